@@ -1,0 +1,49 @@
+# Regiekamer: `make run` sets up and serves the demo; `make test` runs the checks and tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test lint format deps syscheck demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q ".[dev]"
+	touch $@
+
+deps: $(VENV)/.installed
+
+# WeasyPrint needs Pango; without libharfbuzz-subset0 it still works, but 8x slower.
+syscheck: deps
+	@$(BIN)/python -c "import weasyprint" 2>/dev/null || { \
+	  echo "FOUT: WeasyPrint kan Pango niet laden. Installeer de systeempakketten:"; \
+	  echo "  sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"; \
+	  exit 1; }
+	@/sbin/ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || \
+	  echo "LET OP: libharfbuzz-subset0 ontbreekt; PDF's worden traag. Installeer: sudo apt-get install libharfbuzz-subset0"
+
+demo: syscheck
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py laad_demo
+
+run: demo
+	@echo "Regiekamer draait op http://$(HOST)/ (demogebruikers: zie README.md)"
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+
+lint: deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: deps
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: syscheck lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,88 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Artikel,
+    Artikelonderdeel,
+    Convenant,
+    Domein,
+    Gemeente,
+    Herijkingsmoment,
+    Inwonertal,
+    Ondertekenaar,
+    Overweging,
+    Samenwerkingsverband,
+)
+
+
+@admin.register(Domein)
+class DomeinAdmin(SimpleHistoryAdmin):
+    search_fields = ["naam"]
+
+
+class InwonertalInline(admin.TabularInline):
+    model = Inwonertal
+    extra = 0
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "adres", "postcode", "plaats"]
+    search_fields = ["naam", "plaats"]
+    list_filter = ["samenwerkingsverbanden"]
+    inlines = [InwonertalInline]
+
+
+@admin.register(Samenwerkingsverband)
+class SamenwerkingsverbandAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "afkorting", "juridische_vorm"]
+    search_fields = ["naam", "afkorting"]
+    list_filter = ["juridische_vorm", "domeinen"]
+    filter_horizontal = ["domeinen", "gemeenten"]
+
+
+class OverwegingInline(admin.TabularInline):
+    model = Overweging
+    extra = 0
+
+
+class ArtikelInline(admin.StackedInline):
+    model = Artikel
+    extra = 0
+    show_change_link = True
+
+
+class OndertekenaarInline(admin.TabularInline):
+    model = Ondertekenaar
+    extra = 0
+    autocomplete_fields = ["gemeente"]
+
+
+class HerijkingsmomentInline(admin.TabularInline):
+    model = Herijkingsmoment
+    extra = 0
+
+
+@admin.register(Convenant)
+class ConvenantAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "versie", "samenwerkingsverband", "status", "dagtekening"]
+    list_filter = ["status", "samenwerkingsverband"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["titel", "artikelen__tekst"]
+    date_hierarchy = "dagtekening"
+    readonly_fields = ["versie", "vorige_versie"]
+    inlines = [OverwegingInline, ArtikelInline, OndertekenaarInline, HerijkingsmomentInline]
+
+
+class ArtikelonderdeelInline(admin.TabularInline):
+    model = Artikelonderdeel
+    extra = 0
+
+
+@admin.register(Artikel)
+class ArtikelAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "convenant"]
+    list_filter = ["convenant__samenwerkingsverband"]
+    list_select_related = ["convenant"]
+    search_fields = ["tekst"]
+    inlines = [ArtikelonderdeelInline]

@@ -1,0 +1,102 @@
+"""Load the collaboration, its gemeenten and its convenanten from a fixture of the documents."""
+
+from regiekamer.demo import add_missing, parse_date, upsert
+
+from .models import (
+    Artikel,
+    Artikelonderdeel,
+    Convenant,
+    Domein,
+    Gemeente,
+    Herijkingsmoment,
+    Inwonertal,
+    Ondertekenaar,
+    Overweging,
+    Samenwerkingsverband,
+)
+
+
+def load_convenant_record(data: dict) -> None:
+    for naam in data.get("domeinen", []):
+        upsert(Domein, naam=naam)
+
+    gemeenten = {}
+    for g in data["gemeenten"]:
+        gemeente = upsert(
+            Gemeente,
+            naam=g["naam"],
+            defaults={"adres": g["adres"], "postcode": g["postcode"], "plaats": g["plaats"]},
+        )
+        gemeenten[gemeente.naam] = gemeente
+        for i in g.get("inwonertallen", []):
+            upsert(
+                Inwonertal,
+                gemeente=gemeente,
+                peildatum=parse_date(i["peildatum"]),
+                defaults={"aantal": i["aantal"], "bron": i.get("bron", "")},
+            )
+
+    verbanden = {}
+    for s in data["samenwerkingsverbanden"]:
+        sv = upsert(
+            Samenwerkingsverband,
+            afkorting=s["afkorting"],
+            defaults={"naam": s["naam"], "juridische_vorm": s["juridische_vorm"]},
+        )
+        add_missing(sv.domeinen, Domein.objects.filter(naam__in=s["domeinen"]))
+        add_missing(sv.gemeenten, [gemeenten[naam] for naam in s["gemeenten"]])
+        verbanden[sv.afkorting] = sv
+
+    convenanten = {}
+    for c in data["convenanten"]:
+        convenant = upsert(
+            Convenant,
+            samenwerkingsverband=verbanden[c["samenwerkingsverband"]],
+            titel=c["titel"],
+            versie=1,
+            defaults={
+                "status": c["status"],
+                "dagtekening": parse_date(c["dagtekening"]),
+                "inwerkingtreding": parse_date(c["inwerkingtreding"]),
+                "einddatum": parse_date(c["einddatum"]),
+                "toelichting": c["toelichting"],
+                "voorganger": convenanten.get(c["voorganger"]),
+            },
+        )
+        convenanten[c["sleutel"]] = convenant
+        for o in c["overwegingen"]:
+            upsert(
+                Overweging, convenant=convenant, letter=o["letter"], defaults={"tekst": o["tekst"]}
+            )
+        for a in c["artikelen"]:
+            artikel = upsert(
+                Artikel,
+                convenant=convenant,
+                nummer=a["nummer"],
+                defaults={"tekst": a["tekst"], "slottekst": a["slottekst"]},
+            )
+            for o in a["onderdelen"]:
+                upsert(
+                    Artikelonderdeel,
+                    artikel=artikel,
+                    letter=o["letter"],
+                    defaults={"tekst": o["tekst"]},
+                )
+        for o in c["ondertekenaars"]:
+            upsert(
+                Ondertekenaar,
+                convenant=convenant,
+                gemeente=gemeenten[o["gemeente"]],
+                naam=o["naam"],
+                defaults={
+                    "functie": o["functie"],
+                    "datum_collegebesluit": parse_date(o["datum_collegebesluit"]),
+                },
+            )
+        for h in c["herijkingsmomenten"]:
+            upsert(
+                Herijkingsmoment,
+                convenant=convenant,
+                datum=parse_date(h["datum"]),
+                defaults={"omschrijving": h["omschrijving"]},
+            )

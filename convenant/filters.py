@@ -1,0 +1,40 @@
+import django_filters
+
+from regiekamer.filters import SearchFilterSet
+
+from .constants import ConvenantStatus
+from .models import Convenant, Gemeente, Samenwerkingsverband
+
+
+class SamenwerkingsverbandFilterSet(SearchFilterSet):
+    search_fields = ("naam", "afkorting")
+
+    class Meta:
+        model = Samenwerkingsverband
+        fields = ["q", "juridische_vorm"]
+
+
+class GemeenteFilterSet(SearchFilterSet):
+    search_fields = ("naam", "plaats")
+    samenwerkingsverband = django_filters.ModelChoiceFilter(
+        field_name="samenwerkingsverbanden",
+        queryset=Samenwerkingsverband.objects.all(),
+        label="Samenwerkingsverband",
+    )
+
+    class Meta:
+        model = Gemeente
+        fields = ["q", "samenwerkingsverband"]
+
+
+class ConvenantFilterSet(SearchFilterSet):
+    search_fields = ("titel", "artikelen__tekst")
+    status = django_filters.ChoiceFilter(choices=ConvenantStatus.choices, label="Status")
+    jaar = django_filters.NumberFilter(field_name="dagtekening", lookup_expr="year", label="Jaar")
+    samenwerkingsverband = django_filters.ModelChoiceFilter(
+        queryset=Samenwerkingsverband.objects.all(), label="Samenwerkingsverband"
+    )
+
+    class Meta:
+        model = Convenant
+        fields = ["q", "samenwerkingsverband", "status", "jaar"]

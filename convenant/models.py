@@ -1,0 +1,392 @@
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .constants import ConvenantStatus, JuridischeVorm
+from .query import GemeenteQuerySet
+
+
+class Domein(models.Model):
+    """A policy domain the collaboration covers: Wmo, Jeugd, Participatiewet, ..."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Gemeente(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    adres = models.CharField(_("adres (straat en huisnummer)"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    objects = GemeenteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("convenant:gemeente-detail", args=[self.pk])
+
+    def get_latest_inwonertal(self):
+        """The inwonertal with the latest peildatum, or None when none is known."""
+        return self.inwonertallen.order_by("-peildatum").first()
+
+
+class Inwonertal(models.Model):
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
+    )
+    peildatum = models.DateField(_("peildatum"))
+    aantal = models.PositiveIntegerField(_("aantal inwoners"))
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("inwonertal")
+        verbose_name_plural = _("inwonertallen")
+        ordering = ["gemeente__naam", "-peildatum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "peildatum"],
+                name="uniek_inwonertal_per_peildatum",
+                violation_error_message=_(
+                    "Voor deze gemeente is op deze peildatum al een inwonertal."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.aantal} inwoners op {self.peildatum:%d-%m-%Y}"
+
+
+class Samenwerkingsverband(models.Model):
+    naam = models.CharField(_("naam"), max_length=200)
+    afkorting = models.SlugField(
+        _("afkorting"),
+        max_length=20,
+        unique=True,
+        help_text=_("Unieke code, bijvoorbeeld MLW; gebruikt in adressen en opdrachten."),
+    )
+    juridische_vorm = models.CharField(
+        _("juridische vorm"), max_length=40, choices=JuridischeVorm.choices
+    )
+    domeinen = models.ManyToManyField(Domein, blank=True, verbose_name=_("domeinen"))
+    gemeenten = models.ManyToManyField(
+        Gemeente,
+        blank=True,
+        related_name="samenwerkingsverbanden",
+        verbose_name=_("deelnemende gemeenten"),
+    )
+    history = HistoricalRecords(m2m_fields=[domeinen, gemeenten])
+
+    class Meta:
+        verbose_name = _("samenwerkingsverband")
+        verbose_name_plural = _("samenwerkingsverbanden")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.afkorting})"
+
+    def save(self, *args, **kwargs):
+        self.afkorting = self.afkorting.upper()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("convenant:samenwerkingsverband-detail", args=[self.afkorting])
+
+
+class Convenant(models.Model):
+    titel = models.CharField(_("titel"), max_length=300)
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="convenanten",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ConvenantStatus.choices, default=ConvenantStatus.CONCEPT
+    )
+    dagtekening = models.DateField(_("dagtekening"), null=True, blank=True)
+    inwerkingtreding = models.DateField(_("inwerkingtreding"), null=True, blank=True)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    voorganger = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opvolgers",
+        verbose_name=_("voorganger"),
+        help_text=_("Het convenant waarop dit convenant een vervolg is."),
+    )
+    versie = models.PositiveSmallIntegerField(_("versie"), default=1, editable=False)
+    vorige_versie = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="volgende_versie",
+        verbose_name=_("vorige versie"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("convenant")
+        verbose_name_plural = _("convenanten")
+        ordering = ["samenwerkingsverband__naam", "-dagtekening", "titel", "-versie"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True)
+                | Q(inwerkingtreding__isnull=True)
+                | Q(einddatum__gte=F("inwerkingtreding")),
+                name="convenant_einddatum_na_inwerkingtreding",
+                violation_error_message=_("De einddatum ligt vóór de inwerkingtreding."),
+            )
+        ]
+
+    def __str__(self):
+        if self.versie > 1:
+            return f"{self.titel} (versie {self.versie})"
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("convenant:convenant-detail", args=[self.pk])
+
+    LOCKED_MESSAGE = _(
+        "Dit convenant is ondertekend: de tekst verandert niet meer. "
+        "Maak een nieuwe versie om een wijziging op te stellen."
+    )
+
+    def is_text_locked(self) -> bool:
+        """A signed convenant's text (overwegingen, artikelen, ondertekenaars) is final.
+
+        Asks the database, so a form that changes the status in memory cannot unlock it.
+        """
+        if self.pk is None:
+            return False
+        return Convenant.objects.filter(pk=self.pk, status=ConvenantStatus.ONDERTEKEND).exists()
+
+    @property
+    def jaar(self):
+        date = self.dagtekening or self.inwerkingtreding
+        return date.year if date else None
+
+    def has_next_version(self) -> bool:
+        return Convenant.objects.filter(vorige_versie=self).exists()
+
+    def get_versions(self):
+        """All versions of this convenant, oldest first, in one query."""
+        rows = {
+            c.pk: c
+            for c in Convenant.objects.filter(
+                samenwerkingsverband_id=self.samenwerkingsverband_id
+            ).only("pk", "titel", "versie", "status", "dagtekening", "vorige_versie_id")
+        }
+        first = rows[self.pk]
+        while first.vorige_versie_id in rows:
+            first = rows[first.vorige_versie_id]
+        next_of = {c.vorige_versie_id: c for c in rows.values() if c.vorige_versie_id}
+        versions = [first]
+        while versions[-1].pk in next_of:
+            versions.append(next_of[versions[-1].pk])
+        return versions
+
+    @transaction.atomic
+    def create_new_version(self):
+        """Copy this convenant, with everything it holds, as a new concept version.
+
+        "Een wijziging van dit convenant wordt schriftelijk overeengekomen": the signed text
+        stays as it was, the change is drafted in the new version.
+        """
+        if self.has_next_version():
+            raise ValueError("Van deze versie bestaat al een volgende versie.")
+        nieuw = Convenant.objects.create(
+            titel=self.titel,
+            samenwerkingsverband=self.samenwerkingsverband,
+            status=ConvenantStatus.CONCEPT,
+            inwerkingtreding=self.inwerkingtreding,
+            einddatum=self.einddatum,
+            toelichting=self.toelichting,
+            voorganger=self.voorganger,
+            versie=self.versie + 1,
+            vorige_versie=self,
+        )
+        for overweging in self.overwegingen.all():
+            Overweging.objects.create(
+                convenant=nieuw, letter=overweging.letter, tekst=overweging.tekst
+            )
+        for artikel in self.artikelen.prefetch_related("onderdelen"):
+            kopie = Artikel.objects.create(
+                convenant=nieuw,
+                nummer=artikel.nummer,
+                tekst=artikel.tekst,
+                slottekst=artikel.slottekst,
+            )
+            for onderdeel in artikel.onderdelen.all():
+                Artikelonderdeel.objects.create(
+                    artikel=kopie, letter=onderdeel.letter, tekst=onderdeel.tekst
+                )
+        for moment in self.herijkingsmomenten.all():
+            Herijkingsmoment.objects.create(
+                convenant=nieuw, datum=moment.datum, omschrijving=moment.omschrijving
+            )
+        return nieuw
+
+
+class Overweging(models.Model):
+    convenant = models.ForeignKey(
+        Convenant,
+        on_delete=models.CASCADE,
+        related_name="overwegingen",
+        verbose_name=_("convenant"),
+    )
+    letter = models.CharField(_("letter"), max_length=3)
+    tekst = models.TextField(_("tekst"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("overweging")
+        verbose_name_plural = _("overwegingen")
+        ordering = ["convenant", Length("letter"), "letter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convenant", "letter"],
+                name="unieke_overweging_letter",
+                violation_error_message=_("Deze letter is al gebruikt voor een overweging."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.letter}) {self.tekst[:60]}"
+
+
+class Artikel(models.Model):
+    convenant = models.ForeignKey(
+        Convenant, on_delete=models.CASCADE, related_name="artikelen", verbose_name=_("convenant")
+    )
+    nummer = models.PositiveSmallIntegerField(_("nummer"))
+    tekst = models.TextField(_("tekst"))
+    slottekst = models.TextField(
+        _("slottekst"), blank=True, help_text=_("Tekst na de onderdelen, indien aanwezig.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+        ordering = ["convenant", "nummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convenant", "nummer"],
+                name="uniek_artikelnummer",
+                violation_error_message=_("Dit convenant heeft al een artikel met dit nummer."),
+            ),
+            models.CheckConstraint(
+                condition=Q(nummer__gte=1),
+                name="artikelnummer_positief",
+                violation_error_message=_("Een artikelnummer is 1 of hoger."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Artikel {self.nummer}"
+
+    def get_absolute_url(self):
+        return f"{self.convenant.get_absolute_url()}#artikel-{self.nummer}"
+
+    def full_text(self) -> str:
+        """The article as one text: its text, its sub-items and its closing text."""
+        regels = [self.tekst]
+        regels += [f"{o.letter}. {o.tekst}" for o in self.onderdelen.all()]
+        if self.slottekst:
+            regels.append(self.slottekst)
+        return "\n".join(regels)
+
+
+class Artikelonderdeel(models.Model):
+    artikel = models.ForeignKey(
+        Artikel, on_delete=models.CASCADE, related_name="onderdelen", verbose_name=_("artikel")
+    )
+    letter = models.CharField(_("letter"), max_length=3)
+    tekst = models.TextField(_("tekst"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("artikelonderdeel")
+        verbose_name_plural = _("artikelonderdelen")
+        ordering = ["artikel", Length("letter"), "letter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["artikel", "letter"],
+                name="uniek_artikelonderdeel",
+                violation_error_message=_("Dit artikel heeft al een onderdeel met deze letter."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.letter}. {self.tekst[:60]}"
+
+
+class Ondertekenaar(models.Model):
+    convenant = models.ForeignKey(
+        Convenant,
+        on_delete=models.CASCADE,
+        related_name="ondertekenaars",
+        verbose_name=_("convenant"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("namens gemeente")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=200, blank=True)
+    datum_collegebesluit = models.DateField(_("datum collegebesluit"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ondertekenaar")
+        verbose_name_plural = _("ondertekenaars")
+        ordering = ["convenant", "gemeente__naam", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Herijkingsmoment(models.Model):
+    convenant = models.ForeignKey(
+        Convenant,
+        on_delete=models.CASCADE,
+        related_name="herijkingsmomenten",
+        verbose_name=_("convenant"),
+    )
+    datum = models.DateField(_("datum"))
+    omschrijving = models.CharField(_("omschrijving"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("herijkingsmoment")
+        verbose_name_plural = _("herijkingsmomenten")
+        ordering = ["convenant", "datum"]
+
+    def __str__(self):
+        return f"{self.datum:%d-%m-%Y}: {self.omschrijving}"
+
+    def get_absolute_url(self):
+        return self.convenant.get_absolute_url()

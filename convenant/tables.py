@@ -1,0 +1,49 @@
+import django_tables2 as tables
+
+from .models import Convenant, Gemeente, Samenwerkingsverband
+
+
+class SamenwerkingsverbandTable(tables.Table):
+    naam = tables.Column(linkify=True)
+    aantal_gemeenten = tables.Column(verbose_name="Gemeenten", orderable=True)
+    aantal_convenanten = tables.Column(verbose_name="Convenanten", orderable=True)
+
+    class Meta:
+        model = Samenwerkingsverband
+        fields = ["naam", "afkorting", "juridische_vorm", "aantal_gemeenten", "aantal_convenanten"]
+
+
+class GemeenteTable(tables.Table):
+    naam = tables.Column(linkify=True)
+    laatste_inwonertal = tables.Column(verbose_name="Inwonertal (laatst bekend)")
+    laatste_peildatum = tables.DateColumn(verbose_name="Peildatum", format="d-m-Y")
+
+    class Meta:
+        model = Gemeente
+        fields = ["naam", "plaats", "laatste_inwonertal", "laatste_peildatum"]
+
+
+class ConvenantTable(tables.Table):
+    titel = tables.Column(linkify=True)
+    samenwerkingsverband = tables.Column(
+        linkify=True,
+        accessor="samenwerkingsverband__afkorting",
+        verbose_name="Samenwerkingsverband",
+    )
+    dagtekening = tables.DateColumn(format="d-m-Y")
+    inwerkingtreding = tables.DateColumn(format="d-m-Y")
+    einddatum = tables.DateColumn(format="d-m-Y")
+    aantal_artikelen = tables.Column(verbose_name="Artikelen")
+
+    class Meta:
+        model = Convenant
+        fields = [
+            "titel",
+            "versie",
+            "samenwerkingsverband",
+            "status",
+            "dagtekening",
+            "inwerkingtreding",
+            "einddatum",
+            "aantal_artikelen",
+        ]

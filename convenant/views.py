@@ -1,0 +1,301 @@
+from django.contrib import messages
+from django.db.models import Count, Prefetch
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.generic import DetailView, TemplateView
+
+from regiekamer.history import history_rows
+from regiekamer.views import (
+    EditPermissionMixin,
+    ObjectCreateView,
+    ObjectDeleteView,
+    ObjectListView,
+    ObjectUpdateView,
+    perm_name,
+)
+
+from . import forms
+from .constants import ConvenantStatus
+from .filters import ConvenantFilterSet, GemeenteFilterSet, SamenwerkingsverbandFilterSet
+from .models import (
+    Artikel,
+    Artikelonderdeel,
+    Convenant,
+    Gemeente,
+    Herijkingsmoment,
+    Inwonertal,
+    Ondertekenaar,
+    Overweging,
+    Samenwerkingsverband,
+)
+from .tables import ConvenantTable, GemeenteTable, SamenwerkingsverbandTable
+from .vergelijking import compare_convenanten
+
+# --- Samenwerkingsverband -------------------------------------------------------------------
+
+
+class SamenwerkingsverbandListView(ObjectListView):
+    queryset = Samenwerkingsverband.objects.annotate(
+        aantal_gemeenten=Count("gemeenten", distinct=True),
+        aantal_convenanten=Count("convenanten", distinct=True),
+    ).order_by("naam")
+    filterset_class = SamenwerkingsverbandFilterSet
+    table_class = SamenwerkingsverbandTable
+    create_url_name = "convenant:samenwerkingsverband-create"
+
+
+class SamenwerkingsverbandDetailView(DetailView):
+    model = Samenwerkingsverband
+    slug_field = "afkorting"
+    slug_url_kwarg = "afkorting"
+    template_name = "convenant/samenwerkingsverband_detail.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Samenwerkingsverband.objects.prefetch_related("domeinen"),
+            afkorting=self.kwargs["afkorting"].upper(),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sv = self.object
+        context["gemeenten"] = sv.gemeenten.with_latest_inwonertal()
+        context["convenanten"] = sv.convenanten.annotate(aantal_artikelen=Count("artikelen"))
+        momenten = Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv)
+        momenten = momenten.select_related("convenant").order_by("datum")
+        today = timezone.localdate()
+        context["komende_herijkingen"] = momenten.filter(datum__gte=today)
+        context["laatste_herijking"] = momenten.filter(datum__lt=today).last()
+        context["history"] = history_rows(sv.history.all())
+        return context
+
+
+class SamenwerkingsverbandCreateView(ObjectCreateView):
+    model = Samenwerkingsverband
+    form_class = forms.SamenwerkingsverbandForm
+
+
+class SamenwerkingsverbandUpdateView(ObjectUpdateView):
+    model = Samenwerkingsverband
+    form_class = forms.SamenwerkingsverbandForm
+    slug_field = "afkorting"
+    slug_url_kwarg = "afkorting"
+
+
+# --- Gemeente -------------------------------------------------------------------------------
+
+
+class GemeenteListView(ObjectListView):
+    queryset = Gemeente.objects.with_latest_inwonertal().order_by("naam")
+    filterset_class = GemeenteFilterSet
+    table_class = GemeenteTable
+    create_url_name = "convenant:gemeente-create"
+
+
+class GemeenteDetailView(DetailView):
+    model = Gemeente
+    template_name = "convenant/gemeente_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        gemeente = self.object
+        context["inwonertallen"] = gemeente.inwonertallen.all()
+        context["samenwerkingsverbanden"] = gemeente.samenwerkingsverbanden.all()
+        context["history"] = history_rows(
+            gemeente.history.all(), Inwonertal.history.filter(gemeente_id=gemeente.pk)
+        )
+        return context
+
+
+class GemeenteCreateView(ObjectCreateView):
+    model = Gemeente
+    form_class = forms.GemeenteForm
+    formset_classes = {"inwonertallen": forms.InwonertalFormSet}
+
+
+class GemeenteUpdateView(ObjectUpdateView):
+    model = Gemeente
+    form_class = forms.GemeenteForm
+    formset_classes = {"inwonertallen": forms.InwonertalFormSet}
+
+
+# --- Convenant ------------------------------------------------------------------------------
+
+
+class ConvenantListView(ObjectListView):
+    queryset = (
+        Convenant.objects.select_related("samenwerkingsverband")
+        .annotate(aantal_artikelen=Count("artikelen"))
+        .order_by("samenwerkingsverband__naam", "-dagtekening", "titel", "-versie")
+    )
+    filterset_class = ConvenantFilterSet
+    table_class = ConvenantTable
+    create_url_name = "convenant:convenant-create"
+
+
+class ConvenantDetailView(DetailView):
+    template_name = "convenant/convenant_detail.html"
+    queryset = Convenant.objects.select_related(
+        "samenwerkingsverband", "voorganger", "vorige_versie"
+    ).prefetch_related(
+        "overwegingen",
+        Prefetch("artikelen", queryset=Artikel.objects.prefetch_related("onderdelen")),
+        Prefetch("ondertekenaars", queryset=Ondertekenaar.objects.select_related("gemeente")),
+        "herijkingsmomenten",
+        "opvolgers",
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        convenant = self.object
+        versions = convenant.get_versions()
+        context["versions"] = versions
+        context["next_version"] = next(
+            (v for v in versions if v.vorige_versie_id == convenant.pk), None
+        )
+        context["can_edit"] = self.request.user.has_perm(perm_name(Convenant, "change"))
+        context["text_locked"] = convenant.status == ConvenantStatus.ONDERTEKEND
+        artikel_ids = [a.pk for a in convenant.artikelen.all()]
+        context["history"] = history_rows(
+            convenant.history.all(),
+            Overweging.history.filter(convenant_id=convenant.pk),
+            Artikel.history.filter(convenant_id=convenant.pk),
+            Artikelonderdeel.history.filter(artikel_id__in=artikel_ids),
+            Ondertekenaar.history.filter(convenant_id=convenant.pk),
+            Herijkingsmoment.history.filter(convenant_id=convenant.pk),
+        )
+        return context
+
+
+CONVENANT_FORMSETS = {
+    "overwegingen": forms.OverwegingFormSet,
+    "ondertekenaars": forms.OndertekenaarFormSet,
+    "herijkingsmomenten": forms.HerijkingsmomentFormSet,
+}
+
+
+class ConvenantCreateView(ObjectCreateView):
+    model = Convenant
+    form_class = forms.ConvenantForm
+    formset_classes = CONVENANT_FORMSETS
+
+    def get_initial(self):
+        afkorting = self.request.GET.get("samenwerkingsverband")
+        sv = Samenwerkingsverband.objects.filter(afkorting=afkorting).first() if afkorting else None
+        return {"samenwerkingsverband": sv} if sv else {}
+
+
+class ConvenantUpdateView(ObjectUpdateView):
+    model = Convenant
+    form_class = forms.ConvenantForm
+    formset_classes = CONVENANT_FORMSETS
+
+
+class ConvenantDeleteView(ObjectDeleteView):
+    model = Convenant
+
+    def get_success_url(self):
+        return self.object.samenwerkingsverband.get_absolute_url()
+
+    def form_valid(self, form):
+        if self.object.is_text_locked() or self.object.has_next_version():
+            messages.error(
+                self.request,
+                "Dit convenant kan niet worden verwijderd: het is ondertekend of heeft een "
+                "volgende versie.",
+            )
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        return super().form_valid(form)
+
+
+class ConvenantNewVersionView(EditPermissionMixin, DetailView):
+    """GET asks for confirmation; POST creates the new concept version."""
+
+    model = Convenant
+    permission_action = "add"
+    template_name = "convenant/convenant_nieuwe_versie.html"
+
+    def post(self, request, *args, **kwargs):
+        convenant = self.get_object()
+        if convenant.has_next_version():
+            messages.error(request, "Van deze versie bestaat al een volgende versie.")
+            return HttpResponseRedirect(convenant.get_absolute_url())
+        nieuw = convenant.create_new_version()
+        messages.success(request, f"Versie {nieuw.versie} aangemaakt als concept.")
+        return HttpResponseRedirect(nieuw.get_absolute_url())
+
+
+class ConvenantCompareView(TemplateView):
+    """The differences between two convenanten (?oud=pk&nieuw=pk), article by article."""
+
+    template_name = "convenant/convenant_vergelijking.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        nieuw = get_object_or_404(Convenant, pk=self.kwargs["pk"])
+        versions = nieuw.get_versions()
+        default_oud = nieuw.vorige_versie_id or nieuw.voorganger_id
+        oud_pk = self.request.GET.get("oud") or default_oud
+        oud = get_object_or_404(Convenant, pk=oud_pk) if oud_pk else None
+        context.update(
+            nieuw=nieuw,
+            oud=oud,
+            choices=[v for v in versions if v.pk != nieuw.pk]
+            + ([nieuw.voorganger] if nieuw.voorganger else []),
+        )
+        if oud is not None:
+            verschillen = compare_convenanten(oud, nieuw)
+            context["verschillen"] = verschillen
+            context["aantal_gewijzigd"] = sum(
+                v.is_changed for rows in verschillen.values() for v in rows
+            )
+        return context
+
+
+# --- Artikel --------------------------------------------------------------------------------
+
+
+class ArtikelFormMixin:
+    model = Artikel
+    form_class = forms.ArtikelForm
+    formset_classes = {"onderdelen": forms.ArtikelonderdeelFormSet}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["convenant"] = self.get_convenant()
+        return kwargs
+
+    def get_convenant(self):
+        if self.object is not None:
+            return self.object.convenant
+        return get_object_or_404(Convenant, pk=self.kwargs["convenant_pk"])
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    def get_cancel_url(self):
+        return self.get_convenant().get_absolute_url()
+
+
+class ArtikelCreateView(ArtikelFormMixin, ObjectCreateView):
+    def get_initial(self):
+        last = self.get_convenant().artikelen.order_by("-nummer").first()
+        return {"nummer": last.nummer + 1 if last else 1}
+
+
+class ArtikelUpdateView(ArtikelFormMixin, ObjectUpdateView):
+    pass
+
+
+class ArtikelDeleteView(ObjectDeleteView):
+    model = Artikel
+
+    def get_success_url(self):
+        return self.object.convenant.get_absolute_url()
+
+    def form_valid(self, form):
+        if self.object.convenant.is_text_locked():
+            messages.error(self.request, str(Convenant.LOCKED_MESSAGE))
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        return super().form_valid(form)

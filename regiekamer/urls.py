@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "Regiekamer beheer"
+admin.site.site_title = "Regiekamer"
+admin.site.index_title = "Beheer"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="convenant:samenwerkingsverband-list"), name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("", include("convenant.urls")),
+]

@@ -1,0 +1,118 @@
+"""Shared base views: one list view, one edit view (with child formsets), one delete view.
+
+Every page needs a login (LoginRequiredMiddleware); every write needs the model permission
+that the user's role gives (regiegroep), otherwise 403. Requests are atomic
+(ATOMIC_REQUESTS), so a form and its formsets are saved together or not at all.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import HttpResponseRedirect
+from django.views.generic import CreateView, DeleteView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+
+def perm_name(model, action: str) -> str:
+    meta = model._meta
+    return f"{meta.app_label}.{action}_{meta.model_name}"
+
+
+class ObjectListView(SingleTableMixin, FilterView):
+    """A list page: a django-filter form above a django-tables2 table."""
+
+    template_name = "list.html"
+    paginate_by = 25
+    title = ""
+    create_url_name = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        model = self.get_queryset().model
+        context["title"] = self.title or model._meta.verbose_name_plural.capitalize()
+        if self.create_url_name and self.request.user.has_perm(perm_name(model, "add")):
+            context["create_url_name"] = self.create_url_name
+        return context
+
+
+class EditPermissionMixin(PermissionRequiredMixin):
+    """Write access by role: the model's add/change/delete permission, else 403."""
+
+    permission_action = "change"
+
+    def get_permission_required(self):
+        if self.permission_required:
+            return super().get_permission_required()
+        return [perm_name(self.model, self.permission_action)]
+
+
+class FormsetMixin:
+    """Edit child rows together with the object, as formsets, saved in one go.
+
+    ``formset_classes`` maps a context name to an inline formset class.
+    """
+
+    formset_classes: dict = {}
+    template_name = "form.html"
+    success_message = "Opgeslagen."
+
+    def get_formsets(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        instance = self.object if self.object is not None else self.model()
+        return {
+            name: cls(data, instance=instance, prefix=name)
+            for name, cls in self.formset_classes.items()
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("formsets", self.get_formsets())
+        context["cancel_url"] = self.get_cancel_url()
+        return context
+
+    def get_cancel_url(self):
+        if self.object is not None and self.object.pk:
+            return self.object.get_absolute_url()
+        return self.request.GET.get("terug") or "/"
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object() if self.is_update else None
+        form = self.get_form()
+        formsets = self.get_formsets()
+        if form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+            self.object = form.save()
+            for fs in formsets.values():
+                fs.instance = self.object
+                fs.save()
+            messages.success(request, self.success_message)
+            return HttpResponseRedirect(self.get_success_url())
+        messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde velden.")
+        return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+
+
+class ObjectUpdateView(EditPermissionMixin, FormsetMixin, UpdateView):
+    is_update = True
+
+
+class ObjectCreateView(EditPermissionMixin, FormsetMixin, CreateView):
+    permission_action = "add"
+    is_update = False
+    success_message = "Aangemaakt."
+
+
+class ObjectDeleteView(EditPermissionMixin, DeleteView):
+    """Asks for confirmation (GET), deletes on POST."""
+
+    permission_action = "delete"
+    template_name = "confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = self.object.get_absolute_url()
+        return context
+
+    def form_valid(self, form):
+        name = str(self.object)
+        response = super().form_valid(form)
+        messages.success(self.request, f"Verwijderd: {name}.")
+        return response
