@@ -39,7 +39,9 @@ if not SECRET_KEY:
             "geheime waarde (of DEBUG=1 voor een ontwikkelinstallatie)."
         )
     SECRET_KEY = _DEV_SECRET_KEY
-elif not (DEBUG or TESTING) and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
+elif not (DEBUG or TESTING) and (
+    SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5
+):
     raise ImproperlyConfigured(
         "SECRET_KEY is te kort of is de ontwikkelsleutel: gebruik minstens 50 willekeurige tekens."
     )
