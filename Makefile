@@ -42,7 +42,7 @@ format: deps
 	$(BIN)/ruff check --fix .
 
 test: syscheck lint
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
 clean:
