@@ -2,12 +2,16 @@ import django_filters
 
 from regiekamer.filters import SearchFilterSet
 
-from .constants import ConvenantStatus
+from .constants import ConvenantStatus, JuridischeVorm
 from .models import Convenant, Gemeente, Samenwerkingsverband
 
 
 class SamenwerkingsverbandFilterSet(SearchFilterSet):
     search_fields = ("naam", "afkorting")
+
+    juridische_vorm = django_filters.ChoiceFilter(
+        choices=JuridischeVorm.choices, label="Juridische vorm", empty_label="(alle)"
+    )
 
     class Meta:
         model = Samenwerkingsverband
@@ -20,6 +24,7 @@ class GemeenteFilterSet(SearchFilterSet):
         field_name="samenwerkingsverbanden",
         queryset=Samenwerkingsverband.objects.all(),
         label="Samenwerkingsverband",
+        empty_label="(alle)",
     )
 
     class Meta:
@@ -29,10 +34,14 @@ class GemeenteFilterSet(SearchFilterSet):
 
 class ConvenantFilterSet(SearchFilterSet):
     search_fields = ("titel", "artikelen__tekst")
-    status = django_filters.ChoiceFilter(choices=ConvenantStatus.choices, label="Status")
+    status = django_filters.ChoiceFilter(
+        choices=ConvenantStatus.choices, label="Status", empty_label="(alle)"
+    )
     jaar = django_filters.NumberFilter(field_name="dagtekening", lookup_expr="year", label="Jaar")
     samenwerkingsverband = django_filters.ModelChoiceFilter(
-        queryset=Samenwerkingsverband.objects.all(), label="Samenwerkingsverband"
+        queryset=Samenwerkingsverband.objects.all(),
+        label="Samenwerkingsverband",
+        empty_label="(alle)",
     )
 
     class Meta:

@@ -108,7 +108,7 @@ OverwegingFormSet = inlineformset_factory(
     Overweging,
     formset=LockedTextFormSet,
     fields=["letter", "tekst"],
-    widgets={"tekst": forms.Textarea(attrs={"rows": 2})},
+    widgets={"tekst": forms.Textarea(attrs={"rows": 3})},
     extra=1,
     can_delete=True,
 )
@@ -161,7 +161,7 @@ ArtikelonderdeelFormSet = inlineformset_factory(
     Artikel,
     Artikelonderdeel,
     fields=["letter", "tekst"],
-    widgets={"tekst": forms.Textarea(attrs={"rows": 2})},
+    widgets={"tekst": forms.Textarea(attrs={"rows": 3})},
     extra=1,
     can_delete=True,
 )

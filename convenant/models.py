@@ -2,6 +2,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -74,6 +75,9 @@ class Inwonertal(models.Model):
 
     def __str__(self):
         return f"{self.aantal} inwoners op {self.peildatum:%d-%m-%Y}"
+
+    def get_absolute_url(self):
+        return self.gemeente.get_absolute_url()
 
 
 class Samenwerkingsverband(models.Model):
@@ -275,7 +279,10 @@ class Overweging(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.letter}) {self.tekst[:60]}"
+        return f"{self.letter}) {Truncator(self.tekst).words(10)}"
+
+    def get_absolute_url(self):
+        return f"{self.convenant.get_absolute_url()}#overweging-{self.letter}"
 
 
 class Artikel(models.Model):
@@ -342,7 +349,10 @@ class Artikelonderdeel(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.letter}. {self.tekst[:60]}"
+        return f"{self.letter}. {Truncator(self.tekst).words(10)}"
+
+    def get_absolute_url(self):
+        return self.artikel.get_absolute_url()
 
 
 class Ondertekenaar(models.Model):
@@ -367,6 +377,9 @@ class Ondertekenaar(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def get_absolute_url(self):
+        return self.convenant.get_absolute_url()
 
 
 class Herijkingsmoment(models.Model):

@@ -1,6 +1,8 @@
 """Compare two versions of a convenant, article by article (and overweging by overweging)."""
 
 import difflib
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -19,24 +21,37 @@ class Verschil:
     oud: str
     nieuw: str
 
-    @property
-    def is_changed(self) -> bool:
-        return self.status != ONGEWIJZIGD
-
     def diff_html(self):
-        """The new text with removed words struck through and added words marked."""
-        old_words, new_words = self.oud.split(), self.nieuw.split()
+        """The new text with removed words struck through and added words marked.
+
+        Compares word by word; line breaks (between an article's sub-items) are kept.
+        """
+        old_words, new_words = _words(self.oud), _words(self.nieuw)
+
+        def join(words):
+            return " ".join(escape(w) for w in words).replace(" \n ", "<br>").replace("\n", "<br>")
+
         parts = []
         matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
         for op, a1, a2, b1, b2 in matcher.get_opcodes():
             if op == "equal":
-                parts.append(escape(" ".join(old_words[a1:a2])))
+                parts.append(join(old_words[a1:a2]))
                 continue
             if a2 > a1:
-                parts.append(f"<del>{escape(' '.join(old_words[a1:a2]))}</del>")
+                parts.append(f"<del>{join(old_words[a1:a2])}</del>")
             if b2 > b1:
-                parts.append(f"<ins>{escape(' '.join(new_words[b1:b2]))}</ins>")
+                parts.append(f"<ins>{join(new_words[b1:b2])}</ins>")
         return mark_safe(" ".join(parts))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\n|[^\s]+", text)
+
+
+def count_by_status(verschillen: dict[str, list[Verschil]]) -> dict[str, int]:
+    """How many onderdelen are gewijzigd, toegevoegd, vervallen and ongewijzigd."""
+    counts = Counter(v.status for rows in verschillen.values() for v in rows)
+    return {status: counts[status] for status in (GEWIJZIGD, TOEGEVOEGD, VERVALLEN, ONGEWIJZIGD)}
 
 
 def _compare(old: dict, new: dict, label) -> list[Verschil]:

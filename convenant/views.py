@@ -30,7 +30,7 @@ from .models import (
     Samenwerkingsverband,
 )
 from .tables import ConvenantTable, GemeenteTable, SamenwerkingsverbandTable
-from .vergelijking import compare_convenanten
+from .vergelijking import compare_convenanten, count_by_status
 
 # --- Samenwerkingsverband -------------------------------------------------------------------
 
@@ -247,9 +247,7 @@ class ConvenantCompareView(TemplateView):
         if oud is not None:
             verschillen = compare_convenanten(oud, nieuw)
             context["verschillen"] = verschillen
-            context["aantal_gewijzigd"] = sum(
-                v.is_changed for rows in verschillen.values() for v in rows
-            )
+            context["telling"] = count_by_status(verschillen)
         return context
 
 

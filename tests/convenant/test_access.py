@@ -66,6 +66,9 @@ def test_login_page_is_dutch_and_logs_in(demo, client, regie_user):
     )
     assert "Samenwerkingsverbanden" in response.content.decode()
     assert "Sociaal Domein Midden-Limburg West" in response.content.decode()
+    response = client.post(reverse("logout"))
+    assert response.url == reverse("login")
+    assert client.get(reverse("convenant:convenant-list")).status_code == 302
 
 
 def test_stuurgroep_reads_every_page(demo, stuur_client):

@@ -43,7 +43,7 @@ def test_convenant_list_filters(demo, regie_client):
     url = reverse("convenant:convenant-list")
     page = regie_client.get(url, {"jaar": 2016}).content.decode()
     assert "ML-West 2016" in page
-    assert "1 resultaten" in page
+    assert "1 resultaat" in page
     page = regie_client.get(url, {"q": "contactpersoon"}).content.decode()
     assert "ML-West 2016" in page
     page = regie_client.get(url, {"status": "concept"}).content.decode()

@@ -64,7 +64,7 @@ def test_compare_shows_changes_article_by_article(demo, regie_client):
         reverse("convenant:convenant-compare", args=[nieuw.pk])
     ).content.decode()
     assert "<del>1-1-2019.</del> <ins>1-1-2020.</ins>" in page
-    assert "3 onderdelen gewijzigd, toegevoegd of vervallen" in page
+    assert "1 gewijzigd, 1 toegevoegd, 1 vervallen, 26 ongewijzigd." in page
     # The signed version is unchanged.
     assert "per 1-1-2019" in signed.artikelen.get(nummer=16).tekst
 
