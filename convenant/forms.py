@@ -21,11 +21,18 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class SamenwerkingsverbandForm(forms.ModelForm):
     class Meta:
         model = Samenwerkingsverband
-        fields = ["naam", "afkorting", "juridische_vorm", "domeinen", "gemeenten"]
+        fields = ["naam", "afkorting", "juridische_vorm", "domeinen", "gemeenten", "penvoerder"]
         widgets = {
             "domeinen": forms.CheckboxSelectMultiple,
             "gemeenten": forms.CheckboxSelectMultiple,
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        penvoerder, gemeenten = cleaned.get("penvoerder"), cleaned.get("gemeenten")
+        if penvoerder and gemeenten is not None and penvoerder not in gemeenten:
+            self.add_error("penvoerder", "De penvoerder moet een deelnemende gemeente zijn.")
+        return cleaned
 
     def clean_afkorting(self):
         afkorting = self.cleaned_data["afkorting"].upper()

@@ -98,6 +98,15 @@ class Samenwerkingsverband(models.Model):
         related_name="samenwerkingsverbanden",
         verbose_name=_("deelnemende gemeenten"),
     )
+    penvoerder = models.ForeignKey(
+        Gemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("penvoerder"),
+        help_text=_("Draagt de kosten van rollen zonder leverende gemeente (inhuur, projecten)."),
+    )
     history = HistoricalRecords(m2m_fields=[domeinen, gemeenten])
 
     class Meta:

@@ -1,0 +1,288 @@
+import calendar
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from convenant.models import Convenant, Gemeente, Samenwerkingsverband
+
+from .constants import Kostensoort, Werkgroepsoort
+
+ZERO = Decimal("0")
+
+
+def last_day_of_month(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+class Fase(models.Model):
+    """A period with its own FTE levels, whole months from ``begin`` to ``eind``."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="fasen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    convenant = models.ForeignKey(
+        Convenant,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fasen",
+        verbose_name=_("convenant"),
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    begin = models.DateField(_("begin"), help_text=_("De eerste dag van een maand."))
+    eind = models.DateField(_("eind"), help_text=_("De laatste dag van een maand."))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("fase")
+        verbose_name_plural = _("fasen")
+        ordering = ["samenwerkingsverband", "begin"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eind__gte=F("begin")),
+                name="fase_eind_na_begin",
+                violation_error_message=_("Het einde van de fase ligt vóór het begin."),
+            ),
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "naam"],
+                name="unieke_fasenaam",
+                violation_error_message=_("Er is al een fase met deze naam."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.begin:%d-%m-%Y} t/m {self.eind:%d-%m-%Y})"
+
+    def get_absolute_url(self):
+        return reverse("formatie:bezetting", args=[self.samenwerkingsverband.afkorting])
+
+    def clean(self):
+        errors = {}
+        if self.begin and self.begin.day != 1:
+            errors["begin"] = _("Een fase begint op de eerste dag van een maand.")
+        if self.eind and self.eind != last_day_of_month(self.eind):
+            errors["eind"] = _("Een fase eindigt op de laatste dag van een maand.")
+        if errors:
+            raise ValidationError(errors)
+        if self.begin and self.eind and self.samenwerkingsverband_id:
+            overlap = Fase.objects.filter(
+                samenwerkingsverband_id=self.samenwerkingsverband_id,
+                begin__lte=self.eind,
+                eind__gte=self.begin,
+            ).exclude(pk=self.pk)
+            if overlap.exists():
+                raise ValidationError(
+                    _("Deze fase overlapt met %(fase)s.") % {"fase": overlap.first()}
+                )
+
+
+class Rol(models.Model):
+    """A regional role, with how it is paid (kostensoort) and the FTE per fase (Bezetting)."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="rollen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    omschrijving = models.TextField(_("omschrijving / profiel"), blank=True)
+    structureel = models.BooleanField(_("structureel"), default=True)
+    opmerking = models.CharField(_("opmerking"), max_length=500, blank=True)
+    leverende_gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="geleverde_rollen",
+        verbose_name=_("leverende gemeente"),
+    )
+    kostensoort = models.CharField(_("kostensoort"), max_length=10, choices=Kostensoort.choices)
+    schaal = models.PositiveSmallIntegerField(_("salarisschaal"), null=True, blank=True)
+    uurtarief = models.DecimalField(
+        _("uurtarief"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
+    )
+    uren_per_fte_per_maand = models.DecimalField(
+        _("uren per fte per maand"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("156"),
+        validators=[MinValueValidator(ZERO)],
+    )
+    basisformatie = models.DecimalField(
+        _("basisformatie (fte)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        ordering = ["samenwerkingsverband", "volgorde", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "naam"],
+                name="unieke_rolnaam",
+                violation_error_message=_("Er is al een rol met deze naam."),
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("formatie:bezetting", args=[self.samenwerkingsverband.afkorting])
+
+    def clean(self):
+        if self.kostensoort == Kostensoort.SCHAAL and self.schaal is None:
+            raise ValidationError({"schaal": _("Een rol op salarisschaal heeft een schaal nodig.")})
+        if self.kostensoort == Kostensoort.UUR and self.uurtarief is None:
+            raise ValidationError({"uurtarief": _("Een ingehuurde rol heeft een uurtarief nodig.")})
+
+    @property
+    def heeft_fte(self) -> bool:
+        """Roles paid per fase (vast) hold an amount, not FTE."""
+        return self.kostensoort != Kostensoort.VAST
+
+
+class Salarisschaal(models.Model):
+    """The integral yearly cost of one FTE in a salary scale, from a begrotingsjaar on."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="salarisschalen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    schaal = models.PositiveSmallIntegerField(_("schaal"))
+    jaar = models.PositiveSmallIntegerField(_("vanaf begrotingsjaar"))
+    jaarkosten_per_fte = models.DecimalField(
+        _("integrale jaarkosten per fte"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO)],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("salarisschaal")
+        verbose_name_plural = _("salarisschalen")
+        ordering = ["samenwerkingsverband", "schaal", "jaar"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "schaal", "jaar"],
+                name="unieke_schaal_per_jaar",
+                violation_error_message=_("Deze schaal heeft voor dit jaar al een bedrag."),
+            )
+        ]
+
+    def __str__(self):
+        return f"schaal {self.schaal} vanaf {self.jaar}: {self.jaarkosten_per_fte}"
+
+
+class Bezetting(models.Model):
+    """FTE of a rol in a fase; for a rol paid per fase (vast), the amount instead."""
+
+    rol = models.ForeignKey(
+        Rol, on_delete=models.CASCADE, related_name="bezettingen", verbose_name=_("rol")
+    )
+    fase = models.ForeignKey(
+        Fase, on_delete=models.CASCADE, related_name="bezettingen", verbose_name=_("fase")
+    )
+    fte = models.DecimalField(
+        _("fte"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
+    )
+    bedrag = models.DecimalField(
+        _("bedrag"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bezetting")
+        verbose_name_plural = _("bezettingen")
+        ordering = ["rol", "fase__begin"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rol", "fase"],
+                name="unieke_bezetting",
+                violation_error_message=_("Deze rol heeft in deze fase al een bezetting."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(fte__isnull=True) | Q(fte__gte=0))
+                & (Q(bedrag__isnull=True) | Q(bedrag__gte=0)),
+                name="bezetting_niet_negatief",
+                violation_error_message=_("Fte en bedrag zijn 0 of meer."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.rol} in {self.fase.naam}"
+
+
+class Werkgroep(models.Model):
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="werkgroepen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=20, choices=Werkgroepsoort.choices)
+    uren_per_week_per_gemeente = models.DecimalField(
+        _("uren per week per gemeente"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
+    )
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("werkgroep")
+        verbose_name_plural = _("werkgroepen")
+        ordering = ["samenwerkingsverband", "soort", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "naam"],
+                name="unieke_werkgroep",
+                violation_error_message=_("Er is al een werkgroep met deze naam."),
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("formatie:bezetting", args=[self.samenwerkingsverband.afkorting])

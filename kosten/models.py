@@ -1,0 +1,142 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from convenant.models import Gemeente, Samenwerkingsverband
+
+from .constants import Verdeelmethode
+
+
+class Verdeelsleutel(models.Model):
+    """How the costs of a samenwerkingsverband are split over its gemeenten, for a period."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="verdeelsleutels",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    vanaf_jaar = models.PositiveSmallIntegerField(_("vanaf jaar"))
+    tot_en_met_jaar = models.PositiveSmallIntegerField(_("tot en met jaar"), null=True, blank=True)
+    methode = models.CharField(_("methode"), max_length=20, choices=Verdeelmethode.choices)
+    peildatum = models.DateField(
+        _("peildatum inwonertallen"),
+        null=True,
+        blank=True,
+        help_text=_("Alleen bij verdeling naar inwonertal."),
+    )
+    bron = models.CharField(_("bron"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("verdeelsleutel")
+        verbose_name_plural = _("verdeelsleutels")
+        ordering = ["samenwerkingsverband", "vanaf_jaar"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot_en_met_jaar__isnull=True) | Q(tot_en_met_jaar__gte=F("vanaf_jaar")),
+                name="verdeelsleutel_periode",
+                violation_error_message=_("Het eindjaar ligt vóór het beginjaar."),
+            ),
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "vanaf_jaar"],
+                name="unieke_verdeelsleutel_per_jaar",
+                violation_error_message=_("Er is al een verdeelsleutel vanaf dit jaar."),
+            ),
+        ]
+
+    def __str__(self):
+        periode = f"{self.vanaf_jaar}–{self.tot_en_met_jaar or ''}"
+        return f"Verdeelsleutel {self.samenwerkingsverband.afkorting} {periode}"
+
+    def get_absolute_url(self):
+        return reverse("kosten:kostenverdeling", args=[self.samenwerkingsverband.afkorting])
+
+    def clean(self):
+        if self.methode == Verdeelmethode.INWONERTAL and not self.peildatum:
+            raise ValidationError(
+                {"peildatum": _("Een verdeling naar inwonertal heeft een peildatum nodig.")}
+            )
+
+    def covers(self, jaar: int) -> bool:
+        return self.vanaf_jaar <= jaar and (
+            self.tot_en_met_jaar is None or jaar <= self.tot_en_met_jaar
+        )
+
+
+class Verdeelsleutelaandeel(models.Model):
+    verdeelsleutel = models.ForeignKey(
+        Verdeelsleutel,
+        on_delete=models.CASCADE,
+        related_name="aandelen",
+        verbose_name=_("verdeelsleutel"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente")
+    )
+    percentage = models.DecimalField(
+        _("percentage"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("aandeel in de verdeelsleutel")
+        verbose_name_plural = _("aandelen in de verdeelsleutel")
+        ordering = ["verdeelsleutel", "gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["verdeelsleutel", "gemeente"],
+                name="uniek_aandeel_per_gemeente",
+                violation_error_message=_("Deze gemeente heeft al een aandeel in deze sleutel."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.percentage} %"
+
+
+class Budget(models.Model):
+    """A gemeente's budget for the collaboration's costs in a year (Weert: € 900.000)."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="budgetten",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="budgetten", verbose_name=_("gemeente")
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    bedrag = models.DecimalField(
+        _("bedrag"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("budget")
+        verbose_name_plural = _("budgetten")
+        ordering = ["samenwerkingsverband", "gemeente__naam", "jaar"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "gemeente", "jaar"],
+                name="uniek_budget_per_jaar",
+                violation_error_message=_("Deze gemeente heeft voor dit jaar al een budget."),
+            )
+        ]
+
+    def __str__(self):
+        return f"Budget {self.gemeente} {self.jaar}"
+
+    def get_absolute_url(self):
+        return reverse("kosten:kostenverdeling", args=[self.samenwerkingsverband.afkorting])

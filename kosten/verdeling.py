@@ -1,0 +1,203 @@
+"""The cost engine of Bijlage 1: cost per rol per calendar year, split over the gemeenten.
+
+Plain functions on plain data (Decimal only), so views, commands, reports and tests share one
+calculation. The rules (see DOMAIN.md):
+
+- schaal: integral yearly cost per FTE x FTE, pro rata per whole month of the fase in the year;
+- uur: hourly rate x hours per FTE per month x FTE x months;
+- vast: the fase's amount spread evenly over its months;
+- a rol-year's cost is the sum over the fasen, rounded half-up to whole euros;
+- a gemeente's share of a rol-year is that rounded cost x its key, rounded half-up per cell.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from formatie.constants import Kostensoort
+
+from .afronding import round_euro
+
+ZERO = Decimal("0")
+
+
+class KostenFout(ValueError):
+    """The formation cannot be costed (a missing scale amount or key); the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class FaseData:
+    id: int
+    naam: str
+    begin: date
+    eind: date
+
+    @property
+    def maanden(self) -> int:
+        return (self.eind.year - self.begin.year) * 12 + self.eind.month - self.begin.month + 1
+
+    def maanden_in_jaar(self, jaar: int) -> int:
+        if jaar < self.begin.year or jaar > self.eind.year:
+            return 0
+        first = self.begin.month if jaar == self.begin.year else 1
+        last = self.eind.month if jaar == self.eind.year else 12
+        return last - first + 1
+
+
+@dataclass(frozen=True)
+class RolData:
+    id: int
+    naam: str
+    kostensoort: str
+    leverende_gemeente: str | None = None
+    schaal: int | None = None
+    uurtarief: Decimal | None = None
+    uren_per_fte_per_maand: Decimal = Decimal("156")
+    # FTE per fase id; for kostensoort vast the amount per fase id.
+    bezetting: dict[int, Decimal] = field(default_factory=dict)
+
+
+@dataclass
+class FormatieData:
+    fasen: list[FaseData]
+    rollen: list[RolData]
+    # (schaal, vanaf begrotingsjaar) -> integral yearly cost per FTE
+    schalen: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+
+    @property
+    def jaren(self) -> list[int]:
+        if not self.fasen:
+            return []
+        first = min(f.begin.year for f in self.fasen)
+        last = max(f.eind.year for f in self.fasen)
+        return list(range(first, last + 1))
+
+
+@dataclass(frozen=True)
+class Sleutel:
+    """A cost-split key: per gemeente a fraction (teller / noemer), so a share is rounded once."""
+
+    aandelen: dict[str, tuple[Decimal, Decimal]]
+    omschrijving: str = ""
+
+    @classmethod
+    def from_percentages(cls, percentages: dict[str, Decimal], omschrijving: str = ""):
+        total = sum(percentages.values(), ZERO)
+        if total != Decimal("100"):
+            raise KostenFout(f"De percentages tellen op tot {total} in plaats van 100.")
+        return cls({g: (Decimal(p), Decimal("100")) for g, p in percentages.items()}, omschrijving)
+
+    @classmethod
+    def from_inwonertallen(cls, inwonertallen: dict[str, int], omschrijving: str = ""):
+        total = Decimal(sum(inwonertallen.values()))
+        if total <= 0:
+            raise KostenFout("Een verdeling naar inwonertal heeft inwonertallen nodig.")
+        return cls({g: (Decimal(n), total) for g, n in inwonertallen.items()}, omschrijving)
+
+    @property
+    def gemeenten(self) -> list[str]:
+        return sorted(self.aandelen)
+
+    def percentage(self, gemeente: str) -> Decimal:
+        teller, noemer = self.aandelen[gemeente]
+        return teller * 100 / noemer
+
+    def split(self, kosten: Decimal) -> dict[str, Decimal]:
+        """Each gemeente's share of a rounded cost, rounded half-up per cell."""
+        return {g: round_euro(kosten * t / n) for g, (t, n) in sorted(self.aandelen.items())}
+
+
+def jaarkosten_per_fte(schalen: dict[tuple[int, int], Decimal], schaal: int, jaar: int) -> Decimal:
+    """The scale's amount of the latest begrotingsjaar on or before ``jaar``."""
+    years = [y for (s, y) in schalen if s == schaal and y <= jaar]
+    if not years:
+        raise KostenFout(f"Voor schaal {schaal} is geen bedrag voor {jaar} of eerder bekend.")
+    return schalen[(schaal, max(years))]
+
+
+def exact_role_year_cost(rol: RolData, formatie: FormatieData, jaar: int) -> Decimal:
+    """The unrounded cost of a rol in a calendar year: the sum over its fasen."""
+    total = ZERO
+    for fase in formatie.fasen:
+        maanden = fase.maanden_in_jaar(jaar)
+        waarde = rol.bezetting.get(fase.id) or ZERO
+        if not maanden or not waarde:
+            continue
+        if rol.kostensoort == Kostensoort.SCHAAL:
+            total += jaarkosten_per_fte(formatie.schalen, rol.schaal, jaar) * waarde * maanden / 12
+        elif rol.kostensoort == Kostensoort.UUR:
+            total += (rol.uurtarief or ZERO) * rol.uren_per_fte_per_maand * waarde * maanden
+        else:
+            total += waarde * maanden / fase.maanden
+    return total
+
+
+def role_year_cost(rol: RolData, formatie: FormatieData, jaar: int) -> Decimal:
+    return round_euro(exact_role_year_cost(rol, formatie, jaar))
+
+
+@dataclass
+class Regel:
+    """One rol in one year: its rounded cost and each gemeente's share."""
+
+    rol: RolData
+    jaar: int
+    kosten: Decimal
+    aandelen: dict[str, Decimal]
+
+
+@dataclass
+class Kostenverdeling:
+    jaren: list[int]
+    gemeenten: list[str]
+    rollen: list[RolData]
+    sleutels: dict[int, Sleutel]
+    regels: dict[tuple[int, int], Regel]  # (rol id, jaar) -> Regel
+
+    def regel(self, rol: RolData, jaar: int) -> Regel:
+        return self.regels[(rol.id, jaar)]
+
+    def totaal_kosten(self, jaar: int) -> Decimal:
+        """Sum of the rounded role costs of a year (the seed's column total)."""
+        return sum((self.regels[(r.id, jaar)].kosten for r in self.rollen), ZERO)
+
+    def aandeel(self, gemeente: str, jaar: int) -> Decimal:
+        """A gemeente's year total: the sum of its cells."""
+        return sum(
+            (self.regels[(r.id, jaar)].aandelen.get(gemeente, ZERO) for r in self.rollen), ZERO
+        )
+
+    def totaal_aandelen(self, jaar: int) -> Decimal:
+        return sum((self.aandeel(g, jaar) for g in self.gemeenten), ZERO)
+
+    def afrondingsverschil(self, jaar: int) -> Decimal:
+        """Sum of the shares minus sum of the costs ("totaal incl. afronding")."""
+        return self.totaal_aandelen(jaar) - self.totaal_kosten(jaar)
+
+    def totaal_gemeente(self, gemeente: str) -> Decimal:
+        return sum((self.aandeel(gemeente, j) for j in self.jaren), ZERO)
+
+    @property
+    def totaal(self) -> Decimal:
+        return sum((self.totaal_aandelen(j) for j in self.jaren), ZERO)
+
+    @property
+    def totaal_zonder_afronding(self) -> Decimal:
+        return sum((self.totaal_kosten(j) for j in self.jaren), ZERO)
+
+
+def calculate_kostenverdeling(
+    formatie: FormatieData, sleutels: dict[int, Sleutel]
+) -> Kostenverdeling:
+    """The whole table: every rol in every year of the fasen, split by that year's key."""
+    jaren = formatie.jaren
+    missing = [j for j in jaren if j not in sleutels]
+    if missing:
+        raise KostenFout("Geen verdeelsleutel voor " + ", ".join(str(j) for j in missing) + ".")
+    gemeenten = sorted({g for j in jaren for g in sleutels[j].gemeenten})
+    regels = {}
+    for rol in formatie.rollen:
+        for jaar in jaren:
+            kosten = role_year_cost(rol, formatie, jaar)
+            regels[(rol.id, jaar)] = Regel(rol, jaar, kosten, sleutels[jaar].split(kosten))
+    return Kostenverdeling(jaren, gemeenten, list(formatie.rollen), sleutels, regels)
