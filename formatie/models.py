@@ -74,16 +74,24 @@ class Fase(models.Model):
             errors["eind"] = _("Een fase eindigt op de laatste dag van een maand.")
         if errors:
             raise ValidationError(errors)
-        if self.begin and self.eind and self.samenwerkingsverband_id:
-            overlap = Fase.objects.filter(
+
+    def find_overlap(self):
+        """Another stored fase of the same samenwerkingsverband that overlaps this one, or None.
+
+        Checked where one fase is edited on its own (the admin); the fasen page checks the
+        submitted rows against each other instead.
+        """
+        if not (self.begin and self.eind and self.samenwerkingsverband_id):
+            return None
+        return (
+            Fase.objects.filter(
                 samenwerkingsverband_id=self.samenwerkingsverband_id,
                 begin__lte=self.eind,
                 eind__gte=self.begin,
-            ).exclude(pk=self.pk)
-            if overlap.exists():
-                raise ValidationError(
-                    _("Deze fase overlapt met %(fase)s.") % {"fase": overlap.first()}
-                )
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
 
 
 class Rol(models.Model):

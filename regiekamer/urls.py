@@ -13,4 +13,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("convenant.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("formatie.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/kosten/", include("kosten.urls")),
 ]

@@ -8,9 +8,28 @@ that the user's role gives (regiegroep), otherwise 403. Requests are atomic
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, DeleteView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+
+from convenant.models import Samenwerkingsverband
+
+
+class SamenwerkingsverbandMixin:
+    """A page of one samenwerkingsverband, found by its afkorting in the URL."""
+
+    def get_samenwerkingsverband(self):
+        if not hasattr(self, "_samenwerkingsverband"):
+            self._samenwerkingsverband = get_object_or_404(
+                Samenwerkingsverband, afkorting=self.kwargs["afkorting"].upper()
+            )
+        return self._samenwerkingsverband
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["samenwerkingsverband"] = self.get_samenwerkingsverband()
+        return context
 
 
 def perm_name(model, action: str) -> str:
@@ -53,6 +72,7 @@ class FormsetMixin:
     """
 
     formset_classes: dict = {}
+    save_object = True  # False where the page edits only the child rows
     template_name = "form.html"
     success_message = "Opgeslagen."
 
@@ -60,9 +80,15 @@ class FormsetMixin:
         data = self.request.POST if self.request.method == "POST" else None
         instance = self.object if self.object is not None else self.model()
         return {
-            name: cls(data, instance=instance, prefix=name)
+            name: cls(data, instance=instance, prefix=name, **self.get_formset_kwargs(name))
             for name, cls in self.formset_classes.items()
         }
+
+    def get_formset_kwargs(self, name: str) -> dict:
+        return {}
+
+    def prepare_formsets(self, form, formsets) -> None:
+        """Hook: pass what the valid main form decided (e.g. a method) to the formsets."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -79,8 +105,12 @@ class FormsetMixin:
         self.object = self.get_object() if self.is_update else None
         form = self.get_form()
         formsets = self.get_formsets()
-        if form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
-            self.object = form.save()
+        form_valid = form.is_valid()
+        if form_valid:
+            self.prepare_formsets(form, formsets)
+        if form_valid and all(fs.is_valid() for fs in formsets.values()):
+            if self.save_object:
+                self.object = form.save()
             for fs in formsets.values():
                 fs.instance = self.object
                 fs.save()

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
 
@@ -28,16 +29,20 @@ def beheer_user(db, django_user_model):
     return make_user(django_user_model, "beheer-test", BEHEERDER)
 
 
-@pytest.fixture
-def regie_client(client, regie_user):
-    client.force_login(regie_user)
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
     return client
 
 
 @pytest.fixture
-def stuur_client(client, stuur_user):
-    client.force_login(stuur_user)
-    return client
+def regie_client(regie_user):
+    return logged_in(regie_user)
+
+
+@pytest.fixture
+def stuur_client(stuur_user):
+    return logged_in(stuur_user)
 
 
 @pytest.fixture

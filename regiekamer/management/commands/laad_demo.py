@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from convenant.demo import load_convenant_record
+from formatie.demo import load_formatie_record
+from kosten.demo import load_kosten_record
 from regiekamer.demo import read_fixture
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP, ensure_groups
 
@@ -33,6 +35,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             ensure_groups()
             load_convenant_record(read_fixture("mlw.json"))
+            formatie = read_fixture("mlw_formatie.json")
+            load_formatie_record(formatie)
+            load_kosten_record(formatie)
             if not options["zonder_gebruikers"]:
                 self.create_demo_users()
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen (Midden-Limburg West)."))

@@ -1,0 +1,218 @@
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+
+from convenant.forms import DATE_INPUT
+from convenant.models import Samenwerkingsverband
+
+from .models import Fase, Rol, Werkgroep
+
+FTE_ERRORS = {
+    "invalid": "Vul een getal in, bijvoorbeeld 0,5.",
+    "min_value": "Fte is 0 of meer.",
+    "max_decimal_places": "Fte heeft hooguit twee decimalen.",
+    "max_digits": "Dit getal is te groot.",
+    "max_whole_digits": "Dit getal is te groot.",
+}
+BEDRAG_ERRORS = FTE_ERRORS | {
+    "min_value": "Een bedrag is 0 of meer.",
+    "max_decimal_places": "Een bedrag heeft hooguit twee decimalen (centen).",
+    "invalid": "Vul een bedrag in, bijvoorbeeld 20000.",
+}
+
+
+def _number_field(label: str, heeft_fte: bool) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=5 if heeft_fte else 12,
+        decimal_places=2,
+        localize=True,
+        error_messages=FTE_ERRORS if heeft_fte else BEDRAG_ERRORS,
+        widget=forms.TextInput(
+            attrs={"inputmode": "decimal", "size": 6 if heeft_fte else 9, "aria-label": label}
+        ),
+    )
+
+
+def _shown(value) -> str:
+    return "" if value is None else str(value)
+
+
+class BezettingRowForm(forms.Form):
+    """One row of the grid: a rol's basisformatie and its value per fase.
+
+    Each cell also carries, hidden, the value it had when the page was opened, so a save over
+    another official's change can be detected cell by cell.
+    """
+
+    def __init__(self, *args, rol: Rol, fasen: list[Fase], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rol, self.fasen = rol, fasen
+        values = {b.fase_id: (b.fte if rol.heeft_fte else b.bedrag) for b in rol.bezettingen.all()}
+        if rol.heeft_fte:
+            self.fields["basisformatie"] = _number_field(f"{rol.naam}: basisformatie", True)
+            self.fields["basisformatie"].initial = rol.basisformatie
+            self.fields["oud_basisformatie"] = forms.CharField(
+                required=False, widget=forms.HiddenInput, initial=_shown(rol.basisformatie)
+            )
+        for fase in fasen:
+            name = f"fase_{fase.pk}"
+            self.fields[name] = _number_field(f"{rol.naam}: {fase.naam}", rol.heeft_fte)
+            self.fields[name].initial = values.get(fase.pk)
+            self.fields[f"oud_{name}"] = forms.CharField(
+                required=False, widget=forms.HiddenInput, initial=_shown(values.get(fase.pk))
+            )
+
+    def cells(self):
+        """The visible fields in column order, for the template."""
+        names = (["basisformatie"] if self.rol.heeft_fte else []) + [
+            f"fase_{f.pk}" for f in self.fasen
+        ]
+        return [self[name] for name in names]
+
+    @staticmethod
+    def _old(value: str) -> Decimal | None:
+        return Decimal(value) if value not in ("", None) else None
+
+    def to_row(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "rol_id": self.rol.pk,
+            "basisformatie": data.get("basisformatie")
+            if self.rol.heeft_fte
+            else self.rol.basisformatie,
+            "oud_basisformatie": self._old(data.get("oud_basisformatie"))
+            if self.rol.heeft_fte
+            else self.rol.basisformatie,
+            "fasen": {f.pk: data.get(f"fase_{f.pk}") for f in self.fasen},
+            "oude_fasen": {f.pk: self._old(data.get(f"oud_fase_{f.pk}")) for f in self.fasen},
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        for key, value in cleaned.items():
+            if key.startswith("oud_") and value:
+                try:
+                    Decimal(value)
+                except ArithmeticError as exc:
+                    raise ValidationError("De pagina is beschadigd; laad haar opnieuw.") from exc
+        return cleaned
+
+
+class BaseBezettingGridFormSet(forms.BaseFormSet):
+    def __init__(self, *args, rollen, fasen, **kwargs):
+        self.rollen, self.fasen = rollen, fasen
+        super().__init__(*args, **kwargs)
+
+    def total_form_count(self):
+        return len(self.rollen)
+
+    def initial_form_count(self):
+        # Every row is an existing rol: validate it even when unchanged (not an "extra" form).
+        return len(self.rollen)
+
+    def get_form_kwargs(self, index):
+        return {"rol": self.rollen[index], "fasen": self.fasen}
+
+
+BezettingGridFormSet = forms.formset_factory(
+    BezettingRowForm, formset=BaseBezettingGridFormSet, extra=0
+)
+
+
+class RolForm(forms.ModelForm):
+    class Meta:
+        model = Rol
+        fields = [
+            "naam",
+            "volgorde",
+            "kostensoort",
+            "schaal",
+            "uurtarief",
+            "uren_per_fte_per_maand",
+            "leverende_gemeente",
+            "structureel",
+            "basisformatie",
+            "opmerking",
+            "omschrijving",
+        ]
+        widgets = {"omschrijving": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, samenwerkingsverband: Samenwerkingsverband, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.samenwerkingsverband = samenwerkingsverband
+        self.fields["leverende_gemeente"].queryset = samenwerkingsverband.gemeenten.all()
+
+    def clean_naam(self):
+        naam = self.cleaned_data["naam"].strip()
+        clash = Rol.objects.filter(
+            samenwerkingsverband=self.instance.samenwerkingsverband, naam__iexact=naam
+        ).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError("Er is al een rol met deze naam.")
+        return naam
+
+
+class FaseAdminForm(forms.ModelForm):
+    """One fase edited on its own: it may not overlap the stored fasen."""
+
+    class Meta:
+        model = Fase
+        fields = ["samenwerkingsverband", "convenant", "naam", "begin", "eind"]
+
+    def clean(self):
+        cleaned = super().clean()
+        sv = cleaned.get("samenwerkingsverband")
+        probe = Fase(
+            pk=self.instance.pk,
+            samenwerkingsverband_id=sv.pk if sv else None,
+            begin=cleaned.get("begin"),
+            eind=cleaned.get("eind"),
+        )
+        overlap = probe.find_overlap()
+        if overlap is not None:
+            raise ValidationError(f"Deze fase overlapt met {overlap}.")
+        return cleaned
+
+
+class BaseFaseFormSet(forms.BaseInlineFormSet):
+    """Fasen of one samenwerkingsverband: whole months, and no two may overlap."""
+
+    def clean(self):
+        super().clean()
+        periods = []
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            begin, eind = form.cleaned_data.get("begin"), form.cleaned_data.get("eind")
+            if begin and eind:
+                periods.append((begin, eind, form.cleaned_data.get("naam")))
+        periods.sort()
+        for (_b1, e1, n1), (b2, _e2, n2) in zip(periods, periods[1:], strict=False):
+            if b2 <= e1:
+                raise ValidationError(f"De fasen {n1} en {n2} overlappen.")
+
+
+class FaseForm(forms.ModelForm):
+    class Meta:
+        model = Fase
+        fields = ["naam", "begin", "eind", "convenant"]
+        widgets = {"begin": DATE_INPUT, "eind": DATE_INPUT}
+
+
+FaseFormSet = inlineformset_factory(
+    Samenwerkingsverband, Fase, form=FaseForm, formset=BaseFaseFormSet, extra=1, can_delete=True
+)
+
+WerkgroepFormSet = inlineformset_factory(
+    Samenwerkingsverband,
+    Werkgroep,
+    fields=["naam", "soort", "uren_per_week_per_gemeente", "omschrijving"],
+    widgets={"omschrijving": forms.TextInput()},
+    extra=1,
+    can_delete=True,
+)

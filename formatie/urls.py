@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "formatie"
+
+urlpatterns = [
+    path("", views.BezettingView.as_view(), name="bezetting"),
+    path("rollen/nieuw/", views.RolCreateView.as_view(), name="rol-create"),
+    path("rollen/<int:pk>/bewerken/", views.RolUpdateView.as_view(), name="rol-update"),
+    path("rollen/<int:pk>/verwijderen/", views.RolDeleteView.as_view(), name="rol-delete"),
+    path("fasen/", views.FasenUpdateView.as_view(), name="fasen"),
+    path("werkgroepen/", views.WerkgroepenUpdateView.as_view(), name="werkgroepen"),
+]

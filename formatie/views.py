@@ -1,0 +1,168 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from convenant.models import Samenwerkingsverband
+from kosten.gegevens import load_kostenverdeling
+from kosten.verdeling import KostenFout
+from regiekamer.views import (
+    ObjectCreateView,
+    ObjectDeleteView,
+    ObjectUpdateView,
+    SamenwerkingsverbandMixin,
+)
+
+from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
+from .forms import BezettingGridFormSet, FaseFormSet, RolForm, WerkgroepFormSet
+from .models import Rol
+
+
+def bezetting_url(sv) -> str:
+    return reverse("formatie:bezetting", args=[sv.afkorting])
+
+
+class BezettingView(SamenwerkingsverbandMixin, TemplateView):
+    """The bezettingsoverzicht; for the regiegroep also the grid that edits it in one go."""
+
+    template_name = "formatie/bezetting.html"
+
+    def can_edit(self) -> bool:
+        return self.request.user.has_perm("formatie.change_bezetting")
+
+    def get_formset(self, data=None, overzicht=None):
+        overzicht = overzicht or self.overzicht
+        rollen = [r.rol for r in overzicht.structureel + overzicht.overig + overzicht.vast]
+        return BezettingGridFormSet(data, rollen=rollen, fasen=overzicht.fasen, prefix="grid")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sv = self.get_samenwerkingsverband()
+        if not hasattr(self, "overzicht"):
+            self.overzicht = build_bezettingsoverzicht(sv)
+        context["overzicht"] = self.overzicht
+        if self.can_edit() and "formset" not in context:
+            context["formset"] = self.get_formset()
+        formset = context.get("formset")
+        forms_by_rol = {form.rol.pk: form for form in formset} if formset else {}
+        context["secties"] = [
+            ("Structureel", self.overzicht.structureel, self.overzicht.subtotaal),
+            ("Overig en tijdelijk", self.overzicht.overig, None),
+        ]
+        context["forms_by_rol"] = forms_by_rol
+        context["werkgroepen"] = sv.werkgroepen.all()
+        try:
+            kv = load_kostenverdeling(sv)
+            context["kosten_per_jaar"] = [(j, kv.totaal_kosten(j)) for j in kv.jaren]
+        except KostenFout as fout:
+            context["kosten_fout"] = str(fout)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_edit():
+            raise PermissionDenied
+        sv = self.get_samenwerkingsverband()
+        self.overzicht = build_bezettingsoverzicht(sv)
+        formset = self.get_formset(request.POST)
+        if not formset.is_valid():
+            messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde cellen.")
+            return self.render_to_response(self.get_context_data(formset=formset))
+        conflicts = save_bezetting_grid(sv, [form.to_row() for form in formset])
+        if conflicts:
+            return self.conflict_response(sv, conflicts)
+        messages.success(request, "Bezetting opgeslagen. De kostenverdeling is bijgewerkt.")
+        return HttpResponseRedirect(bezetting_url(sv))
+
+    def conflict_response(self, sv, conflicts):
+        """Refuse the save, keep the user's input, and show what the other official changed.
+
+        The hidden 'opened on' values are refreshed, so saving again after review overwrites.
+        """
+        self.overzicht = build_bezettingsoverzicht(sv)
+        fresh = self.get_formset()
+        data = self.request.POST.copy()
+        for form in fresh:
+            for name, field in form.fields.items():
+                if name.startswith("oud_"):
+                    data[form.add_prefix(name)] = field.initial
+        formset = self.get_formset(data)
+        formset.is_valid()
+        context = self.get_context_data(formset=formset, conflicts=conflicts)
+        return self.render_to_response(context, status=409)
+
+
+class RolFormMixin(SamenwerkingsverbandMixin):
+    model = Rol
+    form_class = RolForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
+        return kwargs
+
+    def get_queryset(self):
+        return Rol.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
+
+    def get_success_url(self):
+        return bezetting_url(self.get_samenwerkingsverband())
+
+    def get_cancel_url(self):
+        return self.get_success_url()
+
+
+class RolCreateView(RolFormMixin, ObjectCreateView):
+    pass
+
+
+class RolUpdateView(RolFormMixin, ObjectUpdateView):
+    pass
+
+
+class RolDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):
+    model = Rol
+
+    def get_queryset(self):
+        return Rol.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
+
+    def get_success_url(self):
+        return bezetting_url(self.get_samenwerkingsverband())
+
+
+class SamenwerkingsverbandFormsetView(SamenwerkingsverbandMixin, ObjectUpdateView):
+    """Edit one kind of child rows of a samenwerkingsverband as a single formset."""
+
+    model = Samenwerkingsverband
+    fields: list[str] = []
+    save_object = False
+    title = ""
+
+    def get_object(self, queryset=None):
+        return self.get_samenwerkingsverband()
+
+    def get_success_url(self):
+        return bezetting_url(self.object)
+
+    def get_cancel_url(self):
+        return self.get_success_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = f"{self.title}: {self.object.naam}"
+        return context
+
+
+class FasenUpdateView(SamenwerkingsverbandFormsetView):
+    permission_required = ["formatie.change_fase", "formatie.add_fase", "formatie.delete_fase"]
+    formset_classes = {"fasen": FaseFormSet}
+    title = "Fasen"
+
+
+class WerkgroepenUpdateView(SamenwerkingsverbandFormsetView):
+    permission_required = [
+        "formatie.change_werkgroep",
+        "formatie.add_werkgroep",
+        "formatie.delete_werkgroep",
+    ]
+    formset_classes = {"werkgroepen": WerkgroepFormSet}
+    title = "Werkgroepen"

@@ -1,0 +1,39 @@
+"""Load the MLW cost-split key and budgets from their fixture."""
+
+from decimal import Decimal
+
+from convenant.models import Gemeente, Samenwerkingsverband
+from regiekamer.demo import upsert
+
+from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+
+
+def load_kosten_record(data: dict) -> None:
+    sv = Samenwerkingsverband.objects.get(afkorting=data["samenwerkingsverband"])
+    gemeenten = {g.naam: g for g in Gemeente.objects.all()}
+    for s in data["verdeelsleutels"]:
+        sleutel = upsert(
+            Verdeelsleutel,
+            samenwerkingsverband=sv,
+            vanaf_jaar=s["vanaf_jaar"],
+            defaults={
+                "tot_en_met_jaar": s["tot_en_met_jaar"],
+                "methode": s["methode"],
+                "bron": s["bron"],
+            },
+        )
+        for naam, percentage in s["aandelen"].items():
+            upsert(
+                Verdeelsleutelaandeel,
+                verdeelsleutel=sleutel,
+                gemeente=gemeenten[naam],
+                defaults={"percentage": Decimal(percentage)},
+            )
+    for b in data["budgetten"]:
+        upsert(
+            Budget,
+            samenwerkingsverband=sv,
+            gemeente=gemeenten[b["gemeente"]],
+            jaar=b["jaar"],
+            defaults={"bedrag": Decimal(b["bedrag"]), "omschrijving": b["omschrijving"]},
+        )

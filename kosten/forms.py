@@ -1,0 +1,78 @@
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+
+from convenant.forms import DATE_INPUT
+from convenant.models import Samenwerkingsverband
+from regiekamer.forms import GemeenteScopedFormSet
+
+from .constants import Verdeelmethode
+from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+
+
+class VerdeelsleutelForm(forms.ModelForm):
+    class Meta:
+        model = Verdeelsleutel
+        fields = ["vanaf_jaar", "tot_en_met_jaar", "methode", "peildatum", "bron"]
+        widgets = {"peildatum": DATE_INPUT}
+
+    def __init__(self, *args, samenwerkingsverband: Samenwerkingsverband, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.samenwerkingsverband = samenwerkingsverband
+
+    def clean(self):
+        cleaned = super().clean()
+        vanaf = cleaned.get("vanaf_jaar")
+        clash = Verdeelsleutel.objects.filter(
+            samenwerkingsverband=self.instance.samenwerkingsverband, vanaf_jaar=vanaf
+        ).exclude(pk=self.instance.pk)
+        if vanaf and clash.exists():
+            self.add_error("vanaf_jaar", "Er is al een verdeelsleutel vanaf dit jaar.")
+        return cleaned
+
+
+class BaseAandeelFormSet(GemeenteScopedFormSet):
+    """Percentages per gemeente; a vastgestelde key must add up to exactly 100."""
+
+    methode = None
+
+    def clean(self):
+        super().clean()
+        if self.methode != Verdeelmethode.VASTGESTELD:
+            return
+        gemeenten, total = set(), Decimal("0")
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("percentage") is None:
+                continue
+            if data["gemeente"] in gemeenten:
+                raise ValidationError(f"{data['gemeente']} staat twee keer in de sleutel.")
+            gemeenten.add(data["gemeente"])
+            total += data["percentage"]
+        if total != Decimal("100"):
+            raise ValidationError(
+                f"De percentages tellen op tot {total:.2f} %; dat moet precies 100 % zijn.".replace(
+                    ".", ","
+                )
+            )
+
+
+AandeelFormSet = inlineformset_factory(
+    Verdeelsleutel,
+    Verdeelsleutelaandeel,
+    formset=BaseAandeelFormSet,
+    fields=["gemeente", "percentage"],
+    extra=1,
+    can_delete=True,
+)
+
+BudgetFormSet = inlineformset_factory(
+    Samenwerkingsverband,
+    Budget,
+    formset=GemeenteScopedFormSet,
+    fields=["gemeente", "jaar", "bedrag", "omschrijving"],
+    extra=1,
+    can_delete=True,
+)

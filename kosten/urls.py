@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "kosten"
+
+urlpatterns = [
+    path("", views.KostenverdelingView.as_view(), name="kostenverdeling"),
+    path(
+        "verdeelsleutels/nieuw/",
+        views.VerdeelsleutelCreateView.as_view(),
+        name="verdeelsleutel-create",
+    ),
+    path(
+        "verdeelsleutels/<int:pk>/bewerken/",
+        views.VerdeelsleutelUpdateView.as_view(),
+        name="verdeelsleutel-update",
+    ),
+    path("budgetten/", views.BudgettenUpdateView.as_view(), name="budgetten"),
+]

@@ -1,0 +1,134 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from formatie.views import SamenwerkingsverbandFormsetView
+from regiekamer.views import ObjectCreateView, ObjectUpdateView, SamenwerkingsverbandMixin
+
+from .budget import check_budgets
+from .export import kostenverdeling_csv, kostenverdeling_xlsx
+from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
+from .gegevens import load_kostenverdeling
+from .models import Budget, Verdeelsleutel
+from .verdeling import KostenFout
+
+
+def kosten_url(sv) -> str:
+    return reverse("kosten:kostenverdeling", args=[sv.afkorting])
+
+
+class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
+    """The table of Bijlage 1, recomputed from the formation on every view."""
+
+    template_name = "kosten/kostenverdeling.html"
+
+    def get(self, request, *args, **kwargs):
+        sv = self.get_samenwerkingsverband()
+        try:
+            self.kv = load_kostenverdeling(sv)
+        except KostenFout as fout:
+            self.kv, self.fout = None, str(fout)
+        download = request.GET.get("download")
+        if self.kv is not None and download == "csv":
+            response = HttpResponse(kostenverdeling_csv(self.kv), content_type="text/csv")
+            response["Content-Disposition"] = (
+                f'attachment; filename="kostenverdeling-{sv.afkorting}.csv"'
+            )
+            return response
+        if self.kv is not None and download == "xlsx":
+            response = HttpResponse(
+                kostenverdeling_xlsx(self.kv, f"Kostenverdeling {sv.naam}"),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="kostenverdeling-{sv.afkorting}.xlsx"'
+            )
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sv = self.get_samenwerkingsverband()
+        context["kv"] = self.kv
+        context["fout"] = getattr(self, "fout", "")
+        context["verdeelsleutels"] = sv.verdeelsleutels.prefetch_related("aandelen__gemeente")
+        if self.kv is not None:
+            kv = self.kv
+            context["rijen"] = [
+                {
+                    "rol": rol,
+                    "kosten": [kv.regel(rol, j).kosten for j in kv.jaren],
+                    "aandelen": [
+                        kv.regel(rol, j).aandelen.get(g) for j in kv.jaren for g in kv.gemeenten
+                    ],
+                }
+                for rol in kv.rollen
+            ]
+            context["totaal_kosten"] = [kv.totaal_kosten(j) for j in kv.jaren]
+            context["totaal_aandelen"] = [kv.aandeel(g, j) for j in kv.jaren for g in kv.gemeenten]
+            sleutel = kv.sleutels[kv.jaren[-1]] if kv.jaren else None
+            context["samenvatting"] = [
+                {
+                    "gemeente": g,
+                    "percentage": sleutel.percentage(g)
+                    if sleutel and g in sleutel.aandelen
+                    else None,
+                    "per_jaar": [kv.aandeel(g, j) for j in kv.jaren],
+                    "totaal": kv.totaal_gemeente(g),
+                }
+                for g in kv.gemeenten
+            ]
+            context["totaal_incl_afronding"] = [kv.totaal_aandelen(j) for j in kv.jaren]
+            context["afrondingsverschillen"] = [kv.afrondingsverschil(j) for j in kv.jaren]
+            context["budgetten"] = check_budgets(
+                kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")
+            )
+        return context
+
+
+class VerdeelsleutelFormMixin(SamenwerkingsverbandMixin):
+    model = Verdeelsleutel
+    form_class = VerdeelsleutelForm
+    formset_classes = {"aandelen": AandeelFormSet}
+
+    def get_queryset(self):
+        return Verdeelsleutel.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
+        return kwargs
+
+    def get_formset_kwargs(self, name):
+        return {"gemeenten": self.get_samenwerkingsverband().gemeenten.all()}
+
+    def prepare_formsets(self, form, formsets):
+        formsets["aandelen"].methode = form.cleaned_data.get("methode")
+
+    def get_success_url(self):
+        return kosten_url(self.get_samenwerkingsverband())
+
+    def get_cancel_url(self):
+        return self.get_success_url()
+
+
+class VerdeelsleutelCreateView(VerdeelsleutelFormMixin, ObjectCreateView):
+    pass
+
+
+class VerdeelsleutelUpdateView(VerdeelsleutelFormMixin, ObjectUpdateView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+
+class BudgettenUpdateView(SamenwerkingsverbandFormsetView):
+    permission_required = ["kosten.change_budget", "kosten.add_budget", "kosten.delete_budget"]
+    formset_classes = {"budgetten": BudgetFormSet}
+    title = "Budgetten"
+
+    def get_formset_kwargs(self, name):
+        return {"gemeenten": self.object.gemeenten.all()}
+
+    def get_success_url(self):
+        return kosten_url(self.object)

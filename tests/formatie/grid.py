@@ -1,0 +1,35 @@
+"""Post the bezetting grid as a browser would: every cell as rendered, some changed."""
+
+from django.urls import reverse
+
+
+def bezetting_url(code="MLW"):
+    return reverse("formatie:bezetting", args=[code])
+
+
+def grid_data(response) -> dict:
+    """The form data a browser would send for the grid as rendered in ``response``."""
+    formset = response.context["formset"]
+    data = {
+        f"{formset.prefix}-TOTAL_FORMS": str(formset.total_form_count()),
+        f"{formset.prefix}-INITIAL_FORMS": str(formset.initial_form_count()),
+    }
+    for form in formset:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            text = "" if value is None else str(value)
+            # Visible cells show a decimal comma (localized); hidden ones carry the raw value.
+            data[form.add_prefix(name)] = text if field.widget.is_hidden else text.replace(".", ",")
+    return data
+
+
+def cell(response, rol: str, kolom: str) -> str:
+    """The form key of a grid cell, by rol name and column ('basisformatie' or a fase name)."""
+    formset = response.context["formset"]
+    for form in formset:
+        if form.rol.naam == rol:
+            if kolom == "basisformatie":
+                return form.add_prefix("basisformatie")
+            fase = next(f for f in form.fasen if f.naam == kolom)
+            return form.add_prefix(f"fase_{fase.pk}")
+    raise KeyError(rol)
