@@ -53,7 +53,7 @@ class SamenwerkingsverbandDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Samenwerkingsverband.objects.prefetch_related("domeinen"),
+            Samenwerkingsverband.objects.select_related("penvoerder").prefetch_related("domeinen"),
             afkorting=self.kwargs["afkorting"].upper(),
         )
 

@@ -10,5 +10,7 @@ urlpatterns = [
     path("rollen/<int:pk>/bewerken/", views.RolUpdateView.as_view(), name="rol-update"),
     path("rollen/<int:pk>/verwijderen/", views.RolDeleteView.as_view(), name="rol-delete"),
     path("fasen/", views.FasenUpdateView.as_view(), name="fasen"),
+    path("werkboek/", views.WerkboekExportView.as_view(), name="werkboek-export"),
+    path("werkboek/inlezen/", views.WerkboekImportView.as_view(), name="werkboek-import"),
     path("werkgroepen/", views.WerkgroepenUpdateView.as_view(), name="werkgroepen"),
 ]

@@ -1,8 +1,11 @@
+from django import forms
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.views.generic import TemplateView
+from django.views import View
+from django.views.generic import FormView, TemplateView
 
 from convenant.models import Samenwerkingsverband
 from kosten.gegevens import load_kostenverdeling
@@ -17,6 +20,7 @@ from regiekamer.views import (
 from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
 from .forms import BezettingGridFormSet, FaseFormSet, RolForm, WerkgroepFormSet
 from .models import Rol
+from .werkboek import WerkboekFout, export_workbook, import_workbook
 
 
 def bezetting_url(sv) -> str:
@@ -90,6 +94,51 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         formset.is_valid()
         context = self.get_context_data(formset=formset, conflicts=conflicts)
         return self.render_to_response(context, status=409)
+
+
+class WerkboekExportView(SamenwerkingsverbandMixin, View):
+    """The formation as the workbook that importeer_formatie reads back."""
+
+    def get(self, request, *args, **kwargs):
+        sv = self.get_samenwerkingsverband()
+        response = HttpResponse(
+            export_workbook(sv),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="formatie-{sv.afkorting}.xlsx"'
+        return response
+
+
+class WerkboekUploadForm(forms.Form):
+    werkboek = forms.FileField(
+        label="Werkboek (.xlsx)",
+        help_text="Bladen Gemeenten, Fasen en Rollen, zoals de export hiernaast.",
+    )
+    bevestiging = forms.BooleanField(
+        label="Ik begrijp dat dit de formatie, fasen en verdeelsleutel vervangt.",
+        required=True,
+        error_messages={"required": "Bevestig dat de huidige formatie wordt vervangen."},
+    )
+
+
+class WerkboekImportView(SamenwerkingsverbandMixin, PermissionRequiredMixin, FormView):
+    """Upload a workbook: a bad file changes nothing and lists every problem."""
+
+    permission_required = ["formatie.add_rol", "formatie.change_rol", "formatie.delete_rol"]
+    form_class = WerkboekUploadForm
+    template_name = "formatie/werkboek_import.html"
+
+    def form_valid(self, form):
+        sv = self.get_samenwerkingsverband()
+        try:
+            result = import_workbook(form.cleaned_data["werkboek"], sv, user=self.request.user)
+        except WerkboekFout as fout:
+            messages.error(self.request, "Niets ingelezen: het werkboek bevat fouten.")
+            return self.render_to_response(self.get_context_data(form=form, problems=fout.problems))
+        messages.success(self.request, result.summary())
+        for warning in result.waarschuwingen:
+            messages.warning(self.request, warning)
+        return HttpResponseRedirect(bezetting_url(sv))
 
 
 class RolFormMixin(SamenwerkingsverbandMixin):

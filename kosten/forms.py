@@ -52,10 +52,9 @@ class BaseAandeelFormSet(GemeenteScopedFormSet):
             gemeenten.add(data["gemeente"])
             total += data["percentage"]
         if total != Decimal("100"):
+            shown = f"{total:.2f}".replace(".", ",")
             raise ValidationError(
-                f"De percentages tellen op tot {total:.2f} %; dat moet precies 100 % zijn.".replace(
-                    ".", ","
-                )
+                f"De percentages tellen op tot {shown} %; dat moet precies 100 % zijn."
             )
 
 

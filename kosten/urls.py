@@ -16,5 +16,6 @@ urlpatterns = [
         views.VerdeelsleutelUpdateView.as_view(),
         name="verdeelsleutel-update",
     ),
+    path("verrekening/", views.VerrekeningView.as_view(), name="verrekening"),
     path("budgetten/", views.BudgettenUpdateView.as_view(), name="budgetten"),
 ]

@@ -12,6 +12,7 @@ from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
 from .gegevens import load_kostenverdeling
 from .models import Budget, Verdeelsleutel
 from .verdeling import KostenFout
+from .verrekening import calculate_verrekening
 
 
 def kosten_url(sv) -> str:
@@ -84,6 +85,26 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
             context["budgetten"] = check_budgets(
                 kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")
             )
+        return context
+
+
+class VerrekeningView(SamenwerkingsverbandMixin, TemplateView):
+    """Onderlinge verrekening: per year what each gemeente bore, its share, saldo and payments."""
+
+    template_name = "kosten/verrekening.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sv = self.get_samenwerkingsverband()
+        try:
+            kv = load_kostenverdeling(sv)
+        except KostenFout as fout:
+            context["fout"] = str(fout)
+            return context
+        penvoerder = sv.penvoerder.naam if sv.penvoerder_id else None
+        context["penvoerder"] = penvoerder
+        context["gemeenten"] = kv.gemeenten
+        context["jaren"] = calculate_verrekening(kv, penvoerder)
         return context
 
 

@@ -1,0 +1,43 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from convenant.models import Gemeente, Samenwerkingsverband
+
+pytestmark = pytest.mark.django_db
+
+
+def verrekening_url():
+    return reverse("kosten:verrekening", args=["MLW"])
+
+
+def test_without_penvoerder_the_hired_roles_are_listed_as_not_assigned(demo, stuur_client):
+    page = stuur_client.get(verrekening_url()).content.decode()
+    assert "Penvoerder: <strong>nog niet gekozen</strong>" in page
+    assert "Nog niet toegewezen" in page
+    assert "Informatie analyse: € 59.280" in page
+    assert "Inkoop 2018 (projectbasis): € 11.429" in page
+
+
+def test_with_penvoerder_weert_the_page_settles_every_year(demo, stuur_client):
+    sv = Samenwerkingsverband.objects.get(afkorting="MLW")
+    sv.penvoerder = Gemeente.objects.get(naam="Weert")
+    sv.save()
+    page = stuur_client.get(verrekening_url()).content.decode()
+    # 2016: Weert bears 41.550 + 31.200 + 31.200 + 59.280 + 25.272 + 11.429 = 199.931,
+    # its share is 108.231: saldo 91.700. Leudal bears 13.850 + 11.700 = 25.550 against 81.173.
+    assert "91.700" in page and "-55.623" in page
+    assert "Leudal betaalt Weert € 55.623" in page
+    assert "Nederweert betaalt Weert € 36.078" in page
+    assert "Het afrondingsverschil van € 1 in 2016" in page
+
+
+def test_verrekening_command_prints_csv(demo):
+    out = StringIO()
+    call_command("verrekening", "MLW", "--format", "csv", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "jaar,gemeente,gedragen,aandeel,saldo"
+    assert "2016,Leudal,25550,81173,-55623" in lines
+    assert len(lines) == 1 + 3 * 3
