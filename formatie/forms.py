@@ -7,7 +7,7 @@ from django.forms import inlineformset_factory
 from convenant.forms import DATE_INPUT
 from convenant.models import Samenwerkingsverband
 
-from .models import Fase, Rol, Werkgroep
+from .models import Fase, Rol, Salarisschaal, Werkgroep
 
 FTE_ERRORS = {
     "invalid": "Vul een getal in, bijvoorbeeld 0,5.",
@@ -206,6 +206,14 @@ class FaseForm(forms.ModelForm):
 
 FaseFormSet = inlineformset_factory(
     Samenwerkingsverband, Fase, form=FaseForm, formset=BaseFaseFormSet, extra=1, can_delete=True
+)
+
+SalarisschaalFormSet = inlineformset_factory(
+    Samenwerkingsverband,
+    Salarisschaal,
+    fields=["schaal", "jaar", "jaarkosten_per_fte"],
+    extra=1,
+    can_delete=True,
 )
 
 WerkgroepFormSet = inlineformset_factory(

@@ -12,5 +12,6 @@ urlpatterns = [
     path("fasen/", views.FasenUpdateView.as_view(), name="fasen"),
     path("werkboek/", views.WerkboekExportView.as_view(), name="werkboek-export"),
     path("werkboek/inlezen/", views.WerkboekImportView.as_view(), name="werkboek-import"),
+    path("salarisschalen/", views.SalarisschalenUpdateView.as_view(), name="salarisschalen"),
     path("werkgroepen/", views.WerkgroepenUpdateView.as_view(), name="werkgroepen"),
 ]

@@ -18,7 +18,13 @@ from regiekamer.views import (
 )
 
 from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
-from .forms import BezettingGridFormSet, FaseFormSet, RolForm, WerkgroepFormSet
+from .forms import (
+    BezettingGridFormSet,
+    FaseFormSet,
+    RolForm,
+    SalarisschaalFormSet,
+    WerkgroepFormSet,
+)
 from .models import Rol
 from .werkboek import WerkboekFout, export_workbook, import_workbook
 
@@ -205,6 +211,16 @@ class FasenUpdateView(SamenwerkingsverbandFormsetView):
     permission_required = ["formatie.change_fase", "formatie.add_fase", "formatie.delete_fase"]
     formset_classes = {"fasen": FaseFormSet}
     title = "Fasen"
+
+
+class SalarisschalenUpdateView(SamenwerkingsverbandFormsetView):
+    permission_required = [
+        "formatie.change_salarisschaal",
+        "formatie.add_salarisschaal",
+        "formatie.delete_salarisschaal",
+    ]
+    formset_classes = {"salarisschalen": SalarisschaalFormSet}
+    title = "Salarisschalen (integrale jaarkosten per fte, per begrotingsjaar)"
 
 
 class WerkgroepenUpdateView(SamenwerkingsverbandFormsetView):

@@ -15,7 +15,6 @@ problem as a Dutch message (sheet, row, column) and nothing is changed. Only a c
 replaces the formation, in one transaction.
 """
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -34,7 +33,7 @@ from kosten.constants import Verdeelmethode
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 
 from .constants import Kostensoort
-from .models import Bezetting, Fase, Rol, Salarisschaal
+from .models import Bezetting, Fase, Rol, Salarisschaal, last_day_of_month
 
 GEMEENTEN = "Gemeenten"
 FASEN = "Fasen"
@@ -373,10 +372,6 @@ def _parse_date_text(text: str) -> date | None:
     return None
 
 
-def _last_day_of_month(day: date) -> date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
 # --------------------------------------------------------------------------------------------
 # Opening the workbook and its sheets
 # --------------------------------------------------------------------------------------------
@@ -577,7 +572,7 @@ def _parse_fasen(sheet: _Sheet, problems: _Problems) -> tuple[list[_FaseRij], bo
             begin = reader.error(
                 row, "begin", f"{_show(begin)} is niet de eerste dag van een maand."
             )
-        if eind is not INVALID and eind != _last_day_of_month(eind):
+        if eind is not INVALID and eind != last_day_of_month(eind):
             eind = reader.error(row, "eind", f"{_show(eind)} is niet de laatste dag van een maand.")
         if begin is not INVALID and eind is not INVALID and eind < begin:
             eind = reader.error(row, "eind", f"{_show(eind)} ligt vóór het begin ({_show(begin)}).")

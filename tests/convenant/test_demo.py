@@ -12,10 +12,27 @@ from convenant.models import (
     Overweging,
     Samenwerkingsverband,
 )
+from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
+from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
 
 pytestmark = pytest.mark.django_db
 
-COUNTED = [Gemeente, Samenwerkingsverband, Convenant, Overweging, Artikel, Artikelonderdeel]
+COUNTED = [
+    Gemeente,
+    Samenwerkingsverband,
+    Convenant,
+    Overweging,
+    Artikel,
+    Artikelonderdeel,
+    Fase,
+    Rol,
+    Bezetting,
+    Salarisschaal,
+    Werkgroep,
+    Verdeelsleutel,
+    Verdeelsleutelaandeel,
+    Budget,
+]
 
 
 def convenant_2016():

@@ -181,3 +181,45 @@ def test_stuurgroep_cannot_change_the_key(demo, stuur_client):
     sleutel = Verdeelsleutel.objects.get()
     url = reverse("kosten:verdeelsleutel-update", args=["MLW", sleutel.pk])
     assert stuur_client.post(url, {"vanaf_jaar": "2017"}).status_code == 403
+
+
+def test_key_derived_from_inwonertallen_rounds_once(demo):
+    from datetime import date
+
+    from convenant.models import Inwonertal
+
+    sleutel = Verdeelsleutel.objects.get()
+    sleutel.methode = "inwonertal"
+    sleutel.peildatum = date(2016, 1, 1)
+    sleutel.save()
+    for naam, aantal in [("Leudal", 36000), ("Nederweert", 17000), ("Weert", 48000)]:
+        Inwonertal.objects.create(
+            gemeente=Gemeente.objects.get(naam=naam),
+            peildatum=date(2016, 1, 1),
+            aantal=aantal,
+            bron="test",
+        )
+    lines = run("kostenverdeling", "MLW").splitlines()
+    # 31.200 x 17.000 / 101.000 = 5.251,49 -> 5.251; 31.200 x 48.000 / 101.000 = 14.827,72 -> 14.828
+    assert "2016,Beleid Jeugd,31200,11121,5251,14828" in lines
+
+
+def test_missing_inwonertal_is_a_clear_error_on_the_page(demo, regie_client):
+    from datetime import date
+
+    sleutel = Verdeelsleutel.objects.get()
+    sleutel.methode = "inwonertal"
+    sleutel.peildatum = date(2016, 1, 1)
+    sleutel.save()
+    page = regie_client.get(kostenverdeling_url()).content.decode()
+    assert "De kosten kunnen niet worden berekend: Geen inwonertal op of vóór 01-01-2016" in page
+
+
+def test_stuurgroep_gets_403_on_formatie_and_kosten_admin(demo, stuur_client):
+    rol = Rol.objects.first()
+    for url in [
+        reverse("admin:formatie_rol_change", args=[rol.pk]),
+        reverse("admin:kosten_verdeelsleutel_change", args=[Verdeelsleutel.objects.get().pk]),
+        reverse("admin:formatie_fase_add"),
+    ]:
+        assert stuur_client.post(url, {}).status_code == 403, url

@@ -1,0 +1,51 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .forms import FaseAdminForm
+from .models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
+
+
+@admin.register(Fase)
+class FaseAdmin(SimpleHistoryAdmin):
+    form = FaseAdminForm
+    list_display = ["naam", "samenwerkingsverband", "begin", "eind"]
+    list_filter = ["samenwerkingsverband"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["naam"]
+
+
+class BezettingInline(admin.TabularInline):
+    model = Bezetting
+    extra = 0
+
+
+@admin.register(Rol)
+class RolAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "naam",
+        "samenwerkingsverband",
+        "kostensoort",
+        "schaal",
+        "leverende_gemeente",
+        "structureel",
+        "basisformatie",
+    ]
+    list_filter = ["samenwerkingsverband", "kostensoort", "structureel", "leverende_gemeente"]
+    list_select_related = ["samenwerkingsverband", "leverende_gemeente"]
+    search_fields = ["naam", "omschrijving"]
+    inlines = [BezettingInline]
+
+
+@admin.register(Salarisschaal)
+class SalarisschaalAdmin(SimpleHistoryAdmin):
+    list_display = ["schaal", "jaar", "jaarkosten_per_fte", "samenwerkingsverband"]
+    list_filter = ["samenwerkingsverband", "schaal"]
+    list_select_related = ["samenwerkingsverband"]
+
+
+@admin.register(Werkgroep)
+class WerkgroepAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "soort", "uren_per_week_per_gemeente", "samenwerkingsverband"]
+    list_filter = ["samenwerkingsverband", "soort"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["naam"]

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+
+
+class AandeelInline(admin.TabularInline):
+    model = Verdeelsleutelaandeel
+    extra = 0
+
+
+@admin.register(Verdeelsleutel)
+class VerdeelsleutelAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "methode", "vanaf_jaar", "tot_en_met_jaar", "bron"]
+    list_filter = ["samenwerkingsverband", "methode"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["bron"]
+    inlines = [AandeelInline]
+
+
+@admin.register(Budget)
+class BudgetAdmin(SimpleHistoryAdmin):
+    list_display = ["gemeente", "jaar", "bedrag", "samenwerkingsverband"]
+    list_filter = ["samenwerkingsverband", "gemeente", "jaar"]
+    list_select_related = ["gemeente", "samenwerkingsverband"]
