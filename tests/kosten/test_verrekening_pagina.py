@@ -41,3 +41,13 @@ def test_verrekening_command_prints_csv(demo):
     assert lines[0] == "jaar,gemeente,gedragen,aandeel,saldo"
     assert "2016,Leudal,25550,81173,-55623" in lines
     assert len(lines) == 1 + 3 * 3
+
+
+def test_verrekening_page_query_count_is_flat(demo, stuur_client, django_assert_max_num_queries):
+    from tests.kosten.test_kostenverdeling import add_rollen
+
+    with django_assert_max_num_queries(30) as few:
+        stuur_client.get(verrekening_url())
+    add_rollen(Samenwerkingsverband.objects.get(afkorting="MLW"), 40)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert stuur_client.get(verrekening_url()).status_code == 200
