@@ -52,7 +52,10 @@ class Verdeelsleutel(models.Model):
         ]
 
     def __str__(self):
-        periode = f"{self.vanaf_jaar}–{self.tot_en_met_jaar or ''}"
+        if self.tot_en_met_jaar:
+            periode = f"{self.vanaf_jaar}–{self.tot_en_met_jaar}"
+        else:
+            periode = f"vanaf {self.vanaf_jaar}"
         return f"Verdeelsleutel {self.samenwerkingsverband.afkorting} {periode}"
 
     def get_absolute_url(self):

@@ -56,6 +56,7 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
         context["verdeelsleutels"] = sv.verdeelsleutels.prefetch_related("aandelen__gemeente")
         if self.kv is not None:
             kv = self.kv
+            context["n_gemeenten"] = len(kv.gemeenten)
             context["rijen"] = [
                 {
                     "rol": rol,

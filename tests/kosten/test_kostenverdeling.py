@@ -87,6 +87,7 @@ def test_page_shows_the_table_and_its_summary(demo, stuur_client):
     assert "Afrondingsverschil" in page
     assert "Bijlage 1, financieel overzicht" in page  # the key's source
     assert "128.113" in page and "88.571" in page
+    assert "Aandeel 2016" in page and "2.016" not in page  # a year is no amount
 
 
 def test_xlsx_download_has_the_same_figures(demo, regie_client):
