@@ -53,6 +53,8 @@ class BezettingRowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.rol, self.fasen = rol, fasen
         values = {b.fase_id: (b.fte if rol.heeft_fte else b.bedrag) for b in rol.bezettingen.all()}
+        # Which rol this row was rendered for: rows are matched by position.
+        self.fields["rol_id"] = forms.IntegerField(widget=forms.HiddenInput, initial=rol.pk)
         if rol.heeft_fte:
             self.fields["basisformatie"] = _number_field(f"{rol.naam}: basisformatie", True)
             self.fields["basisformatie"].initial = rol.basisformatie
@@ -117,6 +119,19 @@ class BaseBezettingGridFormSet(forms.BaseFormSet):
 
     def get_form_kwargs(self, index):
         return {"rol": self.rollen[index], "fasen": self.fasen}
+
+    def clean(self):
+        super().clean()
+        posted = self.data.get(self.add_prefix("TOTAL_FORMS")) if self.is_bound else None
+        shifted = posted is not None and posted != str(len(self.rollen))
+        shifted = shifted or any(
+            form.cleaned_data.get("rol_id") != form.rol.pk for form in self.forms if form.is_valid()
+        )
+        if shifted:
+            raise ValidationError(
+                "Niet opgeslagen: er is sinds het openen van deze pagina een rol toegevoegd of "
+                "verwijderd. Laad de pagina opnieuw en voer uw wijziging nogmaals in."
+            )
 
 
 BezettingGridFormSet = forms.formset_factory(

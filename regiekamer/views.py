@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import CreateView, DeleteView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -99,7 +100,10 @@ class FormsetMixin:
     def get_cancel_url(self):
         if self.object is not None and self.object.pk:
             return self.object.get_absolute_url()
-        return self.request.GET.get("terug") or "/"
+        terug = self.request.GET.get("terug", "")
+        if url_has_allowed_host_and_scheme(terug, allowed_hosts={self.request.get_host()}):
+            return terug
+        return "/"
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object() if self.is_update else None

@@ -89,3 +89,11 @@ def test_afkorting_is_unique_whatever_the_case(demo, regie_client):
     response = regie_client.post(reverse("convenant:samenwerkingsverband-create"), data)
     assert "Deze afkorting is al in gebruik." in response.content.decode()
     assert Samenwerkingsverband.objects.count() == 1
+
+
+def test_back_link_accepts_only_local_addresses(demo, regie_client):
+    url = reverse("convenant:convenant-create")
+    page = regie_client.get(url, {"terug": "javascript:alert(1)"}).content.decode()
+    assert "javascript:alert" not in page
+    page = regie_client.get(url, {"terug": "/convenanten/"}).content.decode()
+    assert 'href="/convenanten/"' in page

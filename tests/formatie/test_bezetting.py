@@ -163,3 +163,16 @@ def test_bezetting_page_query_count_is_flat(demo, regie_client, django_assert_ma
             Bezetting.objects.create(rol=rol, fase=fase, fte="0.5")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert regie_client.get(bezetting_url()).status_code == 200
+
+
+def test_a_rol_added_meanwhile_refuses_the_grid(demo, regie_client):
+    opened = regie_client.get(bezetting_url())
+    data = grid_data(opened)
+    data[cell(opened, "Beleid Wmo", "Fase 1")] = "0,9"
+    sv = Rol.objects.first().samenwerkingsverband
+    Rol.objects.create(
+        samenwerkingsverband=sv, naam="Aaa nieuw", volgorde=0, kostensoort="schaal", schaal=8
+    )
+    response = regie_client.post(bezetting_url(), data)
+    assert "er is sinds het openen van deze pagina een rol toegevoegd" in response.content.decode()
+    assert Bezetting.objects.get(rol__naam="Beleid Wmo", fase__naam="Fase 1").fte == 1
