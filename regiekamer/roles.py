@@ -35,7 +35,3 @@ def ensure_groups(**kwargs):
     stuur.permissions.set([*view, *stuur_extra])
     beheer, _ = Group.objects.get_or_create(name=BEHEERDER)
     beheer.permissions.set(Permission.objects.all())
-
-
-def is_member(user, group_name: str) -> bool:
-    return user.is_authenticated and user.groups.filter(name=group_name).exists()
