@@ -1,0 +1,82 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Actiepunt,
+    Agendapunt,
+    Besluit,
+    Gremium,
+    GremiumRelatie,
+    Knelpunt,
+    Lidmaatschap,
+    Persoon,
+    Vergadering,
+)
+
+
+class LidmaatschapInline(admin.TabularInline):
+    model = Lidmaatschap
+    extra = 0
+    autocomplete_fields = ["persoon"]
+
+
+class RelatieInline(admin.TabularInline):
+    model = GremiumRelatie
+    fk_name = "van"
+    extra = 0
+
+
+@admin.register(Gremium)
+class GremiumAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "soort", "periode", "samenwerkingsverband", "historisch"]
+    list_filter = ["samenwerkingsverband", "soort", "historisch"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["naam", "doel"]
+    inlines = [LidmaatschapInline, RelatieInline]
+
+
+@admin.register(Persoon)
+class PersoonAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "functie", "gemeente", "organisatie"]
+    list_filter = ["gemeente"]
+    list_select_related = ["gemeente"]
+    search_fields = ["naam", "functie", "organisatie"]
+
+
+class AgendapuntInline(admin.TabularInline):
+    model = Agendapunt
+    extra = 0
+
+
+@admin.register(Vergadering)
+class VergaderingAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "status", "locatie", "voorzitter", "voorbeeld"]
+    list_filter = ["gremium__samenwerkingsverband", "gremium", "status"]
+    list_select_related = ["gremium", "voorzitter"]
+    date_hierarchy = "begin"
+    inlines = [AgendapuntInline]
+
+
+@admin.register(Besluit)
+class BesluitAdmin(SimpleHistoryAdmin):
+    list_display = ["datum", "gremium", "uitkomst", "route", "tekst"]
+    list_filter = ["gremium", "uitkomst", "route"]
+    list_select_related = ["gremium"]
+    search_fields = ["tekst"]
+    date_hierarchy = "datum"
+
+
+@admin.register(Actiepunt)
+class ActiepuntAdmin(SimpleHistoryAdmin):
+    list_display = ["omschrijving", "gremium", "eigenaar", "deadline", "status"]
+    list_filter = ["gremium", "status"]
+    list_select_related = ["gremium", "eigenaar"]
+    search_fields = ["omschrijving"]
+
+
+@admin.register(Knelpunt)
+class KnelpuntAdmin(SimpleHistoryAdmin):
+    list_display = ["omschrijving", "datum", "ingebracht_door", "geescaleerd_op", "opgelost_op"]
+    list_filter = ["samenwerkingsverband"]
+    search_fields = ["omschrijving", "oplossing"]
+    filter_horizontal = ["doorlopen_gremia"]

@@ -1,0 +1,365 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from convenant.models import Gemeente, Samenwerkingsverband
+
+from .constants import (
+    Actiestatus,
+    Agendapuntsoort,
+    Besluitroute,
+    Besluituitkomst,
+    Gremiumsoort,
+    Lidrol,
+    Relatiesoort,
+    Vergaderstatus,
+    Voorzitterregel,
+)
+
+
+class Gremium(models.Model):
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="gremia",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=30, choices=Gremiumsoort.choices)
+    doel = models.TextField(_("doel en mandaat"), blank=True)
+    cadans = models.CharField(_("vergadercadans"), max_length=100, blank=True)
+    vergaderingen_per_jaar = models.PositiveSmallIntegerField(
+        _("vergaderingen per jaar"), null=True, blank=True
+    )
+    voorzitter = models.CharField(
+        _("voorzitterschap"), max_length=20, choices=Voorzitterregel.choices, blank=True
+    )
+    roulerende_locatie = models.BooleanField(_("locatie rouleert over de gemeenten"), default=False)
+    communicatie_vast_agendapunt = models.BooleanField(
+        _("communicatie als vast agendapunt"), default=False
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gremia",
+        verbose_name=_("gemeente (bij een lokaal gremium)"),
+    )
+    uren_per_week_per_gemeente = models.DecimalField(
+        _("uren per week per gemeente"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    historisch = models.BooleanField(_("historisch"), default=False)
+    periode = models.CharField(_("periode"), max_length=40, blank=True)
+    bron = models.CharField(_("bron"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gremium")
+        verbose_name_plural = _("gremia")
+        ordering = ["samenwerkingsverband", "historisch", "soort", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "naam", "periode"],
+                name="uniek_gremium",
+                violation_error_message=_("Er is al een gremium met deze naam in deze periode."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.periode})" if self.periode else self.naam
+
+
+class GremiumRelatie(models.Model):
+    """A line in the organogram: opdrachtgever of, escalates to, or afstemming with."""
+
+    van = models.ForeignKey(
+        Gremium, on_delete=models.CASCADE, related_name="relaties_van", verbose_name=_("van")
+    )
+    naar = models.ForeignKey(
+        Gremium, on_delete=models.CASCADE, related_name="relaties_naar", verbose_name=_("naar")
+    )
+    soort = models.CharField(_("soort"), max_length=30, choices=Relatiesoort.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("relatie tussen gremia")
+        verbose_name_plural = _("relaties tussen gremia")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["van", "naar", "soort"],
+                name="unieke_gremiumrelatie",
+                violation_error_message=_("Deze relatie bestaat al."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(van=F("naar")),
+                name="relatie_niet_met_zichzelf",
+                violation_error_message=_("Een gremium heeft geen relatie met zichzelf."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.van.naam} {self.get_soort_display()} {self.naar.naam}"
+
+
+class Persoon(models.Model):
+    naam = models.CharField(_("naam"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=200, blank=True)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="personen",
+        verbose_name=_("gemeente"),
+    )
+    organisatie = models.CharField(_("externe organisatie"), max_length=200, blank=True)
+    gebruiker = models.OneToOneField(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="persoon",
+        verbose_name=_("gebruiker in Regiekamer"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Lidmaatschap(models.Model):
+    persoon = models.ForeignKey(
+        Persoon, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("persoon")
+    )
+    gremium = models.ForeignKey(
+        Gremium, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("gremium")
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Lidrol.choices, default=Lidrol.LID)
+    vanaf = models.DateField(_("vanaf"), null=True, blank=True)
+    tot = models.DateField(_("tot en met"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["gremium", "rol", "persoon__naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(vanaf__isnull=True) | Q(tot__gte=F("vanaf")),
+                name="lidmaatschap_eind_na_begin",
+                violation_error_message=_("Het lidmaatschap eindigt vóór het begint."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.persoon} ({self.get_rol_display()}, {self.gremium.naam})"
+
+    def is_actief(self, op=None) -> bool:
+        op = op or timezone.localdate()
+        return (self.vanaf is None or self.vanaf <= op) and (self.tot is None or op <= self.tot)
+
+
+class Vergadering(models.Model):
+    gremium = models.ForeignKey(
+        Gremium, on_delete=models.CASCADE, related_name="vergaderingen", verbose_name=_("gremium")
+    )
+    begin = models.DateTimeField(_("begin"))
+    eind = models.DateTimeField(_("eind"), null=True, blank=True)
+    locatie = models.CharField(_("locatie"), max_length=200, blank=True)
+    locatie_gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gastgemeente"),
+    )
+    voorzitter = models.ForeignKey(
+        Persoon,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voorgezeten_vergaderingen",
+        verbose_name=_("voorzitter"),
+    )
+    status = models.CharField(
+        _("status"), max_length=30, choices=Vergaderstatus.choices, default=Vergaderstatus.GEPLAND
+    )
+    voorbeeld = models.BooleanField(
+        _("voorbeeld"),
+        default=False,
+        help_text=_("Een voorbeeld in de demo, geen echte vergadering."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("vergadering")
+        verbose_name_plural = _("vergaderingen")
+        ordering = ["-begin"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eind__isnull=True) | Q(eind__gt=F("begin")),
+                name="vergadering_eind_na_begin",
+                violation_error_message=_("De vergadering eindigt vóór of op het begin."),
+            ),
+            models.UniqueConstraint(
+                fields=["gremium", "begin"],
+                name="unieke_vergadering",
+                violation_error_message=_("Dit gremium vergadert op dit moment al."),
+            ),
+        ]
+
+    def __str__(self):
+        local = timezone.localtime(self.begin)
+        return f"{self.gremium.naam} {local:%d-%m-%Y %H:%M}"
+
+
+class Agendapunt(models.Model):
+    vergadering = models.ForeignKey(
+        Vergadering,
+        on_delete=models.CASCADE,
+        related_name="agendapunten",
+        verbose_name=_("vergadering"),
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    titel = models.CharField(_("titel"), max_length=300)
+    soort = models.CharField(_("soort"), max_length=20, choices=Agendapuntsoort.choices)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
+        ordering = ["vergadering", "volgorde"]
+
+    def __str__(self):
+        return f"{self.volgorde}. {self.titel}"
+
+
+class Besluit(models.Model):
+    gremium = models.ForeignKey(
+        Gremium, on_delete=models.CASCADE, related_name="besluiten", verbose_name=_("gremium")
+    )
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="besluiten",
+        verbose_name=_("agendapunt"),
+    )
+    datum = models.DateField(_("datum"))
+    tekst = models.TextField(_("besluit"))
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Besluituitkomst.choices)
+    route = models.CharField(
+        _("route"), max_length=20, choices=Besluitroute.choices, default=Besluitroute.VERGADERING
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+        ordering = ["-datum", "gremium"]
+
+    def __str__(self):
+        return f"{self.gremium.naam} {self.datum:%d-%m-%Y}: {self.tekst[:60]}"
+
+    def clean(self):
+        if self.route == Besluitroute.VERGADERING and self.agendapunt_id is None:
+            raise ValidationError(
+                {"agendapunt": _("Een besluit in de vergadering hoort bij een agendapunt.")}
+            )
+
+
+class Actiepunt(models.Model):
+    """A line of the actie- en planningslijst."""
+
+    gremium = models.ForeignKey(
+        Gremium, on_delete=models.CASCADE, related_name="actiepunten", verbose_name=_("gremium")
+    )
+    vergadering = models.ForeignKey(
+        Vergadering,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actiepunten",
+        verbose_name=_("bronvergadering"),
+    )
+    omschrijving = models.TextField(_("omschrijving"))
+    eigenaar = models.ForeignKey(
+        Persoon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actiepunten",
+        verbose_name=_("eigenaar"),
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Actiestatus.choices, default=Actiestatus.OPEN
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("actiepunt")
+        verbose_name_plural = _("actiepunten")
+        ordering = ["status", "deadline"]
+
+    def __str__(self):
+        return self.omschrijving[:80]
+
+    def is_overdue(self, op=None) -> bool:
+        """Open and past its deadline."""
+        op = op or timezone.localdate()
+        return self.status == Actiestatus.OPEN and self.deadline is not None and self.deadline < op
+
+
+class Knelpunt(models.Model):
+    """The escalation register of convenant art. 11."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="knelpunten",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    omschrijving = models.TextField(_("omschrijving"))
+    ingebracht_door = models.CharField(_("ingebracht door"), max_length=200)
+    datum = models.DateField(_("datum"))
+    doorlopen_gremia = models.ManyToManyField(
+        Gremium, blank=True, related_name="knelpunten", verbose_name=_("besproken in")
+    )
+    geescaleerd_op = models.DateField(
+        _("geëscaleerd naar de gemeentesecretarissen op"), null=True, blank=True
+    )
+    oplossing = models.TextField(_("oplossing"), blank=True)
+    opgelost_op = models.DateField(_("opgelost op"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[doorlopen_gremia])
+
+    class Meta:
+        verbose_name = _("knelpunt")
+        verbose_name_plural = _("knelpunten")
+        ordering = ["-datum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(geescaleerd_op__isnull=True) | Q(geescaleerd_op__gte=F("datum")),
+                name="knelpunt_escalatie_na_datum",
+                violation_error_message=_("Een knelpunt wordt pas na het inbrengen geëscaleerd."),
+            )
+        ]
+
+    def __str__(self):
+        return self.omschrijving[:80]
+
+    @property
+    def is_open(self) -> bool:
+        return self.opgelost_op is None
