@@ -67,6 +67,7 @@ class SamenwerkingsverbandDetailView(DetailView):
         today = timezone.localdate()
         context["komende_herijkingen"] = momenten.filter(datum__gte=today)
         context["laatste_herijking"] = momenten.filter(datum__lt=today).last()
+        context["open_knelpunten"] = sv.knelpunten.filter(opgelost_op__isnull=True)
         context["history"] = history_rows(sv.history.all())
         return context
 

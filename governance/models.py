@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -71,6 +72,11 @@ class Gremium(models.Model):
 
     def __str__(self):
         return f"{self.naam} ({self.periode})" if self.periode else self.naam
+
+    def get_absolute_url(self):
+        return reverse(
+            "governance:gremium-detail", args=[self.samenwerkingsverband.afkorting, self.pk]
+        )
 
 
 class GremiumRelatie(models.Model):
@@ -222,6 +228,12 @@ class Vergadering(models.Model):
         local = timezone.localtime(self.begin)
         return f"{self.gremium.naam} {local:%d-%m-%Y %H:%M}"
 
+    def get_absolute_url(self):
+        return reverse(
+            "governance:vergadering-detail",
+            args=[self.gremium.samenwerkingsverband.afkorting, self.pk],
+        )
+
 
 class Agendapunt(models.Model):
     vergadering = models.ForeignKey(
@@ -243,6 +255,9 @@ class Agendapunt(models.Model):
 
     def __str__(self):
         return f"{self.volgorde}. {self.titel}"
+
+    def get_absolute_url(self):
+        return f"{self.vergadering.get_absolute_url()}#agendapunt-{self.volgorde}"
 
 
 class Besluit(models.Model):
@@ -272,6 +287,13 @@ class Besluit(models.Model):
 
     def __str__(self):
         return f"{self.gremium.naam} {self.datum:%d-%m-%Y}: {self.tekst[:60]}"
+
+    def get_absolute_url(self):
+        if self.agendapunt_id:
+            return self.agendapunt.get_absolute_url()
+        return reverse(
+            "governance:besluit-list", args=[self.gremium.samenwerkingsverband.afkorting]
+        )
 
     def clean(self):
         if self.route == Besluitroute.VERGADERING and self.agendapunt_id is None:
@@ -317,6 +339,11 @@ class Actiepunt(models.Model):
     def __str__(self):
         return self.omschrijving[:80]
 
+    def get_absolute_url(self):
+        return reverse(
+            "governance:actiepunt-list", args=[self.gremium.samenwerkingsverband.afkorting]
+        )
+
     def is_overdue(self, op=None) -> bool:
         """Open and past its deadline."""
         op = op or timezone.localdate()
@@ -359,6 +386,11 @@ class Knelpunt(models.Model):
 
     def __str__(self):
         return self.omschrijving[:80]
+
+    def get_absolute_url(self):
+        return reverse(
+            "governance:knelpunt-update", args=[self.samenwerkingsverband.afkorting, self.pk]
+        )
 
     @property
     def is_open(self) -> bool:

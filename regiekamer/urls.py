@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("convenant.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("formatie.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/kosten/", include("kosten.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/governance/", include("governance.urls")),
 ]

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import CreateView, DeleteView, UpdateView
 from django_filters.views import FilterView
@@ -51,8 +52,11 @@ class ObjectListView(SingleTableMixin, FilterView):
         model = self.get_queryset().model
         context["title"] = self.title or model._meta.verbose_name_plural.capitalize()
         if self.create_url_name and self.request.user.has_perm(perm_name(model, "add")):
-            context["create_url_name"] = self.create_url_name
+            context["create_url"] = reverse(self.create_url_name, kwargs=self.get_url_kwargs())
         return context
+
+    def get_url_kwargs(self) -> dict:
+        return {}
 
 
 class EditPermissionMixin(PermissionRequiredMixin):
@@ -150,3 +154,20 @@ class ObjectDeleteView(EditPermissionMixin, DeleteView):
         response = super().form_valid(form)
         messages.success(self.request, f"Verwijderd: {name}.")
         return response
+
+
+class SamenwerkingsverbandListView(SamenwerkingsverbandMixin, ObjectListView):
+    """A list page of one samenwerkingsverband's rows; ``sv_lookup`` leads from a row to it."""
+
+    sv_lookup = "samenwerkingsverband"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(**{self.sv_lookup: self.get_samenwerkingsverband()})
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
+        return kwargs
+
+    def get_url_kwargs(self) -> dict:
+        return {"afkorting": self.get_samenwerkingsverband().afkorting}

@@ -13,6 +13,7 @@ from convenant.models import (
     Samenwerkingsverband,
 )
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
+from governance.models import Gremium, GremiumRelatie, Lidmaatschap, Persoon
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,10 @@ COUNTED = [
     Verdeelsleutel,
     Verdeelsleutelaandeel,
     Budget,
+    Gremium,
+    GremiumRelatie,
+    Persoon,
+    Lidmaatschap,
 ]
 
 

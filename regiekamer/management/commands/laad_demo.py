@@ -6,6 +6,7 @@ from django.db import transaction
 
 from convenant.demo import load_convenant_record
 from formatie.demo import load_formatie_record
+from governance.demo import load_governance_record
 from kosten.demo import load_kosten_record
 from regiekamer.demo import read_fixture
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP, ensure_groups
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             formatie = read_fixture("mlw_formatie.json")
             load_formatie_record(formatie)
             load_kosten_record(formatie)
+            load_governance_record(read_fixture("mlw_governance.json"))
             if not options["zonder_gebruikers"]:
                 self.create_demo_users()
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen (Midden-Limburg West)."))

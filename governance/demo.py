@@ -1,0 +1,56 @@
+"""Load the governance structure (gremia, relations, persons, memberships) from its fixture."""
+
+from datetime import date
+from decimal import Decimal
+
+from convenant.models import Gemeente, Samenwerkingsverband
+from regiekamer.demo import upsert
+
+from .models import Gremium, GremiumRelatie, Lidmaatschap, Persoon
+
+
+def _date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def load_governance_record(data: dict) -> None:
+    sv = Samenwerkingsverband.objects.get(afkorting=data["samenwerkingsverband"])
+    gemeenten = {g.naam: g for g in Gemeente.objects.all()}
+    gremia = {}
+    for g in data["gremia"]:
+        uren = g.get("uren_per_week_per_gemeente")
+        gremia[g["sleutel"]] = upsert(
+            Gremium,
+            samenwerkingsverband=sv,
+            naam=g["naam"],
+            periode=g.get("periode", ""),
+            defaults={
+                "soort": g["soort"],
+                "doel": g.get("doel", ""),
+                "cadans": g.get("cadans", ""),
+                "vergaderingen_per_jaar": g.get("vergaderingen_per_jaar"),
+                "voorzitter": g.get("voorzitter", ""),
+                "communicatie_vast_agendapunt": g.get("communicatie_vast_agendapunt", False),
+                "gemeente": gemeenten.get(g.get("gemeente")),
+                "uren_per_week_per_gemeente": Decimal(str(uren)) if uren is not None else None,
+                "historisch": g.get("historisch", False),
+                "bron": g.get("bron", ""),
+            },
+        )
+    for r in data["relaties"]:
+        upsert(GremiumRelatie, van=gremia[r["van"]], naar=gremia[r["naar"]], soort=r["soort"])
+    personen = {}
+    for p in data["personen"]:
+        personen[p["sleutel"]] = upsert(
+            Persoon,
+            naam=p["naam"],
+            gemeente=gemeenten.get(p.get("gemeente")),
+            defaults={"functie": p.get("functie", ""), "organisatie": p.get("organisatie", "")},
+        )
+    for m in data["lidmaatschappen"]:
+        upsert(
+            Lidmaatschap,
+            persoon=personen[m["persoon"]],
+            gremium=gremia[m["gremium"]],
+            defaults={"rol": m["rol"], "vanaf": _date(m.get("vanaf")), "tot": _date(m.get("tot"))},
+        )

@@ -1,0 +1,78 @@
+import django_filters
+from django.utils import timezone
+
+from regiekamer.filters import SearchFilterSet
+
+from .constants import Actiestatus, Besluitroute, Besluituitkomst, Gremiumsoort
+from .models import Actiepunt, Besluit, Gremium, Knelpunt
+
+
+class ScopedFilterSet(SearchFilterSet):
+    """Gremium choices limited to the page's samenwerkingsverband."""
+
+    def __init__(self, *args, samenwerkingsverband=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "gremium" in self.filters and samenwerkingsverband is not None:
+            self.filters["gremium"].queryset = Gremium.objects.filter(
+                samenwerkingsverband=samenwerkingsverband
+            )
+
+
+class GremiumFilterSet(ScopedFilterSet):
+    search_fields = ("naam", "doel")
+    soort = django_filters.ChoiceFilter(choices=Gremiumsoort.choices, empty_label="(alle)")
+    historisch = django_filters.BooleanFilter(label="Historisch")
+
+    class Meta:
+        model = Gremium
+        fields = ["q", "soort", "historisch"]
+
+
+class BesluitFilterSet(ScopedFilterSet):
+    search_fields = ("tekst", "agendapunt__titel")
+    gremium = django_filters.ModelChoiceFilter(
+        queryset=Gremium.objects.none(), empty_label="(alle)"
+    )
+    uitkomst = django_filters.ChoiceFilter(choices=Besluituitkomst.choices, empty_label="(alle)")
+    route = django_filters.ChoiceFilter(choices=Besluitroute.choices, empty_label="(alle)")
+    vanaf = django_filters.DateFilter(field_name="datum", lookup_expr="gte", label="Vanaf")
+    tot = django_filters.DateFilter(field_name="datum", lookup_expr="lte", label="Tot en met")
+
+    class Meta:
+        model = Besluit
+        fields = ["q", "gremium", "uitkomst", "route", "vanaf", "tot"]
+
+
+class ActiepuntFilterSet(ScopedFilterSet):
+    search_fields = ("omschrijving",)
+    gremium = django_filters.ModelChoiceFilter(
+        queryset=Gremium.objects.none(), empty_label="(alle)"
+    )
+    status = django_filters.ChoiceFilter(choices=Actiestatus.choices, empty_label="(alle)")
+    te_laat = django_filters.BooleanFilter(method="filter_te_laat", label="Te laat")
+    mijn = django_filters.BooleanFilter(method="filter_mijn", label="Mijn acties")
+
+    class Meta:
+        model = Actiepunt
+        fields = ["q", "gremium", "status", "te_laat", "mijn"]
+
+    def filter_te_laat(self, queryset, name, value):
+        if value:
+            return queryset.filter(status=Actiestatus.OPEN, deadline__lt=timezone.localdate())
+        return queryset
+
+    def filter_mijn(self, queryset, name, value):
+        if value and self.request is not None:
+            return queryset.filter(eigenaar__gebruiker=self.request.user)
+        return queryset
+
+
+class KnelpuntFilterSet(ScopedFilterSet):
+    search_fields = ("omschrijving", "oplossing", "ingebracht_door")
+    open = django_filters.BooleanFilter(
+        field_name="opgelost_op", lookup_expr="isnull", label="Open"
+    )
+
+    class Meta:
+        model = Knelpunt
+        fields = ["q", "open"]

@@ -1,0 +1,126 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+
+from convenant.forms import DATE_INPUT
+
+from .constants import Besluitroute
+from .models import Actiepunt, Agendapunt, Besluit, Gremium, Knelpunt, Persoon, Vergadering
+
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ScopedModelForm(forms.ModelForm):
+    """A form of one samenwerkingsverband: gremium and gemeente choices are limited to it."""
+
+    def __init__(self, *args, samenwerkingsverband, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.samenwerkingsverband = samenwerkingsverband
+        if hasattr(self.instance, "samenwerkingsverband_id"):
+            self.instance.samenwerkingsverband = samenwerkingsverband
+        for field in self.fields.values():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if model is Gremium:
+                field.queryset = Gremium.objects.filter(samenwerkingsverband=samenwerkingsverband)
+            elif model is not None and model._meta.model_name == "gemeente":
+                field.queryset = samenwerkingsverband.gemeenten.all()
+            elif model is Persoon:
+                field.queryset = Persoon.objects.filter(
+                    lidmaatschappen__gremium__samenwerkingsverband=samenwerkingsverband
+                ).distinct()
+
+
+class VergaderingForm(ScopedModelForm):
+    class Meta:
+        model = Vergadering
+        fields = ["gremium", "begin", "eind", "locatie_gemeente", "locatie", "voorzitter", "status"]
+        widgets = {"begin": DATETIME_INPUT, "eind": DATETIME_INPUT}
+
+
+class BaseAgendaFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        volgordes = [
+            f.cleaned_data.get("volgorde")
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        if len(volgordes) != len(set(volgordes)):
+            raise ValidationError("Twee agendapunten hebben hetzelfde nummer.")
+
+
+AgendapuntFormSet = inlineformset_factory(
+    Vergadering,
+    Agendapunt,
+    formset=BaseAgendaFormSet,
+    fields=["volgorde", "titel", "soort", "toelichting"],
+    widgets={"toelichting": forms.TextInput()},
+    extra=3,
+    can_delete=True,
+)
+
+
+class BesluitForm(ScopedModelForm):
+    class Meta:
+        model = Besluit
+        fields = ["gremium", "agendapunt", "route", "datum", "tekst", "uitkomst"]
+        widgets = {"datum": DATE_INPUT, "tekst": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, vergadering=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        agendapunten = Agendapunt.objects.filter(
+            vergadering__gremium__samenwerkingsverband=self.samenwerkingsverband
+        ).select_related("vergadering__gremium")
+        if vergadering is not None:
+            agendapunten = agendapunten.filter(vergadering=vergadering)
+        self.fields["agendapunt"].queryset = agendapunten
+        self.fields["agendapunt"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        agendapunt, gremium = cleaned.get("agendapunt"), cleaned.get("gremium")
+        if cleaned.get("route") == Besluitroute.VERGADERING and agendapunt is None:
+            self.add_error("agendapunt", "Een besluit in de vergadering hoort bij een agendapunt.")
+        if agendapunt and gremium and agendapunt.vergadering.gremium_id != gremium.pk:
+            self.add_error("agendapunt", "Dit agendapunt hoort bij een ander gremium.")
+        return cleaned
+
+
+class ActiepuntForm(ScopedModelForm):
+    class Meta:
+        model = Actiepunt
+        fields = ["gremium", "vergadering", "omschrijving", "eigenaar", "deadline", "status"]
+        widgets = {"deadline": DATE_INPUT, "omschrijving": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vergadering"].queryset = Vergadering.objects.filter(
+            gremium__samenwerkingsverband=self.samenwerkingsverband
+        ).select_related("gremium")
+
+
+class KnelpuntForm(ScopedModelForm):
+    class Meta:
+        model = Knelpunt
+        fields = [
+            "omschrijving",
+            "ingebracht_door",
+            "datum",
+            "doorlopen_gremia",
+            "geescaleerd_op",
+            "oplossing",
+            "opgelost_op",
+        ]
+        widgets = {
+            "datum": DATE_INPUT,
+            "geescaleerd_op": DATE_INPUT,
+            "opgelost_op": DATE_INPUT,
+            "doorlopen_gremia": forms.CheckboxSelectMultiple,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        datum, opgelost = cleaned.get("datum"), cleaned.get("opgelost_op")
+        if datum and opgelost and opgelost < datum:
+            self.add_error("opgelost_op", "Een knelpunt wordt pas na het inbrengen opgelost.")
+        return cleaned

@@ -1,0 +1,63 @@
+import django_tables2 as tables
+from django.utils import timezone
+
+from .models import Actiepunt, Besluit, Gremium, Knelpunt
+
+
+class GremiumTable(tables.Table):
+    naam = tables.Column(linkify=lambda record: record.get_absolute_url())
+    aantal_leden = tables.Column(verbose_name="Leden", attrs={"td": {"class": "num"}})
+
+    class Meta:
+        model = Gremium
+        fields = ["naam", "soort", "periode", "cadans", "voorzitter", "aantal_leden", "historisch"]
+
+
+class BesluitTable(tables.Table):
+    datum = tables.DateColumn(format="d-m-Y")
+    gremium = tables.Column(linkify=lambda record: record.gremium.get_absolute_url())
+    tekst = tables.Column(verbose_name="Besluit")
+    vergadering = tables.Column(
+        accessor="agendapunt__vergadering",
+        verbose_name="Vergadering",
+        linkify=lambda record: (
+            record.agendapunt.vergadering.get_absolute_url() if record.agendapunt else None
+        ),
+        default="—",
+    )
+
+    class Meta:
+        model = Besluit
+        fields = ["datum", "gremium", "tekst", "uitkomst", "route", "vergadering"]
+
+
+class ActiepuntTable(tables.Table):
+    omschrijving = tables.Column()
+    gremium = tables.Column(linkify=lambda record: record.gremium.get_absolute_url())
+    deadline = tables.DateColumn(format="d-m-Y")
+    eigenaar = tables.Column(default="—")
+    actie = tables.TemplateColumn(
+        template_name="governance/actiepunt_gereed.html", verbose_name="", orderable=False
+    )
+
+    class Meta:
+        model = Actiepunt
+        fields = ["omschrijving", "gremium", "eigenaar", "deadline", "status", "actie"]
+        row_attrs = {"class": lambda record: "overdue" if record.is_overdue() else ""}
+
+    def render_deadline(self, value, record):
+        if value is None:
+            return "—"
+        text = value.strftime("%d-%m-%Y")
+        return f"{text} (te laat)" if record.is_overdue(timezone.localdate()) else text
+
+
+class KnelpuntTable(tables.Table):
+    omschrijving = tables.Column(linkify=lambda record: record.get_absolute_url())
+    datum = tables.DateColumn(format="d-m-Y")
+    geescaleerd_op = tables.DateColumn(format="d-m-Y", default="—", verbose_name="Geëscaleerd")
+    opgelost_op = tables.DateColumn(format="d-m-Y", default="open", verbose_name="Opgelost")
+
+    class Meta:
+        model = Knelpunt
+        fields = ["datum", "omschrijving", "ingebracht_door", "geescaleerd_op", "opgelost_op"]

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "governance"
+
+urlpatterns = [
+    path("", views.GremiumListView.as_view(), name="gremium-list"),
+    path("organogram/", views.OrganogramView.as_view(), name="organogram"),
+    path("gremia/<int:pk>/", views.GremiumDetailView.as_view(), name="gremium-detail"),
+    path("gremia/<int:pk>/reeks/", views.GremiumSeriesView.as_view(), name="gremium-series"),
+    path("vergaderingen/nieuw/", views.VergaderingCreateView.as_view(), name="vergadering-create"),
+    path(
+        "vergaderingen/<int:pk>/", views.VergaderingDetailView.as_view(), name="vergadering-detail"
+    ),
+    path(
+        "vergaderingen/<int:pk>/bewerken/",
+        views.VergaderingUpdateView.as_view(),
+        name="vergadering-update",
+    ),
+    path("besluiten/", views.BesluitListView.as_view(), name="besluit-list"),
+    path("besluiten/nieuw/", views.BesluitCreateView.as_view(), name="besluit-create"),
+    path("acties/", views.ActiepuntListView.as_view(), name="actiepunt-list"),
+    path("acties/nieuw/", views.ActiepuntCreateView.as_view(), name="actiepunt-create"),
+    path("acties/<int:pk>/gereed/", views.ActiepuntDoneView.as_view(), name="actiepunt-done"),
+    path("knelpunten/", views.KnelpuntListView.as_view(), name="knelpunt-list"),
+    path("knelpunten/nieuw/", views.KnelpuntCreateView.as_view(), name="knelpunt-create"),
+    path(
+        "knelpunten/<int:pk>/bewerken/", views.KnelpuntUpdateView.as_view(), name="knelpunt-update"
+    ),
+]

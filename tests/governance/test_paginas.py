@@ -1,0 +1,227 @@
+"""Governance in the browser: meetings, agenda, decisions, actions, lists, organogram."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from governance.models import Actiepunt, Besluit, Gremium, Knelpunt, Persoon, Vergadering
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, *args):
+    return reverse(f"governance:{name}", args=["MLW", *args])
+
+
+def stuurgroep_2016():
+    return Gremium.objects.get(naam__startswith="Stuurgroep Sociaal Domein", periode="2016")
+
+
+def formset(prefix, rows):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for i, row in enumerate(rows):
+        data |= {f"{prefix}-{i}-{k}": v for k, v in row.items()}
+    return data
+
+
+def create_meeting(client, gremium, begin="2026-12-08T10:00", eind="2026-12-08T12:00"):
+    data = {"gremium": gremium.pk, "begin": begin, "eind": eind, "status": "gepland"}
+    data |= formset(
+        "agendapunten",
+        [
+            {"volgorde": "1", "titel": "Communicatie", "soort": "bespreking"},
+            {"volgorde": "2", "titel": "Evaluatie medio 2018", "soort": "besluitvorming"},
+        ],
+    )
+    return client.post(url("vergadering-create"), data)
+
+
+def test_demo_holds_the_2016_structure(demo):
+    assert Gremium.objects.filter(periode="2016", soort="lst").count() == 3
+    assert (
+        Gremium.objects.filter(soort="werkgroep_structureel", uren_per_week_per_gemeente=8).count()
+        == 3
+    )
+    stuur = stuurgroep_2016()
+    assert stuur.relaties_van.filter(soort="opdrachtgever_van", naar__soort="regiegroep").exists()
+    assert Gremium.objects.filter(historisch=True, periode="2013").exists()
+    assert not Vergadering.objects.exists()  # no invented meetings
+
+
+def test_regiegroep_creates_a_meeting_records_a_decision_and_an_action(demo, regie_client):
+    gremium = stuurgroep_2016()
+    response = create_meeting(regie_client, gremium)
+    vergadering = Vergadering.objects.get()
+    assert response.url == vergadering.get_absolute_url()
+    assert [a.titel for a in vergadering.agendapunten.all()] == [
+        "Communicatie",
+        "Evaluatie medio 2018",
+    ]
+
+    agendapunt = vergadering.agendapunten.get(volgorde=2)
+    data = {
+        "gremium": gremium.pk,
+        "agendapunt": agendapunt.pk,
+        "route": "vergadering",
+        "datum": "2026-12-08",
+        "tekst": "De stuurgroep stelt de opzet van de evaluatie vast.",
+        "uitkomst": "aangenomen",
+    }
+    assert (
+        regie_client.post(
+            url("besluit-create") + f"?vergadering={vergadering.pk}", data
+        ).status_code
+        == 302
+    )
+
+    wethouder = Persoon.objects.get(naam="R.A.M. Verheul")
+    data = {
+        "gremium": gremium.pk,
+        "vergadering": vergadering.pk,
+        "omschrijving": "Planning evaluatie uitwerken",
+        "eigenaar": wethouder.pk,
+        "deadline": "2027-01-15",
+        "status": "open",
+    }
+    assert regie_client.post(url("actiepunt-create"), data).status_code == 302
+
+    page = regie_client.get(vergadering.get_absolute_url()).content.decode()
+    assert "De stuurgroep stelt de opzet van de evaluatie vast." in page
+    assert "Planning evaluatie uitwerken" in page
+    gremium_page = regie_client.get(gremium.get_absolute_url()).content.decode()
+    assert "De stuurgroep stelt de opzet van de evaluatie vast." in gremium_page
+    besluiten = regie_client.get(url("besluit-list"), {"q": "evaluatie"}).content.decode()
+    assert "1 resultaat" in besluiten
+
+    actiepunt = Actiepunt.objects.get()
+    regie_client.post(url("actiepunt-done", actiepunt.pk))
+    actiepunt.refresh_from_db()
+    assert actiepunt.status == "gereed"
+
+
+def test_stuurgroep_reads_but_cannot_write(demo, regie_client, stuur_client):
+    gremium = stuurgroep_2016()
+    create_meeting(regie_client, gremium)
+    vergadering = Vergadering.objects.get()
+    for page in [
+        url("gremium-list"),
+        url("organogram"),
+        gremium.get_absolute_url(),
+        vergadering.get_absolute_url(),
+        url("besluit-list"),
+        url("actiepunt-list"),
+        url("knelpunt-list"),
+    ]:
+        assert stuur_client.get(page).status_code == 200, page
+    assert (
+        create_meeting(stuur_client, gremium, begin="2027-01-12T10:00", eind="").status_code == 403
+    )
+    assert stuur_client.post(url("besluit-create"), {"tekst": "x"}).status_code == 403
+    assert stuur_client.post(url("gremium-series", gremium.pk), {"jaar": "2027"}).status_code == 403
+    assert Vergadering.objects.count() == 1
+
+
+def test_meeting_validation_is_dutch_and_saves_nothing(demo, regie_client):
+    response = create_meeting(
+        regie_client, stuurgroep_2016(), begin="2026-12-08T12:00", eind="2026-12-08T10:00"
+    )
+    assert "De vergadering eindigt vóór of op het begin." in response.content.decode()
+    assert not Vergadering.objects.exists()
+
+
+def test_series_from_the_gremium_page_is_idempotent(demo, regie_client):
+    gremium = stuurgroep_2016()
+    gremium.vergaderingen_per_jaar = 10
+    gremium.save()
+    regie_client.post(url("gremium-series", gremium.pk), {"jaar": "2027"})
+    regie_client.post(url("gremium-series", gremium.pk), {"jaar": "2027"})
+    assert Vergadering.objects.filter(gremium=gremium).count() == 10
+
+
+def test_schriftelijke_ronde_needs_no_agendapunt(demo, regie_client):
+    data = {
+        "gremium": stuurgroep_2016().pk,
+        "route": "schriftelijk",
+        "datum": "2026-11-20",
+        "tekst": "Per e-mail ingestemd met de conceptbrief.",
+        "uitkomst": "aangenomen",
+    }
+    assert regie_client.post(url("besluit-create"), data).status_code == 302
+    data["route"] = "vergadering"
+    response = regie_client.post(url("besluit-create"), data)
+    assert "Een besluit in de vergadering hoort bij een agendapunt." in response.content.decode()
+    assert Besluit.objects.count() == 1
+
+
+def test_overdue_actions_stand_out_and_my_actions_filter(demo, regie_client, regie_user):
+    gremium = stuurgroep_2016()
+    mij = Persoon.objects.create(naam="Regie Test", gebruiker=regie_user)
+    ander = Persoon.objects.get(naam="H.W.M. Geraats")
+    gisteren = timezone.localdate() - timezone.timedelta(days=1)
+    Actiepunt.objects.create(
+        gremium=gremium, omschrijving="Mijn te late actie", eigenaar=mij, deadline=gisteren
+    )
+    Actiepunt.objects.create(gremium=gremium, omschrijving="Actie van een ander", eigenaar=ander)
+    page = regie_client.get(url("actiepunt-list"), {"mijn": "true"}).content.decode()
+    assert "Mijn te late actie" in page and "Actie van een ander" not in page
+    assert "(te laat)" in page and 'class="overdue' in page
+
+
+def test_open_knelpunt_shows_on_the_home_page(demo, regie_client):
+    data = {
+        "omschrijving": "Geen overeenstemming over de inkoopstrategie",
+        "ingebracht_door": "Regiegroep",
+        "datum": "2026-10-01",
+        "geescaleerd_op": "2026-10-15",
+    }
+    assert regie_client.post(url("knelpunt-create"), data).status_code == 302
+    home = regie_client.get(
+        reverse("convenant:samenwerkingsverband-detail", args=["MLW"])
+    ).content.decode()
+    assert "Geen overeenstemming over de inkoopstrategie" in home
+    knelpunt = Knelpunt.objects.get()
+    data |= {"oplossing": "Opgelost door de gemeentesecretarissen.", "opgelost_op": "2026-09-01"}
+    response = regie_client.post(url("knelpunt-update", knelpunt.pk), data)
+    assert "Een knelpunt wordt pas na het inbrengen opgelost." in response.content.decode()
+
+
+def test_organogram_shows_the_2016_lines(demo, stuur_client):
+    page = stuur_client.get(url("organogram")).content.decode()
+    assert "<svg" in page and "opdrachtgever" in page and "escalatie" in page
+    assert "Regiegroep" in page and "Lokaal Sturings Team (LST) Weert" in page
+
+
+@pytest.mark.parametrize(
+    "name", ["besluit-list", "actiepunt-list", "gremium-list", "knelpunt-list"]
+)
+def test_list_query_counts_are_flat(demo, regie_client, django_assert_max_num_queries, name):
+    gremium = stuurgroep_2016()
+
+    def add(n):
+        for i in range(n):
+            Besluit.objects.create(
+                gremium=gremium,
+                datum="2026-01-01",
+                tekst=f"Besluit {i}",
+                uitkomst="aangenomen",
+                route="schriftelijk",
+            )
+            Actiepunt.objects.create(gremium=gremium, omschrijving=f"Actie {i}")
+            Knelpunt.objects.create(
+                samenwerkingsverband=gremium.samenwerkingsverband,
+                omschrijving=f"K {i}",
+                ingebracht_door="x",
+                datum="2026-01-01",
+            )
+
+    add(2)
+    with django_assert_max_num_queries(40) as few:
+        regie_client.get(url(name))
+    add(20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert regie_client.get(url(name)).status_code == 200
