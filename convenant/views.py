@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from governance.query import contactpersonen
 from regiekamer.history import history_rows
 from regiekamer.views import (
     EditPermissionMixin,
@@ -103,6 +104,7 @@ class GemeenteDetailView(DetailView):
         gemeente = self.object
         context["inwonertallen"] = gemeente.inwonertallen.all()
         context["samenwerkingsverbanden"] = gemeente.samenwerkingsverbanden.all()
+        context["contactpersonen"] = contactpersonen(gemeente)
         context["history"] = history_rows(
             gemeente.history.all(), Inwonertal.history.filter(gemeente_id=gemeente.pk)
         )

@@ -10,6 +10,7 @@ from .models import (
     Knelpunt,
     Lidmaatschap,
     Persoon,
+    Stuk,
     Vergadering,
 )
 
@@ -80,3 +81,9 @@ class KnelpuntAdmin(SimpleHistoryAdmin):
     list_filter = ["samenwerkingsverband"]
     search_fields = ["omschrijving", "oplossing"]
     filter_horizontal = ["doorlopen_gremia"]
+
+
+@admin.register(Stuk)
+class StukAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "agendapunt", "bestand", "verwijzing"]
+    search_fields = ["titel"]

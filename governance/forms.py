@@ -5,7 +5,16 @@ from django.forms import inlineformset_factory
 from convenant.forms import DATE_INPUT
 
 from .constants import Besluitroute
-from .models import Actiepunt, Agendapunt, Besluit, Gremium, Knelpunt, Persoon, Vergadering
+from .models import (
+    Actiepunt,
+    Agendapunt,
+    Besluit,
+    Gremium,
+    Knelpunt,
+    Persoon,
+    Stuk,
+    Vergadering,
+)
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -123,4 +132,46 @@ class KnelpuntForm(ScopedModelForm):
         datum, opgelost = cleaned.get("datum"), cleaned.get("opgelost_op")
         if datum and opgelost and opgelost < datum:
             self.add_error("opgelost_op", "Een knelpunt wordt pas na het inbrengen opgelost.")
+        return cleaned
+
+
+MAX_STUK_BYTES = 20 * 1024 * 1024
+# What a stuk may be, recognised by its first bytes rather than its name.
+STUK_SIGNATURES = {
+    ".pdf": b"%PDF-",
+    ".docx": b"PK\x03\x04",
+    ".xlsx": b"PK\x03\x04",
+    ".pptx": b"PK\x03\x04",
+    ".odt": b"PK\x03\x04",
+    ".ods": b"PK\x03\x04",
+}
+
+
+class StukForm(forms.ModelForm):
+    class Meta:
+        model = Stuk
+        fields = ["agendapunt", "titel", "bestand", "verwijzing"]
+
+    def __init__(self, *args, vergadering: Vergadering, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agendapunt"].queryset = vergadering.agendapunten.all()
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data.get("bestand")
+        if not bestand:
+            return bestand
+        if bestand.size > MAX_STUK_BYTES:
+            raise ValidationError("Een stuk is hooguit 20 MB.")
+        extension = "." + bestand.name.rsplit(".", 1)[-1].lower() if "." in bestand.name else ""
+        signature = STUK_SIGNATURES.get(extension)
+        head = bestand.read(8)
+        bestand.seek(0)
+        if signature is None or not head.startswith(signature):
+            raise ValidationError("Alleen PDF- en Office-bestanden (docx, xlsx, pptx, odt, ods).")
+        return bestand
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("bestand") and not cleaned.get("verwijzing"):
+            raise ValidationError("Kies een bestand of geef een verwijzing op.")
         return cleaned

@@ -260,6 +260,58 @@ class Agendapunt(models.Model):
         return f"{self.vergadering.get_absolute_url()}#agendapunt-{self.volgorde}"
 
 
+def stuk_path(instance, filename: str) -> str:
+    return f"stukken/{timezone.now():%Y/%m}/{filename}"
+
+
+class Stuk(models.Model):
+    """A document for an agendapunt: an uploaded file or a link to a page in Regiekamer."""
+
+    agendapunt = models.ForeignKey(
+        Agendapunt, on_delete=models.CASCADE, related_name="stukken", verbose_name=_("agendapunt")
+    )
+    titel = models.CharField(_("titel"), max_length=300)
+    bestand = models.FileField(_("bestand"), upload_to=stuk_path, blank=True)
+    verwijzing = models.CharField(
+        _("verwijzing naar een pagina in Regiekamer"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bijvoorbeeld /samenwerkingsverbanden/MLW/kosten/ of een convenantversie."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("stuk")
+        verbose_name_plural = _("stukken")
+        ordering = ["agendapunt", "titel"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(bestand="") | ~Q(verwijzing=""),
+                name="stuk_bestand_of_verwijzing",
+                violation_error_message=_("Een stuk is een bestand of een verwijzing."),
+            )
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def clean(self):
+        if self.verwijzing and not (
+            self.verwijzing.startswith("/") and not self.verwijzing.startswith("//")
+        ):
+            raise ValidationError(
+                {"verwijzing": _("Verwijs naar een pagina binnen Regiekamer, beginnend met /.")}
+            )
+
+    def get_url(self) -> str:
+        if self.bestand:
+            return reverse(
+                "governance:stuk-download",
+                args=[self.agendapunt.vergadering.gremium.samenwerkingsverband.afkorting, self.pk],
+            )
+        return self.verwijzing
+
+
 class Besluit(models.Model):
     gremium = models.ForeignKey(
         Gremium, on_delete=models.CASCADE, related_name="besluiten", verbose_name=_("gremium")

@@ -18,6 +18,12 @@ urlpatterns = [
         views.VergaderingUpdateView.as_view(),
         name="vergadering-update",
     ),
+    path(
+        "vergaderingen/<int:vergadering_pk>/stukken/nieuw/",
+        views.StukCreateView.as_view(),
+        name="stuk-create",
+    ),
+    path("stukken/<int:pk>/", views.StukDownloadView.as_view(), name="stuk-download"),
     path("besluiten/", views.BesluitListView.as_view(), name="besluit-list"),
     path("besluiten/nieuw/", views.BesluitCreateView.as_view(), name="besluit-create"),
     path("acties/", views.ActiepuntListView.as_view(), name="actiepunt-list"),

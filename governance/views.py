@@ -3,7 +3,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Prefetch
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,7 +19,14 @@ from regiekamer.views import (
 
 from .constants import Actiestatus
 from .filters import ActiepuntFilterSet, BesluitFilterSet, GremiumFilterSet, KnelpuntFilterSet
-from .forms import ActiepuntForm, AgendapuntFormSet, BesluitForm, KnelpuntForm, VergaderingForm
+from .forms import (
+    ActiepuntForm,
+    AgendapuntFormSet,
+    BesluitForm,
+    KnelpuntForm,
+    StukForm,
+    VergaderingForm,
+)
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -28,6 +35,7 @@ from .models import (
     GremiumRelatie,
     Knelpunt,
     Lidmaatschap,
+    Stuk,
     Vergadering,
 )
 from .organogram import build_organogram_svg
@@ -183,10 +191,53 @@ class VergaderingDetailView(SamenwerkingsverbandMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["agendapunten"] = self.object.agendapunten.prefetch_related(
-            Prefetch("besluiten", queryset=Besluit.objects.order_by("datum"))
+            Prefetch("besluiten", queryset=Besluit.objects.order_by("datum")), "stukken"
         )
         context["actiepunten"] = self.object.actiepunten.select_related("eigenaar")
         return context
+
+
+class StukCreateView(SamenwerkingsverbandMixin, ObjectCreateView):
+    model = Stuk
+    form_class = StukForm
+
+    def get_vergadering(self):
+        return get_object_or_404(
+            Vergadering,
+            gremium__samenwerkingsverband=self.get_samenwerkingsverband(),
+            pk=self.kwargs["vergadering_pk"],
+        )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["vergadering"] = self.get_vergadering()
+        return kwargs
+
+    def get_success_url(self):
+        return self.get_vergadering().get_absolute_url()
+
+    def get_cancel_url(self):
+        return self.get_success_url()
+
+
+class StukDownloadView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View):
+    """Uploaded stukken are served only here: logged in, allowed to read, same collaboration."""
+
+    permission_required = "governance.view_stuk"
+
+    def get(self, request, afkorting, pk):
+        stuk = get_object_or_404(
+            Stuk,
+            agendapunt__vergadering__gremium__samenwerkingsverband=self.get_samenwerkingsverband(),
+            pk=pk,
+        )
+        if not stuk.bestand:
+            raise Http404
+        return FileResponse(
+            stuk.bestand.open("rb"),
+            as_attachment=True,
+            filename=stuk.bestand.name.rsplit("/", 1)[-1],
+        )
 
 
 class BesluitCreateView(ScopedFormMixin, ObjectCreateView):

@@ -225,3 +225,63 @@ def test_list_query_counts_are_flat(demo, regie_client, django_assert_max_num_qu
     add(20)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert regie_client.get(url(name)).status_code == 200
+
+
+@pytest.fixture
+def vergadering(demo, regie_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    create_meeting(regie_client, stuurgroep_2016())
+    return Vergadering.objects.get()
+
+
+def test_stukken_upload_link_and_protected_download(
+    vergadering, regie_client, stuur_client, client
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    agendapunt = vergadering.agendapunten.get(volgorde=2)
+    create = url("stuk-create", vergadering.pk)
+    pdf = SimpleUploadedFile("evaluatie.pdf", b"%PDF-1.7\n% opzet evaluatie\n", "application/pdf")
+    data = {
+        "agendapunt": agendapunt.pk,
+        "titel": "Opzet evaluatie",
+        "bestand": pdf,
+        "verwijzing": "",
+    }
+    assert regie_client.post(create, data).status_code == 302
+    link = {
+        "agendapunt": agendapunt.pk,
+        "titel": "Kostenverdeling",
+        "verwijzing": "/samenwerkingsverbanden/MLW/kosten/",
+    }
+    assert regie_client.post(create, link).status_code == 302
+
+    page = stuur_client.get(vergadering.get_absolute_url()).content.decode()
+    assert "Opzet evaluatie" in page and 'href="/samenwerkingsverbanden/MLW/kosten/"' in page
+    stuk = agendapunt.stukken.get(titel="Opzet evaluatie")
+    download = stuur_client.get(stuk.get_url())
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert client.get(stuk.get_url()).status_code == 302  # anonymous: to the login page
+
+    fake = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+    response = regie_client.post(create, data | {"bestand": fake, "titel": "Nep"})
+    assert "Alleen PDF- en Office-bestanden" in response.content.decode()
+    outside = link | {"verwijzing": "https://example.org/", "titel": "Buiten"}
+    response = regie_client.post(create, outside)
+    assert "Verwijs naar een pagina binnen Regiekamer" in response.content.decode()
+    assert agendapunt.stukken.count() == 2
+
+
+def test_contactpersoon_shows_on_the_gemeente(demo, regie_client):
+    from convenant.models import Gemeente
+    from governance.models import Lidmaatschap
+
+    weert = Gemeente.objects.get(naam="Weert")
+    page = regie_client.get(weert.get_absolute_url()).content.decode()
+    assert "Geen contactpersoon vastgelegd" in page
+    persoon = Persoon.objects.create(naam="J. Contact", functie="Beleidsadviseur", gemeente=weert)
+    regiegroep = Gremium.objects.get(soort="regiegroep", periode="2016")
+    Lidmaatschap.objects.create(persoon=persoon, gremium=regiegroep, rol="lid")
+    page = regie_client.get(weert.get_absolute_url()).content.decode()
+    assert "J. Contact, Beleidsadviseur" in page
