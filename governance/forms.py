@@ -11,6 +11,7 @@ from .models import (
     Besluit,
     Gremium,
     Knelpunt,
+    Lidmaatschap,
     Persoon,
     Stuk,
     Vergadering,
@@ -175,3 +176,32 @@ class StukForm(forms.ModelForm):
         if not cleaned.get("bestand") and not cleaned.get("verwijzing"):
             raise ValidationError("Kies een bestand of geef een verwijzing op.")
         return cleaned
+
+
+class GremiumForm(forms.ModelForm):
+    class Meta:
+        model = Gremium
+        fields = [
+            "naam",
+            "soort",
+            "periode",
+            "doel",
+            "cadans",
+            "vergaderingen_per_jaar",
+            "voorzitter",
+            "roulerende_locatie",
+            "communicatie_vast_agendapunt",
+            "uren_per_week_per_gemeente",
+            "historisch",
+        ]
+        widgets = {"doel": forms.Textarea(attrs={"rows": 3})}
+
+
+LidmaatschapFormSet = inlineformset_factory(
+    Gremium,
+    Lidmaatschap,
+    fields=["persoon", "rol", "vanaf", "tot"],
+    widgets={"vanaf": DATE_INPUT, "tot": DATE_INPUT},
+    extra=2,
+    can_delete=True,
+)

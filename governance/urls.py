@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.GremiumListView.as_view(), name="gremium-list"),
     path("organogram/", views.OrganogramView.as_view(), name="organogram"),
     path("gremia/<int:pk>/", views.GremiumDetailView.as_view(), name="gremium-detail"),
+    path("gremia/<int:pk>/bewerken/", views.GremiumUpdateView.as_view(), name="gremium-update"),
     path("gremia/<int:pk>/reeks/", views.GremiumSeriesView.as_view(), name="gremium-series"),
     path("vergaderingen/nieuw/", views.VergaderingCreateView.as_view(), name="vergadering-create"),
     path(

@@ -23,7 +23,9 @@ from .forms import (
     ActiepuntForm,
     AgendapuntFormSet,
     BesluitForm,
+    GremiumForm,
     KnelpuntForm,
+    LidmaatschapFormSet,
     StukForm,
     VergaderingForm,
 )
@@ -106,6 +108,15 @@ class GremiumDetailView(SamenwerkingsverbandMixin, DetailView):
         )
         context["volgend_jaar"] = timezone.localdate().year + (1 if now.month >= 10 else 0)
         return context
+
+
+class GremiumUpdateView(SamenwerkingsverbandMixin, ObjectUpdateView):
+    model = Gremium
+    form_class = GremiumForm
+    formset_classes = {"lidmaatschappen": LidmaatschapFormSet}
+
+    def get_queryset(self):
+        return Gremium.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
 
 
 class GremiumSeriesView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View):

@@ -285,3 +285,36 @@ def test_contactpersoon_shows_on_the_gemeente(demo, regie_client):
     Lidmaatschap.objects.create(persoon=persoon, gremium=regiegroep, rol="lid")
     page = regie_client.get(weert.get_absolute_url()).content.decode()
     assert "J. Contact, Beleidsadviseur" in page
+
+
+def test_membership_edit_is_validated(demo, regie_client, stuur_client):
+    gremium = stuurgroep_2016()
+    edit = url("gremium-update", gremium.pk)
+    assert stuur_client.get(edit).status_code == 403
+    response = regie_client.get(edit)
+    formset = response.context["formsets"]["lidmaatschappen"]
+    data = {
+        "naam": gremium.naam,
+        "soort": gremium.soort,
+        "periode": gremium.periode,
+        "doel": gremium.doel,
+        "voorzitter": "roulerend",
+        "communicatie_vast_agendapunt": "on",
+        "lidmaatschappen-TOTAL_FORMS": str(formset.total_form_count()),
+        "lidmaatschappen-INITIAL_FORMS": str(formset.initial_form_count()),
+        "lidmaatschappen-MIN_NUM_FORMS": "0",
+        "lidmaatschappen-MAX_NUM_FORMS": "1000",
+    }
+    for i, form in enumerate(formset.forms):
+        for name in ["id", "persoon", "rol", "vanaf", "tot"]:
+            value = form[name].value()
+            data[f"lidmaatschappen-{i}-{name}"] = "" if value is None else value
+        data[f"lidmaatschappen-{i}-gremium"] = gremium.pk
+    data["lidmaatschappen-0-vanaf"] = "2019-01-01"
+    data["lidmaatschappen-0-tot"] = "2018-12-31"
+    response = regie_client.post(edit, data)
+    assert "Het lidmaatschap eindigt vóór het begint." in response.content.decode()
+    data["lidmaatschappen-0-tot"] = ""
+    assert regie_client.post(edit, data).status_code == 302
+    gremium.refresh_from_db()
+    assert gremium.voorzitter == "roulerend"
