@@ -14,6 +14,7 @@ from regiekamer.views import (
     ObjectCreateView,
     ObjectDeleteView,
     ObjectUpdateView,
+    SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandMixin,
 )
 
@@ -147,14 +148,9 @@ class WerkboekImportView(SamenwerkingsverbandMixin, PermissionRequiredMixin, For
         return HttpResponseRedirect(bezetting_url(sv))
 
 
-class RolFormMixin(SamenwerkingsverbandMixin):
+class RolFormMixin(SamenwerkingsverbandFormMixin):
     model = Rol
     form_class = RolForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
-        return kwargs
 
     def get_queryset(self):
         return Rol.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, TemplateView
 from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
+    SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
 )
@@ -142,14 +143,7 @@ class GremiumSeriesView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View
         return HttpResponseRedirect(gremium.get_absolute_url())
 
 
-class ScopedFormMixin(SamenwerkingsverbandMixin):
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
-        return kwargs
-
-
-class VergaderingFormMixin(ScopedFormMixin):
+class VergaderingFormMixin(SamenwerkingsverbandFormMixin):
     model = Vergadering
     form_class = VergaderingForm
     formset_classes = {"agendapunten": AgendapuntFormSet}
@@ -251,7 +245,7 @@ class StukDownloadView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View)
         )
 
 
-class BesluitCreateView(ScopedFormMixin, ObjectCreateView):
+class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     model = Besluit
     form_class = BesluitForm
 
@@ -293,7 +287,7 @@ class BesluitListView(SamenwerkingsverbandListView):
     create_url_name = "governance:besluit-create"
 
 
-class ActiepuntCreateView(ScopedFormMixin, ObjectCreateView):
+class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     model = Actiepunt
     form_class = ActiepuntForm
 
@@ -344,7 +338,7 @@ class KnelpuntListView(SamenwerkingsverbandListView):
     create_url_name = "governance:knelpunt-create"
 
 
-class KnelpuntFormMixin(ScopedFormMixin):
+class KnelpuntFormMixin(SamenwerkingsverbandFormMixin):
     model = Knelpunt
     form_class = KnelpuntForm
 

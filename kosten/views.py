@@ -4,7 +4,12 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from formatie.views import SamenwerkingsverbandFormsetView
-from regiekamer.views import ObjectCreateView, ObjectUpdateView, SamenwerkingsverbandMixin
+from regiekamer.views import (
+    ObjectCreateView,
+    ObjectUpdateView,
+    SamenwerkingsverbandFormMixin,
+    SamenwerkingsverbandMixin,
+)
 
 from .budget import check_budgets
 from .export import kostenverdeling_csv, kostenverdeling_xlsx
@@ -109,18 +114,13 @@ class VerrekeningView(SamenwerkingsverbandMixin, TemplateView):
         return context
 
 
-class VerdeelsleutelFormMixin(SamenwerkingsverbandMixin):
+class VerdeelsleutelFormMixin(SamenwerkingsverbandFormMixin):
     model = Verdeelsleutel
     form_class = VerdeelsleutelForm
     formset_classes = {"aandelen": AandeelFormSet}
 
     def get_queryset(self):
         return Verdeelsleutel.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
-        return kwargs
 
     def get_formset_kwargs(self, name):
         return {"gemeenten": self.get_samenwerkingsverband().gemeenten.all()}

@@ -34,6 +34,15 @@ class SamenwerkingsverbandMixin:
         return context
 
 
+class SamenwerkingsverbandFormMixin(SamenwerkingsverbandMixin):
+    """A form of one samenwerkingsverband: the form gets it as ``samenwerkingsverband``."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
+        return kwargs
+
+
 def perm_name(model, action: str) -> str:
     meta = model._meta
     return f"{meta.app_label}.{action}_{meta.model_name}"
