@@ -55,7 +55,7 @@ class Gremium(models.Model):
     )
     historisch = models.BooleanField(_("historisch"), default=False)
     periode = models.CharField(_("periode"), max_length=40, blank=True)
-    bron = models.CharField(_("bron"), max_length=300, blank=True)
+    bron = models.TextField(_("bron"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
