@@ -1,7 +1,7 @@
 import django_filters
 from django.utils import timezone
 
-from regiekamer.filters import SearchFilterSet
+from regiekamer.filters import SearchFilterSet, ja_nee_filter
 
 from .constants import Actiestatus, Besluitroute, Besluituitkomst, Gremiumsoort
 from .models import Actiepunt, Besluit, Gremium, Knelpunt
@@ -21,7 +21,7 @@ class ScopedFilterSet(SearchFilterSet):
 class GremiumFilterSet(ScopedFilterSet):
     search_fields = ("naam", "doel")
     soort = django_filters.ChoiceFilter(choices=Gremiumsoort.choices, empty_label="(alle)")
-    historisch = django_filters.BooleanFilter(label="Historisch")
+    historisch = ja_nee_filter(label="Historisch")
 
     class Meta:
         model = Gremium
@@ -49,8 +49,8 @@ class ActiepuntFilterSet(ScopedFilterSet):
         queryset=Gremium.objects.none(), empty_label="(alle)"
     )
     status = django_filters.ChoiceFilter(choices=Actiestatus.choices, empty_label="(alle)")
-    te_laat = django_filters.BooleanFilter(method="filter_te_laat", label="Te laat")
-    mijn = django_filters.BooleanFilter(method="filter_mijn", label="Mijn acties")
+    te_laat = ja_nee_filter(method="filter_te_laat", label="Te laat")
+    mijn = ja_nee_filter(method="filter_mijn", label="Mijn acties")
 
     class Meta:
         model = Actiepunt
@@ -69,9 +69,7 @@ class ActiepuntFilterSet(ScopedFilterSet):
 
 class KnelpuntFilterSet(ScopedFilterSet):
     search_fields = ("omschrijving", "oplossing", "ingebracht_door")
-    open = django_filters.BooleanFilter(
-        field_name="opgelost_op", lookup_expr="isnull", label="Open"
-    )
+    open = ja_nee_filter(field_name="opgelost_op", lookup_expr="isnull", label="Open")
 
     class Meta:
         model = Knelpunt

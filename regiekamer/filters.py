@@ -2,6 +2,18 @@ import django_filters
 from django.db.models import Q
 
 
+class JaNeeWidget(django_filters.widgets.BooleanWidget):
+    """A yes/no filter whose empty choice reads "(alle)" instead of "Onbekend"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", "(alle)"), ("true", "Ja"), ("false", "Nee")]
+
+
+def ja_nee_filter(**kwargs) -> django_filters.BooleanFilter:
+    return django_filters.BooleanFilter(widget=JaNeeWidget, **kwargs)
+
+
 class SearchFilterSet(django_filters.FilterSet):
     """A FilterSet with a free-text ``q`` over ``search_fields``."""
 

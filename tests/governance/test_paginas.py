@@ -318,3 +318,8 @@ def test_membership_edit_is_validated(demo, regie_client, stuur_client):
     assert regie_client.post(edit, data).status_code == 302
     gremium.refresh_from_db()
     assert gremium.voorzitter == "roulerend"
+
+
+def test_yes_no_filters_read_dutch(demo, regie_client):
+    page = regie_client.get(url("actiepunt-list")).content.decode()
+    assert '<option value="" selected>(alle)</option>' in page and "Onbekend" not in page
