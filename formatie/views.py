@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -16,6 +16,7 @@ from regiekamer.views import (
     ObjectUpdateView,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandMixin,
+    attachment,
 )
 
 from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
@@ -108,12 +109,7 @@ class WerkboekExportView(SamenwerkingsverbandMixin, View):
 
     def get(self, request, *args, **kwargs):
         sv = self.get_samenwerkingsverband()
-        response = HttpResponse(
-            export_workbook(sv),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="formatie-{sv.afkorting}.xlsx"'
-        return response
+        return attachment(export_workbook(sv), f"formatie-{sv.afkorting}.xlsx")
 
 
 class WerkboekUploadForm(forms.Form):

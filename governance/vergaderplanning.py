@@ -9,6 +9,13 @@ from .constants import Lidrol, Voorzitterregel
 from .models import Gremium, Lidmaatschap, Persoon, Vergadering
 
 
+def _next_in_turn(items: list, previous):
+    """The item after ``previous`` in a fixed turn order (the first when there is none)."""
+    if previous not in items:
+        return items[0]
+    return items[(items.index(previous) + 1) % len(items)]
+
+
 def chair_candidates(gremium: Gremium, op: date) -> list[Persoon]:
     """Members who may chair on ``op``: the voorzitter (fixed) or the members in turn (rotating)."""
     rollen = [Lidrol.VOORZITTER]
@@ -34,9 +41,7 @@ def propose_chair(gremium: Gremium, op: date) -> Persoon | None:
         .order_by("-begin")
         .first()
     )
-    if vorige is None or vorige.voorzitter not in candidates:
-        return candidates[0]
-    return candidates[(candidates.index(vorige.voorzitter) + 1) % len(candidates)]
+    return _next_in_turn(candidates, vorige.voorzitter if vorige else None)
 
 
 def propose_location(gremium: Gremium, op: date):
@@ -53,9 +58,7 @@ def propose_location(gremium: Gremium, op: date):
         .order_by("-begin")
         .first()
     )
-    if vorige is None or vorige.locatie_gemeente not in gemeenten:
-        return gemeenten[0]
-    return gemeenten[(gemeenten.index(vorige.locatie_gemeente) + 1) % len(gemeenten)]
+    return _next_in_turn(gemeenten, vorige.locatie_gemeente if vorige else None)
 
 
 def _first_weekday(jaar: int, maand: int, weekday: int) -> date:

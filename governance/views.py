@@ -6,7 +6,6 @@ from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
@@ -16,6 +15,7 @@ from regiekamer.views import (
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
+    local_url,
 )
 
 from .constants import Actiestatus
@@ -324,9 +324,7 @@ class ActiepuntDoneView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View
         actiepunt.status = Actiestatus.GEREED
         actiepunt.save(update_fields=["status"])
         messages.success(request, f"Actiepunt afgerond: {actiepunt}.")
-        terug = request.POST.get("terug", "")
-        if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-            terug = actiepunt.get_absolute_url()
+        terug = local_url(request, request.POST.get("terug", ""), actiepunt.get_absolute_url())
         return HttpResponseRedirect(terug)
 
 

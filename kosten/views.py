@@ -1,4 +1,3 @@
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -9,6 +8,7 @@ from regiekamer.views import (
     ObjectUpdateView,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandMixin,
+    attachment,
 )
 
 from .budget import check_budgets
@@ -37,20 +37,12 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
             self.kv, self.fout = None, str(fout)
         download = request.GET.get("download")
         if self.kv is not None and download == "csv":
-            response = HttpResponse(kostenverdeling_csv(self.kv), content_type="text/csv")
-            response["Content-Disposition"] = (
-                f'attachment; filename="kostenverdeling-{sv.afkorting}.csv"'
-            )
-            return response
+            return attachment(kostenverdeling_csv(self.kv), f"kostenverdeling-{sv.afkorting}.csv")
         if self.kv is not None and download == "xlsx":
-            response = HttpResponse(
+            return attachment(
                 kostenverdeling_xlsx(self.kv, f"Kostenverdeling {sv.naam}"),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                f"kostenverdeling-{sv.afkorting}.xlsx",
             )
-            response["Content-Disposition"] = (
-                f'attachment; filename="kostenverdeling-{sv.afkorting}.xlsx"'
-            )
-            return response
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -7,7 +7,7 @@ that the user's role gives (regiegroep), otherwise 403. Requests are atomic
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -41,6 +41,26 @@ class SamenwerkingsverbandFormMixin(SamenwerkingsverbandMixin):
         kwargs = super().get_form_kwargs()
         kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
         return kwargs
+
+
+def local_url(request, url: str, fallback: str) -> str:
+    """``url`` when it stays on this site (a back link or return address), else ``fallback``."""
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        return url
+    return fallback
+
+
+DOWNLOAD_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def attachment(content, filename: str) -> HttpResponse:
+    """A download (CSV or XLSX, by the filename's extension) that the browser saves."""
+    response = HttpResponse(content, content_type=DOWNLOAD_TYPES[filename.rsplit(".", 1)[-1]])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def perm_name(model, action: str) -> str:
@@ -113,10 +133,7 @@ class FormsetMixin:
     def get_cancel_url(self):
         if self.object is not None and self.object.pk:
             return self.object.get_absolute_url()
-        terug = self.request.GET.get("terug", "")
-        if url_has_allowed_host_and_scheme(terug, allowed_hosts={self.request.get_host()}):
-            return terug
-        return "/"
+        return local_url(self.request, self.request.GET.get("terug", ""), "/")
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object() if self.is_update else None
