@@ -15,10 +15,17 @@ def ja_nee_filter(**kwargs) -> django_filters.BooleanFilter:
 
 
 class SearchFilterSet(django_filters.FilterSet):
-    """A FilterSet with a free-text ``q`` over ``search_fields``."""
+    """A FilterSet with a free-text ``q`` over ``search_fields``.
+
+    A list of one samenwerkingsverband passes it as ``samenwerkingsverband``, to scope choices.
+    """
 
     search_fields: tuple[str, ...] = ()
     q = django_filters.CharFilter(method="search", label="Zoeken")
+
+    def __init__(self, *args, samenwerkingsverband=None, **kwargs):
+        self.samenwerkingsverband = samenwerkingsverband
+        super().__init__(*args, **kwargs)
 
     def search(self, queryset, name, value):
         condition = Q()

@@ -36,6 +36,8 @@ def _m2m_accessor(history_model, field) -> str:
 
 def _m2m_values(record, field) -> set:
     target = field.related_model._meta.model_name
+    if field.related_model is field.model:  # a relation to the same model: from_x / to_x
+        target = f"to_{target}"
     rows = getattr(record, _m2m_accessor(type(record), field)).all()
     return {getattr(row, target + "_id") for row in rows}
 

@@ -16,4 +16,5 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("formatie.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/kosten/", include("kosten.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/governance/", include("governance.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/programma/", include("programma.urls")),
 ]

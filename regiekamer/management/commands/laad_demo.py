@@ -8,6 +8,7 @@ from convenant.demo import load_convenant_record
 from formatie.demo import load_formatie_record
 from governance.demo import load_governance_record
 from kosten.demo import load_kosten_record
+from programma.demo import load_programma_record
 from regiekamer.demo import read_fixture
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP, ensure_groups
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             load_formatie_record(formatie)
             load_kosten_record(formatie)
             load_governance_record(read_fixture("mlw_governance.json"))
+            load_programma_record(read_fixture("mlw_programma.json"))
             if not options["zonder_gebruikers"]:
                 self.create_demo_users()
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen (Midden-Limburg West)."))

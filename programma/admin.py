@@ -1,0 +1,117 @@
+"""The programme in the admin. A report sent to the stuurgroep is read-only here too."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Budgetpost,
+    Doel,
+    Opdracht,
+    Programmaplan,
+    Resultaat,
+    Startantwoord,
+    Startvraag,
+    Thema,
+    Voortgangsrapportage,
+    Voortgangsregel,
+)
+
+
+class DoelInline(admin.TabularInline):
+    model = Doel
+    extra = 0
+
+
+class StartvraagInline(admin.TabularInline):
+    model = Startvraag
+    extra = 0
+
+
+class ThemaInline(admin.TabularInline):
+    model = Thema
+    extra = 0
+    fields = ["nummer", "naam"]
+    show_change_link = True
+
+
+@admin.register(Programmaplan)
+class ProgrammaplanAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "versie", "samenwerkingsverband", "jaar_van", "jaar_tot", "datum"]
+    list_filter = ["samenwerkingsverband"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["titel"]
+    inlines = [DoelInline, StartvraagInline, ThemaInline]
+
+
+class OpdrachtInline(admin.StackedInline):
+    model = Opdracht
+    extra = 0
+    fields = ["nummer", "stap", "titel", "start", "eind", "te_controleren"]
+    show_change_link = True
+
+
+@admin.register(Thema)
+class ThemaAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan"]
+    list_filter = ["plan__samenwerkingsverband"]
+    list_select_related = ["plan"]
+    inlines = [OpdrachtInline]
+
+
+class ResultaatInline(admin.TabularInline):
+    model = Resultaat
+    extra = 0
+
+
+class StartantwoordInline(admin.TabularInline):
+    model = Startantwoord
+    extra = 0
+
+
+@admin.register(Opdracht)
+class OpdrachtAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "thema", "start", "eind", "te_controleren"]
+    list_filter = ["thema__plan__samenwerkingsverband", "thema", "te_controleren"]
+    list_select_related = ["thema__plan"]
+    search_fields = ["titel", "omschrijving"]
+    autocomplete_fields = ["relaties"]
+    raw_id_fields = ["hoofdopdracht"]
+    inlines = [ResultaatInline, StartantwoordInline]
+
+
+@admin.register(Budgetpost)
+class BudgetpostAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan", "bedrag", "pm", "verplicht", "besteed"]
+    list_filter = ["plan__samenwerkingsverband"]
+    list_select_related = ["plan"]
+    filter_horizontal = ["opdrachten"]
+
+
+class VoortgangsregelInline(admin.TabularInline):
+    model = Voortgangsregel
+    extra = 0
+    autocomplete_fields = ["opdracht"]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.is_frozen)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not (obj and obj.is_frozen)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_frozen)
+
+
+@admin.register(Voortgangsrapportage)
+class VoortgangsrapportageAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan", "peildatum", "status", "vastgesteld_op"]
+    list_filter = ["plan__samenwerkingsverband", "status", "voorbeeld"]
+    list_select_related = ["plan"]
+    readonly_fields = ["status", "vorige", "vastgesteld_op", "vastgesteld_door"]
+    inlines = [VoortgangsregelInline]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.is_frozen)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_frozen)

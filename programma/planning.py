@@ -1,0 +1,200 @@
+"""The planning of the deelopdrachten: reading the document's dates, and the Gantt chart.
+
+The chart is an SVG drawn by the app (no JavaScript, no inline styles, only presentation
+attributes), so it prints on A4 landscape and survives a strict Content Security Policy.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+DATE_RANGE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})\s*tot\s*(\d{1,2})-(\d{1,2})-(\d{4})")
+
+
+@dataclass
+class PlanningDates:
+    start: date | None
+    eind: date | None
+    opmerking: str = ""  # set when a human must check the dates
+
+    @property
+    def te_controleren(self) -> bool:
+        return bool(self.opmerking)
+
+
+def parse_planning(text: str) -> PlanningDates:
+    """'01-09-2021 tot 01-04-2022' -> its two dates.
+
+    An end before the start is not invented away: the start is kept, the end left empty and
+    the original text returned as a remark, so the opdracht is flagged for review.
+    """
+    text = (text or "").strip()
+    if not text:
+        return PlanningDates(None, None)
+    match = DATE_RANGE.search(text)
+    if match is None:
+        return PlanningDates(None, None, f"Planning in het document niet te lezen: '{text}'.")
+    d1, m1, y1, d2, m2, y2 = (int(part) for part in match.groups())
+    start, eind = date(y1, m1, d1), date(y2, m2, d2)
+    if eind < start:
+        return PlanningDates(
+            start,
+            None,
+            f"Planning in het document: '{text}'. De einddatum ligt vóór de startdatum; "
+            "alleen de start is overgenomen. Stel de einddatum vast.",
+        )
+    return PlanningDates(start, eind)
+
+
+# --- Gantt chart -------------------------------------------------------------------------
+
+LABEL_W, REL_W, MONTH_W, ROW_H, HEAD_H, MARGIN = 330, 130, 30, 24, 44, 8
+FONT = 'font-family="DejaVu Sans, sans-serif"'
+COLOURS = {
+    "": "#0b5394",  # planned, no report yet
+    "goed": "#2e7d32",
+    "risico": "#d08c00",
+    "probleem": "#b3261e",
+    "niet_gestart": "#9aa3ad",
+    "afgerond": "#5f6b7a",
+}
+
+
+@dataclass
+class GanttRow:
+    code: str
+    titel: str
+    start: date | None
+    eind: date | None
+    verwacht: date | None = None  # adjusted end from the latest report, when later
+    kleur: str = ""  # key of COLOURS
+    relaties: list[str] = field(default_factory=list)
+    te_controleren: bool = False
+
+
+def month_span(rows: list[GanttRow]) -> tuple[date, int]:
+    """The first month of the chart and the number of months it shows."""
+    dates = [d for r in rows for d in (r.start, r.eind, r.verwacht) if d]
+    first, last = min(dates), max(dates)
+    first = date(first.year, first.month, 1)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return first, months
+
+
+def _x(day: date, first: date) -> float:
+    """Horizontal position of a day: whole months plus the fraction of its month."""
+    months = (day.year - first.year) * 12 + day.month - first.month
+    length = calendar.monthrange(day.year, day.month)[1]
+    return LABEL_W + (months + (day.day - 1) / length) * MONTH_W
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _text(x, y, content, extra="") -> str:
+    return f'<text x="{_n(x)}" y="{_n(y)}" {FONT} {extra}>{escape(content)}</text>'
+
+
+def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") -> SafeString:
+    if not any(r.start for r in rows):
+        return mark_safe("")
+    first, months = month_span([r for r in rows if r.start])
+    width = LABEL_W + months * MONTH_W + REL_W + MARGIN
+    height = HEAD_H + len(rows) * ROW_H + MARGIN + 18
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'class="gantt" role="img" aria-labelledby="gantt-titel">',
+        f'<title id="gantt-titel">{escape(titel)}</title>',
+    ]
+    # Month and year headings, with a light grid.
+    for i in range(months):
+        year, month = divmod(first.month - 1 + i, 12)
+        year += first.year
+        x = LABEL_W + i * MONTH_W
+        if month == 0 or i == 0:
+            out.append(_text(x + 2, 14, str(year), 'font-size="11" font-weight="bold"'))
+        out.append(_text(x + MONTH_W / 2, 34, MONTHS[month], 'font-size="9" text-anchor="middle"'))
+        out.append(
+            f'<line x1="{x}" y1="{HEAD_H - 6}" x2="{x}" y2="{height - MARGIN - 18}" '
+            f'stroke="{"#8a94a3" if month == 0 else "#e1e5ea"}" stroke-width="1"/>'
+        )
+    out.append(_text(width - REL_W - MARGIN + 6, 34, "relatie met", 'font-size="9"'))
+    for index, row in enumerate(rows):
+        y = HEAD_H + index * ROW_H
+        if index % 2 == 0:
+            out.append(f'<rect x="0" y="{y}" width="{width}" height="{ROW_H}" fill="#f6f7f9"/>')
+        label = f"{row.code}  {row.titel}"
+        if len(label) > 52:
+            label = label[:51] + "…"
+        out.append(_text(4, y + 16, label, 'font-size="10"'))
+        colour = COLOURS.get(row.kleur, COLOURS[""])
+        if row.start and row.eind:
+            x1, x2 = _x(row.start, first), _x(row.eind, first)
+            out.append(
+                f'<rect x="{_n(x1)}" y="{y + 5}" width="{_n(max(x2 - x1, 3))}" height="{ROW_H - 10}" '
+                f'rx="2" fill="{colour}"><title>{escape(row.code)}: '
+                f"{row.start:%d-%m-%Y} tot {row.eind:%d-%m-%Y}</title></rect>"
+            )
+            if row.verwacht and row.verwacht > row.eind:
+                x3 = _x(row.verwacht, first)
+                out.append(
+                    f'<rect x="{_n(x2)}" y="{y + 8}" width="{_n(x3 - x2)}" height="{ROW_H - 16}" '
+                    f'fill="none" stroke="{COLOURS["probleem"]}" stroke-width="1.5" '
+                    f'stroke-dasharray="4 2"><title>bijgesteld: {row.verwacht:%d-%m-%Y}</title></rect>'
+                )
+        elif row.start:
+            x1 = _x(row.start, first)
+            out.append(
+                f'<path d="M{_n(x1)} {y + 4} l6 8 l-6 8 l-6 -8 z" fill="{COLOURS["probleem"]}">'
+                f"<title>start {row.start:%d-%m-%Y}, einde onbekend</title></path>"
+            )
+            out.append(
+                _text(
+                    x1 + 9,
+                    y + 16,
+                    "einde onbekend: controleren",
+                    f'font-size="9" fill="{COLOURS["probleem"]}"',
+                )
+            )
+        if row.relaties:
+            out.append(
+                _text(width - REL_W - MARGIN + 6, y + 16, ", ".join(row.relaties), 'font-size="9"')
+            )
+    if first <= today and _x(today, first) <= LABEL_W + months * MONTH_W:
+        xt = _x(today, first)
+        out.append(
+            f'<line x1="{_n(xt)}" y1="{HEAD_H - 8}" x2="{_n(xt)}" y2="{height - MARGIN - 14}" '
+            f'stroke="#b3261e" stroke-width="2"/>'
+        )
+        out.append(
+            _text(
+                xt + 3,
+                height - MARGIN - 2,
+                f"vandaag {today:%d-%m-%Y}",
+                'font-size="9" fill="#b3261e"',
+            )
+        )
+    out.append("</svg>")
+    return mark_safe("".join(out))
+
+
+def today_in_range(rows: list[GanttRow], today: date) -> bool:
+    dated = [r for r in rows if r.start]
+    if not dated:
+        return False
+    first, months = month_span(dated)
+    return (
+        first
+        <= today
+        < date(
+            first.year + (first.month - 1 + months) // 12, (first.month - 1 + months) % 12 + 1, 1
+        )
+    )

@@ -1,0 +1,172 @@
+"""The bimonthly voortgangsrapportage (§7): drafting, freezing, the appendix rule and the trend.
+
+A report is drafted from the previous one (the first from the plan's planning), edited while
+it is a concept, and frozen when it is sent to the stuurgroep. A frozen report never changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .constants import Rapportagestatus, Uitvoering
+from .models import Opdracht, Programmaplan, Voortgangsrapportage, Voortgangsregel
+
+COPIED_FIELDS = (
+    "uitvoering",
+    "startdatum",
+    "realisatiedatum",
+    "bijgestelde_datum",
+    "kleurstatus",
+    "toelichting",
+)
+
+
+def latest_report(plan: Programmaplan) -> Voortgangsrapportage | None:
+    return plan.rapportages.order_by("-peildatum").first()
+
+
+@transaction.atomic
+def draft_report(plan: Programmaplan, peildatum: date, periode: str) -> Voortgangsrapportage:
+    """A new concept report: a copy of the latest report, or built from the planning.
+
+    Every deelopdracht gets a row; one that the previous report did not have yet starts from
+    its planning, not started.
+    """
+    # Lock the plan row so that two officials drafting at once cannot both pass the checks.
+    Programmaplan.objects.select_for_update().filter(pk=plan.pk).first()
+    vorige = latest_report(plan)
+    if vorige is not None and not vorige.is_frozen:
+        raise ValidationError(
+            "Er is al een concept-rapportage (%(periode)s). Verstuur die eerst aan de stuurgroep.",
+            params={"periode": vorige.periode},
+        )
+    if vorige is not None and peildatum <= vorige.peildatum:
+        raise ValidationError(
+            "De peildatum moet na die van de vorige rapportage liggen (%(datum)s).",
+            params={"datum": f"{vorige.peildatum:%d-%m-%Y}"},
+        )
+    rapportage = Voortgangsrapportage(
+        plan=plan,
+        peildatum=peildatum,
+        periode=periode,
+        vorige=vorige,
+        samenvatting=vorige.samenvatting if vorige else "",
+    )
+    rapportage.full_clean()
+    rapportage.save()
+
+    previous_rows = {r.opdracht_id: r for r in vorige.regels.all()} if vorige else {}
+    rows = []
+    for opdracht in Opdracht.objects.of_plan(plan).deelopdrachten():
+        row = Voortgangsregel(rapportage=rapportage, opdracht=opdracht)
+        previous = previous_rows.get(opdracht.pk)
+        if previous is not None:
+            for name in COPIED_FIELDS:
+                setattr(row, name, getattr(previous, name))
+        else:
+            row.startdatum, row.realisatiedatum = opdracht.start, opdracht.eind
+        rows.append(row)
+    Voortgangsregel.objects.bulk_create(rows)
+    return rapportage
+
+
+@transaction.atomic
+def freeze_report(rapportage: Voortgangsrapportage, user) -> Voortgangsrapportage:
+    """Send the report to the stuurgroep: every row must be valid; from now on it is read-only."""
+    locked = Voortgangsrapportage.objects.select_for_update().get(pk=rapportage.pk)
+    if locked.is_frozen:
+        raise ValidationError("Deze rapportage is al verzonden aan de stuurgroep.")
+    problems = []
+    for row in locked.regels.select_related("opdracht__thema"):
+        try:
+            row.full_clean(exclude=["rapportage", "opdracht"])
+        except ValidationError as error:
+            problems.append(f"{row.opdracht.code}: {' '.join(error.messages)}")
+    if problems:
+        raise ValidationError(["Nog niet compleet:", *problems])
+    locked.status = Rapportagestatus.VASTGESTELD
+    locked.vastgesteld_op = timezone.now()
+    locked.vastgesteld_door = user
+    locked.save()
+    return locked
+
+
+@dataclass
+class ReportSections:
+    """The rows of a report as §7 prints them: running and not started, then the appendix."""
+
+    lopend: list = field(default_factory=list)
+    niet_gestart: list = field(default_factory=list)
+    bijlage: list = field(default_factory=list)
+
+    @property
+    def hoofdtabel(self) -> list:
+        return self.lopend + self.niet_gestart
+
+
+def split_report(rows) -> ReportSections:
+    """Completed deelopdrachten move to the appendix; the main table keeps the others in order."""
+    sections = ReportSections()
+    for row in rows:
+        if row.uitvoering == Uitvoering.AFGEROND:
+            sections.bijlage.append(row)
+        elif row.uitvoering == Uitvoering.NIET_GESTART:
+            sections.niet_gestart.append(row)
+        else:
+            sections.lopend.append(row)
+    return sections
+
+
+def status_counts(rows) -> dict[str, int]:
+    """How many rows are goed / risico / probleem, not started and completed."""
+    counts = {"goed": 0, "risico": 0, "probleem": 0, "niet_gestart": 0, "afgerond": 0}
+    for row in rows:
+        if row.uitvoering != Uitvoering.LOPEND:
+            counts[row.uitvoering] += 1
+        elif row.kleurstatus:  # a running row without a colour is an unfinished concept
+            counts[row.kleurstatus] += 1
+    return counts
+
+
+def slipped(row, previous) -> bool:
+    """The expected completion date moved later than the previous report said."""
+    if previous is None or row.verwachte_datum is None or previous.verwachte_datum is None:
+        return False
+    return row.verwachte_datum > previous.verwachte_datum
+
+
+@dataclass
+class TrendCell:
+    row: Voortgangsregel | None
+    slipped: bool = False
+
+
+@dataclass
+class TrendLine:
+    opdracht: Opdracht
+    cells: list[TrendCell]
+
+    @property
+    def slip_count(self) -> int:
+        return sum(cell.slipped for cell in self.cells)
+
+
+def build_trend(plan: Programmaplan) -> tuple[list[Voortgangsrapportage], list[TrendLine]]:
+    """Per deelopdracht its row in each report, oldest report first; slipping dates marked."""
+    reports = list(plan.rapportages.order_by("peildatum"))
+    rows = Voortgangsregel.objects.filter(rapportage__plan=plan)
+    by_key = {(r.rapportage_id, r.opdracht_id): r for r in rows}
+    lines = []
+    for opdracht in Opdracht.objects.of_plan(plan).deelopdrachten().select_related("thema"):
+        cells, previous = [], None
+        for report in reports:
+            row = by_key.get((report.pk, opdracht.pk))
+            cells.append(TrendCell(row=row, slipped=row is not None and slipped(row, previous)))
+            previous = row or previous
+        lines.append(TrendLine(opdracht=opdracht, cells=cells))
+    return reports, lines
