@@ -432,7 +432,34 @@ def _is_frozen(rapportage_pk) -> bool:
     )
 
 
-class Voortgangsrapportage(models.Model):
+class FrozenReportGuard(models.Model):
+    """Refuses every save and delete that would change a report sent to the stuurgroep.
+
+    Guards the browser, the admin and code alike; forms show the same message via ``clean``.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if _is_frozen(self.report_pk()):
+            raise ValidationError(FROZEN_MESSAGE)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if _is_frozen(self.report_pk()):
+            raise ValidationError(FROZEN_MESSAGE)
+        return super().delete(*args, **kwargs)
+
+    def report_pk(self):
+        raise NotImplementedError
+
+    def clean(self):
+        if _is_frozen(self.report_pk()):
+            raise ValidationError(FROZEN_MESSAGE)
+
+
+class Voortgangsrapportage(FrozenReportGuard):
     """The bimonthly progress report of §7; frozen once sent to the stuurgroep."""
 
     plan = models.ForeignKey(
@@ -500,22 +527,11 @@ class Voortgangsrapportage(models.Model):
     def is_frozen(self) -> bool:
         return self.status == Rapportagestatus.VASTGESTELD
 
-    def clean(self):
-        if _is_frozen(self.pk):
-            raise ValidationError(FROZEN_MESSAGE)
-
-    def save(self, *args, **kwargs):
-        if _is_frozen(self.pk):
-            raise ValidationError(FROZEN_MESSAGE)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if _is_frozen(self.pk):
-            raise ValidationError(FROZEN_MESSAGE)
-        return super().delete(*args, **kwargs)
+    def report_pk(self):
+        return self.pk
 
 
-class Voortgangsregel(models.Model):
+class Voortgangsregel(FrozenReportGuard):
     """One row of §7: an opdracht's dates, colour and a short explanation in one report."""
 
     rapportage = models.ForeignKey(
@@ -569,9 +585,11 @@ class Voortgangsregel(models.Model):
         """The date the opdracht is now expected to be done: the adjusted one if there is one."""
         return self.bijgestelde_datum or self.realisatiedatum
 
+    def report_pk(self):
+        return self.rapportage_id
+
     def clean(self):
-        if _is_frozen(self.rapportage_id):
-            raise ValidationError(FROZEN_MESSAGE)
+        super().clean()
         errors = {}
         for name in ("realisatiedatum", "bijgestelde_datum"):
             value = getattr(self, name)
@@ -581,13 +599,3 @@ class Voortgangsregel(models.Model):
             errors["kleurstatus"] = _("Kies een kleurstatus voor een opdracht die loopt.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if _is_frozen(self.rapportage_id):
-            raise ValidationError(FROZEN_MESSAGE)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if _is_frozen(self.rapportage_id):
-            raise ValidationError(FROZEN_MESSAGE)
-        return super().delete(*args, **kwargs)

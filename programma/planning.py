@@ -88,6 +88,12 @@ def month_span(rows: list[GanttRow]) -> tuple[date, int]:
     return first, months
 
 
+def shows_day(first: date, months: int, day: date) -> bool:
+    """Whether ``day`` falls in the chart's months."""
+    index = (day.year - first.year) * 12 + day.month - first.month
+    return 0 <= index < months
+
+
 def _x(day: date, first: date) -> float:
     """Horizontal position of a day: whole months plus the fraction of its month."""
     months = (day.year - first.year) * 12 + day.month - first.month
@@ -139,8 +145,8 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
         if row.start and row.eind:
             x1, x2 = _x(row.start, first), _x(row.eind, first)
             out.append(
-                f'<rect x="{_n(x1)}" y="{y + 5}" width="{_n(max(x2 - x1, 3))}" height="{ROW_H - 10}" '
-                f'rx="2" fill="{colour}"><title>{escape(row.code)}: '
+                f'<rect x="{_n(x1)}" y="{y + 5}" width="{_n(max(x2 - x1, 3))}" '
+                f'height="{ROW_H - 10}" rx="2" fill="{colour}"><title>{escape(row.code)}: '
                 f"{row.start:%d-%m-%Y} tot {row.eind:%d-%m-%Y}</title></rect>"
             )
             if row.verwacht and row.verwacht > row.eind:
@@ -148,7 +154,8 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
                 out.append(
                     f'<rect x="{_n(x2)}" y="{y + 8}" width="{_n(x3 - x2)}" height="{ROW_H - 16}" '
                     f'fill="none" stroke="{COLOURS["probleem"]}" stroke-width="1.5" '
-                    f'stroke-dasharray="4 2"><title>bijgesteld: {row.verwacht:%d-%m-%Y}</title></rect>'
+                    f'stroke-dasharray="4 2">'
+                    f"<title>bijgesteld: {row.verwacht:%d-%m-%Y}</title></rect>"
                 )
         elif row.start:
             x1 = _x(row.start, first)
@@ -168,7 +175,7 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
             out.append(
                 _text(width - REL_W - MARGIN + 6, y + 16, ", ".join(row.relaties), 'font-size="9"')
             )
-    if first <= today and _x(today, first) <= LABEL_W + months * MONTH_W:
+    if shows_day(first, months, today):
         xt = _x(today, first)
         out.append(
             f'<line x1="{_n(xt)}" y1="{HEAD_H - 8}" x2="{_n(xt)}" y2="{height - MARGIN - 14}" '
@@ -184,17 +191,3 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
         )
     out.append("</svg>")
     return mark_safe("".join(out))
-
-
-def today_in_range(rows: list[GanttRow], today: date) -> bool:
-    dated = [r for r in rows if r.start]
-    if not dated:
-        return False
-    first, months = month_span(dated)
-    return (
-        first
-        <= today
-        < date(
-            first.year + (first.month - 1 + months) // 12, (first.month - 1 + months) % 12 + 1, 1
-        )
-    )

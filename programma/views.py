@@ -43,7 +43,7 @@ from .models import (
     Voortgangsrapportage,
     Voortgangsregel,
 )
-from .planning import GanttRow, build_gantt_svg
+from .planning import GanttRow, build_gantt_svg, month_span, shows_day
 from .tables import OpdrachtTable, ProgrammaplanTable, RapportageTable
 from .voortgang import build_trend, draft_report, freeze_report, latest_report, split_report
 
@@ -295,6 +295,8 @@ class PlanningView(PlanMixin, TemplateView):
         context["rows"] = rows
         context["today"] = today
         context["svg"] = build_gantt_svg(rows, today, titel=f"Planning {plan.titel}")
+        dated = [r for r in rows if r.start]
+        context["today_shown"] = bool(dated) and shows_day(*month_span(dated), today)
         return context
 
 
