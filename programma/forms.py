@@ -208,7 +208,9 @@ class VoortgangsrapportageForm(forms.ModelForm):
 
 class BaseRegelFormSet(forms.BaseInlineFormSet):
     def get_queryset(self):
-        return super().get_queryset().select_related("opdracht__thema")
+        if not hasattr(self, "_regels"):  # evaluated once, with the opdracht for each row's label
+            self._regels = super().get_queryset().select_related("opdracht__thema")
+        return self._regels
 
 
 VoortgangsregelFormSet = inlineformset_factory(

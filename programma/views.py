@@ -153,9 +153,9 @@ class OpdrachtDetailView(OpdrachtScopedMixin, DetailView):
             (vraag, antwoorden.get(vraag.pk, "")) for vraag in opdracht.thema.plan.startvragen.all()
         ]
         context["budgetposten"] = (opdracht.hoofdopdracht or opdracht).budgetposten.all()
-        context["voortgang"] = opdracht.voortgang.select_related("rapportage").order_by(
-            "-rapportage__peildatum"
-        )[:6]
+        context["voortgang"] = opdracht.voortgang.select_related(
+            "rapportage__plan__samenwerkingsverband"
+        ).order_by("-rapportage__peildatum")[:6]
         context["history"] = history_rows(
             Opdracht.history.filter(id=opdracht.pk),
             Resultaat.history.filter(opdracht_id=opdracht.pk),

@@ -27,3 +27,35 @@ def formset(prefix, rows, initial=0):
     for i, row in enumerate(rows):
         data |= {f"{prefix}-{i}-{k}": v for k, v in row.items() if v is not None}
     return data
+
+
+def _post_value(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [str(getattr(v, "pk", v)) for v in value]
+    return "" if value is None else str(getattr(value, "pk", value))
+
+
+def form_data(form) -> dict:
+    """POST data for an unbound form as the browser would send it back unchanged."""
+    data = {}
+    for bf in form:
+        value = bf.value()
+        if isinstance(value, bool) or value is None and bf.widget_type == "checkbox":
+            if value:
+                data[bf.html_name] = "on"
+            continue
+        data[bf.html_name] = _post_value(value)
+    return data
+
+
+def page_data(response) -> dict:
+    """The main form and every formset of an edit page, as they were shown."""
+    data = form_data(response.context["form"])
+    for formset in response.context.get("formsets", {}).values():
+        management = formset.management_form
+        data |= {bf.html_name: _post_value(bf.value()) for bf in management}
+        for form in formset.forms:
+            data |= form_data(form)
+    return data
