@@ -3,6 +3,7 @@ from django.forms import inlineformset_factory
 
 from convenant.forms import DATE_INPUT
 
+from .constants import Kleurstatus
 from .models import (
     Budgetpost,
     Doel,
@@ -211,6 +212,10 @@ class BaseRegelFormSet(forms.BaseInlineFormSet):
         if not hasattr(self, "_regels"):  # evaluated once, with the opdracht for each row's label
             self._regels = super().get_queryset().select_related("opdracht__thema")
         return self._regels
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["kleurstatus"].choices = [("", "(geen)"), *Kleurstatus.choices]
 
 
 VoortgangsregelFormSet = inlineformset_factory(
