@@ -94,8 +94,15 @@ class OpdrachtForm(forms.ModelForm):
             },
         }
 
+    STEP_FIELDS = ("titel", "start", "eind", "te_controleren", "controle_opmerking")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.hoofdopdracht_id:
+            # A stap has its own title, planning and results; the rest is its hoofdopdracht's.
+            for name in [n for n in self.fields if n not in self.STEP_FIELDS]:
+                del self.fields[name]
+            return
         self.fields["relaties"].queryset = (
             Opdracht.objects.of_plan(self.instance.thema.plan)
             .exclude(pk=self.instance.pk)

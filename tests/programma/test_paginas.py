@@ -73,6 +73,20 @@ def test_an_end_before_the_start_is_refused_with_nothing_saved(demo, regie_clien
     assert (o.titel, o.eind) == ("Rolbeschrijvingen", date(2022, 4, 1))
 
 
+def test_a_step_is_edited_for_its_own_planning_only(demo, regie_client):
+    stap = opdracht("2.1 stap 1")
+    edit = url("opdracht-update", stap.pk)
+    response = regie_client.get(edit)
+    assert "omschrijving" not in response.context["form"].fields
+    data = page_data(response)
+    data |= {"eind": "2022-04-01", "te_controleren": ""}
+    del data["te_controleren"]
+    assert regie_client.post(edit, data).status_code == 302
+    stap.refresh_from_db()
+    assert (stap.eind, stap.te_controleren) == (date(2022, 4, 1), False)
+    assert "01-09-2021 tot 01-04-2022" in text(regie_client.get(stap.get_absolute_url()))
+
+
 def test_startbijeenkomst_checklist(demo, regie_client):
     o = opdracht("1.4")
     edit = url("startbijeenkomst", o.pk)
