@@ -34,6 +34,7 @@ from .forms import (
     VoortgangsregelFormSet,
 )
 from .models import (
+    OPDRACHT_ORDER,
     Budgetpost,
     Doel,
     Opdracht,
@@ -100,7 +101,13 @@ class PlanDetailView(PlanScopedQuerysetMixin, DetailView):
         context["plan"] = plan
         opdrachten = Opdracht.objects.of_plan(plan).select_related(*OPDRACHT_RELATED)
         context["themas"] = plan.themas.prefetch_related(
-            Prefetch("opdrachten", queryset=opdrachten.annotate(aantal_stappen=Count("stappen")))
+            Prefetch(
+                "opdrachten",
+                # An aggregate drops the model's ordering, so it is given again.
+                queryset=opdrachten.annotate(aantal_stappen=Count("stappen")).order_by(
+                    *OPDRACHT_ORDER
+                ),
+            )
         )
         context["doelen"] = plan.doelen.all()
         context["te_controleren"] = opdrachten.filter(te_controleren=True)

@@ -30,6 +30,24 @@ def test_plan_page_lists_themes_opdrachten_and_the_flag(demo, stuur_client):
     assert "Bewerken" not in page  # the stuurgroep reads
 
 
+def test_regiegroep_names_the_kwartiermaker_and_adds_a_goal(demo, regie_client):
+    edit = url("plan-update", plan().pk)
+    data = page_data(regie_client.get(edit))
+    data["kwartiermaker"] = "A. de Kwartiermaker"
+    data["doelen-6-nummer"] = "7"
+    data["doelen-6-tekst"] = "Uitkomsten van de evaluatie van het uitvoeringsplan."
+    assert regie_client.post(edit, data).status_code == 302
+    page = text(regie_client.get(url("plan-detail", plan().pk)))
+    assert "A. de Kwartiermaker" in page
+    assert "Uitkomsten van de evaluatie" in page
+    codes = page.split("Thema 1: Organisatiecultuur")[1].split("Thema 2")[0]
+    assert codes.index(">1.1<") < codes.index(">1.2<") < codes.index(">1.5<")
+
+    data["jaar_tot"] = "2019"
+    response = regie_client.post(edit, data)
+    assert "Het laatste jaar ligt vóór het eerste jaar." in text(response)
+
+
 def test_opdracht_page_shows_the_standard_format(demo, stuur_client):
     page = text(stuur_client.get(opdracht("1.5").get_absolute_url()))
     for label in ("Omschrijving opdracht", "Kaders en uitgangspunten", "Beschikbare documentatie"):
