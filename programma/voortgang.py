@@ -12,6 +12,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from .constants import Rapportagestatus, Uitvoering
 from .models import Opdracht, Programmaplan, Voortgangsrapportage, Voortgangsregel
@@ -71,7 +72,7 @@ def draft_report(plan: Programmaplan, peildatum: date, periode: str) -> Voortgan
         else:
             row.startdatum, row.realisatiedatum = opdracht.start, opdracht.eind
         rows.append(row)
-    Voortgangsregel.objects.bulk_create(rows)
+    bulk_create_with_history(rows, Voortgangsregel)  # one insert, and each row's history
     return rapportage
 
 

@@ -158,6 +158,9 @@ def test_regiegroep_drafts_colours_and_freezes_a_report(demo, regie_client):
     )
     report = Voortgangsrapportage.objects.get()
     assert response.url == report.get_absolute_url()
+    created = Voortgangsregel.history.filter(rapportage_id=report.pk, history_type="+")
+    assert {h.history_user.username for h in created} == {"regie-test"}
+    assert created.count() == 17
 
     edit = url("rapportage-update", report.pk)
     data = page_data(regie_client.get(edit))
