@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from formatie.views import SamenwerkingsverbandFormsetView
+from regiekamer.rapporten import make_report
 from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
@@ -16,6 +17,7 @@ from .export import kostenverdeling_csv, kostenverdeling_xlsx
 from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
 from .gegevens import load_kostenverdeling
 from .models import Budget, Verdeelsleutel
+from .tabel import cost_table
 from .verdeling import KostenFout
 from .verrekening import calculate_verrekening
 
@@ -36,6 +38,8 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
         except KostenFout as fout:
             self.kv, self.fout = None, str(fout)
         download = request.GET.get("download")
+        if self.kv is not None and download == "pdf":
+            return attachment(*make_report("kostenverdeling", sv))
         if self.kv is not None and download == "csv":
             return attachment(kostenverdeling_csv(self.kv), f"kostenverdeling-{sv.afkorting}.csv")
         if self.kv is not None and download == "xlsx":
@@ -53,33 +57,7 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
         context["verdeelsleutels"] = sv.verdeelsleutels.prefetch_related("aandelen__gemeente")
         if self.kv is not None:
             kv = self.kv
-            context["n_gemeenten"] = len(kv.gemeenten)
-            context["rijen"] = [
-                {
-                    "rol": rol,
-                    "kosten": [kv.regel(rol, j).kosten for j in kv.jaren],
-                    "aandelen": [
-                        kv.regel(rol, j).aandelen.get(g) for j in kv.jaren for g in kv.gemeenten
-                    ],
-                }
-                for rol in kv.rollen
-            ]
-            context["totaal_kosten"] = [kv.totaal_kosten(j) for j in kv.jaren]
-            context["totaal_aandelen"] = [kv.aandeel(g, j) for j in kv.jaren for g in kv.gemeenten]
-            sleutel = kv.sleutels[kv.jaren[-1]] if kv.jaren else None
-            context["samenvatting"] = [
-                {
-                    "gemeente": g,
-                    "percentage": sleutel.percentage(g)
-                    if sleutel and g in sleutel.aandelen
-                    else None,
-                    "per_jaar": [kv.aandeel(g, j) for j in kv.jaren],
-                    "totaal": kv.totaal_gemeente(g),
-                }
-                for g in kv.gemeenten
-            ]
-            context["totaal_incl_afronding"] = [kv.totaal_aandelen(j) for j in kv.jaren]
-            context["afrondingsverschillen"] = [kv.afrondingsverschil(j) for j in kv.jaren]
+            context |= cost_table(kv)
             context["budgetten"] = check_budgets(
                 kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")
             )

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Max
+
 ACTIONS = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
 
 
@@ -100,3 +102,10 @@ def history_rows(*querysets, limit: int = 50) -> list[HistoryRow]:
         )
     rows.reverse()
     return rows[:limit]
+
+
+def latest_change(*querysets):
+    """The moment of the newest history row of the given ``Model.history`` querysets, or None."""
+    dates = [qs.aggregate(laatst=Max("history_date"))["laatst"] for qs in querysets]
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None

@@ -51,13 +51,14 @@ def local_url(request, url: str, fallback: str) -> str:
 
 
 DOWNLOAD_TYPES = {
+    "pdf": "application/pdf",
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
 def attachment(content, filename: str) -> HttpResponse:
-    """A download (CSV or XLSX, by the filename's extension) that the browser saves."""
+    """A download (PDF, CSV or XLSX, by the filename's extension) that the browser saves."""
     response = HttpResponse(content, content_type=DOWNLOAD_TYPES[filename.rsplit(".", 1)[-1]])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,0 +1,73 @@
+"""The cost table as a PDF for the council: the command and the button print the same figures."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from convenant.models import Samenwerkingsverband
+from formatie.models import Bezetting
+from kosten.gegevens import load_kostenverdeling
+from regiekamer.opmaak import format_euro
+from tests.pdfs import assert_pages_have_content, pdf_info, pdf_text
+
+from .test_kostenverdeling import SUMMARY
+
+pytestmark = pytest.mark.django_db
+
+
+def command_pdf(tmp_path, *args) -> bytes:
+    target = tmp_path / "rapport.pdf"
+    call_command("rapport", *args, "-o", str(target), stdout=io.StringIO())
+    return target.read_bytes()
+
+
+def test_command_prints_bijlage_1_with_its_summary(demo, tmp_path):
+    pdf = command_pdf(tmp_path, "kostenverdeling", "MLW")
+    text = pdf_text(pdf)
+    percentages = {"Leudal": "36%", "Nederweert": "16%", "Weert": "48%"}
+    for gemeente, figures in SUMMARY.items():
+        assert " ".join([gemeente, percentages[gemeente], *figures]) in text
+    assert "Totaal (incl. afronding) 225.482 598.312 346.950 1.170.744" in text
+    assert "Contractmanagement 41.550 128.113 83.100" in text
+    assert "Leudal 36%, Nederweert 16%, Weert 48%" in text  # the key
+    assert "Bron: Bijlage 1" in text  # and its source
+    assert "pagina 1 van 1" in text
+    info = pdf_info(pdf)
+    assert info == {
+        "title": "Kostenverdeling Sociaal Domein Midden-Limburg West",
+        "lang": "nl",
+        "tagged": True,
+        "pages": 1,
+        "size": pytest.approx([841.89, 595.28], abs=0.1),  # A4 landscape
+    }
+    assert_pages_have_content(pdf)
+
+
+def test_button_gives_the_same_figures_as_the_engine(demo, regie_client):
+    response = regie_client.get(
+        reverse("kosten:kostenverdeling", args=["MLW"]), {"download": "pdf"}
+    )
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="kostenverdeling-MLW.pdf"' in response["Content-Disposition"]
+    text = pdf_text(response.content)
+    kv = load_kostenverdeling(Samenwerkingsverband.objects.get(afkorting="MLW"))
+    assert format_euro(kv.totaal) == "1.170.744"
+    assert format_euro(kv.totaal) in text
+    assert format_euro(kv.totaal_gemeente("Leudal")) in text
+
+
+def test_the_pdf_follows_a_change_in_the_formation(demo, tmp_path):
+    cell = Bezetting.objects.get(rol__naam="Beleid Wmo", fase__naam="Fase 1")
+    cell.fte = 2
+    cell.save()
+    text = pdf_text(command_pdf(tmp_path, "kostenverdeling", "MLW"))
+    assert "1.170.744" not in text
+    kv = load_kostenverdeling(Samenwerkingsverband.objects.get(afkorting="MLW"))
+    assert format_euro(kv.totaal) in text
+
+
+def test_command_refuses_an_unknown_samenwerkingsverband(demo, tmp_path):
+    with pytest.raises(CommandError, match="Geen samenwerkingsverband met afkorting 'XYZ'"):
+        command_pdf(tmp_path, "kostenverdeling", "XYZ")

@@ -1,0 +1,48 @@
+"""Reading generated PDFs the way a reader does: their text, their tags and their pages."""
+
+import io
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+from pypdf import PdfReader
+
+
+def pdf_text(pdf: bytes) -> str:
+    """All text of the PDF, pages joined, whitespace collapsed to single spaces."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def pdf_info(pdf: bytes) -> dict:
+    """Title, language, tagging and page count: what PDF/UA asks of a public document."""
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    return {
+        "title": reader.metadata.title,
+        "lang": str(root.get("/Lang", "")),
+        "tagged": "/StructTreeRoot" in root and bool(root.get("/MarkInfo", {}).get("/Marked")),
+        "pages": len(reader.pages),
+        "size": [float(v) for v in reader.pages[0].mediabox[2:]],
+    }
+
+
+def page_images(pdf: bytes, dpi: int = 40) -> list[Image.Image]:
+    """Each page rendered to an image by poppler's pdftoppm (poppler-utils, see README)."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "rapport.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", str(dpi), str(source), str(Path(folder) / "p")],
+            check=True,
+        )
+        return [Image.open(p).convert("L") for p in sorted(Path(folder).glob("p*.png"))]
+
+
+def assert_pages_have_content(pdf: bytes) -> None:
+    """No empty or broken page: every page has a fair share of ink, not just a header."""
+    for number, image in enumerate(page_images(pdf), start=1):
+        dark = sum(image.histogram()[:128])
+        share = dark / (image.width * image.height)
+        assert share > 0.002, f"pagina {number} is (bijna) leeg"
