@@ -7,12 +7,14 @@ from django.views.generic import DetailView, TemplateView
 
 from governance.query import contactpersonen
 from regiekamer.history import history_rows
+from regiekamer.rapporten import make_report
 from regiekamer.views import (
     EditPermissionMixin,
     ObjectCreateView,
     ObjectDeleteView,
     ObjectListView,
     ObjectUpdateView,
+    attachment,
     perm_name,
 )
 
@@ -139,6 +141,15 @@ class ConvenantListView(ObjectListView):
 
 class ConvenantDetailView(DetailView):
     template_name = "convenant/convenant_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("download") == "pdf":
+            convenant = self.get_object()
+            return attachment(
+                *make_report("convenant", convenant.samenwerkingsverband, convenant=convenant)
+            )
+        return super().get(request, *args, **kwargs)
+
     queryset = Convenant.objects.select_related(
         "samenwerkingsverband", "voorganger", "vorige_versie"
     ).prefetch_related(

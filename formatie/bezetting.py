@@ -44,6 +44,14 @@ class Bezettingsoverzicht:
     totaal: Totaalrij
 
     @property
+    def secties(self) -> list[tuple[str, list, "Totaalrij | None"]]:
+        """The table's sections as the document prints them: structural with its subtotal."""
+        return [
+            ("Structureel", self.structureel, self.subtotaal),
+            ("Overig en tijdelijk", self.overig, None),
+        ]
+
+    @property
     def opmerkingen(self) -> list[str]:
         return [
             r.rol.opmerking for r in self.structureel + self.overig + self.vast if r.rol.opmerking

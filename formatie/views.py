@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 from convenant.models import Samenwerkingsverband
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
+from regiekamer.rapporten import make_report
 from regiekamer.views import (
     ObjectCreateView,
     ObjectDeleteView,
@@ -48,6 +49,11 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         rollen = [r.rol for r in overzicht.structureel + overzicht.overig + overzicht.vast]
         return BezettingGridFormSet(data, rollen=rollen, fasen=overzicht.fasen, prefix="grid")
 
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("download") == "pdf":
+            return attachment(*make_report("bezetting", self.get_samenwerkingsverband()))
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sv = self.get_samenwerkingsverband()
@@ -58,10 +64,6 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
             context["formset"] = self.get_formset()
         formset = context.get("formset")
         forms_by_rol = {form.rol.pk: form for form in formset} if formset else {}
-        context["secties"] = [
-            ("Structureel", self.overzicht.structureel, self.overzicht.subtotaal),
-            ("Overig en tijdelijk", self.overzicht.overig, None),
-        ]
         context["forms_by_rol"] = forms_by_rol
         context["werkgroepen"] = sv.werkgroepen.all()
         try:

@@ -9,12 +9,14 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
+from regiekamer.rapporten import make_report
 from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
+    attachment,
     local_url,
 )
 
@@ -285,6 +287,16 @@ class BesluitListView(SamenwerkingsverbandListView):
     table_class = BesluitTable
     title = "Besluitenlijst"
     create_url_name = "governance:besluit-create"
+    template_name = "governance/besluit_list.html"
+
+    def render_to_response(self, context, **kwargs):
+        form = self.filterset.form
+        if self.request.GET.get("download") == "pdf" and form.is_valid():
+            chosen = {k: form.cleaned_data.get(k) for k in ("gremium", "vanaf", "tot")}
+            return attachment(
+                *make_report("besluitenlijst", self.get_samenwerkingsverband(), **chosen)
+            )
+        return super().render_to_response(context, **kwargs)
 
 
 class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):

@@ -10,6 +10,7 @@ from .gegevens import load_kostenverdeling
 from .models import Verdeelsleutel
 from .tabel import cost_table
 from .verdeling import KostenFout
+from .verrekening import calculate_verrekening
 
 
 def data_state(sv) -> str:
@@ -25,12 +26,26 @@ def data_state(sv) -> str:
     return "gegevens van " + formats.date_format(moment, "j F Y H:i")
 
 
-def kostenverdeling_report(sv, **options) -> tuple[str, dict]:
-    """Bijlage 1: the cost per role and the shares per gemeente, with the key and its source."""
+def _kostenverdeling(sv):
     try:
-        kv = load_kostenverdeling(sv)
+        return load_kostenverdeling(sv)
     except KostenFout as fout:
         raise RapportFout(f"De kosten kunnen niet worden berekend: {fout}") from fout
+
+
+def verrekening_context(sv, kv) -> dict:
+    """Per year what each gemeente bore, its share, the balance and the payments."""
+    penvoerder = sv.penvoerder.naam if sv.penvoerder_id else None
+    return {
+        "penvoerder": penvoerder,
+        "gemeenten": kv.gemeenten,
+        "jaren": calculate_verrekening(kv, penvoerder),
+    }
+
+
+def kostenverdeling_report(sv, **options) -> tuple[str, dict]:
+    """Bijlage 1: the cost per role and the shares per gemeente, with the key and its source."""
+    kv = _kostenverdeling(sv)
     context = cost_table(kv)
     context |= {
         "titel": f"Kostenverdeling {sv.naam}",
@@ -39,3 +54,10 @@ def kostenverdeling_report(sv, **options) -> tuple[str, dict]:
         "gegevens_stand": data_state(sv),
     }
     return "rapporten/kostenverdeling.html", context
+
+
+def verrekening_report(sv, **options) -> tuple[str, dict]:
+    """Borne, share, balance and payments per gemeente per year."""
+    context = verrekening_context(sv, _kostenverdeling(sv))
+    context |= {"titel": f"Onderlinge verrekening {sv.naam}", "gegevens_stand": data_state(sv)}
+    return "rapporten/verrekening.html", context

@@ -1,8 +1,10 @@
+from django.contrib import messages
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
 from formatie.views import SamenwerkingsverbandFormsetView
+from regiekamer.pdf import RapportFout
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
     ObjectCreateView,
@@ -17,9 +19,9 @@ from .export import kostenverdeling_csv, kostenverdeling_xlsx
 from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
 from .gegevens import load_kostenverdeling
 from .models import Budget, Verdeelsleutel
+from .rapporten import verrekening_context
 from .tabel import cost_table
 from .verdeling import KostenFout
-from .verrekening import calculate_verrekening
 
 
 def kosten_url(sv) -> str:
@@ -77,11 +79,17 @@ class VerrekeningView(SamenwerkingsverbandMixin, TemplateView):
         except KostenFout as fout:
             context["fout"] = str(fout)
             return context
-        penvoerder = sv.penvoerder.naam if sv.penvoerder_id else None
-        context["penvoerder"] = penvoerder
-        context["gemeenten"] = kv.gemeenten
-        context["jaren"] = calculate_verrekening(kv, penvoerder)
+        context |= verrekening_context(sv, kv)
         return context
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("download") == "pdf":
+            sv = self.get_samenwerkingsverband()
+            try:
+                return attachment(*make_report("verrekening", sv))
+            except RapportFout as fout:
+                messages.error(request, str(fout))
+        return super().get(request, *args, **kwargs)
 
 
 class VerdeelsleutelFormMixin(SamenwerkingsverbandFormMixin):

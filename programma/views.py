@@ -11,12 +11,14 @@ from django.utils import timezone
 from django.views.generic import DetailView, FormView, TemplateView
 
 from regiekamer.history import history_rows
+from regiekamer.rapporten import make_report
 from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
+    attachment,
 )
 
 from .budget import budget_totals
@@ -46,7 +48,14 @@ from .models import (
 )
 from .planning import GanttRow, build_gantt_svg, month_span, shows_day
 from .tables import OpdrachtTable, ProgrammaplanTable, RapportageTable
-from .voortgang import build_trend, draft_report, freeze_report, latest_report, split_report
+from .voortgang import (
+    build_trend,
+    draft_report,
+    freeze_report,
+    latest_report,
+    report_rows,
+    split_report,
+)
 
 OPDRACHT_RELATED = ("thema__plan__samenwerkingsverband", "hoofdopdracht")
 
@@ -342,12 +351,15 @@ class RapportageScopedMixin(SamenwerkingsverbandMixin):
         ).select_related("plan__samenwerkingsverband", "vastgesteld_door", "vorige")
 
 
-def report_rows(rapportage):
-    return rapportage.regels.select_related(*(f"opdracht__{r}" for r in OPDRACHT_RELATED))
-
-
 class RapportageDetailView(RapportageScopedMixin, DetailView):
     template_name = "programma/rapportage_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("download") == "pdf":
+            rapportage = self.get_object()
+            sv = self.get_samenwerkingsverband()
+            return attachment(*make_report("voortgang", sv, rapportage=rapportage))
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

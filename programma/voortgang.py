@@ -27,8 +27,32 @@ COPIED_FIELDS = (
 )
 
 
+def report_rows(rapportage: Voortgangsrapportage):
+    """A report's rows with what their links and codes need, in one query."""
+    return rapportage.regels.select_related(
+        "opdracht__thema__plan__samenwerkingsverband", "opdracht__hoofdopdracht"
+    )
+
+
 def latest_report(plan: Programmaplan) -> Voortgangsrapportage | None:
     return plan.rapportages.order_by("-peildatum").first()
+
+
+def planned_rows(plan, vorige=None, rapportage=None) -> list[Voortgangsregel]:
+    """Unsaved rows for every deelopdracht: copied from ``vorige``, else from the planning."""
+    previous_rows = {r.opdracht_id: r for r in vorige.regels.all()} if vorige else {}
+    opdrachten = Opdracht.objects.of_plan(plan).deelopdrachten()
+    rows = []
+    for opdracht in opdrachten.select_related("thema__plan__samenwerkingsverband"):
+        row = Voortgangsregel(rapportage=rapportage, opdracht=opdracht)
+        previous = previous_rows.get(opdracht.pk)
+        if previous is not None:
+            for name in COPIED_FIELDS:
+                setattr(row, name, getattr(previous, name))
+        else:
+            row.startdatum, row.realisatiedatum = opdracht.start, opdracht.eind
+        rows.append(row)
+    return rows
 
 
 @transaction.atomic
@@ -61,17 +85,7 @@ def draft_report(plan: Programmaplan, peildatum: date, periode: str) -> Voortgan
     rapportage.full_clean()
     rapportage.save()
 
-    previous_rows = {r.opdracht_id: r for r in vorige.regels.all()} if vorige else {}
-    rows = []
-    for opdracht in Opdracht.objects.of_plan(plan).deelopdrachten():
-        row = Voortgangsregel(rapportage=rapportage, opdracht=opdracht)
-        previous = previous_rows.get(opdracht.pk)
-        if previous is not None:
-            for name in COPIED_FIELDS:
-                setattr(row, name, getattr(previous, name))
-        else:
-            row.startdatum, row.realisatiedatum = opdracht.start, opdracht.eind
-        rows.append(row)
+    rows = planned_rows(plan, vorige, rapportage)
     bulk_create_with_history(rows, Voortgangsregel)  # one insert, and each row's history
     return rapportage
 

@@ -5,12 +5,23 @@ A builder takes the samenwerkingsverband and the options of the command or the p
 download button and ``manage.py rapport`` both call ``make_report``, so they print the same.
 """
 
-from kosten.rapporten import kostenverdeling_report
+from convenant.document import convenant_report
+from convenant.rapporten import raadsinformatiebrief_report
+from formatie.rapporten import bezetting_report
+from governance.rapporten import besluitenlijst_report
+from kosten.rapporten import kostenverdeling_report, verrekening_report
+from programma.rapporten import voortgang_report
 
 from .pdf import RapportFout, render_pdf
 
 REPORTS = {
     "kostenverdeling": kostenverdeling_report,
+    "bezetting": bezetting_report,
+    "verrekening": verrekening_report,
+    "voortgang": voortgang_report,
+    "besluitenlijst": besluitenlijst_report,
+    "convenant": convenant_report,
+    "raadsinformatiebrief": raadsinformatiebrief_report,
 }
 
 

@@ -41,8 +41,12 @@ def page_images(pdf: bytes, dpi: int = 40) -> list[Image.Image]:
 
 
 def assert_pages_have_content(pdf: bytes) -> None:
-    """No empty or broken page: every page has a fair share of ink, not just a header."""
+    """No empty or broken page: between header and footer every page carries some ink.
+
+    (Measured: a page with only its header and footer has no ink in this band; a page with a
+    few lines of text about 0.8 % of its pixels.)
+    """
     for number, image in enumerate(page_images(pdf), start=1):
-        dark = sum(image.histogram()[:128])
-        share = dark / (image.width * image.height)
-        assert share > 0.002, f"pagina {number} is (bijna) leeg"
+        body = image.crop((0, image.height // 10, image.width, image.height * 9 // 10))
+        ink = sum(body.histogram()[:200]) / (body.width * body.height)
+        assert ink > 0.002, f"pagina {number} is (bijna) leeg"

@@ -15,14 +15,15 @@ class Command(BaseCommand):
         parser.add_argument("code", help="Afkorting van het samenwerkingsverband, bijv. MLW.")
         parser.add_argument("--gemeente", help="Naam van de gemeente (raadsinformatiebrief).")
         parser.add_argument("--jaar", type=int, help="Jaar.")
-        parser.add_argument("--periode", help="Periode (voortgangsrapportage, besluitenlijst).")
+        parser.add_argument("--periode", help="Periode van de voortgangsrapportage.")
+        parser.add_argument("--gremium", help="Naam van het gremium (besluitenlijst).")
         parser.add_argument("-o", "--output", required=True, help="Het PDF-bestand.")
 
     def handle(self, *args, soort, code, output, **options):
         sv = Samenwerkingsverband.objects.filter(afkorting=code.upper()).first()
         if sv is None:
             raise CommandError(f"Geen samenwerkingsverband met afkorting '{code}'.")
-        keys = ("gemeente", "jaar", "periode")
+        keys = ("gemeente", "jaar", "periode", "gremium")
         chosen = {key: options[key] for key in keys if options.get(key) is not None}
         try:
             pdf, _ = make_report(soort, sv, **chosen)

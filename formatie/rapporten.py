@@ -1,0 +1,18 @@
+"""The bezettingsoverzicht as a PDF for the council."""
+
+from kosten.rapporten import data_state
+
+from .bezetting import build_bezettingsoverzicht
+
+
+def bezetting_report(sv, **options) -> tuple[str, dict]:
+    """The formation per role and fase with subtotals, totals and remarks."""
+    context = {
+        "titel": f"Bezettingsoverzicht {sv.naam}",
+        "orientatie": "liggend",
+        "overzicht": build_bezettingsoverzicht(sv),
+        "forms_by_rol": {},
+        "werkgroepen": sv.werkgroepen.all(),
+        "gegevens_stand": data_state(sv),
+    }
+    return "rapporten/bezetting.html", context
