@@ -11,6 +11,7 @@ from .models import (
     Inwonertal,
     Ondertekenaar,
     Overweging,
+    Raadsinformatiebrief,
     Samenwerkingsverband,
 )
 
@@ -86,3 +87,28 @@ class ArtikelAdmin(SimpleHistoryAdmin):
     list_select_related = ["convenant"]
     search_fields = ["tekst"]
     inlines = [ArtikelonderdeelInline]
+
+
+@admin.register(Raadsinformatiebrief)
+class RaadsinformatiebriefAdmin(SimpleHistoryAdmin):
+    """A letter sent to the council is read-only here too."""
+
+    list_display = ["__str__", "samenwerkingsverband", "gemeente", "datum", "status"]
+    list_filter = ["samenwerkingsverband", "status", "gemeente"]
+    list_select_related = ["samenwerkingsverband", "gemeente"]
+    search_fields = ["onderwerp", "kenmerk", "tekst"]
+    date_hierarchy = "datum"
+    readonly_fields = [
+        "status",
+        "verzonden_op",
+        "verzonden_door",
+        "verzonden_adres",
+        "verzonden_tekst",
+        "verzonden_cijfers",
+    ]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.is_frozen)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_frozen)

@@ -1,6 +1,6 @@
 """The cost reports for the council, rendered by ``regiekamer.pdf``."""
 
-from django.utils import formats
+from django.utils import formats, timezone
 
 from formatie.models import Bezetting, Fase, Rol
 from regiekamer.history import latest_change
@@ -23,7 +23,7 @@ def data_state(sv) -> str:
     )
     if moment is None:
         return ""
-    return "gegevens van " + formats.date_format(moment, "j F Y H:i")
+    return "gegevens van " + formats.date_format(timezone.localtime(moment), "j F Y H:i")
 
 
 def _kostenverdeling(sv):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Samenwerkingsverband
+from regiekamer.freeze import FrozenGuard
 
 from .constants import Kleurstatus, Rapportagestatus, Uitvoering
 
@@ -422,44 +423,10 @@ FROZEN_MESSAGE = _(
 )
 
 
-def _is_frozen(rapportage_pk) -> bool:
-    """Asks the database, so a form that changes the status in memory cannot unfreeze."""
-    return (
-        rapportage_pk is not None
-        and Voortgangsrapportage.objects.filter(
-            pk=rapportage_pk, status=Rapportagestatus.VASTGESTELD
-        ).exists()
-    )
+FROZEN = {"status": Rapportagestatus.VASTGESTELD}
 
 
-class FrozenReportGuard(models.Model):
-    """Refuses every save and delete that would change a report sent to the stuurgroep.
-
-    Guards the browser, the admin and code alike; forms show the same message via ``clean``.
-    """
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if _is_frozen(self.report_pk()):
-            raise ValidationError(FROZEN_MESSAGE)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if _is_frozen(self.report_pk()):
-            raise ValidationError(FROZEN_MESSAGE)
-        return super().delete(*args, **kwargs)
-
-    def report_pk(self):
-        raise NotImplementedError
-
-    def clean(self):
-        if _is_frozen(self.report_pk()):
-            raise ValidationError(FROZEN_MESSAGE)
-
-
-class Voortgangsrapportage(FrozenReportGuard):
+class Voortgangsrapportage(FrozenGuard):
     """The bimonthly progress report of §7; frozen once sent to the stuurgroep."""
 
     plan = models.ForeignKey(
@@ -527,11 +494,13 @@ class Voortgangsrapportage(FrozenReportGuard):
     def is_frozen(self) -> bool:
         return self.status == Rapportagestatus.VASTGESTELD
 
-    def report_pk(self):
-        return self.pk
+    frozen_message = FROZEN_MESSAGE
+
+    def frozen_record(self):
+        return Voortgangsrapportage, FROZEN, self.pk
 
 
-class Voortgangsregel(FrozenReportGuard):
+class Voortgangsregel(FrozenGuard):
     """One row of §7: an opdracht's dates, colour and a short explanation in one report."""
 
     rapportage = models.ForeignKey(
@@ -585,8 +554,10 @@ class Voortgangsregel(FrozenReportGuard):
         """The date the opdracht is now expected to be done: the adjusted one if there is one."""
         return self.bijgestelde_datum or self.realisatiedatum
 
-    def report_pk(self):
-        return self.rapportage_id
+    frozen_message = FROZEN_MESSAGE
+
+    def frozen_record(self):
+        return Voortgangsrapportage, FROZEN, self.rapportage_id
 
     def clean(self):
         super().clean()

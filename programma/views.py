@@ -13,6 +13,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from regiekamer.history import history_rows
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
+    FrozenRedirectMixin,
     ObjectCreateView,
     ObjectUpdateView,
     SamenwerkingsverbandFormMixin,
@@ -378,9 +379,11 @@ class RapportageDetailView(RapportageScopedMixin, DetailView):
             )
         context["plan"] = rapportage.plan
         context["secties"] = split_report(rows)
+        codes = {row.opdracht_id: row.opdracht.code for row in rows}
         context["history"] = history_rows(
             Voortgangsrapportage.history.filter(id=rapportage.pk),
             Voortgangsregel.history.filter(rapportage_id=rapportage.pk),
+            names={Voortgangsregel: lambda record: codes.get(record.opdracht_id)},
         )
         return context
 
@@ -414,24 +417,11 @@ class RapportageCreateView(PlanMixin, PermissionRequiredMixin, FormView):
         return HttpResponseRedirect(rapportage.get_absolute_url())
 
 
-class FrozenRedirectMixin:
-    """A frozen report is not edited: back to its page with the reason."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.has_permission():
-            return self.handle_no_permission()
-        if request.user.is_authenticated:
-            rapportage = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-            if rapportage.is_frozen:
-                messages.error(
-                    request,
-                    "Deze rapportage is verzonden aan de stuurgroep en verandert niet meer.",
-                )
-                return HttpResponseRedirect(rapportage.get_absolute_url())
-        return super().dispatch(request, *args, **kwargs)
+class FrozenReportMixin(FrozenRedirectMixin):
+    frozen_text = "Deze rapportage is verzonden aan de stuurgroep en verandert niet meer."
 
 
-class RapportageUpdateView(FrozenRedirectMixin, RapportageScopedMixin, ObjectUpdateView):
+class RapportageUpdateView(FrozenReportMixin, RapportageScopedMixin, ObjectUpdateView):
     model = Voortgangsrapportage
     form_class = VoortgangsrapportageForm
     formset_classes = {"regels": VoortgangsregelFormSet}
@@ -439,7 +429,7 @@ class RapportageUpdateView(FrozenRedirectMixin, RapportageScopedMixin, ObjectUpd
 
 
 class RapportageFreezeView(
-    FrozenRedirectMixin, RapportageScopedMixin, PermissionRequiredMixin, DetailView
+    FrozenReportMixin, RapportageScopedMixin, PermissionRequiredMixin, DetailView
 ):
     """GET asks for confirmation; POST sends the report to the stuurgroep and freezes it."""
 

@@ -66,16 +66,18 @@ def _changes(record, previous) -> list[Change]:
     return changes
 
 
-def _subject(record) -> str:
+def _subject(record, names: dict) -> str:
     meta = record.instance_type._meta
-    return f"{meta.verbose_name}: {record.instance}"
+    name = names[record.instance_type](record) if record.instance_type in names else None
+    return f"{meta.verbose_name}: {name if name is not None else record.instance}"
 
 
-def history_rows(*querysets, limit: int = 50) -> list[HistoryRow]:
+def history_rows(*querysets, limit: int = 50, names: dict | None = None) -> list[HistoryRow]:
     """Merge the history of several objects, newest first, each row with what it changed.
 
     Each queryset is a ``Model.history`` queryset. A fixed number of queries per queryset:
-    the rows' users are joined and many-to-many snapshots prefetched.
+    the rows' users are joined and many-to-many snapshots prefetched. ``names`` maps a model
+    to a function naming its historical record without a query (where ``str`` would need one).
     """
     records = []
     for qs in querysets:
@@ -94,7 +96,7 @@ def history_rows(*querysets, limit: int = 50) -> list[HistoryRow]:
                 date=record.history_date,
                 user=record.history_user.get_username() if record.history_user else "systeem",
                 action=ACTIONS.get(record.history_type, record.history_type),
-                subject=_subject(record),
+                subject=_subject(record, names or {}),
                 changes=_changes(record, previous)
                 if previous and record.history_type == "~"
                 else [],

@@ -155,6 +155,24 @@ class FormsetMixin:
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
 
 
+class FrozenRedirectMixin:
+    """A frozen record (``is_frozen``) is not edited: back to its page with ``frozen_text``.
+
+    Put it first among the bases; it checks the permission first, so others still get 403.
+    """
+
+    frozen_text = "Dit is definitief en verandert niet meer."
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.has_permission():
+            return self.handle_no_permission()
+        record = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        if record.is_frozen:
+            messages.error(request, self.frozen_text)
+            return HttpResponseRedirect(record.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ObjectUpdateView(EditPermissionMixin, FormsetMixin, UpdateView):
     is_update = True
 

@@ -1,0 +1,15 @@
+import django_tables2 as tables
+
+from .models import Raadsinformatiebrief
+
+
+class RaadsinformatiebriefTable(tables.Table):
+    gemeente = tables.Column(accessor="gemeente__naam", verbose_name="Gemeente")
+    onderwerp = tables.Column(linkify=lambda record: record.get_absolute_url())
+    datum = tables.DateColumn(format="d-m-Y", default="—")
+    kenmerk = tables.Column(default="—")
+    verzonden_op = tables.DateTimeColumn(format="d-m-Y H:i", default="—")
+
+    class Meta:
+        model = Raadsinformatiebrief
+        fields = ["gemeente", "onderwerp", "datum", "kenmerk", "status", "verzonden_op"]

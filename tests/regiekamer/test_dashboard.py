@@ -1,0 +1,426 @@
+"""The stuurgroep dashboard: one page with costs, formation, programme, governance, convenant."""
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from convenant.models import Herijkingsmoment, Samenwerkingsverband
+from governance.models import Actiepunt, Agendapunt, Gremium, Knelpunt, Persoon, Vergadering
+from kosten.models import Verdeelsleutel
+from programma.constants import Uitvoering
+from programma.models import Opdracht
+from programma.voortgang import draft_report, freeze_report
+from regiekamer.charts import Series, bar_chart, formatie_chart
+from regiekamer.dashboard import convenant_block, governance_block, programma_block
+
+from ..programma.helpers import opdracht, plan
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("dashboard", args=["MLW"])
+
+
+def text(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def block(page: str, name: str) -> str:
+    """The HTML of one dashboard block, by its heading id (blok-kosten, blok-formatie, ...)."""
+    start = page.index(f'aria-labelledby="blok-{name}"')
+    end = page.find("<section", start)
+    return page[start : end if end != -1 else len(page)]
+
+
+def mlw():
+    return Samenwerkingsverband.objects.get(afkorting="MLW")
+
+
+def stuurgroep() -> Gremium:
+    return Gremium.objects.get(naam="Stuurgroep Sociaal Domein Midden-Limburg West")
+
+
+def set_row(report, code, **values):
+    row = report.regels.get(opdracht=opdracht(code))
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    return row
+
+
+def two_frozen_reports():
+    """Two reports to the stuurgroep: 1.4 risico and slipping, 5 probleem in the second."""
+    first = draft_report(plan(), date(2021, 10, 31), "september–oktober 2021")
+    set_row(first, "1.4", uitvoering=Uitvoering.LOPEND, kleurstatus="goed")
+    freeze_report(first, None)
+    second = draft_report(plan(), date(2021, 12, 31), "november–december 2021")
+    set_row(
+        second,
+        "1.4",
+        kleurstatus="risico",
+        bijgestelde_datum=date(2022, 9, 1),
+        toelichting="Advies loopt uit.",
+    )
+    set_row(second, "5", uitvoering=Uitvoering.LOPEND, kleurstatus="probleem")
+    set_row(second, "1.5", uitvoering=Uitvoering.AFGEROND)
+    return first, freeze_report(second, None)
+
+
+# --- access ---------------------------------------------------------------------------------
+
+
+def test_stuurgroep_and_regiegroep_may_read_it_anonymous_must_log_in(demo, stuur_client, client):
+    assert stuur_client.get(URL).status_code == 200
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith("/inloggen/")
+
+
+def test_regiegroep_reads_it_too_and_an_unknown_afkorting_is_404(demo, regie_client):
+    assert regie_client.get(URL).status_code == 200
+    assert regie_client.get(reverse("dashboard", args=["XYZ"])).status_code == 404
+
+
+def test_the_samenwerkingsverband_page_links_to_it_first(demo, stuur_client):
+    page = text(stuur_client.get(reverse("convenant:samenwerkingsverband-detail", args=["MLW"])))
+    actions = page.split('<p class="actions no-print">')[1].split("</p>")[0]
+    assert actions.index(f'href="{URL}"') < actions.index("Formatie")
+    assert ">Dashboard</a>" in actions
+
+
+# --- kosten and formatie ----------------------------------------------------------------------
+
+
+def test_mlw_shows_the_costs_per_gemeente_and_the_budget_share(demo, stuur_client):
+    kosten = block(text(stuur_client.get(URL)), "kosten")
+    assert "Kosten 2016–2018" in kosten
+    for naam, totaal in [("Leudal", "421.468"), ("Nederweert", "187.320"), ("Weert", "561.956")]:
+        assert re.search(rf"<th scope=\"row\">{naam}</th><td class=\"num\">€ {totaal}</td>", kosten)
+    assert "€ 1.170.744" in kosten
+    # The chart: a bar per gemeente per year, labelled in Dutch format, with a legend.
+    svg = kosten.split("<svg")[1].split("</svg>")[0]
+    for label in ("81.173", "287.189", "166.536", "2016", "2018", "Leudal", "Weert"):
+        assert f">{label}</text>" in svg
+    # Weert's budget of 900.000 a year: 108.231 is 12%, 287.189 is 32%, 166.536 is 19%.
+    assert "2016: 12%" in kosten and "2017: 32%" in kosten and "2018: 19%" in kosten
+    assert "geen budget vastgelegd" in kosten  # Leudal and Nederweert
+    assert reverse("kosten:kostenverdeling", args=["MLW"]) in kosten
+
+
+def test_a_cost_error_shows_the_message_instead_of_the_chart(demo, stuur_client):
+    Verdeelsleutel.objects.filter(samenwerkingsverband=mlw()).delete()
+    page = text(stuur_client.get(URL))
+    kosten = block(page, "kosten")
+    assert "De kosten kunnen niet worden berekend: Geen verdeelsleutel voor 2016" in kosten
+    assert "<svg" not in kosten
+    assert "<svg" in block(page, "formatie")  # the rest of the page still works
+
+
+def test_mlw_shows_fte_per_fase_with_the_structural_level(demo, stuur_client):
+    formatie = block(text(stuur_client.get(URL)), "formatie")
+    labels = re.findall(r">([\d,]+)</text>", formatie)
+    # Basisformatie, fase 1, 2, 3: total then structural, as in the bezettingsoverzicht.
+    assert labels == ["4,1", "3,5", "6,1", "5", "6,1", "5,5", "4,1", "3,5"]
+    for label in ("Basisformatie", "Fase 1", "Fase 3", "Totaal fte", "waarvan structureel"):
+        assert f">{label}</text>" in formatie
+    assert reverse("formatie:bezetting", args=["MLW"]) in formatie
+
+
+# --- programma --------------------------------------------------------------------------------
+
+
+def test_without_a_report_it_says_so_and_links_to_the_plan(demo, stuur_client):
+    programma = block(text(stuur_client.get(URL)), "programma")
+    assert "Nog geen voortgangsrapportage" in programma
+    assert plan().get_absolute_url() in programma
+
+
+def test_a_frozen_report_shows_counts_red_and_amber_and_slipped_dates(demo, stuur_client):
+    first, second = two_frozen_reports()
+    programma = block(text(stuur_client.get(URL)), "programma")
+    assert "Laatste rapportage aan de stuurgroep: <strong>november–december 2021</strong>" in (
+        programma
+    )
+    for count in ("Goed 0", "Risico 1", "Probleem 1", "Nog niet gestart 14", "Afgerond 1"):
+        assert count in programma
+    o14, o5 = opdracht("1.4"), opdracht("5")
+    red = f'<span class="kleur kleur-probleem">Probleem</span> <a href="{o5.get_absolute_url()}">5 '
+    amber = (
+        f'<span class="kleur kleur-risico">Risico</span> <a href="{o14.get_absolute_url()}">1.4 '
+    )
+    assert red in programma and amber in programma
+    assert programma.index(red) < programma.index(amber)  # problems first
+    # 1.4 was expected on 01-04-2022 (its planning) and now on 01-09-2022.
+    assert "01-04-2022 &rarr; 01-09-2022" in programma
+    assert second.get_absolute_url() in programma
+
+
+def test_the_frozen_report_wins_over_a_newer_concept(demo):
+    first, second = two_frozen_reports()
+    concept = draft_report(plan(), date(2022, 2, 28), "januari–februari 2022")
+    set_row(concept, "5", kleurstatus="goed")
+    blok = programma_block(mlw())
+    assert blok.rapportage == second and blok.vastgesteld
+    assert blok.nieuwer_concept == concept
+    assert [r.code for r in blok.problemen] == ["5"]
+
+
+def test_a_concept_is_shown_when_nothing_was_sent_yet(demo, stuur_client):
+    concept = draft_report(plan(), date(2021, 10, 31), "september–oktober 2021")
+    set_row(concept, "1.4", uitvoering=Uitvoering.LOPEND, kleurstatus="risico")
+    programma = block(text(stuur_client.get(URL)), "programma")
+    assert "dit is het <strong>concept</strong> september–oktober 2021" in programma
+    assert "Risico 1" in programma and "1.4 " in programma
+
+
+# --- governance -------------------------------------------------------------------------------
+
+
+def test_meetings_decisions_overdue_actions_and_open_knelpunten_show(demo, stuur_client):
+    now = timezone.now()
+    meeting = Vergadering.objects.create(gremium=stuurgroep(), begin=now + timedelta(days=10))
+    Agendapunt.objects.create(
+        vergadering=meeting, volgorde=1, titel="Go/no-go continuering", soort="besluitvorming"
+    )
+    Agendapunt.objects.create(
+        vergadering=meeting, volgorde=2, titel="Stand van zaken", soort="informatie"
+    )
+    Vergadering.objects.create(gremium=stuurgroep(), begin=now - timedelta(days=10))
+    eigenaar = Persoon.objects.create(naam="J. Jansen")
+    Actiepunt.objects.create(
+        gremium=stuurgroep(),
+        omschrijving="Notitie <b>inwonertallen</b> opstellen",
+        eigenaar=eigenaar,
+        deadline=timezone.localdate() - timedelta(days=3),
+    )
+    Actiepunt.objects.create(
+        gremium=stuurgroep(),
+        omschrijving="Nog op tijd",
+        deadline=timezone.localdate() + timedelta(days=3),
+    )
+    Actiepunt.objects.create(
+        gremium=stuurgroep(),
+        omschrijving="Al gereed",
+        status="gereed",
+        deadline=timezone.localdate() - timedelta(days=3),
+    )
+    Knelpunt.objects.create(
+        samenwerkingsverband=mlw(),
+        omschrijving="Onenigheid over de verdeelsleutel",
+        ingebracht_door="Leudal",
+        datum=date(2024, 3, 1),
+    )
+    Knelpunt.objects.create(
+        samenwerkingsverband=mlw(),
+        omschrijving="Opgelost punt",
+        ingebracht_door="Weert",
+        datum=date(2024, 3, 1),
+        opgelost_op=date(2024, 4, 1),
+    )
+    governance = block(text(stuur_client.get(URL)), "governance")
+    local = timezone.localtime(meeting.begin)
+    assert meeting.get_absolute_url() in governance
+    assert "Stuurgroep Sociaal Domein Midden-Limburg West" in governance
+    assert f"{local.day} " in governance and str(local.year) in governance
+    komend = governance.split("Komende vergaderingen")[1].split("Wacht op")[0]
+    assert komend.count("<li>") == 1  # the past meeting is not listed
+    assert "Wacht op een besluit van de stuurgroep: 1" in governance
+    assert "Go/no-go continuering" in governance and "Stand van zaken" not in governance
+    acties = reverse("governance:actiepunt-list", args=["MLW"]) + "?te_laat=true"
+    assert f'Acties te laat: <a href="{acties}">1</a>' in governance
+    assert "Notitie &lt;b&gt;inwonertallen&lt;/b&gt; opstellen" in governance  # escaped
+    assert "J. Jansen" in governance
+    assert "Nog op tijd" not in governance and "Al gereed" not in governance
+    assert "Open knelpunten: <a" in governance and ">1</a>" in governance
+    assert "Onenigheid over de verdeelsleutel" in governance
+    assert "Opgelost punt" not in governance
+    assert reverse("governance:gremium-list", args=["MLW"]) in governance
+    assert reverse("governance:knelpunt-list", args=["MLW"]) in governance
+
+
+def test_a_decided_item_and_a_regiegroep_item_do_not_wait_for_the_stuurgroep(demo):
+    from governance.models import Besluit
+
+    now = timezone.now()
+    meeting = Vergadering.objects.create(gremium=stuurgroep(), begin=now + timedelta(days=3))
+    besloten = Agendapunt.objects.create(
+        vergadering=meeting, volgorde=1, titel="Al besloten", soort="besluitvorming"
+    )
+    Besluit.objects.create(
+        gremium=stuurgroep(),
+        agendapunt=besloten,
+        datum=now.date(),
+        tekst="Ja",
+        uitkomst="aangenomen",
+    )
+    regiegroep = Gremium.objects.filter(soort="regiegroep", historisch=False).get()
+    andere = Vergadering.objects.create(gremium=regiegroep, begin=now + timedelta(days=4))
+    Agendapunt.objects.create(
+        vergadering=andere, volgorde=1, titel="Voor de regiegroep", soort="besluitvorming"
+    )
+    blok = governance_block(mlw(), now)
+    assert blok.aantal_te_besluiten == 0 and blok.te_besluiten == []
+    assert [v.pk for v in blok.vergaderingen] == [meeting.pk, andere.pk]
+
+
+def test_only_the_next_five_meetings_and_five_overdue_actions_are_listed(demo):
+    now = timezone.now()
+    for i in range(7):
+        Vergadering.objects.create(gremium=stuurgroep(), begin=now + timedelta(days=7 - i))
+        Actiepunt.objects.create(
+            gremium=stuurgroep(),
+            omschrijving=f"Actie {i}",
+            deadline=timezone.localdate() - timedelta(days=i + 1),
+        )
+    blok = governance_block(mlw(), now)
+    begins = [v.begin for v in blok.vergaderingen]
+    assert len(begins) == 5 and begins == sorted(begins) and begins[0] == now + timedelta(days=1)
+    assert blok.aantal_te_laat == 7 and len(blok.te_laat) == 5
+    assert all(a.is_overdue() for a in blok.te_laat)
+    assert blok.te_laat[0].omschrijving == "Actie 6"  # the longest overdue first
+
+
+# --- convenant --------------------------------------------------------------------------------
+
+
+def test_the_demo_has_no_next_herijkingsmoment_and_shows_the_last(demo, stuur_client):
+    convenant = block(text(stuur_client.get(URL)), "convenant")
+    assert "Geen komend herijkingsmoment." in convenant
+    assert "Het laatste was op 1 januari 2019" in convenant
+
+
+def test_the_next_herijkingsmoment_and_the_days_until_it_show(demo, stuur_client):
+    moment = Herijkingsmoment.objects.order_by("datum").last()
+    nieuw = Herijkingsmoment.objects.create(
+        convenant=moment.convenant,
+        datum=timezone.localdate() + timedelta(days=40),
+        omschrijving="Tweede herijking",
+    )
+    Herijkingsmoment.objects.create(
+        convenant=moment.convenant,
+        datum=timezone.localdate() + timedelta(days=400),
+        omschrijving="Derde herijking",
+    )
+    expected = (nieuw.datum - timezone.localdate()).days
+    convenant = block(text(stuur_client.get(URL)), "convenant")
+    assert f"over {expected} dagen" in convenant
+    assert "Tweede herijking" in convenant and "Derde herijking" not in convenant
+    assert moment.convenant.get_absolute_url() in convenant
+
+
+def test_convenant_block_counts_days_from_the_given_day(demo):
+    blok = convenant_block(mlw(), today=date(2018, 6, 1))
+    assert blok.volgende.datum == date(2018, 7, 1) and blok.dagen == 30
+    assert blok.dagen_text == "over 30 dagen"
+    assert convenant_block(mlw(), today=date(2019, 1, 1)).dagen_text == "vandaag"
+    assert convenant_block(mlw(), today=date(2018, 12, 31)).dagen_text == "over 1 dag"
+    later = convenant_block(mlw(), today=date(2019, 1, 2))
+    assert later.volgende is None and later.laatste.datum == date(2019, 1, 1)
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+
+def add_governance(n: int, offset: int = 0):
+    now, today = timezone.now(), timezone.localdate()
+    eigenaar = Persoon.objects.create(naam=f"Eigenaar {offset}")
+    for i in range(offset, offset + n):
+        meeting = Vergadering.objects.create(
+            gremium=stuurgroep(), begin=now + timedelta(days=i + 1)
+        )
+        for volgorde in (1, 2):
+            Agendapunt.objects.create(
+                vergadering=meeting, volgorde=volgorde, titel=f"Punt {i}", soort="besluitvorming"
+            )
+        Actiepunt.objects.create(
+            gremium=stuurgroep(),
+            omschrijving=f"Actie {i}",
+            eigenaar=eigenaar,
+            deadline=today - timedelta(days=i + 1),
+        )
+        Knelpunt.objects.create(
+            samenwerkingsverband=mlw(),
+            omschrijving=f"Knelpunt {i}",
+            ingebracht_door="Weert",
+            datum=today,
+        )
+
+
+def test_the_query_count_does_not_grow_with_the_data(
+    demo, stuur_client, django_assert_max_num_queries
+):
+    two_frozen_reports()
+    add_governance(1)
+    stuur_client.get(URL)  # warm up caches (content types, the session)
+    with django_assert_max_num_queries(40) as few:
+        stuur_client.get(URL)
+
+    add_governance(12, offset=1)
+    thema = opdracht("5").thema
+    extra = [
+        Opdracht.objects.create(thema=thema, nummer=10 + i, titel=f"Extra opdracht {i}")
+        for i in range(6)
+    ]
+    third = draft_report(plan(), date(2022, 2, 28), "januari–februari 2022")
+    for i, o in enumerate(extra):
+        row = third.regels.get(opdracht=o)
+        row.uitvoering, row.kleurstatus = Uitvoering.LOPEND, ["probleem", "risico"][i % 2]
+        row.realisatiedatum = date(2022, 6, 1)
+        row.save()
+    set_row(third, "5", bijgestelde_datum=date(2023, 1, 1))
+    freeze_report(third, None)
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = text(stuur_client.get(URL))
+    assert "Extra opdracht 5" in page and "Acties te laat: <a" in page
+    assert ">13</a>" in page  # 13 overdue actions and 13 open knelpunten, counted
+
+
+# --- charts -----------------------------------------------------------------------------------
+
+
+def test_bar_chart_labels_escapes_and_stays_self_contained():
+    svg = bar_chart(
+        ["2016", "<2017>"],
+        [
+            Series("Roermond & Weert", [Decimal("1234567"), Decimal("0")]),
+            Series('"Leudal"', [Decimal("81173"), None]),
+        ],
+        titel="Kosten <per> jaar",
+        chart_id="test",
+    )
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert 'role="img"' in svg and '<title id="test-titel">Kosten &lt;per&gt; jaar</title>' in svg
+    assert 'aria-labelledby="test-titel test-desc"' in svg
+    assert ">1.234.567</text>" in svg and ">81.173</text>" in svg and ">0</text>" in svg
+    assert ">&lt;2017&gt;</text>" in svg and ">Roermond &amp; Weert</text>" in svg
+    assert "&quot;Leudal&quot;" in svg and '"Leudal"' not in svg
+    assert "<2017>" not in svg and "Kosten <per>" not in svg
+    assert "style=" not in svg and "<script" not in svg and "href" not in svg
+    assert 'font-family="DejaVu Sans, sans-serif"' in svg
+    # None draws no bar: three bars, each with a tooltip.
+    assert svg.count("<rect") - svg.count('width="10" height="10"') == 3
+    assert '<desc id="test-desc">2016: Roermond &amp; Weert 1.234.567' in svg
+
+
+def test_formatie_chart_shows_total_and_structural_with_a_decimal_comma():
+    svg = formatie_chart(
+        ["Basisformatie", "Fase 1"],
+        [Decimal("4.10"), Decimal("6.10")],
+        [Decimal("3.50"), Decimal("5.00")],
+        notes=["", "01-2016 t/m 12-2016"],
+    )
+    assert re.findall(r">([\d,]+)</text>", svg) == ["4,1", "3,5", "6,1", "5"]
+    assert ">Totaal fte</text>" in svg and ">waarvan structureel</text>" in svg
+    assert ">01-2016 t/m 12-2016</text>" in svg
+    assert "<title" in svg and "style=" not in svg
+
+
+def test_an_empty_chart_says_there_is_no_data():
+    svg = bar_chart([], [], titel="Leeg", chart_id="leeg")
+    assert "Geen gegevens" in svg and '<title id="leeg-titel">Leeg</title>' in svg
