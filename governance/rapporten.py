@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from regiekamer.pdf import RapportFout
+from regiekamer.pdf import RapportFout, data_state
 
 from .models import Besluit, Gremium
 
@@ -49,4 +49,5 @@ def besluitenlijst_report(
         "periode": periode or "alle besluiten",
         "gremium": gremium,
         "besluiten": besluiten.order_by("datum", "pk"),
+        "gegevens_stand": data_state(Besluit.history.filter(gremium__samenwerkingsverband=sv)),
     }

@@ -1,10 +1,8 @@
 """The cost reports for the council, rendered by ``regiekamer.pdf``."""
 
-from django.utils import formats, timezone
-
 from formatie.models import Bezetting, Fase, Rol
-from regiekamer.history import latest_change
 from regiekamer.pdf import RapportFout
+from regiekamer.pdf import data_state as pdf_data_state
 
 from .gegevens import load_kostenverdeling
 from .models import Verdeelsleutel
@@ -14,16 +12,13 @@ from .verrekening import calculate_verrekening
 
 
 def data_state(sv) -> str:
-    """'gegevens van 5 juli 2021 14:02': the newest change to formation or key."""
-    moment = latest_change(
+    """The newest change to the formation or the key of the samenwerkingsverband."""
+    return pdf_data_state(
         Rol.history.filter(samenwerkingsverband_id=sv.pk),
         Fase.history.filter(samenwerkingsverband_id=sv.pk),
         Bezetting.history.filter(rol__samenwerkingsverband_id=sv.pk),
         Verdeelsleutel.history.filter(samenwerkingsverband_id=sv.pk),
     )
-    if moment is None:
-        return ""
-    return "gegevens van " + formats.date_format(timezone.localtime(moment), "j F Y H:i")
 
 
 def _kostenverdeling(sv):

@@ -10,9 +10,11 @@ from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .history import latest_change
 
 STATIC_PREFIX = "/static/"
 BASE_URL = "file:///"  # "/static/css/rapport.css" in a template resolves to file:///static/…
@@ -38,6 +40,14 @@ class StaticFilesOnly(URLFetcher):
         body = Path(found).read_bytes()
         content_type = CONTENT_TYPES.get(Path(found).suffix, "application/octet-stream")
         return URLFetcherResponse(url, body, headers={"Content-Type": content_type})
+
+
+def data_state(*history_querysets) -> str:
+    """'gegevens van 5 juli 2021 14:02': the newest change among the report's data."""
+    moment = latest_change(*history_querysets)
+    if moment is None:
+        return ""
+    return "gegevens van " + formats.date_format(timezone.localtime(moment), "j F Y H:i")
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:

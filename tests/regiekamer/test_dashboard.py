@@ -424,3 +424,16 @@ def test_formatie_chart_shows_total_and_structural_with_a_decimal_comma():
 def test_an_empty_chart_says_there_is_no_data():
     svg = bar_chart([], [], titel="Leeg", chart_id="leeg")
     assert "Geen gegevens" in svg and '<title id="leeg-titel">Leeg</title>' in svg
+
+
+def test_the_dashboard_prints_on_one_a4(demo, stuur_client):
+    """Printed with the app's own print stylesheet (WeasyPrint as a stand-in for a browser)."""
+    from weasyprint import HTML
+
+    from regiekamer.pdf import BASE_URL, StaticFilesOnly
+    from tests.pdfs import pdf_info
+
+    two_frozen_reports()
+    html = text(stuur_client.get(URL))
+    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly()).write_pdf()
+    assert pdf_info(pdf)["pages"] == 1
