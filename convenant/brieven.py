@@ -287,7 +287,8 @@ def addressee_lines(gemeente: Gemeente) -> list[str]:
 def send_letter(brief: Raadsinformatiebrief, user) -> Raadsinformatiebrief:
     """Send the letter to the council: store its merged text, figures and address; freeze it."""
     locked = (
-        Raadsinformatiebrief.objects.select_for_update()
+        # Lock only the letter's own row (PostgreSQL cannot lock the nullable convenant join).
+        Raadsinformatiebrief.objects.select_for_update(of=("self",))
         .select_related("samenwerkingsverband", "gemeente", "convenant")
         .get(pk=brief.pk)
     )

@@ -1,6 +1,6 @@
 """The convenant printed as a document: parties, considerations, articles, signature block."""
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from regiekamer.pdf import RapportFout
 
@@ -20,7 +20,7 @@ def current_convenant(sv) -> Convenant:
     convenanten = DOCUMENT_QUERYSET.filter(samenwerkingsverband=sv)
     found = (
         convenanten.filter(status=ConvenantStatus.ONDERTEKEND)
-        .order_by("-dagtekening", "-versie")
+        .order_by(F("dagtekening").desc(nulls_last=True), "-versie")
         .first()
         or convenanten.order_by("-versie", "-pk").first()
     )
