@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from regiekamer.freeze import FrozenReadOnlyAdmin
+
 from .models import (
     Artikel,
     Artikelonderdeel,
@@ -90,7 +92,7 @@ class ArtikelAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Raadsinformatiebrief)
-class RaadsinformatiebriefAdmin(SimpleHistoryAdmin):
+class RaadsinformatiebriefAdmin(FrozenReadOnlyAdmin, SimpleHistoryAdmin):
     """A letter sent to the council is read-only here too."""
 
     list_display = ["__str__", "samenwerkingsverband", "gemeente", "datum", "status"]
@@ -106,9 +108,3 @@ class RaadsinformatiebriefAdmin(SimpleHistoryAdmin):
         "verzonden_tekst",
         "verzonden_cijfers",
     ]
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.is_frozen)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.is_frozen)

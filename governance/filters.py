@@ -10,11 +10,11 @@ from .models import Actiepunt, Besluit, Gremium, Knelpunt
 class ScopedFilterSet(SearchFilterSet):
     """Gremium choices limited to the page's samenwerkingsverband."""
 
-    def __init__(self, *args, samenwerkingsverband=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "gremium" in self.filters and samenwerkingsverband is not None:
+        if "gremium" in self.filters and self.samenwerkingsverband is not None:
             self.filters["gremium"].queryset = Gremium.objects.filter(
-                samenwerkingsverband=samenwerkingsverband
+                samenwerkingsverband=self.samenwerkingsverband
             )
 
 

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from regiekamer.freeze import FrozenReadOnlyAdmin
+
 from .models import (
     Budgetpost,
     Doel,
@@ -87,31 +89,19 @@ class BudgetpostAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["opdrachten"]
 
 
-class VoortgangsregelInline(admin.TabularInline):
+class VoortgangsregelInline(FrozenReadOnlyAdmin, admin.TabularInline):
     model = Voortgangsregel
     extra = 0
     autocomplete_fields = ["opdracht"]
 
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.is_frozen)
-
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request, obj=None):  # obj: the report
         return super().has_add_permission(request, obj) and not (obj and obj.is_frozen)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.is_frozen)
 
 
 @admin.register(Voortgangsrapportage)
-class VoortgangsrapportageAdmin(SimpleHistoryAdmin):
+class VoortgangsrapportageAdmin(FrozenReadOnlyAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "plan", "peildatum", "status", "vastgesteld_op"]
     list_filter = ["plan__samenwerkingsverband", "status", "voorbeeld"]
     list_select_related = ["plan"]
     readonly_fields = ["status", "vorige", "vastgesteld_op", "vastgesteld_door"]
     inlines = [VoortgangsregelInline]
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.is_frozen)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.is_frozen)

@@ -229,14 +229,7 @@ VoortgangsregelFormSet = inlineformset_factory(
     Voortgangsrapportage,
     Voortgangsregel,
     formset=BaseRegelFormSet,
-    fields=[
-        "uitvoering",
-        "startdatum",
-        "realisatiedatum",
-        "bijgestelde_datum",
-        "kleurstatus",
-        "toelichting",
-    ],
+    fields=Voortgangsregel.REPORTED_FIELDS,
     widgets={
         "startdatum": DATE_INPUT,
         "realisatiedatum": DATE_INPUT,

@@ -503,6 +503,16 @@ class Voortgangsrapportage(FrozenGuard):
 class Voortgangsregel(FrozenGuard):
     """One row of §7: an opdracht's dates, colour and a short explanation in one report."""
 
+    # What the regiegroep fills in per row, and what the next report copies from it.
+    REPORTED_FIELDS = (
+        "uitvoering",
+        "startdatum",
+        "realisatiedatum",
+        "bijgestelde_datum",
+        "kleurstatus",
+        "toelichting",
+    )
+
     rapportage = models.ForeignKey(
         Voortgangsrapportage,
         on_delete=models.CASCADE,

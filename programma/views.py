@@ -55,6 +55,7 @@ from .voortgang import (
     freeze_report,
     latest_report,
     report_rows,
+    slipped,
     split_report,
 )
 
@@ -370,13 +371,7 @@ class RapportageDetailView(RapportageScopedMixin, DetailView):
         if rapportage.vorige_id:
             previous = {r.opdracht_id: r for r in rapportage.vorige.regels.all()}
         for row in rows:
-            before = previous.get(row.opdracht_id)
-            row.verschoven = bool(
-                before
-                and row.verwachte_datum
-                and before.verwachte_datum
-                and row.verwachte_datum > before.verwachte_datum
-            )
+            row.verschoven = slipped(row, previous.get(row.opdracht_id))
         context["plan"] = rapportage.plan
         context["secties"] = split_report(rows)
         codes = {row.opdracht_id: row.opdracht.code for row in rows}

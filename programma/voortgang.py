@@ -17,15 +17,6 @@ from simple_history.utils import bulk_create_with_history
 from .constants import Rapportagestatus, Uitvoering
 from .models import Opdracht, Programmaplan, Voortgangsrapportage, Voortgangsregel
 
-COPIED_FIELDS = (
-    "uitvoering",
-    "startdatum",
-    "realisatiedatum",
-    "bijgestelde_datum",
-    "kleurstatus",
-    "toelichting",
-)
-
 
 def report_rows(rapportage: Voortgangsrapportage):
     """A report's rows with what their links and codes need, in one query."""
@@ -47,7 +38,7 @@ def planned_rows(plan, vorige=None, rapportage=None) -> list[Voortgangsregel]:
         row = Voortgangsregel(rapportage=rapportage, opdracht=opdracht)
         previous = previous_rows.get(opdracht.pk)
         if previous is not None:
-            for name in COPIED_FIELDS:
+            for name in Voortgangsregel.REPORTED_FIELDS:
                 setattr(row, name, getattr(previous, name))
         else:
             row.startdatum, row.realisatiedatum = opdracht.start, opdracht.eind

@@ -37,3 +37,13 @@ class FrozenGuard(models.Model):
     def clean(self):
         if self.is_frozen_in_db():
             raise ValidationError(self.frozen_message)
+
+
+class FrozenReadOnlyAdmin:
+    """An admin (or inline, whose ``obj`` is the parent) that shows a frozen record read-only."""
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.is_frozen)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_frozen)

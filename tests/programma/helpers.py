@@ -17,6 +17,16 @@ def opdracht(code: str) -> Opdracht:
     )
 
 
+def set_row(report, code, **values):
+    """Fill in an opdracht's row of a report, validated as the form would."""
+    row = report.regels.get(opdracht=opdracht(code))
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    return row
+
+
 def formset(prefix, rows, initial=0):
     data = {
         f"{prefix}-TOTAL_FORMS": str(len(rows)),

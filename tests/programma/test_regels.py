@@ -19,7 +19,7 @@ from programma.voortgang import (
     status_counts,
 )
 
-from .helpers import opdracht, plan
+from .helpers import opdracht, plan, set_row
 
 pytestmark = pytest.mark.django_db
 
@@ -94,15 +94,6 @@ def test_only_one_concept_and_dates_move_forward(demo):
     freeze_report(report, None)
     with pytest.raises(ValidationError, match="na die van de vorige"):
         draft_report(plan(), date(2021, 10, 31), "opnieuw")
-
-
-def set_row(report, code, **values):
-    row = report.regels.get(opdracht=opdracht(code))
-    for name, value in values.items():
-        setattr(row, name, value)
-    row.full_clean()
-    row.save()
-    return row
 
 
 def test_freezing_requires_a_colour_for_running_rows(demo):

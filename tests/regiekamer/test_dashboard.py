@@ -17,7 +17,7 @@ from programma.voortgang import draft_report, freeze_report
 from regiekamer.charts import Series, bar_chart, formatie_chart
 from regiekamer.dashboard import convenant_block, governance_block, programma_block
 
-from ..programma.helpers import opdracht, plan
+from ..programma.helpers import opdracht, plan, set_row
 
 pytestmark = pytest.mark.django_db
 
@@ -42,15 +42,6 @@ def mlw():
 
 def stuurgroep() -> Gremium:
     return Gremium.objects.get(naam="Stuurgroep Sociaal Domein Midden-Limburg West")
-
-
-def set_row(report, code, **values):
-    row = report.regels.get(opdracht=opdracht(code))
-    for name, value in values.items():
-        setattr(row, name, value)
-    row.full_clean()
-    row.save()
-    return row
 
 
 def two_frozen_reports():
