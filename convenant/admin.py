@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from regiekamer import admin as base
 from regiekamer.freeze import FrozenReadOnlyAdmin
 
 from .models import (
@@ -19,17 +19,17 @@ from .models import (
 
 
 @admin.register(Domein)
-class DomeinAdmin(SimpleHistoryAdmin):
+class DomeinAdmin(base.ModelAdmin):
     search_fields = ["naam"]
 
 
-class InwonertalInline(admin.TabularInline):
+class InwonertalInline(base.TabularInline):
     model = Inwonertal
     extra = 0
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(SimpleHistoryAdmin):
+class GemeenteAdmin(base.ModelAdmin):
     list_display = ["naam", "adres", "postcode", "plaats"]
     search_fields = ["naam", "plaats"]
     list_filter = ["samenwerkingsverbanden"]
@@ -37,37 +37,37 @@ class GemeenteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Samenwerkingsverband)
-class SamenwerkingsverbandAdmin(SimpleHistoryAdmin):
+class SamenwerkingsverbandAdmin(base.ModelAdmin):
     list_display = ["naam", "afkorting", "juridische_vorm"]
     search_fields = ["naam", "afkorting"]
     list_filter = ["juridische_vorm", "domeinen"]
     filter_horizontal = ["domeinen", "gemeenten"]
 
 
-class OverwegingInline(admin.TabularInline):
+class OverwegingInline(base.TabularInline):
     model = Overweging
     extra = 0
 
 
-class ArtikelInline(admin.StackedInline):
+class ArtikelInline(base.StackedInline):
     model = Artikel
     extra = 0
     show_change_link = True
 
 
-class OndertekenaarInline(admin.TabularInline):
+class OndertekenaarInline(base.TabularInline):
     model = Ondertekenaar
     extra = 0
     autocomplete_fields = ["gemeente"]
 
 
-class HerijkingsmomentInline(admin.TabularInline):
+class HerijkingsmomentInline(base.TabularInline):
     model = Herijkingsmoment
     extra = 0
 
 
 @admin.register(Convenant)
-class ConvenantAdmin(SimpleHistoryAdmin):
+class ConvenantAdmin(base.ModelAdmin):
     list_display = ["titel", "versie", "samenwerkingsverband", "status", "dagtekening"]
     list_filter = ["status", "samenwerkingsverband"]
     list_select_related = ["samenwerkingsverband"]
@@ -77,13 +77,13 @@ class ConvenantAdmin(SimpleHistoryAdmin):
     inlines = [OverwegingInline, ArtikelInline, OndertekenaarInline, HerijkingsmomentInline]
 
 
-class ArtikelonderdeelInline(admin.TabularInline):
+class ArtikelonderdeelInline(base.TabularInline):
     model = Artikelonderdeel
     extra = 0
 
 
 @admin.register(Artikel)
-class ArtikelAdmin(SimpleHistoryAdmin):
+class ArtikelAdmin(base.ModelAdmin):
     list_display = ["__str__", "convenant"]
     list_filter = ["convenant__samenwerkingsverband"]
     list_select_related = ["convenant"]
@@ -92,7 +92,7 @@ class ArtikelAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Raadsinformatiebrief)
-class RaadsinformatiebriefAdmin(FrozenReadOnlyAdmin, SimpleHistoryAdmin):
+class RaadsinformatiebriefAdmin(FrozenReadOnlyAdmin, base.ModelAdmin):
     """A letter sent to the council is read-only here too."""
 
     list_display = ["__str__", "samenwerkingsverband", "gemeente", "datum", "status"]

@@ -34,6 +34,8 @@ class Gemeente(models.Model):
     adres = models.CharField(_("adres (straat en huisnummer)"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
     history = HistoricalRecords()
 
     objects = GemeenteQuerySet.as_manager()
@@ -127,6 +129,41 @@ class Samenwerkingsverband(models.Model):
 
     def get_absolute_url(self):
         return reverse("convenant:samenwerkingsverband-detail", args=[self.afkorting])
+
+
+class Toegang(models.Model):
+    """Where a user may act: the samenwerkingsverbanden they take part in and, for an official
+    of a gemeente, that gemeente. What they may do there follows from their role (group)."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="toegang",
+        verbose_name=_("gebruiker"),
+    )
+    samenwerkingsverbanden = models.ManyToManyField(
+        Samenwerkingsverband,
+        blank=True,
+        related_name="toegangen",
+        verbose_name=_("samenwerkingsverbanden"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ambtenaren",
+        verbose_name=_("gemeente"),
+        help_text=_("Alleen voor een ambtenaar van een gemeente: die gemeente."),
+    )
+    history = HistoricalRecords(m2m_fields=[samenwerkingsverbanden])
+
+    class Meta:
+        verbose_name = _("toegang")
+        verbose_name_plural = _("toegang")
+
+    def __str__(self):
+        return f"Toegang van {self.gebruiker}"
 
 
 class Convenant(models.Model):

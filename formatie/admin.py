@@ -1,12 +1,13 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from regiekamer import admin as base
 
 from .forms import FaseAdminForm
 from .models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
 
 
 @admin.register(Fase)
-class FaseAdmin(SimpleHistoryAdmin):
+class FaseAdmin(base.ModelAdmin):
     form = FaseAdminForm
     list_display = ["naam", "samenwerkingsverband", "begin", "eind"]
     list_filter = ["samenwerkingsverband"]
@@ -14,13 +15,13 @@ class FaseAdmin(SimpleHistoryAdmin):
     search_fields = ["naam"]
 
 
-class BezettingInline(admin.TabularInline):
+class BezettingInline(base.TabularInline):
     model = Bezetting
     extra = 0
 
 
 @admin.register(Rol)
-class RolAdmin(SimpleHistoryAdmin):
+class RolAdmin(base.ModelAdmin):
     list_display = [
         "naam",
         "samenwerkingsverband",
@@ -37,14 +38,14 @@ class RolAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Salarisschaal)
-class SalarisschaalAdmin(SimpleHistoryAdmin):
+class SalarisschaalAdmin(base.ModelAdmin):
     list_display = ["schaal", "jaar", "jaarkosten_per_fte", "samenwerkingsverband"]
     list_filter = ["samenwerkingsverband", "schaal"]
     list_select_related = ["samenwerkingsverband"]
 
 
 @admin.register(Werkgroep)
-class WerkgroepAdmin(SimpleHistoryAdmin):
+class WerkgroepAdmin(base.ModelAdmin):
     list_display = ["naam", "soort", "uren_per_week_per_gemeente", "samenwerkingsverband"]
     list_filter = ["samenwerkingsverband", "soort"]
     list_select_related = ["samenwerkingsverband"]

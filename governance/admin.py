@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from regiekamer import admin as base
 
 from .models import (
     Actiepunt,
@@ -15,20 +16,20 @@ from .models import (
 )
 
 
-class LidmaatschapInline(admin.TabularInline):
+class LidmaatschapInline(base.TabularInline):
     model = Lidmaatschap
     extra = 0
     autocomplete_fields = ["persoon"]
 
 
-class RelatieInline(admin.TabularInline):
+class RelatieInline(base.TabularInline):
     model = GremiumRelatie
     fk_name = "van"
     extra = 0
 
 
 @admin.register(Gremium)
-class GremiumAdmin(SimpleHistoryAdmin):
+class GremiumAdmin(base.ModelAdmin):
     list_display = ["naam", "soort", "periode", "samenwerkingsverband", "historisch"]
     list_filter = ["samenwerkingsverband", "soort", "historisch"]
     list_select_related = ["samenwerkingsverband"]
@@ -37,20 +38,20 @@ class GremiumAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Persoon)
-class PersoonAdmin(SimpleHistoryAdmin):
+class PersoonAdmin(base.ModelAdmin):
     list_display = ["naam", "functie", "gemeente", "organisatie"]
     list_filter = ["gemeente"]
     list_select_related = ["gemeente"]
     search_fields = ["naam", "functie", "organisatie"]
 
 
-class AgendapuntInline(admin.TabularInline):
+class AgendapuntInline(base.TabularInline):
     model = Agendapunt
     extra = 0
 
 
 @admin.register(Vergadering)
-class VergaderingAdmin(SimpleHistoryAdmin):
+class VergaderingAdmin(base.ModelAdmin):
     list_display = ["__str__", "status", "locatie", "voorzitter", "voorbeeld"]
     list_filter = ["gremium__samenwerkingsverband", "gremium", "status"]
     list_select_related = ["gremium", "voorzitter"]
@@ -59,7 +60,7 @@ class VergaderingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Besluit)
-class BesluitAdmin(SimpleHistoryAdmin):
+class BesluitAdmin(base.ModelAdmin):
     list_display = ["datum", "gremium", "uitkomst", "route", "tekst"]
     list_filter = ["gremium", "uitkomst", "route"]
     list_select_related = ["gremium"]
@@ -68,7 +69,7 @@ class BesluitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Actiepunt)
-class ActiepuntAdmin(SimpleHistoryAdmin):
+class ActiepuntAdmin(base.ModelAdmin):
     list_display = ["omschrijving", "gremium", "eigenaar", "deadline", "status"]
     list_filter = ["gremium", "status"]
     list_select_related = ["gremium", "eigenaar"]
@@ -76,7 +77,7 @@ class ActiepuntAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Knelpunt)
-class KnelpuntAdmin(SimpleHistoryAdmin):
+class KnelpuntAdmin(base.ModelAdmin):
     list_display = ["omschrijving", "datum", "ingebracht_door", "geescaleerd_op", "opgelost_op"]
     list_filter = ["samenwerkingsverband"]
     search_fields = ["omschrijving", "oplossing"]
@@ -84,6 +85,6 @@ class KnelpuntAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Stuk)
-class StukAdmin(SimpleHistoryAdmin):
+class StukAdmin(base.ModelAdmin):
     list_display = ["titel", "agendapunt", "bestand", "verwijzing"]
     search_fields = ["titel"]

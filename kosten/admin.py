@@ -1,16 +1,17 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from regiekamer import admin as base
 
 from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
 
 
-class AandeelInline(admin.TabularInline):
+class AandeelInline(base.TabularInline):
     model = Verdeelsleutelaandeel
     extra = 0
 
 
 @admin.register(Verdeelsleutel)
-class VerdeelsleutelAdmin(SimpleHistoryAdmin):
+class VerdeelsleutelAdmin(base.ModelAdmin):
     list_display = ["__str__", "methode", "vanaf_jaar", "tot_en_met_jaar", "bron"]
     list_filter = ["samenwerkingsverband", "methode"]
     list_select_related = ["samenwerkingsverband"]
@@ -19,7 +20,7 @@ class VerdeelsleutelAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Budget)
-class BudgetAdmin(SimpleHistoryAdmin):
+class BudgetAdmin(base.ModelAdmin):
     list_display = ["gemeente", "jaar", "bedrag", "samenwerkingsverband"]
     list_filter = ["samenwerkingsverband", "gemeente", "jaar"]
     list_select_related = ["gemeente", "samenwerkingsverband"]

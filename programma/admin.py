@@ -1,8 +1,8 @@
 """The programme in the admin. A report sent to the stuurgroep is read-only here too."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from regiekamer import admin as base
 from regiekamer.freeze import FrozenReadOnlyAdmin
 
 from .models import (
@@ -19,17 +19,17 @@ from .models import (
 )
 
 
-class DoelInline(admin.TabularInline):
+class DoelInline(base.TabularInline):
     model = Doel
     extra = 0
 
 
-class StartvraagInline(admin.TabularInline):
+class StartvraagInline(base.TabularInline):
     model = Startvraag
     extra = 0
 
 
-class ThemaInline(admin.TabularInline):
+class ThemaInline(base.TabularInline):
     model = Thema
     extra = 0
     fields = ["nummer", "naam"]
@@ -37,7 +37,7 @@ class ThemaInline(admin.TabularInline):
 
 
 @admin.register(Programmaplan)
-class ProgrammaplanAdmin(SimpleHistoryAdmin):
+class ProgrammaplanAdmin(base.ModelAdmin):
     list_display = ["titel", "versie", "samenwerkingsverband", "jaar_van", "jaar_tot", "datum"]
     list_filter = ["samenwerkingsverband"]
     list_select_related = ["samenwerkingsverband"]
@@ -45,7 +45,7 @@ class ProgrammaplanAdmin(SimpleHistoryAdmin):
     inlines = [DoelInline, StartvraagInline, ThemaInline]
 
 
-class OpdrachtInline(admin.StackedInline):
+class OpdrachtInline(base.StackedInline):
     model = Opdracht
     extra = 0
     fields = ["nummer", "stap", "titel", "start", "eind", "te_controleren"]
@@ -53,25 +53,25 @@ class OpdrachtInline(admin.StackedInline):
 
 
 @admin.register(Thema)
-class ThemaAdmin(SimpleHistoryAdmin):
+class ThemaAdmin(base.ModelAdmin):
     list_display = ["__str__", "plan"]
     list_filter = ["plan__samenwerkingsverband"]
     list_select_related = ["plan"]
     inlines = [OpdrachtInline]
 
 
-class ResultaatInline(admin.TabularInline):
+class ResultaatInline(base.TabularInline):
     model = Resultaat
     extra = 0
 
 
-class StartantwoordInline(admin.TabularInline):
+class StartantwoordInline(base.TabularInline):
     model = Startantwoord
     extra = 0
 
 
 @admin.register(Opdracht)
-class OpdrachtAdmin(SimpleHistoryAdmin):
+class OpdrachtAdmin(base.ModelAdmin):
     list_display = ["__str__", "thema", "start", "eind", "te_controleren"]
     list_filter = ["thema__plan__samenwerkingsverband", "thema", "te_controleren"]
     list_select_related = ["thema__plan"]
@@ -82,14 +82,14 @@ class OpdrachtAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Budgetpost)
-class BudgetpostAdmin(SimpleHistoryAdmin):
+class BudgetpostAdmin(base.ModelAdmin):
     list_display = ["__str__", "plan", "bedrag", "pm", "verplicht", "besteed"]
     list_filter = ["plan__samenwerkingsverband"]
     list_select_related = ["plan"]
     filter_horizontal = ["opdrachten"]
 
 
-class VoortgangsregelInline(FrozenReadOnlyAdmin, admin.TabularInline):
+class VoortgangsregelInline(FrozenReadOnlyAdmin, base.TabularInline):
     model = Voortgangsregel
     extra = 0
     autocomplete_fields = ["opdracht"]
@@ -99,7 +99,7 @@ class VoortgangsregelInline(FrozenReadOnlyAdmin, admin.TabularInline):
 
 
 @admin.register(Voortgangsrapportage)
-class VoortgangsrapportageAdmin(FrozenReadOnlyAdmin, SimpleHistoryAdmin):
+class VoortgangsrapportageAdmin(FrozenReadOnlyAdmin, base.ModelAdmin):
     list_display = ["__str__", "plan", "peildatum", "status", "vastgesteld_op"]
     list_filter = ["plan__samenwerkingsverband", "status", "voorbeeld"]
     list_select_related = ["plan"]

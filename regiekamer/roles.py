@@ -2,7 +2,10 @@
 
 - regiegroep: edits everything in the domain apps;
 - stuurgroep: reads everything (and, later, records its decisions);
-- beheerder: administers users and the admin (all permissions).
+- beheerder: administers users and the admin (all permissions);
+- gemeente: an official of one gemeente reads, and edits that gemeente's own data.
+
+Where each may act (which samenwerkingsverband, which gemeente) is decided in ``access.py``.
 
 The groups are (re)built after every migrate, so a new model's permissions reach them
 without a data migration.
@@ -13,11 +16,19 @@ from django.contrib.auth.models import Group, Permission
 REGIEGROEP = "regiegroep"
 STUURGROEP = "stuurgroep"
 BEHEERDER = "beheerder"
+GEMEENTE = "gemeente"
 
 DOMAIN_APPS = ["convenant", "formatie", "kosten", "governance", "programma"]
 
-# Models the stuurgroep may change besides reading (app_label.model), filled by later apps.
-STUURGROEP_EDITS: list[str] = []
+# Models the stuurgroep may change besides reading (app_label.model): it records decisions.
+STUURGROEP_EDITS: list[str] = ["governance.besluit"]
+
+# What an official of a gemeente may change (only for their own gemeente, see access.py).
+GEMEENTE_EDITS: dict[str, list[str]] = {
+    "convenant.gemeente": ["change"],
+    "convenant.inwonertal": ["add", "change", "delete"],
+    "kosten.budget": ["add", "change"],
+}
 
 
 def ensure_groups(**kwargs):
@@ -33,5 +44,13 @@ def ensure_groups(**kwargs):
     regie.permissions.set(domain)
     stuur, _ = Group.objects.get_or_create(name=STUURGROEP)
     stuur.permissions.set([*view, *stuur_extra])
+    gemeente_extra = [
+        p
+        for p in domain.select_related("content_type")
+        if p.codename.split("_", 1)[0]
+        in GEMEENTE_EDITS.get(f"{p.content_type.app_label}.{p.content_type.model}", [])
+    ]
+    gemeente, _ = Group.objects.get_or_create(name=GEMEENTE)
+    gemeente.permissions.set([*view, *gemeente_extra])
     beheer, _ = Group.objects.get_or_create(name=BEHEERDER)
     beheer.permissions.set(Permission.objects.all())
