@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from regiekamer import admin as base
 from regiekamer.freeze import FrozenReadOnlyAdmin
@@ -15,7 +17,28 @@ from .models import (
     Overweging,
     Raadsinformatiebrief,
     Samenwerkingsverband,
+    Toegang,
 )
+
+User = get_user_model()
+
+
+class ToegangInline(admin.StackedInline):
+    """Where a user may act: their samenwerkingsverbanden and (an official) their gemeente."""
+
+    model = Toegang
+    can_delete = False
+    filter_horizontal = ["samenwerkingsverbanden"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class GebruikerAdmin(UserAdmin):
+    """Users, with their role (groups) and their place (Toegang): the beheerder's page."""
+
+    inlines = [ToegangInline]
 
 
 @admin.register(Domein)

@@ -47,7 +47,7 @@ class SamenwerkingsverbandForm(forms.ModelForm):
 class GemeenteForm(forms.ModelForm):
     class Meta:
         model = Gemeente
-        fields = ["naam", "adres", "postcode", "plaats"]
+        fields = ["naam", "adres", "postcode", "plaats", "contactpersoon", "contact_email"]
 
 
 InwonertalFormSet = inlineformset_factory(

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from governance.query import contactpersonen
+from kosten.forms import GemeenteBudgetFormSet
+from regiekamer import access
 from regiekamer.history import history_rows
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
@@ -14,8 +16,9 @@ from regiekamer.views import (
     ObjectDeleteView,
     ObjectListView,
     ObjectUpdateView,
+    ScopedQuerysetMixin,
     attachment,
-    perm_name,
+    visible_samenwerkingsverband,
 )
 
 from . import forms
@@ -55,9 +58,10 @@ class SamenwerkingsverbandDetailView(DetailView):
     template_name = "convenant/samenwerkingsverband_detail.html"
 
     def get_object(self, queryset=None):
+        sv = visible_samenwerkingsverband(self.request, self.kwargs["afkorting"])
         return get_object_or_404(
             Samenwerkingsverband.objects.select_related("penvoerder").prefetch_related("domeinen"),
-            afkorting=self.kwargs["afkorting"].upper(),
+            pk=sv.pk,
         )
 
     def get_context_data(self, **kwargs):
@@ -79,6 +83,10 @@ class SamenwerkingsverbandCreateView(ObjectCreateView):
     model = Samenwerkingsverband
     form_class = forms.SamenwerkingsverbandForm
 
+    def after_save(self):
+        # Whoever creates a samenwerkingsverband takes part in it.
+        access.grant(self.request.user, self.object)
+
 
 class SamenwerkingsverbandUpdateView(ObjectUpdateView):
     model = Samenwerkingsverband
@@ -97,7 +105,7 @@ class GemeenteListView(ObjectListView):
     create_url_name = "convenant:gemeente-create"
 
 
-class GemeenteDetailView(DetailView):
+class GemeenteDetailView(ScopedQuerysetMixin, DetailView):
     model = Gemeente
     template_name = "convenant/gemeente_detail.html"
 
@@ -105,7 +113,10 @@ class GemeenteDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         gemeente = self.object
         context["inwonertallen"] = gemeente.inwonertallen.all()
-        context["samenwerkingsverbanden"] = gemeente.samenwerkingsverbanden.all()
+        context["samenwerkingsverbanden"] = access.scope(
+            self.request.user, gemeente.samenwerkingsverbanden.all()
+        )
+        context["can_edit"] = access.can(self.request.user, "change", gemeente)
         context["contactpersonen"] = contactpersonen(gemeente)
         context["history"] = history_rows(
             gemeente.history.all(), Inwonertal.history.filter(gemeente_id=gemeente.pk)
@@ -120,9 +131,21 @@ class GemeenteCreateView(ObjectCreateView):
 
 
 class GemeenteUpdateView(ObjectUpdateView):
+    """The gemeente's own data: address, contactpersoon, inwonertallen and budgets (also for an
+    official of that gemeente)."""
+
     model = Gemeente
     form_class = forms.GemeenteForm
-    formset_classes = {"inwonertallen": forms.InwonertalFormSet}
+    formset_classes = {
+        "inwonertallen": forms.InwonertalFormSet,
+        "budgetten": GemeenteBudgetFormSet,
+    }
+
+    def get_formset_kwargs(self, name):
+        if name == "budgetten":
+            visible = self.object.samenwerkingsverbanden.all()
+            return {"samenwerkingsverbanden": access.scope(self.request.user, visible)}
+        return {}
 
 
 # --- Convenant ------------------------------------------------------------------------------
@@ -139,7 +162,7 @@ class ConvenantListView(ObjectListView):
     create_url_name = "convenant:convenant-create"
 
 
-class ConvenantDetailView(DetailView):
+class ConvenantDetailView(ScopedQuerysetMixin, DetailView):
     template_name = "convenant/convenant_detail.html"
 
     def get(self, request, *args, **kwargs):
@@ -168,7 +191,7 @@ class ConvenantDetailView(DetailView):
         context["next_version"] = next(
             (v for v in versions if v.vorige_versie_id == convenant.pk), None
         )
-        context["can_edit"] = self.request.user.has_perm(perm_name(Convenant, "change"))
+        context["can_edit"] = access.can(self.request.user, "change", convenant)
         context["text_locked"] = convenant.status == ConvenantStatus.ONDERTEKEND
         artikel_ids = [a.pk for a in convenant.artikelen.all()]
         context["history"] = history_rows(
@@ -223,12 +246,15 @@ class ConvenantDeleteView(ObjectDeleteView):
         return super().form_valid(form)
 
 
-class ConvenantNewVersionView(EditPermissionMixin, DetailView):
+class ConvenantNewVersionView(EditPermissionMixin, ScopedQuerysetMixin, DetailView):
     """GET asks for confirmation; POST creates the new concept version."""
 
     model = Convenant
     permission_action = "add"
     template_name = "convenant/convenant_nieuwe_versie.html"
+
+    def get_permission_object(self):
+        return self.get_object()
 
     def post(self, request, *args, **kwargs):
         convenant = self.get_object()
@@ -247,11 +273,12 @@ class ConvenantCompareView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        nieuw = get_object_or_404(Convenant, pk=self.kwargs["pk"])
+        convenanten = access.scope(self.request.user, Convenant.objects.all())
+        nieuw = get_object_or_404(convenanten, pk=self.kwargs["pk"])
         versions = nieuw.get_versions()
         default_oud = nieuw.vorige_versie_id or nieuw.voorganger_id
         oud_pk = self.request.GET.get("oud") or default_oud
-        oud = get_object_or_404(Convenant, pk=oud_pk) if oud_pk else None
+        oud = get_object_or_404(convenanten, pk=oud_pk) if oud_pk else None
         context.update(
             nieuw=nieuw,
             oud=oud,
@@ -281,7 +308,13 @@ class ArtikelFormMixin:
     def get_convenant(self):
         if self.object is not None:
             return self.object.convenant
-        return get_object_or_404(Convenant, pk=self.kwargs["convenant_pk"])
+        return self.get_permission_object()
+
+    def get_permission_object(self):
+        if self.permission_action != "add":
+            return self.get_object()
+        convenanten = access.scope(self.request.user, Convenant.objects.all())
+        return get_object_or_404(convenanten, pk=self.kwargs["convenant_pk"])
 
     def get_success_url(self):
         return self.object.get_absolute_url()

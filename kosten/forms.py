@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
 from convenant.forms import DATE_INPUT
-from convenant.models import Samenwerkingsverband
-from regiekamer.forms import GemeenteScopedFormSet
+from convenant.models import Gemeente, Samenwerkingsverband
+from regiekamer.forms import GemeenteScopedFormSet, SamenwerkingsverbandScopedFormSet
 
 from .constants import Verdeelmethode
 from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
@@ -72,6 +72,16 @@ BudgetFormSet = inlineformset_factory(
     Budget,
     formset=GemeenteScopedFormSet,
     fields=["gemeente", "jaar", "bedrag", "omschrijving"],
+    extra=1,
+    can_delete=True,
+)
+
+# A gemeente's own budgets, edited on the gemeente's page (also by an official of that gemeente).
+GemeenteBudgetFormSet = inlineformset_factory(
+    Gemeente,
+    Budget,
+    formset=SamenwerkingsverbandScopedFormSet,
+    fields=["samenwerkingsverband", "jaar", "bedrag", "omschrijving"],
     extra=1,
     can_delete=True,
 )

@@ -17,6 +17,10 @@ permission rows exist.
 
 from __future__ import annotations
 
+from django.db.models import Model, Q, QuerySet
+
+from .roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, STUURGROEP_EDITS
+
 # How a row of each model leads to its samenwerkingsverband(en): ORM lookups, any of which
 # may match. Models not listed here belong to no samenwerkingsverband (Domein: shared).
 SV_LOOKUPS: dict[str, tuple[str, ...]] = {
@@ -74,3 +78,208 @@ GEMEENTE_LOOKUPS: dict[str, str] = {
 
 def model_label(model) -> str:
     return model._meta.label_lower
+
+
+def perm_name(model, action: str) -> str:
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def _groups(user) -> frozenset[str]:
+    if not hasattr(user, "_access_groups"):
+        user._access_groups = frozenset(user.groups.values_list("name", flat=True))
+    return user._access_groups
+
+
+def is_beheerder(user) -> bool:
+    return user.is_active and (user.is_superuser or BEHEERDER in _groups(user))
+
+
+def has_role(user, role: str) -> bool:
+    return role in _groups(user)
+
+
+def _toegang(user) -> tuple[frozenset[int], int | None]:
+    """The ids of the samenwerkingsverbanden the user takes part in, and their gemeente."""
+    if not hasattr(user, "_access_toegang"):
+        from convenant.models import Toegang
+
+        toegang = Toegang.objects.filter(gebruiker=user).first()
+        if toegang is None:
+            user._access_toegang = (frozenset(), None)
+        else:
+            ids = frozenset(toegang.samenwerkingsverbanden.values_list("pk", flat=True))
+            user._access_toegang = (ids, toegang.gemeente_id)
+    return user._access_toegang
+
+
+def member_sv_ids(user) -> frozenset[int]:
+    """Samenwerkingsverbanden the user takes part in as regiegroep or stuurgroep member."""
+    return _toegang(user)[0]
+
+
+def own_gemeente_id(user) -> int | None:
+    return _toegang(user)[1]
+
+
+def visible_sv_ids(user) -> frozenset[int] | None:
+    """The samenwerkingsverbanden the user may see; None means all (beheerder)."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if is_beheerder(user):
+        return None
+    if not hasattr(user, "_access_visible"):
+        from convenant.models import Samenwerkingsverband
+
+        ids = set(member_sv_ids(user))
+        gemeente = own_gemeente_id(user)
+        if gemeente is not None:
+            ids.update(
+                Samenwerkingsverband.objects.filter(gemeenten=gemeente).values_list("pk", flat=True)
+            )
+        user._access_visible = frozenset(ids)
+    return user._access_visible
+
+
+def visible_samenwerkingsverbanden(user):
+    from convenant.models import Samenwerkingsverband
+
+    ids = visible_sv_ids(user)
+    queryset = Samenwerkingsverband.objects.all()
+    return queryset if ids is None else queryset.filter(pk__in=ids)
+
+
+def _visible_q(model, user) -> Q | None:
+    """The rows of ``model`` the user may see, as a Q; None: all rows."""
+    ids = visible_sv_ids(user)
+    lookups = SV_LOOKUPS.get(model_label(model))
+    if ids is None or lookups is None:
+        return None
+    condition = Q()
+    orphan = Q()
+    for lookup in lookups:
+        condition |= Q(**{f"{lookup}__in": ids})
+        orphan &= Q(**{f"{lookup}__isnull": True})
+    # A row that belongs to no samenwerkingsverband yet (a new gemeente) is shared.
+    condition |= orphan
+    gemeente_lookup = GEMEENTE_LOOKUPS.get(model_label(model))
+    if gemeente_lookup and own_gemeente_id(user) is not None:
+        condition |= Q(**{gemeente_lookup: own_gemeente_id(user)})
+    return condition
+
+
+def scope(user, queryset: QuerySet) -> QuerySet:
+    """The rows of ``queryset`` the user may see (no duplicates, order kept)."""
+    condition = _visible_q(queryset.model, user)
+    if condition is None:
+        return queryset
+    if model_label(queryset.model) == "convenant.samenwerkingsverband":
+        return queryset.filter(pk__in=visible_sv_ids(user))
+    inner = queryset.model._base_manager.filter(condition).values("pk")
+    return queryset.filter(pk__in=inner)
+
+
+def sv_ids_of(obj: Model) -> frozenset[int]:
+    """The samenwerkingsverbanden a saved row belongs to (empty: none, it is shared)."""
+    if not hasattr(obj, "_access_sv_ids"):
+        label = model_label(type(obj))
+        if label == "convenant.samenwerkingsverband":
+            ids = frozenset([obj.pk])
+        elif label not in SV_LOOKUPS or obj.pk is None:
+            ids = frozenset()
+        else:
+            rows = type(obj)._base_manager.filter(pk=obj.pk)
+            ids = frozenset(
+                value
+                for lookup in SV_LOOKUPS[label]
+                for value in rows.values_list(lookup, flat=True)
+                if value is not None
+            )
+        obj._access_sv_ids = ids
+    return obj._access_sv_ids
+
+
+def gemeente_id_of(obj: Model) -> int | None:
+    label = model_label(type(obj))
+    if label == "convenant.gemeente":
+        return obj.pk
+    lookup = GEMEENTE_LOOKUPS.get(label)
+    return getattr(obj, f"{lookup}_id", None) if lookup else None
+
+
+def can_view(user, obj: Model) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    ids = visible_sv_ids(user)
+    if ids is None:
+        return True
+    if model_label(type(obj)) not in SV_LOOKUPS:
+        return True
+    owners = sv_ids_of(obj)
+    if not owners:
+        return True
+    if owners & ids:
+        return True
+    own = own_gemeente_id(user)
+    return own is not None and gemeente_id_of(obj) == own
+
+
+def can(user, action: str, obj: Model | None, model=None) -> bool:
+    """May ``user`` do ``action`` (view, add, change, delete) on ``obj``?
+
+    For "add", ``obj`` is where the new row goes (a samenwerkingsverband, a gemeente, a
+    convenant, ...; None: nowhere in particular) and ``model`` the model of the new row.
+    """
+    model = model or type(obj)
+    if not user.is_authenticated or not user.has_perm(perm_name(model, action)):
+        return False
+    return allowed(user, action, obj, model)
+
+
+def allowed(user, action: str, obj: Model | None, model=None) -> bool:
+    """The "where" half of :func:`can`: may the user act on this row, given their role may act
+    on its model at all (the model permission, checked by the caller)?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_beheerder(user):
+        return True
+    model = model or type(obj)
+    label = model_label(model)
+    if obj is None:
+        # Not tied to a row yet (a new samenwerkingsverband or gemeente): the regiegroep.
+        return action == "view" or has_role(user, REGIEGROEP)
+    if not can_view(user, obj):
+        return False
+    if action == "view":
+        return True
+    owners = sv_ids_of(obj)
+    members = member_sv_ids(user)
+    if has_role(user, REGIEGROEP) and (owners & members or not owners):
+        return True
+    if has_role(user, STUURGROEP) and label in STUURGROEP_EDITS and owners & members:
+        return True
+    own = own_gemeente_id(user)
+    return (
+        has_role(user, GEMEENTE)
+        and label in GEMEENTE_LOOKUPS
+        and own is not None
+        and gemeente_id_of(obj) == own
+    )
+
+
+def scope_choices(user, form) -> None:
+    """Limit every choice of rows in ``form`` (a select of gemeenten, gremia, ...) to the rows
+    the user may see, so a page never offers, nor accepts, another samenwerkingsverband's."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None:
+            field.queryset = scope(user, queryset)
+
+
+def grant(user, samenwerkingsverband) -> None:
+    """Let ``user`` take part in ``samenwerkingsverband`` (its creator, a new member)."""
+    from convenant.models import Toegang
+
+    toegang, _ = Toegang.objects.get_or_create(gebruiker=user)
+    toegang.samenwerkingsverbanden.add(samenwerkingsverband)
+    for attribute in ("_access_toegang", "_access_visible"):
+        user.__dict__.pop(attribute, None)

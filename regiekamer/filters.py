@@ -1,5 +1,7 @@
 import django_filters
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+
+from . import access
 
 
 class JaNeeWidget(django_filters.widgets.BooleanWidget):
@@ -18,6 +20,7 @@ class SearchFilterSet(django_filters.FilterSet):
     """A FilterSet with a free-text ``q`` over ``search_fields``.
 
     A list of one samenwerkingsverband passes it as ``samenwerkingsverband``, to scope choices.
+    Every choice of rows (a gemeente, a samenwerkingsverband) offers only what the user may see.
     """
 
     search_fields: tuple[str, ...] = ()
@@ -26,6 +29,11 @@ class SearchFilterSet(django_filters.FilterSet):
     def __init__(self, *args, samenwerkingsverband=None, **kwargs):
         self.samenwerkingsverband = samenwerkingsverband
         super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        for field in self.filters.values():
+            queryset = getattr(field, "queryset", None)
+            if user is not None and isinstance(queryset, QuerySet):
+                field.queryset = access.scope(user, queryset)
 
     def search(self, queryset, name, value):
         condition = Q()

@@ -27,7 +27,7 @@ STUURGROEP_EDITS: list[str] = ["governance.besluit"]
 GEMEENTE_EDITS: dict[str, list[str]] = {
     "convenant.gemeente": ["change"],
     "convenant.inwonertal": ["add", "change", "delete"],
-    "kosten.budget": ["add", "change"],
+    "kosten.budget": ["add", "change", "delete"],
 }
 
 

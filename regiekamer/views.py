@@ -1,13 +1,17 @@
 """Shared base views: one list view, one edit view (with child formsets), one delete view.
 
-Every page needs a login (LoginRequiredMiddleware); every write needs the model permission
-that the user's role gives (regiegroep), otherwise 403. Requests are atomic
-(ATOMIC_REQUESTS), so a form and its formsets are saved together or not at all.
+Every page needs a login (LoginRequiredMiddleware). What a user sees and may change is decided
+in ``regiekamer/access.py``: a samenwerkingsverband the user takes no part in answers 404, a
+write needs the model permission of the user's role and the right to act on that row,
+otherwise 403. Requests are atomic (ATOMIC_REQUESTS), so a form and its formsets are saved
+together or not at all.
 """
+
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,14 +21,43 @@ from django_tables2 import SingleTableMixin
 
 from convenant.models import Samenwerkingsverband
 
+from . import access
+
+logger = logging.getLogger("regiekamer.security")
+
+
+def visible_samenwerkingsverband(request, afkorting: str) -> Samenwerkingsverband:
+    """The samenwerkingsverband with this afkorting, or 404 when the user takes no part in it."""
+    afkorting = afkorting.upper()
+    found = access.visible_samenwerkingsverbanden(request.user).filter(afkorting=afkorting)
+    sv = found.first()
+    if sv is None:
+        if Samenwerkingsverband.objects.filter(afkorting=afkorting).exists():
+            logger.warning(
+                "Toegang geweigerd (404): gebruiker=%s pad=%s samenwerkingsverband=%s",
+                request.user.get_username(),
+                request.path,
+                afkorting,
+            )
+        raise Http404("Dit samenwerkingsverband bestaat niet of u heeft er geen toegang toe.")
+    return sv
+
+
+class ScopedQuerysetMixin:
+    """A page of one row or a list: only the rows the user may see (others answer 404)."""
+
+    def get_queryset(self):
+        return access.scope(self.request.user, super().get_queryset())
+
 
 class SamenwerkingsverbandMixin:
-    """A page of one samenwerkingsverband, found by its afkorting in the URL."""
+    """A page of one samenwerkingsverband, found by its afkorting in the URL (404 when the
+    user takes no part in it)."""
 
     def get_samenwerkingsverband(self):
         if not hasattr(self, "_samenwerkingsverband"):
-            self._samenwerkingsverband = get_object_or_404(
-                Samenwerkingsverband, afkorting=self.kwargs["afkorting"].upper()
+            self._samenwerkingsverband = visible_samenwerkingsverband(
+                self.request, self.kwargs["afkorting"]
             )
         return self._samenwerkingsverband
 
@@ -69,7 +102,7 @@ def perm_name(model, action: str) -> str:
     return f"{meta.app_label}.{action}_{meta.model_name}"
 
 
-class ObjectListView(SingleTableMixin, FilterView):
+class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
     """A list page: a django-filter form above a django-tables2 table."""
 
     template_name = "list.html"
@@ -90,7 +123,8 @@ class ObjectListView(SingleTableMixin, FilterView):
 
 
 class EditPermissionMixin(PermissionRequiredMixin):
-    """Write access by role: the model's add/change/delete permission, else 403."""
+    """Write access: the model's add/change/delete permission of the user's role, and the
+    right to act on this row (``access.allowed``), else 403."""
 
     permission_action = "change"
 
@@ -98,6 +132,32 @@ class EditPermissionMixin(PermissionRequiredMixin):
         if self.permission_required:
             return super().get_permission_required()
         return [perm_name(self.model, self.permission_action)]
+
+    def get_permission_object(self):
+        """The row acted on; for a new row, where it goes (by default the samenwerkingsverband
+        of the URL; None when the page is not tied to one)."""
+        keys = {getattr(self, "pk_url_kwarg", "pk"), getattr(self, "slug_url_kwarg", "slug")}
+        if self.permission_action != "add" and keys & self.kwargs.keys():
+            return self.get_object()
+        if "afkorting" in self.kwargs and hasattr(self, "get_samenwerkingsverband"):
+            return self.get_samenwerkingsverband()
+        return None
+
+    def has_permission(self):
+        if not super().has_permission():
+            return False
+        target = self.get_permission_object()
+        return access.allowed(self.request.user, self.permission_action, target, self.model)
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            logger.warning(
+                "Toegang geweigerd (403): gebruiker=%s pad=%s methode=%s",
+                self.request.user.get_username(),
+                self.request.path,
+                self.request.method,
+            )
+        return super().handle_no_permission()
 
 
 class FormsetMixin:
@@ -110,6 +170,11 @@ class FormsetMixin:
     save_object = True  # False where the page edits only the child rows
     template_name = "form.html"
     success_message = "Opgeslagen."
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        access.scope_choices(self.request.user, form)
+        return form
 
     def get_formsets(self):
         data = self.request.POST if self.request.method == "POST" else None
@@ -124,6 +189,9 @@ class FormsetMixin:
 
     def prepare_formsets(self, form, formsets) -> None:
         """Hook: pass what the valid main form decided (e.g. a method) to the formsets."""
+
+    def after_save(self) -> None:
+        """Hook: what follows a save, in the same transaction."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -149,6 +217,7 @@ class FormsetMixin:
             for fs in formsets.values():
                 fs.instance = self.object
                 fs.save()
+            self.after_save()
             messages.success(request, self.success_message)
             return HttpResponseRedirect(self.get_success_url())
         messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde velden.")
@@ -173,7 +242,7 @@ class FrozenRedirectMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ObjectUpdateView(EditPermissionMixin, FormsetMixin, UpdateView):
+class ObjectUpdateView(EditPermissionMixin, ScopedQuerysetMixin, FormsetMixin, UpdateView):
     is_update = True
 
 
@@ -183,7 +252,7 @@ class ObjectCreateView(EditPermissionMixin, FormsetMixin, CreateView):
     success_message = "Aangemaakt."
 
 
-class ObjectDeleteView(EditPermissionMixin, DeleteView):
+class ObjectDeleteView(EditPermissionMixin, ScopedQuerysetMixin, DeleteView):
     """Asks for confirmation (GET), deletes on POST."""
 
     permission_action = "delete"

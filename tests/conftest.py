@@ -1,9 +1,18 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db.models.signals import post_save
 from django.test import Client
 
+from convenant.models import Samenwerkingsverband
+from regiekamer import access
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
+
+# The suite's regiegroep and stuurgroep users take part in every samenwerkingsverband the
+# tests create; the access rules themselves are tested with users of their own
+# (tests/regiekamer/test_access*.py).
+MEMBERS_EVERYWHERE = ("regie-test", "stuur-test")
 
 
 def make_user(django_user_model, username, group):
@@ -11,7 +20,25 @@ def make_user(django_user_model, username, group):
         username=username, password="geheim-123!", is_staff=True
     )
     user.groups.add(Group.objects.get(name=group))
+    if username in MEMBERS_EVERYWHERE:
+        for sv in Samenwerkingsverband.objects.all():
+            access.grant(user, sv)
     return user
+
+
+def _grant_members_everywhere(sender, instance, created, **kwargs):
+    if created:
+        for user in get_user_model().objects.filter(username__in=MEMBERS_EVERYWHERE):
+            access.grant(user, instance)
+
+
+@pytest.fixture(autouse=True)
+def members_everywhere():
+    post_save.connect(
+        _grant_members_everywhere, sender=Samenwerkingsverband, dispatch_uid="members_everywhere"
+    )
+    yield
+    post_save.disconnect(sender=Samenwerkingsverband, dispatch_uid="members_everywhere")
 
 
 @pytest.fixture

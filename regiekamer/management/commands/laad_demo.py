@@ -5,19 +5,23 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from convenant.demo import load_convenant_record
+from convenant.models import Gemeente, Samenwerkingsverband, Toegang
 from formatie.demo import load_formatie_record
 from governance.demo import load_governance_record
 from kosten.demo import load_kosten_record
 from programma.demo import load_programma_record
 from regiekamer.demo import read_fixture
-from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP, ensure_groups
+from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, ensure_groups
 
 DEMO_PASSWORD = "regiekamer-demo"
+# username, first name, last name, role, gemeente (for an official of a gemeente)
 DEMO_USERS = [
-    ("regie", "Regiegroep", "Demo", REGIEGROEP),
-    ("stuur", "Stuurgroep", "Demo", STUURGROEP),
-    ("beheer", "Beheerder", "Demo", BEHEERDER),
+    ("regie", "Regiegroep", "Demo", REGIEGROEP, None),
+    ("stuur", "Stuurgroep", "Demo", STUURGROEP, None),
+    ("weert", "Ambtenaar Weert", "Demo", GEMEENTE, "Weert"),
+    ("beheer", "Beheerder", "Demo", BEHEERDER, None),
 ]
+DEMO_SAMENWERKINGSVERBAND = "MLW"
 
 
 class Command(BaseCommand):
@@ -48,7 +52,8 @@ class Command(BaseCommand):
 
     def create_demo_users(self):
         User = get_user_model()
-        for username, first_name, last_name, group in DEMO_USERS:
+        sv = Samenwerkingsverband.objects.get(afkorting=DEMO_SAMENWERKINGSVERBAND)
+        for username, first_name, last_name, group, gemeente in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
                 defaults={"first_name": first_name, "last_name": last_name, "is_staff": True},
@@ -57,4 +62,10 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             user.groups.add(Group.objects.get(name=group))
+            toegang, _ = Toegang.objects.get_or_create(gebruiker=user)
+            if gemeente:
+                toegang.gemeente = Gemeente.objects.get(naam=gemeente)
+                toegang.save()
+            elif group != BEHEERDER:
+                toegang.samenwerkingsverbanden.add(sv)
             self.stdout.write(f"Demogebruiker {username} (groep {group}).")
