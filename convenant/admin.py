@@ -96,7 +96,7 @@ class ConvenantAdmin(base.ModelAdmin):
     list_select_related = ["samenwerkingsverband"]
     search_fields = ["titel", "artikelen__tekst"]
     date_hierarchy = "dagtekening"
-    readonly_fields = ["versie", "vorige_versie"]
+    readonly_fields = ["versie", "vorige_versie", "scan_bestandsnaam"]
     inlines = [OverwegingInline, ArtikelInline, OndertekenaarInline, HerijkingsmomentInline]
 
 

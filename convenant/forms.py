@@ -72,6 +72,7 @@ class ConvenantForm(forms.ModelForm):
             "einddatum",
             "voorganger",
             "toelichting",
+            "scan",
         ]
         widgets = {
             "dagtekening": DATE_INPUT,

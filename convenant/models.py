@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from regiekamer.freeze import FrozenGuard
+from regiekamer.uploads import SCAN_TYPES, ProtectedFileField, random_path, remember_file_name
 
 from .constants import ConvenantStatus, JuridischeVorm
 from .query import GemeenteQuerySet
@@ -166,6 +167,11 @@ class Toegang(models.Model):
         return f"Toegang van {self.gebruiker}"
 
 
+def convenant_scan_path(instance, filename: str) -> str:
+    """A random name under ``convenanten/YYYY/MM/``; the user's name is kept on the convenant."""
+    return random_path("convenanten", filename)
+
+
 class Convenant(models.Model):
     titel = models.CharField(_("titel"), max_length=300)
     samenwerkingsverband = models.ForeignKey(
@@ -200,6 +206,15 @@ class Convenant(models.Model):
         related_name="volgende_versie",
         verbose_name=_("vorige versie"),
     )
+    scan = ProtectedFileField(
+        _("getekende scan"),
+        upload_to=convenant_scan_path,
+        blank=True,
+        types=SCAN_TYPES,
+    )
+    scan_bestandsnaam = models.CharField(
+        _("oorspronkelijke bestandsnaam van de scan"), max_length=255, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -221,8 +236,15 @@ class Convenant(models.Model):
             return f"{self.titel} (versie {self.versie})"
         return self.titel
 
+    def save(self, *args, **kwargs):
+        remember_file_name(self.scan, self, "scan_bestandsnaam")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("convenant:convenant-detail", args=[self.pk])
+
+    def get_file_url(self, field_name: str) -> str:
+        return reverse("convenant:convenant-scan", args=[self.pk])
 
     LOCKED_MESSAGE = _(
         "Dit convenant is ondertekend: de tekst verandert niet meer. "

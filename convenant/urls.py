@@ -39,6 +39,7 @@ urlpatterns = [
         views.ConvenantUpdateView.as_view(),
         name="convenant-update",
     ),
+    path("convenanten/<int:pk>/scan/", views.ConvenantScanView.as_view(), name="convenant-scan"),
     path(
         "convenanten/<int:pk>/verwijderen/",
         views.ConvenantDeleteView.as_view(),

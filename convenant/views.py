@@ -1,8 +1,10 @@
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Prefetch
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from governance.query import contactpersonen
@@ -10,6 +12,7 @@ from kosten.forms import GemeenteBudgetFormSet
 from regiekamer import access
 from regiekamer.history import history_rows
 from regiekamer.rapporten import make_report
+from regiekamer.uploads import serve_file
 from regiekamer.views import (
     EditPermissionMixin,
     ObjectCreateView,
@@ -210,6 +213,18 @@ CONVENANT_FORMSETS = {
     "ondertekenaars": forms.OndertekenaarFormSet,
     "herijkingsmomenten": forms.HerijkingsmomentFormSet,
 }
+
+
+class ConvenantScanView(PermissionRequiredMixin, View):
+    """The signed scan is served only here: logged in, allowed to read this convenant."""
+
+    permission_required = "convenant.view_convenant"
+
+    def get(self, request, pk):
+        convenant = get_object_or_404(Convenant, pk=pk)
+        if not convenant.scan or not access.can(request.user, "view", convenant):
+            raise Http404
+        return serve_file(convenant.scan, convenant.scan_bestandsnaam or convenant.titel)
 
 
 class ConvenantCreateView(ObjectCreateView):

@@ -86,5 +86,6 @@ class KnelpuntAdmin(base.ModelAdmin):
 
 @admin.register(Stuk)
 class StukAdmin(base.ModelAdmin):
-    list_display = ["titel", "agendapunt", "bestand", "verwijzing"]
-    search_fields = ["titel"]
+    list_display = ["titel", "agendapunt", "bestandsnaam", "verwijzing"]
+    search_fields = ["titel", "bestandsnaam"]
+    readonly_fields = ["bestandsnaam"]

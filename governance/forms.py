@@ -136,19 +136,9 @@ class KnelpuntForm(ScopedModelForm):
         return cleaned
 
 
-MAX_STUK_BYTES = 20 * 1024 * 1024
-# What a stuk may be, recognised by its first bytes rather than its name.
-STUK_SIGNATURES = {
-    ".pdf": b"%PDF-",
-    ".docx": b"PK\x03\x04",
-    ".xlsx": b"PK\x03\x04",
-    ".pptx": b"PK\x03\x04",
-    ".odt": b"PK\x03\x04",
-    ".ods": b"PK\x03\x04",
-}
-
-
 class StukForm(forms.ModelForm):
+    """The file is checked by the shared upload rule of its field (regiekamer/uploads.py)."""
+
     class Meta:
         model = Stuk
         fields = ["agendapunt", "titel", "bestand", "verwijzing"]
@@ -156,20 +146,6 @@ class StukForm(forms.ModelForm):
     def __init__(self, *args, vergadering: Vergadering, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agendapunt"].queryset = vergadering.agendapunten.all()
-
-    def clean_bestand(self):
-        bestand = self.cleaned_data.get("bestand")
-        if not bestand:
-            return bestand
-        if bestand.size > MAX_STUK_BYTES:
-            raise ValidationError("Een stuk is hooguit 20 MB.")
-        extension = "." + bestand.name.rsplit(".", 1)[-1].lower() if "." in bestand.name else ""
-        signature = STUK_SIGNATURES.get(extension)
-        head = bestand.read(8)
-        bestand.seek(0)
-        if signature is None or not head.startswith(signature):
-            raise ValidationError("Alleen PDF- en Office-bestanden (docx, xlsx, pptx, odt, ods).")
-        return bestand
 
     def clean(self):
         cleaned = super().clean()

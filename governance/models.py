@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Gemeente, Samenwerkingsverband
+from regiekamer.uploads import DOCUMENT_TYPES, ProtectedFileField, random_path, remember_file_name
 
 from .constants import (
     Actiestatus,
@@ -261,7 +262,8 @@ class Agendapunt(models.Model):
 
 
 def stuk_path(instance, filename: str) -> str:
-    return f"stukken/{timezone.now():%Y/%m}/{filename}"
+    """A random name under ``stukken/YYYY/MM/``; the user's name is kept in ``bestandsnaam``."""
+    return random_path("stukken", filename)
 
 
 class Stuk(models.Model):
@@ -271,7 +273,12 @@ class Stuk(models.Model):
         Agendapunt, on_delete=models.CASCADE, related_name="stukken", verbose_name=_("agendapunt")
     )
     titel = models.CharField(_("titel"), max_length=300)
-    bestand = models.FileField(_("bestand"), upload_to=stuk_path, blank=True)
+    bestand = ProtectedFileField(
+        _("bestand"), upload_to=stuk_path, blank=True, types=DOCUMENT_TYPES
+    )
+    bestandsnaam = models.CharField(
+        _("oorspronkelijke bestandsnaam"), max_length=255, blank=True, editable=False
+    )
     verwijzing = models.CharField(
         _("verwijzing naar een pagina in Regiekamer"),
         max_length=500,
@@ -295,6 +302,10 @@ class Stuk(models.Model):
     def __str__(self):
         return self.titel
 
+    def save(self, *args, **kwargs):
+        remember_file_name(self.bestand, self, "bestandsnaam")
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.verwijzing and not (
             self.verwijzing.startswith("/") and not self.verwijzing.startswith("//")
@@ -303,13 +314,14 @@ class Stuk(models.Model):
                 {"verwijzing": _("Verwijs naar een pagina binnen Regiekamer, beginnend met /.")}
             )
 
+    def get_file_url(self, field_name: str) -> str:
+        return reverse(
+            "governance:stuk-download",
+            args=[self.agendapunt.vergadering.gremium.samenwerkingsverband.afkorting, self.pk],
+        )
+
     def get_url(self) -> str:
-        if self.bestand:
-            return reverse(
-                "governance:stuk-download",
-                args=[self.agendapunt.vergadering.gremium.samenwerkingsverband.afkorting, self.pk],
-            )
-        return self.verwijzing
+        return self.bestand.url if self.bestand else self.verwijzing
 
 
 class Besluit(models.Model):

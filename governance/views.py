@@ -3,13 +3,15 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
+from regiekamer.access import can
 from regiekamer.rapporten import make_report
+from regiekamer.uploads import serve_file
 from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
@@ -238,13 +240,9 @@ class StukDownloadView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View)
             agendapunt__vergadering__gremium__samenwerkingsverband=self.get_samenwerkingsverband(),
             pk=pk,
         )
-        if not stuk.bestand:
+        if not stuk.bestand or not can(request.user, "view", stuk):
             raise Http404
-        return FileResponse(
-            stuk.bestand.open("rb"),
-            as_attachment=True,
-            filename=stuk.bestand.name.rsplit("/", 1)[-1],
-        )
+        return serve_file(stuk.bestand, stuk.bestandsnaam or stuk.titel)
 
 
 class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):

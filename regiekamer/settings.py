@@ -149,7 +149,17 @@ STORAGES = {
 # Development serves static files straight from the apps (no collectstatic needed).
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded stukken and scans: outside the static files, no MEDIA_URL route; only views that
+# check access serve them (regiekamer/uploads.py).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
+if any(
+    static == MEDIA_ROOT or static in MEDIA_ROOT.parents
+    for static in [Path(STATIC_ROOT).resolve(), *(Path(d).resolve() for d in STATICFILES_DIRS)]
+):
+    raise ImproperlyConfigured(
+        "MEDIA_ROOT mag niet in de statische bestanden liggen (STATIC_ROOT of static/)."
+    )
+MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "20"))
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}

@@ -267,7 +267,7 @@ def test_stukken_upload_link_and_protected_download(
 
     fake = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
     response = regie_client.post(create, data | {"bestand": fake, "titel": "Nep"})
-    assert "Alleen PDF- en Office-bestanden" in response.content.decode()
+    assert "Dit type bestand is niet toegestaan" in response.content.decode()
     outside = link | {"verwijzing": "https://example.org/", "titel": "Buiten"}
     response = regie_client.post(create, outside)
     assert "Verwijs naar een pagina binnen Regiekamer" in response.content.decode()
