@@ -7,6 +7,13 @@ class RegiekamerConfig(AppConfig):
     verbose_name = "Regiekamer"
 
     def ready(self):
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+        from . import security
         from .roles import ensure_groups
 
         post_migrate.connect(ensure_groups, dispatch_uid="regiekamer_ensure_groups")
+        user_logged_in.connect(security.on_login, dispatch_uid="regiekamer_log_login")
+        user_login_failed.connect(security.on_login_failed, dispatch_uid="regiekamer_log_failed")
+        user_locked_out.connect(security.on_locked_out, dispatch_uid="regiekamer_log_lockout")

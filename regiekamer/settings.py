@@ -6,9 +6,11 @@ SQLite in the project folder by default (no set-up, one machine); PostgreSQL whe
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +63,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "simple_history",
+    "axes",
+    "csp",
     "regiekamer",
     "convenant",
     "formatie",
@@ -72,6 +76,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the rest, so that every page (an error page too) carries the policy.
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,7 +86,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "regiekamer.middleware.SessionLimitMiddleware",
+    "regiekamer.middleware.ErrorPageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes documents: it turns a lockout into the Dutch 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "regiekamer.urls"
@@ -112,6 +122,15 @@ DATABASES = {
 }
 # Every request is one transaction: a form and its formsets are saved together or not at all.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default for a small office: several users write at once. WAL lets readers
+    # go on while one writes; IMMEDIATE takes the write lock at the start of a transaction (no
+    # "database is locked" halfway a read-modify-write); a writer waits up to 20 s for its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -119,6 +138,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 LOGIN_URL = "login"
@@ -167,7 +192,14 @@ DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 # Security: on by default, relaxed only for a local development installation.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "regiekamer.security.csrf_failure"
+# A session ends after 30 minutes without a request (every request renews the cookie) and 12
+# hours after the login at the latest (regiekamer.middleware.SessionLimitMiddleware).
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_MAX_AGE = 12 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -180,11 +212,55 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Failed logins (django-axes): at most 10 per 15 minutes for one username from one address, then
+# the Dutch 429 page; at most 100 an hour for one account from any address
+# (regiekamer.security.AccountLimitHandler). Another user is never locked out by them.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ACCOUNT_FAILURE_LIMIT = 100
+AXES_ACCOUNT_FAILURE_WINDOW = timedelta(hours=1)
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_HANDLER = "regiekamer.security.AccountLimitHandler"
+AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# The client's address for lockout and logging: REMOTE_ADDR, or behind PROXY_COUNT trusted
+# proxies the address the outermost one added to X-Forwarded-For.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "regiekamer.security.client_ip"
+
+# Content Security Policy (django-csp): only the app's own files; no inline script or style,
+# no eval, no CDN, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line with its time; the security lines (logger regiekamer.security) name the user
+    # and the address themselves, never a password, session key or CSRF token.
+    "formatters": {
+        "tijd": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "tijd"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every rendering step at INFO; its warnings (a refused URL) still show.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        # WeasyPrint logs every rendering step at INFO; its warnings (a refused URL) still show.
+        "weasyprint.progress": {"level": "WARNING"},
+        # django-axes' own lines repeat ours (regiekamer.security) in more words.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -13,6 +13,17 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="convenant:samenwerkingsverband-list"), name="home"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Changing the password ends every other session of the user (Django's session hash).
+    path(
+        "wachtwoord/",
+        auth_views.PasswordChangeView.as_view(title="Wachtwoord wijzigen"),
+        name="password_change",
+    ),
+    path(
+        "wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(title="Wachtwoord gewijzigd"),
+        name="password_change_done",
+    ),
     path("admin/", admin.site.urls),
     path("", include("convenant.urls")),
     path(
@@ -26,3 +37,9 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:afkorting>/programma/", include("programma.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/brieven/", include("convenant.brieven_urls")),
 ]
+
+# Dutch error pages in the app's layout; a 403 is logged (regiekamer.security).
+handler400 = "django.views.defaults.bad_request"
+handler403 = "regiekamer.security.permission_denied"
+handler404 = "django.views.defaults.page_not_found"
+handler500 = "django.views.defaults.server_error"

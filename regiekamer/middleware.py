@@ -1,0 +1,59 @@
+"""Small middleware of Regiekamer: the session's maximum age and Dutch error pages."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.template import loader
+
+LOGIN_TIME_KEY = "ingelogd_om"
+
+
+def remember_login(request) -> None:
+    """Store the moment of the login in the session (called on ``user_logged_in``)."""
+    request.session[LOGIN_TIME_KEY] = int(time.time())
+
+
+class SessionLimitMiddleware:
+    """Ends a session ``SESSION_MAX_AGE`` seconds after its login, however active it was.
+
+    The idle limit is Django's own: ``SESSION_COOKIE_AGE`` with ``SESSION_SAVE_EVERY_REQUEST``.
+    A session from before this rule (no login time) starts counting now.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            logged_in_at = request.session.get(LOGIN_TIME_KEY)
+            if logged_in_at is None:
+                remember_login(request)
+            elif time.time() - logged_in_at > settings.SESSION_MAX_AGE:
+                logout(request)
+                messages.info(request, "U bent automatisch uitgelogd: log opnieuw in.")
+                return redirect_to_login(request.get_full_path())
+        return self.get_response(request)
+
+
+class ErrorPageMiddleware:
+    """Gives an empty error response a Dutch page in the app's layout.
+
+    Django answers a request with a method the view does not allow (405) with an empty body;
+    this renders ``405.html`` instead and keeps the ``Allow`` header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            template = loader.get_template("405.html")
+            response.content = template.render({}, request)
+            response["Content-Type"] = "text/html; charset=utf-8"
+        return response
