@@ -7,8 +7,6 @@ otherwise 403. Requests are atomic (ATOMIC_REQUESTS), so a form and its formsets
 together or not at all.
 """
 
-import logging
-
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -22,8 +20,7 @@ from django_tables2 import SingleTableMixin
 from convenant.models import Samenwerkingsverband
 
 from . import access
-
-logger = logging.getLogger("regiekamer.security")
+from .security import log_denied
 
 
 def visible_samenwerkingsverband(request, afkorting: str) -> Samenwerkingsverband:
@@ -33,12 +30,7 @@ def visible_samenwerkingsverband(request, afkorting: str) -> Samenwerkingsverban
     sv = found.first()
     if sv is None:
         if Samenwerkingsverband.objects.filter(afkorting=afkorting).exists():
-            logger.warning(
-                "Toegang geweigerd (404): gebruiker=%s pad=%s samenwerkingsverband=%s",
-                request.user.get_username(),
-                request.path,
-                afkorting,
-            )
+            log_denied(request, f"404: geen toegang tot samenwerkingsverband {afkorting}")
         raise Http404("Dit samenwerkingsverband bestaat niet of u heeft er geen toegang toe.")
     return sv
 
@@ -148,16 +140,6 @@ class EditPermissionMixin(PermissionRequiredMixin):
             return False
         target = self.get_permission_object()
         return access.allowed(self.request.user, self.permission_action, target, self.model)
-
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            logger.warning(
-                "Toegang geweigerd (403): gebruiker=%s pad=%s methode=%s",
-                self.request.user.get_username(),
-                self.request.path,
-                self.request.method,
-            )
-        return super().handle_no_permission()
 
 
 class FormsetMixin:
