@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from regiekamer.freeze import FrozenGuard
+from regiekamer.versioning import Versioned, VersionedBase
 
 from .constants import ConvenantStatus, JuridischeVorm
 from .query import GemeenteQuerySet
 
 
-class Domein(models.Model):
+class Domein(Versioned):
     """A policy domain the collaboration covers: Wmo, Jeugd, Participatiewet, ..."""
 
     naam = models.CharField(_("naam"), max_length=100, unique=True)
@@ -29,7 +30,7 @@ class Domein(models.Model):
         return self.naam
 
 
-class Gemeente(models.Model):
+class Gemeente(Versioned):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     adres = models.CharField(_("adres (straat en huisnummer)"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
@@ -56,7 +57,7 @@ class Gemeente(models.Model):
         return self.inwonertallen.order_by("-peildatum").first()
 
 
-class Inwonertal(models.Model):
+class Inwonertal(Versioned):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
     )
@@ -86,7 +87,7 @@ class Inwonertal(models.Model):
         return self.gemeente.get_absolute_url()
 
 
-class Samenwerkingsverband(models.Model):
+class Samenwerkingsverband(Versioned):
     naam = models.CharField(_("naam"), max_length=200)
     afkorting = models.SlugField(
         _("afkorting"),
@@ -131,7 +132,7 @@ class Samenwerkingsverband(models.Model):
         return reverse("convenant:samenwerkingsverband-detail", args=[self.afkorting])
 
 
-class Toegang(models.Model):
+class Toegang(Versioned):
     """Where a user may act: the samenwerkingsverbanden they take part in and, for an official
     of a gemeente, that gemeente. What they may do there follows from their role (group)."""
 
@@ -166,7 +167,10 @@ class Toegang(models.Model):
         return f"Toegang van {self.gebruiker}"
 
 
-class Convenant(models.Model):
+class Convenant(VersionedBase):
+    # ``versie`` is the document's version (1, 2, ...); edits count in ``revisie``.
+    version_field = "revisie"
+
     titel = models.CharField(_("titel"), max_length=300)
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband,
@@ -200,6 +204,7 @@ class Convenant(models.Model):
         related_name="volgende_versie",
         verbose_name=_("vorige versie"),
     )
+    revisie = models.PositiveIntegerField(_("revisie"), default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -305,7 +310,7 @@ class Convenant(models.Model):
         return nieuw
 
 
-class Overweging(models.Model):
+class Overweging(Versioned):
     convenant = models.ForeignKey(
         Convenant,
         on_delete=models.CASCADE,
@@ -335,7 +340,7 @@ class Overweging(models.Model):
         return f"{self.convenant.get_absolute_url()}#overweging-{self.letter}"
 
 
-class Artikel(models.Model):
+class Artikel(Versioned):
     convenant = models.ForeignKey(
         Convenant, on_delete=models.CASCADE, related_name="artikelen", verbose_name=_("convenant")
     )
@@ -378,7 +383,7 @@ class Artikel(models.Model):
         return "\n".join(regels)
 
 
-class Artikelonderdeel(models.Model):
+class Artikelonderdeel(Versioned):
     artikel = models.ForeignKey(
         Artikel, on_delete=models.CASCADE, related_name="onderdelen", verbose_name=_("artikel")
     )
@@ -405,7 +410,7 @@ class Artikelonderdeel(models.Model):
         return self.artikel.get_absolute_url()
 
 
-class Ondertekenaar(models.Model):
+class Ondertekenaar(Versioned):
     convenant = models.ForeignKey(
         Convenant,
         on_delete=models.CASCADE,
@@ -432,7 +437,7 @@ class Ondertekenaar(models.Model):
         return self.convenant.get_absolute_url()
 
 
-class Herijkingsmoment(models.Model):
+class Herijkingsmoment(Versioned):
     convenant = models.ForeignKey(
         Convenant,
         on_delete=models.CASCADE,
@@ -469,7 +474,7 @@ BRIEF_FROZEN_MESSAGE = _(
 )
 
 
-class Raadsinformatiebrief(FrozenGuard):
+class Raadsinformatiebrief(FrozenGuard, Versioned):
     """A letter of a college of burgemeester en wethouders to its own council.
 
     Drafted from a standard text with merge fields (``[aandeel_2017]``); the preview and the
