@@ -96,8 +96,13 @@ class ConvenantAdmin(base.ModelAdmin):
     list_select_related = ["samenwerkingsverband"]
     search_fields = ["titel", "artikelen__tekst"]
     date_hierarchy = "dagtekening"
-    readonly_fields = ["versie", "vorige_versie", "scan_bestandsnaam"]
+    # The document's versie is shown, not edited; the form's hidden "versie" is the edit lock.
+    readonly_fields = ["documentversie", "vorige_versie", "scan_bestandsnaam"]
     inlines = [OverwegingInline, ArtikelInline, OndertekenaarInline, HerijkingsmomentInline]
+
+    @admin.display(description="versie")
+    def documentversie(self, obj):
+        return obj.versie if obj else None
 
 
 class ArtikelonderdeelInline(base.TabularInline):

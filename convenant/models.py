@@ -10,12 +10,13 @@ from simple_history.models import HistoricalRecords
 
 from regiekamer.freeze import FrozenGuard
 from regiekamer.uploads import SCAN_TYPES, ProtectedFileField, random_path, remember_file_name
+from regiekamer.versioning import Versioned, VersionedBase
 
 from .constants import ConvenantStatus, JuridischeVorm
 from .query import GemeenteQuerySet
 
 
-class Domein(models.Model):
+class Domein(Versioned):
     """A policy domain the collaboration covers: Wmo, Jeugd, Participatiewet, ..."""
 
     naam = models.CharField(_("naam"), max_length=100, unique=True)
@@ -30,7 +31,7 @@ class Domein(models.Model):
         return self.naam
 
 
-class Gemeente(models.Model):
+class Gemeente(Versioned):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     adres = models.CharField(_("adres (straat en huisnummer)"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
@@ -57,7 +58,7 @@ class Gemeente(models.Model):
         return self.inwonertallen.order_by("-peildatum").first()
 
 
-class Inwonertal(models.Model):
+class Inwonertal(Versioned):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
     )
@@ -87,7 +88,7 @@ class Inwonertal(models.Model):
         return self.gemeente.get_absolute_url()
 
 
-class Samenwerkingsverband(models.Model):
+class Samenwerkingsverband(Versioned):
     naam = models.CharField(_("naam"), max_length=200)
     afkorting = models.SlugField(
         _("afkorting"),
@@ -132,7 +133,7 @@ class Samenwerkingsverband(models.Model):
         return reverse("convenant:samenwerkingsverband-detail", args=[self.afkorting])
 
 
-class Toegang(models.Model):
+class Toegang(Versioned):
     """Where a user may act: the samenwerkingsverbanden they take part in and, for an official
     of a gemeente, that gemeente. What they may do there follows from their role (group)."""
 
@@ -172,7 +173,10 @@ def convenant_scan_path(instance, filename: str) -> str:
     return random_path("convenanten", filename)
 
 
-class Convenant(models.Model):
+class Convenant(VersionedBase):
+    # ``versie`` is the document's version (1, 2, ...); edits count in ``revisie``.
+    version_field = "revisie"
+
     titel = models.CharField(_("titel"), max_length=300)
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband,
@@ -215,6 +219,7 @@ class Convenant(models.Model):
     scan_bestandsnaam = models.CharField(
         _("oorspronkelijke bestandsnaam van de scan"), max_length=255, blank=True, editable=False
     )
+    revisie = models.PositiveIntegerField(_("revisie"), default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -327,7 +332,7 @@ class Convenant(models.Model):
         return nieuw
 
 
-class Overweging(models.Model):
+class Overweging(Versioned):
     convenant = models.ForeignKey(
         Convenant,
         on_delete=models.CASCADE,
@@ -357,7 +362,7 @@ class Overweging(models.Model):
         return f"{self.convenant.get_absolute_url()}#overweging-{self.letter}"
 
 
-class Artikel(models.Model):
+class Artikel(Versioned):
     convenant = models.ForeignKey(
         Convenant, on_delete=models.CASCADE, related_name="artikelen", verbose_name=_("convenant")
     )
@@ -400,7 +405,7 @@ class Artikel(models.Model):
         return "\n".join(regels)
 
 
-class Artikelonderdeel(models.Model):
+class Artikelonderdeel(Versioned):
     artikel = models.ForeignKey(
         Artikel, on_delete=models.CASCADE, related_name="onderdelen", verbose_name=_("artikel")
     )
@@ -427,7 +432,7 @@ class Artikelonderdeel(models.Model):
         return self.artikel.get_absolute_url()
 
 
-class Ondertekenaar(models.Model):
+class Ondertekenaar(Versioned):
     convenant = models.ForeignKey(
         Convenant,
         on_delete=models.CASCADE,
@@ -454,7 +459,7 @@ class Ondertekenaar(models.Model):
         return self.convenant.get_absolute_url()
 
 
-class Herijkingsmoment(models.Model):
+class Herijkingsmoment(Versioned):
     convenant = models.ForeignKey(
         Convenant,
         on_delete=models.CASCADE,
@@ -491,7 +496,7 @@ BRIEF_FROZEN_MESSAGE = _(
 )
 
 
-class Raadsinformatiebrief(FrozenGuard):
+class Raadsinformatiebrief(FrozenGuard, Versioned):
     """A letter of a college of burgemeester en wethouders to its own council.
 
     Drafted from a standard text with merge fields (``[aandeel_2017]``); the preview and the

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Convenant, Gemeente, Samenwerkingsverband
+from regiekamer.versioning import Versioned
 
 from .constants import Kostensoort, Werkgroepsoort
 
@@ -21,7 +22,7 @@ def last_day_of_month(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
-class Fase(models.Model):
+class Fase(Versioned):
     """A period with its own FTE levels, whole months from ``begin`` to ``eind``."""
 
     samenwerkingsverband = models.ForeignKey(
@@ -94,7 +95,7 @@ class Fase(models.Model):
         )
 
 
-class Rol(models.Model):
+class Rol(Versioned):
     """A regional role, with how it is paid (kostensoort) and the FTE per fase (Bezetting)."""
 
     samenwerkingsverband = models.ForeignKey(
@@ -173,7 +174,7 @@ class Rol(models.Model):
         return self.kostensoort != Kostensoort.VAST
 
 
-class Salarisschaal(models.Model):
+class Salarisschaal(Versioned):
     """The integral yearly cost of one FTE in a salary scale, from a begrotingsjaar on."""
 
     samenwerkingsverband = models.ForeignKey(
@@ -208,7 +209,7 @@ class Salarisschaal(models.Model):
         return f"schaal {self.schaal} vanaf {self.jaar}: {self.jaarkosten_per_fte}"
 
 
-class Bezetting(models.Model):
+class Bezetting(Versioned):
     """FTE of a rol in a fase; for a rol paid per fase (vast), the amount instead."""
 
     rol = models.ForeignKey(
@@ -257,7 +258,7 @@ class Bezetting(models.Model):
         return f"{self.rol} in {self.fase.naam}"
 
 
-class Werkgroep(models.Model):
+class Werkgroep(Versioned):
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.CASCADE,

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from convenant.models import Gemeente, Samenwerkingsverband
 from regiekamer.uploads import DOCUMENT_TYPES, ProtectedFileField, random_path, remember_file_name
+from regiekamer.versioning import Versioned
 
 from .constants import (
     Actiestatus,
@@ -22,7 +23,7 @@ from .constants import (
 )
 
 
-class Gremium(models.Model):
+class Gremium(Versioned):
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.CASCADE,
@@ -80,7 +81,7 @@ class Gremium(models.Model):
         )
 
 
-class GremiumRelatie(models.Model):
+class GremiumRelatie(Versioned):
     """A line in the organogram: opdrachtgever of, escalates to, or afstemming with."""
 
     van = models.ForeignKey(
@@ -112,7 +113,7 @@ class GremiumRelatie(models.Model):
         return f"{self.van.naam} {self.get_soort_display()} {self.naar.naam}"
 
 
-class Persoon(models.Model):
+class Persoon(Versioned):
     naam = models.CharField(_("naam"), max_length=200)
     functie = models.CharField(_("functie"), max_length=200, blank=True)
     gemeente = models.ForeignKey(
@@ -143,7 +144,7 @@ class Persoon(models.Model):
         return self.naam
 
 
-class Lidmaatschap(models.Model):
+class Lidmaatschap(Versioned):
     persoon = models.ForeignKey(
         Persoon, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("persoon")
     )
@@ -175,7 +176,7 @@ class Lidmaatschap(models.Model):
         return (self.vanaf is None or self.vanaf <= op) and (self.tot is None or op <= self.tot)
 
 
-class Vergadering(models.Model):
+class Vergadering(Versioned):
     gremium = models.ForeignKey(
         Gremium, on_delete=models.CASCADE, related_name="vergaderingen", verbose_name=_("gremium")
     )
@@ -236,7 +237,7 @@ class Vergadering(models.Model):
         )
 
 
-class Agendapunt(models.Model):
+class Agendapunt(Versioned):
     vergadering = models.ForeignKey(
         Vergadering,
         on_delete=models.CASCADE,
@@ -266,7 +267,7 @@ def stuk_path(instance, filename: str) -> str:
     return random_path("stukken", filename)
 
 
-class Stuk(models.Model):
+class Stuk(Versioned):
     """A document for an agendapunt: an uploaded file or a link to a page in Regiekamer."""
 
     agendapunt = models.ForeignKey(
@@ -324,7 +325,7 @@ class Stuk(models.Model):
         return self.bestand.url if self.bestand else self.verwijzing
 
 
-class Besluit(models.Model):
+class Besluit(Versioned):
     gremium = models.ForeignKey(
         Gremium, on_delete=models.CASCADE, related_name="besluiten", verbose_name=_("gremium")
     )
@@ -366,7 +367,7 @@ class Besluit(models.Model):
             )
 
 
-class Actiepunt(models.Model):
+class Actiepunt(Versioned):
     """A line of the actie- en planningslijst."""
 
     gremium = models.ForeignKey(
@@ -414,7 +415,7 @@ class Actiepunt(models.Model):
         return self.status == Actiestatus.OPEN and self.deadline is not None and self.deadline < op
 
 
-class Knelpunt(models.Model):
+class Knelpunt(Versioned):
     """The escalation register of convenant art. 11."""
 
     samenwerkingsverband = models.ForeignKey(

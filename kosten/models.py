@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Gemeente, Samenwerkingsverband
+from regiekamer.versioning import Versioned
 
 from .constants import Verdeelmethode
 
 
-class Verdeelsleutel(models.Model):
+class Verdeelsleutel(Versioned):
     """How the costs of a samenwerkingsverband are split over its gemeenten, for a period."""
 
     samenwerkingsverband = models.ForeignKey(
@@ -73,7 +74,7 @@ class Verdeelsleutel(models.Model):
         )
 
 
-class Verdeelsleutelaandeel(models.Model):
+class Verdeelsleutelaandeel(Versioned):
     verdeelsleutel = models.ForeignKey(
         Verdeelsleutel,
         on_delete=models.CASCADE,
@@ -107,7 +108,7 @@ class Verdeelsleutelaandeel(models.Model):
         return f"{self.percentage} %"
 
 
-class Budget(models.Model):
+class Budget(Versioned):
     """A gemeente's budget for the collaboration's costs in a year (Weert: € 900.000)."""
 
     samenwerkingsverband = models.ForeignKey(

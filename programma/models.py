@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from convenant.models import Samenwerkingsverband
 from regiekamer.freeze import FrozenGuard
+from regiekamer.versioning import Versioned
 
 from .constants import Kleurstatus, Rapportagestatus, Uitvoering
 
@@ -15,7 +16,7 @@ MONEY = {"max_digits": 12, "decimal_places": 2}
 END_BEFORE_START = _("De einddatum ligt vóór de startdatum.")
 
 
-class Programmaplan(models.Model):
+class Programmaplan(Versioned):
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.CASCADE,
@@ -72,7 +73,7 @@ class Programmaplan(models.Model):
         return f"{self.jaar_van}–{self.jaar_tot}"
 
 
-class Doel(models.Model):
+class Doel(Versioned):
     """A goal of the Regionaal Beleidsplan that the programme serves (§1)."""
 
     plan = models.ForeignKey(
@@ -98,7 +99,7 @@ class Doel(models.Model):
         return f"{self.nummer}) {self.tekst[:60]}"
 
 
-class Startvraag(models.Model):
+class Startvraag(Versioned):
     """A question every startbijeenkomst answers (§3)."""
 
     plan = models.ForeignKey(
@@ -124,7 +125,7 @@ class Startvraag(models.Model):
         return f"{self.nummer}. {self.tekst[:60]}"
 
 
-class Thema(models.Model):
+class Thema(Versioned):
     plan = models.ForeignKey(
         Programmaplan, on_delete=models.CASCADE, related_name="themas", verbose_name=_("plan")
     )
@@ -166,7 +167,7 @@ OPDRACHT_ORDER = [
 ]
 
 
-class Opdracht(models.Model):
+class Opdracht(Versioned):
     """A (deel)opdracht of the opdrachtenbundel in its standard format; a stap is an opdracht too.
 
     A stap (2.1 stap 1) points to its hoofdopdracht (2.1) and has its own title, results and
@@ -301,7 +302,7 @@ class Opdracht(models.Model):
         return "nog niet gepland"
 
 
-class Resultaat(models.Model):
+class Resultaat(Versioned):
     opdracht = models.ForeignKey(
         Opdracht, on_delete=models.CASCADE, related_name="resultaten", verbose_name=_("opdracht")
     )
@@ -326,7 +327,7 @@ class Resultaat(models.Model):
             )
 
 
-class Startantwoord(models.Model):
+class Startantwoord(Versioned):
     opdracht = models.ForeignKey(
         Opdracht,
         on_delete=models.CASCADE,
@@ -355,7 +356,7 @@ class Startantwoord(models.Model):
         return f"{self.opdracht.code}, vraag {self.vraag.nummer}"
 
 
-class Budgetpost(models.Model):
+class Budgetpost(Versioned):
     """A line of §5: an amount or PM, with what the regiegroep committed and spent."""
 
     plan = models.ForeignKey(
@@ -426,7 +427,7 @@ FROZEN_MESSAGE = _(
 FROZEN = {"status": Rapportagestatus.VASTGESTELD}
 
 
-class Voortgangsrapportage(FrozenGuard):
+class Voortgangsrapportage(FrozenGuard, Versioned):
     """The bimonthly progress report of §7; frozen once sent to the stuurgroep."""
 
     plan = models.ForeignKey(
@@ -500,7 +501,7 @@ class Voortgangsrapportage(FrozenGuard):
         return Voortgangsrapportage, FROZEN, self.pk
 
 
-class Voortgangsregel(FrozenGuard):
+class Voortgangsregel(FrozenGuard, Versioned):
     """One row of §7: an opdracht's dates, colour and a short explanation in one report."""
 
     # What the regiegroep fills in per row, and what the next report copies from it.

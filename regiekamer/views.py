@@ -21,6 +21,7 @@ from convenant.models import Samenwerkingsverband
 
 from . import access
 from .security import log_denied
+from .versioning import versioned_form, versioned_formset
 
 
 def visible_samenwerkingsverband(request, afkorting: str) -> Samenwerkingsverband:
@@ -145,7 +146,9 @@ class EditPermissionMixin(PermissionRequiredMixin):
 class FormsetMixin:
     """Edit child rows together with the object, as formsets, saved in one go.
 
-    ``formset_classes`` maps a context name to an inline formset class.
+    ``formset_classes`` maps a context name to an inline formset class. The form and every
+    formset's forms carry the version they were opened on (``versioning``): a save over a
+    newer version is refused with what the other person changed.
     """
 
     formset_classes: dict = {}
@@ -158,11 +161,18 @@ class FormsetMixin:
         access.scope_choices(self.request.user, form)
         return form
 
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        # A page that saves only the child rows does not lock the parent.
+        return versioned_form(form_class) if self.save_object else form_class
+
     def get_formsets(self):
         data = self.request.POST if self.request.method == "POST" else None
         instance = self.object if self.object is not None else self.model()
         return {
-            name: cls(data, instance=instance, prefix=name, **self.get_formset_kwargs(name))
+            name: versioned_formset(cls)(
+                data, instance=instance, prefix=name, **self.get_formset_kwargs(name)
+            )
             for name, cls in self.formset_classes.items()
         }
 

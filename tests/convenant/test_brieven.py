@@ -79,6 +79,7 @@ def form_data(brief: Raadsinformatiebrief, **changes) -> dict:
         elif hasattr(value, "isoformat"):
             value = value.isoformat()
         data[name] = value
+    data["versie"] = brief.versie  # the version the form was opened on
     return data | changes
 
 

@@ -18,6 +18,7 @@ def management_data(prefix, total=0, initial=0):
 def test_gemeente_edit_leaves_history_with_user(demo, regie_client, regie_user):
     leudal = Gemeente.objects.get(naam="Leudal")
     data = {"naam": "Leudal", "adres": "Markt 1", "postcode": "6093 AA", "plaats": "Heythuysen"}
+    data["versie"] = leudal.versie
     data |= management_data("inwonertallen", total=1)
     data |= {
         "inwonertallen-0-peildatum": "2016-01-01",
@@ -47,6 +48,7 @@ def test_convenant_edit_history_shows_what_changed(demo, regie_client, regie_use
         "status": "ondertekend",
         "einddatum": "2015-12-31",
         "toelichting": "Nieuwe toelichting van de regiegroep.",
+        "versie": convenant.revisie,
     }
     for prefix in ("overwegingen", "ondertekenaars", "herijkingsmomenten"):
         data |= management_data(prefix)

@@ -20,6 +20,7 @@ def convenant_data(convenant, **changes):
         "inwerkingtreding": "2020-02-01",
         "einddatum": "",
         "toelichting": "",
+        "versie": convenant.revisie,
     }
     for prefix in ("overwegingen", "ondertekenaars", "herijkingsmomenten"):
         data |= management_data(prefix)
@@ -53,7 +54,8 @@ def test_duplicate_article_number_is_refused(regie_client):
 def test_signed_text_cannot_change(demo, regie_client):
     signed = Convenant.objects.get(titel__endswith="2016")
     artikel = signed.artikelen.get(nummer=8)
-    data = {"nummer": "8", "tekst": "Gewijzigd.", "slottekst": ""} | management_data("onderdelen")
+    data = {"nummer": "8", "tekst": "Gewijzigd.", "slottekst": "", "versie": artikel.versie}
+    data |= management_data("onderdelen")
     response = regie_client.post(reverse("convenant:artikel-update", args=[artikel.pk]), data)
     assert "Dit convenant is ondertekend" in response.content.decode()
     artikel.refresh_from_db()

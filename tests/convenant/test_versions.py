@@ -46,6 +46,7 @@ def test_compare_shows_changes_article_by_article(demo, regie_client):
         "nummer": "16",
         "tekst": art16.tekst.replace("per 1-1-2019", "per 1-1-2020"),
         "slottekst": "",
+        "versie": art16.versie,
     } | management_data("onderdelen")
     response = regie_client.post(reverse("convenant:artikel-update", args=[art16.pk]), data)
     assert response.status_code == 302

@@ -187,6 +187,7 @@ def test_open_knelpunt_shows_on_the_home_page(demo, regie_client):
     assert "Geen overeenstemming over de inkoopstrategie" in home
     knelpunt = Knelpunt.objects.get()
     data |= {"oplossing": "Opgelost door de gemeentesecretarissen.", "opgelost_op": "2026-09-01"}
+    data["versie"] = knelpunt.versie
     response = regie_client.post(url("knelpunt-update", knelpunt.pk), data)
     assert "Een knelpunt wordt pas na het inbrengen opgelost." in response.content.decode()
 
@@ -301,13 +302,14 @@ def test_membership_edit_is_validated(demo, regie_client, stuur_client):
         "doel": gremium.doel,
         "voorzitter": "roulerend",
         "communicatie_vast_agendapunt": "on",
+        "versie": gremium.versie,
         "lidmaatschappen-TOTAL_FORMS": str(formset.total_form_count()),
         "lidmaatschappen-INITIAL_FORMS": str(formset.initial_form_count()),
         "lidmaatschappen-MIN_NUM_FORMS": "0",
         "lidmaatschappen-MAX_NUM_FORMS": "1000",
     }
     for i, form in enumerate(formset.forms):
-        for name in ["id", "persoon", "rol", "vanaf", "tot"]:
+        for name in ["id", "persoon", "rol", "vanaf", "tot", "versie"]:
             value = form[name].value()
             data[f"lidmaatschappen-{i}-{name}"] = "" if value is None else value
         data[f"lidmaatschappen-{i}-gremium"] = gremium.pk

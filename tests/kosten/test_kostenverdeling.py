@@ -153,6 +153,7 @@ def test_verdeelsleutel_must_add_up_to_100(demo, regie_client):
         "methode": "vastgesteld",
         "peildatum": "",
         "bron": sleutel.bron,
+        "versie": sleutel.versie,
         "aandelen-TOTAL_FORMS": "3",
         "aandelen-INITIAL_FORMS": "3",
         "aandelen-MIN_NUM_FORMS": "0",
@@ -164,6 +165,7 @@ def test_verdeelsleutel_must_add_up_to_100(demo, regie_client):
             f"aandelen-{i}-verdeelsleutel": sleutel.pk,
             f"aandelen-{i}-gemeente": a.gemeente_id,
             f"aandelen-{i}-percentage": pct,
+            f"aandelen-{i}-versie": a.versie,
         }
     url = reverse("kosten:verdeelsleutel-update", args=["MLW", sleutel.pk])
     response = regie_client.post(url, data)

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
+from django.views.generic import UpdateView
 
 from convenant.models import (
     Gemeente,
@@ -259,6 +260,11 @@ def test_every_page_for_every_role(world):
             checked += 1
             if expected and outcome(response.status_code) != expected:
                 leaks.append(f"GET {url} als {role}: {response.status_code}, verwacht {expected}")
+            if role == "regiegroep" and view is not None and issubclass(view, UpdateView):
+                # No lost edits: every edit form carries the version it was opened on.
+                body = response.content.decode()
+                if 'name="versie"' not in body and '-versie"' not in body:
+                    leaks.append(f"GET {url}: formulier zonder versie")
             if not of_mlw and role in OUTSIDERS and response.status_code == 200:
                 body = response.content.decode()
                 if "Midden-Limburg West" in body:
