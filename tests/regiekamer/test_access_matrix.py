@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.views.generic import UpdateView
 
 from convenant.models import (
+    Convenant,
     Gemeente,
     Inwonertal,
     Raadsinformatiebrief,
@@ -158,6 +159,9 @@ def world(demo, django_user_model, settings, tmp_path):
     opdracht = Opdracht.objects.filter(thema__plan=plan).order_by("pk").first()
     Startantwoord.objects.create(opdracht=opdracht, vraag=plan.startvragen.order_by("pk").first())
     draft_report(plan, date(2026, 11, 1), "september-oktober 2026")
+    convenant = rows_of(Convenant, mlw).first()
+    convenant.scan = SimpleUploadedFile("getekend.pdf", b"%PDF-1.4\n%%EOF\n")
+    convenant.save()
     Raadsinformatiebrief.objects.create(
         samenwerkingsverband=mlw, gemeente=weert, onderwerp="Kosten", tekst="Geachte raad,"
     )
