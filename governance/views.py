@@ -159,10 +159,17 @@ class VergaderingFormMixin(SamenwerkingsverbandFormMixin):
 
 
 class VergaderingCreateView(VergaderingFormMixin, ObjectCreateView):
-    def get_initial(self):
-        gremium = Gremium.objects.filter(
-            samenwerkingsverband=self.get_samenwerkingsverband(), pk=self.request.GET.get("gremium")
+    def gremium_from_query(self):
+        """The gremium of ``?gremium=PK`` (the gremium page's link), or None for anything else."""
+        pk = self.request.GET.get("gremium", "")
+        if not (pk.isascii() and pk.isdigit() and len(pk) <= 9):
+            return None
+        return Gremium.objects.filter(
+            samenwerkingsverband=self.get_samenwerkingsverband(), pk=pk
         ).first()
+
+    def get_initial(self):
+        gremium = self.gremium_from_query()
         if gremium is None:
             return {}
         dag = timezone.localdate()
@@ -174,9 +181,8 @@ class VergaderingCreateView(VergaderingFormMixin, ObjectCreateView):
 
     def get_formsets(self):
         formsets = super().get_formsets()
-        gremium_pk = self.request.GET.get("gremium") or self.request.POST.get("gremium")
-        gremium = Gremium.objects.filter(pk=gremium_pk or None).first()
-        if self.request.method == "GET" and gremium and gremium.communicatie_vast_agendapunt:
+        gremium = self.gremium_from_query() if self.request.method == "GET" else None
+        if gremium and gremium.communicatie_vast_agendapunt:
             formsets["agendapunten"] = AgendapuntFormSet(
                 instance=Vergadering(),
                 prefix="agendapunten",

@@ -47,6 +47,8 @@ class BaseAandeelFormSet(GemeenteScopedFormSet):
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE") or data.get("percentage") is None:
                 continue
+            if data.get("gemeente") is None:  # an invalid gemeente has its own message
+                continue
             if data["gemeente"] in gemeenten:
                 raise ValidationError(f"{data['gemeente']} staat twee keer in de sleutel.")
             gemeenten.add(data["gemeente"])
