@@ -84,18 +84,18 @@ def perm_name(model, action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
 
 
-def _groups(user) -> frozenset[str]:
+def groups(user) -> frozenset[str]:
     if not hasattr(user, "_access_groups"):
         user._access_groups = frozenset(user.groups.values_list("name", flat=True))
     return user._access_groups
 
 
 def is_beheerder(user) -> bool:
-    return user.is_active and (user.is_superuser or BEHEERDER in _groups(user))
+    return user.is_active and (user.is_superuser or BEHEERDER in groups(user))
 
 
 def has_role(user, role: str) -> bool:
-    return role in _groups(user)
+    return role in groups(user)
 
 
 def _toegang(user) -> tuple[frozenset[int], int | None]:
@@ -103,12 +103,12 @@ def _toegang(user) -> tuple[frozenset[int], int | None]:
     if not hasattr(user, "_access_toegang"):
         from convenant.models import Toegang
 
-        toegang = Toegang.objects.filter(gebruiker=user).first()
-        if toegang is None:
-            user._access_toegang = (frozenset(), None)
-        else:
-            ids = frozenset(toegang.samenwerkingsverbanden.values_list("pk", flat=True))
-            user._access_toegang = (ids, toegang.gemeente_id)
+        rows = Toegang.objects.filter(gebruiker=user).values_list(
+            "gemeente_id", "samenwerkingsverbanden"
+        )
+        ids = frozenset(sv for _, sv in rows if sv is not None)
+        gemeente = next((g for g, _ in rows), None)
+        user._access_toegang = (ids, gemeente)
     return user._access_toegang
 
 

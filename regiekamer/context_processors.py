@@ -1,4 +1,5 @@
-from .roles import BEHEERDER, REGIEGROEP, STUURGROEP
+from . import access
+from .roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 
 
 def roles(request):
@@ -7,6 +8,7 @@ def roles(request):
     if user is None or not user.is_authenticated:
         return {"user_roles": []}
     if not hasattr(request, "_user_roles"):
-        names = {g.name for g in user.groups.all()}
-        request._user_roles = [r for r in (REGIEGROEP, STUURGROEP, BEHEERDER) if r in names]
+        names = access.groups(user)
+        order = (REGIEGROEP, STUURGROEP, GEMEENTE, BEHEERDER)
+        request._user_roles = [role for role in order if role in names]
     return {"user_roles": request._user_roles}
