@@ -12,7 +12,7 @@ from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
 # The suite's regiegroep and stuurgroep users take part in every samenwerkingsverband the
 # tests create; the access rules themselves are tested with users of their own
 # (tests/regiekamer/test_access*.py).
-MEMBERS_EVERYWHERE = ("regie-test", "stuur-test")
+MEMBERS_EVERYWHERE = ("regie-test", "stuur-test", "regie-twee")
 
 
 def make_user(django_user_model, username, group):

@@ -36,6 +36,7 @@ def edit(client, convenant, scan):
         "voorganger": "",
         "toelichting": "",
         "scan": scan,
+        "versie": type(convenant).objects.get(pk=convenant.pk).revisie,
     }
     for prefix in ("overwegingen", "ondertekenaars", "herijkingsmomenten"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
