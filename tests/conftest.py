@@ -73,6 +73,13 @@ def stuur_client(stuur_user):
 
 
 @pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
 def demo(db):
     """The real MLW record, loaded through the demo command as a newcomer would."""
     call_command("laad_demo", zonder_gebruikers=True, verbosity=0)

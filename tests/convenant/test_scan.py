@@ -15,12 +15,6 @@ from tests.uploads import upload
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def convenant(db, media):
     return ConvenantFactory(titel="Convenant Testregio", status=ConvenantStatus.ONDERTEKEND)
 

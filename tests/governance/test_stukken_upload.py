@@ -17,12 +17,6 @@ from tests.uploads import upload
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def agendapunt(db, media):
     sv = SamenwerkingsverbandFactory(afkorting="TRU")
     gremium = Gremium.objects.create(

@@ -116,9 +116,8 @@ def writes(view) -> bool:
 
 
 @pytest.fixture
-def world(demo, django_user_model, settings, tmp_path):
+def world(demo, django_user_model, media):
     """MLW with at least one row of every model, another samenwerkingsverband, and users."""
-    settings.MEDIA_ROOT = tmp_path
     mlw = Samenwerkingsverband.objects.get(afkorting=MLW)
     weert = Gemeente.objects.get(naam="Weert")
     nederweert = Gemeente.objects.get(naam="Nederweert")
