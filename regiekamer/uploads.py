@@ -100,14 +100,8 @@ ZIP_READ_LIMIT = 256 * 1024
 
 
 def max_upload_bytes() -> int:
+    """The size limit in bytes, read from the setting when asked (tests may change it)."""
     return settings.MAX_UPLOAD_MB * 1024 * 1024
-
-
-def __getattr__(name: str):
-    # ``MAX_UPLOAD_BYTES`` follows the setting (read when asked, so tests can change it).
-    if name == "MAX_UPLOAD_BYTES":
-        return max_upload_bytes()
-    raise AttributeError(name)
 
 
 def _zip_type(file) -> str | None:

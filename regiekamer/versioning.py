@@ -25,7 +25,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import get_m2m_reverse_field_name
 
-FIELD = "versie"  # the hidden form field; the lead's page tests look for name="versie"
+FIELD = "versie"  # the hidden form field (the access-matrix test checks every edit form has it)
 
 MISSING_MESSAGE = _(
     "Dit formulier mist de versie waarop het is geopend, dus wijzigingen van anderen sinds "

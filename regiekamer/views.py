@@ -90,11 +90,6 @@ def attachment(content, filename: str) -> HttpResponse:
     return response
 
 
-def perm_name(model, action: str) -> str:
-    meta = model._meta
-    return f"{meta.app_label}.{action}_{meta.model_name}"
-
-
 class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
     """A list page: a django-filter form above a django-tables2 table."""
 
@@ -107,7 +102,7 @@ class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
         context = super().get_context_data(**kwargs)
         model = self.get_queryset().model
         context["title"] = self.title or model._meta.verbose_name_plural.capitalize()
-        if self.create_url_name and self.request.user.has_perm(perm_name(model, "add")):
+        if self.create_url_name and self.request.user.has_perm(access.perm_name(model, "add")):
             context["create_url"] = reverse(self.create_url_name, kwargs=self.get_url_kwargs())
         return context
 
@@ -124,7 +119,7 @@ class EditPermissionMixin(PermissionRequiredMixin):
     def get_permission_required(self):
         if self.permission_required:
             return super().get_permission_required()
-        return [perm_name(self.model, self.permission_action)]
+        return [access.perm_name(self.model, self.permission_action)]
 
     def get_permission_object(self):
         """The row acted on; for a new row, where it goes (by default the samenwerkingsverband
