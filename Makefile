@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format deps syscheck demo clean
+.PHONY: run test lint format deps e2e-deps syscheck demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 deps: $(VENV)/.installed
+
+# The browser tests inject axe-core from the npm registry. Without npm or Chromium they skip,
+# saying so; CI installs both and there they must run.
+e2e-deps: tests/e2e/node_modules/.package-lock.json
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund --silent; \
+	else echo "LET OP: npm ontbreekt; de browsertests (tests/e2e) worden overgeslagen."; fi
 
 # WeasyPrint needs Pango; without libharfbuzz-subset0 it still works, but 8x slower.
 syscheck: deps
@@ -41,9 +49,9 @@ format: deps
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: syscheck lint
+test: syscheck lint e2e-deps
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache tests/e2e/node_modules

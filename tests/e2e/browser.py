@@ -1,0 +1,132 @@
+"""A browser user for the end-to-end tests: Playwright driving the system Chromium.
+
+Every page the user opens is checked with axe-core (injected from ``node_modules``, not from a
+CDN): no violation of impact *serious* or *critical*. Content-Security-Policy violations, console
+errors and uncaught script errors are collected for the whole journey; the test asserts there
+were none. A journey ends with a screenshot in ``tests/e2e/screenshots/`` (a CI artefact).
+"""
+
+import os
+import re
+from pathlib import Path
+
+E2E_DIR = Path(__file__).parent
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE_JS = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = E2E_DIR / "screenshots"
+DEMO_PASSWORD = "regiekamer-demo"
+
+# As ../shared/MACHINE-NOTES.md says: without the networking flags Chromium keeps dialling out.
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERIOUS = {"serious", "critical"}
+
+# Reported to Python from the page, so violations survive the navigation that follows them.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`
+    + ` at ${e.sourceFile || document.location.pathname}:${e.lineNumber}`);
+});
+"""
+
+
+def missing_requirements() -> list[str]:
+    """What this machine lacks to run the browser tests (empty when it can)."""
+    missing = []
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing.append("the Python package playwright (pip install '.[dev]')")
+    if not CHROMIUM.exists():
+        missing.append(f"Chromium at {CHROMIUM} (apt-get install chromium)")
+    if not AXE_JS.exists():
+        missing.append("axe-core (npm ci --prefix tests/e2e)")
+    return missing
+
+
+def axe_summary(violations) -> str:
+    lines = []
+    for v in violations:
+        targets = ", ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} -> {targets}")
+    return "\n".join(lines)
+
+
+class User:
+    """One person at one browser: ``user.open(path)``, ``user.audit()``, ``user.problems``."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url.rstrip("/")
+        self.problems: list[str] = []  # CSP violations, console errors, script errors
+        self.audited: list[str] = []  # the paths axe checked
+        page.expose_function("reportCspViolation", lambda text: self.problems.append(f"CSP {text}"))
+        page.add_init_script(CSP_LISTENER)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console error on {self.path}: {message.text}")
+
+    @property
+    def path(self) -> str:
+        return re.sub(r"^https?://[^/]+", "", self.page.url)
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def open(self, path: str, status: int = 200):
+        response = self.page.goto(self.url(path))
+        assert response.status == status, f"{path}: HTTP {response.status}"
+        self.audit()
+        return response
+
+    def log_in(self, username: str, password: str = DEMO_PASSWORD):
+        self.page.goto(self.url("/inloggen/"))
+        self.audit()
+        self.page.get_by_label("Gebruikersnaam").fill(username)
+        self.page.get_by_label("Wachtwoord").fill(password)
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Inloggen").click()
+        self.audit()
+
+    def submit(self, name: str):
+        """Click the submit button called ``name`` and wait for the page it leads to."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name=name, exact=True).click()
+        self.audit()
+
+    def follow(self, name: str):
+        """Click the link called ``name`` and wait for the page it leads to."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("link", name=name, exact=True).first.click()
+        self.audit()
+
+    def audit(self):
+        """axe-core on the page as it is now: no serious or critical violation."""
+        self.page.wait_for_load_state("load")
+        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
+            self.page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+        result = self.page.evaluate("async () => await window.axe.run(document)")
+        serious = [v for v in result["violations"] if v["impact"] in SERIOUS]
+        assert not serious, f"axe on {self.path}:\n{axe_summary(serious)}"
+        self.audited.append(self.path)
+
+    def text(self) -> str:
+        return self.page.inner_text("main")
+
+    def screenshot(self, name: str):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+    def assert_clean(self):
+        assert not self.problems, "\n".join(self.problems)

@@ -1,0 +1,31 @@
+"""The checks of the browser tests can fail: axe and the CSP listener report what they see."""
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_axe_reports_a_serious_violation(browse):
+    user = browse()
+    user.log_in("regie")
+    # A button without a name: axe's rule button-name, impact critical.
+    user.page.evaluate(
+        "() => document.querySelector('main').append(document.createElement('button'))"
+    )
+    with pytest.raises(AssertionError, match="button-name"):
+        user.audit()
+
+
+def test_an_inline_script_is_a_reported_csp_violation(browse):
+    user = browse()
+    user.log_in("regie")
+    user.page.evaluate(
+        """() => {
+          const script = document.createElement('script');
+          script.textContent = 'window.ran = true';
+          document.body.append(script);
+        }"""
+    )
+    user.page.wait_for_timeout(200)
+    assert not user.page.evaluate("() => window.ran === true")
+    assert any(problem.startswith("CSP script-src") for problem in user.problems), user.problems
