@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from regiekamer.dashboard import DashboardView
+from regiekamer.views import ping
 
 admin.site.site_header = "Regiekamer beheer"
 admin.site.site_title = "Regiekamer"
@@ -24,6 +25,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(title="Wachtwoord gewijzigd"),
         name="password_change_done",
     ),
+    path("ping/", ping, name="ping"),
     path("admin/", admin.site.urls),
     path("", include("convenant.urls")),
     path(

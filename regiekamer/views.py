@@ -272,3 +272,12 @@ class SamenwerkingsverbandListView(SamenwerkingsverbandMixin, ObjectListView):
 
     def get_url_kwargs(self) -> dict:
         return {"afkorting": self.get_samenwerkingsverband().afkorting}
+
+
+def ping(request):
+    """'ok' for a logged-in user: a bare page behind the full middleware stack.
+
+    ``tests/bench/run`` measures every page against it, so that a figure says what the page
+    itself costs, not how fast the machine happens to be.
+    """
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
