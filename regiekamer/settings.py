@@ -95,6 +95,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "regiekamer.urls"
 
+FORM_RENDERER = "regiekamer.renderers.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
