@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from weasyprint import HTML
@@ -34,12 +35,25 @@ class StaticFilesOnly(URLFetcher):
         if parts.scheme != "file" or parts.netloc or not path.startswith(STATIC_PREFIX):
             raise ValueError(f"Rapporten lezen alleen de eigen stijlbestanden, niet {url}")
         relative = path.removeprefix(STATIC_PREFIX)
-        found = finders.find(relative) if ".." not in Path(relative).parts else None
+        found = _static_file(relative) if ".." not in Path(relative).parts else None
         if not found:
             raise ValueError(f"Geen statisch bestand: {relative}")
-        body = Path(found).read_bytes()
+        body = found.read_bytes()
         content_type = CONTENT_TYPES.get(Path(found).suffix, "application/octet-stream")
         return URLFetcherResponse(url, body, headers={"Content-Type": content_type})
+
+
+def _static_file(relative: str) -> Path | None:
+    """The file behind a static URL: in production a collected file with a hashed name
+    (``css/rapport.2a29….css``, the manifest storage), in development the app's own."""
+    try:
+        collected = Path(staticfiles_storage.path(relative))
+    except NotImplementedError:  # a storage without local files
+        collected = None
+    if collected is not None and collected.is_file():
+        return collected
+    found = finders.find(relative)
+    return Path(found) if found else None
 
 
 def data_state(*history_querysets) -> str:
