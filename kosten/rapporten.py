@@ -6,7 +6,7 @@ from regiekamer.pdf import data_state as pdf_data_state
 
 from .gegevens import load_kostenverdeling
 from .models import Verdeelsleutel
-from .tabel import cost_table
+from .tabel import cost_table, fits_one_print_table, share_tables
 from .verdeling import KostenFout
 from .verrekening import calculate_verrekening
 
@@ -48,6 +48,8 @@ def kostenverdeling_report(sv, **options) -> tuple[str, dict]:
         "verdeelsleutels": sv.verdeelsleutels.prefetch_related("aandelen__gemeente"),
         "gegevens_stand": data_state(sv),
     }
+    if not fits_one_print_table(kv):
+        context["aandelen_per_jaar"] = share_tables(kv)
     return "rapporten/kostenverdeling.html", context
 
 

@@ -33,3 +33,33 @@ def cost_table(kv: Kostenverdeling) -> dict:
         "totaal_incl_afronding": [kv.totaal_aandelen(j) for j in kv.jaren],
         "afrondingsverschillen": [kv.afrondingsverschil(j) for j in kv.jaren],
     }
+
+
+# A4 landscape holds the role and about 16 figures side by side in the report's type.
+PRINT_COLUMNS = 16
+
+
+def fits_one_print_table(kv: Kostenverdeling) -> bool:
+    """Whether the costs and every year's shares fit side by side, as in Bijlage 1 of MLW."""
+    return len(kv.jaren) * (1 + len(kv.gemeenten)) <= PRINT_COLUMNS
+
+
+def share_tables(kv: Kostenverdeling) -> list[dict]:
+    """One table per year (the costs and each gemeente's share per role), for a print with
+    more gemeenten or years than one table holds."""
+    return [
+        {
+            "jaar": jaar,
+            "rijen": [
+                {
+                    "rol": rol,
+                    "kosten": kv.regel(rol, jaar).kosten,
+                    "aandelen": [kv.regel(rol, jaar).aandelen.get(g) for g in kv.gemeenten],
+                }
+                for rol in kv.rollen
+            ],
+            "totaal_kosten": kv.totaal_kosten(jaar),
+            "totaal_aandelen": [kv.aandeel(g, jaar) for g in kv.gemeenten],
+        }
+        for jaar in kv.jaren
+    ]

@@ -50,3 +50,19 @@ def assert_pages_have_content(pdf: bytes) -> None:
         body = image.crop((0, image.height // 10, image.width, image.height * 9 // 10))
         ink = sum(body.histogram()[:200]) / (body.width * body.height)
         assert ink > 0.002, f"pagina {number} is (bijna) leeg"
+
+
+def text_beyond_page(pdf: bytes) -> list[str]:
+    """Text that starts outside its page's width (a table too wide for the paper is cut off)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    beyond = []
+    for number, page in enumerate(reader.pages, 1):
+        width = float(page.mediabox.width)
+
+        def visit(text, cm, tm, font, size, page_number=number, width=width):
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            if text.strip() and not 0 <= x < width:
+                beyond.append(f"page {page_number}: {text.strip()!r} at x={x:.0f} of {width:.0f}")
+
+        page.extract_text(visitor_text=visit)
+    return beyond

@@ -10,7 +10,7 @@ from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting
 from kosten.gegevens import load_kostenverdeling
 from regiekamer.opmaak import format_euro
-from tests.pdfs import assert_pages_have_content, pdf_info, pdf_text
+from tests.pdfs import assert_pages_have_content, pdf_info, pdf_text, text_beyond_page
 
 from .test_kostenverdeling import SUMMARY
 
@@ -71,3 +71,26 @@ def test_the_pdf_follows_a_change_in_the_formation(demo, tmp_path):
 def test_command_refuses_an_unknown_samenwerkingsverband(demo, tmp_path):
     with pytest.raises(CommandError, match="Geen samenwerkingsverband met afkorting 'XYZ'"):
         command_pdf(tmp_path, "kostenverdeling", "XYZ")
+
+
+def test_a_table_too_wide_for_the_paper_is_split_per_year(tmp_path):
+    """Nine gemeenten over four years do not fit beside each other: one table per year."""
+    call_command("genereer_schaal", factor=0.025, stdout=io.StringIO())
+    sv = Samenwerkingsverband.objects.get()
+    kv = load_kostenverdeling(sv)
+    assert len(kv.gemeenten) == 9
+
+    pdf = command_pdf(tmp_path, "kostenverdeling", sv.afkorting)
+
+    assert text_beyond_page(pdf) == []
+    text = pdf_text(pdf)
+    for jaar in kv.jaren:
+        assert f"Kosten per rol en aandeel per gemeente {jaar}" in text
+        shares = " ".join(format_euro(kv.aandeel(g, jaar)) for g in kv.gemeenten)
+        assert f"Totaal {format_euro(kv.totaal_kosten(jaar))} {shares}" in text
+
+
+def test_the_mlw_table_keeps_the_layout_of_bijlage_1(demo, tmp_path):
+    pdf = command_pdf(tmp_path, "kostenverdeling", "MLW")
+    assert text_beyond_page(pdf) == []
+    assert "Kosten per rol en aandeel per gemeente 2011" not in pdf_text(pdf)
