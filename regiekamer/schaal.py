@@ -260,6 +260,15 @@ ONDERWERPEN = [
     "Communicatie naar de raden",
     "Formatie regionale rollen",
 ]
+# Besluiten say more than 'agreed': a condition, a task, a deadline (0 to 3 of these).
+TOELICHTINGEN = [
+    "De regiegroep werkt het voorstel uit en legt het in de volgende vergadering voor.",
+    "De kosten worden gedekt binnen het bestaande regionale budget.",
+    "De gemeenten informeren hun raden met een raadsinformatiebrief.",
+    "Het besluit geldt onder voorbehoud van instemming van de colleges.",
+    "De uitvoering wordt na een jaar geëvalueerd.",
+    "De penvoerder verwerkt de financiële gevolgen in de verrekening.",
+]
 THEMAS = [
     "Basis- en algemene voorzieningen",
     "Eén plan voor elk thuis",
@@ -889,8 +898,13 @@ class Schaalgenerator:
                             gremium_id=v.gremium_id,
                             agendapunt=punt,
                             datum=datum,
-                            tekst=f"Testbesluit {nummer}: {v.gremium.naam} stemt in met het "
-                            f"voorstel over {onderwerp.lower()}.",
+                            tekst=" ".join(
+                                [
+                                    f"Testbesluit {nummer}: {v.gremium.naam} stemt in met het "
+                                    f"voorstel over {onderwerp.lower()}.",
+                                    *rng.sample(TOELICHTINGEN, rng.randint(0, 3)),
+                                ]
+                            ),
                             uitkomst=rng.choice(uitkomsten),
                             route=route,
                         )

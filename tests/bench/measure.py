@@ -163,11 +163,20 @@ def measure_pages(sv, cookies):
     return baseline, results
 
 
-def measure_pdfs(sv):
-    probe = render("besluitenlijst", sv.afkorting, "--besluiten", "60")
-    per_page = 60 / probe["pages"]
+def besluiten_for(sv, pages_wanted: int) -> int:
+    """How many besluiten (the first, by date) fill ``pages_wanted`` pages of the besluitenlijst."""
     total = sv.gremia.aggregate(n=Count("besluiten"))["n"]
-    sizes = {target: min(total, round(target * per_page)) for target in (10, 50)}
+    count = min(total, pages_wanted * 6)
+    for _ in range(5):
+        pages = render("besluitenlijst", sv.afkorting, "--besluiten", str(count))["pages"]
+        if pages == pages_wanted:
+            break
+        count = min(total, max(1, round(count * pages_wanted / pages)))
+    return count
+
+
+def measure_pdfs(sv):
+    sizes = {pages: besluiten_for(sv, pages) for pages in (10, 50)}
     return {
         "kostenverdeling": best_of("kostenverdeling", sv.afkorting),
         "besluitenlijst-10": best_of("besluitenlijst", sv.afkorting, "--besluiten", str(sizes[10])),
