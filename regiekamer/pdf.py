@@ -44,16 +44,16 @@ class StaticFilesOnly(URLFetcher):
 
 
 def _static_file(relative: str) -> Path | None:
-    """The file behind a static URL: in production a collected file with a hashed name
-    (``css/rapport.2a29….css``, the manifest storage), in development the app's own."""
+    """The file behind a static URL: the app's own, or in production a collected file with a
+    hashed name (``css/rapport.2a29….css``, from the manifest storage)."""
+    found = finders.find(relative)
+    if found:
+        return Path(found)
     try:
         collected = Path(staticfiles_storage.path(relative))
     except NotImplementedError:  # a storage without local files
-        collected = None
-    if collected is not None and collected.is_file():
-        return collected
-    found = finders.find(relative)
-    return Path(found) if found else None
+        return None
+    return collected if collected.is_file() else None
 
 
 def data_state(*history_querysets) -> str:
