@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from formatie.views import SamenwerkingsverbandFormsetView
+from regiekamer import access
 from regiekamer.pdf import RapportFout
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
@@ -63,6 +64,8 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
             context["budgetten"] = check_budgets(
                 kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")
             )
+        # The budgets of all gemeenten together; an official edits the own on the gemeente page.
+        context["can_edit_budgets"] = access.can(self.request.user, "change", sv, Budget)
         return context
 
 

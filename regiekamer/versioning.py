@@ -140,8 +140,12 @@ class VersionedFormMixin:
         if self._is_existing():
             initial = self._current_version() if self.version_from_db else None
             initial = initial if initial is not None else self.instance.get_version()
+        # As text, as the browser sends it back: a number would differ from "3", so every
+        # untouched row of a formset would count as changed and be saved (and recorded) again.
         self.fields[FIELD] = forms.CharField(
-            required=False, widget=forms.HiddenInput, initial=initial
+            required=False,
+            widget=forms.HiddenInput,
+            initial=None if initial is None else str(initial),
         )
 
     def _is_existing(self) -> bool:

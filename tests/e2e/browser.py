@@ -68,14 +68,23 @@ class User:
         self.base_url = base_url.rstrip("/")
         self.problems: list[str] = []  # CSP violations, console errors, script errors
         self.audited: list[str] = []  # the paths axe checked
+        self.expected_status: dict[str, int] = {}  # URL -> the error status a test asks for
         page.expose_function("reportCspViolation", lambda text: self.problems.append(f"CSP {text}"))
         page.add_init_script(CSP_LISTENER)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
 
     def _console(self, message):
-        if message.type == "error":
+        if message.type == "error" and not self._is_expected_status(message):
             self.problems.append(f"console error on {self.path}: {message.text}")
+
+    def _is_expected_status(self, message) -> bool:
+        """Chromium logs the error status of the page itself, also when the test opened it to
+        see that status (a 403 page): only that one message is expected, nothing else."""
+        status = self.expected_status.get(message.location.get("url", ""))
+        return status is not None and message.text.startswith(
+            f"Failed to load resource: the server responded with a status of {status} "
+        )
 
     @property
     def path(self) -> str:
@@ -85,6 +94,8 @@ class User:
         return self.base_url + path
 
     def open(self, path: str, status: int = 200):
+        if status >= 400:
+            self.expected_status[self.url(path)] = status
         response = self.page.goto(self.url(path))
         assert response.status == status, f"{path}: HTTP {response.status}"
         self.audit()
@@ -110,6 +121,14 @@ class User:
         with self.page.expect_navigation():
             self.page.get_by_role("link", name=name, exact=True).first.click()
         self.audit()
+
+    def download(self, name: str) -> bytes:
+        """Click the link called ``name`` that downloads a file; the file's content."""
+        with self.page.expect_download() as info:
+            self.page.get_by_role("link", name=name, exact=True).first.click()
+        download = info.value
+        assert download.failure() is None, f"download {name}: {download.failure()}"
+        return Path(download.path()).read_bytes()
 
     def audit(self):
         """axe-core on the page as it is now: no serious or critical violation."""

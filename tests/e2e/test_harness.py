@@ -29,3 +29,21 @@ def test_an_inline_script_is_a_reported_csp_violation(browse):
     user.page.wait_for_timeout(200)
     assert not user.page.evaluate("() => window.ran === true")
     assert any(problem.startswith("CSP script-src") for problem in user.problems), user.problems
+
+
+def test_an_error_page_asked_for_is_clean_but_a_failed_load_is_reported(browse):
+    user = browse()
+    user.log_in("regie")
+    user.open("/bestaat-niet/", status=404)
+    assert user.problems == []
+    # The same status on anything else than the page the test opened is still a problem.
+    with user.page.expect_console_message(lambda message: message.type == "error"):
+        user.page.evaluate(
+            """() => {
+              const img = document.createElement('img');
+              img.alt = '';
+              img.src = '/ontbreekt.png';
+              document.querySelector('main').append(img);
+            }"""
+        )
+    assert any("status of 404" in problem for problem in user.problems), user.problems

@@ -77,8 +77,12 @@ def test_an_official_edits_their_own_gemeente_and_not_another(demo, django_user_
     assert Inwonertal.objects.get(gemeente=weert, peildatum=date(2026, 1, 1)).aantal == 50500
     assert Budget.objects.get(gemeente=weert, jaar=2031).bedrag == 910000
 
-    # Nederweert is a partner in the same samenwerkingsverband: readable, not editable.
-    assert client.get(nederweert.get_absolute_url()).status_code == 200
+    # Nederweert is a partner in the same samenwerkingsverband: readable, not editable, and
+    # its page offers no edit button (Weert's does).
+    assert "Bewerken" in client.get(weert.get_absolute_url()).content.decode()
+    page = client.get(nederweert.get_absolute_url())
+    assert page.status_code == 200
+    assert "Bewerken" not in page.content.decode()
     url = reverse("convenant:gemeente-update", args=[nederweert.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, gemeente_post(nederweert, contactpersoon="X")).status_code == 403
@@ -86,6 +90,21 @@ def test_an_official_edits_their_own_gemeente_and_not_another(demo, django_user_
     assert nederweert.contactpersoon == ""
     # And nothing else of the samenwerkingsverband.
     assert client.get(reverse("formatie:fasen", args=["MLW"])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_only_who_may_edit_every_budget_finds_the_budgetten_button(
+    demo, django_user_model, regie_client
+):
+    kosten = reverse("kosten:kostenverdeling", args=["MLW"])
+    budgetten = reverse("kosten:budgetten", args=["MLW"])
+    assert budgetten in regie_client.get(kosten).content.decode()
+    # An official of Weert edits only Weert's budgets, on the page of Weert.
+    _, client = official_of(django_user_model, Gemeente.objects.get(naam="Weert"))
+    page = client.get(kosten)
+    assert page.status_code == 200
+    assert budgetten not in page.content.decode()
+    assert client.get(budgetten).status_code == 403
 
 
 @pytest.mark.django_db

@@ -140,6 +140,24 @@ def test_a_formset_row_changed_meanwhile_is_refused(demo, regie_client, regie_us
     assert Fase.objects.filter(naam="Mijn naam").exists()
 
 
+@pytest.mark.django_db
+def test_a_formset_saves_only_the_rows_that_changed(demo, regie_client):
+    """An untouched row keeps its versie and gets no history record of a change it had not."""
+    url = reverse("formatie:fasen", args=["MLW"])
+    opened = regie_client.get(url)
+    data = page_data(opened)
+    first, second = opened.context["formsets"]["fasen"].forms[:2]
+    data[second.add_prefix("naam")] = "Mijn naam"
+    before = {f.pk: (f.versie, f.history.count()) for f in Fase.objects.all()}
+
+    assert regie_client.post(url, data).status_code == 302
+    untouched = Fase.objects.get(pk=first.instance.pk)
+    assert (untouched.versie, untouched.history.count()) == before[untouched.pk]
+    changed = Fase.objects.get(pk=second.instance.pk)
+    assert changed.naam == "Mijn naam"
+    assert changed.versie == before[changed.pk][0] + 1
+
+
 def make_user_named(like, username):
     return type(like).objects.create_user(username=username, password="geheim-123!")
 
