@@ -1,5 +1,6 @@
 import django_tables2 as tables
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from .models import Actiepunt, Besluit, Gremium, Knelpunt
 
@@ -36,8 +37,11 @@ class ActiepuntTable(tables.Table):
     gremium = tables.Column(linkify=lambda record: record.gremium.get_absolute_url())
     deadline = tables.DateColumn(format="d-m-Y")
     eigenaar = tables.Column(default="—")
+    # The column of the "Gereed" buttons: a head for a screen reader, none to see.
     actie = tables.TemplateColumn(
-        template_name="governance/actiepunt_gereed.html", verbose_name="", orderable=False
+        template_name="governance/actiepunt_gereed.html",
+        verbose_name=mark_safe('<span class="visually-hidden">Afhandelen</span>'),
+        orderable=False,
     )
 
     class Meta:

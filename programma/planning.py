@@ -65,6 +65,16 @@ COLOURS = {
     "niet_gestart": "#9aa3ad",
     "afgerond": "#5f6b7a",
 }
+# The same status in words and as the badge class of templates/programma/kleur.html: the chart's
+# colour is never the only way to tell (WCAG 1.4.1).
+STATUS = {
+    "": ("gepland", "plan"),
+    "goed": ("goed", "goed"),
+    "risico": ("risico", "risico"),
+    "probleem": ("probleem", "probleem"),
+    "niet_gestart": ("nog niet gestart", "grijs"),
+    "afgerond": ("afgerond", "afgerond"),
+}
 
 
 @dataclass
@@ -77,6 +87,14 @@ class GanttRow:
     kleur: str = ""  # key of COLOURS
     relaties: list[str] = field(default_factory=list)
     te_controleren: bool = False
+
+    @property
+    def status(self) -> str:
+        return STATUS.get(self.kleur, STATUS[""])[0]
+
+    @property
+    def status_class(self) -> str:
+        return STATUS.get(self.kleur, STATUS[""])[1]
 
 
 def month_span(rows: list[GanttRow]) -> tuple[date, int]:
@@ -147,7 +165,7 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
             out.append(
                 f'<rect x="{_n(x1)}" y="{y + 5}" width="{_n(max(x2 - x1, 3))}" '
                 f'height="{ROW_H - 10}" rx="2" fill="{colour}"><title>{escape(row.code)}: '
-                f"{row.start:%d-%m-%Y} tot {row.eind:%d-%m-%Y}</title></rect>"
+                f"{row.start:%d-%m-%Y} tot {row.eind:%d-%m-%Y}, {row.status}</title></rect>"
             )
             if row.verwacht and row.verwacht > row.eind:
                 x3 = _x(row.verwacht, first)

@@ -29,6 +29,10 @@ def test_an_inline_script_is_a_reported_csp_violation(browse):
     user.page.wait_for_timeout(200)
     assert not user.page.evaluate("() => window.ran === true")
     assert any(problem.startswith("CSP script-src") for problem in user.problems), user.problems
+    # An inline style too: only axe's own copies of stylesheets, while it runs, are let through.
+    user.page.evaluate("() => document.head.append(document.createElement('style'))")
+    user.page.wait_for_timeout(200)
+    assert any(problem.startswith("CSP style-src") for problem in user.problems), user.problems
 
 
 def test_an_error_page_asked_for_is_clean_but_a_failed_load_is_reported(browse):

@@ -1,0 +1,181 @@
+"""Accessibility (WCAG 2.1 AA): every page of the app, for every role, checked with axe-core.
+
+The pages come from the URL configuration (as in ``tests/regiekamer/test_access_matrix.py``),
+so a new page is swept without anyone adding it here; besides them the login page, the 404 page,
+a form sent back with errors and a few admin pages. The demo has no meetings, decisions or
+reports, so the sweep first adds one of each, with every kleurstatus. A page a role may not open
+answers 403; that page is audited once per role. All findings (axe impact serious or critical,
+CSP violations, console errors) are collected and reported at once, so one run shows all.
+"""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from convenant.models import Gemeente, Raadsinformatiebrief, Samenwerkingsverband
+from formatie.models import Rol
+from governance.models import Actiepunt, Agendapunt, Besluit, Gremium, Knelpunt, Stuk, Vergadering
+from programma.models import Opdracht, Programmaplan, Startantwoord
+from programma.voortgang import draft_report, freeze_report
+from tests.regiekamer.test_access_matrix import model_for, rows_of, url_patterns
+
+from .browser import axe_summary
+
+pytestmark = pytest.mark.e2e
+
+ROLES = ["regie", "stuur", "weert", "beheer"]
+# Not pages: the login is audited by log_in, the logout is a POST, home redirects; and files.
+NOT_PAGES = {"login", "logout", "home"}
+NOT_FOUND = "/bestaat-niet/"
+DOWNLOADS = {"formatie:werkboek-export", "governance:stuk-download", "convenant:convenant-scan"}
+# A description or label that points at nothing is never read out; axe only "needs review" it.
+BROKEN_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby], [aria-labelledby]")]
+  .flatMap((el) => ["aria-describedby", "aria-labelledby"].flatMap((attr) =>
+    (el.getAttribute(attr) || "").split(/\\s+/).filter((id) => id && !document.getElementById(id))
+      .map((id) => `${el.id || el.tagName.toLowerCase()} ${attr}="${id}"`)))"""
+
+
+def add_one_of_everything(mlw):
+    """What the demo lacks to show every page: a meeting with a stuk, decisions, actions, a
+    knelpunt, a start answer, two progress reports (one sent) with every colour, a letter."""
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw).order_by("pk").first()
+    vergadering = Vergadering.objects.create(
+        gremium=gremium, begin=timezone.make_aware(datetime(2026, 12, 1, 10))
+    )
+    agendapunt = Agendapunt.objects.create(
+        vergadering=vergadering, volgorde=1, titel="Begroting", soort="besluitvorming"
+    )
+    Stuk.objects.create(
+        agendapunt=agendapunt,
+        titel="Notitie",
+        bestand=SimpleUploadedFile("notitie.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    Besluit.objects.create(
+        gremium=gremium,
+        datum=date(2026, 12, 1),
+        tekst="Begroting vastgesteld",
+        uitkomst="aangenomen",
+    )
+    overdue = timezone.localdate() - timedelta(days=7)
+    Actiepunt.objects.create(gremium=gremium, omschrijving="Begroting rondsturen", deadline=overdue)
+    Knelpunt.objects.create(
+        samenwerkingsverband=mlw,
+        omschrijving="Capaciteit",
+        ingebracht_door="Weert",
+        datum=date(2026, 11, 1),
+    )
+    plan = Programmaplan.objects.get(samenwerkingsverband=mlw)
+    opdracht = Opdracht.objects.filter(thema__plan=plan).order_by("pk").first()
+    Startantwoord.objects.create(opdracht=opdracht, vraag=plan.startvragen.order_by("pk").first())
+
+    first = draft_report(plan, date(2021, 10, 31), "september-oktober 2021")
+    regels = list(first.regels.order_by("pk"))
+    for regel, (uitvoering, kleur) in zip(
+        regels,
+        [("lopend", "goed"), ("lopend", "risico"), ("lopend", "probleem"), ("afgerond", "")],
+        strict=False,
+    ):
+        regel.uitvoering, regel.kleurstatus = uitvoering, kleur
+        regel.toelichting = f"{uitvoering} {kleur}".strip()
+        regel.save()
+    freeze_report(first, None)
+    second = draft_report(plan, date(2021, 12, 31), "november-december 2021")
+    slipped = second.regels.get(opdracht=regels[2].opdracht)
+    slipped.bijgestelde_datum = date(2023, 1, 1)
+    slipped.save()
+
+    Raadsinformatiebrief.objects.create(
+        samenwerkingsverband=mlw,
+        gemeente=Gemeente.objects.get(naam="Weert"),
+        onderwerp="Kosten",
+        tekst="Geachte raad,",
+    )
+
+
+def app_pages(mlw) -> list[str]:
+    """The path of every GET page of the URL configuration, with MLW's rows filled in."""
+    weert = Gemeente.objects.get(naam="Weert")
+    paths = []
+    for name, kwargs, view in url_patterns():
+        if name in NOT_PAGES | DOWNLOADS or not hasattr(view, "get"):
+            continue
+        values = {}
+        for kwarg in sorted(kwargs):
+            if kwarg == "afkorting":
+                values[kwarg] = mlw.afkorting
+            else:
+                model = model_for(name, kwarg, view)
+                # The last row: of the reports, the concept (a sent one has no edit page).
+                row = weert if model is Gemeente else rows_of(model, mlw).last()
+                assert row is not None, f"{name}: geen {model.__name__} in MLW"
+                values[kwarg] = row.pk
+        paths.append(reverse(name, kwargs=values))
+    return paths
+
+
+def admin_pages(mlw) -> list[str]:
+    """A few admin pages: the index, an app, a list and the change forms with inlines."""
+    rol = rows_of(Rol, mlw).first()
+    return [
+        reverse("admin:index"),
+        reverse("admin:app_list", args=["formatie"]),
+        reverse("admin:formatie_rol_changelist"),
+        reverse("admin:formatie_rol_change", args=[rol.pk]),
+        reverse("admin:convenant_samenwerkingsverband_change", args=[mlw.pk]),
+        reverse("admin:formatie_rol_history", args=[rol.pk]),
+    ]
+
+
+@pytest.fixture
+def sweep(demo_site, media):
+    mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
+    add_one_of_everything(mlw)
+    return app_pages(mlw) + admin_pages(mlw)
+
+
+def audit(user) -> str:
+    """What is wrong on the page: axe's serious and critical findings, references to nothing."""
+    found = axe_summary(user.violations())
+    broken = user.page.evaluate(BROKEN_REFERENCES)
+    if broken:
+        found += "\n  [serious] verwijst naar niets: " + ", ".join(broken[:5])
+    return found.strip("\n")
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_every_page_is_accessible(browse, sweep, username):
+    user = browse()
+    user.log_in(username)  # audits the login page
+    findings = {}
+    pages = [*sweep, NOT_FOUND]
+    forbidden = []
+    for path in pages:
+        status = user.page.request.get(user.url(path), max_redirects=0).status
+        if status not in (200, 403, 404) or (status == 404) != (path == NOT_FOUND):
+            findings[path] = f"  HTTP {status}"
+            continue
+        if status == 403:
+            forbidden.append(path)
+            if len(forbidden) > 1:
+                continue  # one 403 page is like the next: audited once
+        user.visit(path, status)
+        if found := audit(user):
+            findings[path] = found
+    if username in ("regie", "beheer"):
+        # A form sent back with its errors.
+        user.visit(reverse("convenant:gemeente-create"))
+        user.page.get_by_role("button", name="Opslaan").click()
+        user.page.wait_for_load_state("load")
+        assert user.page.locator(".error").count() > 0
+        if found := audit(user):
+            findings[f"{user.path} (met fouten)"] = found
+    user.screenshot(f"toegankelijkheid-{username}")
+
+    assert len(pages) - len(forbidden) > 30, f"{username} opent bijna niets: {forbidden}"
+    report = [f"{path}:\n{found}" for path, found in findings.items()]
+    report += [f"console/CSP: {problem}" for problem in user.problems]
+    summary = f"{len(findings)} van {len(pages)} pagina's met fouten als {username}:\n"
+    assert not report, summary + "\n".join(report)
