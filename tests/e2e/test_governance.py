@@ -34,9 +34,9 @@ def test_regiegroep_records_a_decision_and_an_action_of_a_meeting(browse):
     form.get_by_label("Eind").fill(f"{dag:%Y-%m-%d}T16:00")
     form.get_by_label("Locatie", exact=True).fill("Stadhuis Weert")
     # The agenda: rows of a table below the meeting's fields.
-    form.get_by_label("Volgorde rij 1").fill("1")
-    form.get_by_label("Titel rij 1").fill(AGENDAPUNT)
-    form.get_by_label("Soort rij 1").select_option(label="Ter besluitvorming")
+    form.get_by_label("Volgorde, rij 1").fill("1")
+    form.get_by_label("Titel, rij 1").fill(AGENDAPUNT)
+    form.get_by_label("Soort, rij 1").select_option(label="Ter besluitvorming")
     user.submit("Opslaan")
     assert "Aangemaakt." in user.text()
     heading = user.page.get_by_role("heading", level=1).inner_text()
