@@ -51,8 +51,10 @@ from .vergaderplanning import generate_series, propose_chair, propose_location
 
 
 class GremiumListView(SamenwerkingsverbandListView):
-    queryset = Gremium.objects.annotate(aantal_leden=Count("lidmaatschappen")).order_by(
-        "historisch", "soort", "naam"
+    queryset = (
+        Gremium.objects.select_related("samenwerkingsverband")
+        .annotate(aantal_leden=Count("lidmaatschappen"))
+        .order_by("historisch", "soort", "naam")
     )
     filterset_class = GremiumFilterSet
     table_class = GremiumTable
@@ -76,8 +78,9 @@ class OrganogramView(SamenwerkingsverbandMixin, TemplateView):
         gremia = [g for g in alle if g.periode == gekozen]
         context["periodes"], context["periode"] = periodes, gekozen
         relaties = list(
+            # The links to both gremia need their samenwerkingsverband.
             GremiumRelatie.objects.filter(van__in=gremia, naar__in=gremia).select_related(
-                "van", "naar"
+                "van__samenwerkingsverband", "naar__samenwerkingsverband"
             )
         )
         context["svg"] = build_organogram_svg(
@@ -102,8 +105,9 @@ class GremiumDetailView(SamenwerkingsverbandMixin, DetailView):
         context["leden"] = Lidmaatschap.objects.filter(gremium=gremium).select_related(
             "persoon__gemeente"
         )
-        context["relaties_van"] = gremium.relaties_van.select_related("naar")
-        context["relaties_naar"] = gremium.relaties_naar.select_related("van")
+        # Each line links to the other gremium, whose URL needs its samenwerkingsverband.
+        context["relaties_van"] = gremium.relaties_van.select_related("naar__samenwerkingsverband")
+        context["relaties_naar"] = gremium.relaties_naar.select_related("van__samenwerkingsverband")
         vergaderingen = gremium.vergaderingen.select_related("voorzitter", "locatie_gemeente")
         context["komend"] = vergaderingen.filter(begin__gte=now).order_by("begin")[:6]
         context["geweest"] = vergaderingen.filter(begin__lt=now).order_by("-begin")[:6]
@@ -283,8 +287,9 @@ class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
 
 
 class BesluitListView(SamenwerkingsverbandListView):
+    # The meeting column shows and links the meeting: its gremium and samenwerkingsverband.
     queryset = Besluit.objects.select_related(
-        "gremium__samenwerkingsverband", "agendapunt__vergadering"
+        "gremium__samenwerkingsverband", "agendapunt__vergadering__gremium__samenwerkingsverband"
     )
     sv_lookup = "gremium__samenwerkingsverband"
     filterset_class = BesluitFilterSet

@@ -167,10 +167,12 @@ class OpdrachtDetailView(OpdrachtScopedMixin, DetailView):
             *OPDRACHT_RELATED
         )
         antwoorden = {a.vraag_id: a.antwoord for a in opdracht.startantwoorden.all()}
-        context["startvragen"] = [
-            (vraag, antwoorden.get(vraag.pk, "")) for vraag in opdracht.thema.plan.startvragen.all()
-        ]
-        context["budgetposten"] = (opdracht.hoofdopdracht or opdracht).budgetposten.all()
+        vragen = list(opdracht.thema.plan.startvragen.all())
+        context["startvragen"] = [(vraag, antwoorden.get(vraag.pk, "")) for vraag in vragen]
+        # Each post links to the budget page of its plan.
+        context["budgetposten"] = (opdracht.hoofdopdracht or opdracht).budgetposten.select_related(
+            "plan__samenwerkingsverband"
+        )
         context["voortgang"] = opdracht.voortgang.select_related(
             "rapportage__plan__samenwerkingsverband"
         ).order_by("-rapportage__peildatum")[:6]
@@ -178,8 +180,32 @@ class OpdrachtDetailView(OpdrachtScopedMixin, DetailView):
             Opdracht.history.filter(id=opdracht.pk),
             Resultaat.history.filter(opdracht_id=opdracht.pk),
             Startantwoord.history.filter(opdracht_id=opdracht.pk),
+            names=history_names(opdracht, vragen),
         )
         return context
+
+
+def history_names(opdracht: Opdracht, vragen) -> dict:
+    """Name an opdracht's history rows (its own and its answers') as ``str`` would, from the
+    thema's and vragen of its plan instead of a query per row."""
+    themas = {t.pk: t for t in opdracht.thema.plan.themas.all()}
+    vragen = {v.pk: v for v in vragen}
+
+    def opdracht_name(record):
+        instance = record.instance
+        if instance.thema_id not in themas:
+            return None
+        instance.thema = themas[instance.thema_id]
+        return str(instance)
+
+    def antwoord_name(record):
+        instance = record.instance
+        if instance.opdracht_id != opdracht.pk or instance.vraag_id not in vragen:
+            return None
+        instance.opdracht, instance.vraag = opdracht, vragen[instance.vraag_id]
+        return str(instance)
+
+    return {Opdracht: opdracht_name, Startantwoord: antwoord_name}
 
 
 class OpdrachtUpdateView(OpdrachtScopedMixin, ObjectUpdateView):

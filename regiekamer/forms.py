@@ -32,3 +32,22 @@ class SamenwerkingsverbandScopedFormSet(forms.BaseInlineFormSet):
         super().add_fields(form, index)
         if self.samenwerkingsverbanden is not None and "samenwerkingsverband" in form.fields:
             form.fields["samenwerkingsverband"].queryset = self.samenwerkingsverbanden
+
+
+def share_choices(formset) -> None:
+    """Read each select of rows (a gemeente, a convenant, a persoon) once for the formset.
+
+    Every form of a formset has its own copy of the field and its queryset, so each row would
+    run the same query to render its select. The choices are read from the first form and
+    given to all; validation still checks a submitted value against the field's queryset.
+    """
+    shared = {}
+    for form in formset.forms:
+        for name, field in form.fields.items():
+            # Not the hidden ones (a row's own id, its parent): they render no choices.
+            if isinstance(field, forms.ModelChoiceField) and isinstance(
+                field.widget, forms.widgets.ChoiceWidget
+            ):
+                if name not in shared:
+                    shared[name] = list(field.choices)
+                field.choices = shared[name]

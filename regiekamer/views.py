@@ -20,6 +20,7 @@ from django_tables2 import SingleTableMixin
 from convenant.models import Samenwerkingsverband
 
 from . import access
+from .forms import share_choices
 from .security import log_denied
 from .versioning import versioned_form, versioned_formset
 
@@ -164,12 +165,15 @@ class FormsetMixin:
     def get_formsets(self):
         data = self.request.POST if self.request.method == "POST" else None
         instance = self.object if self.object is not None else self.model()
-        return {
+        formsets = {
             name: versioned_formset(cls)(
                 data, instance=instance, prefix=name, **self.get_formset_kwargs(name)
             )
             for name, cls in self.formset_classes.items()
         }
+        for formset in formsets.values():
+            share_choices(formset)
+        return formsets
 
     def get_formset_kwargs(self, name: str) -> dict:
         return {}

@@ -1,0 +1,75 @@
+"""A small formation for the query-budget tests, and rollen added in bulk (issue 8)."""
+
+from datetime import date
+from decimal import Decimal
+from types import SimpleNamespace
+
+from convenant.models import Samenwerkingsverband
+from formatie.models import Bezetting, Fase, Rol, Salarisschaal
+from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
+from tests.convenant.factories import GemeenteFactory, SamenwerkingsverbandFactory
+
+SCHALEN = [8, 10, 11]
+SOORTEN = ["schaal", "schaal", "uur", "vast"]
+
+
+def of(items, i):
+    """Row ``i``'s pick from ``items``: consecutive rows point to different ones."""
+    return items[i % len(items)]
+
+
+def formatie_world(afkorting: str = "Q", sv: Samenwerkingsverband | None = None):
+    """Three gemeenten, three fasen over 2020 and 2021, salary scales and a fixed key."""
+    sv = sv or SamenwerkingsverbandFactory(afkorting=afkorting)
+    gemeenten = [GemeenteFactory(naam=naam) for naam in ("Aalburg", "Bergen", "Cuijk")]
+    sv.gemeenten.add(*gemeenten)
+    fasen = [
+        Fase.objects.create(samenwerkingsverband=sv, naam=naam, begin=begin, eind=eind)
+        for naam, begin, eind in [
+            ("Fase 1", date(2020, 1, 1), date(2020, 6, 30)),
+            ("Fase 2", date(2020, 7, 1), date(2021, 3, 31)),
+            ("Fase 3", date(2021, 4, 1), date(2021, 12, 31)),
+        ]
+    ]
+    for schaal in SCHALEN:
+        Salarisschaal.objects.create(
+            samenwerkingsverband=sv, schaal=schaal, jaar=2020, jaarkosten_per_fte=60000 + schaal
+        )
+    sleutel = Verdeelsleutel.objects.create(
+        samenwerkingsverband=sv, vanaf_jaar=2020, methode="vastgesteld", bron="Convenant"
+    )
+    for gemeente, percentage in zip(gemeenten, (50, 30, 20), strict=True):
+        Verdeelsleutelaandeel.objects.create(
+            verdeelsleutel=sleutel, gemeente=gemeente, percentage=percentage
+        )
+    return SimpleNamespace(sv=sv, gemeenten=gemeenten, fasen=fasen)
+
+
+def add_rollen(w, start, stop):
+    """Rollen of every kostensoort, structural or not, delivered by each gemeente or by none
+    (odd rows), each with a bezetting in every fase."""
+    rollen = Rol.objects.bulk_create(
+        Rol(
+            samenwerkingsverband=w.sv,
+            naam=f"Rol {i:04d}",
+            volgorde=i,
+            kostensoort=of(SOORTEN, i),
+            schaal=of(SCHALEN, i) if of(SOORTEN, i) == "schaal" else None,
+            uurtarief=Decimal(95) if of(SOORTEN, i) == "uur" else None,
+            leverende_gemeente=None if i % 2 else of(w.gemeenten, i // 2),
+            structureel=i % 3 != 0,
+            basisformatie=Decimal("0.5"),
+            opmerking=f"Opmerking {i}" if i % 5 == 0 else "",
+        )
+        for i in range(start, stop)
+    )
+    Bezetting.objects.bulk_create(
+        Bezetting(
+            rol=rol,
+            fase=fase,
+            fte=None if rol.kostensoort == "vast" else Decimal("0.25"),
+            bedrag=Decimal(1000) if rol.kostensoort == "vast" else None,
+        )
+        for rol in rollen
+        for fase in w.fasen
+    )

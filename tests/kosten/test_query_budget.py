@@ -1,0 +1,105 @@
+"""Query budgets of the kosten pages: as many queries at 1.000 rows as at 10 (issue 8)."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from tests.formatie.rollen import add_rollen, formatie_world, of
+from tests.querycount import FORM_ROWS, Page, assert_flat, fast_hasher
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    fast_hasher(settings)
+
+
+@pytest.fixture
+def world(regie_user):
+    return formatie_world()
+
+
+def add_kosten_rows(w, start, stop):
+    """What the kostenverdeling lists: rollen, and verdeelsleutels (of years before the
+    formation, so the figures stay those of the 2020 key) with their aandelen."""
+    add_rollen(w, start, stop)
+    sleutels = Verdeelsleutel.objects.bulk_create(
+        Verdeelsleutel(
+            samenwerkingsverband=w.sv,
+            vanaf_jaar=1000 + i,
+            tot_en_met_jaar=1000 + i,
+            methode="vastgesteld",
+            bron=f"Besluit {i:04d}",
+        )
+        for i in range(start, stop)
+    )
+    Verdeelsleutelaandeel.objects.bulk_create(
+        Verdeelsleutelaandeel(verdeelsleutel=s, gemeente=g, percentage=p)
+        for s in sleutels
+        for g, p in zip(w.gemeenten, (40, 40, 20), strict=True)
+    )
+    add_budgets_in_range(w)
+
+
+def add_budgets_in_range(w):
+    """A budget per gemeente and year of the formation (2020, 2021): the budget check."""
+    Budget.objects.bulk_create(
+        [
+            Budget(samenwerkingsverband=w.sv, gemeente=g, jaar=jaar, bedrag=Decimal(900000))
+            for g in w.gemeenten
+            for jaar in (2020, 2021)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def add_budgetten(w, start, stop):
+    Budget.objects.bulk_create(
+        Budget(
+            samenwerkingsverband=w.sv,
+            gemeente=of(w.gemeenten, i),
+            jaar=3000 + i,
+            bedrag=Decimal(1000 + i),
+            omschrijving=f"Budget {i:04d}",
+        )
+        for i in range(start, stop)
+    )
+
+
+def url(name):
+    return lambda w: reverse(f"kosten:{name}", args=["Q"])
+
+
+def admin(model):
+    return lambda w: reverse(f"admin:kosten_{model}_changelist")
+
+
+PAGES = [
+    Page(
+        "kostenverdeling", url("kostenverdeling"), add_kosten_rows, lambda w, n: f"Rol {n - 1:04d}"
+    ),
+    # Odd rollen have no leverende gemeente and no penvoerder is chosen: listed as not assigned.
+    Page("verrekening", url("verrekening"), add_rollen, lambda w, n: f"Rol {n - 1:04d}"),
+    Page(
+        "budgetten",
+        url("budgetten"),
+        add_budgetten,
+        lambda w, n: f'value="Budget {n - 1:04d}"',
+        FORM_ROWS,
+    ),
+    Page(
+        "admin verdeelsleutel",
+        admin("verdeelsleutel"),
+        add_kosten_rows,
+        lambda w, n: f"{n + 1} verdeelsleutels",
+    ),
+    Page("admin budget", admin("budget"), add_budgetten, lambda w, n: f"{n} budgetten"),
+]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_query_count_does_not_grow_with_rows(regie_client, world, page):
+    assert_flat(regie_client, page, world)
