@@ -40,6 +40,7 @@ def share_choices(formset) -> None:
     Every form of a formset has its own copy of the field and its queryset, so each row would
     run the same query to render its select. The choices are read from the first form and
     given to all; validation still checks a submitted value against the field's queryset.
+    Call it once the formset's querysets are final (``FormsetMixin.get_formsets`` does).
     """
     shared = {}
     for form in formset.forms:

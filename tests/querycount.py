@@ -17,7 +17,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 SMALL, LARGE = 10, 1000
-FORM_ROWS = 200  # see Page.large
 
 
 @dataclass
@@ -31,18 +30,18 @@ class Measurement:
         return len(self.queries)
 
 
-def measure(client, url: str, data: dict | None = None) -> Measurement:
+def measure(client, url: str) -> Measurement:
     """GET ``url`` and record the SQL it ran."""
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, data or {})
+        response = client.get(url)
     assert response.status_code == 200, f"{url}: status {response.status_code}"
     return Measurement(
         url, response.content.decode(), [query["sql"] for query in captured.captured_queries]
     )
 
 
-def count_queries(client, url: str, data: dict | None = None) -> int:
-    return measure(client, url, data).count
+def count_queries(client, url: str) -> int:
+    return measure(client, url).count
 
 
 def _shape(sql: str) -> str:
@@ -68,17 +67,12 @@ class Page:
     ``url(world)`` gives its address; ``add(world, start, stop)`` adds the rows numbered
     ``start`` to ``stop``; ``shows(world, stop)`` is a text the page shows only once row
     ``stop - 1`` is on it (a name, or the paginator's total).
-
-    ``large`` is 1.000, except on an edit page with a form per row: Django renders such a form
-    in some 8 ms, so those pages compare 10 rows with 200 (a per-row query still shows 190
-    times over) to keep the whole set fast.
     """
 
     name: str
     url: Callable
     add: Callable
     shows: Callable
-    large: int = LARGE
 
     def __str__(self):
         return self.name
@@ -92,13 +86,18 @@ def assert_flat(client, page: Page, world) -> None:
     small = measure(client, url)
     assert page.shows(world, SMALL) in small.page, f"{page}: {SMALL} rows not shown"
 
-    page.add(world, SMALL, page.large)
+    page.add(world, SMALL, LARGE)
     large = measure(client, url)
-    assert page.shows(world, page.large) in large.page, f"{page}: {page.large} rows not shown"
+    assert page.shows(world, LARGE) in large.page, f"{page}: {LARGE} rows not shown"
     assert large.count == small.count, (
-        f"{page}: {small.count} queries at {SMALL} rows, {large.count} at {page.large} rows:\n"
+        f"{page}: {small.count} queries at {SMALL} rows, {large.count} at {LARGE} rows:\n"
         + difference(small, large)
     )
+
+
+def of(items, i):
+    """Row ``i``'s pick from ``items``: consecutive rows point to different ones."""
+    return items[i % len(items)]
 
 
 def total(count: int) -> str:

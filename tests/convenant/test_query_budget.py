@@ -21,7 +21,7 @@ from convenant.models import (
     Samenwerkingsverband,
 )
 from governance.models import Gremium, Knelpunt, Lidmaatschap, Persoon
-from tests.querycount import Page, assert_flat, grant, total
+from tests.querycount import Page, assert_flat, fast_hasher, grant, of, total
 
 from .factories import ConvenantFactory, GemeenteFactory, SamenwerkingsverbandFactory
 
@@ -29,6 +29,11 @@ pytestmark = pytest.mark.django_db
 
 DAY = datetime.date(2020, 1, 1)
 LATER = datetime.date(2099, 1, 1)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    fast_hasher(settings)
 
 
 @pytest.fixture
@@ -45,11 +50,6 @@ def world(regie_user):
 
 def day(i: int) -> datetime.date:
     return DAY + datetime.timedelta(days=i)
-
-
-def of(items, i):
-    """Row ``i``'s pick from ``items``: consecutive rows point to different ones."""
-    return items[i % len(items)]
 
 
 # --- builders: add rows start..stop -------------------------------------------------------

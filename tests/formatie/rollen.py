@@ -8,14 +8,10 @@ from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 from tests.convenant.factories import GemeenteFactory, SamenwerkingsverbandFactory
+from tests.querycount import of
 
 SCHALEN = [8, 10, 11]
 SOORTEN = ["schaal", "schaal", "uur", "vast"]
-
-
-def of(items, i):
-    """Row ``i``'s pick from ``items``: consecutive rows point to different ones."""
-    return items[i % len(items)]
 
 
 def formatie_world(afkorting: str = "Q", sv: Samenwerkingsverband | None = None):

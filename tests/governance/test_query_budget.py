@@ -20,17 +20,12 @@ from governance.models import (
     Vergadering,
 )
 from tests.convenant.factories import GemeenteFactory, SamenwerkingsverbandFactory
-from tests.querycount import Page, assert_flat, total
+from tests.querycount import Page, assert_flat, fast_hasher, of, total
 
 pytestmark = pytest.mark.django_db
 
 SOORTEN = ["stuurgroep", "regiegroep", "rst", "werkgroep_thematisch", "beleidsteam"]
 UITKOMSTEN = ["aangenomen", "aangehouden", "verworpen"]
-
-
-def of(items, i):
-    """Row ``i``'s pick from ``items``: consecutive rows point to different ones."""
-    return items[i % len(items)]
 
 
 def day(i: int) -> datetime.date:
@@ -42,6 +37,11 @@ def moment(i: int, future: bool = False) -> datetime.datetime:
     base = timezone.now() + datetime.timedelta(days=1) if future else timezone.now()
     sign = 1 if future else -1
     return base + sign * datetime.timedelta(hours=i + 1)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    fast_hasher(settings)
 
 
 @pytest.fixture

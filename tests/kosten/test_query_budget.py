@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
-from tests.formatie.rollen import add_rollen, formatie_world, of
-from tests.querycount import FORM_ROWS, Page, assert_flat, fast_hasher
+from tests.convenant.factories import GemeenteFactory
+from tests.formatie.rollen import add_rollen, formatie_world
+from tests.programma.helpers import page_data
+from tests.querycount import Page, assert_flat, fast_hasher, of
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +90,6 @@ PAGES = [
         url("budgetten"),
         add_budgetten,
         lambda w, n: f'value="Budget {n - 1:04d}"',
-        FORM_ROWS,
     ),
     Page(
         "admin verdeelsleutel",
@@ -103,3 +104,24 @@ PAGES = [
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_query_count_does_not_grow_with_rows(regie_client, world, page):
     assert_flat(regie_client, page, world)
+
+
+def test_a_shared_select_still_offers_and_accepts_only_its_own_rows(regie_client, world):
+    """The budget rows share one list of gemeenten: each row shows its own as chosen, and a
+    gemeente outside the samenwerkingsverband is refused as before."""
+    add_budgetten(world, 0, 3)
+    url = reverse("kosten:budgetten", args=["Q"])
+    response = regie_client.get(url)
+    page = response.content.decode()
+    for i, budget in enumerate(Budget.objects.filter(samenwerkingsverband=world.sv)):
+        select = page.split(f'name="budgetten-{i}-gemeente"')[1].split("</select>")[0]
+        assert f'<option value="{budget.gemeente_id}" selected>' in select
+        assert select.count("<option") == 4  # the three gemeenten and "---------"
+
+    elders = GemeenteFactory(naam="Elders")
+    data = page_data(response)
+    data["budgetten-0-gemeente"] = str(elders.pk)
+    response = regie_client.post(url, data)
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert not Budget.objects.filter(gemeente=elders).exists()

@@ -13,6 +13,7 @@ from programma.models import (
     Voortgangsrapportage,
     Voortgangsregel,
 )
+from tests.querycount import of
 
 # (uitvoering, kleurstatus) of the rows, in turn: every colour and every state.
 STANDEN = [
@@ -22,11 +23,6 @@ STANDEN = [
     ("niet_gestart", ""),
     ("afgerond", "goed"),
 ]
-
-
-def of(items, i):
-    """Row ``i``'s pick from ``items``: consecutive rows point to different ones."""
-    return items[i % len(items)]
 
 
 def programma_world(sv):

@@ -21,9 +21,9 @@ from programma.models import (
     Voortgangsregel,
 )
 from tests.convenant.factories import SamenwerkingsverbandFactory
-from tests.querycount import Page, assert_flat, fast_hasher, total
+from tests.querycount import Page, assert_flat, fast_hasher, of, total
 
-from .opdrachten import STANDEN, add_opdrachten, of, programma_world, with_stappen
+from .opdrachten import STANDEN, add_opdrachten, programma_world, with_stappen
 
 pytestmark = pytest.mark.django_db
 

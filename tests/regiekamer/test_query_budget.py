@@ -16,8 +16,8 @@ from kosten.models import Budget
 from programma.models import Voortgangsrapportage
 from tests.convenant.factories import ConvenantFactory
 from tests.formatie.rollen import add_rollen, formatie_world
-from tests.programma.opdrachten import add_opdrachten, of, programma_world
-from tests.querycount import Page, assert_flat, fast_hasher
+from tests.programma.opdrachten import add_opdrachten, programma_world
+from tests.querycount import Page, assert_flat, fast_hasher, of
 
 pytestmark = pytest.mark.django_db
 
