@@ -172,6 +172,9 @@ class FormsetMixin:
             for name, cls in self.formset_classes.items()
         }
         for formset in formsets.values():
+            # The rows offer, and accept, only what the user may see (as the main form does).
+            for form in [*formset.forms, formset.empty_form]:
+                access.scope_choices(self.request.user, form)
             share_choices(formset)
         return formsets
 

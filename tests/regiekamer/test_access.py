@@ -152,3 +152,30 @@ def test_demo_users_take_part_in_the_demo():
     weert = users.get(username="weert")
     assert access.can(weert, "change", Gemeente.objects.get(naam="Weert"))
     assert not access.can(weert, "change", Gemeente.objects.get(naam="Nederweert"))
+
+
+def test_a_formset_offers_only_people_of_the_own_samenwerkingsverband(demo, django_user_model):
+    """The gremium's member rows list personen of MLW, not those of another collaboration."""
+    from governance.models import Gremium, Persoon
+
+    mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
+    other = Samenwerkingsverband.objects.create(naam="Ander verband", afkorting="AV")
+    roermond = Gemeente.objects.create(naam="Roermond")
+    other.gemeenten.add(roermond)
+    outsider = Persoon.objects.create(naam="Iemand van Elders", gemeente=roermond)
+    insider = Persoon.objects.create(
+        naam="Iemand uit Weert", gemeente=Gemeente.objects.get(naam="Weert")
+    )
+    user = django_user_model.objects.create_user("regie-mlw", password="geheim-123!")
+    user.groups.add(Group.objects.get(name=REGIEGROEP))
+    access.grant(user, mlw)
+    client = Client()
+    client.force_login(user)
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw).order_by("pk").first()
+
+    page = client.get(reverse("governance:gremium-update", args=["MLW", gremium.pk]))
+
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert insider.naam in content
+    assert outsider.naam not in content
