@@ -16,7 +16,10 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
-    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    # Not the test run's own switches: the browser tests allow the ORM beside Playwright's loop
+    # (tests/e2e/conftest.py), which a deployment must not.
+    own = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in own}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
