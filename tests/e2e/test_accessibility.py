@@ -8,19 +8,17 @@ answers 403; that page is audited once per role. All findings (axe impact seriou
 CSP violations, console errors) are collected and reported at once, so one run shows all.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from convenant.models import Gemeente, Raadsinformatiebrief, Samenwerkingsverband
 from formatie.models import Rol
-from governance.models import Actiepunt, Agendapunt, Besluit, Gremium, Knelpunt, Stuk, Vergadering
-from programma.models import Opdracht, Programmaplan, Startantwoord
 from programma.voortgang import draft_report, freeze_report
 from tests.regiekamer.test_access_matrix import model_for, rows_of, url_patterns
+from tests.world import add_meeting_and_answer
 
 from .browser import axe_summary
 
@@ -41,35 +39,7 @@ BROKEN_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby], 
 def add_one_of_everything(mlw):
     """What the demo lacks to show every page: a meeting with a stuk, decisions, actions, a
     knelpunt, a start answer, two progress reports (one sent) with every colour, a letter."""
-    gremium = Gremium.objects.filter(samenwerkingsverband=mlw).order_by("pk").first()
-    vergadering = Vergadering.objects.create(
-        gremium=gremium, begin=timezone.make_aware(datetime(2026, 12, 1, 10))
-    )
-    agendapunt = Agendapunt.objects.create(
-        vergadering=vergadering, volgorde=1, titel="Begroting", soort="besluitvorming"
-    )
-    Stuk.objects.create(
-        agendapunt=agendapunt,
-        titel="Notitie",
-        bestand=SimpleUploadedFile("notitie.pdf", b"%PDF-1.4\n%%EOF\n"),
-    )
-    Besluit.objects.create(
-        gremium=gremium,
-        datum=date(2026, 12, 1),
-        tekst="Begroting vastgesteld",
-        uitkomst="aangenomen",
-    )
-    overdue = timezone.localdate() - timedelta(days=7)
-    Actiepunt.objects.create(gremium=gremium, omschrijving="Begroting rondsturen", deadline=overdue)
-    Knelpunt.objects.create(
-        samenwerkingsverband=mlw,
-        omschrijving="Capaciteit",
-        ingebracht_door="Weert",
-        datum=date(2026, 11, 1),
-    )
-    plan = Programmaplan.objects.get(samenwerkingsverband=mlw)
-    opdracht = Opdracht.objects.filter(thema__plan=plan).order_by("pk").first()
-    Startantwoord.objects.create(opdracht=opdracht, vraag=plan.startvragen.order_by("pk").first())
+    plan = add_meeting_and_answer(mlw, deadline=timezone.localdate() - timedelta(days=7))
 
     first = draft_report(plan, date(2021, 10, 31), "september-oktober 2021")
     regels = list(first.regels.order_by("pk"))

@@ -13,7 +13,7 @@ What should happen is written down here, independently of ``regiekamer/access.py
 - whoever may not change something gets 403/404 on a POST, and nothing changes.
 """
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -24,7 +24,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import timezone
 from django.views.generic import UpdateView
 
 from convenant.models import (
@@ -35,11 +34,10 @@ from convenant.models import (
     Samenwerkingsverband,
     Toegang,
 )
-from governance.models import Actiepunt, Agendapunt, Besluit, Gremium, Knelpunt, Stuk, Vergadering
-from programma.models import Opdracht, Programmaplan, Startantwoord
 from programma.voortgang import draft_report
 from regiekamer.access import SV_LOOKUPS
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
+from tests.world import add_meeting_and_answer
 
 MLW = "MLW"
 OTHER = "ANDR"
@@ -129,34 +127,7 @@ def world(demo, django_user_model, media):
 
     Inwonertal.objects.create(gemeente=weert, peildatum=date(2020, 1, 1), aantal=49_900)
     Inwonertal.objects.create(gemeente=nederweert, peildatum=date(2020, 1, 1), aantal=17_000)
-    gremium = Gremium.objects.filter(samenwerkingsverband=mlw).order_by("pk").first()
-    vergadering = Vergadering.objects.create(
-        gremium=gremium, begin=timezone.make_aware(datetime(2026, 12, 1, 10))
-    )
-    agendapunt = Agendapunt.objects.create(
-        vergadering=vergadering, volgorde=1, titel="Begroting", soort="besluitvorming"
-    )
-    Stuk.objects.create(
-        agendapunt=agendapunt,
-        titel="Notitie",
-        bestand=SimpleUploadedFile("notitie.pdf", b"%PDF-1.4\n%%EOF\n"),
-    )
-    Besluit.objects.create(
-        gremium=gremium,
-        datum=date(2026, 12, 1),
-        tekst="Begroting vastgesteld",
-        uitkomst="aangenomen",
-    )
-    Actiepunt.objects.create(gremium=gremium, omschrijving="Begroting rondsturen")
-    Knelpunt.objects.create(
-        samenwerkingsverband=mlw,
-        omschrijving="Capaciteit",
-        ingebracht_door="Weert",
-        datum=date(2026, 11, 1),
-    )
-    plan = Programmaplan.objects.get(samenwerkingsverband=mlw)
-    opdracht = Opdracht.objects.filter(thema__plan=plan).order_by("pk").first()
-    Startantwoord.objects.create(opdracht=opdracht, vraag=plan.startvragen.order_by("pk").first())
+    plan = add_meeting_and_answer(mlw)
     draft_report(plan, date(2026, 11, 1), "september-oktober 2026")
     convenant = rows_of(Convenant, mlw).first()
     convenant.scan = SimpleUploadedFile("getekend.pdf", b"%PDF-1.4\n%%EOF\n")
