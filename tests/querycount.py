@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 SMALL, LARGE = 10, 1000
 
@@ -93,6 +94,17 @@ def assert_flat(client, page: Page, world) -> None:
         f"{page}: {small.count} queries at {SMALL} rows, {large.count} at {LARGE} rows:\n"
         + difference(small, large)
     )
+
+
+def sv_page(namespace: str, name: str, *args: Callable) -> Callable:
+    """The address of page ``namespace:name`` of the test samenwerkingsverband "Q"; each of
+    ``args`` takes a further key from the world."""
+    return lambda world: reverse(f"{namespace}:{name}", args=["Q", *(a(world) for a in args)])
+
+
+def changelist(app_label: str, model: str) -> Callable:
+    """The address of the admin's list of ``app_label.model``."""
+    return lambda world: reverse(f"admin:{app_label}_{model}_changelist")
 
 
 def of(items, i):

@@ -2,13 +2,13 @@
 
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 import pytest
-from django.urls import reverse
 
 from formatie.models import Fase, Salarisschaal, Werkgroep
 from tests.convenant.factories import ConvenantFactory
-from tests.querycount import Page, assert_flat, fast_hasher, of
+from tests.querycount import Page, assert_flat, changelist, fast_hasher, of, sv_page
 
 from .rollen import add_rollen, formatie_world
 
@@ -65,12 +65,10 @@ def add_werkgroepen(w, start, stop):
     )
 
 
-def url(name):
-    return lambda w: reverse(f"formatie:{name}", args=["Q"])
+url = partial(sv_page, "formatie")
 
 
-def admin(model):
-    return lambda w: reverse(f"admin:formatie_{model}_changelist")
+admin = partial(changelist, "formatie")
 
 
 PAGES = [

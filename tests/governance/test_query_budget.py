@@ -1,10 +1,10 @@
 """Query budgets of the governance pages: as many queries at 1.000 rows as at 10 (issue 8)."""
 
 import datetime
+from functools import partial
 from types import SimpleNamespace
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import (
@@ -20,7 +20,7 @@ from governance.models import (
     Vergadering,
 )
 from tests.convenant.factories import GemeenteFactory, SamenwerkingsverbandFactory
-from tests.querycount import Page, assert_flat, fast_hasher, of, total
+from tests.querycount import Page, assert_flat, changelist, fast_hasher, of, sv_page, total
 
 pytestmark = pytest.mark.django_db
 
@@ -279,12 +279,10 @@ def add_stukken(w, start, stop):
     )
 
 
-def url(name, *args):
-    return lambda w: reverse(f"governance:{name}", args=["Q", *(a(w) for a in args)])
+url = partial(sv_page, "governance")
 
 
-def admin(model):
-    return lambda w: reverse(f"admin:governance_{model}_changelist")
+admin = partial(changelist, "governance")
 
 
 PAGES = [

@@ -1,6 +1,7 @@
 """Query budgets of the kosten pages: as many queries at 1.000 rows as at 10 (issue 8)."""
 
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from django.urls import reverse
@@ -9,7 +10,7 @@ from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
 from tests.convenant.factories import GemeenteFactory
 from tests.formatie.rollen import add_rollen, formatie_world
 from tests.programma.helpers import page_data
-from tests.querycount import Page, assert_flat, fast_hasher, of
+from tests.querycount import Page, assert_flat, changelist, fast_hasher, of, sv_page
 
 pytestmark = pytest.mark.django_db
 
@@ -71,12 +72,10 @@ def add_budgetten(w, start, stop):
     )
 
 
-def url(name):
-    return lambda w: reverse(f"kosten:{name}", args=["Q"])
+url = partial(sv_page, "kosten")
 
 
-def admin(model):
-    return lambda w: reverse(f"admin:kosten_{model}_changelist")
+admin = partial(changelist, "kosten")
 
 
 PAGES = [

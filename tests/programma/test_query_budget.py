@@ -5,7 +5,6 @@ from decimal import Decimal
 from functools import partial
 
 import pytest
-from django.urls import reverse
 from simple_history.utils import bulk_create_with_history
 
 from programma.models import (
@@ -21,7 +20,7 @@ from programma.models import (
     Voortgangsregel,
 )
 from tests.convenant.factories import SamenwerkingsverbandFactory
-from tests.querycount import Page, assert_flat, fast_hasher, of, total
+from tests.querycount import Page, assert_flat, changelist, fast_hasher, of, sv_page, total
 
 from .opdrachten import STANDEN, add_opdrachten, programma_world, with_stappen
 
@@ -176,16 +175,14 @@ def add_opdracht_rows(w, start, stop):
     Opdracht.history.bulk_history_create([o] * (stop - start), update=True)
 
 
-def url(name, *args):
-    return lambda w: reverse(f"programma:{name}", args=["Q", *(a(w) for a in args)])
+url = partial(sv_page, "programma")
 
 
 def plan(w):
     return w.plan.pk
 
 
-def admin(model):
-    return lambda w: reverse(f"admin:programma_{model}_changelist")
+admin = partial(changelist, "programma")
 
 
 PAGES = [
