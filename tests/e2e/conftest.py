@@ -16,12 +16,6 @@ from .browser import CHROMIUM, LAUNCH_ARGS, User, missing_requirements
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if "/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.e2e)
-
-
 @pytest.fixture(scope="session")
 def chromium():
     missing = missing_requirements()
