@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from kosten.constants import Verdeelmethode
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
+from regiekamer.spreadsheet import append_row
 
 from .constants import Kostensoort
 from .models import Bezetting, Fase, Rol, Salarisschaal, last_day_of_month
@@ -976,12 +977,10 @@ def _number(value: Decimal | None):
 
 def _write_sheet(workbook, title: str, header: list[str], rows: list[list]) -> None:
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
+    for cell in append_row(sheet, header):
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
+        for cell in append_row(sheet, row):
             if isinstance(cell.value, datetime | date):
                 cell.number_format = "D-M-YYYY"
     for index, text in enumerate(header, start=1):
