@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -124,6 +125,10 @@ class WerkboekUploadForm(forms.Form):
         required=True,
         error_messages={"required": "Bevestig dat de huidige formatie wordt vervangen."},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkboek"].help_text += f" Hooguit {settings.MAX_UPLOAD_MB} MB."
 
 
 class WerkboekImportView(SamenwerkingsverbandMixin, PermissionRequiredMixin, FormView):

@@ -13,9 +13,19 @@ The workbook has three sheets, the same for import and export:
 An import first reads and checks everything; any problem raises :class:`WerkboekFout` with every
 problem as a Dutch message (sheet, row, column) and nothing is changed. Only a clean workbook
 replaces the formation, in one transaction.
+
+A workbook is untrusted input. Before anything is unpacked the file must be within the upload
+limit (``MAX_UPLOAD_MB``), be an .xlsx by its content (a zip with the Excel structure, no
+macros) and unpack within ``MAX_UITGEPAKT_MB`` without a part packed like a zip bomb. The three
+sheets are then streamed (read-only) and refused at more than ``MAX_GEMEENTEN``,
+``MAX_FASEN`` or ``MAX_ROLLEN`` rows. A formula counts with the value the file stored for it
+(as Excel saves it); a formula without a stored value is reported, never read as empty.
+Export writes every name as a string cell (``regiekamer.spreadsheet``), so a name such as
+``=SUM(A1)`` comes back exactly.
 """
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -31,6 +41,8 @@ from openpyxl.utils import get_column_letter
 from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from kosten.constants import Verdeelmethode
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
+from regiekamer.spreadsheet import append_row
+from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
 from .constants import Kostensoort
 from .models import Bezetting, Fase, Rol, Salarisschaal, last_day_of_month
@@ -57,6 +69,25 @@ OPTIONAL_ROL_COLUMNS = {"basisformatie"}
 BRON = "werkboek"
 DEFAULT_UREN_PER_FTE_PER_MAAND = Decimal("156")
 NOT_READABLE = "Dit is geen leesbaar Excel-bestand (.xlsx)."
+FORMULE_ZONDER_WAARDE = (
+    "formule zonder opgeslagen waarde; sla het bestand op in Excel of typ de waarde."
+)
+
+# What an import reads at most (on top of the upload limit, MAX_UPLOAD_MB): a workbook beyond
+# these is refused before it is unpacked or read further, and nothing is changed.
+MB = 1024 * 1024
+MAX_UITGEPAKT_MB = 20  # all parts of the .xlsx (a zip) together, unpacked
+MAX_COMPRESSIE = 100  # unpacked size : packed size of a part above 1 MB (a zip bomb)
+MAX_ONDERDELEN = 1000  # parts in the zip
+MAX_GEMEENTEN = 400
+MAX_FASEN = 50
+MAX_ROLLEN = 2000
+MAX_KOLOMMEN = 100  # headed columns on one sheet
+MAX_RIJEN = {
+    GEMEENTEN: (MAX_GEMEENTEN, "gemeenten"),
+    FASEN: (MAX_FASEN, "fasen"),
+    ROLLEN: (MAX_ROLLEN, "rollen"),
+}
 
 KOSTENSOORTEN = {
     "schaal": Kostensoort.SCHAAL,
@@ -256,6 +287,8 @@ class _Reader:
 
     def text(self, row: _Row, column: str, *, required: bool, max_length: int) -> str | None:
         value = row.get(column).value
+        if value is INVALID:
+            return INVALID
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.error(row, column, "is leeg; vul een naam in.")
@@ -282,6 +315,8 @@ class _Reader:
         """A number >= 0, with at most two decimals (or a whole number); None when empty."""
         cell = row.get(column)
         value = cell.value
+        if value is INVALID:
+            return INVALID
         if _is_empty(value):
             if required_message:
                 return self.error(row, column, f"is leeg; {required_message}")
@@ -323,6 +358,8 @@ class _Reader:
 
     def date(self, row: _Row, column: str) -> date | None:
         value = row.get(column).value
+        if value is INVALID:
+            return INVALID
         if _is_empty(value):
             return self.error(row, column, "is leeg; vul een datum in.")
         if isinstance(value, datetime):
@@ -340,7 +377,7 @@ class _Reader:
 
     def yes_no(self, row: _Row, column: str, *, empty: bool | None) -> bool | None:
         value = row.get(column).value
-        if isinstance(value, bool):
+        if value is INVALID or isinstance(value, bool):
             return value
         if _is_empty(value):
             if empty is None:
@@ -377,62 +414,200 @@ def _parse_date_text(text: str) -> date | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _open_workbook(file):
+def _check_size(size: int) -> None:
+    if size > max_upload_bytes():
+        raise WerkboekFout([too_large_message()])
+
+
+def _read_bytes(file) -> bytes:
+    """The file's content, refused when it is larger than the upload limit (before reading)."""
     if isinstance(file, bytes | bytearray):
-        file = BytesIO(file)
+        data = bytes(file)
     elif isinstance(file, str | Path):
         path = Path(file)
         if not path.is_file():
             raise WerkboekFout([f"Het bestand {path} bestaat niet."])
-        file = BytesIO(path.read_bytes())
-    elif hasattr(file, "seek"):
+        _check_size(path.stat().st_size)
+        data = path.read_bytes()
+    else:
+        size = getattr(file, "size", None)
+        if size is None:
+            size = file.seek(0, 2)
+        _check_size(size)
         file.seek(0)
+        data = file.read(max_upload_bytes() + 1)
+    _check_size(len(data))
+    return data
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse, before anything is unpacked, a file that is no .xlsx or would unpack too large.
+
+    The sizes come from the zip's table of contents; Python's zipfile never unpacks a part
+    beyond the size the table gives it, so a table that lies cannot make the reading bigger.
+    """
+    found = detect_type(BytesIO(data))
+    if found is None or found.key != "xlsx":
+        raise WerkboekFout([NOT_READABLE])
     try:
-        return openpyxl.load_workbook(file, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except ZIP_ERRORS as exc:
         raise WerkboekFout([NOT_READABLE]) from exc
+    if len(parts) > MAX_ONDERDELEN:
+        raise WerkboekFout(
+            [
+                f"Het werkboek bestaat uit meer dan {MAX_ONDERDELEN} onderdelen; het wordt niet "
+                "ingelezen."
+            ]
+        )
+    if sum(part.file_size for part in parts) > MAX_UITGEPAKT_MB * MB:
+        raise WerkboekFout(
+            [
+                f"Het werkboek is uitgepakt groter dan {MAX_UITGEPAKT_MB} MB; zo'n groot werkboek "
+                "wordt niet ingelezen."
+            ]
+        )
+    for part in parts:
+        if part.file_size > MB and part.file_size > MAX_COMPRESSIE * max(part.compress_size, 1):
+            raise WerkboekFout(
+                [
+                    f"Het werkboek is verdacht sterk ingepakt ({part.filename} pakt uit tot meer "
+                    f"dan {MAX_COMPRESSIE} keer zijn grootte); het wordt niet ingelezen."
+                ]
+            )
+
+
+class _Bestand:
+    """A checked .xlsx, opened twice read-only: once for the stored values, once for formulas.
+
+    Only the three sheets are read, row by row; nothing else of the file is unpacked.
+    """
+
+    def __init__(self, data: bytes):
+        self.values = self.formulas = None
+        try:
+            self.values = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
+            self.formulas = openpyxl.load_workbook(BytesIO(data), read_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+            self.close()
+            raise WerkboekFout([NOT_READABLE]) from exc
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def close(self) -> None:
+        for workbook in (self.values, self.formulas):
+            if workbook is not None:
+                workbook.close()
+
+    def rows(self, title: str):
+        """(title as written, rows) of the sheet, or None; each row is (number, cells, formulas)."""
+        for values, formulas in zip(self.values.worksheets, self.formulas.worksheets, strict=True):
+            if _key(values.title) == _key(title):
+                return values.title, _stream(values, formulas)
+        return None
+
+
+def _stream(values, formulas):
+    # Not the sheet's own stated size (it may be wrong, or absurd): the rows as they are.
+    values.reset_dimensions()
+    formulas.reset_dimensions()
+    rows = enumerate(zip(values.iter_rows(), formulas.iter_rows(), strict=True), start=1)
+    while True:
+        try:
+            number, (cells, formula_cells) = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # a broken sheet inside a readable zip
+            raise WerkboekFout([NOT_READABLE]) from exc
+        yield number, cells, formula_cells
+
+
+def _open_workbook(file) -> _Bestand:
+    data = _read_bytes(file)
+    _check_zip(data)
+    return _Bestand(data)
+
+
+def _without_value(cell, formula_cell) -> bool:
+    """A formula whose result the file does not hold (never read as an empty cell)."""
+    return formula_cell.data_type == "f" and cell.value is None
 
 
 def _read_sheet(workbook, title: str, columns: list[str], optional: set[str], problems):
     """The rows of a sheet as {column key: cell}; None when the sheet or a column is missing."""
-    worksheet = next((ws for ws in workbook.worksheets if _key(ws.title) == _key(title)), None)
-    if worksheet is None:
+    found = workbook.rows(title)
+    if found is None:
         problems.add(f'Het werkblad "{title}" ontbreekt.')
         return None
-    rows = iter(worksheet.iter_rows())
-    header_cells = None
-    for cells in rows:
-        if any(not _is_empty(c.value) for c in cells):
-            header_cells = cells
+    sheet_title, rows = found
+    header = (0, (), ())
+    for number, cells, formula_cells in rows:
+        if any(
+            not _is_empty(c.value) or f.data_type == "f"
+            for c, f in zip(cells, formula_cells, strict=True)
+        ):
+            header = (number, cells, formula_cells)
             break
     headers: dict[str, str] = {}
     positions: dict[str, int] = {}
-    for index, cell in enumerate(header_cells or ()):
+    header_row, header_cells, header_formulas = header
+    for index, (cell, formula_cell) in enumerate(zip(header_cells, header_formulas, strict=True)):
+        if _without_value(cell, formula_cell):
+            problems.add(
+                f"{title}, rij {header_row}, kolom {get_column_letter(index + 1)}: "
+                + FORMULE_ZONDER_WAARDE
+            )
+            continue
         if cell.value is None or not str(cell.value).strip():
             continue
         key = _key(cell.value)
-        header = str(cell.value).strip()
+        header_text = str(cell.value).strip()
         if key in positions:
-            problems.column(title, header, "deze kolom staat er twee keer in.")
+            problems.column(title, header_text, "deze kolom staat er twee keer in.")
             continue
         positions[key] = index
-        headers[key] = header
+        headers[key] = header_text
+    if len(positions) > MAX_KOLOMMEN:
+        raise WerkboekFout(
+            [
+                f'Het werkblad "{title}" heeft meer dan {MAX_KOLOMMEN} kolommen; het werkboek '
+                "wordt niet ingelezen."
+            ]
+        )
     missing = [c for c in columns if _key(c) not in positions and c not in optional]
     for column in missing:
         problems.column(title, column, "de kolom ontbreekt.")
     if missing:
         return None
+    limit, noun = MAX_RIJEN[title]
     data = []
-    for cells in rows:
-        row_cells = {
-            key: _Cell(cells[i].value, cells[i].number_format)
-            for key, i in positions.items()
-            if i < len(cells)
-        }
+    for number, cells, formula_cells in rows:
+        row_cells = {}
+        for key, i in positions.items():
+            if i >= len(cells):
+                continue
+            if _without_value(cells[i], formula_cells[i]):
+                problems.cell(title, number, headers[key], FORMULE_ZONDER_WAARDE)
+                row_cells[key] = _Cell(INVALID)
+            else:
+                row_cells[key] = _Cell(cells[i].value, cells[i].number_format)
         if all(_is_empty(c.value) for c in row_cells.values()):
             continue
-        data.append(_Row(cells[0].row, row_cells))
-    return _Sheet(worksheet.title, headers, data)
+        data.append(_Row(number, row_cells))
+        if len(data) > limit:
+            most = _format_decimal(Decimal(limit))
+            raise WerkboekFout(
+                [
+                    f'Het werkblad "{title}" heeft meer dan {most} rijen; een werkboek mag '
+                    f"hoogstens {most} {noun} bevatten."
+                ]
+            )
+    return _Sheet(sheet_title, headers, data)
 
 
 # --------------------------------------------------------------------------------------------
@@ -629,7 +804,9 @@ def _parse_rollen(
                 seen[_key(naam)] = row.number
         raw_soort = row.get("kostensoort").value
         kostensoort = KOSTENSOORTEN.get(_key(raw_soort)) if not _is_empty(raw_soort) else None
-        if kostensoort is None:
+        if raw_soort is INVALID:
+            kostensoort = INVALID
+        elif kostensoort is None:
             if _is_empty(raw_soort):
                 reader.error(row, "kostensoort", "is leeg; kies schaal, uur of vast.")
             else:
@@ -725,11 +902,11 @@ def _parse_rollen(
 
 
 def _parse_workbook(file) -> _Formatie:
-    workbook = _open_workbook(file)
     problems = _Problems()
-    gemeenten_sheet = _read_sheet(workbook, GEMEENTEN, GEMEENTE_COLUMNS, set(), problems)
-    fasen_sheet = _read_sheet(workbook, FASEN, FASE_COLUMNS, set(), problems)
-    rollen_sheet = _read_sheet(workbook, ROLLEN, ROL_COLUMNS, OPTIONAL_ROL_COLUMNS, problems)
+    with _open_workbook(file) as workbook:
+        gemeenten_sheet = _read_sheet(workbook, GEMEENTEN, GEMEENTE_COLUMNS, set(), problems)
+        fasen_sheet = _read_sheet(workbook, FASEN, FASE_COLUMNS, set(), problems)
+        rollen_sheet = _read_sheet(workbook, ROLLEN, ROL_COLUMNS, OPTIONAL_ROL_COLUMNS, problems)
 
     gemeenten = _parse_gemeenten(gemeenten_sheet, problems) if gemeenten_sheet else None
     fasen, fasen_ok = _parse_fasen(fasen_sheet, problems) if fasen_sheet else ([], False)
@@ -976,12 +1153,10 @@ def _number(value: Decimal | None):
 
 def _write_sheet(workbook, title: str, header: list[str], rows: list[list]) -> None:
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
+    for cell in append_row(sheet, header):
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
+        for cell in append_row(sheet, row):
             if isinstance(cell.value, datetime | date):
                 cell.number_format = "D-M-YYYY"
     for index, text in enumerate(header, start=1):

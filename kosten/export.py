@@ -1,10 +1,11 @@
 """The kostenverdeling as CSV rows and as an XLSX workbook: the same figures as the page."""
 
-import csv
 import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from regiekamer.spreadsheet import append_row, csv_text
 
 from .verdeling import Kostenverdeling
 
@@ -24,9 +25,7 @@ def kostenverdeling_rows(kv: Kostenverdeling) -> list[list]:
 
 
 def kostenverdeling_csv(kv: Kostenverdeling) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(kostenverdeling_rows(kv))
-    return out.getvalue()
+    return csv_text(kostenverdeling_rows(kv))
 
 
 def kostenverdeling_xlsx(kv: Kostenverdeling, titel: str) -> bytes:
@@ -35,29 +34,31 @@ def kostenverdeling_xlsx(kv: Kostenverdeling, titel: str) -> bytes:
     ws = wb.active
     ws.title = "Kostenverdeling"
     for row in kostenverdeling_rows(kv):
-        ws.append(row)
+        append_row(ws, row)
     for cell in ws[1]:
         cell.font = Font(bold=True)
 
     summary = wb.create_sheet("Samenvatting")
-    summary.append([titel])
-    summary["A1"].font = Font(bold=True)
-    summary.append(["gemeente", *kv.jaren, "totaal"])
+    append_row(summary, [titel])[0].font = Font(bold=True)
+    append_row(summary, ["gemeente", *kv.jaren, "totaal"])
     for gemeente in kv.gemeenten:
-        summary.append(
+        append_row(
+            summary,
             [gemeente]
             + [int(kv.aandeel(gemeente, j)) for j in kv.jaren]
-            + [int(kv.totaal_gemeente(gemeente))]
+            + [int(kv.totaal_gemeente(gemeente))],
         )
-    summary.append(
+    append_row(
+        summary,
         ["totaal (incl. afronding)"]
         + [int(kv.totaal_aandelen(j)) for j in kv.jaren]
-        + [int(kv.totaal)]
+        + [int(kv.totaal)],
     )
-    summary.append(
+    append_row(
+        summary,
         ["totaal kosten"]
         + [int(kv.totaal_kosten(j)) for j in kv.jaren]
-        + [int(kv.totaal_zonder_afronding)]
+        + [int(kv.totaal_zonder_afronding)],
     )
     for sheet in (ws, summary):
         for row in sheet.iter_rows(min_row=2):

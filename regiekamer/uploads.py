@@ -104,6 +104,10 @@ def max_upload_bytes() -> int:
     return settings.MAX_UPLOAD_MB * 1024 * 1024
 
 
+def too_large_message() -> str:
+    return f"Het bestand is groter dan {settings.MAX_UPLOAD_MB} MB."
+
+
 def _zip_type(file) -> str | None:
     with zipfile.ZipFile(file) as archive:
         names = set(archive.namelist())
@@ -206,9 +210,7 @@ class UploadRule:
                 return  # already stored: it was checked when it was uploaded
             file = file.file
         if file.size > max_upload_bytes():
-            raise ValidationError(
-                f"Het bestand is groter dan {settings.MAX_UPLOAD_MB} MB.", code="te_groot"
-            )
+            raise ValidationError(too_large_message(), code="te_groot")
         name = clean_file_name(getattr(file, "name", "") or "")
         found = detect_type(file)
         if found is None or found.key not in self.types:

@@ -1,13 +1,12 @@
 """Print the onderlinge verrekening of a samenwerkingsverband: gedragen, aandeel, saldo."""
 
-import csv
-
 from django.core.management.base import BaseCommand, CommandError
 
 from convenant.models import Samenwerkingsverband
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
 from kosten.verrekening import calculate_verrekening
+from regiekamer.spreadsheet import write_csv
 
 FORMATS = ["csv"]
 
@@ -46,11 +45,10 @@ class Command(BaseCommand):
             ) from exc
         penvoerder = sv.penvoerder.naam if sv.penvoerder else None
 
-        writer = csv.writer(self.stdout, lineterminator="\n")
-        writer.writerow(["jaar", "gemeente", "gedragen", "aandeel", "saldo"])
+        rows = [["jaar", "gemeente", "gedragen", "aandeel", "saldo"]]
         for jaar in calculate_verrekening(kv, penvoerder):
             for gemeente in sorted(jaar.saldo):
-                writer.writerow(
+                rows.append(
                     [
                         jaar.jaar,
                         gemeente,
@@ -59,3 +57,4 @@ class Command(BaseCommand):
                         jaar.saldo[gemeente],
                     ]
                 )
+        write_csv(self.stdout, rows)

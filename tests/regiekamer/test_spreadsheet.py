@@ -1,0 +1,203 @@
+"""No formula leaves Regiekamer: every CSV and XLSX export writes names as inert text.
+
+A rol, gemeente or fase may be called ``=HYPERLINK(…)``; a spreadsheet that opens an export
+must show that text, not run it. CSV cells get a leading quote, XLSX cells are string cells
+(never formulas), and numbers stay numbers.
+"""
+
+import csv
+import io
+from io import StringIO
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from convenant.models import Gemeente, Samenwerkingsverband
+from formatie.models import Fase, Rol
+from formatie.werkboek import export_workbook, import_workbook
+from regiekamer.spreadsheet import append_row, csv_text, csv_value
+from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten
+
+pytestmark = pytest.mark.django_db
+
+HYPERLINK = '=HYPERLINK("http://x","klik")'
+# Text a spreadsheet would run, by its first character (OWASP): = + - @ tab carriage return.
+DANGEROUS = [HYPERLINK, "+31 6", "-rol", "@home", "\tTab", "\rRegel"]
+
+
+def test_the_rule_quotes_only_text_that_a_spreadsheet_would_run():
+    assert [csv_value(v) for v in DANGEROUS] == ["'" + v for v in DANGEROUS]
+    assert [csv_value(v) for v in ["Weert", "a=b", "", None, -3, 2.5]] == [
+        "Weert",
+        "a=b",
+        "",
+        None,
+        -3,
+        2.5,
+    ]
+    rows = list(csv.reader(io.StringIO(csv_text([["naam", "saldo"], [HYPERLINK, -55623]]))))
+    assert rows == [["naam", "saldo"], ["'" + HYPERLINK, "-55623"]]
+
+
+def test_an_xlsx_row_keeps_text_as_string_cells_and_numbers_as_numbers():
+    workbook = openpyxl.Workbook()
+    append_row(workbook.active, [HYPERLINK, "#N/A", "gewoon", 12, -3.5, None, "a\x01b"])
+    reread = read_cells(save(workbook))
+    assert reread[0] == [
+        (HYPERLINK, "s"),
+        ("#N/A", "s"),
+        ("gewoon", "s"),
+        (12, "n"),
+        (-3.5, "n"),
+        (None, "n"),
+        ("ab", "s"),  # a control character cannot be stored in XML; it is left out
+    ]
+
+
+# --- the kostenverdeling and the verrekening (MLW demo record) ---------------------------------
+
+
+@pytest.fixture
+def hostile_names(demo):
+    """MLW with a rol and two gemeenten whose names a spreadsheet would run."""
+    Rol.objects.filter(naam="Contractmanagement").update(naam=HYPERLINK)
+    Rol.objects.filter(naam="Beleid Wmo").update(naam="-rol")
+    Gemeente.objects.filter(naam="Leudal").update(naam="@home")
+    Gemeente.objects.filter(naam="Nederweert").update(naam="+31 6")
+    sv = Samenwerkingsverband.objects.get(afkorting="MLW")
+    sv.penvoerder = Gemeente.objects.get(naam="Weert")
+    sv.save()
+    return sv
+
+
+def kostenverdeling_url():
+    return reverse("kosten:kostenverdeling", args=["MLW"])
+
+
+def parse_csv(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def command(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def assert_csv_is_inert(rows):
+    header = rows[0]
+    assert header[-3:] == ["'+31 6", "'@home", "Weert"]
+    names = {r[1] for r in rows[1:]}
+    assert "'" + HYPERLINK in names and "'-rol" in names
+    assert HYPERLINK not in names
+    # The figures are plain numbers, negative ones too.
+    assert ["2017", "'" + HYPERLINK, "128113", "20498", "46121", "61494"] in rows
+
+
+def test_kostenverdeling_csv_download_quotes_formula_names(hostile_names, regie_client):
+    response = regie_client.get(kostenverdeling_url(), {"download": "csv"})
+    assert response["Content-Type"] == "text/csv"
+    assert_csv_is_inert(parse_csv(response.content.decode()))
+
+
+def test_kostenverdeling_command_quotes_formula_names(hostile_names):
+    assert_csv_is_inert(parse_csv(command("kostenverdeling", "MLW", "--format", "csv")))
+
+
+def test_verrekening_command_quotes_formula_names(hostile_names):
+    rows = parse_csv(command("verrekening", "MLW", "--format", "csv"))
+    assert ["2016", "'@home", "25550", "81173", "-55623"] in rows
+    assert {r[1] for r in rows[1:]} == {"'@home", "'+31 6", "Weert"}
+
+
+def save(workbook) -> bytes:
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def read_cells(data: bytes, sheet=None) -> list[list[tuple]]:
+    """(value, data_type) of every cell, as a spreadsheet program finds them."""
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    worksheet = workbook[sheet] if sheet else workbook.active
+    return [[(c.value, c.data_type) for c in row] for row in worksheet.iter_rows()]
+
+
+def no_formulas(data: bytes) -> bool:
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    return all(c.data_type != "f" for ws in workbook for row in ws.iter_rows() for c in row)
+
+
+def test_kostenverdeling_xlsx_has_string_cells_for_names(hostile_names, regie_client):
+    data = regie_client.get(kostenverdeling_url(), {"download": "xlsx"}).content
+    assert no_formulas(data)
+    table = read_cells(data, "Kostenverdeling")
+    assert table[0][-3:] == [("+31 6", "s"), ("@home", "s"), ("Weert", "s")]
+    assert [(2017, "n"), (HYPERLINK, "s"), (128113, "n")] in [row[:3] for row in table]
+    assert any(row[1] == ("-rol", "s") for row in table)
+    summary = {row[0][0]: row for row in read_cells(data, "Samenvatting")}
+    assert summary["@home"][0] == ("@home", "s")
+    assert summary["@home"][1] == (81173, "n")
+    assert summary["+31 6"][0] == ("+31 6", "s")
+
+
+# --- the formatie workbook: export, and the round trip through import --------------------------
+
+
+@pytest.fixture
+def sv():
+    sv = Samenwerkingsverband.objects.create(
+        naam="Testverband", afkorting="TST", juridische_vorm="regeling_zonder_meer"
+    )
+    gemeenten = mlw_gemeenten()
+    gemeenten[2][3] = "ja"
+    import_workbook(make_workbook(gemeenten), sv)
+    # Names a spreadsheet would run, for a rol, a gemeente (also a leverende gemeente and the
+    # penvoerder) and a fase (also a column header in Rollen).
+    Rol.objects.filter(samenwerkingsverband=sv, naam="contractmanagement").update(naam=HYPERLINK)
+    Rol.objects.filter(samenwerkingsverband=sv, naam="beleid jeugd").update(naam="=SUM(A1)")
+    Rol.objects.filter(samenwerkingsverband=sv, naam="beleid wmo").update(naam="-rol")
+    Gemeente.objects.filter(naam="Weert").update(naam="@home")
+    Gemeente.objects.filter(naam="Leudal").update(naam="+31 6")
+    Fase.objects.filter(samenwerkingsverband=sv, naam="Fase 2").update(naam="=1+1")
+    return sv
+
+
+def test_formatie_workbook_writes_names_as_string_cells(sv):
+    data = export_workbook(sv)
+    assert no_formulas(data)
+    gemeenten = read_cells(data, "Gemeenten")
+    assert [row[0] for row in gemeenten[1:]] == [
+        ("+31 6", "s"),
+        ("@home", "s"),
+        ("Nederweert", "s"),
+    ]
+    assert gemeenten[2][2] == (48, "n")
+    assert read_cells(data, "Fasen")[2][0] == ("=1+1", "s")
+    rollen = read_cells(data, "Rollen")
+    assert ("=1+1", "s") in rollen[0]
+    rows = {row[0][0]: row for row in rollen[1:]}
+    assert rows[HYPERLINK][0] == (HYPERLINK, "s")
+    assert rows[HYPERLINK][6] == ("@home", "s")  # leverende_gemeente
+    assert rows[HYPERLINK][3] == (83100, "n")
+    assert {"=SUM(A1)", "-rol"} <= rows.keys()
+
+
+def test_formatie_workbook_round_trip_keeps_formula_names(sv):
+    first = dump(sv)
+    exported = export_workbook(sv)
+
+    import_workbook(exported, sv)
+
+    assert dump(sv) == first
+    names = set(Rol.objects.filter(samenwerkingsverband=sv).values_list("naam", flat=True))
+    assert {HYPERLINK, "=SUM(A1)", "-rol"} <= names
+    assert Samenwerkingsverband.objects.get(pk=sv.pk).penvoerder.naam == "@home"
+    assert all_cells(export_workbook(sv)) == all_cells(exported)
+
+
+def all_cells(data: bytes) -> dict:
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    return {ws.title: read_cells(data, ws.title) for ws in workbook}
