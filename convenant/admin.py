@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from regiekamer import access
 from regiekamer import admin as base
 from regiekamer.freeze import FrozenReadOnlyAdmin
 
+from .forms import DeelnemersMixin
 from .models import (
     Artikel,
     Artikelonderdeel,
@@ -58,6 +60,13 @@ class GemeenteAdmin(base.ModelAdmin):
     list_filter = ["samenwerkingsverbanden"]
     inlines = [InwonertalInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # An official edits their gemeente's data, not its name (access.may_rename_gemeente).
+        if obj is not None and not access.may_rename_gemeente(request.user, obj):
+            readonly.append("naam")
+        return readonly
+
 
 @admin.register(Samenwerkingsverband)
 class SamenwerkingsverbandAdmin(base.ModelAdmin):
@@ -65,6 +74,11 @@ class SamenwerkingsverbandAdmin(base.ModelAdmin):
     search_fields = ["naam", "afkorting"]
     list_filter = ["juridische_vorm", "domeinen"]
     filter_horizontal = ["domeinen", "gemeenten"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # A gemeente of another samenwerkingsverband joins only if the user may bring it in.
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (DeelnemersMixin, form), {"user": request.user})
 
 
 class OverwegingInline(base.TabularInline):

@@ -44,6 +44,15 @@ from .vergelijking import compare_convenanten, count_by_status
 # --- Samenwerkingsverband -------------------------------------------------------------------
 
 
+class UserFormMixin:
+    """The form decides with the user's rights (which gemeenten may join, the naam)."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+
 class SamenwerkingsverbandListView(ObjectListView):
     queryset = Samenwerkingsverband.objects.annotate(
         aantal_gemeenten=Count("gemeenten", distinct=True),
@@ -82,7 +91,7 @@ class SamenwerkingsverbandDetailView(DetailView):
         return context
 
 
-class SamenwerkingsverbandCreateView(ObjectCreateView):
+class SamenwerkingsverbandCreateView(UserFormMixin, ObjectCreateView):
     model = Samenwerkingsverband
     form_class = forms.SamenwerkingsverbandForm
 
@@ -91,7 +100,7 @@ class SamenwerkingsverbandCreateView(ObjectCreateView):
         access.grant(self.request.user, self.object)
 
 
-class SamenwerkingsverbandUpdateView(ObjectUpdateView):
+class SamenwerkingsverbandUpdateView(UserFormMixin, ObjectUpdateView):
     model = Samenwerkingsverband
     form_class = forms.SamenwerkingsverbandForm
     slug_field = "afkorting"
@@ -127,13 +136,13 @@ class GemeenteDetailView(ScopedQuerysetMixin, DetailView):
         return context
 
 
-class GemeenteCreateView(ObjectCreateView):
+class GemeenteCreateView(UserFormMixin, ObjectCreateView):
     model = Gemeente
     form_class = forms.GemeenteForm
     formset_classes = {"inwonertallen": forms.InwonertalFormSet}
 
 
-class GemeenteUpdateView(ObjectUpdateView):
+class GemeenteUpdateView(UserFormMixin, ObjectUpdateView):
     """The gemeente's own data: address, contactpersoon, inwonertallen and budgets (also for an
     official of that gemeente)."""
 

@@ -41,6 +41,7 @@ from openpyxl.utils import get_column_letter
 from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from kosten.constants import Verdeelmethode
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
+from regiekamer import access
 from regiekamer.spreadsheet import append_row
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
@@ -953,6 +954,12 @@ def import_workbook(file, samenwerkingsverband: Samenwerkingsverband, user=None)
 
     ``file`` is a path, the bytes of the file, or a binary file object (an upload). Raises
     :class:`WerkboekFout` with every problem found, and then changes nothing.
+
+    ``user`` imports it (the history names them) with their rights over shared gemeenten
+    (``access.may_attach_gemeente``, ``access.may_edit_gemeente``): a row naming a gemeente of
+    a samenwerkingsverband they take no part in is refused, and so is a new inwonertal for a
+    gemeente they may not edit. ``None`` is the operator on the server's command line
+    (``importeer_formatie`` without ``--gebruiker``), trusted as the beheerder is.
     """
     formatie = _parse_workbook(file)
     try:
@@ -970,6 +977,51 @@ def import_workbook(file, samenwerkingsverband: Samenwerkingsverband, user=None)
         raise WerkboekFout([f"Het werkboek kon niet worden opgeslagen: {exc}"]) from exc
 
 
+def _check_shared_gemeenten(formatie: _Formatie, sv, existing: dict, user) -> set[int]:
+    """Refuse (:class:`WerkboekFout`) what ``user`` may not do to the existing gemeenten the
+    workbook names: bring in one of another samenwerkingsverband, or change the inwonertal of
+    one they may not edit. An inwonertal equal to the one the kostenverdeling uses at the
+    peildatum is no change: returns the gemeenten whose inwonertallen the import leaves alone."""
+    problems = _Problems()
+    kept = set()
+    deelnemers = set(sv.gemeenten.values_list("pk", flat=True))
+    for rij in formatie.gemeenten:
+        gemeente = existing.get(_key(rij.naam))
+        if gemeente is None:
+            continue  # a new gemeente: created by the import
+        if gemeente.pk not in deelnemers and not access.may_attach_gemeente(user, gemeente):
+            message = access.gemeente_refusal(
+                gemeente, f"de gemeente aan {sv.afkorting} toe te voegen"
+            )
+            problems.cell(GEMEENTEN, rij.row, "gemeente", message)
+            continue
+        if access.may_edit_gemeente(user, gemeente, joining=sv):
+            continue
+        kept.add(gemeente.pk)
+        if rij.inwonertal is None:
+            continue
+        known = (
+            gemeente.inwonertallen.filter(peildatum__lte=formatie.peildatum)
+            .order_by("-peildatum")
+            .first()
+        )
+        if known is not None and known.aantal == rij.inwonertal:
+            continue
+        message = access.gemeente_refusal(gemeente, "het inwonertal te wijzigen")
+        peildatum = _show(formatie.peildatum)
+        if known is None:
+            message += f" Er is geen inwonertal op of vóór {peildatum}."
+        else:
+            message += (
+                f" Op {peildatum} telt {gemeente.naam} {_format_decimal(Decimal(known.aantal))} "
+                "inwoners: neem dat getal over."
+            )
+        problems.cell(GEMEENTEN, rij.row, "inwonertal", message)
+    if problems.messages:
+        raise WerkboekFout(problems.messages)
+    return kept
+
+
 def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     # One import at a time per samenwerkingsverband (a no-op on SQLite).
     locked = Samenwerkingsverband.objects.select_for_update().get(pk=sv.pk)
@@ -981,6 +1033,7 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     for rij in formatie.gemeenten:
         names |= Q(naam__iexact=rij.naam)
     existing = {_key(g.naam): g for g in Gemeente.objects.filter(names)}
+    kept = _check_shared_gemeenten(formatie, sv, existing, user) if user is not None else set()
     gemeenten: dict[str, Gemeente] = {}
     nieuwe = []
     for rij in formatie.gemeenten:
@@ -1011,9 +1064,9 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
         for i in Inwonertal.objects.filter(gemeente__in=gemeenten.values(), peildatum=peildatum)
     }
     for rij in formatie.gemeenten:
-        if rij.inwonertal is None:
-            continue
         gemeente = gemeenten[rij.naam]
+        if rij.inwonertal is None or gemeente.pk in kept:
+            continue
         inwonertal = stored.get(gemeente.pk)
         if inwonertal is None:
             _save(

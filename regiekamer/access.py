@@ -5,10 +5,13 @@ A role (Django group, see ``roles.py``) says *what kind* of thing a user may do;
 a gemeente, that gemeente.
 
 - beheerder: sees and administers everything;
-- regiegroep: edits the samenwerkingsverbanden it takes part in;
+- regiegroep: edits the samenwerkingsverbanden it takes part in; a gemeente's shared data
+  (naam, address, contactpersoon, inwonertallen) only when it takes part in every
+  samenwerkingsverband of that gemeente (see "Shared gemeenten" below);
 - stuurgroep: reads them and records decisions (``roles.STUURGROEP_EDITS``);
 - gemeente: an official reads the samenwerkingsverbanden of their gemeente and edits that
-  gemeente's own data (address, contactpersoon, inwonertallen, budget), not another's.
+  gemeente's own data (address, contactpersoon, inwonertallen, budget), not another's, and
+  not its name.
 
 Nobody sees a samenwerkingsverband they take no part in: its pages answer 404, its admin
 pages too. Browser views and the admin both ask :func:`can` and :func:`scope`; no per-object
@@ -251,6 +254,9 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
         return False
     if action == "view":
         return True
+    if label in SHARED_GEMEENTE_DATA:
+        gemeente = _gemeente_of(obj)
+        return gemeente is not None and may_edit_gemeente(user, gemeente)
     owners = sv_ids_of(obj)
     members = member_sv_ids(user)
     if has_role(user, REGIEGROEP) and (owners & members or not owners):
@@ -263,6 +269,94 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
         and label in GEMEENTE_LOOKUPS
         and own is not None
         and gemeente_id_of(obj) == own
+    )
+
+
+# --- Shared gemeenten ---------------------------------------------------------------------
+#
+# A gemeente may take part in several samenwerkingsverbanden; its own data (naam, address,
+# contactpersoon, inwonertallen) is shared by all of them. A regiegroep changes it, or brings
+# the gemeente into a samenwerkingsverband, only when no other samenwerkingsverband's data is
+# touched: when it takes part in every samenwerkingsverband the gemeente belongs to. Every path
+# asks these functions: the browser forms, the admin and the workbook import.
+
+# Models whose rows are a gemeente's shared data.
+SHARED_GEMEENTE_DATA = frozenset({"convenant.gemeente", "convenant.inwonertal"})
+
+
+def _gemeente_of(obj: Model):
+    """The gemeente a row of shared data belongs to (a gemeente is its own)."""
+    from convenant.models import Gemeente
+
+    return obj if isinstance(obj, Gemeente) else getattr(obj, "gemeente", None)
+
+
+def _is_official_of(user, gemeente) -> bool:
+    return (
+        has_role(user, GEMEENTE)
+        and gemeente.pk is not None
+        and own_gemeente_id(user) == gemeente.pk
+    )
+
+
+def _created_by(gemeente, user) -> bool:
+    """Whether ``user`` created the gemeente (its first history row names them)."""
+    creator = (
+        gemeente.history.filter(history_type="+")
+        .order_by("history_date", "history_id")
+        .values_list("history_user_id", flat=True)
+        .first()
+    )
+    return creator is not None and creator == user.pk
+
+
+def _regiegroep_owns(user, gemeente, joining=None) -> bool:
+    """A regiegroep member of every samenwerkingsverband the gemeente belongs to (or will,
+    once it has joined ``joining``)."""
+    owners = sv_ids_of(gemeente) | ({joining.pk} if joining is not None else set())
+    return has_role(user, REGIEGROEP) and owners <= member_sv_ids(user)
+
+
+def may_rename_gemeente(user, gemeente, joining=None) -> bool:
+    """May ``user`` change the gemeente's naam? The beheerder; a regiegroep member of every
+    samenwerkingsverband it belongs to; for a gemeente in none yet, the user who created it.
+    Not its official: they edit their gemeente's data, not its name. ``joining``: decide as
+    if the gemeente had joined that samenwerkingsverband (the workbook import)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if is_beheerder(user):
+        return True
+    if not has_role(user, REGIEGROEP):
+        return False
+    if sv_ids_of(gemeente) or joining is not None:
+        return _regiegroep_owns(user, gemeente, joining)
+    return _created_by(gemeente, user)
+
+
+def may_edit_gemeente(user, gemeente, joining=None) -> bool:
+    """May ``user`` change the gemeente's shared data (address, contactpersoon, inwonertallen)?
+    Whoever may rename it, and the gemeente's own official."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return _is_official_of(user, gemeente) or may_rename_gemeente(user, gemeente, joining)
+
+
+def may_attach_gemeente(user, gemeente) -> bool:
+    """May ``user`` bring this existing gemeente into a samenwerkingsverband? Whoever may edit
+    it; a regiegroep also a gemeente that belongs to no samenwerkingsverband it does not take
+    part in (one in none yet included). Leaving one's own samenwerkingsverband is always
+    allowed, and a new gemeente may always be created."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return may_edit_gemeente(user, gemeente) or _regiegroep_owns(user, gemeente)
+
+
+def gemeente_refusal(gemeente, request: str) -> str:
+    """Why the user may not do this to a gemeente (Dutch); ``request``: what they tried, as
+    in "vraag ... om ``request``"."""
+    return (
+        f"{gemeente.naam} neemt deel aan een samenwerkingsverband waarvan u geen lid bent; "
+        f"vraag de beheerder of een ambtenaar van {gemeente.naam} om {request}."
     )
 
 

@@ -1,13 +1,17 @@
 """Rows the MLW demo lacks, so that every page has something to show (the access matrix and the
-accessibility sweep both build on them)."""
+accessibility sweep both build on them), and a second samenwerkingsverband with its users."""
 
 from datetime import date, datetime
 
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from convenant.constants import JuridischeVorm
+from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from governance.models import Actiepunt, Agendapunt, Besluit, Gremium, Knelpunt, Stuk, Vergadering
 from programma.models import Opdracht, Programmaplan, Startantwoord
+from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP
 
 
 def add_meeting_and_answer(sv, deadline: date | None = None) -> Programmaplan:
@@ -44,3 +48,49 @@ def add_meeting_and_answer(sv, deadline: date | None = None) -> Programmaplan:
     opdracht = Opdracht.objects.filter(thema__plan=plan).order_by("pk").first()
     Startantwoord.objects.create(opdracht=opdracht, vraag=plan.startvragen.order_by("pk").first())
     return plan
+
+
+def add_nml(weert):
+    """Noord- en Midden-Limburg (NML): a second samenwerkingsverband with Venlo of its own and
+    ``weert`` shared with MLW (issue 14). Returns NML and Venlo."""
+    nml = Samenwerkingsverband.objects.create(
+        naam="Noord- en Midden-Limburg",
+        afkorting="NML",
+        juridische_vorm=JuridischeVorm.CENTRUMREGELING,
+    )
+    venlo = Gemeente.objects.create(naam="Venlo")
+    nml.gemeenten.add(venlo, weert)
+    return nml, venlo
+
+
+def user_with_place(django_user_model, username, roles, svs=(), gemeente=None):
+    """A user with these roles (group names), taking part in ``svs``, official of ``gemeente``."""
+    user = django_user_model.objects.create_user(username=username, is_staff=True)
+    user.groups.set(Group.objects.filter(name__in=roles))
+    toegang = Toegang.objects.create(gebruiker=user, gemeente=gemeente)
+    toegang.samenwerkingsverbanden.set(svs)
+    return user
+
+
+def mlw_with_nml(django_user_model):
+    """MLW with its three gemeenten (without the rest of the demo) and NML (:func:`add_nml`),
+    which shares Weert; every gemeente has an inwonertal on 1-1-2016. Returns the rows by name,
+    and the users: "regie" (regiegroep of MLW), "beheer" and "ambtenaar" (of Weert)."""
+    mlw = Samenwerkingsverband.objects.create(
+        naam="Sociaal Domein Midden-Limburg West",
+        afkorting="MLW",
+        juridische_vorm=JuridischeVorm.CENTRUMREGELING,
+    )
+    rows = {"mlw": mlw}
+    for naam, aantal in [("Leudal", 35_900), ("Nederweert", 16_900), ("Weert", 49_100)]:
+        rows[naam.lower()] = gemeente = Gemeente.objects.create(naam=naam, plaats=naam)
+        Inwonertal.objects.create(gemeente=gemeente, peildatum=date(2016, 1, 1), aantal=aantal)
+        mlw.gemeenten.add(gemeente)
+    rows["nml"], rows["venlo"] = add_nml(rows["weert"])
+    Inwonertal.objects.create(gemeente=rows["venlo"], peildatum=date(2016, 1, 1), aantal=101_000)
+    rows["regie"] = user_with_place(django_user_model, "regie-mlw", [REGIEGROEP], [mlw])
+    rows["beheer"] = user_with_place(django_user_model, "beheer", [BEHEERDER])
+    rows["ambtenaar"] = user_with_place(
+        django_user_model, "ambtenaar-weert", [GEMEENTE], gemeente=rows["weert"]
+    )
+    return rows
