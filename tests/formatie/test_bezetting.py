@@ -328,7 +328,7 @@ def test_simultaneous_grid_saves_lose_no_cell_and_one_wins_a_shared_cell(django_
     def value(rol, fase):
         return Bezetting.objects.get(rol__naam=rol, fase__naam=fase).fte
 
-    conflicts, lost, wins = 0, [], []
+    conflicts, lost, wins, unclear = 0, [], [], []
     for pair in range(PAIRS):
         (status_a, page_a), (status_b, page_b) = outcome["A"][pair], outcome["B"][pair]
         cells = _pair_cells(pair, rollen, fasen)
@@ -348,13 +348,18 @@ def test_simultaneous_grid_saves_lose_no_cell_and_one_wins_a_shared_cell(django_
         winner, loser_page = ("A", page_b) if status_a == 302 else ("B", page_a)
         rol, fase = cells["A"]
         shown = f"{pair + 1},{'25' if winner == 'A' else '75'}"
-        assert REFUSED in loser_page
-        assert f"{rol}, {fase}: toen " in loser_page
-        assert f"nu {shown} (gewijzigd door {users[winner]} op " in loser_page
+        expected = [
+            REFUSED,
+            f"{rol}, {fase}: toen ",
+            f"nu {shown} (gewijzigd door {users[winner]} op ",
+        ]
+        if not all(text in loser_page for text in expected):
+            unclear.append(pair)
     assert (conflicts, lost) == (0, [])
     saves = sum(status == 302 for name in "AB" for status, _page in outcome[name])
     assert Bezetting.history.count() == records + saves  # each save wrote its one cell only
     assert wins == [[302, 409]] * (PAIRS // 2)
+    assert unclear == []  # the loser is told, in Dutch, whose value the cell holds now
     # Every cell holds what its last writer saved.
     last: dict[tuple[str, str], Decimal] = {}
     for pair in range(PAIRS):
