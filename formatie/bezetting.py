@@ -10,10 +10,13 @@ from decimal import Decimal
 from django.db import transaction
 
 from convenant.models import Samenwerkingsverband
+from regiekamer.opmaak import format_decimal
+from regiekamer.versioning import _who_and_when
 
 from .models import Bezetting, Fase, Rol
 
 ZERO = Decimal("0")
+VERWIJDERD = "Een rol of fase die u wijzigde is intussen verwijderd; laad de pagina opnieuw."
 
 
 @dataclass
@@ -87,66 +90,122 @@ def build_bezettingsoverzicht(sv: Samenwerkingsverband) -> Bezettingsoverzicht:
 
 
 @dataclass
+class Celwijziging:
+    """One cell the user changed: from the value the page was opened with to the new one.
+
+    ``fase_id`` None is the rol's basisformatie.
+    """
+
+    rol_id: int
+    fase_id: int | None
+    oud: Decimal | None
+    nieuw: Decimal | None
+
+
+@dataclass
 class Conflict:
-    """A cell another official changed since the grid was opened."""
+    """A cell the user changed that another official changed since the grid was opened."""
 
     rol: str
     kolom: str
     toen: Decimal | None
     nu: Decimal | None
+    nieuw: Decimal | None = None
+    door: str = ""
+
+    def __str__(self) -> str:
+        if not self.rol:
+            return VERWIJDERD
+        return (
+            f"{self.rol}, {self.kolom}: toen {format_decimal(self.toen)}, "
+            f"nu {format_decimal(self.nu)} ({self.door}); u voerde {format_decimal(self.nieuw)} in."
+        )
 
 
-def _same(a: Decimal | None, b: Decimal | None) -> bool:
+def same(a: Decimal | None, b: Decimal | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and a == b)
 
 
-@transaction.atomic
-def save_bezetting_grid(sv: Samenwerkingsverband, rows: list[dict]) -> list[Conflict]:
-    """Save the whole grid at once, or nothing if another official changed a cell meanwhile.
+def _door(record) -> str:
+    """Who made the last change of a cell, and when, from its history."""
+    if record is None:
+        return "onbekend wie"
+    return ("verwijderd door " if record.history_type == "-" else "gewijzigd door ") + (
+        _who_and_when(record)
+    )
 
-    ``rows`` holds per rol: ``rol_id``, ``basisformatie`` and ``fasen`` ({fase_id: value}), each
-    with the value the page was opened on (``oud_basisformatie``, ``oude_fasen``). Returns the
-    conflicts (and saves nothing) or an empty list after saving.
+
+def _conflict(rol: Rol, fase: Fase | None, w: Celwijziging, nu: Decimal | None) -> Conflict:
+    if fase is None:
+        history = Rol.history.filter(id=rol.pk)
+    else:
+        history = Bezetting.history.filter(rol_id=rol.pk, fase_id=fase.pk)
+    last = history.select_related("history_user").order_by("-history_date", "-history_id")
+    kolom = fase.naam if fase else "basisformatie"
+    return Conflict(rol.naam, kolom, w.oud, nu, w.nieuw, _door(last.first()))
+
+
+@transaction.atomic
+def save_bezetting_grid(
+    sv: Samenwerkingsverband, wijzigingen: list[Celwijziging]
+) -> list[Conflict]:
+    """Save the cells the user changed, or nothing if another official changed one of them.
+
+    Only the changed cells are compared with the database: with the value the page was opened
+    with (``oud``); a cell that meanwhile holds the user's new value already is no conflict.
+    Their rollen and then their bezettingen are locked (``select_for_update``, each in order of
+    primary key, so two saves never wait on each other crosswise) while they are checked and
+    written: the rol's lock also covers a cell that has no bezetting yet. Two saves of cells
+    of one rol take turns, and the second compares its cells with what the first wrote.
+    Returns the conflicts (and saves nothing) or an empty list after saving.
     """
-    fasen = {f.pk: f for f in Fase.objects.filter(samenwerkingsverband=sv)}
-    rollen = {
-        r.pk: r
-        for r in Rol.objects.select_for_update()
-        .filter(samenwerkingsverband=sv)
-        .prefetch_related("bezettingen")
+    if not wijzigingen:
+        return []
+    rol_ids = {w.rol_id for w in wijzigingen}
+    fase_ids = {w.fase_id for w in wijzigingen if w.fase_id is not None}
+    rollen = Rol.objects.select_for_update().filter(samenwerkingsverband=sv, pk__in=rol_ids)
+    rollen = {r.pk: r for r in rollen.order_by("pk")}
+    fasen = {f.pk: f for f in Fase.objects.filter(samenwerkingsverband=sv, pk__in=fase_ids)}
+    cellen = {
+        (b.rol_id, b.fase_id): b
+        for b in Bezetting.objects.select_for_update()
+        .filter(rol_id__in=rollen, fase_id__in=fasen)
+        .order_by("pk")
     }
-    conflicts = []
-    for row in rows:
-        rol = rollen[row["rol_id"]]
-        if not _same(rol.basisformatie, row["oud_basisformatie"]):
-            conflicts.append(
-                Conflict(rol.naam, "basisformatie", row["oud_basisformatie"], rol.basisformatie)
-            )
-        current = {b.fase_id: b for b in rol.bezettingen.all()}
-        for fase_id, oud in row["oude_fasen"].items():
-            b = current.get(fase_id)
-            nu = (b.fte if rol.heeft_fte else b.bedrag) if b else None
-            if not _same(nu, oud):
-                conflicts.append(Conflict(rol.naam, fasen[fase_id].naam, oud, nu))
+    if len(rollen) < len(rol_ids) or len(fasen) < len(fase_ids):
+        return [Conflict("", "", None, None)]
+
+    def now(w: Celwijziging) -> Decimal | None:
+        rol = rollen[w.rol_id]
+        if w.fase_id is None:
+            return rol.basisformatie
+        b = cellen.get((w.rol_id, w.fase_id))
+        return (b.fte if rol.heeft_fte else b.bedrag) if b else None
+
+    conflicts = [
+        _conflict(rollen[w.rol_id], fasen.get(w.fase_id), w, now(w))
+        for w in wijzigingen
+        if not same(now(w), w.oud) and not same(now(w), w.nieuw)
+    ]
     if conflicts:
         return conflicts
-
-    veld = {True: "fte", False: "bedrag"}
-    for row in rows:
-        rol = rollen[row["rol_id"]]
-        if not _same(rol.basisformatie, row["basisformatie"]):
-            rol.basisformatie = row["basisformatie"]
-            rol.save(update_fields=["basisformatie"])
-        current = {b.fase_id: b for b in rol.bezettingen.all()}
-        for fase_id, value in row["fasen"].items():
-            b = current.get(fase_id)
-            name = veld[rol.heeft_fte]
-            if value is None:
-                if b is not None:
-                    b.delete()
-            elif b is None:
-                Bezetting.objects.create(rol=rol, fase=fasen[fase_id], **{name: value})
-            elif not _same(getattr(b, name), value):
-                setattr(b, name, value)
-                b.save(update_fields=[name])
+    for w in wijzigingen:
+        if not same(now(w), w.nieuw):
+            _write(rollen[w.rol_id], fasen.get(w.fase_id), cellen.get((w.rol_id, w.fase_id)), w)
     return []
+
+
+def _write(rol: Rol, fase: Fase | None, b: Bezetting | None, w: Celwijziging) -> None:
+    if fase is None:
+        rol.basisformatie = w.nieuw
+        rol.save(update_fields=["basisformatie"])
+        return
+    name = "fte" if rol.heeft_fte else "bedrag"
+    if w.nieuw is None:
+        if b is not None:
+            b.delete()
+    elif b is None:
+        Bezetting.objects.create(rol=rol, fase=fase, **{name: w.nieuw})
+    else:
+        setattr(b, name, w.nieuw)
+        b.save(update_fields=[name])

@@ -7,6 +7,7 @@ from django.forms import inlineformset_factory
 from convenant.forms import DATE_INPUT
 from convenant.models import Samenwerkingsverband
 
+from .bezetting import Celwijziging, same
 from .models import Fase, Rol, Salarisschaal, Werkgroep
 
 FTE_ERRORS = {
@@ -69,39 +70,39 @@ class BezettingRowForm(forms.Form):
                 required=False, widget=forms.HiddenInput, initial=_shown(values.get(fase.pk))
             )
 
+    def columns(self) -> list[tuple[str, Fase | None]]:
+        """The visible fields' names in column order, with their fase (None: basisformatie)."""
+        basis = [("basisformatie", None)] if self.rol.heeft_fte else []
+        return basis + [(f"fase_{f.pk}", f) for f in self.fasen]
+
     def cells(self):
         """The visible fields in column order, for the template."""
-        names = (["basisformatie"] if self.rol.heeft_fte else []) + [
-            f"fase_{f.pk}" for f in self.fasen
-        ]
-        return [self[name] for name in names]
+        return [self[name] for name, _fase in self.columns()]
 
     @staticmethod
     def _old(value: str) -> Decimal | None:
         return Decimal(value) if value not in ("", None) else None
 
-    def to_row(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "rol_id": self.rol.pk,
-            "basisformatie": data.get("basisformatie")
-            if self.rol.heeft_fte
-            else self.rol.basisformatie,
-            "oud_basisformatie": self._old(data.get("oud_basisformatie"))
-            if self.rol.heeft_fte
-            else self.rol.basisformatie,
-            "fasen": {f.pk: data.get(f"fase_{f.pk}") for f in self.fasen},
-            "oude_fasen": {f.pk: self._old(data.get(f"oud_fase_{f.pk}")) for f in self.fasen},
-        }
+    def wijzigingen(self) -> dict[str, Celwijziging]:
+        """The cells the user changed (by field name): their value differs from the one the
+        page was opened with. A valid form only."""
+        data, changed = self.cleaned_data, {}
+        for name, fase in self.columns():
+            oud, nieuw = self._old(data.get(f"oud_{name}")), data.get(name)
+            if not same(oud, nieuw):
+                changed[name] = Celwijziging(self.rol.pk, fase.pk if fase else None, oud, nieuw)
+        return changed
 
     def clean(self):
         cleaned = super().clean()
         for key, value in cleaned.items():
             if key.startswith("oud_") and value:
                 try:
-                    Decimal(value)
-                except ArithmeticError as exc:
-                    raise ValidationError("De pagina is beschadigd; laad haar opnieuw.") from exc
+                    finite = Decimal(value).is_finite()  # NaN would compare as a change
+                except ArithmeticError:
+                    finite = False
+                if not finite:
+                    raise ValidationError("De pagina is beschadigd; laad haar opnieuw.")
         return cleaned
 
 
@@ -120,6 +121,25 @@ class BaseBezettingGridFormSet(forms.BaseFormSet):
     def get_form_kwargs(self, index):
         return {"rol": self.rollen[index], "fasen": self.fasen}
 
+    def wijzigingen(self) -> list[Celwijziging]:
+        """Every cell the user changed, for ``save_bezetting_grid``. A valid formset only."""
+        return [w for form in self.forms for w in form.wijzigingen().values()]
+
+    def data_on(self, current: "BaseBezettingGridFormSet"):
+        """This (valid) formset's data brought onto ``current``, an unbound grid of the values
+        in the database now: the cells the user changed keep the user's input, every other
+        cell shows its current value, and every cell is marked as opened with its current
+        value, so a second save changes only what the user typed, never another's edit."""
+        data = self.data.copy()
+        mine = {form.rol.pk: form.wijzigingen() for form in self.forms}
+        for form in current:
+            for name, _fase in form.columns():
+                value = form[name].value()
+                data[form.add_prefix(f"oud_{name}")] = form[f"oud_{name}"].value()
+                if name not in mine.get(form.rol.pk, {}):
+                    data[form.add_prefix(name)] = form.fields[name].widget.format_value(value) or ""
+        return data
+
     def clean(self):
         super().clean()
         posted = self.data.get(self.add_prefix("TOTAL_FORMS")) if self.is_bound else None
@@ -137,6 +157,12 @@ class BaseBezettingGridFormSet(forms.BaseFormSet):
 BezettingGridFormSet = forms.formset_factory(
     BezettingRowForm, formset=BaseBezettingGridFormSet, extra=0
 )
+
+
+def bezetting_grid(overzicht, data=None) -> BaseBezettingGridFormSet:
+    """The grid of a ``Bezettingsoverzicht``, its rows in the order the page shows them."""
+    rollen = [r.rol for r in overzicht.structureel + overzicht.overig + overzicht.vast]
+    return BezettingGridFormSet(data, rollen=rollen, fasen=overzicht.fasen, prefix="grid")
 
 
 class RolForm(forms.ModelForm):

@@ -23,11 +23,11 @@ from regiekamer.views import (
 
 from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
 from .forms import (
-    BezettingGridFormSet,
     FaseFormSet,
     RolForm,
     SalarisschaalFormSet,
     WerkgroepFormSet,
+    bezetting_grid,
 )
 from .models import Rol
 from .werkboek import WerkboekFout, export_workbook, import_workbook
@@ -46,9 +46,7 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         return self.request.user.has_perm("formatie.change_bezetting")
 
     def get_formset(self, data=None, overzicht=None):
-        overzicht = overzicht or self.overzicht
-        rollen = [r.rol for r in overzicht.structureel + overzicht.overig + overzicht.vast]
-        return BezettingGridFormSet(data, rollen=rollen, fasen=overzicht.fasen, prefix="grid")
+        return bezetting_grid(overzicht or self.overzicht, data)
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("download") == "pdf":
@@ -83,25 +81,20 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         if not formset.is_valid():
             messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde cellen.")
             return self.render_to_response(self.get_context_data(formset=formset))
-        conflicts = save_bezetting_grid(sv, [form.to_row() for form in formset])
+        conflicts = save_bezetting_grid(sv, formset.wijzigingen())
         if conflicts:
-            return self.conflict_response(sv, conflicts)
+            return self.conflict_response(sv, formset, conflicts)
         messages.success(request, "Bezetting opgeslagen. De kostenverdeling is bijgewerkt.")
         return HttpResponseRedirect(bezetting_url(sv))
 
-    def conflict_response(self, sv, conflicts):
+    def conflict_response(self, sv, formset, conflicts):
         """Refuse the save, keep the user's input, and show what the other official changed.
 
-        The hidden 'opened on' values are refreshed, so saving again after review overwrites.
+        Every cell the user did not change shows its current value, and every hidden 'opened
+        with' value is refreshed: saving again after review writes only the user's own cells.
         """
         self.overzicht = build_bezettingsoverzicht(sv)
-        fresh = self.get_formset()
-        data = self.request.POST.copy()
-        for form in fresh:
-            for name, field in form.fields.items():
-                if name.startswith("oud_"):
-                    data[form.add_prefix(name)] = field.initial
-        formset = self.get_formset(data)
+        formset = self.get_formset(formset.data_on(self.get_formset()))
         formset.is_valid()
         context = self.get_context_data(formset=formset, conflicts=conflicts)
         return self.render_to_response(context, status=409)

@@ -7,9 +7,14 @@ def bezetting_url(code="MLW"):
     return reverse("formatie:bezetting", args=[code])
 
 
+def _formset(page):
+    """The grid of a rendered page, or the grid itself (see ``formatie.forms.bezetting_grid``)."""
+    return page.context["formset"] if hasattr(page, "context") else page
+
+
 def grid_data(response) -> dict:
     """The form data a browser would send for the grid as rendered in ``response``."""
-    formset = response.context["formset"]
+    formset = _formset(response)
     data = {
         f"{formset.prefix}-TOTAL_FORMS": str(formset.total_form_count()),
         f"{formset.prefix}-INITIAL_FORMS": str(formset.initial_form_count()),
@@ -25,7 +30,7 @@ def grid_data(response) -> dict:
 
 def cell(response, rol: str, kolom: str) -> str:
     """The form key of a grid cell, by rol name and column ('basisformatie' or a fase name)."""
-    formset = response.context["formset"]
+    formset = _formset(response)
     for form in formset:
         if form.rol.naam == rol:
             if kolom == "basisformatie":

@@ -1,7 +1,5 @@
 """No lost edits: a save over a newer version is refused, says what changed, keeps the input."""
 
-import threading
-
 import pytest
 from django.db import connection, transaction
 from django.urls import reverse
@@ -14,6 +12,7 @@ from regiekamer.versioning import versioned_form
 from tests.conftest import logged_in, make_user
 from tests.convenant.factories import GemeenteFactory
 from tests.programma.helpers import form_data, page_data
+from tests.threads import simultaneously
 
 CONFLICT = "Iemand anders heeft dit intussen gewijzigd"
 KEEP = "Uw invoer staat nog in het formulier"
@@ -229,45 +228,32 @@ def test_of_two_simultaneous_saves_exactly_one_wins():
         pytest.skip("draait in CI op PostgreSQL (threads en rijvergrendeling)")
     gemeente = GemeenteFactory(adres="Start")
     form_class = versioned_form(GemeenteForm)
-    barrier = threading.Barrier(2, timeout=30)
     results: dict[str, list[bool]] = {"A": [], "B": []}
-    errors: list[BaseException] = []
     opened_on: list[int] = []
 
-    def official(name: str) -> None:
-        try:
-            for pair in range(PAIRS):
-                instance = Gemeente.objects.get(pk=gemeente.pk)
-                data = {
-                    "naam": instance.naam,
-                    "adres": f"{name}{pair}",
-                    "postcode": instance.postcode,
-                    "plaats": instance.plaats,
-                    "versie": str(opened_on[pair]),
-                }
-                barrier.wait()  # both have the form in hand: save at the same moment
-                with transaction.atomic():
-                    form = form_class(data, instance=instance)
-                    saved = form.is_valid()
-                    if saved:
-                        form.save()
-                results[name].append(saved)
-                barrier.wait()  # both done: the next pair opens on the new versie
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
-            errors.append(exc)
-            barrier.abort()
-        finally:
-            connection.close()
+    def official(name: str, barrier) -> None:
+        for pair in range(PAIRS):
+            instance = Gemeente.objects.get(pk=gemeente.pk)
+            data = {
+                "naam": instance.naam,
+                "adres": f"{name}{pair}",
+                "postcode": instance.postcode,
+                "plaats": instance.plaats,
+                "versie": str(opened_on[pair]),
+            }
+            barrier.wait()  # both have the form in hand: save at the same moment
+            with transaction.atomic():
+                form = form_class(data, instance=instance)
+                saved = form.is_valid()
+                if saved:
+                    form.save()
+            results[name].append(saved)
+            barrier.wait()  # both done: the next pair opens on the new versie
 
-    threads = [threading.Thread(target=official, args=(n,)) for n in "AB"]
     # Pair n opens on the versie after n saves: a pair with two winners shifts every next one.
     start = Gemeente.objects.get(pk=gemeente.pk).versie
     opened_on.extend(start + pair for pair in range(PAIRS))
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors
+    simultaneously(official)
 
     wins = [a + b for a, b in zip(results["A"], results["B"], strict=True)]
     assert len(wins) == PAIRS and set(wins) == {1}  # exactly one success per pair
