@@ -5,10 +5,14 @@ in ``regiekamer/access.py``: a samenwerkingsverband the user takes no part in an
 write needs the model permission of the user's role and the right to act on that row,
 otherwise 403. Requests are atomic (ATOMIC_REQUESTS), so a form and its formsets are saved
 together or not at all.
+
+Malformed input is never a server error: a query parameter that should name a row is read with
+:func:`query_pk`, a list page holds 1 to ``MAX_PER_PAGE`` rows whatever ``?per_page=`` asks.
 """
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,6 +27,19 @@ from . import access
 from .forms import share_choices
 from .security import log_denied
 from .versioning import versioned_form, versioned_formset
+
+# The largest primary key either database holds (a signed 64-bit integer).
+MAX_PK = 2**63 - 1
+
+
+def query_pk(request, name: str) -> int | None:
+    """The row number in query parameter ``name``, or None when it is absent or not one (letters,
+    a fraction, a number larger than any database holds): a page treats it as absent."""
+    value = request.GET.get(name, "")
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_PK))):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_PK else None
 
 
 def visible_samenwerkingsverband(request, afkorting: str) -> Samenwerkingsverband:
@@ -91,11 +108,24 @@ def attachment(content, filename: str) -> HttpResponse:
     return response
 
 
+MAX_PER_PAGE = 500
+
+
+class BoundedPaginator(Paginator):
+    """Pages of 1 to ``MAX_PER_PAGE`` rows, whatever ``?per_page=`` asks (django-tables2 reads
+    it from the address)."""
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        per_page = min(max(int(per_page), 1), MAX_PER_PAGE)
+        super().__init__(object_list, per_page, *args, **kwargs)
+
+
 class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
     """A list page: a django-filter form above a django-tables2 table."""
 
     template_name = "list.html"
     paginate_by = 25
+    paginator_class = BoundedPaginator
     title = ""
     create_url_name = ""
 
