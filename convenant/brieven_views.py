@@ -20,6 +20,7 @@ from regiekamer.views import (
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
     attachment,
+    query_pk,
 )
 
 from .brieven import (
@@ -101,8 +102,8 @@ class BriefCreateView(BriefFormMixin, ObjectCreateView):
     success_message = "Brief opgesteld als concept."
 
     def chosen_gemeente(self):
-        pk = self.request.GET.get("gemeente", "")
-        if not pk.isdigit():
+        pk = query_pk(self.request, "gemeente")
+        if pk is None:
             return None
         return self.get_samenwerkingsverband().gemeenten.filter(pk=pk).first()
 

@@ -21,6 +21,7 @@ from regiekamer.views import (
     ObjectUpdateView,
     ScopedQuerysetMixin,
     attachment,
+    query_pk,
     visible_samenwerkingsverband,
 )
 
@@ -301,7 +302,7 @@ class ConvenantCompareView(TemplateView):
         nieuw = get_object_or_404(convenanten, pk=self.kwargs["pk"])
         versions = nieuw.get_versions()
         default_oud = nieuw.vorige_versie_id or nieuw.voorganger_id
-        oud_pk = self.request.GET.get("oud") or default_oud
+        oud_pk = query_pk(self.request, "oud") or default_oud
         oud = get_object_or_404(convenanten, pk=oud_pk) if oud_pk else None
         context.update(
             nieuw=nieuw,

@@ -20,6 +20,7 @@ from regiekamer.views import (
     SamenwerkingsverbandMixin,
     attachment,
     local_url,
+    query_pk,
 )
 
 from .constants import Actiestatus
@@ -165,8 +166,8 @@ class VergaderingFormMixin(SamenwerkingsverbandFormMixin):
 class VergaderingCreateView(VergaderingFormMixin, ObjectCreateView):
     def gremium_from_query(self):
         """The gremium of ``?gremium=PK`` (the gremium page's link), or None for anything else."""
-        pk = self.request.GET.get("gremium", "")
-        if not (pk.isascii() and pk.isdigit() and len(pk) <= 9):
+        pk = query_pk(self.request, "gremium")
+        if pk is None:
             return None
         return Gremium.objects.filter(
             samenwerkingsverband=self.get_samenwerkingsverband(), pk=pk
@@ -260,8 +261,8 @@ class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     form_class = BesluitForm
 
     def get_vergadering(self):
-        pk = self.request.GET.get("vergadering")
-        if not pk:
+        pk = query_pk(self.request, "vergadering")
+        if pk is None:
             return None
         return get_object_or_404(
             Vergadering, gremium__samenwerkingsverband=self.get_samenwerkingsverband(), pk=pk
@@ -315,7 +316,7 @@ class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     def get_initial(self):
         vergadering = Vergadering.objects.filter(
             gremium__samenwerkingsverband=self.get_samenwerkingsverband(),
-            pk=self.request.GET.get("vergadering") or None,
+            pk=query_pk(self.request, "vergadering"),
         ).first()
         return {"vergadering": vergadering, "gremium": vergadering.gremium} if vergadering else {}
 

@@ -7,13 +7,17 @@ Shared behaviour is added to these classes once, so no app's admin can forget it
   and place allow (else the page is read-only and a POST gets 403), and every choice of rows
   in a form is limited to what they may see;
 - the version an edit form was opened on (``regiekamer/versioning.py``): a save over a newer
-  version is refused with what the other person changed.
+  version is refused with what the other person changed;
+- a list filter value the database cannot take (``?gemeente__exact=99999999999999999999``)
+  is a wrong filter (Django's "?e=1" page), not a server error.
 """
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
+from django.db import DataError, router, transaction
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -99,6 +103,17 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # A row the user may not see is, for them, a row that does not exist.
         raise Http404("Niet gevonden, of u heeft er geen toegang toe.")
+
+    def get_changelist_instance(self, request):
+        # The list counts its rows here. Django checks a filter's value only against the
+        # field, so a number beyond the database's integers reaches the database: SQLite's
+        # driver raises OverflowError, PostgreSQL DataError (out of range for bigint). The
+        # savepoint keeps the request's transaction usable after PostgreSQL's error.
+        try:
+            with transaction.atomic(using=router.db_for_read(self.model)):
+                return super().get_changelist_instance(request)
+        except (ValueError, OverflowError, DataError) as error:
+            raise IncorrectLookupParameters(error) from error
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

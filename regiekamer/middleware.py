@@ -1,4 +1,5 @@
-"""Small middleware of Regiekamer: the session's maximum age and Dutch error pages."""
+"""Small middleware of Regiekamer: the session's maximum age, Dutch error pages, and the refusal
+of addresses with a NUL byte."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseBadRequest
 from django.template import loader
 
 LOGIN_TIME_KEY = "ingelogd_om"
@@ -57,3 +59,27 @@ class ErrorPageMiddleware:
             response.content = template.render({}, request)
             response["Content-Type"] = "text/html; charset=utf-8"
         return response
+
+
+NUL = "\x00"
+
+
+class NulByteMiddleware:
+    """Answers an address with a NUL byte (``%00``) in its path or query with the Dutch 400 page.
+
+    No page has any use for the character, and PostgreSQL refuses it in every text value
+    ("A string literal cannot contain NUL"): a NUL byte reaching a query would be a server error.
+    Form fields refuse it themselves (Django's ``ProhibitNullCharactersValidator``).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.GET
+        values = [request.path, *query, *(v for k in query for v in query.getlist(k))]
+        if any(NUL in value for value in values):
+            reason = "Het adres bevat een ongeldig teken (NUL)."
+            page = loader.render_to_string("400.html", {"reden": reason}, request)
+            return HttpResponseBadRequest(page)
+        return self.get_response(request)

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the rest, so that every page (an error page too) carries the policy.
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the address: a NUL byte in it would be a server error on PostgreSQL.
+    "regiekamer.middleware.NulByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

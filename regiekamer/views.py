@@ -5,10 +5,17 @@ in ``regiekamer/access.py``: a samenwerkingsverband the user takes no part in an
 write needs the model permission of the user's role and the right to act on that row,
 otherwise 403. Requests are atomic (ATOMIC_REQUESTS), so a form and its formsets are saved
 together or not at all.
+
+Malformed input is never a server error: a query parameter that should name a row is read with
+:func:`query_pk`, a list page holds 1 to ``MAX_PER_PAGE`` rows whatever ``?per_page=`` asks,
+and a save that runs into a unique constraint (someone else saved the same thing at the same
+moment) returns the form with the Dutch message of that constraint.
 """
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,6 +30,19 @@ from . import access
 from .forms import share_choices
 from .security import log_denied
 from .versioning import versioned_form, versioned_formset
+
+# The largest primary key either database holds (a signed 64-bit integer).
+MAX_PK = 2**63 - 1
+
+
+def query_pk(request, name: str) -> int | None:
+    """The row number in query parameter ``name``, or None when it is absent or not one (letters,
+    a fraction, a number larger than any database holds): a page treats it as absent."""
+    value = request.GET.get(name, "")
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_PK))):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_PK else None
 
 
 def visible_samenwerkingsverband(request, afkorting: str) -> Samenwerkingsverband:
@@ -91,11 +111,24 @@ def attachment(content, filename: str) -> HttpResponse:
     return response
 
 
+MAX_PER_PAGE = 500
+
+
+class BoundedPaginator(Paginator):
+    """Pages of 1 to ``MAX_PER_PAGE`` rows, whatever ``?per_page=`` asks (django-tables2 reads
+    it from the address)."""
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        per_page = min(max(int(per_page), 1), MAX_PER_PAGE)
+        super().__init__(object_list, per_page, *args, **kwargs)
+
+
 class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
     """A list page: a django-filter form above a django-tables2 table."""
 
     template_name = "list.html"
     paginate_by = 25
+    paginator_class = BoundedPaginator
     title = ""
     create_url_name = ""
 
@@ -151,6 +184,10 @@ class FormsetMixin:
     save_object = True  # False where the page edits only the child rows
     template_name = "form.html"
     success_message = "Opgeslagen."
+    conflict_message = (
+        "Niet opgeslagen: iemand anders heeft tegelijk hetzelfde opgeslagen. Bekijk de gegevens "
+        "en sla opnieuw op."
+    )
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -206,15 +243,36 @@ class FormsetMixin:
         if form_valid:
             self.prepare_formsets(form, formsets)
         if form_valid and all(fs.is_valid() for fs in formsets.values()):
-            if self.save_object:
-                self.object = form.save()
-            for fs in formsets.values():
-                fs.instance = self.object
-                fs.save()
-            self.after_save()
+            try:
+                with transaction.atomic():
+                    self.save_all(form, formsets)
+            except IntegrityError:
+                return self.conflict()
             messages.success(request, self.success_message)
             return HttpResponseRedirect(self.get_success_url())
         messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde velden.")
+        return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+
+    def save_all(self, form, formsets) -> None:
+        if self.save_object:
+            self.object = form.save()
+        for fs in formsets.values():
+            fs.instance = self.object
+            fs.save()
+        self.after_save()
+
+    def conflict(self):
+        """The save ran into a unique constraint: a row that appeared after the form was
+        checked (two people creating the same thing at once). Nothing was saved; the form is
+        checked again, so that the field that clashes says so in its own Dutch message."""
+        self.object = self.get_object() if self.is_update else None
+        form = self.get_form()
+        formsets = self.get_formsets()
+        if form.is_valid():
+            self.prepare_formsets(form, formsets)
+        for checked in [form, *formsets.values()]:
+            checked.is_valid()  # the clash, when the form can name it, with its own message
+        messages.error(self.request, self.conflict_message)
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
 
 

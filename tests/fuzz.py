@@ -11,6 +11,7 @@ import re
 
 from django.db import transaction
 from django.forms.models import model_to_dict
+from django.http import QueryDict
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -155,3 +156,42 @@ def check_post(client, url, data, *querysets, **extra):
         assert snapshot(*querysets) == before, "half opgeslagen"
         transaction.set_rollback(True)
     return False
+
+
+# --- malformed addresses (issue 14, point 8) -------------------------------------------------
+
+HUGE = "9" * 20  # beyond any database integer
+# One value of each kind that once gave a server error in a query parameter: not a number,
+# beyond the database's integers (either sign), a float with an exponent, a fraction.
+QUERY_JUNK = ["abc", HUGE, "-" + HUGE, "1e20", "2020.5"]
+
+
+class ReadParameters:
+    """Records the query parameters that code looks up while a request is answered."""
+
+    def __init__(self, monkeypatch):
+        self.names = set()
+        for method in ("get", "getlist", "__getitem__", "__contains__"):
+            original = getattr(QueryDict, method)
+
+            def spy(querydict, key, *args, _original=original, **kwargs):
+                if isinstance(key, str):
+                    self.names.add(key)
+                return _original(querydict, key, *args, **kwargs)
+
+            monkeypatch.setattr(QueryDict, method, spy)
+
+    def of(self, client, url) -> tuple[set, list[str]]:
+        """The parameters the page at ``url`` reads, and its server errors."""
+        self.names.clear()
+        errors = server_errors(client, url, {"_": "1"})
+        return self.names - {"_"}, errors
+
+
+def server_errors(client, url, params=None) -> list[str]:
+    """[] or the one line that says that this GET gave a server error."""
+    client.raise_request_exception = False
+    response = client.get(url, params or {})
+    if response.status_code >= 500:
+        return [f"GET {url} {params or ''}: {response.status_code}"]
+    return []
