@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -74,7 +74,14 @@ def draft_report(plan: Programmaplan, peildatum: date, periode: str) -> Voortgan
         samenvatting=vorige.samenvatting if vorige else "",
     )
     rapportage.full_clean()
-    rapportage.save()
+    try:
+        with transaction.atomic():
+            rapportage.save()
+    except IntegrityError as clash:  # another official drafted at the same moment
+        raise ValidationError(
+            "Niet opgeslagen: iemand anders heeft tegelijk een rapportage met deze peildatum "
+            "opgesteld. Bekijk de rapportages en probeer het opnieuw."
+        ) from clash
 
     rows = planned_rows(plan, vorige, rapportage)
     bulk_create_with_history(rows, Voortgangsregel)  # one insert, and each row's history

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from programma.budget import budget_totals
 from programma.constants import Rapportagestatus, Uitvoering
@@ -94,6 +95,26 @@ def test_only_one_concept_and_dates_move_forward(demo):
     freeze_report(report, None)
     with pytest.raises(ValidationError, match="na die van de vorige"):
         draft_report(plan(), date(2021, 10, 31), "opnieuw")
+
+
+def test_a_report_drafted_meanwhile_by_someone_else_is_a_dutch_conflict(demo, regie_client):
+    """The row appears after the checks and before the save (two officials at once): the form
+    comes back with a Dutch message, nothing of the second draft is stored."""
+    from programma.models import Voortgangsrapportage
+
+    checks = Voortgangsrapportage.full_clean
+
+    def clash(self, *args, **kwargs):
+        checks(self, *args, **kwargs)
+        Voortgangsrapportage.objects.create(plan=self.plan, peildatum=self.peildatum, periode="x")
+
+    url = reverse("programma:rapportage-create", args=["MLW", plan().pk])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Voortgangsrapportage, "full_clean", clash)
+        response = regie_client.post(url, {"peildatum": "2021-10-31", "periode": "sep–okt"})
+    assert response.status_code == 200
+    assert "iemand anders heeft tegelijk een rapportage" in response.content.decode()
+    assert Voortgangsrapportage.objects.filter(plan=plan()).count() == 0
 
 
 def test_freezing_requires_a_colour_for_running_rows(demo):
