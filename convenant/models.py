@@ -560,9 +560,11 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
         help_text=_("Leeg: nog onbekend."),
     )
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True, editable=False)
+    # PROTECT: deleting the user would change the frozen record ("verzonden door ..."); a
+    # beheerder deactivates such a user instead.
     verzonden_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         editable=False,

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -267,6 +268,31 @@ def stuk_path(instance, filename: str) -> str:
     return random_path("stukken", filename)
 
 
+VERWIJZING_MESSAGE = _(
+    "Verwijs naar een pagina binnen Regiekamer: een pad dat met één / begint, zoals "
+    "/samenwerkingsverbanden/MLW/kosten/; geen adres van een andere site (// of een schema als "
+    "https: of javascript:), geen \\ en geen spaties of stuurtekens."
+)
+
+
+def is_internal_path(value: str) -> bool:
+    """A path inside Regiekamer that a browser cannot read as another site or as a script:
+    one leading ``/`` (not ``//`` or ``/\\``), no backslash, no whitespace or control character
+    (a browser drops a tab or newline, so ``/<tab>/host`` would become ``//host``)."""
+    return (
+        value.startswith("/")
+        and "\\" not in value
+        and not any(c.isspace() or not c.isprintable() for c in value)
+        and not value.startswith("//")
+        and url_has_allowed_host_and_scheme(value, allowed_hosts=None)
+    )
+
+
+def validate_internal_path(value: str) -> None:
+    if value and not is_internal_path(value):
+        raise ValidationError(VERWIJZING_MESSAGE, code="verwijzing")
+
+
 class Stuk(Versioned):
     """A document for an agendapunt: an uploaded file or a link to a page in Regiekamer."""
 
@@ -285,6 +311,7 @@ class Stuk(Versioned):
         max_length=500,
         blank=True,
         help_text=_("Bijvoorbeeld /samenwerkingsverbanden/MLW/kosten/ of een convenantversie."),
+        validators=[validate_internal_path],
     )
     history = HistoricalRecords()
 
@@ -307,14 +334,6 @@ class Stuk(Versioned):
         remember_file_name(self.bestand, self, "bestandsnaam")
         super().save(*args, **kwargs)
 
-    def clean(self):
-        if self.verwijzing and not (
-            self.verwijzing.startswith("/") and not self.verwijzing.startswith("//")
-        ):
-            raise ValidationError(
-                {"verwijzing": _("Verwijs naar een pagina binnen Regiekamer, beginnend met /.")}
-            )
-
     def get_file_url(self, field_name: str) -> str:
         return reverse(
             "governance:stuk-download",
@@ -322,7 +341,10 @@ class Stuk(Versioned):
         )
 
     def get_url(self) -> str:
-        return self.bestand.url if self.bestand else self.verwijzing
+        """The link to show; a verwijzing stored before the rule (or past it) is no link."""
+        if self.bestand:
+            return self.bestand.url
+        return self.verwijzing if is_internal_path(self.verwijzing) else ""
 
 
 class Besluit(Versioned):

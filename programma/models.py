@@ -455,9 +455,11 @@ class Voortgangsrapportage(FrozenGuard, Versioned):
         verbose_name=_("vorige rapportage"),
     )
     vastgesteld_op = models.DateTimeField(_("verzonden op"), null=True, blank=True, editable=False)
+    # PROTECT: deleting the user would change the frozen record ("verzonden door ..."); a
+    # beheerder deactivates such a user instead.
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         editable=False,

@@ -74,7 +74,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Both before WhiteNoise, so that a static file carries their headers too (nosniff,
+    # Referrer-Policy, HSTS, X-Frame-Options).
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the rest, so that every page (an error page too) carries the policy.
     "csp.middleware.CSPMiddleware",
@@ -87,7 +90,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "regiekamer.middleware.SessionLimitMiddleware",
     "regiekamer.middleware.ErrorPageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -159,3 +161,49 @@ def test_the_stuurgroep_cannot_upload(agendapunt, stuur_client, media):
     response = post_stuk(stuur_client, agendapunt, upload("evaluatie.pdf", samples.PDF))
     assert response.status_code == 403
     assert stored_files(media) == []
+
+
+OUTSIDE_REGIEKAMER = [
+    "//evil.example/",
+    "/\\evil.example/",
+    "/kosten\\..\\..\\evil",
+    "javascript:alert(1)",
+    "http://evil.example/",
+    "https:/evil.example/",
+    "/\t/evil.example/",
+    "/kos\nten/",
+    "/\x01kosten/",
+    "/\x7fkosten/",
+    " //evil.example/",
+    "kosten/",
+]
+
+
+@pytest.mark.parametrize("verwijzing", OUTSIDE_REGIEKAMER)
+def test_a_verwijzing_outside_regiekamer_is_refused_by_form_admin_and_model(
+    agendapunt, regie_client, beheer_user, verwijzing
+):
+    data = {"agendapunt": agendapunt.pk, "titel": "Buiten", "verwijzing": verwijzing}
+    page = regie_client.post(create_url(agendapunt), data).content.decode()
+    assert "Verwijs naar een pagina binnen Regiekamer" in page
+
+    admin = Client()
+    admin.force_login(beheer_user)
+    page = admin.post(reverse("admin:governance_stuk_add"), data).content.decode()
+    assert "Verwijs naar een pagina binnen Regiekamer" in page
+    assert not Stuk.objects.exists()
+
+    stuk = Stuk(agendapunt=agendapunt, titel="Buiten", verwijzing=verwijzing)
+    with pytest.raises(ValidationError, match="Verwijs naar een pagina binnen Regiekamer"):
+        stuk.full_clean()
+
+
+def test_a_stored_verwijzing_outside_regiekamer_is_never_a_link(agendapunt, stuur_client):
+    """A row written before the rule (or past it, by a raw save) shows its title, no href."""
+    Stuk.objects.create(agendapunt=agendapunt, titel="Kosten", verwijzing="/kosten/")
+    Stuk.objects.create(agendapunt=agendapunt, titel="Buiten", verwijzing="/\\evil.example/")
+    Stuk.objects.create(agendapunt=agendapunt, titel="Script", verwijzing="javascript:alert(1)")
+    page = stuur_client.get(agendapunt.vergadering.get_absolute_url()).content.decode()
+    assert '<a href="/kosten/">Kosten</a>' in page
+    assert "<li>Buiten</li>" in page and "<li>Script</li>" in page
+    assert "evil.example" not in page and "javascript:" not in page

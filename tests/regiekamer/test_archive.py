@@ -14,6 +14,7 @@ from django.db import connection
 
 from convenant.brieven import draft_letter, send_letter
 from convenant.models import Domein, Gemeente, Samenwerkingsverband, Toegang
+from governance.models import Gremium
 from programma.models import Programmaplan
 from programma.voortgang import draft_report, freeze_report
 from regiekamer.access import SV_LOOKUPS
@@ -31,6 +32,15 @@ def archived_models() -> list:
 
 def row_counts() -> dict:
     return {m._meta.label_lower: m._base_manager.count() for m in archived_models()}
+
+
+NOT_RESTORED = (
+    "auth.user_groups",
+    "convenant.toegang",
+    "convenant.toegang_samenwerkingsverbanden",
+    "convenant.historicaltoegang",
+    "convenant.historicaltoegang_samenwerkingsverbanden",
+)
 
 
 def report_texts(sv) -> dict:
@@ -97,6 +107,9 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     domeinen = mlw_with_users.domeinen.all()
     before_counts["convenant.domein"] = len(domeinen)
     before_counts["convenant.historicaldomein"] = Domein.history.filter(id__in=domeinen).count()
+    # Rights are not part of an archive: no Toegang, no groups; a beheerder grants them anew.
+    for label in NOT_RESTORED:
+        before_counts[label] = 0
     before_texts = report_texts(mlw_with_users)
     path = export(tmp_path)
     text = path.read_text(encoding="utf-8")
@@ -116,8 +129,9 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     assert report_texts(sv) == before_texts
     user = get_user_model().objects.get(username="archief-regie")
     assert not user.has_usable_password()
-    assert user.first_name == "Ria" and user.groups.filter(name=REGIEGROEP).exists()
-    assert Toegang.objects.get(gebruiker=user).samenwerkingsverbanden.get() == sv
+    assert user.first_name == "Ria" and not user.groups.exists()
+    assert not (user.is_active or user.is_staff or user.is_superuser)
+    assert not Toegang.objects.exists()
     weert = Gemeente.objects.get(naam="Weert")
     assert weert.history.filter(history_user=user, contactpersoon="J. de Vries").exists()
     brief = weert.raadsinformatiebrieven.get()
@@ -157,6 +171,9 @@ def test_second_import_is_refused_and_changes_nothing(demo, tmp_path):
 def test_taken_primary_keys_are_refused(demo, tmp_path):
     data = json.loads(export(tmp_path).read_text())
     data["samenwerkingsverband"] = "ANDER"
+    for row in data["objecten"]:
+        if row["model"] == "convenant.samenwerkingsverband":
+            row["fields"]["afkorting"] = "ANDER"
     path = tmp_path / "ander.json"
     path.write_text(json.dumps(data))
     before = row_counts()
@@ -212,3 +229,163 @@ def test_every_domain_model_belongs_to_a_samenwerkingsverband_or_is_shared():
             if hasattr(model, "instance_type"):  # a history model
                 continue
             assert model._meta.label_lower in {*SV_LOOKUPS, *shared}, model._meta.label_lower
+
+
+# --- an archive is untrusted input: every tampering is refused and writes nothing -------------
+
+OTHER = 9001  # keys of another samenwerkingsverband's rows, far from the archive's
+
+
+def rows(data, label) -> list:
+    return [o for o in data["objecten"] if o["model"] == label]
+
+
+@pytest.fixture
+def tampering(mlw_with_users, tmp_path):
+    """A real archive of MLW (with a user, a frozen letter and report) and an installation
+    that holds only another samenwerkingsverband (NML, gemeente Venlo, a gremium) and its
+    superuser, to which a tampered archive would like to attach."""
+    data = json.loads(export(tmp_path).read_text(encoding="utf-8"))
+    empty_installation()
+    nml = Samenwerkingsverband.objects.create(
+        pk=OTHER, naam="Noord-Midden-Limburg", afkorting="NML"
+    )
+    venlo = Gemeente.objects.create(pk=OTHER, naam="Venlo", plaats="Venlo")
+    nml.gemeenten.add(venlo)
+    Gremium.objects.create(
+        pk=OTHER, samenwerkingsverband=nml, naam="Regiegroep", soort="regiegroep"
+    )
+    get_user_model().objects.create_superuser("beheer", password="geheim-123!", pk=OTHER)
+    for model in archived_models():  # their history would take the archive's history keys
+        if hasattr(model, "instance_type"):
+            model._base_manager.all().delete()
+    return data
+
+
+def refused(tmp_path, data, message):
+    path = tmp_path / "gemanipuleerd.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = row_counts()
+    with pytest.raises(CommandError) as fout:
+        importeer(path)
+    assert message in str(fout.value)
+    assert row_counts() == before
+    assert not Samenwerkingsverband.objects.filter(afkorting="MLW").exists()
+    return str(fout.value)
+
+
+NOT_IN_AN_ARCHIVE = "dit soort gegeven hoort niet in een archief van een samenwerkingsverband"
+
+
+@pytest.mark.parametrize(
+    "label, fields",
+    [
+        ("auth.user", {"username": "indringer", "is_superuser": True, "is_staff": True}),
+        ("auth.permission", {"name": "x", "codename": "x", "content_type": 1}),
+        ("auth.group", {"name": "beheerder", "permissions": []}),
+        ("auth.user_groups", {"user": OTHER, "group": 1}),
+        ("sessions.session", {"session_data": "x", "expire_date": "2030-01-01T00:00:00Z"}),
+        ("axes.accessattempt", {"username": "beheer", "failures_since_start": 0}),
+        ("contenttypes.contenttype", {"app_label": "x", "model": "y"}),
+        ("admin.logentry", {"user": OTHER, "action_flag": 1, "change_message": ""}),
+        ("convenant.samenwerkingsverband_gemeenten", {"samenwerkingsverband": 1, "gemeente": 1}),
+    ],
+)
+def test_a_row_of_another_model_is_refused(tampering, tmp_path, label, fields):
+    tampering["objecten"].append({"model": label, "pk": 77, "fields": fields})
+    position = len(tampering["objecten"])
+    message = refused(tmp_path, tampering, NOT_IN_AN_ARCHIVE)
+    assert f"rij {position} van 'objecten' ({label}, sleutel 77)" in message
+
+
+def test_a_toegang_granting_a_user_a_place_is_refused(tampering, tmp_path):
+    sv = rows(tampering, "convenant.samenwerkingsverband")[0]["pk"]
+    toegang = {"gebruiker": ["archief-regie"], "samenwerkingsverbanden": [sv], "gemeente": None}
+    tampering["objecten"].append({"model": "convenant.toegang", "pk": 1, "fields": toegang})
+    refused(tmp_path, tampering, f"(convenant.toegang, sleutel 1): {NOT_IN_AN_ARCHIVE}")
+
+
+def test_an_archive_exports_no_access_and_users_come_in_without_rights(tampering, tmp_path):
+    assert not rows(tampering, "convenant.toegang")
+    assert tampering["gebruikers"] == [
+        {
+            "username": "archief-regie",
+            "first_name": "Ria",
+            "last_name": "",
+            "email": "ria@example.nl",
+        }
+    ]
+    # Rights written into the user list (as earlier exports did) are ignored.
+    tampering["gebruikers"][0] |= {"is_staff": True, "is_active": True, "groups": ["beheerder"]}
+    path = tmp_path / "met-rechten.json"
+    path.write_text(json.dumps(tampering), encoding="utf-8")
+    importeer(path)
+    user = get_user_model().objects.get(username="archief-regie")
+    assert not (user.is_active or user.is_staff or user.is_superuser or user.has_usable_password())
+    assert not user.groups.exists() and not Toegang.objects.exists()
+
+
+@pytest.mark.parametrize("extra", [{"is_superuser": True}, {"password": "pbkdf2_sha256$x"}])
+def test_a_user_with_rights_or_a_password_is_refused(tampering, tmp_path, extra):
+    tampering["gebruikers"][0] |= extra
+    refused(tmp_path, tampering, "Een archief geeft niemand rechten")
+
+
+def test_an_existing_username_is_refused(tampering, tmp_path):
+    """Reusing 'beheer' would attribute the archive's history and letters to them."""
+    tampering["gebruikers"].append({"username": "beheer"})
+    rows(tampering, "convenant.historicalgemeente")[0]["fields"]["history_user"] = ["beheer"]
+    refused(tmp_path, tampering, "Gebruiker 'beheer' uit het archief bestaat al")
+
+
+@pytest.mark.parametrize("user", [["beheer"], OTHER, ["niemand"]])
+def test_a_user_not_in_the_user_list_is_refused(tampering, tmp_path, user):
+    rows(tampering, "convenant.historicalgemeente")[0]["fields"]["history_user"] = user
+    refused(tmp_path, tampering, "veld 'history_user' noemt een gebruiker die niet in de lijst")
+
+
+def test_a_gemeente_of_another_samenwerkingsverband_is_refused(tampering, tmp_path):
+    rows(tampering, "convenant.raadsinformatiebrief")[0]["fields"]["gemeente"] = OTHER
+    message = refused(tmp_path, tampering, f"verwijst naar convenant.gemeente {OTHER}, dat al")
+    assert "geen gemeente van een ander samenwerkingsverband over" in message
+
+
+def test_taking_a_gemeente_into_the_samenwerkingsverband_is_refused(tampering, tmp_path):
+    rows(tampering, "convenant.samenwerkingsverband")[0]["fields"]["gemeenten"].append(OTHER)
+    refused(tmp_path, tampering, "geen gemeente van een ander samenwerkingsverband over")
+    assert Gemeente.objects.get(pk=OTHER).samenwerkingsverbanden.get().afkorting == "NML"
+
+
+def test_a_reference_to_an_existing_gremium_is_refused(tampering, tmp_path):
+    rows(tampering, "governance.lidmaatschap")[0]["fields"]["gremium"] = OTHER
+    refused(tmp_path, tampering, f"verwijst naar governance.gremium {OTHER}, dat al in deze")
+
+
+def test_a_history_row_of_an_existing_object_is_refused(tampering, tmp_path):
+    """The history of another samenwerkingsverband's gemeente is not the archive's to write."""
+    rows(tampering, "convenant.historicalgemeente")[0]["fields"]["id"] = OTHER
+    refused(tmp_path, tampering, f"veld 'id' verwijst naar convenant.gemeente {OTHER}")
+
+
+def test_a_history_row_of_a_gone_object_keeps_its_id_from_being_reused(tampering, tmp_path):
+    """History may name an object deleted before the export; no new row takes that history."""
+    row = rows(tampering, "convenant.historicalgemeente")[0]
+    tampering["objecten"].append(
+        {**row, "pk": 9500, "fields": {**row["fields"], "id": 9400, "naam": "Opgeheven"}}
+    )
+    path = tmp_path / "opgeheven.json"
+    path.write_text(json.dumps(tampering), encoding="utf-8")
+    importeer(path)
+    assert Gemeente.objects.create(naam="Nieuw", plaats="Nieuw").pk > 9400
+
+
+def test_an_unknown_field_is_refused(tampering, tmp_path):
+    rows(tampering, "convenant.gemeente")[0]["fields"]["is_superuser"] = True
+    refused(tmp_path, tampering, "onbekend veld 'is_superuser'")
+
+
+def test_a_second_samenwerkingsverband_is_refused(tampering, tmp_path):
+    sv = rows(tampering, "convenant.samenwerkingsverband")[0]
+    extra = {**sv, "pk": 8000, "fields": {**sv["fields"], "afkorting": "TWEE", "gemeenten": []}}
+    tampering["objecten"].insert(0, extra)
+    refused(tmp_path, tampering, "precies één samenwerkingsverband")
