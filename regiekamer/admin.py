@@ -62,6 +62,10 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
     def rows(self, field, request, model_admin) -> Q:
         return visible(request.user, field.related_model)
 
+    def has_output(self):
+        # With one choice Django leaves the filter out, and then ignores what was chosen.
+        return bool(self.lookup_val) or super().has_output()
+
     def queryset(self, request, queryset):
         shown = {str(pk) for pk, _name in self.lookup_choices}
         if any(value not in shown for value in self.lookup_val or ()):
