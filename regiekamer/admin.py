@@ -13,7 +13,12 @@ Shared behaviour is added to these classes once, so no app's admin can forget it
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import flatten_fieldsets, reverse_field_path, unquote
+from django.contrib.admin.utils import (
+    NestedObjects,
+    flatten_fieldsets,
+    reverse_field_path,
+    unquote,
+)
 from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
@@ -23,6 +28,7 @@ from django.core.exceptions import (
     PermissionDenied,
     ValidationError,
 )
+from django.db import router
 from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
@@ -32,6 +38,7 @@ from . import access
 from .versioning import FIELD, VersionedBase, versioned_form
 
 NOT_FOUND = "Niet gevonden, of u heeft er geen toegang toe."
+ELSEWHERE = "gegevens van een samenwerkingsverband waaraan u niet deelneemt"
 
 
 def visible(user, model) -> Q:
@@ -256,6 +263,22 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
         if len(fields) > 1 and fields[-2].is_relation and fields[-1].primary_key:
             return LOOKUP_SEP.join(names[: len(fields) - 1]) in filters and rest == ["exact"]
         return LOOKUP_SEP.join(names[: len(fields)]) in filters
+
+    def get_deleted_objects(self, objs, request):
+        """What a delete would take along. If that reaches rows the user may not see (a shared
+        gemeente's rows of another samenwerkingsverband), the page names none of them and the
+        delete is refused (Django refuses a delete with ``perms_needed``)."""
+        if objs and access.visible_sv_ids(request.user) is not None:
+            collector = NestedObjects(using=router.db_for_write(self.model))
+            collector.collect(objs)
+            rows: dict = {}
+            for row in [*collector.protected, *(r for rs in collector.data.values() for r in rs)]:
+                rows.setdefault(type(row), set()).add(row.pk)
+            for model, pks in rows.items():
+                seen = access.scope(request.user, model._base_manager.filter(pk__in=pks))
+                if seen.count() != len(pks):
+                    return [], {}, {ELSEWHERE}, []
+        return super().get_deleted_objects(objs, request)
 
     def _history_visible(self, request, object_id) -> bool:
         """The history of a row is the row's: whoever may not see the row gets 404. The

@@ -21,7 +21,15 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from convenant.models import Domein, Gemeente, Raadsinformatiebrief, Samenwerkingsverband, Toegang
+from convenant.models import (
+    Convenant,
+    Domein,
+    Gemeente,
+    Ondertekenaar,
+    Raadsinformatiebrief,
+    Samenwerkingsverband,
+    Toegang,
+)
 from governance.models import Besluit
 from programma.models import Opdracht
 from regiekamer import access
@@ -352,3 +360,22 @@ def test_only_the_beheerder_changes_a_domein(world):
     assert response.status_code == 302
     domein.refresh_from_db()
     assert domein.naam == "Participatie"
+
+
+def test_a_delete_does_not_name_nor_take_rows_of_another_samenwerkingsverband(world):
+    """Weert takes part in NML too, and signed NML's convenant: the regiegroep of MLW may not
+    see what deleting Weert would touch, nor delete it."""
+    convenant = rows_of(Convenant, world["nml"]).first()
+    ondertekenaar = Ondertekenaar.objects.create(
+        convenant=convenant, gemeente=world["weert"], naam="Burgemeester Geheim-NML"
+    )
+    client = client_for(world["regie"])
+    delete = reverse("admin:convenant_gemeente_delete", args=[world["weert"].pk])
+    page = client.get(delete).content.decode()
+    assert str(ondertekenaar) not in page
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert Gemeente.objects.filter(pk=world["weert"].pk).exists()
+    # A delete that stays within MLW is still offered with what it takes along.
+    rol = rows_of(apps.get_model("formatie.rol"), world["mlw"]).first()
+    page = client.get(reverse("admin:formatie_rol_delete", args=[rol.pk])).content.decode()
+    assert 'name="post"' in page
