@@ -5,8 +5,9 @@ Shared behaviour is added to these classes once, so no app's admin can forget it
 - the access rules of ``regiekamer/access.py``: a user sees only the rows of the
   samenwerkingsverbanden they take part in (others answer 404), changes only where their role
   and place allow (else the page is read-only and a POST gets 403), and every choice of rows
-  in a form is limited to what they may see: filter sidebars, autocomplete, raw id labels,
-  history pages and "view on site" (``view_on_site``) too;
+  in a form is limited to what they may see: filter sidebars (and filters in the address),
+  autocomplete, raw id labels, history pages, delete confirmations and "view on site"
+  (``view_on_site``) too;
 - the version an edit form was opened on (``regiekamer/versioning.py``): a save over a newer
   version is refused with what the other person changed.
 """
