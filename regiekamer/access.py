@@ -25,7 +25,8 @@ from django.db.models import Model, Q, QuerySet
 from .roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, STUURGROEP_EDITS
 
 # How a row of each model leads to its samenwerkingsverband(en): ORM lookups, any of which
-# may match. Models not listed here belong to no samenwerkingsverband (Domein: shared).
+# may match. Models not listed here belong to no samenwerkingsverband (Domein): they are shared,
+# everyone may read them and only the beheerder changes them.
 SV_LOOKUPS: dict[str, tuple[str, ...]] = {
     "convenant.samenwerkingsverband": ("pk",),
     "convenant.gemeente": ("samenwerkingsverbanden",),
@@ -247,6 +248,8 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
         return True
     model = model or type(obj)
     label = model_label(model)
+    if label not in SV_LOOKUPS and action != "view":
+        return False  # a shared row (a domein): only the beheerder changes it
     if obj is None:
         # Not tied to a row yet (a new samenwerkingsverband or gemeente): the regiegroep.
         return action == "view" or has_role(user, REGIEGROEP)

@@ -5,7 +5,9 @@ Shared behaviour is added to these classes once, so no app's admin can forget it
 - the access rules of ``regiekamer/access.py``: a user sees only the rows of the
   samenwerkingsverbanden they take part in (others answer 404), changes only where their role
   and place allow (else the page is read-only and a POST gets 403), and every choice of rows
-  in a form is limited to what they may see;
+  in a form is limited to what they may see: filter sidebars (and filters in the address),
+  autocomplete, raw id labels, history pages, delete confirmations and "view on site"
+  (``view_on_site``) too;
 - the version an edit form was opened on (``regiekamer/versioning.py``): a save over a newer
   version is refused with what the other person changed;
 - a list filter value the database cannot take (``?gemeente__exact=99999999999999999999``)
@@ -15,14 +17,148 @@ Shared behaviour is added to these classes once, so no app's admin can forget it
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import (
+    NestedObjects,
+    flatten_fieldsets,
+    reverse_field_path,
+    unquote,
+)
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import (
+    FieldDoesNotExist,
+    ObjectDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.db import DataError, router, transaction
+from django.db.models import Q
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import access
 from .versioning import FIELD, VersionedBase, versioned_form
+
+NOT_FOUND = "Niet gevonden, of u heeft er geen toegang toe."
+ELSEWHERE = "gegevens van een samenwerkingsverband waaraan u niet deelneemt"
+
+
+def visible(user, model) -> Q:
+    """The rows of ``model`` the user may see, as a condition on the primary key (empty: all)."""
+    rows = model._base_manager.all()
+    scoped = access.scope(user, rows)
+    return Q() if scoped is rows else Q(pk__in=scoped.values("pk"))
+
+
+def _limit_choices(field) -> Q:
+    limit = (
+        field.get_limit_choices_to()
+        if hasattr(field, "get_limit_choices_to")
+        else field.limit_choices_to
+    )
+    return limit if isinstance(limit, Q) else Q(**(limit or {}))
+
+
+class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A filter on a relation lists only the rows the user may see; a chosen row they may not
+    see filters the list to nothing (it does not tell whether that row exists or is related)."""
+
+    def field_choices(self, field, request, model_admin):
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        condition = _limit_choices(field) & self.rows(field, request, model_admin)
+        return field.get_choices(include_blank=False, limit_choices_to=condition, ordering=ordering)
+
+    def rows(self, field, request, model_admin) -> Q:
+        return visible(request.user, field.related_model)
+
+    def has_output(self):
+        # With one choice Django leaves the filter out, and then ignores what was chosen.
+        return bool(self.lookup_val) or super().has_output()
+
+    def queryset(self, request, queryset):
+        shown = {str(pk) for pk, _name in self.lookup_choices}
+        if any(value not in shown for value in self.lookup_val or ()):
+            return queryset.none()
+        return super().queryset(request, queryset)
+
+
+class ScopedRelatedOnlyFieldListFilter(ScopedRelatedFieldListFilter):
+    """Django's RelatedOnlyFieldListFilter (rows the list refers to), scoped."""
+
+    def rows(self, field, request, model_admin) -> Q:
+        used = model_admin.get_queryset(request).distinct()
+        used = used.values_list(f"{self.field_path}__pk", flat=True)
+        return Q(pk__in=used) & super().rows(field, request, model_admin)
+
+
+class ScopedAllValuesFieldListFilter(admin.AllValuesFieldListFilter):
+    """The values of a field; across a relation only those of rows the user may see."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        parent_model, _path = reverse_field_path(model, field_path)
+        if parent_model is not model:  # the model's own rows are scoped by get_queryset
+            self.lookup_choices = self.lookup_choices.filter(visible(request.user, parent_model))
+
+
+SCOPED_FILTERS = {
+    admin.RelatedFieldListFilter: ScopedRelatedFieldListFilter,
+    admin.RelatedOnlyFieldListFilter: ScopedRelatedOnlyFieldListFilter,
+    admin.AllValuesFieldListFilter: ScopedAllValuesFieldListFilter,
+}
+
+
+def scoped_list_filter(field, request, params, model, model_admin, field_path):
+    """``FieldListFilter.create`` (the filter Django picks for a field), scoped."""
+    for test, list_filter_class in admin.FieldListFilter._field_list_filters:
+        if test(field):
+            list_filter_class = SCOPED_FILTERS.get(list_filter_class, list_filter_class)
+            return list_filter_class(
+                field, request, params, model, model_admin, field_path=field_path
+            )
+
+
+def _scoped_list_filter(item):
+    """A ``list_filter`` entry with the scoped filter: a field name gets the one Django would
+    pick, a (field, Django's filter class) pair its scoped version; own filter classes stay."""
+    if isinstance(item, str):
+        return (item, scoped_list_filter)
+    if isinstance(item, (list, tuple)) and item[1] in SCOPED_FILTERS:
+        return (item[0], SCOPED_FILTERS[item[1]])
+    return item
+
+
+def _fields_of(model, lookup: str) -> tuple[list, list[str]]:
+    """The fields a lookup walks through, and the names after them (transforms, the lookup)."""
+    parts = lookup.split(LOOKUP_SEP)
+    fields = []
+    for part in parts:
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            break
+        fields.append(field)
+        if not field.is_relation:
+            break
+        model = field.related_model
+    return fields, parts[len(fields) :]
+
+
+class RawIdWidget(ForeignKeyRawIdWidget):
+    """A raw id input names the chosen row only if the user may see it (the label comes from
+    the field's scoped choices, not from every row), so ``?veld=<id>`` names nothing foreign."""
+
+    def label_and_url_for_value(self, value):
+        rows = getattr(getattr(self, "choices", None), "queryset", None)
+        key = self.rel.get_related_field().name
+        try:
+            if rows is None or not rows.filter(**{key: value}).exists():
+                return "", ""
+        except (ValueError, ValidationError):
+            return "", ""
+        return super().label_and_url_for_value(value)
 
 
 class AccessMixin:
@@ -44,6 +180,10 @@ class AccessMixin:
         return super().has_delete_permission(request, obj) and self._allowed(request, "delete", obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.raw_id_fields and "widget" not in kwargs:
+            kwargs["widget"] = RawIdWidget(
+                db_field.remote_field, self.admin_site, using=kwargs.get("using")
+            )
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if field is not None and getattr(field, "queryset", None) is not None:
             field.queryset = access.scope(request.user, field.queryset)
@@ -102,7 +242,69 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # A row the user may not see is, for them, a row that does not exist.
-        raise Http404("Niet gevonden, of u heeft er geen toegang toe.")
+        raise Http404(NOT_FOUND)
+
+    def get_list_filter(self, request):
+        # Every filter in the sidebar offers only rows the user may see.
+        return [_scoped_list_filter(item) for item in super().get_list_filter(request)]
+
+    def lookup_allowed(self, lookup, value, request=None):
+        """Besides Django's rule: a filter in the address that reaches into a related row
+        compares only what the sidebar's filter compares (its primary key, or empty), so a
+        row the user sees cannot be used to ask about a related row they may not see
+        (``?samenwerkingsverbanden__naam__startswith=N``). Refused: 400, no data."""
+        if not super().lookup_allowed(lookup, value, request):
+            return False
+        fields, rest = _fields_of(self.model, lookup)
+        if not any(field.is_relation for field in fields):
+            return True  # a field of the row itself
+        filters = {self.date_hierarchy}
+        for item in self.get_list_filter(request) if request else self.list_filter:
+            filters.add(item[0] if isinstance(item, (list, tuple)) else item)
+        names = lookup.split(LOOKUP_SEP)
+        if fields[-1].is_relation:
+            return LOOKUP_SEP.join(names[: len(fields)]) in filters and rest == ["isnull"]
+        if len(fields) > 1 and fields[-2].is_relation and fields[-1].primary_key:
+            return LOOKUP_SEP.join(names[: len(fields) - 1]) in filters and rest == ["exact"]
+        return LOOKUP_SEP.join(names[: len(fields)]) in filters
+
+    def get_deleted_objects(self, objs, request):
+        """What a delete would take along. If that reaches rows the user may not see (a shared
+        gemeente's rows of another samenwerkingsverband), the page names none of them and the
+        delete is refused (Django refuses a delete with ``perms_needed``)."""
+        if objs and access.visible_sv_ids(request.user) is not None:
+            collector = NestedObjects(using=router.db_for_write(self.model))
+            collector.collect(objs)
+            rows: dict = {}
+            for row in [*collector.protected, *(r for rs in collector.data.values() for r in rs)]:
+                rows.setdefault(type(row), set()).add(row.pk)
+            for model, pks in rows.items():
+                seen = access.scope(request.user, model._base_manager.filter(pk__in=pks))
+                if seen.count() != len(pks):
+                    return [], {}, {ELSEWHERE}, []
+        return super().get_deleted_objects(objs, request)
+
+    def _history_visible(self, request, object_id) -> bool:
+        """The history of a row is the row's: whoever may not see the row gets 404. The
+        history of a deleted row (no longer tied to a samenwerkingsverband) is the beheerder's."""
+        object_id = unquote(object_id)
+        try:
+            if self.get_queryset(request).filter(pk=object_id).exists():
+                return True
+            gone = not self.model._base_manager.filter(pk=object_id).exists()
+        except (ValueError, ValidationError):
+            return False
+        return gone and access.is_beheerder(request.user)
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._history_visible(request, object_id):
+            raise Http404(NOT_FOUND)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not self._history_visible(request, object_id):
+            raise Http404(NOT_FOUND)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_changelist_instance(self, request):
         # The list counts its rows here. Django checks a filter's value only against the
@@ -156,3 +358,17 @@ class TabularInline(InlineMixin, admin.TabularInline):
 
 class StackedInline(InlineMixin, admin.StackedInline):
     pass
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" (``/admin/r/<type>/<id>/``) for a row the user may see;
+    any other row answers 404, as if it did not exist (Django's own view redirects, and so
+    tells that the row exists and where it is)."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        obj = model._base_manager.get(pk=object_id)
+    except (AttributeError, ObjectDoesNotExist, ValueError, ValidationError) as error:
+        raise Http404(NOT_FOUND) from error
+    if not access.can(request.user, "view", obj):
+        raise Http404(NOT_FOUND)
+    return shortcut(request, content_type_id, object_id)

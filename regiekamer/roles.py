@@ -1,6 +1,7 @@
 """The three roles of Regiekamer, as Django groups with model permissions.
 
-- regiegroep: edits everything in the domain apps;
+- regiegroep: edits everything in the domain apps, except the shared rows (domeinen), which it
+  reads;
 - stuurgroep: reads everything (and, later, records its decisions);
 - beheerder: administers users and the admin (all permissions);
 - gemeente: an official of one gemeente reads, and edits that gemeente's own data.
@@ -31,6 +32,20 @@ GEMEENTE_EDITS: dict[str, list[str]] = {
 }
 
 
+def shared_changes():
+    """The add/change/delete permissions of the shared models (a domein: a model that belongs
+    to no samenwerkingsverband, see ``access.SV_LOOKUPS``): only the beheerder has them."""
+    from .access import SV_LOOKUPS
+
+    return [
+        p.pk
+        for p in Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)
+        .exclude(codename__startswith="view_")
+        .select_related("content_type")
+        if f"{p.content_type.app_label}.{p.content_type.model}" not in SV_LOOKUPS
+    ]
+
+
 def ensure_groups(**kwargs):
     domain = Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)
     view = domain.filter(codename__startswith="view_")
@@ -41,7 +56,7 @@ def ensure_groups(**kwargs):
     ]
 
     regie, _ = Group.objects.get_or_create(name=REGIEGROEP)
-    regie.permissions.set(domain)
+    regie.permissions.set(domain.exclude(pk__in=shared_changes()))
     stuur, _ = Group.objects.get_or_create(name=STUURGROEP)
     stuur.permissions.set([*view, *stuur_extra])
     gemeente_extra = [
