@@ -39,7 +39,7 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import access
-from .versioning import FIELD, VersionedBase, versioned_form
+from .versioning import FIELD, VersionedBase, versioned_form, versioned_formset
 
 NOT_FOUND = "Niet gevonden, of u heeft er geen toegang toe."
 ELSEWHERE = "gegevens van een samenwerkingsverband waaraan u niet deelneemt"
@@ -340,6 +340,8 @@ class InlineMixin(AccessMixin):
     def get_formset(self, request, obj=None, **kwargs):
         kwargs = _without_version(kwargs, lambda: self.get_fieldsets(request, obj))
         kwargs["form"] = versioned_form(kwargs.get("form", self.form))
+        # Its stored rows are checked and saved only when the user changed them.
+        kwargs["formset"] = versioned_formset(kwargs.get("formset", self.formset))
         return super().get_formset(request, obj, **kwargs)
 
 

@@ -7,6 +7,12 @@ locks the row (``select_for_update``, inside the request's transaction) and refu
 when the row has moved on, naming who changed what. The user's input stays in the form, and
 the hidden number is brought up to date, so saving again after review keeps their version.
 
+A formset row (:class:`VersionedFormSetMixin`) is checked and saved only when the user changed
+it: its input is compared with the row as it was opened (the version it carries, read back from
+the history), so another official's edit of a row this user did not touch is neither a conflict
+nor overwritten. An untouched row that moved on is shown (and validated) with its current
+values and version, so saving the page again cannot undo the other's edit.
+
 The browser's base views (``regiekamer.views.FormsetMixin``) and the admin base classes
 (``regiekamer.admin``) wrap every form and formset with :func:`versioned_form` and
 :func:`versioned_formset`, so no page can forget it.
@@ -20,6 +26,7 @@ from functools import lru_cache
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.forms.models import model_to_dict
 from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -131,6 +138,7 @@ class VersionedFormMixin:
     """A ModelForm that refuses a save over a newer version of its row (see the module)."""
 
     version_from_db = False  # the admin's revert form: the instance is an old version
+    row_of_formset = False  # set by VersionedFormSetMixin: an untouched row is left alone
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,8 +166,77 @@ class VersionedFormMixin:
             rows = rows.select_for_update()
         return rows.values_list(self.instance.version_field, flat=True).first()
 
+    def _is_row(self) -> bool:
+        """A stored row of a formset (checked and saved only when the user changed it)."""
+        return (
+            self.row_of_formset and isinstance(self.instance, VersionedBase) and self._is_existing()
+        )
+
+    def full_clean(self):
+        # An untouched row that moved on since the page was opened takes its current values
+        # first: they are what the formset validates, and what the page shows if it returns.
+        if self.is_bound and self._is_row() and not self.has_changed():
+            version = str(self.instance.get_version())
+            if self._submitted_version() != version:
+                self._show_current(version)
+        super().full_clean()
+
+    def has_changed(self) -> bool:
+        if not (self.is_bound and self._is_row()):
+            return super().has_changed()
+        if not hasattr(self, "_row_changed"):
+            self._row_changed = self._changed_since_opened()
+        return self._row_changed
+
+    def _submitted_version(self) -> str:
+        return str(self.data.get(self.add_prefix(FIELD)) or "").strip()
+
+    def _opened_values(self) -> dict | None:
+        """The row's model fields as the form was opened (at the version it carries)."""
+        submitted = self._submitted_version()
+        if submitted == str(self.instance.get_version()):
+            return {}  # opened on the row as it is read now
+        history = getattr(self.instance, "history", None)
+        if not submitted.isdigit() or history is None:
+            return None
+        record = (
+            history.filter(**{self.instance.version_field: int(submitted)})
+            .exclude(history_type="-")
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        if record is None:
+            return None
+        return model_to_dict(record.instance, self._meta.fields, self._meta.exclude)
+
+    def _changed_since_opened(self) -> bool:
+        """Whether the user changed this row: input against the row as it was opened."""
+        opened = self._opened_values()
+        if opened is None:  # unknown: check it (and say so) rather than skip it
+            return True
+        initial, cache = self.initial, self._bound_fields_cache
+        self.initial, self._bound_fields_cache = {**initial, **opened}, {}
+        try:
+            return any(bf._has_changed() for name, bf in self._bound_items() if name != FIELD)
+        finally:
+            self.initial, self._bound_fields_cache = initial, cache
+
+    def _show_current(self, version: str) -> None:
+        """Put the row's current values in the data, as the browser would send them."""
+        data = self.data.copy()
+        names = model_to_dict(self.instance, self._meta.fields, self._meta.exclude).keys()
+        for name in names & self.fields.keys():
+            field = self.fields[name]
+            value = field.prepare_value(self.get_initial_for_field(field, name))
+            context = field.widget.get_context(self.add_prefix(name), value, {})["widget"]
+            for sub in context.get("subwidgets") or [context]:
+                _put(data, sub)
+        data[self.add_prefix(FIELD)] = version
+        self.data = data
+
     def clean(self):
-        if isinstance(self.instance, VersionedBase) and self._is_existing():
+        untouched_row = self._is_row() and not self.has_changed()  # neither checked nor saved
+        if isinstance(self.instance, VersionedBase) and self._is_existing() and not untouched_row:
             self._check_version()
         return super().clean()
 
@@ -187,6 +264,30 @@ class VersionedFormMixin:
         self.data[self.add_prefix(FIELD)] = str(current)
 
 
+def _put(data, widget: dict) -> None:
+    """One widget's value (from its template context) in ``data``, as a browser posts it."""
+    name, value = widget["name"], widget["value"]
+    data.pop(name, None)
+    if widget.get("type") == "checkbox" and not isinstance(value, list):
+        if widget["attrs"].get("checked"):
+            data[name] = value or "on"
+        return
+    values = value if isinstance(value, list) else ["" if value is None else value]
+    if hasattr(data, "setlist"):
+        data.setlist(name, [str(v) for v in values])
+    else:
+        data[name] = [str(v) for v in values] if isinstance(value, list) else str(values[0])
+
+
+class VersionedFormSetMixin:
+    """A formset whose stored rows are checked and saved only when the user changed them."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.row_of_formset = isinstance(form, VersionedFormMixin)
+        return form
+
+
 @lru_cache(maxsize=512)
 def versioned_form(form_class, from_db: bool = False):
     """``form_class`` with :class:`VersionedFormMixin` (the same class on every call)."""
@@ -200,9 +301,14 @@ def versioned_form(form_class, from_db: bool = False):
 
 @lru_cache(maxsize=512)
 def versioned_formset(formset_class):
-    """``formset_class`` whose forms are :func:`versioned_form` forms."""
-    form = versioned_form(formset_class.form)
-    if form is formset_class.form:
+    """``formset_class`` whose forms are :func:`versioned_form` forms, and
+    :class:`VersionedFormSetMixin`."""
+    form = getattr(formset_class, "form", None)  # None: a base class, given its form later
+    if issubclass(formset_class, VersionedFormSetMixin) and (
+        form is None or form is versioned_form(form)
+    ):
         return formset_class
-    attrs = {"form": form, "__module__": formset_class.__module__}
-    return type(formset_class.__name__, (formset_class,), attrs)
+    attrs = {"__module__": formset_class.__module__}
+    if form is not None:
+        attrs["form"] = versioned_form(form)
+    return type(formset_class.__name__, (VersionedFormSetMixin, formset_class), attrs)

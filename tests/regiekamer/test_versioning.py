@@ -111,32 +111,59 @@ def test_a_missing_or_broken_versie_is_refused_in_dutch(demo, regie_client):
     assert leudal.plaats != "Haelen"
 
 
-def test_a_formset_row_changed_meanwhile_is_refused(demo, regie_client, regie_user):
-    url = reverse("formatie:fasen", args=["MLW"])
-    opened = regie_client.get(url)
+def fasen_page(client):
+    """The fasen page as ``client`` opened it: its POST data and its rows (forms)."""
+    opened = client.get(reverse("formatie:fasen", args=["MLW"]))
     assert '-versie"' in opened.content.decode()
-    data = page_data(opened)
-    fasen = opened.context["formsets"]["fasen"]
-    first, second = fasen.forms[0], fasen.forms[1]
-    data[second.add_prefix("naam")] = "Mijn naam"
+    return page_data(opened), opened.context["formsets"]["fasen"].forms
 
-    fase = Fase.objects.get(pk=first.instance.pk)
-    old_naam = fase.naam
-    fase.naam = "Andermans naam"
-    fase._history_user = make_user_named(regie_user, "regie-drie")
-    fase.save()
 
-    response = regie_client.post(url, data)
+def test_two_officials_who_change_different_rows_both_save(demo, regie_client, other_client):
+    """A row the user did not touch is neither checked nor saved: no conflict, nothing undone."""
+    url = reverse("formatie:fasen", args=["MLW"])
+    data_a, rows = fasen_page(regie_client)
+    data_b, _ = fasen_page(other_client)
+    first, third = rows[0], rows[2]
+
+    data_b[first.add_prefix("naam")] = "Fase een"
+    assert other_client.post(url, data_b).status_code == 302
+    data_a[third.add_prefix("naam")] = "Fase drie"
+    response = regie_client.post(url, data_a)
+
+    assert response.status_code == 302, response.content.decode()
+    assert Fase.objects.get(pk=first.instance.pk).naam == "Fase een"
+    assert Fase.objects.get(pk=third.instance.pk).naam == "Fase drie"
+
+
+def test_a_conflict_on_a_row_shows_the_others_rows_as_they_are_now(
+    demo, regie_client, other_client, regie_user
+):
+    """Refused on the row both changed; the untouched rows show the current values, so saving
+    the returned page again keeps the other's edits there."""
+    url = reverse("formatie:fasen", args=["MLW"])
+    data_a, rows = fasen_page(regie_client)
+    data_b, _ = fasen_page(other_client)
+    first, second, third = rows[:3]
+    old_naam = second.instance.naam
+
+    data_b[first.add_prefix("naam")] = "Fase een"
+    data_b[second.add_prefix("naam")] = "Andermans naam"
+    assert other_client.post(url, data_b).status_code == 302
+    data_a[second.add_prefix("naam")] = "Mijn naam"
+    response = regie_client.post(url, data_a)
+
     page = response.content.decode()
     assert response.status_code == 200
-    assert CONFLICT in page and "regie-drie op" in page
+    assert CONFLICT in page and "regie-twee op" in page and KEEP in page
     assert f"naam: {old_naam} → Andermans naam" in page
-    assert 'value="Mijn naam"' in page
-    assert Fase.objects.get(pk=first.instance.pk).naam == "Andermans naam"
-    assert not Fase.objects.filter(naam="Mijn naam").exists()
+    assert 'value="Mijn naam"' in page  # the user's input in the row they changed
+    assert 'value="Fase een"' in page  # the other's edit in the row they did not touch
+    assert Fase.objects.get(pk=second.instance.pk).naam == "Andermans naam"
 
     assert regie_client.post(url, page_data(response)).status_code == 302
-    assert Fase.objects.filter(naam="Mijn naam").exists()
+    assert Fase.objects.get(pk=first.instance.pk).naam == "Fase een"
+    assert Fase.objects.get(pk=second.instance.pk).naam == "Mijn naam"
+    assert Fase.objects.get(pk=third.instance.pk).naam == third.instance.naam
 
 
 @pytest.mark.django_db
@@ -189,6 +216,30 @@ def test_the_admin_change_form_refuses_a_newer_version(demo, beheer_user, regie_
     assert client.post(url, admin_data(response)).status_code == 302
     leudal.refresh_from_db()
     assert leudal.postcode == "6093 ZZ"
+
+
+def test_an_admin_inline_row_changed_by_another_is_left_alone(demo, beheer_user, regie_user):
+    from datetime import date
+
+    from convenant.models import Inwonertal
+
+    leudal = Gemeente.objects.get(naam="Leudal")
+    oud = Inwonertal.objects.create(gemeente=leudal, peildatum=date(2023, 1, 1), aantal=35_000)
+    nieuw = Inwonertal.objects.create(gemeente=leudal, peildatum=date(2024, 1, 1), aantal=36_000)
+    client = logged_in(beheer_user)
+    url = reverse("admin:convenant_gemeente_change", args=[leudal.pk])
+    opened = client.get(url)
+    rows = {form.instance.pk: form for form in opened.context["inline_admin_formsets"][0].formset}
+    data = admin_data(opened) | {rows[nieuw.pk].add_prefix("aantal"): "36100"}
+
+    oud.aantal = 35_500
+    oud._history_user = regie_user
+    oud.save()
+
+    assert client.post(url, data).status_code == 302
+    oud.refresh_from_db()
+    nieuw.refresh_from_db()
+    assert (oud.aantal, nieuw.aantal) == (35_500, 36_100)
 
 
 def test_admin_inline_rows_carry_their_versie(demo, beheer_user):
