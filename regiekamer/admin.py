@@ -15,6 +15,7 @@ Shared behaviour is added to these classes once, so no app's admin can forget it
 """
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import (
@@ -23,6 +24,7 @@ from django.contrib.admin.utils import (
     reverse_field_path,
     unquote,
 )
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
@@ -374,3 +376,19 @@ def view_on_site(request, content_type_id, object_id):
     if not access.can(request.user, "view", obj):
         raise Http404(NOT_FOUND)
     return shortcut(request, content_type_id, object_id)
+
+
+class AutocompleteView(AutocompleteJsonView):
+    """The admin's autocomplete for a field that is one: a reverse relation named as
+    ``field_name`` is refused (403) like any other wrong parameter (Django's own view fails
+    on it with a server error)."""
+
+    def process_request(self, request):
+        try:
+            model = apps.get_model(request.GET["app_label"], request.GET["model_name"])
+            field = model._meta.get_field(request.GET["field_name"])
+        except (KeyError, LookupError, ValueError, FieldDoesNotExist) as error:
+            raise PermissionDenied from error
+        if not field.concrete:
+            raise PermissionDenied
+        return super().process_request(request)

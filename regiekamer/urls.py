@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from regiekamer.admin import view_on_site
+from regiekamer.admin import AutocompleteView, view_on_site
 from regiekamer.dashboard import DashboardView
 from regiekamer.views import ping
 
@@ -29,6 +29,10 @@ urlpatterns = [
     path("ping/", ping, name="ping"),
     # Before the admin's own: "view on site" answers 404 for a row the user may not see.
     path("admin/r/<path:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)),
+    path(
+        "admin/autocomplete/",
+        admin.site.admin_view(AutocompleteView.as_view(admin_site=admin.site)),
+    ),
     path("admin/", admin.site.urls),
     path("", include("convenant.urls")),
     path(

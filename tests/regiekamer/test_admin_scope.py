@@ -256,6 +256,29 @@ def test_autocomplete_shows_nothing_of_another_samenwerkingsverband(world):
     assert not leaks, "\n".join(leaks)
 
 
+def test_autocomplete_on_a_reverse_relation_is_refused_not_a_server_error(world):
+    client = client_for(world["regie"])
+    client.raise_request_exception = False
+    reverse_names = [
+        (model, field.name)
+        for model in admin.site._registry
+        for field in model._meta.get_fields()
+        if field.is_relation and not field.concrete
+    ]
+    assert reverse_names
+    for model, name in reverse_names:
+        response = client.get(
+            reverse("admin:autocomplete"),
+            {
+                "app_label": model._meta.app_label,
+                "model_name": model._meta.model_name,
+                "field_name": name,
+                "term": "",
+            },
+        )
+        assert response.status_code == 403, (model, name, response.status_code)
+
+
 def test_a_raw_id_field_does_not_name_a_row_of_another_samenwerkingsverband(world):
     foreign = rows_of(Opdracht, world["nml"]).first()
     mlw_opdracht = rows_of(Opdracht, world["mlw"]).first()
