@@ -14,9 +14,11 @@ Shared behaviour is added to these classes once, so no app's admin can forget it
   is a wrong filter (Django's "?e=1" page), not a server error.
 """
 
+from contextlib import contextmanager
+
 from django import forms
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import (
     NestedObjects,
@@ -34,7 +36,7 @@ from django.core.exceptions import (
     PermissionDenied,
     ValidationError,
 )
-from django.db import DataError, router, transaction
+from django.db import DataError, IntegrityError, router, transaction
 from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
@@ -45,6 +47,10 @@ from .versioning import FIELD, VersionedBase, versioned_form, versioned_formset
 
 NOT_FOUND = "Niet gevonden, of u heeft er geen toegang toe."
 ELSEWHERE = "gegevens van een samenwerkingsverband waaraan u niet deelneemt"
+SAVED_MEANWHILE = (
+    "Niet opgeslagen: iemand anders heeft tegelijk hetzelfde opgeslagen. Bekijk de gegevens en "
+    "sla opnieuw op."
+)
 
 
 def visible(user, model) -> Q:
@@ -308,6 +314,20 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
             raise Http404(NOT_FOUND)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def _changeform_view(self, request, object_id, form_url, extra_context):
+        """A save that runs into a unique constraint (someone else saved the same row at the
+        same moment, after this form was checked) saves nothing and shows the form again,
+        checked anew, so the field that clashes says so in its own Dutch message."""
+        try:
+            return super()._changeform_view(request, object_id, form_url, extra_context)
+        except _SavedMeanwhile:
+            messages.error(request, SAVED_MEANWHILE)
+            return super()._changeform_view(request, object_id, form_url, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        with _unique_clash(self.model):
+            super().save_related(request, form, formsets, change)
+
     def get_changelist_instance(self, request):
         # The list counts its rows here. Django checks a filter's value only against the
         # field, so a number beyond the database's integers reaches the database: SQLite's
@@ -320,12 +340,26 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
             raise IncorrectLookupParameters(error) from error
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+        with _unique_clash(self.model):
+            super().save_model(request, obj, form, change)
         # Where the row now belongs (a samenwerkingsverband chosen in the form) must be a
         # place the user may act on; otherwise the whole save is rolled back.
         obj.__dict__.pop("_access_sv_ids", None)
         if not access.allowed(request.user, "change" if change else "add", obj):
             raise PermissionDenied
+
+
+class _SavedMeanwhile(Exception):
+    """A save ran into a unique constraint; its savepoint is rolled back."""
+
+
+@contextmanager
+def _unique_clash(model):
+    try:
+        with transaction.atomic(using=router.db_for_write(model)):
+            yield
+    except IntegrityError as clash:
+        raise _SavedMeanwhile from clash
 
 
 class InlineMixin(AccessMixin):

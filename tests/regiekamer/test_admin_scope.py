@@ -402,3 +402,25 @@ def test_a_delete_does_not_name_nor_take_rows_of_another_samenwerkingsverband(wo
     rol = rows_of(apps.get_model("formatie.rol"), world["mlw"]).first()
     page = client.get(reverse("admin:formatie_rol_delete", args=[rol.pk])).content.decode()
     assert 'name="post"' in page
+
+
+def test_a_row_saved_meanwhile_by_someone_else_is_a_dutch_message_in_the_admin(world, monkeypatch):
+    """Two beheerders add the same domein at once: the second form was valid when checked,
+    the other's row is stored before its save. No server error: the form comes back with the
+    clash named, and only the other's row exists."""
+    beheerder = get_user_model().objects.get(username="beheer")
+    client = client_for(beheerder)
+    client.raise_request_exception = False
+    save_model = base.ModelAdmin.save_model
+
+    def someone_else_first(model_admin, request, obj, form, change):
+        type(obj)._base_manager.bulk_create([type(obj)(naam=obj.naam)])
+        save_model(model_admin, request, obj, form, change)
+
+    monkeypatch.setattr(base.ModelAdmin, "save_model", someone_else_first)
+    response = client.post(reverse("admin:convenant_domein_add"), {"naam": "Schuldhulp"})
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "iemand anders heeft tegelijk hetzelfde opgeslagen" in page
+    assert "Er bestaat al een Domein met eenzelfde Naam." in page
+    assert Domein.objects.filter(naam="Schuldhulp").count() == 1
