@@ -56,6 +56,8 @@ MODEL_ALIASES = {
     "rapportage": "programma.voortgangsrapportage",
     "brief": "convenant.raadsinformatiebrief",
 }
+# Pages whose <pk> is not a row of the view's model (a series adds meetings to a gremium).
+PK_MODELS = {"governance:gremium-series": "governance.gremium"}
 # What the stuurgroep may change besides reading: it records decisions.
 STUURGROEP_WRITES = {"governance:besluit-create", "governance.besluit"}
 # What an official of a gemeente may change of that gemeente: page, or model with its gemeente.
@@ -100,6 +102,8 @@ def url_patterns():
 def model_for(name: str, kwarg: str, view):
     from django.apps import apps
 
+    if kwarg == "pk" and name in PK_MODELS:
+        return apps.get_model(PK_MODELS[name])
     if kwarg == "pk" and getattr(view, "model", None) is not None:
         return view.model
     key = kwarg[: -len("_pk")] if kwarg.endswith("_pk") else name.split(":")[-1].rsplit("-", 1)[0]
