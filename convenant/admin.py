@@ -30,7 +30,7 @@ class ToegangInline(admin.StackedInline):
 
     model = Toegang
     can_delete = False
-    filter_horizontal = ["samenwerkingsverbanden"]
+    filter_horizontal = ["samenwerkingsverbanden", "stuurgroep_samenwerkingsverbanden"]
 
 
 admin.site.unregister(User)

@@ -1,7 +1,6 @@
 """Raadsinformatiebrieven in the browser: list, draft, edit, preview, print and send."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -13,6 +12,7 @@ from regiekamer.history import history_rows
 from regiekamer.pdf import RapportFout
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
+    EditPermissionMixin,
     FrozenRedirectMixin,
     ObjectCreateView,
     ObjectUpdateView,
@@ -175,12 +175,10 @@ class BriefDetailView(BriefScopedMixin, DetailView):
         return context
 
 
-class BriefSendView(
-    FrozenLetterRedirectMixin, BriefScopedMixin, PermissionRequiredMixin, DetailView
-):
+class BriefSendView(FrozenLetterRedirectMixin, BriefScopedMixin, EditPermissionMixin, DetailView):
     """GET asks for confirmation and shows the letter; POST sends it and freezes it."""
 
-    permission_required = "convenant.change_raadsinformatiebrief"
+    model = Raadsinformatiebrief
     template_name = "brieven/brief_verzenden.html"
 
     def get_context_data(self, **kwargs):

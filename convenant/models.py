@@ -135,7 +135,9 @@ class Samenwerkingsverband(Versioned):
 
 class Toegang(Versioned):
     """Where a user may act: the samenwerkingsverbanden they take part in and, for an official
-    of a gemeente, that gemeente. What they may do there follows from their role (group)."""
+    of a gemeente, that gemeente. What they may do there follows from their role (group); in
+    ``stuurgroep_samenwerkingsverbanden`` only what the stuurgroep may (a wethouder who sits in
+    one samenwerkingsverband's stuurgroep and another's regiegroep)."""
 
     gebruiker = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -149,6 +151,16 @@ class Toegang(Versioned):
         related_name="toegangen",
         verbose_name=_("samenwerkingsverbanden"),
     )
+    stuurgroep_samenwerkingsverbanden = models.ManyToManyField(
+        Samenwerkingsverband,
+        blank=True,
+        related_name="stuurgroep_toegangen",
+        verbose_name=_("alleen als stuurgroeplid in"),
+        help_text=_(
+            "Samenwerkingsverbanden waarin deze gebruiker alleen lid van de stuurgroep is: "
+            "lezen en besluiten vastleggen, ook als de gebruiker elders regiegroep is."
+        ),
+    )
     gemeente = models.ForeignKey(
         Gemeente,
         on_delete=models.SET_NULL,
@@ -158,7 +170,9 @@ class Toegang(Versioned):
         verbose_name=_("gemeente"),
         help_text=_("Alleen voor een ambtenaar van een gemeente: die gemeente."),
     )
-    history = HistoricalRecords(m2m_fields=[samenwerkingsverbanden])
+    history = HistoricalRecords(
+        m2m_fields=[samenwerkingsverbanden, stuurgroep_samenwerkingsverbanden]
+    )
 
     class Meta:
         verbose_name = _("toegang")

@@ -1,7 +1,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -11,8 +10,10 @@ from django.views.generic import FormView, TemplateView
 from convenant.models import Samenwerkingsverband
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
+from regiekamer import access
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
+    EditPermissionMixin,
     ObjectCreateView,
     ObjectDeleteView,
     ObjectUpdateView,
@@ -29,7 +30,7 @@ from .forms import (
     WerkgroepFormSet,
     bezetting_grid,
 )
-from .models import Rol
+from .models import Bezetting, Rol
 from .werkboek import WerkboekFout, export_workbook, import_workbook
 
 
@@ -43,7 +44,8 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
     template_name = "formatie/bezetting.html"
 
     def can_edit(self) -> bool:
-        return self.request.user.has_perm("formatie.change_bezetting")
+        sv = self.get_samenwerkingsverband()
+        return access.can(self.request.user, "change", sv, Bezetting)
 
     def get_formset(self, data=None, overzicht=None):
         return bezetting_grid(overzicht or self.overzicht, data)
@@ -124,9 +126,11 @@ class WerkboekUploadForm(forms.Form):
         self.fields["werkboek"].help_text += f" Hooguit {settings.MAX_UPLOAD_MB} MB."
 
 
-class WerkboekImportView(SamenwerkingsverbandMixin, PermissionRequiredMixin, FormView):
-    """Upload a workbook: a bad file changes nothing and lists every problem."""
+class WerkboekImportView(SamenwerkingsverbandMixin, EditPermissionMixin, FormView):
+    """Upload a workbook: a bad file changes nothing and lists every problem. Only for who may
+    change this samenwerkingsverband's formation."""
 
+    model = Rol
     permission_required = ["formatie.add_rol", "formatie.change_rol", "formatie.delete_rol"]
     form_class = WerkboekUploadForm
     template_name = "formatie/werkboek_import.html"

@@ -13,6 +13,7 @@ from regiekamer.access import can
 from regiekamer.rapporten import make_report
 from regiekamer.uploads import serve_file
 from regiekamer.views import (
+    EditPermissionMixin,
     ObjectCreateView,
     ObjectUpdateView,
     SamenwerkingsverbandFormMixin,
@@ -129,15 +130,20 @@ class GremiumUpdateView(SamenwerkingsverbandMixin, ObjectUpdateView):
         return Gremium.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
 
 
-class GremiumSeriesView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View):
+class GremiumSeriesView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
     """POST: plan the meetings of a year from the gremium's cadence (a second run adds none)."""
 
-    permission_required = "governance.add_vergadering"
+    model = Vergadering
+    permission_action = "add"
+
+    def get_permission_object(self):
+        """The gremium the meetings are added to."""
+        return get_object_or_404(
+            Gremium, samenwerkingsverband=self.get_samenwerkingsverband(), pk=self.kwargs["pk"]
+        )
 
     def post(self, request, afkorting, pk):
-        gremium = get_object_or_404(
-            Gremium, samenwerkingsverband=self.get_samenwerkingsverband(), pk=pk
-        )
+        gremium = self.get_permission_object()
         try:
             jaar = int(request.POST.get("jaar", ""))
             nieuw = generate_series(gremium, jaar)
@@ -336,13 +342,18 @@ class ActiepuntListView(SamenwerkingsverbandListView):
     template_name = "governance/actiepunt_list.html"
 
 
-class ActiepuntDoneView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View):
-    permission_required = "governance.change_actiepunt"
+class ActiepuntDoneView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
+    model = Actiepunt
+
+    def get_permission_object(self):
+        return get_object_or_404(
+            Actiepunt,
+            gremium__samenwerkingsverband=self.get_samenwerkingsverband(),
+            pk=self.kwargs["pk"],
+        )
 
     def post(self, request, afkorting, pk):
-        actiepunt = get_object_or_404(
-            Actiepunt, gremium__samenwerkingsverband=self.get_samenwerkingsverband(), pk=pk
-        )
+        actiepunt = self.get_permission_object()
         actiepunt.status = Actiestatus.GEREED
         actiepunt.save(update_fields=["status"])
         messages.success(request, f"Actiepunt afgerond: {actiepunt}.")

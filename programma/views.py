@@ -1,7 +1,6 @@
 """The programme in the browser: plan, opdrachten, budget, planning, reports and trend."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
@@ -13,6 +12,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from regiekamer.history import history_rows
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
+    EditPermissionMixin,
     FrozenRedirectMixin,
     ObjectCreateView,
     ObjectUpdateView,
@@ -409,10 +409,11 @@ class RapportageDetailView(RapportageScopedMixin, DetailView):
         return context
 
 
-class RapportageCreateView(PlanMixin, PermissionRequiredMixin, FormView):
+class RapportageCreateView(PlanMixin, EditPermissionMixin, FormView):
     """Draft the next report from the previous one (or, the first, from the planning)."""
 
-    permission_required = "programma.add_voortgangsrapportage"
+    model = Voortgangsrapportage
+    permission_action = "add"
     form_class = RapportageDraftForm
     template_name = "form.html"
 
@@ -427,6 +428,10 @@ class RapportageCreateView(PlanMixin, PermissionRequiredMixin, FormView):
         )
         context["cancel_url"] = self.get_plan().get_absolute_url()
         return context
+
+    def get_permission_object(self):
+        """The plan the report is added to."""
+        return self.get_plan()
 
     def form_valid(self, form):
         try:
@@ -450,11 +455,11 @@ class RapportageUpdateView(FrozenReportMixin, RapportageScopedMixin, ObjectUpdat
 
 
 class RapportageFreezeView(
-    FrozenReportMixin, RapportageScopedMixin, PermissionRequiredMixin, DetailView
+    FrozenReportMixin, RapportageScopedMixin, EditPermissionMixin, DetailView
 ):
     """GET asks for confirmation; POST sends the report to the stuurgroep and freezes it."""
 
-    permission_required = "programma.change_voortgangsrapportage"
+    model = Voortgangsrapportage
     template_name = "programma/rapportage_versturen.html"
 
     def post(self, request, *args, **kwargs):

@@ -8,14 +8,19 @@ a gemeente, that gemeente.
 - regiegroep: edits the samenwerkingsverbanden it takes part in; a gemeente's shared data
   (naam, address, contactpersoon, inwonertallen) only when it takes part in every
   samenwerkingsverband of that gemeente (see "Shared gemeenten" below);
-- stuurgroep: reads them and records decisions (``roles.STUURGROEP_EDITS``);
+- stuurgroep: reads them and records decisions (``roles.STUURGROEP_EDITS``); a user may sit
+  in one samenwerkingsverband's stuurgroep and another's regiegroep
+  (``Toegang.stuurgroep_samenwerkingsverbanden``): each place gives only its own rights;
 - gemeente: an official reads the samenwerkingsverbanden of their gemeente and edits that
   gemeente's own data (address, contactpersoon, inwonertallen, budget), not another's, and
   not its name.
 
 Nobody sees a samenwerkingsverband they take no part in: its pages answer 404, its admin
 pages too. Browser views and the admin both ask :func:`can` and :func:`scope`; no per-object
-permission rows exist.
+permission rows exist. A user with two places (regiegroep of one samenwerkingsverband, official
+of a gemeente in another) gets the union of the two and nothing more: every write asks about
+the row it writes (:func:`may_save` for a row as a form leaves it), never only the model
+permission plus "can see it".
 """
 
 from __future__ import annotations
@@ -102,23 +107,37 @@ def has_role(user, role: str) -> bool:
     return role in groups(user)
 
 
-def _toegang(user) -> tuple[frozenset[int], int | None]:
-    """The ids of the samenwerkingsverbanden the user takes part in, and their gemeente."""
+def _toegang(user) -> tuple[frozenset[int], int | None, frozenset[int]]:
+    """The ids of the samenwerkingsverbanden the user takes part in with their role(s), their
+    gemeente, and the samenwerkingsverbanden they take part in only as stuurgroep member."""
     if not hasattr(user, "_access_toegang"):
         from convenant.models import Toegang
 
         rows = Toegang.objects.filter(gebruiker=user).values_list(
-            "gemeente_id", "samenwerkingsverbanden"
+            "gemeente_id", "samenwerkingsverbanden", "stuurgroep_samenwerkingsverbanden"
         )
-        ids = frozenset(sv for _, sv in rows if sv is not None)
-        gemeente = next((g for g, _ in rows), None)
-        user._access_toegang = (ids, gemeente)
+        stuurgroep = frozenset(sv for _, _, sv in rows if sv is not None)
+        ids = frozenset(sv for _, sv, _ in rows if sv is not None) - stuurgroep
+        gemeente = next((g for g, _, _ in rows), None)
+        user._access_toegang = (ids, gemeente, stuurgroep)
     return user._access_toegang
 
 
 def member_sv_ids(user) -> frozenset[int]:
     """Samenwerkingsverbanden the user takes part in as regiegroep or stuurgroep member."""
+    return _toegang(user)[0] | _toegang(user)[2]
+
+
+def regiegroep_sv_ids(user) -> frozenset[int]:
+    """Where the user acts with every right of their role(s): not where they sit only in the
+    stuurgroep."""
     return _toegang(user)[0]
+
+
+def stuurgroep_sv_ids(user) -> frozenset[int]:
+    """Where the user records decisions as stuurgroep member."""
+    ids, _, stuurgroep = _toegang(user)
+    return stuurgroep | ids if has_role(user, STUURGROEP) else stuurgroep
 
 
 def own_gemeente_id(user) -> int | None:
@@ -202,6 +221,41 @@ def sv_ids_of(obj: Model) -> frozenset[int]:
     return obj._access_sv_ids
 
 
+def _sv_ids_as_edited(obj: Model) -> frozenset[int]:
+    """The samenwerkingsverbanden a row belongs to as a form leaves it, before it is saved: a
+    foreign key is read from the row itself (a new row, or one moved to another parent), the
+    rest of the way from the database."""
+    label = model_label(type(obj))
+    if label == "convenant.samenwerkingsverband":
+        return frozenset([obj.pk]) if obj.pk is not None else frozenset()
+    ids = set()
+    for lookup in SV_LOOKUPS.get(label, ()):
+        hop, _, rest = lookup.partition("__")
+        field = type(obj)._meta.get_field(hop)
+        if field.concrete and (field.many_to_one or field.one_to_one):
+            value = getattr(obj, field.attname)
+            if value is not None and not rest:
+                ids.add(value)
+            elif value is not None:
+                related = field.related_model._base_manager.filter(pk=value)
+                ids.update(related.values_list(rest, flat=True))
+        elif obj.pk is not None:
+            ids.update(type(obj)._base_manager.filter(pk=obj.pk).values_list(lookup, flat=True))
+    return frozenset(ids - {None})
+
+
+def may_save(user, action: str, obj: Model, model=None) -> bool:
+    """:func:`can` for a row about to be saved (``action`` add or change) or deleted, read as
+    the form leaves it: a new row is judged by the parent it goes to, an edited one also by
+    where it would go (a budget moved to another gemeente or samenwerkingsverband)."""
+    obj.__dict__.pop("_access_sv_ids", None)
+    obj._access_sv_ids = _sv_ids_as_edited(obj)
+    try:
+        return can(user, action, obj, model)
+    finally:
+        obj.__dict__.pop("_access_sv_ids", None)
+
+
 def gemeente_id_of(obj: Model) -> int | None:
     label = model_label(type(obj))
     if label == "convenant.gemeente":
@@ -261,10 +315,9 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
         gemeente = _gemeente_of(obj)
         return gemeente is not None and may_edit_gemeente(user, gemeente)
     owners = sv_ids_of(obj)
-    members = member_sv_ids(user)
-    if has_role(user, REGIEGROEP) and (owners & members or not owners):
+    if has_role(user, REGIEGROEP) and (owners & regiegroep_sv_ids(user) or not owners):
         return True
-    if has_role(user, STUURGROEP) and label in STUURGROEP_EDITS and owners & members:
+    if label in STUURGROEP_EDITS and owners & stuurgroep_sv_ids(user):
         return True
     own = own_gemeente_id(user)
     return (
@@ -317,7 +370,7 @@ def _regiegroep_owns(user, gemeente, joining=None) -> bool:
     """A regiegroep member of every samenwerkingsverband the gemeente belongs to (or will,
     once it has joined ``joining``)."""
     owners = sv_ids_of(gemeente) | ({joining.pk} if joining is not None else set())
-    return has_role(user, REGIEGROEP) and owners <= member_sv_ids(user)
+    return has_role(user, REGIEGROEP) and owners <= regiegroep_sv_ids(user)
 
 
 def may_rename_gemeente(user, gemeente, joining=None) -> bool:

@@ -3,8 +3,10 @@
 Every page needs a login (LoginRequiredMiddleware). What a user sees and may change is decided
 in ``regiekamer/access.py``: a samenwerkingsverband the user takes no part in answers 404, a
 write needs the model permission of the user's role and the right to act on that row,
-otherwise 403. Requests are atomic (ATOMIC_REQUESTS), so a form and its formsets are saved
-together or not at all.
+otherwise 403: the page is refused when the user may not act on the row or page it is opened
+on (``EditPermissionMixin``), and a save when any row it would write, as the form leaves it,
+is not the user's to write (``FormsetMixin.check_writes``). Requests are atomic
+(ATOMIC_REQUESTS), so a form and its formsets are saved together or not at all.
 
 Malformed input is never a server error: a query parameter that should name a row is read with
 :func:`query_pk`, a list page holds 1 to ``MAX_PER_PAGE`` rows whatever ``?per_page=`` asks,
@@ -14,6 +16,7 @@ moment) returns the form with the Dutch message of that constraint.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -136,12 +139,17 @@ class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
         context = super().get_context_data(**kwargs)
         model = self.get_queryset().model
         context["title"] = self.title or model._meta.verbose_name_plural.capitalize()
-        if self.create_url_name and self.request.user.has_perm(access.perm_name(model, "add")):
+        target = self.get_create_target()
+        if self.create_url_name and access.can(self.request.user, "add", target, model):
             context["create_url"] = reverse(self.create_url_name, kwargs=self.get_url_kwargs())
         return context
 
     def get_url_kwargs(self) -> dict:
         return {}
+
+    def get_create_target(self):
+        """Where a new row of this list goes (None: nowhere in particular yet)."""
+        return None
 
 
 class EditPermissionMixin(PermissionRequiredMixin):
@@ -218,6 +226,25 @@ class FormsetMixin:
     def get_formset_kwargs(self, name: str) -> dict:
         return {}
 
+    def check_writes(self, form, formsets) -> None:
+        """403 unless the user may write every row as the forms leave it: the object (where a
+        new one goes, where an edited one would move to) and each added, changed or deleted
+        row of the formsets. The page's own check only knew the row or page it was opened on."""
+        user = self.request.user
+        rows = []
+        if self.save_object:
+            rows.append(("change" if self.is_update else "add", form.instance))
+        for formset in formsets.values():
+            deleted = formset.deleted_forms if formset.can_delete else []
+            for row in formset.forms:
+                if row in deleted:
+                    if row.instance.pk is not None:
+                        rows.append(("delete", row.instance))
+                elif row.has_changed():
+                    rows.append(("add" if row.instance.pk is None else "change", row.instance))
+        if not all(access.may_save(user, action, obj) for action, obj in rows):
+            raise PermissionDenied
+
     def prepare_formsets(self, form, formsets) -> None:
         """Hook: pass what the valid main form decided (e.g. a method) to the formsets."""
 
@@ -243,6 +270,7 @@ class FormsetMixin:
         if form_valid:
             self.prepare_formsets(form, formsets)
         if form_valid and all(fs.is_valid() for fs in formsets.values()):
+            self.check_writes(form, formsets)
             try:
                 with transaction.atomic():
                     self.save_all(form, formsets)
@@ -337,6 +365,9 @@ class SamenwerkingsverbandListView(SamenwerkingsverbandMixin, ObjectListView):
 
     def get_url_kwargs(self) -> dict:
         return {"afkorting": self.get_samenwerkingsverband().afkorting}
+
+    def get_create_target(self):
+        return self.get_samenwerkingsverband()
 
 
 def ping(request):

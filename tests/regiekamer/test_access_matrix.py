@@ -10,21 +10,29 @@ What should happen is written down here, independently of ``regiekamer/access.py
 - the stuurgroep changes only decisions; the official of Weert only Weert's own data;
 - a user of another samenwerkingsverband or of a gemeente outside it gets 403/404 on every
   page and every admin page of MLW, and sees none of it in any list;
-- whoever may not change something gets 403/404 on a POST, and nothing changes.
+- whoever may not change something gets 403/404 on a POST, and nothing changes;
+- a user with two places gets exactly the union of the two rights: the regiegroep of another
+  samenwerkingsverband who is also the official of Weert changes of MLW only Weert's own data;
+  the stuurgroep member of MLW who is regiegroep elsewhere changes of MLW only decisions. Every
+  page that accepts a POST is sent, for each of them, the data that the page's own form would
+  send (valid: the regiegroep of MLW gets it saved), so a view that forgets to ask about the
+  row it writes fails here.
 """
 
 from datetime import date
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
 from django.db.models import Q
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
-from django.views.generic import UpdateView
+from django.views.generic import RedirectView, UpdateView
 
 from convenant.models import (
     Convenant,
@@ -34,6 +42,7 @@ from convenant.models import (
     Samenwerkingsverband,
     Toegang,
 )
+from formatie.werkboek import export_workbook
 from programma.voortgang import draft_report
 from regiekamer.access import SV_LOOKUPS
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
@@ -47,6 +56,8 @@ MODEL_ALIASES = {
     "rapportage": "programma.voortgangsrapportage",
     "brief": "convenant.raadsinformatiebrief",
 }
+# Pages whose <pk> is not a row of the view's model (a series adds meetings to a gremium).
+PK_MODELS = {"governance:gremium-series": "governance.gremium"}
 # What the stuurgroep may change besides reading: it records decisions.
 STUURGROEP_WRITES = {"governance:besluit-create", "governance.besluit"}
 # What an official of a gemeente may change of that gemeente: page, or model with its gemeente.
@@ -54,6 +65,14 @@ GEMEENTE_PAGES = {"convenant:gemeente-update"}
 GEMEENTE_MODELS = {"convenant.gemeente": "pk", "convenant.inwonertal": "gemeente_id"}
 GEMEENTE_MODELS["kosten.budget"] = "gemeente_id"
 NOT_A_PAGE = {"login", "logout"}
+# Pages that write nothing of a samenwerkingsverband: the user's own password.
+NOT_A_WRITE = {"password_change"}
+# Users with two places: regiegroep of the other samenwerkingsverband and official of Weert;
+# stuurgroep of MLW and regiegroep of the other.
+REGIE_ANDER_AMBTENAAR_WEERT = "regiegroep ander verband + ambtenaar Weert"
+STUUR_MLW_REGIE_ANDER = "stuurgroep MLW + regiegroep ander verband"
+# What a regiegroep creates wherever it is: a new samenwerkingsverband, a new gemeente.
+NEW_ANYWHERE = {"convenant:samenwerkingsverband-create", "convenant:gemeente-create"}
 
 ALLOW, DENY = "toegestaan", "geweigerd"
 
@@ -83,6 +102,8 @@ def url_patterns():
 def model_for(name: str, kwarg: str, view):
     from django.apps import apps
 
+    if kwarg == "pk" and name in PK_MODELS:
+        return apps.get_model(PK_MODELS[name])
     if kwarg == "pk" and getattr(view, "model", None) is not None:
         return view.model
     key = kwarg[: -len("_pk")] if kwarg.endswith("_pk") else name.split(":")[-1].rsplit("-", 1)[0]
@@ -157,7 +178,21 @@ def world(demo, django_user_model, media):
         "regiegroep ander verband": user("m-regie-ander", REGIEGROEP, [other]),
         "ambtenaar andere gemeente": user("m-roermond", GEMEENTE, gemeente=roermond),
     }
-    return {"mlw": mlw, "other": other, "weert": weert, "nederweert": nederweert, "users": users}
+    # Two places each (see test_every_write_for_users_with_two_places).
+    official = user("m-regie-ander-weert", REGIEGROEP, [other], gemeente=weert)
+    official.groups.add(Group.objects.get(name=GEMEENTE))
+    wethouder = user("m-stuur-mlw-regie-ander", REGIEGROEP, [other])
+    wethouder.groups.add(Group.objects.get(name=STUURGROEP))
+    wethouder.toegang.stuurgroep_samenwerkingsverbanden.set([mlw])
+    two_places = {REGIE_ANDER_AMBTENAAR_WEERT: official, STUUR_MLW_REGIE_ANDER: wethouder}
+    return {
+        "mlw": mlw,
+        "other": other,
+        "weert": weert,
+        "nederweert": nederweert,
+        "users": users,
+        "two_places": two_places,
+    }
 
 
 def client_for(user) -> Client:
@@ -345,3 +380,249 @@ def test_official_cannot_move_a_budget_to_another_gemeente_in_the_admin(world):
     assert not Budget.objects.filter(jaar=2030).exists()
     assert add_budget(world["weert"], "900000").status_code == 302
     assert Budget.objects.get(jaar=2030).bedrag == Decimal("900000")
+
+
+# --- two places, and every write ------------------------------------------------------------
+
+
+def two_places_may_write(role: str, name: str, gemeente, world) -> bool:
+    """What a user with two places may write through page ``name`` (of MLW, or of no
+    samenwerkingsverband with the data below, which puts a new convenant in MLW)."""
+    if name in NEW_ANYWHERE:
+        return True
+    if role == REGIE_ANDER_AMBTENAAR_WEERT:
+        return name in GEMEENTE_PAGES and gemeente == world["weert"]
+    return name in STUURGROEP_WRITES
+
+
+class PostedForm(HTMLParser):
+    """What a browser sends back for the page's own form (``method="post"`` to the page
+    itself) as it is shown, with every required field that is empty filled in."""
+
+    BLANK = {
+        "date": "2027-01-15",
+        "datetime-local": "2027-01-15T10:00",
+        "number": "1",
+        "email": "test@example.nl",
+    }
+
+    def __init__(self, url: str):
+        super().__init__()
+        self.url = url
+        self.inside = False
+        self.data: dict[str, list[str]] = {}
+        self.select = None
+        self.textarea = None
+        self.radios: dict[str, str] = {}
+
+    def add(self, name, value):
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("method", "").lower() == "post" and a.get("action", "") in (
+                "",
+                self.url,
+            )
+        if not self.inside or not a.get("name") and tag != "option":
+            return
+        if tag == "input":
+            kind = a.get("type", "text")
+            if kind in ("submit", "button", "reset", "file", "image"):
+                return
+            if kind == "radio" and "required" in a:
+                self.radios.setdefault(a["name"], a.get("value", "on"))
+            if kind in ("checkbox", "radio"):
+                if "checked" in a:
+                    self.add(a["name"], a.get("value", "on"))
+                return
+            value = a.get("value") or ""
+            if not value and "required" in a:
+                value = self.BLANK.get(kind, "Test")
+            self.add(a["name"], value)
+        elif tag == "textarea":
+            self.textarea = [a["name"], "", "required" in a]
+        elif tag == "select":
+            self.select = {"name": a["name"], "options": [], "chosen": [], "attrs": a}
+        elif tag == "option" and self.select is not None:
+            value = a.get("value", "")
+            self.select["options"].append(value)
+            if "selected" in a:
+                self.select["chosen"].append(value)
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea" and self.textarea is not None:
+            name, text, required = self.textarea
+            self.add(name, text.removeprefix("\n") or ("Test" if required else ""))
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            select, self.select = self.select, None
+            chosen = [value for value in select["chosen"] if value]
+            if not chosen and "multiple" not in select["attrs"]:
+                # Django marks the empty choice; a required select gets the first real one.
+                real = [value for value in select["options"] if value]
+                chosen = real[:1] if "required" in select["attrs"] else [""]
+            for value in chosen:
+                self.add(select["name"], value)
+        elif tag == "form" and self.inside:
+            self.inside = False
+            for name, first in self.radios.items():
+                self.data.setdefault(name, [first])  # a required choice: the first
+
+
+def extra_data(name: str, world) -> dict:
+    """What a user types or uploads on top of the form as shown, for the pages that need it."""
+    mlw, weert = world["mlw"], world["weert"]
+    data = {
+        "convenant:convenant-create": {"samenwerkingsverband": str(mlw.pk), "status": "concept"},
+        "convenant:samenwerkingsverband-create": {"afkorting": "NIEUW", "naam": "Nieuw verband"},
+        "governance:gremium-series": {"jaar": "2027"},
+        "governance:stuk-create": {"titel": "Notitie", "verwijzing": f"/{mlw.afkorting}/"},
+        "programma:rapportage-create": {"peildatum": "2027-01-01", "periode": "nov-dec 2026"},
+        "programma:budgetpost-create": {"bedrag": "1000"},
+        "formatie:rol-create": {"schaal": "11", "leverende_gemeente": str(weert.pk)},
+        "kosten:verdeelsleutel-create": {
+            "vanaf_jaar": "2031",
+            "methode": "vastgesteld",
+            "aandelen-0-gemeente": str(weert.pk),
+            "aandelen-0-percentage": "100",
+        },
+        "brieven:brief-create": {"gemeente": str(weert.pk)},
+    }.get(name, {})
+    if name == "formatie:werkboek-import":
+        data = {"werkboek": ("formatie.xlsx", export_workbook(mlw)), "bevestiging": "on"}
+    return data
+
+
+# Where the world's data stops the regiegroep itself (a rule of the domain, not of access), so
+# the page is refused before any form is valid: what it shows instead.
+REFUSED_BY_THE_DOMAIN = {
+    "convenant:artikel-create": "Dit convenant is ondertekend",
+    "convenant:artikel-update": "Dit convenant is ondertekend",
+    "programma:rapportage-create": "Er is al een concept-rapportage",
+}
+# The page that shows a create form needs a choice first (the letter: which gemeente).
+FORM_QUERY = {"brieven:brief-create": "gemeente"}
+
+
+def form_data(client, name: str, url: str, view, world) -> dict:
+    data: dict = {}
+    if hasattr(view, "get"):
+        query = f"?{FORM_QUERY[name]}={world['weert'].pk}" if name in FORM_QUERY else ""
+        response = client.get(url + query)
+        assert response.status_code == 200, f"GET {url}: {response.status_code}"
+        parser = PostedForm(url)
+        parser.feed(response.content.decode())
+        data = {k: v if len(v) > 1 else v[0] for k, v in parser.data.items()}
+    data.pop("csrfmiddlewaretoken", None)
+    return data | extra_data(name, world)
+
+
+def database_state() -> tuple:
+    """Rows per table of every model and its history (every save of a row is recorded)."""
+    from django.apps import apps
+
+    tables = sorted(
+        {
+            model._meta.db_table
+            for app in ("convenant", "formatie", "kosten", "governance", "programma", "auth")
+            for model in apps.get_app_config(app).get_models(include_auto_created=True)
+        }
+    )
+    quote = connection.ops.quote_name
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")
+        return cursor.fetchone()
+
+
+def form_errors(response) -> str:
+    """The errors a refused form shows (to say why valid-looking test data was not)."""
+    context = response.context or {}
+    forms = [context.get("form"), *context.get("formsets", {}).values()]
+    errors = []
+    for form in filter(None, forms):
+        errors += [form.errors, *getattr(form, "non_form_errors", list)()]
+    return "; ".join(str(e) for e in errors if e)
+
+
+def post_and_undo(client, url: str, data: dict) -> tuple[int, bool, str]:
+    """POST, then undo whatever it did: the status, whether anything changed, form errors."""
+    payload = {
+        key: SimpleUploadedFile(*value) if isinstance(value, tuple) else value
+        for key, value in data.items()
+    }
+    with transaction.atomic():
+        before = database_state()
+        response = client.post(url, payload)
+        changed = database_state() != before
+        transaction.set_rollback(True)
+    return response.status_code, changed, form_errors(response)
+
+
+def write_cases(world):
+    for name, url, values, gemeente, view in page_cases(world):
+        if name in NOT_A_WRITE or view is None or issubclass(view, RedirectView):
+            continue  # a redirect answers a POST too, and writes nothing
+        if hasattr(view, "post"):
+            yield name, url, values, gemeente, view
+
+
+@pytest.mark.django_db
+def test_every_write_for_users_with_two_places(world):
+    problems = []
+    regiegroep = client_for(world["users"]["regiegroep"])
+    clients = {role: client_for(user) for role, user in world["two_places"].items()}
+    names = set()
+    for name, url, _values, gemeente, view in write_cases(world):
+        names.add(name)
+        data = form_data(regiegroep, name, url, view, world)
+        # The data is valid: the regiegroep of MLW gets it saved (a redirect, nothing refused).
+        status, _changed, errors = post_and_undo(regiegroep, url, data)
+        if name in REFUSED_BY_THE_DOMAIN:
+            if status != 200 or REFUSED_BY_THE_DOMAIN[name] not in errors:
+                problems.append(f"POST {url} als regiegroep: {status}: {errors}")
+        elif status != 302:
+            problems.append(f"POST {url} als regiegroep: {status}, verwacht 302: {errors}")
+        for role, client in clients.items():
+            may = two_places_may_write(role, name, gemeente, world)
+            if writes(view) and name not in NEW_ANYWHERE | {"convenant:convenant-create"}:
+                shown = outcome(client.get(url).status_code)
+                if shown != (ALLOW if may else DENY):
+                    problems.append(
+                        f"GET {url} als {role}: {shown}, verwacht {ALLOW if may else DENY}"
+                    )
+            status, changed, errors = post_and_undo(client, url, data)
+            if may and status != 302:
+                problems.append(f"POST {url} als {role}: {status}, verwacht 302: {errors}")
+            if not may and (outcome(status) != DENY or changed):
+                what = "en er veranderde iets" if changed else ""
+                problems.append(f"POST {url} als {role}: {status} {what}, verwacht 403/404")
+    assert len(names) >= 40, sorted(names)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_a_list_offers_new_only_to_who_may_add_there(world):
+    """The "Nieuw" button of a list of MLW: only for who may add to MLW."""
+    problems = []
+    lists = [
+        (name, view.create_url_name)
+        for name, kwargs, view in url_patterns()
+        if kwargs == {"afkorting"} and getattr(view, "create_url_name", "")
+    ]
+    assert len(lists) >= 4
+    for role, user in world["two_places"].items():
+        client = client_for(user)
+        for name, create in lists:
+            response = client.get(reverse(name, kwargs={"afkorting": MLW}))
+            offered = 'class="button" href="' + reverse(create, kwargs={"afkorting": MLW})
+            may = two_places_may_write(role, create, None, world)
+            if (offered in response.content.decode()) != may:
+                problems.append(f"{name} als {role}: knop Nieuw {'niet ' if may else ''}getoond")
+    assert not problems, "\n".join(problems)
