@@ -17,6 +17,10 @@ FTE_ERRORS = {
     "max_digits": "Dit getal is te groot.",
     "max_whole_digits": "Dit getal is te groot.",
 }
+# Above any value a cell can hold (max_digits 12, two decimals): a hidden "opened with" value
+# beyond it was not rendered by this page.
+OUD_GRENS = Decimal(10) ** 10
+
 BEDRAG_ERRORS = FTE_ERRORS | {
     "min_value": "Een bedrag is 0 of meer.",
     "max_decimal_places": "Een bedrag heeft hooguit twee decimalen (centen).",
@@ -98,10 +102,13 @@ class BezettingRowForm(forms.Form):
         for key, value in cleaned.items():
             if key.startswith("oud_") and value:
                 try:
-                    finite = Decimal(value).is_finite()  # NaN would compare as a change
+                    oud = Decimal(value)
+                    # NaN would compare as a change; a value no cell can hold (1e999999999)
+                    # would be written out digit by digit in the conflict message.
+                    plausible = oud.is_finite() and abs(oud) < OUD_GRENS
                 except ArithmeticError:
-                    finite = False
-                if not finite:
+                    plausible = False
+                if not plausible:
                     raise ValidationError("De pagina is beschadigd; laad haar opnieuw.")
         return cleaned
 

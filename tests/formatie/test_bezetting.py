@@ -186,6 +186,19 @@ def test_a_rol_added_meanwhile_refuses_the_grid(demo, regie_client):
     assert Bezetting.objects.get(rol__naam="Beleid Wmo", fase__naam="Fase 1").fte == 1
 
 
+@pytest.mark.parametrize("oud", ["1e999999999", "-1e999999999", "NaN", "Infinity", "abc"])
+def test_a_tampered_opened_with_value_is_refused_at_once(demo, regie_client, oud):
+    """A hidden 'opened with' value no cell can hold is refused before it is compared or
+    named in a conflict message (formatting 1e999999999 in full hung the server)."""
+    opened = regie_client.get(bezetting_url())
+    data = grid_data(opened)
+    name = cell(opened, "Beleid Wmo", "Fase 1")
+    data[name], data[name.replace("fase_", "oud_fase_")] = "0,9", oud
+    response = regie_client.post(bezetting_url(), data)
+    assert "De pagina is beschadigd; laad haar opnieuw." in response.content.decode()
+    assert Bezetting.objects.get(rol__naam="Beleid Wmo", fase__naam="Fase 1").fte == 1
+
+
 # -- two officials in one grid: only the cells each changed count (issue 14, point 7) ---------
 
 
