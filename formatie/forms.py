@@ -113,7 +113,17 @@ class BezettingRowForm(forms.Form):
         return cleaned
 
 
+ROWS_SHIFTED = (
+    "Niet opgeslagen: er is sinds het openen van deze pagina een rol toegevoegd of verwijderd. "
+    "Hieronder staat de bezetting zoals die nu is; voer uw wijziging nogmaals in."
+)
+
+
 class BaseBezettingGridFormSet(forms.BaseFormSet):
+    # The grid's rows are matched by position: when the rollen changed since the page was
+    # opened, the posted rows belong to other rollen and the page must start afresh.
+    rows_shifted = False
+
     def __init__(self, *args, rollen, fasen, **kwargs):
         self.rollen, self.fasen = rollen, fasen
         super().__init__(*args, **kwargs)
@@ -154,11 +164,9 @@ class BaseBezettingGridFormSet(forms.BaseFormSet):
         shifted = shifted or any(
             form.cleaned_data.get("rol_id") != form.rol.pk for form in self.forms if form.is_valid()
         )
+        self.rows_shifted = shifted
         if shifted:
-            raise ValidationError(
-                "Niet opgeslagen: er is sinds het openen van deze pagina een rol toegevoegd of "
-                "verwijderd. Laad de pagina opnieuw en voer uw wijziging nogmaals in."
-            )
+            raise ValidationError(ROWS_SHIFTED)
 
 
 BezettingGridFormSet = forms.formset_factory(
