@@ -117,9 +117,14 @@ class Conflict:
         if not self.rol:
             return VERWIJDERD
         return (
-            f"{self.rol}, {self.kolom}: toen {format_decimal(self.toen)}, "
-            f"nu {format_decimal(self.nu)} ({self.door}); u voerde {format_decimal(self.nieuw)} in."
+            f"{self.rol}, {self.kolom}: toen {_cel(self.toen)}, "
+            f"nu {_cel(self.nu)} ({self.door}); u voerde {_cel(self.nieuw)} in."
         )
+
+
+def _cel(value: Decimal | None) -> str:
+    """A cell's value in a conflict message: an empty cell reads "leeg", not a dash."""
+    return "leeg" if value is None else format_decimal(value)
 
 
 def same(a: Decimal | None, b: Decimal | None) -> bool:
@@ -130,7 +135,7 @@ def _door(record) -> str:
     """Who made the last change of a cell, and when, from its history."""
     if record is None:
         return "onbekend wie"
-    return ("verwijderd door " if record.history_type == "-" else "gewijzigd door ") + (
+    return ("leeggemaakt door " if record.history_type == "-" else "gewijzigd door ") + (
         _who_and_when(record)
     )
 

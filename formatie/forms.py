@@ -17,6 +17,10 @@ FTE_ERRORS = {
     "max_digits": "Dit getal is te groot.",
     "max_whole_digits": "Dit getal is te groot.",
 }
+# Above any value a cell can hold (max_digits 12, two decimals): a hidden "opened with" value
+# beyond it was not rendered by this page.
+OUD_GRENS = Decimal(10) ** 10
+
 BEDRAG_ERRORS = FTE_ERRORS | {
     "min_value": "Een bedrag is 0 of meer.",
     "max_decimal_places": "Een bedrag heeft hooguit twee decimalen (centen).",
@@ -98,15 +102,28 @@ class BezettingRowForm(forms.Form):
         for key, value in cleaned.items():
             if key.startswith("oud_") and value:
                 try:
-                    finite = Decimal(value).is_finite()  # NaN would compare as a change
+                    oud = Decimal(value)
+                    # NaN would compare as a change; a value no cell can hold (1e999999999)
+                    # would be written out digit by digit in the conflict message.
+                    plausible = oud.is_finite() and abs(oud) < OUD_GRENS
                 except ArithmeticError:
-                    finite = False
-                if not finite:
+                    plausible = False
+                if not plausible:
                     raise ValidationError("De pagina is beschadigd; laad haar opnieuw.")
         return cleaned
 
 
+ROWS_SHIFTED = (
+    "Niet opgeslagen: er is sinds het openen van deze pagina een rol toegevoegd of verwijderd. "
+    "Hieronder staat de bezetting zoals die nu is; voer uw wijziging nogmaals in."
+)
+
+
 class BaseBezettingGridFormSet(forms.BaseFormSet):
+    # The grid's rows are matched by position: when the rollen changed since the page was
+    # opened, the posted rows belong to other rollen and the page must start afresh.
+    rows_shifted = False
+
     def __init__(self, *args, rollen, fasen, **kwargs):
         self.rollen, self.fasen = rollen, fasen
         super().__init__(*args, **kwargs)
@@ -147,11 +164,9 @@ class BaseBezettingGridFormSet(forms.BaseFormSet):
         shifted = shifted or any(
             form.cleaned_data.get("rol_id") != form.rol.pk for form in self.forms if form.is_valid()
         )
+        self.rows_shifted = shifted
         if shifted:
-            raise ValidationError(
-                "Niet opgeslagen: er is sinds het openen van deze pagina een rol toegevoegd of "
-                "verwijderd. Laad de pagina opnieuw en voer uw wijziging nogmaals in."
-            )
+            raise ValidationError(ROWS_SHIFTED)
 
 
 BezettingGridFormSet = forms.formset_factory(

@@ -24,6 +24,7 @@ from regiekamer.views import (
 
 from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
 from .forms import (
+    ROWS_SHIFTED,
     FaseFormSet,
     RolForm,
     SalarisschaalFormSet,
@@ -81,6 +82,10 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         self.overzicht = build_bezettingsoverzicht(sv)
         formset = self.get_formset(request.POST)
         if not formset.is_valid():
+            if formset.rows_shifted:  # the posted rows no longer match the rollen: start afresh
+                messages.error(request, ROWS_SHIFTED)
+                context = self.get_context_data(formset=self.get_formset())
+                return self.render_to_response(context, status=409)
             messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde cellen.")
             return self.render_to_response(self.get_context_data(formset=formset))
         conflicts = save_bezetting_grid(sv, formset.wijzigingen())

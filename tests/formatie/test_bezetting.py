@@ -182,7 +182,34 @@ def test_a_rol_added_meanwhile_refuses_the_grid(demo, regie_client):
         samenwerkingsverband=sv, naam="Aaa nieuw", volgorde=0, kostensoort="schaal", schaal=8
     )
     response = regie_client.post(bezetting_url(), data)
+    assert response.status_code == 409
     assert "er is sinds het openen van deze pagina een rol toegevoegd" in response.content.decode()
+    assert Bezetting.objects.get(rol__naam="Beleid Wmo", fase__naam="Fase 1").fte == 1
+    # The page shows every rol with its own current values, not the row above's.
+    for form in response.context["formset"]:
+        stored = {
+            b.fase_id: b.fte if form.rol.heeft_fte else b.bedrag for b in form.rol.bezettingen.all()
+        }
+        for fase in form.fasen:
+            value = form[f"fase_{fase.pk}"].value()
+            assert (None if value in (None, "") else Decimal(str(value))) == stored.get(fase.pk)
+    # Typed again on that page, the change is saved.
+    data = grid_data(response)
+    data[cell(response, "Beleid Wmo", "Fase 1")] = "0,9"
+    assert regie_client.post(bezetting_url(), data).status_code == 302
+    assert Bezetting.objects.get(rol__naam="Beleid Wmo", fase__naam="Fase 1").fte == Decimal("0.9")
+
+
+@pytest.mark.parametrize("oud", ["1e999999999", "-1e999999999", "NaN", "Infinity", "abc"])
+def test_a_tampered_opened_with_value_is_refused_at_once(demo, regie_client, oud):
+    """A hidden 'opened with' value no cell can hold is refused before it is compared or
+    named in a conflict message (formatting 1e999999999 in full hung the server)."""
+    opened = regie_client.get(bezetting_url())
+    data = grid_data(opened)
+    name = cell(opened, "Beleid Wmo", "Fase 1")
+    data[name], data[name.replace("fase_", "oud_fase_")] = "0,9", oud
+    response = regie_client.post(bezetting_url(), data)
+    assert "De pagina is beschadigd; laad haar opnieuw." in response.content.decode()
     assert Bezetting.objects.get(rol__naam="Beleid Wmo", fase__naam="Fase 1").fte == 1
 
 
