@@ -384,6 +384,8 @@ def may_rename_gemeente(user, gemeente, joining=None) -> bool:
         return True
     if not has_role(user, REGIEGROEP):
         return False
+    if gemeente.pk is None:
+        return True  # a new gemeente, being created by this user
     if sv_ids_of(gemeente) or joining is not None:
         return _regiegroep_owns(user, gemeente, joining)
     return _created_by(gemeente, user)
