@@ -43,14 +43,16 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import access
-from .versioning import FIELD, VersionedBase, versioned_form, versioned_formset
+from .versioning import (
+    FIELD,
+    SAVED_MEANWHILE,
+    VersionedBase,
+    versioned_form,
+    versioned_formset,
+)
 
 NOT_FOUND = "Niet gevonden, of u heeft er geen toegang toe."
 ELSEWHERE = "gegevens van een samenwerkingsverband waaraan u niet deelneemt"
-SAVED_MEANWHILE = (
-    "Niet opgeslagen: iemand anders heeft tegelijk hetzelfde opgeslagen. Bekijk de gegevens en "
-    "sla opnieuw op."
-)
 
 
 def visible(user, model) -> Q:

@@ -40,6 +40,11 @@ MISSING_MESSAGE = _(
     "sla opnieuw op."
 )
 DELETED_MESSAGE = _("Iemand anders heeft dit intussen verwijderd; het kan niet worden opgeslagen.")
+# A save that ran into a unique constraint: someone saved the same row at the same moment.
+SAVED_MEANWHILE = _(
+    "Niet opgeslagen: iemand anders heeft tegelijk hetzelfde opgeslagen. Bekijk de gegevens en "
+    "sla opnieuw op."
+)
 KEEP_INPUT = _(
     "Uw invoer staat nog in het formulier: controleer en sla opnieuw op om uw versie te bewaren."
 )

@@ -32,7 +32,7 @@ from convenant.models import Samenwerkingsverband
 from . import access
 from .forms import share_choices
 from .security import log_denied
-from .versioning import versioned_form, versioned_formset
+from .versioning import SAVED_MEANWHILE, versioned_form, versioned_formset
 
 # The largest primary key either database holds (a signed 64-bit integer).
 MAX_PK = 2**63 - 1
@@ -192,10 +192,6 @@ class FormsetMixin:
     save_object = True  # False where the page edits only the child rows
     template_name = "form.html"
     success_message = "Opgeslagen."
-    conflict_message = (
-        "Niet opgeslagen: iemand anders heeft tegelijk hetzelfde opgeslagen. Bekijk de gegevens "
-        "en sla opnieuw op."
-    )
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -300,7 +296,7 @@ class FormsetMixin:
             self.prepare_formsets(form, formsets)
         for checked in [form, *formsets.values()]:
             checked.is_valid()  # the clash, when the form can name it, with its own message
-        messages.error(self.request, self.conflict_message)
+        messages.error(self.request, SAVED_MEANWHILE)
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
 
 
