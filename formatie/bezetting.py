@@ -11,7 +11,7 @@ from django.db import transaction
 
 from convenant.models import Samenwerkingsverband
 from regiekamer.opmaak import format_decimal
-from regiekamer.versioning import _who_and_when
+from regiekamer.versioning import who_and_when
 
 from .models import Bezetting, Fase, Rol
 
@@ -136,7 +136,7 @@ def _door(record) -> str:
     if record is None:
         return "onbekend wie"
     return ("leeggemaakt door " if record.history_type == "-" else "gewijzigd door ") + (
-        _who_and_when(record)
+        who_and_when(record)
     )
 
 

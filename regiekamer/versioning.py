@@ -103,7 +103,7 @@ def _display(field, value) -> str:
     return Truncator(str(value)).chars(80)
 
 
-def _who_and_when(record) -> str:
+def who_and_when(record) -> str:
     user = record.history_user
     who = (user.get_full_name() or user.get_username()) if user else _("het systeem")
     when = formats.date_format(timezone.localtime(record.history_date), "j F Y H:i")
@@ -121,7 +121,7 @@ def describe_changes(instance, since: int, now: int) -> str:
     old = records.filter(**{field: since}).first()
     if new is None:
         return str(_("Iemand anders heeft dit intussen gewijzigd."))
-    text = f"Iemand anders heeft dit intussen gewijzigd ({_who_and_when(new)})"
+    text = f"Iemand anders heeft dit intussen gewijzigd ({who_and_when(new)})"
     if old is None or old.history_id == new.history_id:
         return text + "."
     delta = new.diff_against(old, excluded_fields=[field], foreign_keys_are_objs=True)
