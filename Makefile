@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# Test processes (pytest-xdist): one per core.
+TEST_JOBS ?= auto
 
 .PHONY: run test lint format deps e2e-deps syscheck demo clean
 
@@ -51,7 +53,7 @@ format: deps
 
 test: syscheck lint e2e-deps
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache tests/e2e/node_modules
