@@ -23,23 +23,29 @@ INK, MUTED, LINE = "#1d2430", "#5a6472", "#8a94a3"
 PALETTE = ["#0b5394", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#6b4c9a", "#7f7f7f"]
 
 # Sizes in viewBox units. The chart is drawn 400 units wide and shown at most 32rem (512 px)
-# wide, on a phone about 340 px: a text of MIN_LABEL_SIZE units is then still 8,5 px high.
+# wide, on a 390 px phone about 320 px: a text of MIN_LABEL_SIZE units is then still 8,8 px.
 # No text is ever drawn smaller: a label that does not fit is turned upright, wrapped,
 # shortened (with its full text as a tooltip) or, for the values above the bars, left out
 # (the values are in each bar's tooltip and in the <desc>), so no two texts overlap.
 WIDTH = 400
 MARGIN = 6
 PLOT_H = 120
-LABEL_SIZE = 11  # the value above a bar
-MIN_LABEL_SIZE = 10
-GROUP_SIZE = 11.5
-NOTE_SIZE = 10
-LEGEND_SIZE = 11
-LEGEND_ROW = 16
+LABEL_SIZE = 12  # the value above a bar
+MIN_LABEL_SIZE = 11
+GROUP_SIZE = 12
+NOTE_SIZE = 11
+LEGEND_SIZE = 11.5
+LEGEND_ROW = 17
 LINE_GAP = 1.2  # line height of a wrapped label, in font sizes
 MAX_BAR_W = 50
-NARROW = set("., :;'|!il()")  # characters about half as wide as a digit
 ELLIPSIS = "…"
+# Advance widths in em, rounded up from DejaVu Sans (a digit is 0.636 em); other lowercase
+# letters 0.64, capitals 0.78. An estimate is never narrower than the drawn text.
+WIDE = set("mwMW")
+WIDTHS = dict.fromkeys(" .,'il", 0.33) | dict.fromkeys(":;|", 0.34) | dict.fromkeys("()!jft/", 0.41)
+WIDTHS |= {"r": 0.42, "s": 0.53, "c": 0.56, "z": 0.53, "k": 0.58, "-": 0.37, "–": 0.5}
+WIDTHS |= dict.fromkeys("vxy", 0.6) | {ELLIPSIS: 1.0}
+SHY = "\u00ad"  # a soft hyphen: where a long word in a label may break
 
 
 @dataclass(frozen=True)
@@ -66,8 +72,16 @@ def _text(x: float, y: float, content: str, extra: str = "", tooltip: str = "") 
 
 
 def text_width(text: str, size: float) -> float:
-    """An estimate of the width of ``text`` in DejaVu Sans at ``size`` (a digit is 0.64 em)."""
-    return sum(0.33 if c in NARROW else 0.64 for c in text) * size
+    """An estimate of the width of ``text`` in DejaVu Sans at ``size``, never narrower."""
+    return sum(_char_width(c) for c in text) * size
+
+
+def _char_width(c: str) -> float:
+    if c in WIDTHS:
+        return WIDTHS[c]
+    if c in WIDE:
+        return 1.0
+    return 0.78 if c.isupper() else 0.64
 
 
 def _shorten(text: str, room: float, size: float) -> str:
@@ -79,18 +93,31 @@ def _shorten(text: str, room: float, size: float) -> str:
 
 def fit_lines(text: str, room: float, size: float) -> tuple[list[str], float]:
     """``text`` laid out in ``room`` units: one line at ``size`` or smaller (not below
-    MIN_LABEL_SIZE), else wrapped at spaces at MIN_LABEL_SIZE, a word too long shortened."""
-    if text_width(text, size) <= room:
-        return [text], size
-    one_line = _floor(room / text_width(text, 1))
+    MIN_LABEL_SIZE), else wrapped at spaces and soft hyphens at MIN_LABEL_SIZE, a part that
+    is still too long shortened."""
+    plain = text.replace(SHY, "")
+    if text_width(plain, size) <= room:
+        return [plain], size
+    one_line = _floor(room / text_width(plain, 1))
     if one_line >= MIN_LABEL_SIZE:
-        return [text], one_line
+        return [plain], one_line
     size, lines = MIN_LABEL_SIZE, []
     for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word if text_width(word, size) <= room else _shorten(word, room, size))
+        parts = [word.replace(SHY, "")]
+        if text_width(parts[0], size) > room and SHY in word:
+            pieces = word.split(SHY)
+            parts = [p + "-" for p in pieces[:-1]] + [pieces[-1]]
+        for part in parts:
+            if (
+                lines
+                and text_width(f"{lines[-1]} {part}", size) <= room
+                and not lines[-1].endswith("-")
+            ):
+                lines[-1] = f"{lines[-1]} {part}"
+            elif text_width(part, size) <= room:
+                lines.append(part)
+            else:
+                lines.append(_shorten(part, room, size))
     return lines, size
 
 
@@ -150,7 +177,7 @@ def _label_rows(
         if not label:
             continue
         lines, fitted = fit_lines(label, room, size)
-        tooltip = label if lines != [label] else ""
+        tooltip = label.replace(SHY, "") if lines != [label.replace(SHY, "")] else ""
         for i, line in enumerate(lines):
             y = top + fitted + i * fitted * LINE_GAP
             attrs = f'font-size="{_n(fitted)}" fill="{fill}" text-anchor="middle"'
@@ -195,7 +222,7 @@ def bar_chart(
     scale = PLOT_H / highest if highest > 0 else 0.0
 
     group_w = (WIDTH - 2 * MARGIN) / len(groups)
-    bar_w = min(group_w * 0.9 / len(series), MAX_BAR_W)
+    bar_w = min(group_w * 0.94 / len(series), MAX_BAR_W)
     gap = min(2.0, bar_w * 0.1)
     bars = [
         (g, k, format_value(v), max(float(v), 0.0) * scale)

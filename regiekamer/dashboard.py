@@ -99,7 +99,8 @@ def formatie_block(sv: Samenwerkingsverband) -> FormatieBlok:
     """FTE of the basisformatie (the structural formation) and per fase: the
     bezettingsoverzicht's totals."""
     overzicht = build_bezettingsoverzicht(sv)
-    kolommen = [FormatieKolom("Basisformatie", overzicht.totaal.basisformatie)]
+    # A soft hyphen: in a narrow column the label breaks as "Basis-" / "formatie".
+    kolommen = [FormatieKolom("Basis\u00adformatie", overzicht.totaal.basisformatie)]
     notes = ["structureel"]
     for fase, totaal in zip(overzicht.fasen, overzicht.totaal.per_fase, strict=True):
         kolommen.append(FormatieKolom(fase.naam, totaal))

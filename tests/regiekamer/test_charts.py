@@ -154,7 +154,7 @@ def test_a_gap_in_the_years_is_drawn_as_a_dashed_line_before_the_later_year():
 
 @pytest.mark.parametrize("fasen", [2, 3, 5, 10])
 def test_the_formation_chart_never_overlaps_or_cuts_a_label(fasen):
-    kolommen = ["Basisformatie"] + [f"Fase {i + 1}" for i in range(fasen)]
+    kolommen = ["Basis\u00adformatie"] + [f"Fase {i + 1}" for i in range(fasen)]
     notes = [""] + [
         f"{i % 12 + 1}-{2016 + i} t/m {(i + 5) % 12 + 1}-{2017 + i}" for i in range(fasen)
     ]
@@ -164,3 +164,5 @@ def test_the_formation_chart_never_overlaps_or_cuts_a_label(fasen):
     boxes = assert_readable_without_overlap(svg)
     texts = " ".join(b.text for b in boxes)
     assert "4,1" in texts and "6,1" in texts and "4.1" not in texts
+    if fasen <= 5:  # broken at its soft hyphen when narrow; at 11 columns it is shortened
+        assert "Basisformatie" in texts or "Basis- formatie" in texts
