@@ -48,11 +48,18 @@ class Bezettingsoverzicht:
 
     @property
     def secties(self) -> list[tuple[str, list, "Totaalrij | None"]]:
-        """The table's sections as the document prints them: structural with its subtotal."""
+        """The table's sections as the document prints them: the roles above its "Subtotaal"
+        row (``Rol.structureel``: in MLW the first five) with that row, then the others."""
         return [
-            ("Structureel", self.structureel, self.subtotaal),
-            ("Overig en tijdelijk", self.overig, None),
+            ("Boven het subtotaal", self.structureel, self.subtotaal),
+            ("Overige rollen", self.overig, None),
         ]
+
+    @property
+    def structurele_formatie(self) -> Decimal:
+        """The structural formation: the basisformatie's total (MLW 4,1 fte), not the
+        "Subtotaal" (3,5), which leaves out structural roles below it (ondersteuning algemeen)."""
+        return self.totaal.basisformatie
 
     @property
     def opmerkingen(self) -> list[str]:
@@ -73,7 +80,7 @@ def load_rollen(sv: Samenwerkingsverband):
 def build_bezettingsoverzicht(sv: Samenwerkingsverband) -> Bezettingsoverzicht:
     fasen = list(Fase.objects.filter(samenwerkingsverband=sv).order_by("begin"))
     rollen = load_rollen(sv)
-    subtotaal = Totaalrij("Subtotaal structureel", per_fase=[ZERO] * len(fasen))
+    subtotaal = Totaalrij("Subtotaal", per_fase=[ZERO] * len(fasen))
     totaal = Totaalrij("Totaal", per_fase=[ZERO] * len(fasen))
     structureel, overig, vast = [], [], []
     for rol in rollen:

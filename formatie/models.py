@@ -107,7 +107,16 @@ class Rol(Versioned):
     naam = models.CharField(_("naam"), max_length=200)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     omschrijving = models.TextField(_("omschrijving / profiel"), blank=True)
-    structureel = models.BooleanField(_("structureel"), default=True)
+    # Named after the column of the workbook; it places the rol above the overview's
+    # "Subtotaal" row. The structural formation is the basisformatie, not that subtotal.
+    structureel = models.BooleanField(
+        _("boven het subtotaal"),
+        default=True,
+        help_text=_(
+            "Telt mee in de regel Subtotaal van het bezettingsoverzicht (in Bijlage 1 de eerste "
+            "vijf rollen). De structurele formatie is de basisformatie, ook van rollen eronder."
+        ),
+    )
     opmerking = models.CharField(_("opmerking"), max_length=500, blank=True)
     leverende_gemeente = models.ForeignKey(
         Gemeente,

@@ -35,6 +35,7 @@ def verrekening_context(sv, kv) -> dict:
         "penvoerder": penvoerder,
         "gemeenten": kv.gemeenten,
         "jaren": calculate_verrekening(kv, penvoerder),
+        "zonder_kosten": kv.zonder_kosten,
     }
 
 

@@ -6,9 +6,13 @@ from .verdeling import Kostenverdeling
 def cost_table(kv: Kostenverdeling) -> dict:
     """Rows per role, totals and the summary per gemeente, as template context."""
     sleutel = kv.sleutels[kv.jaren[-1]] if kv.jaren else None
+    # The columns of a year that follows years without costs: drawn with a separator.
+    gap_jaren = {i for i, j in enumerate(kv.jaren) if j in kv.na_onderbreking}
     return {
         "kv": kv,
         "n_gemeenten": len(kv.gemeenten),
+        "gap_jaren": gap_jaren,
+        "gap_aandelen": {i * len(kv.gemeenten) for i in gap_jaren},
         "rijen": [
             {
                 "rol": rol,

@@ -66,11 +66,38 @@ class FormatieData:
 
     @property
     def jaren(self) -> list[int]:
-        if not self.fasen:
-            return []
-        first = min(f.begin.year for f in self.fasen)
-        last = max(f.eind.year for f in self.fasen)
-        return list(range(first, last + 1))
+        """The years with costs: each calendar year in which a fase with a filled cell falls.
+
+        A year between two periods (MLW's fasen end in 2018, a fase of 2027 follows) has no
+        fase and so no costs: it is not listed, so no table or chart shows a column of zeros.
+        """
+        filled = {fase_id for rol in self.rollen for fase_id, v in rol.bezetting.items() if v}
+        return sorted(
+            {
+                jaar
+                for fase in self.fasen
+                if fase.id in filled
+                for jaar in range(fase.begin.year, fase.eind.year + 1)
+            }
+        )
+
+
+def onderbrekingen(jaren: list[int]) -> list[tuple[int, int]]:
+    """The runs of years without costs between listed years: [2016, 2027] -> [(2017, 2026)]."""
+    return [(a + 1, b - 1) for a, b in zip(jaren, jaren[1:], strict=False) if b > a + 1]
+
+
+def jaren_text(jaren: list[int]) -> str:
+    """Years as a reader says them: "2016–2018", "2016–2018 en 2027", "2019"."""
+    runs, start = [], None
+    for i, jaar in enumerate(jaren):
+        start = jaar if start is None else start
+        if i + 1 == len(jaren) or jaren[i + 1] != jaar + 1:
+            runs.append(str(jaar) if start == jaar else f"{start}–{jaar}")
+            start = None
+    if len(runs) < 2:
+        return "".join(runs)
+    return ", ".join(runs[:-1]) + " en " + runs[-1]
 
 
 @dataclass(frozen=True)
@@ -153,6 +180,21 @@ class Kostenverdeling:
     rollen: list[RolData]
     sleutels: dict[int, Sleutel]
     regels: dict[tuple[int, int], Regel]  # (rol id, jaar) -> Regel
+
+    @property
+    def periode(self) -> str:
+        """The years of the table in words: "2016–2018 en 2027"."""
+        return jaren_text(self.jaren)
+
+    @property
+    def zonder_kosten(self) -> str:
+        """The years between the periods, which have no costs: "2019–2026" (or "")."""
+        return jaren_text([j for a, b in onderbrekingen(self.jaren) for j in range(a, b + 1)])
+
+    @property
+    def na_onderbreking(self) -> set[int]:
+        """The years that follow a gap: a table draws a separator before their columns."""
+        return {b + 1 for _, b in onderbrekingen(self.jaren)}
 
     def regel(self, rol: RolData, jaar: int) -> Regel:
         return self.regels[(rol.id, jaar)]

@@ -7,6 +7,7 @@ Policy, prints on A4 and renders inside a WeasyPrint PDF. Every text is escaped.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,20 +22,30 @@ INK, MUTED, LINE = "#1d2430", "#5a6472", "#8a94a3"
 # Distinguishable for most colour-blind readers (Okabe-Ito order, house blue first).
 PALETTE = ["#0b5394", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#6b4c9a", "#7f7f7f"]
 
-# Sizes in viewBox units. The chart is small on purpose: printed a third of A4 landscape wide
-# (about 88 mm), a label of 10 units still reads at about 6 pt.
+# Sizes in viewBox units. The chart is drawn 400 units wide and shown at most 32rem (512 px)
+# wide, on a 390 px phone about 320 px: a text of MIN_LABEL_SIZE units is then still 8,8 px.
+# No text is ever drawn smaller: a label that does not fit is turned upright, wrapped,
+# shortened (with its full text as a tooltip) or, for the values above the bars, left out
+# (the values are in each bar's tooltip and in the <desc>), so no two texts overlap.
 WIDTH = 400
 MARGIN = 6
-TOP = 16  # room for the value above the highest bar
 PLOT_H = 120
-LABEL_SIZE = 10  # the value above a bar; smaller when it does not fit the bar's width
-MIN_LABEL_SIZE = 6.5
-GROUP_SIZE = 11
-NOTE_SIZE = 9
-LEGEND_SIZE = 10.5
-LEGEND_ROW = 15
+LABEL_SIZE = 12  # the value above a bar
+MIN_LABEL_SIZE = 11
+GROUP_SIZE = 12
+NOTE_SIZE = 11
+LEGEND_SIZE = 11.5
+LEGEND_ROW = 17
+LINE_GAP = 1.2  # line height of a wrapped label, in font sizes
 MAX_BAR_W = 50
-NARROW = set("., :;'|!il()")  # characters about half as wide as a digit
+ELLIPSIS = "…"
+# Advance widths in em, rounded up from DejaVu Sans (a digit is 0.636 em); other lowercase
+# letters 0.64, capitals 0.78. An estimate is never narrower than the drawn text.
+WIDE = set("mwMW")
+WIDTHS = dict.fromkeys(" .,'il", 0.33) | dict.fromkeys(":;|", 0.34) | dict.fromkeys("()!jft/", 0.41)
+WIDTHS |= {"r": 0.42, "s": 0.53, "c": 0.56, "z": 0.53, "k": 0.58, "-": 0.37, "–": 0.5}
+WIDTHS |= dict.fromkeys("vxy", 0.6) | {ELLIPSIS: 1.0}
+SHY = "\u00ad"  # a soft hyphen: where a long word in a label may break
 
 
 @dataclass(frozen=True)
@@ -46,23 +57,68 @@ class Series:
     colour: str = ""
 
 
+def _floor(size: float) -> float:
+    """A font size rounded down to a tenth, so a fitted text never exceeds its room."""
+    return math.floor(size * 10) / 10
+
+
 def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _text(x: float, y: float, content: str, extra: str = "") -> str:
-    return f'<text x="{_n(x)}" y="{_n(y)}" {extra}>{escape(content)}</text>'
+def _text(x: float, y: float, content: str, extra: str = "", tooltip: str = "") -> str:
+    title = f"<title>{escape(tooltip)}</title>" if tooltip else ""
+    return f'<text x="{_n(x)}" y="{_n(y)}" {extra}>{title}{escape(content)}</text>'
 
 
-def _text_width(text: str, size: float) -> float:
-    """An estimate of the width of ``text`` in DejaVu Sans at ``size`` (a digit is 0.64 em)."""
-    return sum(0.33 if c in NARROW else 0.64 for c in text) * size
+def text_width(text: str, size: float) -> float:
+    """An estimate of the width of ``text`` in DejaVu Sans at ``size``, never narrower."""
+    return sum(_char_width(c) for c in text) * size
 
 
-def _label_size(text: str, room: float) -> float:
-    """The largest label size (at most LABEL_SIZE) at which ``text`` fits ``room`` units."""
-    fits = room / _text_width(text, 1) if text else LABEL_SIZE
-    return round(max(MIN_LABEL_SIZE, min(LABEL_SIZE, fits)), 1)
+def _char_width(c: str) -> float:
+    if c in WIDTHS:
+        return WIDTHS[c]
+    if c in WIDE:
+        return 1.0
+    return 0.78 if c.isupper() else 0.64
+
+
+def _shorten(text: str, room: float, size: float) -> str:
+    """``text`` cut to fit ``room`` at ``size``, ending in an ellipsis."""
+    while text and text_width(text + ELLIPSIS, size) > room:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS
+
+
+def fit_lines(text: str, room: float, size: float) -> tuple[list[str], float]:
+    """``text`` laid out in ``room`` units: one line at ``size`` or smaller (not below
+    MIN_LABEL_SIZE), else wrapped at spaces and soft hyphens at MIN_LABEL_SIZE, a part that
+    is still too long shortened."""
+    plain = text.replace(SHY, "")
+    if text_width(plain, size) <= room:
+        return [plain], size
+    one_line = _floor(room / text_width(plain, 1))
+    if one_line >= MIN_LABEL_SIZE:
+        return [plain], one_line
+    size, lines = MIN_LABEL_SIZE, []
+    for word in text.split():
+        parts = [word.replace(SHY, "")]
+        if text_width(parts[0], size) > room and SHY in word:
+            pieces = word.split(SHY)
+            parts = [p + "-" for p in pieces[:-1]] + [pieces[-1]]
+        for part in parts:
+            if (
+                lines
+                and text_width(f"{lines[-1]} {part}", size) <= room
+                and not lines[-1].endswith("-")
+            ):
+                lines[-1] = f"{lines[-1]} {part}"
+            elif text_width(part, size) <= room:
+                lines.append(part)
+            else:
+                lines.append(_shorten(part, room, size))
+    return lines, size
 
 
 def _svg(chart_id: str, width: float, height: float, titel: str, desc: str, body: list[str]):
@@ -80,21 +136,54 @@ def _svg(chart_id: str, width: float, height: float, titel: str, desc: str, body
 def _legend(series: list[Series], colours: list[str], y: float) -> tuple[list[str], float]:
     """Colour swatches with names, wrapped over as many rows as needed; returns the bottom y."""
     out, x = [], MARGIN
+    room = WIDTH - 2 * MARGIN - 14
     for s, colour in zip(series, colours, strict=True):
-        item_w = 14 + _text_width(s.name, LEGEND_SIZE) + 12
-        if x > MARGIN and x + item_w > WIDTH - MARGIN:
+        name = (
+            s.name
+            if text_width(s.name, LEGEND_SIZE) <= room
+            else _shorten(s.name, room, LEGEND_SIZE)
+        )
+        item_w = 14 + text_width(name, LEGEND_SIZE) + 12
+        if x > MARGIN and x + item_w - 12 > WIDTH - MARGIN:
             x, y = MARGIN, y + LEGEND_ROW
         out.append(
             f'<rect x="{_n(x)}" y="{_n(y - 9)}" width="10" height="10" fill="{escape(colour)}"/>'
         )
-        out.append(_text(x + 14, y, s.name, f'font-size="{LEGEND_SIZE}" fill="{INK}"'))
+        tooltip = s.name if name != s.name else ""
+        out.append(_text(x + 14, y, name, f'font-size="{LEGEND_SIZE}" fill="{INK}"', tooltip))
         x += item_w
     return out, y
 
 
-def note_size(text: str, room: float) -> float:
-    """NOTE_SIZE, or smaller so that ``text`` fits under its group."""
-    return round(max(MIN_LABEL_SIZE, min(NOTE_SIZE, room * 0.95 / _text_width(text, 1))), 1)
+def _value_labels(shown: list[str], bar_w: float) -> tuple[str, float]:
+    """How the values above the bars are drawn: ("level", size), ("upright", size) or
+    ("none", 0) when even upright they would be smaller than MIN_LABEL_SIZE."""
+    room = bar_w - 1
+    widest = max((text_width(t, 1) for t in shown), default=0)
+    level = min(LABEL_SIZE, room / widest) if widest else LABEL_SIZE
+    if _floor(level) >= MIN_LABEL_SIZE:
+        return "level", _floor(level)
+    if _floor(min(LABEL_SIZE, room)) >= MIN_LABEL_SIZE:
+        return "upright", _floor(min(LABEL_SIZE, room))
+    return "none", 0.0
+
+
+def _label_rows(
+    texts: list[str], room: float, size: float, fill: str, top: float, centres: list[float]
+) -> tuple[list[str], float]:
+    """A row of (possibly wrapped) labels centred under their groups; returns the row height."""
+    out, height = [], 0.0
+    for centre, label in zip(centres, texts, strict=True):
+        if not label:
+            continue
+        lines, fitted = fit_lines(label, room, size)
+        tooltip = label.replace(SHY, "") if lines != [label.replace(SHY, "")] else ""
+        for i, line in enumerate(lines):
+            y = top + fitted + i * fitted * LINE_GAP
+            attrs = f'font-size="{_n(fitted)}" fill="{fill}" text-anchor="middle"'
+            out.append(_text(centre, y, line, attrs, tooltip))
+        height = max(height, fitted * (1 + LINE_GAP * (len(lines) - 1)))
+    return out, height
 
 
 def bar_chart(
@@ -105,11 +194,14 @@ def bar_chart(
     chart_id: str,
     format_value: Callable[[object], str] = format_euro,
     notes: Sequence[str] | None = None,
+    breaks: Sequence[int] = (),
 ) -> SafeString:
     """Grouped bars: per group (a year, a fase) one bar per series, each labelled with its value.
 
     ``notes`` is an optional second, smaller line under each group's label (e.g. its dates).
-    The legend names the series under the chart; ``<title>`` and ``<desc>`` say it in words.
+    ``breaks`` are the indexes of groups that follow a gap (years without costs): a dashed
+    line separates them from the group before. The legend names the series under the chart;
+    ``<title>`` and ``<desc>`` say it in words. No text overlaps another or leaves the chart.
     """
     groups, series = list(groups), list(series)
     if not groups or not series:
@@ -128,60 +220,80 @@ def bar_chart(
     ]
     highest = max((float(v) for row in values for v in row if v is not None), default=0.0)
     scale = PLOT_H / highest if highest > 0 else 0.0
-    baseline = TOP + PLOT_H
 
     group_w = (WIDTH - 2 * MARGIN) / len(groups)
-    bar_w = min(group_w * 0.9 / len(series), MAX_BAR_W)
+    bar_w = min(group_w * 0.94 / len(series), MAX_BAR_W)
     gap = min(2.0, bar_w * 0.1)
+    bars = [
+        (g, k, format_value(v), max(float(v), 0.0) * scale)
+        for g in range(len(groups))
+        for k, v in enumerate(values[g])
+        if v is not None
+    ]
+    mode, size = _value_labels([shown for _, _, shown, _ in bars], bar_w)
+    # Room above the plot for the value over the highest bar (upright: its whole length).
+    reach = [
+        (text_width(shown, size) if mode == "upright" else size) + 3 - (PLOT_H - height)
+        for _, _, shown, height in bars
+        if mode != "none"
+    ]
+    top = max([4.0, *(r + 2 for r in reach)])
+    baseline = top + PLOT_H
+
     body: list[str] = []
-    for g, label in enumerate(groups):
-        left = MARGIN + g * group_w + (group_w - bar_w * len(series)) / 2
-        for k, (s, value) in enumerate(zip(series, values[g], strict=True)):
-            if value is None:
-                continue
-            shown = format_value(value)
-            height = max(float(value), 0.0) * scale
-            x = left + k * bar_w
-            body.append(
-                f'<rect x="{_n(x + gap / 2)}" y="{_n(baseline - height)}" '
-                f'width="{_n(bar_w - gap)}" height="{_n(height)}" fill="{escape(colours[k])}">'
-                f"<title>{escape(f'{s.name}, {label}: {shown}')}</title></rect>"
-            )
-            size = _label_size(shown, bar_w)
-            body.append(
-                _text(
-                    x + bar_w / 2,
-                    baseline - height - 3,
-                    shown,
-                    f'font-size="{_n(size)}" fill="{INK}" text-anchor="middle"',
-                )
-            )
-        centre = MARGIN + (g + 0.5) * group_w
+    for g, k, shown, height in bars:
+        s = series[k]
+        x = MARGIN + g * group_w + (group_w - bar_w * len(series)) / 2 + k * bar_w
         body.append(
-            _text(
-                centre,
-                baseline + GROUP_SIZE + 3,
-                label,
-                f'font-size="{GROUP_SIZE}" fill="{INK}" text-anchor="middle"',
-            )
+            f'<rect x="{_n(x + gap / 2)}" y="{_n(baseline - height)}" '
+            f'width="{_n(bar_w - gap)}" height="{_n(height)}" fill="{escape(colours[k])}">'
+            f"<title>{escape(f'{s.name}, {groups[g]}: {shown}')}</title></rect>"
         )
-        if notes and g < len(notes) and notes[g]:
-            body.append(
-                _text(
-                    centre,
-                    baseline + GROUP_SIZE + NOTE_SIZE + 6,
-                    notes[g],
-                    f'font-size="{_n(note_size(notes[g], group_w))}" fill="{MUTED}" '
-                    'text-anchor="middle"',
-                )
+        y = baseline - height - 3
+        if mode == "level":
+            attrs = f'font-size="{_n(size)}" fill="{INK}" text-anchor="middle"'
+            body.append(_text(x + bar_w / 2, y, shown, attrs))
+        elif mode == "upright":
+            # Turned a quarter to the left about its anchor: it reads upwards from above the bar.
+            ax = x + bar_w / 2 + size * 0.35
+            attrs = (
+                f'font-size="{_n(size)}" fill="{INK}" text-anchor="start" '
+                f'transform="rotate(-90 {_n(ax)} {_n(y)})"'
             )
+            body.append(_text(ax, y, shown, attrs))
+    for g in breaks:
+        if 0 < g < len(groups):
+            x = MARGIN + g * group_w
+            body.append(
+                f'<line x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" y2="{_n(baseline + 4)}" '
+                f'stroke="{LINE}" stroke-width="1" stroke-dasharray="3 3"/>'
+            )
+    centres = [MARGIN + (g + 0.5) * group_w for g in range(len(groups))]
+    room = group_w - 2
+    labels, label_h = _label_rows(groups, room, GROUP_SIZE, INK, baseline + 3, centres)
+    body += labels
+    bottom = baseline + 3 + label_h
+    if notes:
+        texts = [notes[g] if g < len(notes) else "" for g in range(len(groups))]
+        note_rows, note_h = _label_rows(texts, room, NOTE_SIZE, MUTED, bottom + 3, centres)
+        body += note_rows
+        bottom += 3 + note_h
     body.append(
         f'<line x1="{MARGIN}" y1="{_n(baseline)}" x2="{WIDTH - MARGIN}" y2="{_n(baseline)}" '
         f'stroke="{LINE}" stroke-width="1"/>'
     )
-    legend_y = baseline + GROUP_SIZE + (NOTE_SIZE + 6 if notes else 0) + 19
-    legend, bottom = _legend(series, colours, legend_y)
+    legend, bottom = _legend(series, colours, bottom + 8 + LEGEND_SIZE)
     body += legend
+    if mode == "none":
+        bottom += 4 + NOTE_SIZE
+        body.append(
+            _text(
+                MARGIN,
+                bottom,
+                "Te veel staven voor de bedragen: wijs een staaf aan.",
+                f'font-size="{NOTE_SIZE}" fill="{MUTED}"',
+            )
+        )
     desc = "; ".join(
         f"{label}: "
         + ", ".join(
@@ -191,7 +303,7 @@ def bar_chart(
         )
         for g, label in enumerate(groups)
     )
-    return _svg(chart_id, WIDTH, bottom + 8, titel, desc + ".", body)
+    return _svg(chart_id, WIDTH, bottom + 6, titel, desc + ".", body)
 
 
 def kosten_chart(kv, chart_id: str = "kosten-grafiek") -> SafeString:
@@ -206,24 +318,21 @@ def kosten_chart(kv, chart_id: str = "kosten-grafiek") -> SafeString:
         titel="Kosten per gemeente per jaar (euro)",
         chart_id=chart_id,
         format_value=format_euro,
+        breaks=[i for i, jaar in enumerate(kv.jaren) if jaar in kv.na_onderbreking],
     )
 
 
 def formatie_chart(
     kolommen: Sequence[str],
     totaal: Sequence[Decimal | None],
-    structureel: Sequence[Decimal | None],
     notes: Sequence[str] | None = None,
     chart_id: str = "formatie-grafiek",
 ) -> SafeString:
-    """FTE per column (basisformatie, fasen): the total and, next to it, the structural part."""
+    """FTE per column: the basisformatie (the structural formation) and each fase."""
     return bar_chart(
         kolommen,
-        [
-            Series("Totaal fte", totaal, PALETTE[0]),
-            Series("waarvan structureel", structureel, "#8fb3d9"),
-        ],
-        titel="Formatie in fte per fase, totaal en structureel",
+        [Series("Fte", totaal, PALETTE[0])],
+        titel="Formatie in fte: basisformatie (structureel) en per fase",
         chart_id=chart_id,
         format_value=lambda value: format_decimal(value, 2),
         notes=notes,

@@ -53,12 +53,6 @@ class KostenBlok:
     totaal: Decimal | None = None
 
 
-def periode_text(jaren: list[int]) -> str:
-    if not jaren:
-        return ""
-    return str(jaren[0]) if len(jaren) == 1 else f"{jaren[0]}–{jaren[-1]}"
-
-
 def kosten_block(sv: Samenwerkingsverband) -> KostenBlok:
     """Each gemeente's costs per year (chart), its total and its share of its budget per year."""
     blok = KostenBlok(url=reverse("kosten:kostenverdeling", args=[sv.afkorting]))
@@ -70,7 +64,7 @@ def kosten_block(sv: Samenwerkingsverband) -> KostenBlok:
     budgetten = check_budgets(
         kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")
     )
-    blok.periode = periode_text(kv.jaren)
+    blok.periode = kv.periode
     blok.chart = kosten_chart(kv)
     blok.gemeenten = [
         KostenGemeente(
@@ -91,37 +85,33 @@ def kosten_block(sv: Samenwerkingsverband) -> KostenBlok:
 class FormatieKolom:
     naam: str
     totaal: Decimal
-    structureel: Decimal
 
 
 @dataclass
 class FormatieBlok:
     url: str
     kolommen: list[FormatieKolom]
+    structureel: Decimal
     chart: SafeString | str = ""
 
 
 def formatie_block(sv: Samenwerkingsverband) -> FormatieBlok:
-    """FTE of the basisformatie and per fase: the bezettingsoverzicht's totals and subtotals."""
+    """FTE of the basisformatie (the structural formation) and per fase: the
+    bezettingsoverzicht's totals."""
     overzicht = build_bezettingsoverzicht(sv)
-    kolommen = [
-        FormatieKolom(
-            "Basisformatie", overzicht.totaal.basisformatie, overzicht.subtotaal.basisformatie
-        )
-    ]
-    notes = [""]
-    for fase, totaal, structureel in zip(
-        overzicht.fasen, overzicht.totaal.per_fase, overzicht.subtotaal.per_fase, strict=True
-    ):
-        kolommen.append(FormatieKolom(fase.naam, totaal, structureel))
+    # A soft hyphen: in a narrow column the label breaks as "Basis-" / "formatie".
+    kolommen = [FormatieKolom("Basis\u00adformatie", overzicht.totaal.basisformatie)]
+    notes = ["structureel"]
+    for fase, totaal in zip(overzicht.fasen, overzicht.totaal.per_fase, strict=True):
+        kolommen.append(FormatieKolom(fase.naam, totaal))
         notes.append(f"{fase.begin.month}-{fase.begin.year} t/m {fase.eind.month}-{fase.eind.year}")
-    chart = formatie_chart(
-        [k.naam for k in kolommen],
-        [k.totaal for k in kolommen],
-        [k.structureel for k in kolommen],
-        notes=notes,
+    chart = formatie_chart([k.naam for k in kolommen], [k.totaal for k in kolommen], notes=notes)
+    return FormatieBlok(
+        reverse("formatie:bezetting", args=[sv.afkorting]),
+        kolommen,
+        overzicht.structurele_formatie,
+        chart,
     )
-    return FormatieBlok(reverse("formatie:bezetting", args=[sv.afkorting]), kolommen, chart)
 
 
 # --- Programma ------------------------------------------------------------------------------

@@ -34,7 +34,10 @@ def test_overzicht_shows_the_documents_totals(demo, stuur_client):
         "4.10",
     ]
     page = response.content.decode()
-    assert "Subtotaal structureel" in page
+    # The document's own label; the structural formation is the basisformatie, not the subtotal.
+    assert '<th scope="row" colspan="2">Subtotaal</th>' in page
+    assert "Subtotaal structureel" not in page
+    assert "De structurele formatie is de basisformatie: 4,1 fte." in page
     for figure in ["3,5", "5,5", "4,1", "6,1"]:
         assert f">{figure}</td>" in page
     assert "(1) Informatie analyse wordt vanaf fase 3 op aanvraag" in page

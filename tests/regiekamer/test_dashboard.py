@@ -112,12 +112,17 @@ def test_a_cost_error_shows_the_message_instead_of_the_chart(demo, stuur_client)
     assert "<svg" in block(page, "formatie")  # the rest of the page still works
 
 
-def test_mlw_shows_fte_per_fase_with_the_structural_level(demo, stuur_client):
+def test_mlw_shows_fte_per_fase_and_the_basisformatie_as_the_structural_formation(
+    demo, stuur_client
+):
     formatie = block(text(stuur_client.get(URL)), "formatie")
     labels = re.findall(r">([\d,]+)</text>", formatie)
-    # Basisformatie, fase 1, 2, 3: total then structural, as in the bezettingsoverzicht.
-    assert labels == ["4,1", "3,5", "6,1", "5", "6,1", "5,5", "4,1", "3,5"]
-    for label in ("Basisformatie", "Fase 1", "Fase 3", "Totaal fte", "waarvan structureel"):
+    # Basisformatie, fase 1, 2, 3: the totals of the bezettingsoverzicht. The structural
+    # formation is the basisformatie (4,1), not the document's Subtotaal (3,5).
+    assert labels == ["4,1", "6,1", "6,1", "4,1"]
+    assert "3,5" not in formatie and "waarvan structureel" not in formatie
+    assert "De structurele formatie is de basisformatie: 4,1 fte." in formatie
+    for label in ("Basisformatie", "structureel", "Fase 1", "Fase 3", "Fte"):
         assert f">{label}</text>" in formatie
     assert reverse("formatie:bezetting", args=["MLW"]) in formatie
 
@@ -399,15 +404,14 @@ def test_bar_chart_labels_escapes_and_stays_self_contained():
     assert '<desc id="test-desc">2016: Roermond &amp; Weert 1.234.567' in svg
 
 
-def test_formatie_chart_shows_total_and_structural_with_a_decimal_comma():
+def test_formatie_chart_shows_fte_with_a_decimal_comma():
     svg = formatie_chart(
         ["Basisformatie", "Fase 1"],
         [Decimal("4.10"), Decimal("6.10")],
-        [Decimal("3.50"), Decimal("5.00")],
-        notes=["", "01-2016 t/m 12-2016"],
+        notes=["structureel", "01-2016 t/m 12-2016"],
     )
-    assert re.findall(r">([\d,]+)</text>", svg) == ["4,1", "3,5", "6,1", "5"]
-    assert ">Totaal fte</text>" in svg and ">waarvan structureel</text>" in svg
+    assert re.findall(r">([\d,]+)</text>", svg) == ["4,1", "6,1"]
+    assert ">Fte</text>" in svg and ">structureel</text>" in svg
     assert ">01-2016 t/m 12-2016</text>" in svg
     assert "<title" in svg and "style=" not in svg
 

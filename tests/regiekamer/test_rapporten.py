@@ -43,7 +43,8 @@ def mlw():
 def test_bezetting(demo, tmp_path, regie_client):
     pdf = command_pdf(tmp_path, "bezetting", "MLW")
     text = check_document(pdf, f"Bezettingsoverzicht {mlw().naam}", A4_LANDSCAPE)
-    assert "Subtotaal structureel 3,5 5 5,5 3,5" in text
+    assert "Subtotaal 3,5 5 5,5 3,5" in text and "Subtotaal structureel" not in text
+    assert "De structurele formatie is de basisformatie: 4,1 fte." in text
     assert "Totaal 4,1 6,1 6,1 4,1" in text
     assert "Inkoop 2018 (projectbasis)" in text and "20.000 80.000" in text
     button = regie_client.get(reverse("formatie:bezetting", args=["MLW"]), {"download": "pdf"})
