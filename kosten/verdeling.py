@@ -153,6 +153,7 @@ class Kostenverdeling:
     rollen: list[RolData]
     sleutels: dict[int, Sleutel]
     regels: dict[tuple[int, int], Regel]  # (rol id, jaar) -> Regel
+    fasen: list[FaseData] = field(default_factory=list)  # to describe a rol's parameters
 
     def regel(self, rol: RolData, jaar: int) -> Regel:
         return self.regels[(rol.id, jaar)]
@@ -200,4 +201,6 @@ def calculate_kostenverdeling(
         for jaar in jaren:
             kosten = role_year_cost(rol, formatie, jaar)
             regels[(rol.id, jaar)] = Regel(rol, jaar, kosten, sleutels[jaar].split(kosten))
-    return Kostenverdeling(jaren, gemeenten, list(formatie.rollen), sleutels, regels)
+    return Kostenverdeling(
+        jaren, gemeenten, list(formatie.rollen), sleutels, regels, fasen=list(formatie.fasen)
+    )

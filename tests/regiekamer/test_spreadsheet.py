@@ -134,13 +134,17 @@ def test_kostenverdeling_xlsx_has_string_cells_for_names(hostile_names, regie_cl
     data = regie_client.get(kostenverdeling_url(), {"download": "xlsx"}).content
     assert no_formulas(data)
     table = read_cells(data, "Kostenverdeling")
-    assert table[0][-3:] == [("+31 6", "s"), ("@home", "s"), ("Weert", "s")]
-    assert [(2017, "n"), (HYPERLINK, "s"), (128113, "n")] in [row[:3] for row in table]
-    assert any(row[1] == ("-rol", "s") for row in table)
-    summary = {row[0][0]: row for row in read_cells(data, "Samenvatting")}
-    assert summary["@home"][0] == ("@home", "s")
-    assert summary["@home"][1] == (81173, "n")
-    assert summary["+31 6"][0] == ("+31 6", "s")
+    # The gemeenten in the headers (with their percentage), the roles in column A.
+    assert ("+31 6 16%", "s") in table[4] and ("@home 36%", "s") in table[4]
+    rows = {row[0][0]: row for row in table if row[0][0]}
+    assert rows[HYPERLINK][:3] == [(HYPERLINK, "s"), ("schaal 11", "s"), (41550, "n")]
+    assert rows["-rol"][0] == ("-rol", "s")
+    assert rows["@home"][:3] == [("@home", "s"), (0.36, "n"), (81173, "n")]
+    assert rows["+31 6"][0] == ("+31 6", "s")
+    lijst = read_cells(data, "Lijst")
+    assert [("2017", "s"), (HYPERLINK, "s"), ("schaal 11", "s"), (128113, "n"), ("@home", "s")] in [
+        row[:5] for row in lijst
+    ]
 
 
 # --- the formatie workbook: export, and the round trip through import --------------------------
