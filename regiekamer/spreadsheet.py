@@ -106,6 +106,14 @@ class Column:
     width: int | None = None  # characters; None: as wide as the contents
 
 
+@dataclass(frozen=True)
+class Typed:
+    """A value with its own kind, in a column whose rows differ (FTE or euros per fase)."""
+
+    value: object
+    kind: Kind
+
+
 def _places(value: Decimal) -> int:
     exponent = value.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
@@ -117,6 +125,8 @@ def _decimals(places: int) -> str:
 
 def excel_value(value, kind: Kind) -> tuple:
     """(value, number format) of a cell of ``kind``; None and text stay as they are."""
+    if isinstance(value, Typed):
+        value, kind = value.value, value.kind
     if value is None or value == "" or isinstance(value, str) and kind != Kind.YEAR:
         return value, None
     if kind == Kind.YEAR:
@@ -141,6 +151,8 @@ def excel_value(value, kind: Kind) -> tuple:
 
 def shown_width(value, kind: Kind) -> int:
     """About how many characters a spreadsheet shows for the cell (for the column width)."""
+    if isinstance(value, Typed):
+        value, kind = value.value, value.kind
     if value is None or value == "":
         return 0
     if isinstance(value, str) or kind in (Kind.TEXT, Kind.YEAR):

@@ -178,7 +178,7 @@ def test_formatie_workbook_writes_names_as_string_cells(sv):
         ("@home", "s"),
         ("Nederweert", "s"),
     ]
-    assert gemeenten[2][2] == (48, "n")
+    assert gemeenten[2][2] == (0.48, "n")  # 48 %
     assert read_cells(data, "Fasen")[2][0] == ("=1+1", "s")
     rollen = read_cells(data, "Rollen")
     assert ("=1+1", "s") in rollen[0]
