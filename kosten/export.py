@@ -140,9 +140,11 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
 
     append_row(ws, [])
     summary_kinds = [Kind.TEXT, Kind.PERCENTAGE] + [Kind.EURO] * (n_jaren + 1)
-    write_header(
+    summary_header = write_header(
         ws, ["Regionale kostenverdeling samenvatting", "Aandeel", *map(str, jaren), "Totaal"]
     )
+    for cell in summary_header[1:]:
+        cell.alignment = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
     summary = [
         [s["gemeente"], s["percentage"], *s["per_jaar"], s["totaal"]] for s in table["samenvatting"]
     ]
@@ -164,10 +166,10 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
         append_row(ws, [note])
 
     columns = [Column("Rol"), Column("Kostenbasis")] + [
-        Column(str(h), Kind.EURO) for h in ws[top + 1][2:]
+        Column(str(h.value), Kind.EURO) for h in ws[top + 1][2:]
     ]
     widths = column_widths(columns, [*body, totaal, *summary, *closing])
-    widths[0] = min(widths[0], 40)
+    widths[0] = min(max(widths[0], len("Regionale kostenverdeling samenvatting")), 40)
     widths[1] = min(widths[1], 45)
     for i in range(first_share - 1, len(widths)):
         widths[i] = max(widths[i], len(str(ws.cell(top + 1, i + 1).value or "")))

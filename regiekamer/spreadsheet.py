@@ -207,7 +207,8 @@ def set_widths(sheet, widths: Iterable[int]) -> None:
 
 def column_widths(columns: list[Column], rows: Iterable[Iterable]) -> list[int]:
     """Per column its set width, or the widest of its header and its shown values."""
-    widest = [max((len(w) for w in c.header.split()), default=0) for c in columns]
+    # A header wraps between words; bold text is about a character wider.
+    widest = [max((len(w) + 1 for w in c.header.split()), default=0) for c in columns]
     for row in rows:
         for i, (value, column) in enumerate(zip(row, columns, strict=False)):
             widest[i] = max(widest[i], shown_width(value, column.kind))
@@ -255,7 +256,9 @@ def write_table(
     if lines:
         write_title(sheet, title, *lines)
     header_row = sheet.max_row + 1 if lines else 1
-    write_header(sheet, [c.header for c in columns])
+    for cell, column in zip(write_header(sheet, [c.header for c in columns]), columns, strict=True):
+        if column.kind not in (Kind.TEXT, Kind.YEAR):  # over numbers, as the numbers stand
+            cell.alignment = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
     kinds = [c.kind for c in columns]
     for row in rows:
         write_row(sheet, row, kinds)
