@@ -255,8 +255,9 @@ def write_table(
     lines = [line for line in lines if line]
     if lines:
         write_title(sheet, title, *lines)
-    header_row = sheet.max_row + 1 if lines else 1
-    for cell, column in zip(write_header(sheet, [c.header for c in columns]), columns, strict=True):
+    header = write_header(sheet, [c.header for c in columns])
+    header_row = header[0].row
+    for cell, column in zip(header, columns, strict=True):
         if column.kind not in (Kind.TEXT, Kind.YEAR):  # over numbers, as the numbers stand
             cell.alignment = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
     kinds = [c.kind for c in columns]

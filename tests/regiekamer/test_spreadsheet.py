@@ -205,3 +205,47 @@ def test_formatie_workbook_round_trip_keeps_formula_names(sv):
 def all_cells(data: bytes) -> dict:
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     return {ws.title: read_cells(data, ws.title) for ws in workbook}
+
+
+# --- one readable layout for every workbook ---------------------------------------------------
+
+
+def test_column_kinds_give_dutch_formats_and_years_as_text():
+    from datetime import date
+    from decimal import Decimal
+
+    from regiekamer.spreadsheet import Kind, excel_value
+
+    assert excel_value(2016, Kind.YEAR) == ("2016", None)  # never 2.016
+    assert excel_value(Decimal("1170744"), Kind.EURO) == (1170744, "#,##0")
+    assert excel_value(Decimal("95.50"), Kind.EURO) == (Decimal("95.5"), "#,##0.00")
+    assert excel_value(Decimal("36"), Kind.PERCENTAGE) == (Decimal("0.36"), "0%")
+    assert excel_value(Decimal("33.33"), Kind.PERCENTAGE) == (Decimal("0.3333"), "0.00%")
+    assert excel_value(Decimal("0.50"), Kind.FTE) == (Decimal("0.5"), "0.0")
+    assert excel_value(Decimal("0.25"), Kind.FTE) == (Decimal("0.25"), "0.00")
+    assert excel_value(11, Kind.CODE) == (11, "0")
+    assert excel_value(50250, Kind.NUMBER) == (50250, "#,##0")
+    assert excel_value(date(2016, 9, 1), Kind.DATE) == (date(2016, 9, 1), "DD-MM-YYYY")
+    assert excel_value(HYPERLINK, Kind.EURO) == (HYPERLINK, None)
+
+
+def test_a_table_sheet_is_readable_and_user_text_stays_text():
+    from regiekamer.spreadsheet import Column, Kind, write_table
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    columns = [Column("Jaar", Kind.YEAR), Column("Rol"), Column("Kosten", Kind.EURO)]
+    write_table(
+        sheet,
+        columns,
+        [[2016, HYPERLINK, 41550]],
+        title="Kosten R&D",
+        lines=["Stand van de gegevens: 29-11-2026 20:15."],
+    )
+    cells = read_cells(save(workbook))
+    assert cells[0][0] == ("Kosten R&D", "s") and cells[3][0] == ("Jaar", "s")
+    assert cells[4] == [("2016", "s"), (HYPERLINK, "s"), (41550, "n")]
+    reread = openpyxl.load_workbook(io.BytesIO(save(workbook))).active
+    assert reread.freeze_panes == "B5" and reread.print_title_rows == "$4:$4"
+    assert reread.oddHeader.center.text == "Kosten R&&D"  # "&" starts a code in a print header
+    assert reread.column_dimensions["B"].width >= len(HYPERLINK)
