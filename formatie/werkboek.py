@@ -35,14 +35,13 @@ from pathlib import Path
 import openpyxl
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, Q
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from kosten.constants import Verdeelmethode
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 from regiekamer import access
-from regiekamer.spreadsheet import append_row
+from regiekamer.spreadsheet import Column, Kind, Typed, write_table
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
 from .constants import Kostensoort
@@ -1204,18 +1203,27 @@ def _number(value: Decimal | None):
     return value.normalize()
 
 
-def _write_sheet(workbook, title: str, header: list[str], rows: list[list]) -> None:
+GEMEENTE_KINDS = [Kind.TEXT, Kind.NUMBER, Kind.PERCENTAGE, Kind.TEXT]
+FASE_KINDS = [Kind.TEXT, Kind.DATE, Kind.DATE]
+ROL_KINDS = [Kind.TEXT, Kind.TEXT, Kind.CODE, Kind.EURO, Kind.EURO, Kind.NUMBER, Kind.TEXT]
+ROL_KINDS += [Kind.TEXT, Kind.FTE]
+
+
+def _columns(names: list[str], kinds: list[Kind]) -> list[Column]:
+    return [Column(header_label(n), k) for n, k in zip(names, kinds, strict=True)]
+
+
+def header_label(column: str) -> str:
+    """'jaarkosten_per_fte' -> 'Jaarkosten per fte': the import reads either (``_key``)."""
+    text = column.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _write_sheet(workbook, title: str, columns: list[Column], rows: list[list], sv) -> None:
+    """An import sheet, readable: the header stays in row 1 (the import reads it there), so
+    the title stands above every printed page instead."""
     sheet = workbook.create_sheet(title)
-    for cell in append_row(sheet, header):
-        cell.font = Font(bold=True)
-    for row in rows:
-        for cell in append_row(sheet, row):
-            if isinstance(cell.value, datetime | date):
-                cell.number_format = "D-M-YYYY"
-    for index, text in enumerate(header, start=1):
-        width = max([len(str(text))] + [len(_show(r[index - 1])) for r in rows if r[index - 1]])
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 60)
-    sheet.freeze_panes = "B2"
+    write_table(sheet, columns, rows, title=f"Formatie {sv.naam}: {title.lower()}")
 
 
 def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
@@ -1296,6 +1304,7 @@ def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
     rol_rows = []
     for rol in rollen:
         per_fase = {b.fase_id: b.fte if rol.heeft_fte else b.bedrag for b in rol.bezettingen.all()}
+        kind = Kind.FTE if rol.heeft_fte else Kind.EURO
         rol_rows.append(
             [
                 rol.naam,
@@ -1309,15 +1318,16 @@ def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
                 rol.leverende_gemeente.naam if rol.leverende_gemeente else None,
                 "ja" if rol.structureel else "nee",
                 _number(rol.basisformatie),
-                *[_number(per_fase.get(f.pk)) for f in fasen],
+                *[Typed(_number(per_fase.get(f.pk)), kind) for f in fasen],
             ]
         )
 
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
-    _write_sheet(workbook, GEMEENTEN, GEMEENTE_COLUMNS, gemeente_rows)
-    _write_sheet(workbook, FASEN, FASE_COLUMNS, fase_rows)
-    _write_sheet(workbook, ROLLEN, ROL_COLUMNS + [f.naam for f in fasen], rol_rows)
+    _write_sheet(workbook, GEMEENTEN, _columns(GEMEENTE_COLUMNS, GEMEENTE_KINDS), gemeente_rows, sv)
+    _write_sheet(workbook, FASEN, _columns(FASE_COLUMNS, FASE_KINDS), fase_rows, sv)
+    fase_columns = [Column(f.naam, Kind.FTE) for f in fasen]
+    _write_sheet(workbook, ROLLEN, _columns(ROL_COLUMNS, ROL_KINDS) + fase_columns, rol_rows, sv)
     output = BytesIO()
     workbook.save(output)
     return output.getvalue()

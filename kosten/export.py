@@ -1,13 +1,43 @@
-"""The kostenverdeling as CSV rows and as an XLSX workbook: the same figures as the page."""
+"""The kostenverdeling as CSV rows and as an XLSX workbook: the same figures as the page.
 
-import io
+The workbook is the sheet an official forwards. Its first sheet, ``Kostenverdeling``, has the
+layout of Bijlage 1: a title and the state of the data, the roles with their cost parameters
+("schaal 11") x the years x the gemeenten (their percentage in the header), the totals, and
+the summary per gemeente per year with "Totaal (incl. afronding)" and the afrondingsverschil.
+The second sheet, ``Lijst``, is the long list for analysis: one row per jaar, rol and gemeente.
+Both lay out ``kosten.tabel.cost_table`` and write through ``regiekamer.spreadsheet`` (text as
+text, Dutch number formats, years as text, widths, frozen header, A4 landscape one page wide).
+"""
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment
 
-from regiekamer.spreadsheet import append_row, csv_text
+from regiekamer.opmaak import format_decimal
+from regiekamer.spreadsheet import (
+    BOLD,
+    TOTAL_BORDER,
+    Column,
+    Kind,
+    append_row,
+    column_widths,
+    csv_text,
+    data_state_line,
+    print_setup,
+    set_widths,
+    workbook_bytes,
+    write_header,
+    write_row,
+    write_table,
+    write_title,
+)
 
+from .tabel import cost_table, kostenbasis
 from .verdeling import Kostenverdeling
+
+AFRONDING = (
+    "De aandelen worden per rol en per jaar half naar boven afgerond; daardoor kan het totaal "
+    "van de aandelen een euro afwijken van het totaal van de kosten (het afrondingsverschil)."
+)
 
 
 def kostenverdeling_rows(kv: Kostenverdeling) -> list[list]:
@@ -28,43 +58,169 @@ def kostenverdeling_csv(kv: Kostenverdeling) -> str:
     return csv_text(kostenverdeling_rows(kv))
 
 
-def kostenverdeling_xlsx(kv: Kostenverdeling, titel: str) -> bytes:
-    """Two sheets: the table of rol-years (as the CSV) and the summary per gemeente."""
+def gemeente_header(kv: Kostenverdeling, gemeente: str, jaar: int) -> str:
+    """'Leudal 36%': the gemeente with its percentage of that year's key."""
+    sleutel = kv.sleutels[jaar]
+    if gemeente not in sleutel.aandelen:
+        return gemeente
+    return f"{gemeente} {format_decimal(sleutel.percentage(gemeente), 2)}%"
+
+
+def sleutel_notes(kv: Kostenverdeling) -> list[str]:
+    """Which key applies to which years, e.g. 'Verdeelsleutel 2016–2018: vastgestelde …'."""
+    groups: list[tuple[list[int], object]] = []
+    for jaar in kv.jaren:
+        sleutel = kv.sleutels[jaar]
+        if groups and groups[-1][1] is sleutel:
+            groups[-1][0].append(jaar)
+        else:
+            groups.append(([jaar], sleutel))
+    notes = []
+    for jaren, sleutel in groups:
+        periode = str(jaren[0]) if len(jaren) == 1 else f"{jaren[0]}–{jaren[-1]}"
+        verdeling = ", ".join(f"{gemeente_header(kv, g, jaren[0])}" for g in sleutel.gemeenten)
+        omschrijving = f"; {sleutel.omschrijving}" if sleutel.omschrijving else ""
+        notes.append(f"Verdeelsleutel {periode}: {verdeling}{omschrijving}.")
+    return notes
+
+
+def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen: list[str]):
+    table = cost_table(kv)
+    jaren, gemeenten = kv.jaren, kv.gemeenten
+    n_jaren, n_gem = len(jaren), len(gemeenten)
+    first_share = 3 + n_jaren + 1  # Rol, Kostenbasis, the years' costs, Totaal
+
+    write_title(ws, titel, stand or data_state_line(None))
+    group = ["Rol", "Kostenbasis", "Kosten"] + [None] * n_jaren
+    for jaar in jaren:
+        group += [f"Aandeel kosten {jaar}"] + [None] * (n_gem - 1)
+    top = write_header(ws, group)[0].row
+    write_header(
+        ws,
+        [None, None, *[str(j) for j in jaren], "Totaal"]
+        + [gemeente_header(kv, g, j) for j in jaren for g in gemeenten],
+    )
+    ws.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
+    ws.merge_cells(start_row=top, start_column=2, end_row=top + 1, end_column=2)
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=3 + n_jaren)
+    for i in range(n_jaren):
+        column = first_share + i * n_gem
+        if n_gem > 1:
+            ws.merge_cells(
+                start_row=top, start_column=column, end_row=top, end_column=column + n_gem - 1
+            )
+    for cell in ws[top]:
+        cell.alignment = Alignment(horizontal="center", vertical="bottom", wrap_text=True)
+    for cell in ws[top + 1][2:]:
+        cell.alignment = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
+
+    kinds = [Kind.TEXT, Kind.TEXT] + [Kind.EURO] * (n_jaren + 1 + n_jaren * n_gem)
+
+    def euros(values):  # no cost is an empty cell, as Bijlage 1 prints "-"
+        return [v if v else None for v in values]
+
+    body = []
+    for rij in table["rijen"]:
+        rol = rij["rol"]
+        body.append(
+            [rol.naam, kostenbasis(rol, kv.fasen)]
+            + euros(rij["kosten"])
+            + [sum(rij["kosten"])]
+            + euros(rij["aandelen"])
+        )
+    for row in body:
+        write_row(ws, row, kinds)
+    totaal = (
+        ["Totaal", None]
+        + table["totaal_kosten"]
+        + [kv.totaal_zonder_afronding]
+        + table["totaal_aandelen"]
+    )
+    write_row(ws, totaal, kinds, font=BOLD, border=TOTAL_BORDER)
+
+    append_row(ws, [])
+    summary_kinds = [Kind.TEXT, Kind.PERCENTAGE] + [Kind.EURO] * (n_jaren + 1)
+    summary_header = write_header(
+        ws, ["Regionale kostenverdeling samenvatting", "Aandeel", *map(str, jaren), "Totaal"]
+    )
+    for cell in summary_header[1:]:
+        cell.alignment = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
+    summary = [
+        [s["gemeente"], s["percentage"], *s["per_jaar"], s["totaal"]] for s in table["samenvatting"]
+    ]
+    for row in summary:
+        write_row(ws, row, summary_kinds)
+    verschillen = table["afrondingsverschillen"]
+    closing = [
+        ["Totaal (incl. afronding)", None, *table["totaal_incl_afronding"], kv.totaal],
+        ["Totaal kosten", None, *table["totaal_kosten"], kv.totaal_zonder_afronding],
+        ["Afrondingsverschil", None, *verschillen, sum(verschillen)],
+    ]
+    write_row(ws, closing[0], summary_kinds, font=BOLD, border=TOTAL_BORDER)
+    for row in closing[1:]:
+        write_row(ws, row, summary_kinds)
+
+    append_row(ws, [])
+    append_row(ws, ["Opmerkingen"])[0].font = BOLD
+    for note in [AFRONDING, *sleutel_notes(kv), *opmerkingen]:
+        append_row(ws, [note])
+
+    columns = [Column("Rol"), Column("Kostenbasis")] + [
+        Column(str(h.value), Kind.EURO) for h in ws[top + 1][2:]
+    ]
+    widths = column_widths(columns, [*body, totaal, *summary, *closing])
+    widths[0] = min(max(widths[0], len("Regionale kostenverdeling samenvatting")), 40)
+    widths[1] = min(widths[1], 45)
+    for i in range(first_share - 1, len(widths)):
+        widths[i] = max(widths[i], len(str(ws.cell(top + 1, i + 1).value or "")))
+    set_widths(ws, widths)
+    for row in ws.iter_rows(min_row=top + 2, max_row=top + 1 + len(body), max_col=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = ws.cell(row=top + 2, column=3)
+    print_setup(ws, titel, header_rows=(top, top + 1))
+
+
+LIJST_COLUMNS = [
+    Column("Jaar", Kind.YEAR),
+    Column("Rol"),
+    Column("Kostenbasis"),
+    Column("Kosten rol", Kind.EURO),
+    Column("Gemeente"),
+    Column("Verdeelsleutel", Kind.PERCENTAGE),
+    Column("Aandeel", Kind.EURO),
+]
+
+
+def lijst_rows(kv: Kostenverdeling) -> list[list]:
+    """One row per jaar, rol and gemeente, for a rol-year with a cost."""
+    rows = []
+    for jaar in kv.jaren:
+        sleutel = kv.sleutels[jaar]
+        for rol in kv.rollen:
+            regel = kv.regel(rol, jaar)
+            if not regel.kosten:
+                continue
+            basis = kostenbasis(rol, kv.fasen)
+            for g in kv.gemeenten:
+                percentage = sleutel.percentage(g) if g in sleutel.aandelen else None
+                aandeel = regel.aandelen.get(g, 0)
+                rows.append([jaar, rol.naam, basis, regel.kosten, g, percentage, aandeel])
+    return rows
+
+
+def kostenverdeling_xlsx(
+    kv: Kostenverdeling, titel: str, stand: str = "", opmerkingen: list[str] | None = None
+) -> bytes:
+    """Bijlage 1 as one sheet, and the long list as a second. ``stand`` is the state of the
+    data ("Stand van de gegevens: …"); ``opmerkingen`` are notes printed below the summary."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Kostenverdeling"
-    for row in kostenverdeling_rows(kv):
-        append_row(ws, row)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-
-    summary = wb.create_sheet("Samenvatting")
-    append_row(summary, [titel])[0].font = Font(bold=True)
-    append_row(summary, ["gemeente", *kv.jaren, "totaal"])
-    for gemeente in kv.gemeenten:
-        append_row(
-            summary,
-            [gemeente]
-            + [int(kv.aandeel(gemeente, j)) for j in kv.jaren]
-            + [int(kv.totaal_gemeente(gemeente))],
-        )
-    append_row(
-        summary,
-        ["totaal (incl. afronding)"]
-        + [int(kv.totaal_aandelen(j)) for j in kv.jaren]
-        + [int(kv.totaal)],
-    )
-    append_row(
-        summary,
-        ["totaal kosten"]
-        + [int(kv.totaal_kosten(j)) for j in kv.jaren]
-        + [int(kv.totaal_zonder_afronding)],
-    )
-    for sheet in (ws, summary):
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, int):
-                    cell.number_format = "#,##0"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    _bijlage_sheet(ws, kv, titel, stand, opmerkingen or [])
+    lijst = wb.create_sheet("Lijst")
+    rows = lijst_rows(kv)
+    write_table(lijst, LIJST_COLUMNS, rows, title=f"{titel}: lijst per jaar, rol en gemeente")
+    lijst.auto_filter.ref = f"A1:{lijst.cell(1, len(LIJST_COLUMNS)).column_letter}{len(rows) + 1}"
+    wb.properties.title = titel
+    return workbook_bytes(wb)

@@ -1,8 +1,10 @@
 """The cost reports for the council, rendered by ``regiekamer.pdf``."""
 
 from formatie.models import Bezetting, Fase, Rol
+from regiekamer.history import latest_change
 from regiekamer.pdf import RapportFout
 from regiekamer.pdf import data_state as pdf_data_state
+from regiekamer.spreadsheet import data_state_line as spreadsheet_state
 
 from .gegevens import load_kostenverdeling
 from .models import Verdeelsleutel
@@ -11,14 +13,24 @@ from .verdeling import KostenFout
 from .verrekening import calculate_verrekening
 
 
-def data_state(sv) -> str:
-    """The newest change to the formation or the key of the samenwerkingsverband."""
-    return pdf_data_state(
+def cost_history(sv) -> tuple:
+    """The history of what the costs are computed from: the formation and the key."""
+    return (
         Rol.history.filter(samenwerkingsverband_id=sv.pk),
         Fase.history.filter(samenwerkingsverband_id=sv.pk),
         Bezetting.history.filter(rol__samenwerkingsverband_id=sv.pk),
         Verdeelsleutel.history.filter(samenwerkingsverband_id=sv.pk),
     )
+
+
+def data_state(sv) -> str:
+    """The newest change to the formation or the key of the samenwerkingsverband."""
+    return pdf_data_state(*cost_history(sv))
+
+
+def data_state_line(sv) -> str:
+    """'Stand van de gegevens: 29-11-2026 20:15 (laatste wijziging); gemaakt op …' for a sheet."""
+    return spreadsheet_state(latest_change(*cost_history(sv)))
 
 
 def _kostenverdeling(sv):

@@ -1,6 +1,25 @@
 """The cost table of Bijlage 1 laid out for display: the page and the PDF show the same rows."""
 
-from .verdeling import Kostenverdeling
+from formatie.constants import Kostensoort
+from regiekamer.opmaak import format_decimal, format_euro
+
+from .verdeling import FaseData, Kostenverdeling, RolData
+
+
+def kostenbasis(rol: RolData, fasen: list[FaseData]) -> str:
+    """A rol's cost parameters as Bijlage 1 prints them after its name: "schaal 11",
+    "fase 1: 1.092 u, fase 2: 390 u, € 95/u", "vast bedrag: fase 1 € 20.000, fase 2 € 80.000"."""
+    if rol.kostensoort == Kostensoort.SCHAAL:
+        return f"schaal {rol.schaal}" if rol.schaal is not None else "schaal onbekend"
+    per_fase = [(f, rol.bezetting[f.id]) for f in fasen if rol.bezetting.get(f.id)]
+    if rol.kostensoort == Kostensoort.UUR:
+        uren = [
+            f"{f.naam}: {format_decimal(fte * f.maanden * rol.uren_per_fte_per_maand)} u"
+            for f, fte in per_fase
+        ]
+        return ", ".join([*uren, f"€ {format_decimal(rol.uurtarief or 0)}/u"])
+    bedragen = ", ".join(f"{f.naam} € {format_euro(bedrag)}" for f, bedrag in per_fase)
+    return f"vast bedrag: {bedragen}" if bedragen else "vast bedrag"
 
 
 def cost_table(kv: Kostenverdeling) -> dict:

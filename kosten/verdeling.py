@@ -180,6 +180,7 @@ class Kostenverdeling:
     rollen: list[RolData]
     sleutels: dict[int, Sleutel]
     regels: dict[tuple[int, int], Regel]  # (rol id, jaar) -> Regel
+    fasen: list[FaseData] = field(default_factory=list)  # to describe a rol's parameters
 
     @property
     def periode(self) -> str:
@@ -242,4 +243,6 @@ def calculate_kostenverdeling(
         for jaar in jaren:
             kosten = role_year_cost(rol, formatie, jaar)
             regels[(rol.id, jaar)] = Regel(rol, jaar, kosten, sleutels[jaar].split(kosten))
-    return Kostenverdeling(jaren, gemeenten, list(formatie.rollen), sleutels, regels)
+    return Kostenverdeling(
+        jaren, gemeenten, list(formatie.rollen), sleutels, regels, fasen=list(formatie.fasen)
+    )

@@ -20,7 +20,7 @@ from .export import kostenverdeling_csv, kostenverdeling_xlsx
 from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
 from .gegevens import load_kostenverdeling
 from .models import Budget, Verdeelsleutel
-from .rapporten import verrekening_context
+from .rapporten import data_state_line, verrekening_context
 from .tabel import cost_table
 from .verdeling import KostenFout
 
@@ -47,7 +47,7 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
             return attachment(kostenverdeling_csv(self.kv), f"kostenverdeling-{sv.afkorting}.csv")
         if self.kv is not None and download == "xlsx":
             return attachment(
-                kostenverdeling_xlsx(self.kv, f"Kostenverdeling {sv.naam}"),
+                kostenverdeling_xlsx(self.kv, f"Kostenverdeling {sv.naam}", data_state_line(sv)),
                 f"kostenverdeling-{sv.afkorting}.xlsx",
             )
         return super().get(request, *args, **kwargs)

@@ -94,12 +94,15 @@ def test_xlsx_download_has_the_same_figures(demo, regie_client):
     response = regie_client.get(kostenverdeling_url(), {"download": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     wb = load_workbook(io.BytesIO(response.content))
-    rows = list(wb["Kostenverdeling"].iter_rows(values_only=True))
-    assert rows[0] == ("jaar", "rol", "kosten", "Leudal", "Nederweert", "Weert")
-    assert (2017, "Contractmanagement", 128113, 46121, 20498, 61494) in rows
-    summary = {r[0]: r[1:] for r in wb["Samenvatting"].iter_rows(values_only=True) if r[0]}
-    assert summary["Leudal"] == (81173, 215393, 124902, 421468)
-    assert summary["totaal (incl. afronding)"] == (225482, 598312, 346950, 1170744)
+    assert wb.sheetnames == ["Kostenverdeling", "Lijst"]
+    rows = list(wb["Lijst"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "Jaar", "Rol", "Kostenbasis", "Kosten rol", "Gemeente", "Verdeelsleutel", "Aandeel"
+    )  # fmt: skip
+    assert ("2017", "Contractmanagement", "schaal 11", 128113, "Leudal", 0.36, 46121) in rows
+    summary = {r[0]: r[1:6] for r in wb["Kostenverdeling"].iter_rows(values_only=True) if r[0]}
+    assert summary["Leudal"] == (0.36, 81173, 215393, 124902, 421468)
+    assert summary["Totaal (incl. afronding)"] == (None, 225482, 598312, 346950, 1170744)
 
 
 def test_csv_download_equals_the_command(demo, regie_client):

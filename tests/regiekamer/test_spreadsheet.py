@@ -134,13 +134,17 @@ def test_kostenverdeling_xlsx_has_string_cells_for_names(hostile_names, regie_cl
     data = regie_client.get(kostenverdeling_url(), {"download": "xlsx"}).content
     assert no_formulas(data)
     table = read_cells(data, "Kostenverdeling")
-    assert table[0][-3:] == [("+31 6", "s"), ("@home", "s"), ("Weert", "s")]
-    assert [(2017, "n"), (HYPERLINK, "s"), (128113, "n")] in [row[:3] for row in table]
-    assert any(row[1] == ("-rol", "s") for row in table)
-    summary = {row[0][0]: row for row in read_cells(data, "Samenvatting")}
-    assert summary["@home"][0] == ("@home", "s")
-    assert summary["@home"][1] == (81173, "n")
-    assert summary["+31 6"][0] == ("+31 6", "s")
+    # The gemeenten in the headers (with their percentage), the roles in column A.
+    assert ("+31 6 16%", "s") in table[4] and ("@home 36%", "s") in table[4]
+    rows = {row[0][0]: row for row in table if row[0][0]}
+    assert rows[HYPERLINK][:3] == [(HYPERLINK, "s"), ("schaal 11", "s"), (41550, "n")]
+    assert rows["-rol"][0] == ("-rol", "s")
+    assert rows["@home"][:3] == [("@home", "s"), (0.36, "n"), (81173, "n")]
+    assert rows["+31 6"][0] == ("+31 6", "s")
+    lijst = read_cells(data, "Lijst")
+    assert [("2017", "s"), (HYPERLINK, "s"), ("schaal 11", "s"), (128113, "n"), ("@home", "s")] in [
+        row[:5] for row in lijst
+    ]
 
 
 # --- the formatie workbook: export, and the round trip through import --------------------------
@@ -174,7 +178,7 @@ def test_formatie_workbook_writes_names_as_string_cells(sv):
         ("@home", "s"),
         ("Nederweert", "s"),
     ]
-    assert gemeenten[2][2] == (48, "n")
+    assert gemeenten[2][2] == (0.48, "n")  # 48 %
     assert read_cells(data, "Fasen")[2][0] == ("=1+1", "s")
     rollen = read_cells(data, "Rollen")
     assert ("=1+1", "s") in rollen[0]
@@ -201,3 +205,47 @@ def test_formatie_workbook_round_trip_keeps_formula_names(sv):
 def all_cells(data: bytes) -> dict:
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     return {ws.title: read_cells(data, ws.title) for ws in workbook}
+
+
+# --- one readable layout for every workbook ---------------------------------------------------
+
+
+def test_column_kinds_give_dutch_formats_and_years_as_text():
+    from datetime import date
+    from decimal import Decimal
+
+    from regiekamer.spreadsheet import Kind, excel_value
+
+    assert excel_value(2016, Kind.YEAR) == ("2016", None)  # never 2.016
+    assert excel_value(Decimal("1170744"), Kind.EURO) == (1170744, "#,##0")
+    assert excel_value(Decimal("95.50"), Kind.EURO) == (Decimal("95.5"), "#,##0.00")
+    assert excel_value(Decimal("36"), Kind.PERCENTAGE) == (Decimal("0.36"), "0%")
+    assert excel_value(Decimal("33.33"), Kind.PERCENTAGE) == (Decimal("0.3333"), "0.00%")
+    assert excel_value(Decimal("0.50"), Kind.FTE) == (Decimal("0.5"), "0.0")
+    assert excel_value(Decimal("0.25"), Kind.FTE) == (Decimal("0.25"), "0.00")
+    assert excel_value(11, Kind.CODE) == (11, "0")
+    assert excel_value(50250, Kind.NUMBER) == (50250, "#,##0")
+    assert excel_value(date(2016, 9, 1), Kind.DATE) == (date(2016, 9, 1), "DD-MM-YYYY")
+    assert excel_value(HYPERLINK, Kind.EURO) == (HYPERLINK, None)
+
+
+def test_a_table_sheet_is_readable_and_user_text_stays_text():
+    from regiekamer.spreadsheet import Column, Kind, write_table
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    columns = [Column("Jaar", Kind.YEAR), Column("Rol"), Column("Kosten", Kind.EURO)]
+    write_table(
+        sheet,
+        columns,
+        [[2016, HYPERLINK, 41550]],
+        title="Kosten R&D",
+        lines=["Stand van de gegevens: 29-11-2026 20:15."],
+    )
+    cells = read_cells(save(workbook))
+    assert cells[0][0] == ("Kosten R&D", "s") and cells[3][0] == ("Jaar", "s")
+    assert cells[4] == [("2016", "s"), (HYPERLINK, "s"), (41550, "n")]
+    reread = openpyxl.load_workbook(io.BytesIO(save(workbook))).active
+    assert reread.freeze_panes == "B5" and reread.print_title_rows == "$4:$4"
+    assert reread.oddHeader.center.text == "Kosten R&&D"  # "&" starts a code in a print header
+    assert reread.column_dimensions["B"].width >= len(HYPERLINK)
