@@ -1,9 +1,10 @@
 """Words a user reads (issue 15): titles that name the object, "Uiterste datum", no internal
 words (seed, raw values) on the demo's pages."""
 
+import html
 import re
 from collections import deque
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -129,3 +130,18 @@ def test_no_internal_words_on_the_demo_pages(demo, regie_client):
                 seen.add(href)
                 queue.append(href)
     assert read > 40
+
+
+def test_the_admin_history_shows_labels_and_dutch_dates(demo, django_user_model):
+    gremium = Gremium.objects.filter(samenwerkingsverband__afkorting="MLW").first()
+    actie = Actiepunt.objects.create(gremium=gremium, omschrijving="Notitie opstellen")
+    actie.status, actie.deadline = "gereed", date(2027, 6, 1)
+    actie.save()
+    client = logged_in(django_user_model.objects.create_superuser("super-test", password="x-1!"))
+    url = reverse("admin:governance_actiepunt_history", args=[actie.pk])
+    page = " ".join(html.unescape(visible_text(client.get(url).content.decode())).split())
+    assert "Status: Open → Gereed" in page
+    assert "1 juni 2027" in page and "Uiterste datum" in page
+    assert "Wijzigingen" in page and "gewijzigd" in page
+    for raw in ("gereed →", "2027-06-01", "Changed by", "Date/time"):
+        assert raw not in page, raw
