@@ -118,7 +118,10 @@ class WerkboekExportView(SamenwerkingsverbandMixin, View):
 class WerkboekUploadForm(forms.Form):
     werkboek = forms.FileField(
         label="Werkboek (.xlsx)",
-        help_text="Bladen Gemeenten, Fasen en Rollen, zoals de export hiernaast.",
+        help_text=(
+            "Met de bladen Gemeenten, Fasen en Rollen, zoals in de export van de huidige formatie "
+            "(link hierboven)."
+        ),
     )
     bevestiging = forms.BooleanField(
         label="Ik begrijp dat dit de formatie, fasen en verdeelsleutel vervangt.",

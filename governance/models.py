@@ -412,7 +412,7 @@ class Actiepunt(Versioned):
         related_name="actiepunten",
         verbose_name=_("eigenaar"),
     )
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = models.DateField(_("uiterste datum"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Actiestatus.choices, default=Actiestatus.OPEN
     )

@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from regiekamer.history import history_moment
+
 from .constants import Rapportagestatus, Uitvoering
 from .models import Opdracht, Programmaplan, Voortgangsrapportage, Voortgangsregel
 
@@ -84,7 +86,8 @@ def draft_report(plan: Programmaplan, peildatum: date, periode: str) -> Voortgan
         ) from clash
 
     rows = planned_rows(plan, vorige, rapportage)
-    bulk_create_with_history(rows, Voortgangsregel)  # one insert, and each row's history
+    # One insert, and each row's history, in the same history line as the report's.
+    bulk_create_with_history(rows, Voortgangsregel, default_date=history_moment())
     return rapportage
 
 

@@ -41,12 +41,16 @@ from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import access
+from .history import ACTIONS, GONE
 from .versioning import (
     FIELD,
     SAVED_MEANWHILE,
     VersionedBase,
+    display_value,
     versioned_form,
     versioned_formset,
 )
@@ -247,8 +251,30 @@ class VersionedAdminMixin:
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """The admin's history shows values as the pages do: labels, Dutch dates and numbers,
+    related rows by their name (``versioning.display_value``)."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if isinstance(value, DeletedObject):
+            return GONE
+        return display_value(field, value)
+
+
 class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
-    """A model's admin page, with its history."""
+    """A model's admin page, with its history (in Dutch, values as a user reads them)."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        for record in historical_records:
+            record.actie = ACTIONS.get(record.history_type, record.history_type)
+
+    def history_view_title(self, request, obj):
+        return f"Geschiedenis: {obj}"
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # A row the user may not see is, for them, a row that does not exist.

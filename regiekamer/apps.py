@@ -9,11 +9,16 @@ class RegiekamerConfig(AppConfig):
     def ready(self):
         from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_logged_in, user_login_failed
+        from simple_history.signals import pre_create_historical_record
 
         from . import security
+        from .history import one_moment_per_request
         from .roles import ensure_groups
 
         post_migrate.connect(ensure_groups, dispatch_uid="regiekamer_ensure_groups")
         user_logged_in.connect(security.on_login, dispatch_uid="regiekamer_log_login")
         user_login_failed.connect(security.on_login_failed, dispatch_uid="regiekamer_log_failed")
         user_locked_out.connect(security.on_locked_out, dispatch_uid="regiekamer_log_lockout")
+        pre_create_historical_record.connect(
+            one_moment_per_request, dispatch_uid="regiekamer_one_moment_per_request"
+        )

@@ -32,6 +32,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import get_m2m_reverse_field_name
 
+from .opmaak import format_decimal, format_euro
+
 FIELD = "versie"  # the hidden form field (the access-matrix test checks every edit form has it)
 
 MISSING_MESSAGE = _(
@@ -84,7 +86,10 @@ class Versioned(VersionedBase):
 # -- what the other person changed ---------------------------------------------------------
 
 
-def _display(field, value) -> str:
+def display_value(field, value) -> str:
+    """A field's value as a user reads it: the choice's label, ja/nee, a related row by its
+    name, a Dutch date ("1 juni 2027") and a Dutch number ("58.500", "0,5"), never the raw
+    value. Shared by the conflict message here and the history (``regiekamer.history``)."""
     if value is None or value == "":
         return "—"
     if field.choices:
@@ -94,8 +99,13 @@ def _display(field, value) -> str:
     elif field.many_to_many:  # the rows of the snapshot, with their related objects
         key = get_m2m_reverse_field_name(field)
         value = ", ".join(sorted(str(row[key]) for row in value)) or "—"
-    elif isinstance(value, (int, float, Decimal)):
-        value = formats.number_format(value, use_l10n=True)
+    elif isinstance(value, (Decimal, float)):
+        places = getattr(field, "decimal_places", None) or 2
+        value = format_decimal(value, places)
+    elif isinstance(value, int):
+        # Years, numbers and scales are read as written (2027, not 2.027); counts get dots.
+        small = isinstance(field, models.SmallIntegerField)  # also PositiveSmallIntegerField
+        value = str(value) if small else format_euro(value)
     elif hasattr(value, "tzinfo") and hasattr(value, "hour"):
         value = formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
     elif hasattr(value, "year"):
@@ -130,9 +140,8 @@ def describe_changes(instance, since: int, now: int) -> str:
     for change in delta.changes:
         model_field = opts.get_field(change.field)
         label = str(model_field.verbose_name)
-        parts.append(
-            f"{label}: {_display(model_field, change.old)} → {_display(model_field, change.new)}"
-        )
+        old, new = display_value(model_field, change.old), display_value(model_field, change.new)
+        parts.append(f"{label}: {old} → {new}")
     return text + (": " + "; ".join(parts) if parts else "") + "."
 
 

@@ -33,6 +33,7 @@ from . import access
 from .forms import share_choices
 from .security import log_denied
 from .versioning import SAVED_MEANWHILE, versioned_form, versioned_formset
+from .woorden import create_title, nieuw, update_title
 
 # The largest primary key either database holds (a signed 64-bit integer).
 MAX_PK = 2**63 - 1
@@ -142,6 +143,7 @@ class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
         target = self.get_create_target()
         if self.create_url_name and access.can(self.request.user, "add", target, model):
             context["create_url"] = reverse(self.create_url_name, kwargs=self.get_url_kwargs())
+            context["create_label"] = nieuw(model._meta.verbose_name)
         return context
 
     def get_url_kwargs(self) -> dict:
@@ -251,6 +253,14 @@ class FormsetMixin:
         context = super().get_context_data(**kwargs)
         context.setdefault("formsets", self.get_formsets())
         context["cancel_url"] = self.get_cancel_url()
+        # The title names the object ("Nieuwe vergadering", "Vergadering bewerken"); a page
+        # may set its own after this.
+        if self.is_update:
+            context["title"] = update_title(self.model)
+            if self.save_object:  # the page edits this object (not only its child rows)
+                context["subtitle"] = str(self.object)
+        else:
+            context["title"] = create_title(self.model)
         return context
 
     def get_cancel_url(self):
@@ -278,7 +288,9 @@ class FormsetMixin:
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
 
     def save_all(self, form, formsets) -> None:
-        if self.save_object:
+        # An existing object the user left as it was is not saved again: a new version and a
+        # history line for it would tell of a change that did not happen.
+        if self.save_object and (not self.is_update or form.has_changed()):
             self.object = form.save()
         for fs in formsets.values():
             fs.instance = self.object

@@ -54,7 +54,7 @@ def test_regiegroep_records_a_decision_and_an_action_of_a_meeting(browse):
 
     user.follow("Actiepunt")
     user.page.get_by_label("Omschrijving").fill(ACTIE)
-    user.page.get_by_label("Deadline").fill(f"{deadline:%Y-%m-%d}")
+    user.page.get_by_label("Uiterste datum").fill(f"{deadline:%Y-%m-%d}")
     user.submit("Opslaan")
     assert "Aangemaakt." in user.text()
     acties = user.page.locator("section").filter(
