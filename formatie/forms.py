@@ -264,10 +264,23 @@ FaseFormSet = inlineformset_factory(
     Samenwerkingsverband, Fase, form=FaseForm, formset=BaseFaseFormSet, extra=1, can_delete=True
 )
 
+
+class SalarisschaalForm(forms.ModelForm):
+    class Meta:
+        model = Salarisschaal
+        fields = ["schaal", "jaar", "jaarkosten_per_fte"]
+
+    def save(self, commit=True):
+        # An amount changed by hand is typed, no longer indexed (Nieuw begrotingsjaar).
+        if "jaarkosten_per_fte" in self.changed_data:
+            self.instance.indexatie, self.instance.bron = None, ""
+        return super().save(commit)
+
+
 SalarisschaalFormSet = inlineformset_factory(
     Samenwerkingsverband,
     Salarisschaal,
-    fields=["schaal", "jaar", "jaarkosten_per_fte"],
+    form=SalarisschaalForm,
     extra=1,
     can_delete=True,
 )

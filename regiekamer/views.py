@@ -184,7 +184,7 @@ class EditPermissionMixin(PermissionRequiredMixin):
         """403 naming who the user is and why (``access.refusal``); the login page otherwise."""
         if self.request.user.is_authenticated:
             target = getattr(self, "refused_target", None)
-            if target is None and "afkorting" in self.kwargs:
+            if target is None and hasattr(self, "get_samenwerkingsverband"):
                 target = self.get_samenwerkingsverband()
             raise access.Refused(access.refusal(self.request.user, target, self.model))
         return super().handle_no_permission()
