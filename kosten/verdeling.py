@@ -190,16 +190,17 @@ def costed_years(rol: RolData, formatie: FormatieData) -> list[int]:
 
 
 def find_missing(formatie: FormatieData, rollen=None, jaren=None) -> list[Ontbrekend]:
-    """Every amount the costs of ``rollen`` (default: all) need and lack, once each, in the
-    years they have costs (or in ``jaren``, when given)."""
+    """Every amount the costs of ``rollen`` (default: all) need and lack, in the years they
+    have costs (or in ``jaren``, when given): once per scale or rol, for the first such year,
+    since an amount holds from its year on and fills the later years too."""
     missing: dict[tuple, Ontbrekend] = {}
     for rol in formatie.rollen if rollen is None else rollen:
-        for jaar in costed_years(rol, formatie) if jaren is None else jaren:
+        for jaar in sorted(costed_years(rol, formatie) if jaren is None else jaren):
             try:
                 tarief(rol, formatie, jaar)
             except KostenFout as fout:
                 for o in fout.ontbrekend:
-                    missing.setdefault((o.soort, o.schaal, o.rol_id, o.jaar), o)
+                    missing.setdefault((o.soort, o.schaal, o.rol_id), o)
     return sorted(missing.values(), key=lambda o: (o.soort, o.schaal or 0, o.rol, o.jaar))
 
 
