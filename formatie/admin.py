@@ -1,9 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from kosten.ontbrekend import rol_html
 from regiekamer import admin as base
 
 from .forms import FaseAdminForm
-from .models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
+from .models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief, Werkgroep
 
 
 @admin.register(Fase)
@@ -17,6 +18,11 @@ class FaseAdmin(base.ModelAdmin):
 
 class BezettingInline(base.TabularInline):
     model = Bezetting
+    extra = 0
+
+
+class UurtariefInline(base.TabularInline):
+    model = Uurtarief
     extra = 0
 
 
@@ -34,12 +40,21 @@ class RolAdmin(base.ModelAdmin):
     list_filter = ["samenwerkingsverband", "kostensoort", "structureel", "leverende_gemeente"]
     list_select_related = ["samenwerkingsverband", "leverende_gemeente"]
     search_fields = ["naam", "omschrijving"]
-    inlines = [BezettingInline]
+    inlines = [BezettingInline, UurtariefInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Saved; a warning with the link to fill it in when an amount is missing."""
+        super().save_related(request, form, formsets, change)
+        rol = form.instance
+        missing = rol.ontbrekende_bedragen()
+        if missing:
+            text = rol_html(rol.samenwerkingsverband, missing, f"{rol.naam}:")
+            self.message_user(request, text, level=messages.WARNING)
 
 
 @admin.register(Salarisschaal)
 class SalarisschaalAdmin(base.ModelAdmin):
-    list_display = ["schaal", "jaar", "jaarkosten_per_fte", "samenwerkingsverband"]
+    list_display = ["schaal", "jaar", "jaarkosten_per_fte", "indexatie", "samenwerkingsverband"]
     list_filter = ["samenwerkingsverband", "schaal"]
     list_select_related = ["samenwerkingsverband"]
 

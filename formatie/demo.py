@@ -5,7 +5,7 @@ from decimal import Decimal
 from convenant.models import Convenant, Gemeente, Samenwerkingsverband
 from regiekamer.demo import parse_date, upsert
 
-from .models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
+from .models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief, Werkgroep
 
 
 def _decimal(value):
@@ -33,7 +33,10 @@ def load_formatie_record(data: dict) -> None:
             samenwerkingsverband=sv,
             schaal=s["schaal"],
             jaar=s["jaar"],
-            defaults={"jaarkosten_per_fte": Decimal(s["jaarkosten_per_fte"])},
+            defaults={
+                "jaarkosten_per_fte": Decimal(s["jaarkosten_per_fte"]),
+                "bron": s.get("bron", ""),
+            },
         )
     gemeenten = {g.naam: g for g in Gemeente.objects.all()}
     for volgorde, r in enumerate(data["rollen"], start=1):
@@ -53,6 +56,13 @@ def load_formatie_record(data: dict) -> None:
                 "omschrijving": r["omschrijving"],
             },
         )
+        for jaar, uurtarief in r.get("uurtarieven", {}).items():
+            upsert(
+                Uurtarief,
+                rol=rol,
+                jaar=int(jaar),
+                defaults={"uurtarief": Decimal(uurtarief), "bron": "Bijlage 1"},
+            )
         field = "fte" if rol.heeft_fte else "bedrag"
         for fase_naam, value in r["bezetting"].items():
             upsert(Bezetting, rol=rol, fase=fasen[fase_naam], defaults={field: Decimal(value)})

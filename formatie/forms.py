@@ -264,10 +264,23 @@ FaseFormSet = inlineformset_factory(
     Samenwerkingsverband, Fase, form=FaseForm, formset=BaseFaseFormSet, extra=1, can_delete=True
 )
 
+
+class SalarisschaalForm(forms.ModelForm):
+    class Meta:
+        model = Salarisschaal
+        fields = ["schaal", "jaar", "jaarkosten_per_fte"]
+
+    def save(self, commit=True):
+        # An amount changed by hand is typed, no longer indexed (Nieuw begrotingsjaar).
+        if "jaarkosten_per_fte" in self.changed_data:
+            self.instance.indexatie, self.instance.bron = None, ""
+        return super().save(commit)
+
+
 SalarisschaalFormSet = inlineformset_factory(
     Samenwerkingsverband,
     Salarisschaal,
-    fields=["schaal", "jaar", "jaarkosten_per_fte"],
+    form=SalarisschaalForm,
     extra=1,
     can_delete=True,
 )
@@ -280,3 +293,53 @@ WerkgroepFormSet = inlineformset_factory(
     extra=1,
     can_delete=True,
 )
+
+
+def _amount_field(label: str, max_digits: int, decimal_places: int) -> forms.DecimalField:
+    # A text input that takes the Dutch comma (the kernel number field replaces it at merge).
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=max_digits,
+        decimal_places=decimal_places,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 10}),
+    )
+
+
+class BegrotingsjaarForm(forms.Form):
+    """The amounts of one begrotingsjaar: an index percentage with its source for every
+    amount not typed, and a typed amount per row (see ``formatie.begrotingsjaar``)."""
+
+    percentage = _amount_field("Indexatie (%)", 6, 3)
+    bron = forms.CharField(
+        label="Bron van de indexatie",
+        required=False,
+        max_length=200,
+        help_text="Bijvoorbeeld CAO Gemeenten 2027 of loonvoet sector overheid.",
+    )
+
+    def __init__(self, *args, regels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.regels = regels
+        for regel in regels:
+            field = _amount_field(regel.naam, 10 if regel.key.startswith("schaal") else 8, 2)
+            field.widget.attrs["aria-label"] = f"{regel.naam}: bedrag"
+            self.fields[f"bedrag_{regel.key}"] = field
+
+    def rows(self):
+        return [(regel, self[f"bedrag_{regel.key}"]) for regel in self.regels]
+
+    def clean(self):
+        cleaned = super().clean()
+        percentage, bron = cleaned.get("percentage"), (cleaned.get("bron") or "").strip()
+        if percentage is not None and not bron:
+            self.add_error("bron", "Noem de bron van het percentage, bijvoorbeeld de CAO.")
+        if percentage is not None and percentage <= -100:
+            self.add_error("percentage", "Een indexatie ligt boven de -100%.")
+        typed = {r.key: cleaned.get(f"bedrag_{r.key}") for r in self.regels}
+        if percentage is None and all(v is None for v in typed.values()) and not self.errors:
+            raise ValidationError("Vul een indexatiepercentage of een bedrag in.")
+        cleaned["bron"], cleaned["getypt"] = bron, typed
+        return cleaned

@@ -177,13 +177,39 @@ class Rol(Versioned):
         if self.kostensoort == Kostensoort.UUR and self.uurtarief is None:
             raise ValidationError({"uurtarief": _("Een ingehuurde rol heeft een uurtarief nodig.")})
 
+    def ontbrekende_bedragen(self) -> list:
+        """The amounts (salarisschaal, uurtarief) this saved rol's costs need and lack, as
+        ``kosten.verdeling.Ontbrekend``: the rol is saved, and the browser form, the admin and
+        the workbook import warn with these (``kosten.verdeling.missing_per_rol``)."""
+        from kosten.gegevens import load_formatie
+        from kosten.verdeling import missing_per_rol
+
+        return missing_per_rol(load_formatie(self.samenwerkingsverband)).get(self.pk, [])
+
     @property
     def heeft_fte(self) -> bool:
         """Roles paid per fase (vast) hold an amount, not FTE."""
         return self.kostensoort != Kostensoort.VAST
 
 
-class Salarisschaal(Versioned):
+class Jaarbedrag(Versioned):
+    """An amount that holds from a begrotingsjaar on, and how it was set: typed (no
+    ``indexatie``) or indexed from the year before by a percentage with its source
+    ("Nieuw begrotingsjaar", ``formatie/begrotingsjaar.py``)."""
+
+    jaar = models.PositiveSmallIntegerField(_("vanaf begrotingsjaar"))
+    indexatie = models.DecimalField(
+        _("indexatie (%)"), max_digits=6, decimal_places=3, null=True, blank=True
+    )
+    bron = models.CharField(
+        _("bron"), max_length=200, blank=True, help_text=_("Bijvoorbeeld CAO Gemeenten 2027.")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Salarisschaal(Jaarbedrag):
     """The integral yearly cost of one FTE in a salary scale, from a begrotingsjaar on."""
 
     samenwerkingsverband = models.ForeignKey(
@@ -193,7 +219,6 @@ class Salarisschaal(Versioned):
         verbose_name=_("samenwerkingsverband"),
     )
     schaal = models.PositiveSmallIntegerField(_("schaal"))
-    jaar = models.PositiveSmallIntegerField(_("vanaf begrotingsjaar"))
     jaarkosten_per_fte = models.DecimalField(
         _("integrale jaarkosten per fte"),
         max_digits=10,
@@ -216,6 +241,34 @@ class Salarisschaal(Versioned):
 
     def __str__(self):
         return f"schaal {self.schaal} vanaf {self.jaar}: {self.jaarkosten_per_fte}"
+
+
+class Uurtarief(Jaarbedrag):
+    """The hourly rate of a hired rol from a begrotingsjaar on; the rol's own ``uurtarief``
+    holds from the formation's first year until the first of these."""
+
+    rol = models.ForeignKey(
+        Rol, on_delete=models.CASCADE, related_name="uurtarieven", verbose_name=_("rol")
+    )
+    uurtarief = models.DecimalField(
+        _("uurtarief"), max_digits=8, decimal_places=2, validators=[MinValueValidator(ZERO)]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("uurtarief per jaar")
+        verbose_name_plural = _("uurtarieven per jaar")
+        ordering = ["rol", "jaar"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rol", "jaar"],
+                name="uniek_uurtarief_per_jaar",
+                violation_error_message=_("Deze rol heeft voor dit jaar al een uurtarief."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.rol}: uurtarief vanaf {self.jaar}"
 
 
 class Bezetting(Versioned):

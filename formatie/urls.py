@@ -13,5 +13,6 @@ urlpatterns = [
     path("werkboek/", views.WerkboekExportView.as_view(), name="werkboek-export"),
     path("werkboek/inlezen/", views.WerkboekImportView.as_view(), name="werkboek-import"),
     path("salarisschalen/", views.SalarisschalenUpdateView.as_view(), name="salarisschalen"),
+    path("begrotingsjaar/", views.BegrotingsjaarView.as_view(), name="begrotingsjaar"),
     path("werkgroepen/", views.WerkgroepenUpdateView.as_view(), name="werkgroepen"),
 ]

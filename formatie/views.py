@@ -1,15 +1,16 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from convenant.models import Samenwerkingsverband
-from kosten.gegevens import load_kostenverdeling
-from kosten.verdeling import KostenFout
+from kosten.gegevens import load_formatie, load_kostenverdeling
+from kosten.ontbrekend import fout_context, fout_html, herstellen, rol_html
+from kosten.verdeling import KostenFout, missing_per_rol
 from regiekamer import access
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
@@ -22,16 +23,18 @@ from regiekamer.views import (
     attachment,
 )
 
+from .begrotingsjaar import jaarbedragen, save_jaarbedragen
 from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
 from .forms import (
     ROWS_SHIFTED,
+    BegrotingsjaarForm,
     FaseFormSet,
     RolForm,
     SalarisschaalFormSet,
     WerkgroepFormSet,
     bezetting_grid,
 )
-from .models import Bezetting, Rol
+from .models import Bezetting, Rol, Salarisschaal, Uurtarief
 from .werkboek import WerkboekFout, export_workbook, import_workbook
 
 
@@ -68,16 +71,22 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         forms_by_rol = {form.rol.pk: form for form in formset} if formset else {}
         context["forms_by_rol"] = forms_by_rol
         context["werkgroepen"] = sv.werkgroepen.all()
+        formatie = load_formatie(sv)
+        context["rol_ontbrekend"] = {
+            rol_id: herstellen(sv, missing) for rol_id, missing in missing_per_rol(formatie).items()
+        }
         try:
-            kv = load_kostenverdeling(sv)
+            kv = load_kostenverdeling(sv, formatie)
             context["kosten_per_jaar"] = [(j, kv.totaal_kosten(j)) for j in kv.jaren]
+            context["kv"] = kv
         except KostenFout as fout:
-            context["kosten_fout"] = str(fout)
+            context |= fout_context(sv, fout)
         return context
 
     def post(self, request, *args, **kwargs):
         if not self.can_edit():
-            raise PermissionDenied
+            user = self.request.user
+            raise access.Refused(access.refusal(user, self.get_samenwerkingsverband(), Bezetting))
         sv = self.get_samenwerkingsverband()
         self.overzicht = build_bezettingsoverzicht(sv)
         formset = self.get_formset(request.POST)
@@ -91,7 +100,12 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         conflicts = save_bezetting_grid(sv, formset.wijzigingen())
         if conflicts:
             return self.conflict_response(sv, formset, conflicts)
-        messages.success(request, "Bezetting opgeslagen. De kostenverdeling is bijgewerkt.")
+        try:
+            load_kostenverdeling(sv)
+        except KostenFout as fout:
+            messages.warning(request, fout_html(sv, fout, "Bezetting opgeslagen."))
+        else:
+            messages.success(request, "Bezetting opgeslagen. De kostenverdeling is bijgewerkt.")
         return HttpResponseRedirect(bezetting_url(sv))
 
     def conflict_response(self, sv, formset, conflicts):
@@ -169,6 +183,23 @@ class RolFormMixin(SamenwerkingsverbandFormMixin):
     def get_cancel_url(self):
         return self.get_success_url()
 
+    def announce_save(self):
+        """Saved, with a warning and the link to fill it in when an amount is missing."""
+        missing = self.object.ontbrekende_bedragen()
+        if missing:
+            sv = self.get_samenwerkingsverband()
+            messages.warning(self.request, rol_html(sv, missing, self.success_message))
+        else:
+            super().announce_save()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object is not None and self.object.pk:
+            missing = self.object.ontbrekende_bedragen()
+            if missing:
+                context["waarschuwing"] = rol_html(self.get_samenwerkingsverband(), missing)
+        return context
+
 
 class RolCreateView(RolFormMixin, ObjectCreateView):
     pass
@@ -217,6 +248,12 @@ class FasenUpdateView(SamenwerkingsverbandFormsetView):
     title = "Fasen"
 
 
+def _year(value, default: int | None = None) -> int | None:
+    """A begrotingsjaar from the address or a form (four digits), else ``default``."""
+    text = str(value or "")
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else default
+
+
 class SalarisschalenUpdateView(SamenwerkingsverbandFormsetView):
     permission_required = [
         "formatie.change_salarisschaal",
@@ -225,6 +262,73 @@ class SalarisschalenUpdateView(SamenwerkingsverbandFormsetView):
     ]
     formset_classes = {"salarisschalen": SalarisschaalFormSet}
     title = "Salarisschalen (integrale jaarkosten per fte, per begrotingsjaar)"
+    template_name = "formatie/salarisschalen.html"
+
+    def get_formset_kwargs(self, name):
+        # Opened from "ontbreekt het bedrag" (kosten.ontbrekend): the new row names the scale
+        # and year, only the amount is left to type.
+        schaal, jaar = self.request.GET.get("schaal", ""), _year(self.request.GET.get("jaar"))
+        if schaal.isascii() and schaal.isdigit() and len(schaal) <= 3 and jaar:
+            return {"initial": [{"schaal": int(schaal), "jaar": jaar}]}
+        return {}
+
+
+class BegrotingsjaarView(SamenwerkingsverbandMixin, EditPermissionMixin, FormView):
+    """Nieuw begrotingsjaar: index or type the year's salarisschalen and uurtarieven, and
+    see which are indexed, typed or still missing (``formatie.begrotingsjaar``)."""
+
+    model = Salarisschaal
+    permission_required = [
+        "formatie.add_salarisschaal",
+        "formatie.change_salarisschaal",
+        "formatie.add_uurtarief",
+        "formatie.change_uurtarief",
+    ]
+    form_class = BegrotingsjaarForm
+    template_name = "formatie/begrotingsjaar.html"
+
+    def get_jaar(self) -> int:
+        if not hasattr(self, "_jaar"):
+            sv = self.get_samenwerkingsverband()
+            known = [
+                *Salarisschaal.objects.filter(samenwerkingsverband=sv).values_list(
+                    "jaar", flat=True
+                ),
+                *Uurtarief.objects.filter(rol__samenwerkingsverband=sv).values_list(
+                    "jaar", flat=True
+                ),
+            ]
+            default = max(known) + 1 if known else timezone.localdate().year + 1
+            source = self.request.POST if self.request.method == "POST" else self.request.GET
+            self._jaar = _year(source.get("jaar"), default)
+        return self._jaar
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["regels"] = jaarbedragen(self.get_samenwerkingsverband(), self.get_jaar())
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["jaar"] = self.get_jaar()
+        return context
+
+    def form_valid(self, form):
+        sv, jaar = self.get_samenwerkingsverband(), self.get_jaar()
+        counts = save_jaarbedragen(
+            sv, jaar, form.cleaned_data["getypt"], form.cleaned_data["percentage"],
+            form.cleaned_data["bron"],
+        )  # fmt: skip
+        messages.success(
+            self.request,
+            f"Begrotingsjaar {jaar}: {counts['geïndexeerd']} bedragen geïndexeerd, "
+            f"{counts['ingevoerd']} ingevoerd.",
+        )
+        return HttpResponseRedirect(f"{self.request.path}?jaar={jaar}")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Niet opgeslagen: verbeter de gemarkeerde velden.")
+        return super().form_invalid(form)
 
 
 class WerkgroepenUpdateView(SamenwerkingsverbandFormsetView):

@@ -39,7 +39,9 @@ from openpyxl.utils import get_column_letter
 
 from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from kosten.constants import Verdeelmethode
+from kosten.gegevens import load_formatie
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
+from kosten.verdeling import missing_per_rol
 from regiekamer import access
 from regiekamer.spreadsheet import Column, Kind, Typed, write_table
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
@@ -1169,6 +1171,12 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
                 ),
                 user,
             )
+
+    # The check every saved rol gets (Rol.ontbrekende_bedragen), once for the whole formation.
+    stored = load_formatie(sv)
+    namen = {r.id: r.naam for r in stored.rollen}
+    for rol_id, missing in missing_per_rol(stored).items():
+        waarschuwingen.append(f"{namen[rol_id]}: " + " ".join(o.tekst for o in missing))
 
     penvoerder = next((gemeenten[r.naam] for r in formatie.gemeenten if r.penvoerder), None)
     sv.penvoerder = penvoerder

@@ -162,7 +162,8 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
 
     append_row(ws, [])
     append_row(ws, ["Opmerkingen"])[0].font = BOLD
-    for note in [AFRONDING, *sleutel_notes(kv), *opmerkingen]:
+    eerder = [f"{r.rol.naam}: {r.eerder_tarief}" for r in kv.eerdere_tarieven]
+    for note in [AFRONDING, *sleutel_notes(kv), *eerder, *opmerkingen]:
         append_row(ws, [note])
 
     columns = [Column("Rol"), Column("Kostenbasis")] + [

@@ -6,6 +6,7 @@ A fixed number of queries, whatever the number of roles, fasen or gemeenten.
 from decimal import Decimal
 
 from convenant.models import Inwonertal, Samenwerkingsverband
+from formatie.constants import Kostensoort
 from formatie.models import Fase, Rol, Salarisschaal
 
 from .constants import Verdeelmethode
@@ -21,6 +22,17 @@ from .verdeling import (
 )
 
 
+def uurtarieven(rol: Rol, first_year: int | None) -> dict[int, Decimal]:
+    """A hired rol's hourly rate per begrotingsjaar: its own ``uurtarief`` from the
+    formation's first year, then its ``Uurtarief`` rows (prefetched)."""
+    rates = {}
+    if rol.kostensoort == Kostensoort.UUR:
+        if rol.uurtarief is not None and first_year is not None:
+            rates[first_year] = rol.uurtarief
+        rates |= {u.jaar: u.uurtarief for u in rol.uurtarieven.all()}
+    return rates
+
+
 def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
     fasen = [
         FaseData(f.pk, f.naam, f.begin, f.eind)
@@ -30,9 +42,10 @@ def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
     queryset = (
         Rol.objects.filter(samenwerkingsverband=sv)
         .select_related("leverende_gemeente")
-        .prefetch_related("bezettingen")
+        .prefetch_related("bezettingen", "uurtarieven")
         .order_by("volgorde", "naam")
     )
+    first_year = fasen[0].begin.year if fasen else None
     for rol in queryset:
         bezetting = {}
         for b in rol.bezettingen.all():
@@ -48,6 +61,7 @@ def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
                 schaal=rol.schaal,
                 uurtarief=rol.uurtarief,
                 uren_per_fte_per_maand=rol.uren_per_fte_per_maand,
+                uurtarieven=uurtarieven(rol, first_year),
                 bezetting=bezetting,
             )
         )
@@ -106,6 +120,7 @@ def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleut
     return result
 
 
-def load_kostenverdeling(sv: Samenwerkingsverband) -> Kostenverdeling:
-    formatie = load_formatie(sv)
+def load_kostenverdeling(sv: Samenwerkingsverband, formatie=None) -> Kostenverdeling:
+    """The cost table; ``formatie``: the formation already read by ``load_formatie``."""
+    formatie = formatie or load_formatie(sv)
     return calculate_kostenverdeling(formatie, load_sleutels(sv, formatie.jaren))

@@ -8,6 +8,12 @@ calculation. The rules (see DOMAIN.md):
 - vast: the fase's amount spread evenly over its months;
 - a rol-year's cost is the sum over the fasen, rounded half-up to whole euros;
 - a gemeente's share of a rol-year is that rounded cost x its key, rounded half-up per cell.
+
+An amount (a scale's yearly cost, an hourly rate) holds from its begrotingsjaar on. A year
+without an amount of its own uses the latest earlier one, and says so: ``Regel.tarief_jaar``
+and ``Kostenverdeling.eerdere_tarieven`` ("tarief 2016 gebruikt voor 2027"). A year before any
+amount cannot be costed: :class:`KostenFout` lists every missing amount (``ontbrekend``), each
+with its Dutch text, so a page can say exactly what to fill in.
 """
 
 from dataclasses import dataclass, field
@@ -21,8 +27,38 @@ from .afronding import round_euro
 ZERO = Decimal("0")
 
 
+SCHAAL = "schaal"
+UURTARIEF = "uurtarief"
+SLEUTEL = "sleutel"
+
+
+@dataclass(frozen=True)
+class Ontbrekend:
+    """An amount the engine needs for a year and does not have."""
+
+    soort: str  # SCHAAL, UURTARIEF or SLEUTEL
+    jaar: int
+    schaal: int | None = None
+    rol: str = ""
+    rol_id: int | None = None
+
+    @property
+    def tekst(self) -> str:
+        if self.soort == SCHAAL:
+            return f"Voor schaal {self.schaal} ontbreekt het bedrag voor {self.jaar}."
+        if self.soort == UURTARIEF:
+            return f"Voor {self.rol} ontbreekt het uurtarief voor {self.jaar}."
+        return f"Voor {self.jaar} ontbreekt een verdeelsleutel."
+
+
 class KostenFout(ValueError):
-    """The formation cannot be costed (a missing scale amount or key); the message is Dutch."""
+    """The formation cannot be costed (a missing scale amount or key); the message is Dutch.
+
+    ``ontbrekend``: every missing amount, when that is what stops the calculation."""
+
+    def __init__(self, message: str = "", ontbrekend=()):
+        self.ontbrekend = list(ontbrekend)
+        super().__init__(message or " ".join(o.tekst for o in self.ontbrekend))
 
 
 @dataclass(frozen=True)
@@ -53,6 +89,8 @@ class RolData:
     schaal: int | None = None
     uurtarief: Decimal | None = None
     uren_per_fte_per_maand: Decimal = Decimal("156")
+    # Hourly rate per begrotingsjaar it holds from; empty: ``uurtarief`` holds for every year.
+    uurtarieven: dict[int, Decimal] = field(default_factory=dict)
     # FTE per fase id; for kostensoort vast the amount per fase id.
     bezetting: dict[int, Decimal] = field(default_factory=dict)
 
@@ -134,12 +172,75 @@ class Sleutel:
         return {g: round_euro(kosten * t / n) for g, (t, n) in sorted(self.aandelen.items())}
 
 
+def _from_year(amounts: dict[int, Decimal], jaar: int) -> tuple[Decimal, int] | None:
+    """The amount of the latest year on or before ``jaar``, with that year; None: none."""
+    years = [y for y in amounts if y <= jaar]
+    return (amounts[max(years)], max(years)) if years else None
+
+
+def tarief(rol: RolData, formatie: FormatieData, jaar: int) -> tuple[Decimal, int | None]:
+    """The amount a rol is costed with in ``jaar`` (the scale's yearly cost per FTE, or the
+    hourly rate) and the begrotingsjaar it was set for (None: not tied to a year); a rol paid
+    per fase has none (0, None). Raises :class:`KostenFout` when there is none yet."""
+    if rol.kostensoort == Kostensoort.SCHAAL:
+        amounts = {y: v for (s, y), v in formatie.schalen.items() if s == rol.schaal}
+        found = _from_year(amounts, jaar)
+        if found is None:
+            raise KostenFout(ontbrekend=[Ontbrekend(SCHAAL, jaar, schaal=rol.schaal)])
+        return found
+    if rol.kostensoort == Kostensoort.UUR:
+        if rol.uurtarieven:
+            found = _from_year(rol.uurtarieven, jaar)
+        else:
+            found = (rol.uurtarief, None) if rol.uurtarief is not None else None
+        if found is None:
+            raise KostenFout(ontbrekend=[Ontbrekend(UURTARIEF, jaar, rol=rol.naam, rol_id=rol.id)])
+        return found
+    return ZERO, None
+
+
 def jaarkosten_per_fte(schalen: dict[tuple[int, int], Decimal], schaal: int, jaar: int) -> Decimal:
     """The scale's amount of the latest begrotingsjaar on or before ``jaar``."""
-    years = [y for (s, y) in schalen if s == schaal and y <= jaar]
-    if not years:
-        raise KostenFout(f"Voor schaal {schaal} is geen bedrag voor {jaar} of eerder bekend.")
-    return schalen[(schaal, max(years))]
+    found = _from_year({y: v for (s, y), v in schalen.items() if s == schaal}, jaar)
+    if found is None:
+        raise KostenFout(ontbrekend=[Ontbrekend(SCHAAL, jaar, schaal=schaal)])
+    return found[0]
+
+
+def costed_years(rol: RolData, formatie: FormatieData) -> list[int]:
+    """The years in which the rol has a cost (a value in a fase with months in that year)."""
+    return [
+        jaar
+        for jaar in formatie.jaren
+        if any(rol.bezetting.get(f.id) and f.maanden_in_jaar(jaar) for f in formatie.fasen)
+    ]
+
+
+def find_missing(formatie: FormatieData, rollen=None, jaren=None) -> list[Ontbrekend]:
+    """Every amount the costs of ``rollen`` (default: all) need and lack, in the years they
+    have costs (or in ``jaren``, when given): once per scale or rol, for the first such year,
+    since an amount holds from its year on and fills the later years too."""
+    missing: dict[tuple, Ontbrekend] = {}
+    for rol in formatie.rollen if rollen is None else rollen:
+        for jaar in sorted(costed_years(rol, formatie) if jaren is None else jaren):
+            try:
+                tarief(rol, formatie, jaar)
+            except KostenFout as fout:
+                for o in fout.ontbrekend:
+                    missing.setdefault((o.soort, o.schaal, o.rol_id), o)
+    return sorted(missing.values(), key=lambda o: (o.soort, o.schaal or 0, o.rol, o.jaar))
+
+
+def missing_per_rol(formatie: FormatieData) -> dict[int, list[Ontbrekend]]:
+    """Per rol (id) the amounts it lacks: in the years it has costs or, while it has no value
+    in any fase yet, in every year of the fasen (the first FTE typed would break the table).
+    The check a rol gets when it is saved (``Rol.ontbrekende_bedragen``) and the pages show."""
+    result = {}
+    for rol in formatie.rollen:
+        missing = find_missing(formatie, [rol], costed_years(rol, formatie) or formatie.jaren)
+        if missing:
+            result[rol.id] = missing
+    return result
 
 
 def exact_role_year_cost(rol: RolData, formatie: FormatieData, jaar: int) -> Decimal:
@@ -151,9 +252,9 @@ def exact_role_year_cost(rol: RolData, formatie: FormatieData, jaar: int) -> Dec
         if not maanden or not waarde:
             continue
         if rol.kostensoort == Kostensoort.SCHAAL:
-            total += jaarkosten_per_fte(formatie.schalen, rol.schaal, jaar) * waarde * maanden / 12
+            total += tarief(rol, formatie, jaar)[0] * waarde * maanden / 12
         elif rol.kostensoort == Kostensoort.UUR:
-            total += (rol.uurtarief or ZERO) * rol.uren_per_fte_per_maand * waarde * maanden
+            total += tarief(rol, formatie, jaar)[0] * rol.uren_per_fte_per_maand * waarde * maanden
         else:
             total += waarde * maanden / fase.maanden
     return total
@@ -165,12 +266,21 @@ def role_year_cost(rol: RolData, formatie: FormatieData, jaar: int) -> Decimal:
 
 @dataclass
 class Regel:
-    """One rol in one year: its rounded cost and each gemeente's share."""
+    """One rol in one year: its rounded cost and each gemeente's share; ``tarief_jaar``: the
+    earlier begrotingsjaar whose amount was used, when the year has none of its own."""
 
     rol: RolData
     jaar: int
     kosten: Decimal
     aandelen: dict[str, Decimal]
+    tarief_jaar: int | None = None
+
+    @property
+    def eerder_tarief(self) -> str:
+        """ "tarief 2016 gebruikt voor 2027", or "" when the year's own amount was used."""
+        if self.tarief_jaar is None:
+            return ""
+        return f"tarief {self.tarief_jaar} gebruikt voor {self.jaar}"
 
 
 @dataclass
@@ -199,6 +309,17 @@ class Kostenverdeling:
 
     def regel(self, rol: RolData, jaar: int) -> Regel:
         return self.regels[(rol.id, jaar)]
+
+    @property
+    def eerdere_tarieven(self) -> list[Regel]:
+        """The rol-years costed with an amount of an earlier year (``Regel.tarief_jaar``), in
+        the table's order: the page, the PDF and the exports name them."""
+        return [
+            self.regels[(r.id, j)]
+            for r in self.rollen
+            for j in self.jaren
+            if self.regels[(r.id, j)].tarief_jaar is not None
+        ]
 
     def totaal_kosten(self, jaar: int) -> Decimal:
         """Sum of the rounded role costs of a year (the seed's column total)."""
@@ -234,15 +355,21 @@ def calculate_kostenverdeling(
 ) -> Kostenverdeling:
     """The whole table: every rol in every year of the fasen, split by that year's key."""
     jaren = formatie.jaren
-    missing = [j for j in jaren if j not in sleutels]
+    missing = [Ontbrekend(SLEUTEL, j) for j in jaren if j not in sleutels]
+    missing += find_missing(formatie)
     if missing:
-        raise KostenFout("Geen verdeelsleutel voor " + ", ".join(str(j) for j in missing) + ".")
+        raise KostenFout(ontbrekend=missing)
     gemeenten = sorted({g for j in jaren for g in sleutels[j].gemeenten})
     regels = {}
     for rol in formatie.rollen:
         for jaar in jaren:
             kosten = role_year_cost(rol, formatie, jaar)
-            regels[(rol.id, jaar)] = Regel(rol, jaar, kosten, sleutels[jaar].split(kosten))
+            earlier = None
+            if jaar in costed_years(rol, formatie):
+                tarief_jaar = tarief(rol, formatie, jaar)[1]
+                earlier = tarief_jaar if tarief_jaar is not None and tarief_jaar < jaar else None
+            regel = Regel(rol, jaar, kosten, sleutels[jaar].split(kosten), earlier)
+            regels[(rol.id, jaar)] = regel
     return Kostenverdeling(
         jaren, gemeenten, list(formatie.rollen), sleutels, regels, fasen=list(formatie.fasen)
     )

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from formatie.bezetting import build_bezettingsoverzicht
 from formatie.views import SamenwerkingsverbandFormsetView
 from regiekamer import access
 from regiekamer.pdf import RapportFout
@@ -20,6 +21,7 @@ from .export import kostenverdeling_csv, kostenverdeling_xlsx
 from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
 from .gegevens import load_kostenverdeling
 from .models import Budget, Verdeelsleutel
+from .ontbrekend import fout_context
 from .rapporten import data_state_line, verrekening_context
 from .tabel import cost_table
 from .verdeling import KostenFout
@@ -39,7 +41,7 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
         try:
             self.kv = load_kostenverdeling(sv)
         except KostenFout as fout:
-            self.kv, self.fout = None, str(fout)
+            self.kv, self.fout = None, fout
         download = request.GET.get("download")
         if self.kv is not None and download == "pdf":
             return attachment(*make_report("kostenverdeling", sv))
@@ -56,7 +58,10 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         sv = self.get_samenwerkingsverband()
         context["kv"] = self.kv
-        context["fout"] = getattr(self, "fout", "")
+        if self.kv is None:
+            # What can be shown still is: the key (below) and the formation.
+            context |= fout_context(sv, self.fout)
+            context["overzicht"] = build_bezettingsoverzicht(sv)
         context["verdeelsleutels"] = sv.verdeelsleutels.prefetch_related("aandelen__gemeente")
         if self.kv is not None:
             kv = self.kv
@@ -80,7 +85,7 @@ class VerrekeningView(SamenwerkingsverbandMixin, TemplateView):
         try:
             kv = load_kostenverdeling(sv)
         except KostenFout as fout:
-            context["fout"] = str(fout)
+            context |= fout_context(sv, fout)
             return context
         context |= verrekening_context(sv, kv)
         return context

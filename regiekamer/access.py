@@ -25,6 +25,7 @@ permission plus "can see it".
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
 from .roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, STUURGROEP_EDITS
@@ -48,6 +49,7 @@ SV_LOOKUPS: dict[str, tuple[str, ...]] = {
     "formatie.rol": ("samenwerkingsverband",),
     "formatie.salarisschaal": ("samenwerkingsverband",),
     "formatie.bezetting": ("rol__samenwerkingsverband",),
+    "formatie.uurtarief": ("rol__samenwerkingsverband",),
     "formatie.werkgroep": ("samenwerkingsverband",),
     "kosten.verdeelsleutel": ("samenwerkingsverband",),
     "kosten.verdeelsleutelaandeel": ("verdeelsleutel__samenwerkingsverband",),
@@ -416,6 +418,69 @@ def gemeente_refusal(gemeente, request: str) -> str:
         f"{gemeente.naam} neemt deel aan een samenwerkingsverband waarvan u geen lid bent; "
         f"vraag de beheerder of een ambtenaar van {gemeente.naam} om {request}."
     )
+
+
+# --- Refusals ------------------------------------------------------------------------------
+#
+# A refusal names who the user is and why, once for every page: the 403 page and the forms.
+
+
+class Refused(PermissionDenied):
+    """A 403 whose message (Dutch) is shown on the 403 page: see :func:`refusal`."""
+
+
+def _gemeente_naam(pk) -> str:
+    from convenant.models import Gemeente
+
+    return Gemeente.objects.filter(pk=pk).values_list("naam", flat=True).first() or ""
+
+
+def _target_gemeente(obj):
+    """The gemeente a row of a gemeente's own data belongs to (a gemeente, inwonertal, budget)."""
+    if obj is None:
+        return None
+    label = model_label(type(obj))
+    if label == "convenant.gemeente":
+        return obj
+    if label in GEMEENTE_LOOKUPS:
+        return getattr(obj, GEMEENTE_LOOKUPS[label], None)
+    return None
+
+
+def refusal(user, obj: Model | None = None, model=None) -> str:
+    """Why ``user`` may not change ``obj`` (a row, or the samenwerkingsverband a page belongs
+    to; None: nothing in particular), naming who they are (Dutch): "U bent medewerker van
+    Weert; Leudal past u niet aan.", "U bent lid van de stuurgroep: u leest mee, de
+    regiegroep past aan." ``model``: the kind of row, when ``obj`` is where it would go."""
+    if user is None or not user.is_authenticated:
+        return "U bent niet ingelogd."
+    label = model_label(model or type(obj)) if (model or obj is not None) else ""
+    owners = sv_ids_of(obj) if obj is not None and obj.pk is not None else frozenset()
+    own = own_gemeente_id(user)
+    if has_role(user, GEMEENTE) and own is not None:
+        eigen = _gemeente_naam(own)
+        target = _target_gemeente(obj)
+        if target is not None and target.pk != own:
+            return f"U bent medewerker van {eigen}; {target.naam} past u niet aan."
+        return (
+            f"U bent medewerker van {eigen}: u leest mee en past alleen de eigen gegevens van "
+            f"{eigen} aan (adres, contactpersoon, inwonertallen en budget)."
+        )
+    in_stuurgroep = bool(owners & stuurgroep_sv_ids(user)) and not owners & regiegroep_sv_ids(user)
+    if in_stuurgroep or has_role(user, STUURGROEP) and not has_role(user, REGIEGROEP):
+        return "U bent lid van de stuurgroep: u leest mee, de regiegroep past aan."
+    if has_role(user, REGIEGROEP):
+        target = obj if label in SHARED_GEMEENTE_DATA else None
+        gemeente = _gemeente_of(target) if target is not None else None
+        if gemeente is not None:
+            return "U bent lid van de regiegroep. " + gemeente_refusal(gemeente, "dit te wijzigen")
+        if label and label not in SV_LOOKUPS:
+            return (
+                "U bent lid van de regiegroep; gedeelde gegevens die bij geen "
+                "samenwerkingsverband horen, past alleen de beheerder aan."
+            )
+        return "U bent lid van de regiegroep; deze handeling hoort bij de beheerder."
+    return "U heeft nog geen rol in Regiekamer; vraag de beheerder om toegang."
 
 
 def scope_choices(user, form) -> None:

@@ -23,6 +23,7 @@ from governance.models import Actiepunt, Agendapunt, Knelpunt, Vergadering
 from kosten.budget import Budgetregel, check_budgets
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Budget
+from kosten.ontbrekend import herstellen
 from kosten.verdeling import KostenFout
 from programma.constants import Kleurstatus, Rapportagestatus, Uitvoering
 from programma.models import Voortgangsrapportage, Voortgangsregel
@@ -47,6 +48,7 @@ class KostenGemeente:
 class KostenBlok:
     url: str
     fout: str = ""
+    herstel: list = field(default_factory=list)  # kosten.ontbrekend.Herstel
     periode: str = ""
     chart: SafeString | str = ""
     gemeenten: list[KostenGemeente] = field(default_factory=list)
@@ -59,7 +61,7 @@ def kosten_block(sv: Samenwerkingsverband) -> KostenBlok:
     try:
         kv = load_kostenverdeling(sv)
     except KostenFout as fout:
-        blok.fout = str(fout)
+        blok.fout, blok.herstel = str(fout), herstellen(sv, fout.ontbrekend)
         return blok
     budgetten = check_budgets(
         kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")

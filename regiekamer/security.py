@@ -67,9 +67,14 @@ def log_denied(request: HttpRequest, reason: str) -> None:
 
 def permission_denied(request: HttpRequest, exception=None):
     """``handler403``: the Dutch 403 page, with a log line."""
+    from .access import Refused, refusal
+
     log_denied(request, "geen rechten")
     template = loader.get_template("403.html")
-    return HttpResponseForbidden(template.render({"exception": exception}, request))
+    # Who the user is and why (access.refusal); a bare 403 gets the reason of the role alone.
+    reden = str(exception) if isinstance(exception, Refused) else refusal(request.user)
+    context = {"exception": exception, "reden": reden}
+    return HttpResponseForbidden(template.render(context, request))
 
 
 @requires_csrf_token

@@ -16,7 +16,6 @@ moment) returns the form with the Dutch message of that constraint.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -176,10 +175,21 @@ class EditPermissionMixin(PermissionRequiredMixin):
         return None
 
     def has_permission(self):
+        self.refused_target = None
         if not super().has_permission():
             return False
         target = self.get_permission_object()
+        self.refused_target = target
         return access.allowed(self.request.user, self.permission_action, target, self.model)
+
+    def handle_no_permission(self):
+        """403 naming who the user is and why (``access.refusal``); the login page otherwise."""
+        if self.request.user.is_authenticated:
+            target = getattr(self, "refused_target", None)
+            if target is None and hasattr(self, "get_samenwerkingsverband"):
+                target = self.get_samenwerkingsverband()
+            raise access.Refused(access.refusal(self.request.user, target, self.model))
+        return super().handle_no_permission()
 
 
 class FormsetMixin:
@@ -240,14 +250,19 @@ class FormsetMixin:
                         rows.append(("delete", row.instance))
                 elif row.has_changed():
                     rows.append(("add" if row.instance.pk is None else "change", row.instance))
-        if not all(access.may_save(user, action, obj) for action, obj in rows):
-            raise PermissionDenied
+        for action, obj in rows:
+            if not access.may_save(user, action, obj):
+                raise access.Refused(access.refusal(user, obj))
 
     def prepare_formsets(self, form, formsets) -> None:
         """Hook: pass what the valid main form decided (e.g. a method) to the formsets."""
 
     def after_save(self) -> None:
         """Hook: what follows a save, in the same transaction."""
+
+    def announce_save(self) -> None:
+        """Hook: the message after a save (a page may warn about what it saved instead)."""
+        messages.success(self.request, self.success_message)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -282,7 +297,7 @@ class FormsetMixin:
                     self.save_all(form, formsets)
             except IntegrityError:
                 return self.conflict()
-            messages.success(request, self.success_message)
+            self.announce_save()
             return HttpResponseRedirect(self.get_success_url())
         messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde velden.")
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets))

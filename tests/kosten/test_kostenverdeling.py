@@ -218,7 +218,8 @@ def test_missing_inwonertal_is_a_clear_error_on_the_page(demo, regie_client):
     sleutel.peildatum = date(2016, 1, 1)
     sleutel.save()
     page = regie_client.get(kostenverdeling_url()).content.decode()
-    assert "De kosten kunnen niet worden berekend: Geen inwonertal op of vóór 01-01-2016" in page
+    assert "De kostenverdeling kan niet worden berekend." in page
+    assert "Geen inwonertal op of vóór 01-01-2016 voor" in page
 
 
 def test_stuurgroep_gets_403_on_formatie_and_kosten_admin(demo, stuur_client):

@@ -486,6 +486,7 @@ def extra_data(name: str, world) -> dict:
         "programma:rapportage-create": {"peildatum": "2027-01-01", "periode": "nov-dec 2026"},
         "programma:budgetpost-create": {"bedrag": "1000"},
         "formatie:rol-create": {"schaal": "11", "leverende_gemeente": str(weert.pk)},
+        "formatie:begrotingsjaar": {"percentage": "2", "bron": "CAO Gemeenten"},
         "kosten:verdeelsleutel-create": {
             "vanaf_jaar": "2031",
             "methode": "vastgesteld",

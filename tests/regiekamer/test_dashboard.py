@@ -107,7 +107,8 @@ def test_a_cost_error_shows_the_message_instead_of_the_chart(demo, stuur_client)
     Verdeelsleutel.objects.filter(samenwerkingsverband=mlw()).delete()
     page = text(stuur_client.get(URL))
     kosten = block(page, "kosten")
-    assert "De kosten kunnen niet worden berekend: Geen verdeelsleutel voor 2016" in kosten
+    assert "De kostenverdeling kan niet worden berekend." in kosten
+    assert "Voor 2016 ontbreekt een verdeelsleutel." in kosten
     assert "<svg" not in kosten
     assert "<svg" in block(page, "formatie")  # the rest of the page still works
 
