@@ -67,9 +67,10 @@ def test_regiegroep_changes_an_fte_and_sees_the_new_cost(demo, regie_client):
 @pytest.mark.parametrize(
     "value, message",
     [
-        ("abc", "Vul een getal in"),
-        ("-1", "Fte is 0 of meer."),
-        ("0,125", "Fte heeft hooguit twee decimalen."),
+        ("abc", "&quot;abc&quot; is geen getal. Schrijf bijvoorbeeld 1.234,56 of 0,5."),
+        ("-1", "Vul 0 of meer in."),
+        ("0,125", "Fte heeft hooguit twee decimalen, zoals 0,75."),
+        ("0.5", "Schrijf 0,5 (komma voor decimalen) of 1.500 (punt voor duizendtallen)."),
     ],
 )
 def test_bad_value_shows_a_dutch_error_and_saves_nothing(demo, regie_client, value, message):
