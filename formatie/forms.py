@@ -6,7 +6,14 @@ from django.forms import inlineformset_factory
 
 from convenant.forms import DATE_INPUT
 from convenant.models import Samenwerkingsverband
-from regiekamer.getallen import BEDRAG, FTE, GetalField, GetalInput
+from regiekamer.getallen import (
+    BEDRAG,
+    FTE,
+    GetalField,
+    GetalInput,
+    PlausibilityMixin,
+    plausible_form,
+)
 
 from .bezetting import Celwijziging, same
 from .models import Fase, Rol, Salarisschaal, Werkgroep
@@ -168,7 +175,9 @@ def bezetting_grid(overzicht, data=None) -> BaseBezettingGridFormSet:
     return BezettingGridFormSet(data, rollen=rollen, fasen=overzicht.fasen, prefix="grid")
 
 
-class RolForm(forms.ModelForm):
+class RolForm(PlausibilityMixin, forms.ModelForm):
+    plausibility_fields = ("basisformatie",)
+
     class Meta:
         model = Rol
         fields = [
@@ -255,6 +264,7 @@ FaseFormSet = inlineformset_factory(
 SalarisschaalFormSet = inlineformset_factory(
     Samenwerkingsverband,
     Salarisschaal,
+    form=plausible_form("jaarkosten_per_fte"),
     fields=["schaal", "jaar", "jaarkosten_per_fte"],
     extra=1,
     can_delete=True,

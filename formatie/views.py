@@ -11,6 +11,7 @@ from convenant.models import Samenwerkingsverband
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
 from regiekamer import access
+from regiekamer.getallen import CONFIRM
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
     EditPermissionMixin,
@@ -22,7 +23,7 @@ from regiekamer.views import (
     attachment,
 )
 
-from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
+from .bezetting import build_bezettingsoverzicht, plausibility_warnings, save_bezetting_grid
 from .forms import (
     ROWS_SHIFTED,
     FaseFormSet,
@@ -88,7 +89,15 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
                 return self.render_to_response(context, status=409)
             messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde cellen.")
             return self.render_to_response(self.get_context_data(formset=formset))
-        conflicts = save_bezetting_grid(sv, formset.wijzigingen())
+        wijzigingen = formset.wijzigingen()
+        if not wijzigingen:
+            messages.info(request, "Geen wijzigingen.")
+            return HttpResponseRedirect(bezetting_url(sv))
+        warnings = plausibility_warnings(formset, wijzigingen)
+        if warnings and not request.POST.get(CONFIRM):  # shown back, nothing saved yet
+            context = self.get_context_data(formset=formset, plausibility_warnings=warnings)
+            return self.render_to_response(context)
+        conflicts = save_bezetting_grid(sv, wijzigingen)
         if conflicts:
             return self.conflict_response(sv, formset, conflicts)
         messages.success(request, "Bezetting opgeslagen. De kostenverdeling is bijgewerkt.")

@@ -318,3 +318,8 @@ class PlausibilityMixin:
                 code="implausible",
             )
         return cleaned
+
+
+def plausible_form(*names: str, base=forms.ModelForm):
+    """A model form (for a formset's rows) that checks ``names`` with ``PlausibilityMixin``."""
+    return type("PlausibleForm", (PlausibilityMixin, base), {"plausibility_fields": names})
