@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
 from regiekamer import access
+from regiekamer.getallen import plausible_form
 
 from .constants import ConvenantStatus
 from .models import (
@@ -94,6 +95,7 @@ class GemeenteForm(forms.ModelForm):
 InwonertalFormSet = inlineformset_factory(
     Gemeente,
     Inwonertal,
+    form=plausible_form("aantal"),
     fields=["peildatum", "aantal", "bron"],
     widgets={"peildatum": DATE_INPUT},
     extra=1,

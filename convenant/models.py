@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regiekamer.fields import AantalField
 from regiekamer.freeze import FrozenGuard
 from regiekamer.uploads import SCAN_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned, VersionedBase
@@ -63,7 +64,7 @@ class Inwonertal(Versioned):
         Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
     )
     peildatum = models.DateField(_("peildatum"))
-    aantal = models.PositiveIntegerField(_("aantal inwoners"))
+    aantal = AantalField(_("aantal inwoners"))
     bron = models.CharField(_("bron"), max_length=200, blank=True)
     history = HistoricalRecords()
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from convenant.models import Samenwerkingsverband
+from regiekamer.getallen import BEDRAG, FTE, plausibility_warning
 from regiekamer.opmaak import format_decimal
 from regiekamer.versioning import who_and_when
 
@@ -205,6 +206,22 @@ def save_bezetting_grid(
         if not same(now(w), w.nieuw):
             _write(rollen[w.rol_id], fasen.get(w.fase_id), cellen.get((w.rol_id, w.fase_id)), w)
     return []
+
+
+def plausibility_warnings(grid, wijzigingen: list[Celwijziging]) -> list[str]:
+    """The changed cells that deserve a second look before saving (``regiekamer.getallen``):
+    "Leudal, fase 1: 0,50 → 5,00 fte, tien keer zo veel. Klopt dit?"."""
+    rollen = {form.rol.pk: form.rol for form in grid.forms}
+    fasen = {fase.pk: fase for fase in grid.fasen}
+    warnings = []
+    for w in wijzigingen:
+        rol = rollen[w.rol_id]
+        kolom = fasen[w.fase_id].naam if w.fase_id is not None else "basisformatie"
+        kind = FTE if rol.heeft_fte else BEDRAG
+        warning = plausibility_warning(f"{rol.naam}, {kolom}", w.oud, w.nieuw, kind)
+        if warning:
+            warnings.append(warning)
+    return warnings
 
 
 def _write(rol: Rol, fase: Fase | None, b: Bezetting | None, w: Celwijziging) -> None:

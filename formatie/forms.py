@@ -6,39 +6,35 @@ from django.forms import inlineformset_factory
 
 from convenant.forms import DATE_INPUT
 from convenant.models import Samenwerkingsverband
+from regiekamer.getallen import (
+    BEDRAG,
+    FTE,
+    PERCENTAGE,
+    GetalField,
+    GetalInput,
+    PlausibilityMixin,
+    plausible_form,
+)
 
 from .bezetting import Celwijziging, same
 from .models import Fase, Rol, Salarisschaal, Werkgroep
 
-FTE_ERRORS = {
-    "invalid": "Vul een getal in, bijvoorbeeld 0,5.",
-    "min_value": "Fte is 0 of meer.",
-    "max_decimal_places": "Fte heeft hooguit twee decimalen.",
-    "max_digits": "Dit getal is te groot.",
-    "max_whole_digits": "Dit getal is te groot.",
-}
 # Above any value a cell can hold (max_digits 12, two decimals): a hidden "opened with" value
 # beyond it was not rendered by this page.
 OUD_GRENS = Decimal(10) ** 10
 
-BEDRAG_ERRORS = FTE_ERRORS | {
-    "min_value": "Een bedrag is 0 of meer.",
-    "max_decimal_places": "Een bedrag heeft hooguit twee decimalen (centen).",
-    "invalid": "Vul een bedrag in, bijvoorbeeld 20000.",
-}
 
-
-def _number_field(label: str, heeft_fte: bool) -> forms.DecimalField:
-    return forms.DecimalField(
+def _number_field(label: str, heeft_fte: bool) -> GetalField:
+    """A grid cell: fte (``0,50``) or, for a rol paid per fase, euros (``20.000``)."""
+    return GetalField(
         label=label,
         required=False,
         min_value=Decimal("0"),
         max_digits=5 if heeft_fte else 12,
         decimal_places=2,
-        localize=True,
-        error_messages=FTE_ERRORS if heeft_fte else BEDRAG_ERRORS,
-        widget=forms.TextInput(
-            attrs={"inputmode": "decimal", "size": 6 if heeft_fte else 9, "aria-label": label}
+        kind=FTE if heeft_fte else BEDRAG,
+        widget=GetalInput(
+            FTE if heeft_fte else BEDRAG, attrs={"size": 6 if heeft_fte else 9, "aria-label": label}
         ),
     )
 
@@ -180,7 +176,9 @@ def bezetting_grid(overzicht, data=None) -> BaseBezettingGridFormSet:
     return BezettingGridFormSet(data, rollen=rollen, fasen=overzicht.fasen, prefix="grid")
 
 
-class RolForm(forms.ModelForm):
+class RolForm(PlausibilityMixin, forms.ModelForm):
+    plausibility_fields = ("basisformatie",)
+
     class Meta:
         model = Rol
         fields = [
@@ -280,7 +278,7 @@ class SalarisschaalForm(forms.ModelForm):
 SalarisschaalFormSet = inlineformset_factory(
     Samenwerkingsverband,
     Salarisschaal,
-    form=SalarisschaalForm,
+    form=plausible_form("jaarkosten_per_fte", base=SalarisschaalForm),
     extra=1,
     can_delete=True,
 )
@@ -295,16 +293,15 @@ WerkgroepFormSet = inlineformset_factory(
 )
 
 
-def _amount_field(label: str, max_digits: int, decimal_places: int) -> forms.DecimalField:
-    # A text input that takes the Dutch comma (the kernel number field replaces it at merge).
-    return forms.DecimalField(
+def _amount_field(label: str, max_digits: int, decimal_places: int, kind: str = BEDRAG):
+    return GetalField(
+        kind=kind,
         label=label,
         required=False,
         min_value=Decimal("0"),
         max_digits=max_digits,
         decimal_places=decimal_places,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 10}),
+        widget=GetalInput(kind, attrs={"size": 10}),
     )
 
 
@@ -312,7 +309,7 @@ class BegrotingsjaarForm(forms.Form):
     """The amounts of one begrotingsjaar: an index percentage with its source for every
     amount not typed, and a typed amount per row (see ``formatie.begrotingsjaar``)."""
 
-    percentage = _amount_field("Indexatie (%)", 6, 3)
+    percentage = _amount_field("Indexatie (%)", 6, 3, PERCENTAGE)
     bron = forms.CharField(
         label="Bron van de indexatie",
         required=False,

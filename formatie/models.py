@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Convenant, Gemeente, Samenwerkingsverband
+from regiekamer.fields import BedragField, FteField, PercentageField, UrenField
 from regiekamer.versioning import Versioned
 
 from .constants import Kostensoort, Werkgroepsoort
@@ -128,7 +129,7 @@ class Rol(Versioned):
     )
     kostensoort = models.CharField(_("kostensoort"), max_length=10, choices=Kostensoort.choices)
     schaal = models.PositiveSmallIntegerField(_("salarisschaal"), null=True, blank=True)
-    uurtarief = models.DecimalField(
+    uurtarief = BedragField(
         _("uurtarief"),
         max_digits=8,
         decimal_places=2,
@@ -136,14 +137,14 @@ class Rol(Versioned):
         blank=True,
         validators=[MinValueValidator(ZERO)],
     )
-    uren_per_fte_per_maand = models.DecimalField(
+    uren_per_fte_per_maand = UrenField(
         _("uren per fte per maand"),
         max_digits=6,
         decimal_places=2,
         default=Decimal("156"),
         validators=[MinValueValidator(ZERO)],
     )
-    basisformatie = models.DecimalField(
+    basisformatie = FteField(
         _("basisformatie (fte)"),
         max_digits=5,
         decimal_places=2,
@@ -198,7 +199,7 @@ class Jaarbedrag(Versioned):
     ("Nieuw begrotingsjaar", ``formatie/begrotingsjaar.py``)."""
 
     jaar = models.PositiveSmallIntegerField(_("vanaf begrotingsjaar"))
-    indexatie = models.DecimalField(
+    indexatie = PercentageField(
         _("indexatie (%)"), max_digits=6, decimal_places=3, null=True, blank=True
     )
     bron = models.CharField(
@@ -219,7 +220,7 @@ class Salarisschaal(Jaarbedrag):
         verbose_name=_("samenwerkingsverband"),
     )
     schaal = models.PositiveSmallIntegerField(_("schaal"))
-    jaarkosten_per_fte = models.DecimalField(
+    jaarkosten_per_fte = BedragField(
         _("integrale jaarkosten per fte"),
         max_digits=10,
         decimal_places=2,
@@ -250,7 +251,7 @@ class Uurtarief(Jaarbedrag):
     rol = models.ForeignKey(
         Rol, on_delete=models.CASCADE, related_name="uurtarieven", verbose_name=_("rol")
     )
-    uurtarief = models.DecimalField(
+    uurtarief = BedragField(
         _("uurtarief"), max_digits=8, decimal_places=2, validators=[MinValueValidator(ZERO)]
     )
     history = HistoricalRecords()
@@ -280,7 +281,7 @@ class Bezetting(Versioned):
     fase = models.ForeignKey(
         Fase, on_delete=models.CASCADE, related_name="bezettingen", verbose_name=_("fase")
     )
-    fte = models.DecimalField(
+    fte = FteField(
         _("fte"),
         max_digits=5,
         decimal_places=2,
@@ -288,7 +289,7 @@ class Bezetting(Versioned):
         blank=True,
         validators=[MinValueValidator(ZERO)],
     )
-    bedrag = models.DecimalField(
+    bedrag = BedragField(
         _("bedrag"),
         max_digits=12,
         decimal_places=2,
@@ -329,7 +330,7 @@ class Werkgroep(Versioned):
     )
     naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(_("soort"), max_length=20, choices=Werkgroepsoort.choices)
-    uren_per_week_per_gemeente = models.DecimalField(
+    uren_per_week_per_gemeente = UrenField(
         _("uren per week per gemeente"),
         max_digits=5,
         decimal_places=1,

@@ -12,6 +12,7 @@ from kosten.gegevens import load_formatie, load_kostenverdeling
 from kosten.ontbrekend import fout_context, fout_html, herstellen, rol_html
 from kosten.verdeling import KostenFout, missing_per_rol
 from regiekamer import access
+from regiekamer.getallen import CONFIRM
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
     EditPermissionMixin,
@@ -24,7 +25,7 @@ from regiekamer.views import (
 )
 
 from .begrotingsjaar import jaarbedragen, save_jaarbedragen
-from .bezetting import build_bezettingsoverzicht, save_bezetting_grid
+from .bezetting import build_bezettingsoverzicht, plausibility_warnings, save_bezetting_grid
 from .forms import (
     ROWS_SHIFTED,
     BegrotingsjaarForm,
@@ -97,7 +98,15 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
                 return self.render_to_response(context, status=409)
             messages.error(request, "Niet opgeslagen: verbeter de gemarkeerde cellen.")
             return self.render_to_response(self.get_context_data(formset=formset))
-        conflicts = save_bezetting_grid(sv, formset.wijzigingen())
+        wijzigingen = formset.wijzigingen()
+        if not wijzigingen:
+            messages.info(request, "Geen wijzigingen.")
+            return HttpResponseRedirect(bezetting_url(sv))
+        warnings = plausibility_warnings(formset, wijzigingen)
+        if warnings and not request.POST.get(CONFIRM):  # shown back, nothing saved yet
+            context = self.get_context_data(formset=formset, plausibility_warnings=warnings)
+            return self.render_to_response(context)
+        conflicts = save_bezetting_grid(sv, wijzigingen)
         if conflicts:
             return self.conflict_response(sv, formset, conflicts)
         try:

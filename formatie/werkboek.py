@@ -24,6 +24,7 @@ Export writes every name as a string cell (``regiekamer.spreadsheet``), so a nam
 ``=SUM(A1)`` comes back exactly.
 """
 
+import difflib
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from kosten.gegevens import load_formatie
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 from kosten.verdeling import missing_per_rol
 from regiekamer import access
+from regiekamer.getallen import Getalfout, parse_number
 from regiekamer.spreadsheet import Column, Kind, Typed, write_table
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
@@ -212,26 +214,6 @@ def _show(value) -> str:
     return str(value).strip()
 
 
-NUMBER_PATTERNS = [
-    # 20000 / -3
-    (re.compile(r"^-?\d+$"), lambda s: s),
-    # 20.000 / 1.234.567,89 (Dutch thousands separators)
-    (re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$"), lambda s: s.replace(".", "").replace(",", ".")),
-    # 0,5 / 1234,56
-    (re.compile(r"^-?\d*,\d+$"), lambda s: s.replace(",", ".")),
-    # 0.5 (a decimal point; 1.500 is read as Dutch 1500 above)
-    (re.compile(r"^-?\d*\.\d+$"), lambda s: s),
-]
-
-
-def _parse_number_text(text: str) -> Decimal | None:
-    cleaned = text.replace("€", "").replace("\u00a0", "").replace(" ", "")
-    for pattern, convert in NUMBER_PATTERNS:
-        if pattern.match(cleaned):
-            return Decimal(convert(cleaned))
-    return None
-
-
 def _float_to_decimal(value: float) -> Decimal:
     """Via str, never binary; 0.30000000000000004 from a formula becomes 0.3."""
     number = Decimal(str(value))
@@ -333,7 +315,10 @@ class _Reader:
         elif isinstance(value, Decimal):
             number = value
         else:
-            number = _parse_number_text(str(value).strip().removesuffix("%"))
+            try:
+                number = parse_number(value)  # Dutch notation, as typed in a form
+            except Getalfout as fout:
+                return self.error(row, column, str(fout))
             if number is None:
                 return self.error(row, column, f'"{shown}" is geen getal.')
         if not isinstance(value, str) and "%" in (cell.number_format or ""):
@@ -854,7 +839,8 @@ def _parse_rollen(
                 leverende = reader.error(
                     row,
                     "leverende_gemeente",
-                    f'"{leverende}" staat niet in het werkblad Gemeenten.',
+                    f'"{leverende}" staat niet in het werkblad Gemeenten.'
+                    + _did_you_mean(leverende, gemeenten.values()),
                 )
         structureel = reader.yes_no(row, "structureel", empty=None)
         basisformatie = reader.decimal(row, "basisformatie", maximum=MAX_FTE)
@@ -978,6 +964,31 @@ def import_workbook(file, samenwerkingsverband: Samenwerkingsverband, user=None)
         raise WerkboekFout([f"Het werkboek kon niet worden opgeslagen: {exc}"]) from exc
 
 
+def _did_you_mean(naam: str, known) -> str:
+    """ " Bedoelt u Weert?" for a name close to a known one ("Weerd"), else ""."""
+    by_key = {_key(k): k for k in known}
+    match = difflib.get_close_matches(_key(naam), list(by_key), n=1, cutoff=0.8)
+    return f" Bedoelt u {by_key[match[0]]}?" if match else ""
+
+
+def _refuse_mistyped_gemeenten(formatie: _Formatie, existing: dict) -> None:
+    """A gemeente the app does not know is created by the import, unless its name is close to
+    a known one: "Weerd" would take Weert's share. Refused before anything is written."""
+    new = [r for r in formatie.gemeenten if _key(r.naam) not in existing]
+    if not new:
+        return
+    known = list(Gemeente.objects.values_list("naam", flat=True))
+    problems = _Problems()
+    for rij in new:
+        hint = _did_you_mean(rij.naam, known)
+        if hint:
+            problems.cell(
+                GEMEENTEN, rij.row, "gemeente", f'"{rij.naam}" is geen bekende gemeente.{hint}'
+            )
+    if problems.messages:
+        raise WerkboekFout(problems.messages)
+
+
 def _check_shared_gemeenten(formatie: _Formatie, sv, existing: dict, user) -> set[int]:
     """Refuse (:class:`WerkboekFout`) what ``user`` may not do to the existing gemeenten the
     workbook names: bring in one of another samenwerkingsverband, or change the inwonertal of
@@ -1034,6 +1045,7 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     for rij in formatie.gemeenten:
         names |= Q(naam__iexact=rij.naam)
     existing = {_key(g.naam): g for g in Gemeente.objects.filter(names)}
+    _refuse_mistyped_gemeenten(formatie, existing)
     kept = _check_shared_gemeenten(formatie, sv, existing, user) if user is not None else set()
     gemeenten: dict[str, Gemeente] = {}
     nieuwe = []

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Gemeente, Samenwerkingsverband
+from regiekamer.fields import AantalKleinField, UrenField
 from regiekamer.uploads import DOCUMENT_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned
 
@@ -35,9 +36,7 @@ class Gremium(Versioned):
     soort = models.CharField(_("soort"), max_length=30, choices=Gremiumsoort.choices)
     doel = models.TextField(_("doel en mandaat"), blank=True)
     cadans = models.CharField(_("vergadercadans"), max_length=100, blank=True)
-    vergaderingen_per_jaar = models.PositiveSmallIntegerField(
-        _("vergaderingen per jaar"), null=True, blank=True
-    )
+    vergaderingen_per_jaar = AantalKleinField(_("vergaderingen per jaar"), null=True, blank=True)
     voorzitter = models.CharField(
         _("voorzitterschap"), max_length=20, choices=Voorzitterregel.choices, blank=True
     )
@@ -53,7 +52,7 @@ class Gremium(Versioned):
         related_name="gremia",
         verbose_name=_("gemeente (bij een lokaal gremium)"),
     )
-    uren_per_week_per_gemeente = models.DecimalField(
+    uren_per_week_per_gemeente = UrenField(
         _("uren per week per gemeente"), max_digits=5, decimal_places=1, null=True, blank=True
     )
     historisch = models.BooleanField(_("historisch"), default=False)

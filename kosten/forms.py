@@ -7,6 +7,7 @@ from django.forms import inlineformset_factory
 from convenant.forms import DATE_INPUT
 from convenant.models import Gemeente, Samenwerkingsverband
 from regiekamer.forms import GemeenteScopedFormSet, SamenwerkingsverbandScopedFormSet
+from regiekamer.getallen import plausible_form
 
 from .constants import Verdeelmethode
 from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
@@ -72,6 +73,7 @@ AandeelFormSet = inlineformset_factory(
 BudgetFormSet = inlineformset_factory(
     Samenwerkingsverband,
     Budget,
+    form=plausible_form("bedrag"),
     formset=GemeenteScopedFormSet,
     fields=["gemeente", "jaar", "bedrag", "omschrijving"],
     extra=1,
@@ -82,6 +84,7 @@ BudgetFormSet = inlineformset_factory(
 GemeenteBudgetFormSet = inlineformset_factory(
     Gemeente,
     Budget,
+    form=plausible_form("bedrag"),
     formset=SamenwerkingsverbandScopedFormSet,
     fields=["samenwerkingsverband", "jaar", "bedrag", "omschrijving"],
     extra=1,

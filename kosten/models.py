@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Gemeente, Samenwerkingsverband
+from regiekamer.fields import BedragField, PercentageField
 from regiekamer.versioning import Versioned
 
 from .constants import Verdeelmethode
@@ -84,7 +85,7 @@ class Verdeelsleutelaandeel(Versioned):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente")
     )
-    percentage = models.DecimalField(
+    percentage = PercentageField(
         _("percentage"),
         max_digits=5,
         decimal_places=2,
@@ -121,7 +122,7 @@ class Budget(Versioned):
         Gemeente, on_delete=models.CASCADE, related_name="budgetten", verbose_name=_("gemeente")
     )
     jaar = models.PositiveSmallIntegerField(_("jaar"))
-    bedrag = models.DecimalField(
+    bedrag = BedragField(
         _("bedrag"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
     omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)

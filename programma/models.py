@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Samenwerkingsverband
+from regiekamer.fields import BedragField
 from regiekamer.freeze import FrozenGuard
 from regiekamer.versioning import Versioned
 
@@ -198,7 +199,7 @@ class Opdracht(Versioned):
     kaders = models.TextField(_("kaders en uitgangspunten"), blank=True)
     beschikbare_documentatie = models.TextField(_("beschikbare documentatie"), blank=True)
     financiering = models.TextField(_("financiële middelen"), blank=True)
-    bedrag = models.DecimalField(_("bedrag (€)"), null=True, blank=True, **MONEY)
+    bedrag = BedragField(_("bedrag (€)"), null=True, blank=True, **MONEY)
     pm = models.BooleanField(_("PM (bedrag nog niet bekend)"), default=False)
     verantwoordelijk_uitvoerder = models.CharField(
         _("verantwoordelijk uitvoerder"), max_length=200, blank=True
@@ -365,18 +366,18 @@ class Budgetpost(Versioned):
     nummer = models.PositiveSmallIntegerField(_("nummer"))
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
     toelichting = models.TextField(_("toelichting"), blank=True)
-    bedrag = models.DecimalField(_("bedrag (€)"), null=True, blank=True, **MONEY)
+    bedrag = BedragField(_("bedrag (€)"), null=True, blank=True, **MONEY)
     pm = models.BooleanField(_("PM (pro memorie)"), default=False)
     opdrachten = models.ManyToManyField(
         Opdracht, blank=True, related_name="budgetposten", verbose_name=_("opdrachten")
     )
-    verplicht = models.DecimalField(
+    verplicht = BedragField(
         _("verplicht (€)"),
         default=0,
         help_text=_("Aangegane verplichtingen die nog niet zijn betaald."),
         **MONEY,
     )
-    besteed = models.DecimalField(_("besteed (€)"), default=0, **MONEY)
+    besteed = BedragField(_("besteed (€)"), default=0, **MONEY)
     history = HistoricalRecords(m2m_fields=[opdrachten])
 
     class Meta:

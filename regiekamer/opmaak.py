@@ -14,9 +14,12 @@ def format_euro(amount) -> str:
     return f"-{text}" if value < 0 else text
 
 
-def format_decimal(value, places: int = 2) -> str:
-    """A number with a decimal comma and no trailing zeros: 4.10 -> '4,1', 5.00 -> '5'."""
+def format_decimal(value, places: int = 2, trailing_zeros: bool = False) -> str:
+    """A number with a decimal comma and no trailing zeros: 4.10 -> '4,1', 5.00 -> '5';
+    with ``trailing_zeros`` always ``places`` decimals: 0.5 -> '0,50'."""
     if value is None or value == "":
         return "—"
-    text = f"{Decimal(value):,.{places}f}".rstrip("0").rstrip(".")
+    text = f"{Decimal(value):,.{places}f}"
+    if "." in text and not trailing_zeros:
+        text = text.rstrip("0").rstrip(".")
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")

@@ -22,9 +22,13 @@ def grid_data(response) -> dict:
     for form in formset:
         for name, field in form.fields.items():
             value = form[name].value()
-            text = "" if value is None else str(value)
-            # Visible cells show a decimal comma (localized); hidden ones carry the raw value.
-            data[form.add_prefix(name)] = text if field.widget.is_hidden else text.replace(".", ",")
+            if value is None:
+                text = ""
+            elif isinstance(value, str) or field.widget.is_hidden:
+                text = str(value)  # typed input as it was sent; hidden cells carry the raw value
+            else:
+                text = field.widget.format_value(value)  # shown the Dutch way: 20.000, 0,50
+            data[form.add_prefix(name)] = text
     return data
 
 

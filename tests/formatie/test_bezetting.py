@@ -70,9 +70,10 @@ def test_regiegroep_changes_an_fte_and_sees_the_new_cost(demo, regie_client):
 @pytest.mark.parametrize(
     "value, message",
     [
-        ("abc", "Vul een getal in"),
-        ("-1", "Fte is 0 of meer."),
-        ("0,125", "Fte heeft hooguit twee decimalen."),
+        ("abc", "&quot;abc&quot; is geen getal. Schrijf bijvoorbeeld 1.234,56 of 0,5."),
+        ("-1", "Vul 0 of meer in."),
+        ("0,125", "Fte heeft hooguit twee decimalen, zoals 0,75."),
+        ("0.5", "Schrijf 0,5 (komma voor decimalen) of 1.500 (punt voor duizendtallen)."),
     ],
 )
 def test_bad_value_shows_a_dutch_error_and_saves_nothing(demo, regie_client, value, message):
@@ -299,7 +300,7 @@ def test_a_conflict_on_an_amount_and_a_basisformatie_names_both(demo, regie_clie
     b[cell(opened_b, "Beleid Jeugd", "basisformatie")] = "0,9"
     assert other_client.post(bezetting_url(), b).status_code == 302
     a = grid_data(opened_a)
-    a[cell(opened_a, vast.naam, fase.naam)] = "500"
+    a[cell(opened_a, vast.naam, fase.naam)] = "15.000"
     a[cell(opened_a, "Beleid Jeugd", "basisformatie")] = "0,7"
     page = regie_client.post(bezetting_url(), a).content.decode()
     assert f"{vast.naam}, {fase.naam}: " in page and "nu 12.345 (gewijzigd door regie-twee" in page

@@ -1,4 +1,5 @@
 from programma.models import Opdracht, Programmaplan
+from regiekamer.getallen import GetalInput
 
 
 def plan() -> Programmaplan:
@@ -55,6 +56,9 @@ def form_data(form) -> dict:
         if isinstance(value, bool) or value is None and bf.widget_type == "checkbox":
             if value:
                 data[bf.html_name] = "on"
+            continue
+        if isinstance(bf.field.widget, GetalInput):  # shown, and sent back, as 58.500 / 0,50
+            data[bf.html_name] = bf.field.widget.format_value(value) or ""
             continue
         data[bf.html_name] = _post_value(value)
     return data

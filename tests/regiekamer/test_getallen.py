@@ -1,0 +1,111 @@
+"""The one Dutch number parser and its display (regiekamer.getallen)."""
+
+from decimal import Decimal
+
+import pytest
+
+from regiekamer.getallen import (
+    AANTAL,
+    BEDRAG,
+    FTE,
+    PERCENTAGE,
+    UREN,
+    GetalField,
+    Getalfout,
+    format_number,
+    implausible,
+    parse_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0,5", "0.5"),
+        ("1.234,56", "1234.56"),
+        ("73.000", "73000"),
+        ("€ 73.000", "73000"),
+        ("€ 73.000,-", "73000"),
+        ("1 234", "1234"),
+        ("1\u00a0234", "1234"),
+        ("1\u202f234", "1234"),
+        ("12,5%", "12.5"),
+        ("-3", "-3"),
+        ("-0,5", "-0.5"),
+        ("1.500,50", "1500.50"),
+        ("50.250", "50250"),
+    ],
+)
+def test_dutch_notation_is_read(text, expected):
+    assert parse_number(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1.5", "Schrijf 1,5 (komma voor decimalen) of 1.500 (punt voor duizendtallen)."),
+        ("0.5", "Schrijf 0,5 (komma voor decimalen) of 1.500 (punt voor duizendtallen)."),
+        ("12.34", "Schrijf 12,34 (komma voor decimalen)"),
+        ("1,234.56", "is Engelse notatie. Schrijf 1.234,56 (punt voor duizendtallen"),
+        ("1.23.4", "Een punt staat alleen tussen groepjes van drie cijfers"),
+        ("abc", '"abc" is geen getal. Schrijf bijvoorbeeld 1.234,56 of 0,5.'),
+        ("12a", "is geen getal"),
+    ],
+)
+def test_ambiguous_or_english_numbers_are_refused_with_how_to_write_them(text, message):
+    with pytest.raises(Getalfout) as error:
+        parse_number(text)
+    assert message in str(error.value)
+
+
+def test_empty_is_none():
+    assert parse_number("") is None and parse_number("  ") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "shown"),
+    [
+        (Decimal("58500.00"), BEDRAG, "58.500"),
+        (Decimal("1234.50"), BEDRAG, "1.234,50"),
+        (Decimal("0.5"), FTE, "0,50"),
+        (Decimal("5"), FTE, "5,00"),
+        (50250, AANTAL, "50.250"),
+        (Decimal("36.00"), PERCENTAGE, "36"),
+        (Decimal("12.50"), UREN, "12,5"),
+    ],
+)
+def test_values_are_shown_the_dutch_way(value, kind, shown):
+    assert format_number(value, kind) == shown
+
+
+def test_fte_field_accepts_trailing_zeros_and_refuses_a_third_decimal():
+    field = GetalField(kind=FTE, max_digits=5, decimal_places=2, min_value=Decimal("0"))
+    assert field.clean("1,500") == Decimal("1.50")
+    with pytest.raises(Exception, match="Fte heeft hooguit twee decimalen"):
+        field.clean("1,555")
+    assert 'inputmode="decimal"' in field.widget.render("x", Decimal("0.5"))
+    assert 'value="0,50"' in field.widget.render("x", Decimal("0.5"))
+
+
+def test_whole_number_field():
+    field = GetalField(kind=AANTAL, whole=True, min_value=0)
+    assert field.clean("50.250") == 50250 and field.clean("50,0") == 50
+    with pytest.raises(Exception, match="Vul een geheel getal in"):
+        field.clean("50,5")
+    assert 'inputmode="numeric"' in field.widget.render("x", 5)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fte", "reason"),
+    [
+        ("0.5", "5", True, "tien keer zo veel"),
+        ("5", "0.5", False, "tien keer zo weinig"),
+        ("1", "6", True, "meer dan 5 fte in één cel"),
+        ("0", "50", False, None),
+        ("50", "0", False, None),
+        (None, "50", False, None),
+        ("1", "9", False, None),
+    ],
+)
+def test_implausible(old, new, fte, reason):
+    assert implausible(old and Decimal(old), Decimal(new), fte=fte) == reason
