@@ -22,12 +22,13 @@ MINUS = "-\u2212\u2013"
 HINT = "Schrijf {decimaal} (komma voor decimalen) of 1.500 (punt voor duizendtallen)."
 GENERAL = "Vul een getal in, bijvoorbeeld 1.234,56 of 0,5."
 
-_PLAIN = re.compile(r"^\d+$")
-_COMMA = re.compile(r"^\d*,\d+$")
-_DOTS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
-_SPACED = re.compile(r"^\d{1,3}( \d{3})+(,\d+)?$")
-_ENGLISH = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
-_ONE_DOT = re.compile(r"^\d*\.\d+$")
+# re.ASCII: \d is 0-9 only, never an Arabic-Indic or full-width digit that Decimal would read.
+_PLAIN = re.compile(r"^\d+$", re.ASCII)
+_COMMA = re.compile(r"^\d*,\d+$", re.ASCII)
+_DOTS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$", re.ASCII)
+_SPACED = re.compile(r"^\d{1,3}( \d{3})+(,\d+)?$", re.ASCII)
+_ENGLISH = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
+_ONE_DOT = re.compile(r"^\d*\.\d+$", re.ASCII)
 
 
 class Getalfout(ValueError):
@@ -95,7 +96,7 @@ def _refusal(raw: str, body: str) -> str:
             f'"{raw}" is Engelse notatie. Schrijf {dutch} '
             "(punt voor duizendtallen, komma voor decimalen)."
         )
-    if re.fullmatch(r"[\d.,]+", body):
+    if re.fullmatch(r"[\d.,]+", body, re.ASCII):
         return (
             f'"{raw}" is geen getal. Een punt staat alleen tussen groepjes van drie cijfers '
             "(1.234.567), een komma één keer voor de decimalen. " + HINT.format(decimaal="1,5")

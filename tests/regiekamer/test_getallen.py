@@ -109,3 +109,14 @@ def test_whole_number_field():
 )
 def test_implausible(old, new, fte, reason):
     assert implausible(old and Decimal(old), Decimal(new), fte=fte) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["٣", "١٢٣", "٣.٠٠٠", "1 ٢٣٤", "１２", "０,５", "=1+1", "1e9", "NaN", "Infinity", "--5"],
+)
+def test_other_scripts_digits_and_formulas_are_no_number(text):
+    """Decimal reads Arabic-Indic and full-width digits; a Dutch official's number has 0-9 only."""
+    with pytest.raises(Getalfout) as error:
+        parse_number(text)
+    assert "is geen getal" in str(error.value)
