@@ -196,9 +196,13 @@ class GetalField(forms.DecimalField):
         places = self.decimal_places
         if places is not None:
             step = Decimal(1).scaleb(-places)
-            if number != number.quantize(step):
+            try:
+                rounded = number.quantize(step)
+            except InvalidOperation as error:  # more digits than Decimal's precision (28)
+                raise ValidationError(MESSAGES["max_digits"], code="max_digits") from error
+            if number != rounded:
                 raise ValidationError(_places_message(self.kind, places), code="max_decimal_places")
-            number = number.quantize(step)
+            number = rounded
         for limit, broken, code in (
             (self.min_value, lambda lim: number < lim, "min_value"),
             (self.max_value, lambda lim: number > lim, "max_value"),

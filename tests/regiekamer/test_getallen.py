@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from regiekamer.getallen import (
     AANTAL,
@@ -120,3 +121,17 @@ def test_other_scripts_digits_and_formulas_are_no_number(text):
     with pytest.raises(Getalfout) as error:
         parse_number(text)
     assert "is geen getal" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        (GetalField(kind=FTE, max_digits=5, decimal_places=2), "9" * 30),
+        (GetalField(kind=BEDRAG, max_digits=12, decimal_places=2), "9" * 10000),
+        (GetalField(kind=AANTAL, whole=True, min_value=0), "1" + ".000" * 10),
+    ],
+)
+def test_a_number_beyond_decimal_precision_is_too_big_not_a_server_error(field, text):
+    """Over 28 digits ``Decimal.quantize`` raises InvalidOperation: the form says too big."""
+    with pytest.raises(ValidationError, match="Dit getal is te groot."):
+        field.clean(text)
