@@ -44,7 +44,7 @@ from kosten.gegevens import load_formatie
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 from kosten.verdeling import missing_per_rol
 from regiekamer import access
-from regiekamer.getallen import Getalfout, parse_number
+from regiekamer.getallen import Getalfout, kort, parse_number
 from regiekamer.spreadsheet import Column, Kind, Typed, write_table
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
@@ -208,10 +208,10 @@ def _show(value) -> str:
         return "WAAR" if value else "ONWAAR"
     if isinstance(value, int | float | Decimal):
         try:
-            return _format_decimal(Decimal(str(value)))
+            return kort(_format_decimal(Decimal(str(value))))
         except InvalidOperation:
-            return str(value)
-    return str(value).strip()
+            return kort(str(value))
+    return kort(str(value).strip())
 
 
 def _float_to_decimal(value: float) -> Decimal:

@@ -85,15 +85,21 @@ def parse_number(text) -> Decimal | None:
     return -value if negative else value
 
 
+def kort(text: str, limit: int = 40) -> str:
+    """``text`` as a message quotes it: a long one cut, with its length (``99… (10000 tekens)``)."""
+    return text if len(text) <= limit else f"{text[: limit - 10]}… ({len(text)} tekens)"
+
+
 def _refusal(raw: str, body: str) -> str:
     """Why ``raw`` is not read, and how to write it."""
+    raw = kort(raw)
     if _ONE_DOT.match(body):
         decimaal = body.replace(".", ",")
-        return f'"{raw}" is niet eenduidig. ' + HINT.format(decimaal=decimaal)
+        return f'"{raw}" is niet eenduidig. ' + HINT.format(decimaal=kort(decimaal))
     if _ENGLISH.match(body):
         dutch = body.replace(",", " ").replace(".", ",").replace(" ", ".")
         return (
-            f'"{raw}" is Engelse notatie. Schrijf {dutch} '
+            f'"{raw}" is Engelse notatie. Schrijf {kort(dutch)} '
             "(punt voor duizendtallen, komma voor decimalen)."
         )
     if re.fullmatch(r"[\d.,]+", body, re.ASCII):

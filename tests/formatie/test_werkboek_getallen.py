@@ -94,3 +94,21 @@ def test_a_new_gemeente_unlike_any_known_one_is_still_created(sv):
     import_workbook(make_workbook(), sv)
 
     assert set(sv.gemeenten.values_list("naam", flat=True)) == {"Leudal", "Nederweert", "Weert"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "quoted"),
+    [
+        ("9" * 10000, '"999999999999999999999999999999… (10000 tekens)" is te groot'),
+        ("1" * 9999 + "x", '"111111111111111111111111111111… (10000 tekens)" is geen getal'),
+    ],
+)
+def test_a_ten_thousand_character_cell_is_quoted_short(sv, cell, quoted):
+    rollen = _rollen_with(c8=cell)
+    with pytest.raises(WerkboekFout) as error:
+        import_workbook(make_workbook(rollen=rollen), sv)
+
+    (problem,) = error.value.problems
+    assert problem.startswith('Rollen, rij 2, kolom "basisformatie": ' + quoted)
+    assert len(problem) < 300
+    assert not Rol.objects.exists()
