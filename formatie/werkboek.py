@@ -1109,7 +1109,9 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     _delete_all(Bezetting.objects.filter(rol__samenwerkingsverband=sv), user)
     _delete_all(Rol.objects.filter(samenwerkingsverband=sv), user)
     _delete_all(Fase.objects.filter(samenwerkingsverband=sv), user)
-    _delete_all(Salarisschaal.objects.filter(samenwerkingsverband=sv), user)
+    # The workbook holds one amount per schaal, for the first year: amounts of later years
+    # (Nieuw begrotingsjaar) are not in it and stay.
+    _delete_all(Salarisschaal.objects.filter(samenwerkingsverband=sv, jaar__lte=jaar), user)
     _delete_all(Verdeelsleutelaandeel.objects.filter(verdeelsleutel__samenwerkingsverband=sv), user)
     _delete_all(Verdeelsleutel.objects.filter(samenwerkingsverband=sv), user)
 

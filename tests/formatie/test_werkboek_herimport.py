@@ -1,0 +1,37 @@
+"""Re-importing the workbook the app exported changes nothing: amounts of later years stay."""
+
+from decimal import Decimal
+
+import pytest
+
+from convenant.models import Samenwerkingsverband
+from formatie.models import Salarisschaal
+from formatie.werkboek import export_workbook, import_workbook
+from tests.formatie.test_werkboek import make_workbook
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reimporting_the_export_keeps_the_salarisschalen_of_later_years():
+    sv = Samenwerkingsverband.objects.create(
+        naam="Testverband", afkorting="TST", juridische_vorm="regeling_zonder_meer"
+    )
+    import_workbook(make_workbook(), sv)
+    Salarisschaal.objects.create(
+        samenwerkingsverband=sv, schaal=11, jaar=2017, jaarkosten_per_fte=Decimal("86000")
+    )
+    before = sorted(
+        Salarisschaal.objects.filter(samenwerkingsverband=sv).values_list(
+            "schaal", "jaar", "jaarkosten_per_fte"
+        )
+    )
+
+    import_workbook(export_workbook(sv), sv)
+
+    after = sorted(
+        Salarisschaal.objects.filter(samenwerkingsverband=sv).values_list(
+            "schaal", "jaar", "jaarkosten_per_fte"
+        )
+    )
+    assert after == before
+    assert (11, 2017, Decimal("86000.00")) in after
