@@ -49,7 +49,7 @@ from regiekamer.spreadsheet import Column, Kind, Typed, write_table
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
 from .constants import Kostensoort
-from .models import Bezetting, Fase, Rol, Salarisschaal, last_day_of_month
+from .models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief, last_day_of_month
 
 GEMEENTEN = "Gemeenten"
 FASEN = "Fasen"
@@ -1100,6 +1100,13 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
             "naam", "omschrijving", "opmerking"
         )
     }
+    # A hired rol's hourly rates of later years (Nieuw begrotingsjaar) are not in the workbook.
+    old_uurtarieven = [
+        (u.rol.naam, u.rol.kostensoort, u.jaar, u.uurtarief, u.indexatie, u.bron)
+        for u in Uurtarief.objects.filter(rol__samenwerkingsverband=sv, jaar__gt=jaar)
+        .select_related("rol")
+        .order_by("jaar")
+    ]
     old_fasen = {
         f.naam: f.convenant_id
         for f in Fase.objects.filter(samenwerkingsverband=sv).only("naam", "convenant_id")
@@ -1140,7 +1147,7 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
             user,
         )
 
-    bezettingen = 0
+    bezettingen, rollen = 0, {}
     for volgorde, rij in enumerate(formatie.rollen, start=1):
         omschrijving, opmerking = old_rollen.get(rij.naam, ("", ""))
         rol = _save(
@@ -1162,10 +1169,19 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
             ),
             user,
         )
+        rollen[rol.naam] = rol
         amount_field = "fte" if rol.heeft_fte else "bedrag"
         for fase_naam, value in rij.bezetting.items():
             _save(Bezetting(rol=rol, fase=fasen[fase_naam], **{amount_field: value}), user)
             bezettingen += 1
+
+    for naam, kostensoort, jaar_, uurtarief, indexatie, bron in old_uurtarieven:
+        rol = rollen.get(naam)
+        if rol is not None and rol.kostensoort == kostensoort:
+            _save(
+                Uurtarief(rol=rol, jaar=jaar_, uurtarief=uurtarief, indexatie=indexatie, bron=bron),
+                user,
+            )
 
     sleutel = _save(
         Verdeelsleutel(

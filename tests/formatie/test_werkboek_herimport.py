@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from convenant.models import Samenwerkingsverband
-from formatie.models import Salarisschaal
+from formatie.models import Rol, Salarisschaal, Uurtarief
 from formatie.werkboek import export_workbook, import_workbook
 from tests.formatie.test_werkboek import make_workbook
 
@@ -35,3 +35,25 @@ def test_reimporting_the_export_keeps_the_salarisschalen_of_later_years():
     )
     assert after == before
     assert (11, 2017, Decimal("86000.00")) in after
+
+
+def test_reimporting_the_export_keeps_the_hourly_rates_of_later_years():
+    sv = Samenwerkingsverband.objects.create(
+        naam="Testverband", afkorting="TST", juridische_vorm="regeling_zonder_meer"
+    )
+    import_workbook(make_workbook(), sv)
+    rol = Rol.objects.get(samenwerkingsverband=sv, naam="informatieanalyse")
+    Uurtarief.objects.create(
+        rol=rol, jaar=2017, uurtarief=Decimal("98.50"), indexatie=Decimal("3.5"), bron="CAO"
+    )
+
+    import_workbook(export_workbook(sv), sv)
+
+    (tarief,) = Uurtarief.objects.filter(rol__samenwerkingsverband=sv)
+    assert tarief.rol.naam == "informatieanalyse"
+    assert (tarief.jaar, tarief.uurtarief, tarief.indexatie, tarief.bron) == (
+        2017,
+        Decimal("98.50"),
+        Decimal("3.5"),
+        "CAO",
+    )
