@@ -1,5 +1,6 @@
 from django import template
 
+from regiekamer.getallen import BEDRAG, format_number
 from regiekamer.opmaak import format_decimal, format_euro
 
 register = template.Library()
@@ -9,6 +10,12 @@ register = template.Library()
 def euro(value):
     """{{ bedrag|euro }} -> 1.170.744"""
     return format_euro(value)
+
+
+@register.filter
+def bedrag(value):
+    """{{ bedrag|bedrag }} -> 58.500 or 60.547,50 (cents shown as two decimals)"""
+    return format_number(value, BEDRAG)
 
 
 @register.filter

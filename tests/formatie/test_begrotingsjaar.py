@@ -94,3 +94,10 @@ def test_the_formation_and_salarisschalen_pages_link_to_it(demo, regie_client):
     assert href in regie_client.get(reverse("formatie:bezetting", args=["MLW"])).content.decode()
     page = regie_client.get(reverse("formatie:salarisschalen", args=["MLW"])).content.decode()
     assert href in page
+
+
+def test_an_indexed_amount_with_cents_is_shown_with_two_decimals(demo, regie_client):
+    html = post(regie_client, 2019, percentage="3,5", bron="CAO Gemeenten 2019").content.decode()
+    assert "86.008,50" in html  # schaal 11: 83.100 x 1,035, shown as euros and cents
+    assert "86.008,5<" not in html
+    assert "60.547,50" in html and "98,33" in html
