@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from regiekamer.fields import AantalField
 from regiekamer.freeze import FrozenGuard
+from regiekamer.getallen import AANTAL, format_number
 from regiekamer.uploads import SCAN_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned, VersionedBase
 
@@ -83,7 +84,7 @@ class Inwonertal(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.aantal} inwoners op {self.peildatum:%d-%m-%Y}"
+        return f"{format_number(self.aantal, AANTAL)} inwoners op {self.peildatum:%d-%m-%Y}"
 
     def get_absolute_url(self):
         return self.gemeente.get_absolute_url()

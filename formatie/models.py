@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from convenant.models import Convenant, Gemeente, Samenwerkingsverband
 from regiekamer.fields import BedragField, FteField, PercentageField, UrenField
+from regiekamer.getallen import BEDRAG, format_number
 from regiekamer.versioning import Versioned
 
 from .constants import Kostensoort, Werkgroepsoort
@@ -241,7 +242,8 @@ class Salarisschaal(Jaarbedrag):
         ]
 
     def __str__(self):
-        return f"schaal {self.schaal} vanaf {self.jaar}: {self.jaarkosten_per_fte}"
+        bedrag = format_number(self.jaarkosten_per_fte, BEDRAG)
+        return f"schaal {self.schaal} vanaf {self.jaar}: € {bedrag}"
 
 
 class Uurtarief(Jaarbedrag):

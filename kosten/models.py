@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from convenant.models import Gemeente, Samenwerkingsverband
 from regiekamer.fields import BedragField, PercentageField
+from regiekamer.getallen import PERCENTAGE, format_number
 from regiekamer.versioning import Versioned
 
 from .constants import Verdeelmethode
@@ -106,7 +107,7 @@ class Verdeelsleutelaandeel(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.percentage} %"
+        return f"{format_number(self.percentage, PERCENTAGE)}%"
 
 
 class Budget(Versioned):
