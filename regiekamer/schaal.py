@@ -44,7 +44,15 @@ from convenant.models import (
     Samenwerkingsverband,
 )
 from formatie.constants import Kostensoort, Werkgroepsoort
-from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep, last_day_of_month
+from formatie.models import (
+    Bezetting,
+    Fase,
+    Rol,
+    Salarisschaal,
+    Uurtarief,
+    Werkgroep,
+    last_day_of_month,
+)
 from governance.constants import (
     Actiestatus,
     Agendapuntsoort,
@@ -663,6 +671,20 @@ class Schaalgenerator:
                     rol.basisformatie = bezetting[-len(self.fasen[regio.nummer])].fte
         bulk(Rol, rollen)
         bulk(Bezetting, bezetting)  # bulk_create takes the pk of a rol saved since
+        # A hired rol's rate of the later years, indexed as the salarisschalen are.
+        tarieven = []
+        fasen_van = {regio.sv.pk: self.fasen[regio.nummer] for regio in self.regios}
+        for rol in rollen:
+            if rol.kostensoort != Kostensoort.UUR:
+                continue
+            fasen = fasen_van[rol.samenwerkingsverband_id]
+            eerste, laatste = fasen[0].begin.year, fasen[-1].eind.year
+            for jaar in range(eerste + 1, laatste + 1):
+                bedrag = (rol.uurtarief * INDEXATIE ** (jaar - eerste)).quantize(
+                    Decimal("1E-2"), rounding=ROUND_HALF_UP
+                )
+                tarieven.append(Uurtarief(rol=rol, jaar=jaar, uurtarief=money(bedrag)))
+        bulk(Uurtarief, tarieven)
 
     def make_rol(self, regio: Regio, index: int) -> Rol:
         rng = self.rng

@@ -50,7 +50,11 @@ def test_the_regiegroep_does_not_change_a_gemeente_another_samenwerkingsverband_
     regie = logged_in(world["regie"])
     url = gemeente_url(weert)
     as_shown = page_data(logged_in(world["beheer"]).get(url))
-    changed = as_shown | {"naam": "Weert-Oost", "adres": "Markt 1", "inwonertallen-0-aantal": "1"}
+    changed = as_shown | {
+        "naam": "Weert-Oost",
+        "adres": "Markt 1",
+        "inwonertallen-0-aantal": "50.250",
+    }
 
     assert "Bewerken" not in regie.get(weert.get_absolute_url()).content.decode()
     assert regie.get(url).status_code == 403
@@ -60,15 +64,18 @@ def test_the_regiegroep_does_not_change_a_gemeente_another_samenwerkingsverband_
 
     # A gemeente only in MLW it edits, name included.
     url = gemeente_url(nederweert)
-    data = page_data(regie.get(url)) | {"naam": "Nederweert-Eind", "inwonertallen-0-aantal": "1"}
+    data = page_data(regie.get(url)) | {
+        "naam": "Nederweert-Eind",
+        "inwonertallen-0-aantal": "17.250",
+    }
     assert regie.post(url, data).status_code == 302
     nederweert.refresh_from_db()
-    assert (nederweert.naam, inwonertal(nederweert)) == ("Nederweert-Eind", 1)
+    assert (nederweert.naam, inwonertal(nederweert)) == ("Nederweert-Eind", 17_250)
 
     # The beheerder changes Weert, name included.
     assert logged_in(world["beheer"]).post(gemeente_url(weert), changed).status_code == 302
     weert.refresh_from_db()
-    assert (weert.naam, weert.adres, inwonertal(weert)) == ("Weert-Oost", "Markt 1", 1)
+    assert (weert.naam, weert.adres, inwonertal(weert)) == ("Weert-Oost", "Markt 1", 50_250)
 
 
 def test_a_new_gemeente_is_edited_by_whoever_created_it(world, django_user_model):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from formatie.bezetting import build_bezettingsoverzicht
 from formatie.forms import bezetting_grid
 from formatie.models import Bezetting, Fase, Rol
+from regiekamer.getallen import CONFIRM
 from regiekamer.roles import REGIEGROEP
 from tests.conftest import logged_in, make_user
 from tests.querycount import of
@@ -348,6 +349,7 @@ def test_simultaneous_grid_saves_lose_no_cell_and_one_wins_a_shared_cell(django_
             opened = bezetting_grid(build_bezettingsoverzicht(w.sv))
             data = grid_data(opened)
             data[cell(opened, *mine)] = f"{pair + 1},{'25' if name == 'A' else '75'}"
+            data[CONFIRM] = "1"  # above 5 fte: "Ja, opslaan" is ticked
             barrier.wait()  # both have the grid in hand: save at the same moment
             response = client.post(url, data)
             outcome[name].append((response.status_code, response.content.decode()))

@@ -8,6 +8,7 @@ registry and the models, so a new model or filter is checked without anyone addi
 
 import html
 import re
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -30,6 +31,7 @@ from convenant.models import (
     Samenwerkingsverband,
     Toegang,
 )
+from formatie.models import Rol, Uurtarief
 from governance.models import Besluit
 from programma.models import Opdracht
 from regiekamer import access
@@ -65,6 +67,9 @@ def world(settings, media):
     Raadsinformatiebrief.objects.create(
         samenwerkingsverband=nml, gemeente=venlo, onderwerp="Kosten NML", tekst="Geachte raad,"
     )
+    if not Uurtarief.objects.filter(rol__samenwerkingsverband=nml).exists():
+        rol = Rol.objects.filter(samenwerkingsverband=nml).first()
+        Uurtarief.objects.create(rol=rol, jaar=2099, uurtarief=Decimal("95"))
     for label in access.SV_LOOKUPS:
         if label != "convenant.toegang":
             assert rows_of(apps.get_model(label), nml).exists(), f"geen {label} in NML: maak er een"
