@@ -203,9 +203,8 @@ class Jaarbedrag(Versioned):
     indexatie = PercentageField(
         _("indexatie (%)"), max_digits=6, decimal_places=3, null=True, blank=True
     )
-    bron = models.CharField(
-        _("bron"), max_length=200, blank=True, help_text=_("Bijvoorbeeld CAO Gemeenten 2027.")
-    )
+    # Its example ("CAO Gemeenten 2027") is the Nieuw begrotingsjaar form's help text.
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
 
     class Meta:
         abstract = True

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalsalarisschaal',
             name='bron',
-            field=models.CharField(blank=True, help_text='Bijvoorbeeld CAO Gemeenten 2027.', max_length=200, verbose_name='bron'),
+            field=models.CharField(blank=True, max_length=200, verbose_name='bron'),
         ),
         migrations.AddField(
             model_name='historicalsalarisschaal',
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='salarisschaal',
             name='bron',
-            field=models.CharField(blank=True, help_text='Bijvoorbeeld CAO Gemeenten 2027.', max_length=200, verbose_name='bron'),
+            field=models.CharField(blank=True, max_length=200, verbose_name='bron'),
         ),
         migrations.AddField(
             model_name='salarisschaal',
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
                 ('jaar', models.PositiveSmallIntegerField(verbose_name='vanaf begrotingsjaar')),
                 ('indexatie', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True, verbose_name='indexatie (%)')),
-                ('bron', models.CharField(blank=True, help_text='Bijvoorbeeld CAO Gemeenten 2027.', max_length=200, verbose_name='bron')),
+                ('bron', models.CharField(blank=True, max_length=200, verbose_name='bron')),
                 ('uurtarief', models.DecimalField(decimal_places=2, max_digits=8, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='uurtarief')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
                 ('jaar', models.PositiveSmallIntegerField(verbose_name='vanaf begrotingsjaar')),
                 ('indexatie', models.DecimalField(blank=True, decimal_places=3, max_digits=6, null=True, verbose_name='indexatie (%)')),
-                ('bron', models.CharField(blank=True, help_text='Bijvoorbeeld CAO Gemeenten 2027.', max_length=200, verbose_name='bron')),
+                ('bron', models.CharField(blank=True, max_length=200, verbose_name='bron')),
                 ('uurtarief', models.DecimalField(decimal_places=2, max_digits=8, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='uurtarief')),
                 ('rol', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uurtarieven', to='formatie.rol', verbose_name='rol')),
             ],

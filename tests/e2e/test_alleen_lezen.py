@@ -27,7 +27,14 @@ def test_stuurgroep_finds_no_edit_controls_and_an_edit_address_is_refused(browse
     assert ROL in user.text()
     assert main.get_by_role("textbox").count() == 0
     assert main.get_by_role("button", name="Opslaan").count() == 0
-    for name in ("Rol toevoegen", "Fasen", "Werkboek inlezen", "Salarisschalen", ROL):
+    for name in (
+        "Rol toevoegen",
+        "Fasen",
+        "Werkboek inlezen",
+        "Salarisschalen",
+        "Nieuw begrotingsjaar",
+        ROL,
+    ):
         assert main.get_by_role("link", name=name, exact=True).count() == 0, name
 
     user.follow("Kostenverdeling")
@@ -38,7 +45,7 @@ def test_stuurgroep_finds_no_edit_controls_and_an_edit_address_is_refused(browse
     # The address of the rol's edit page, as the regiegroep has it.
     user.open(reverse("formatie:rol-update", args=["MLW", rol.pk]), status=403)
     assert user.page.get_by_role("heading", level=1).inner_text() == "Geen toegang"
-    assert "Leden van de stuurgroep kunnen gegevens inzien, maar niet wijzigen." in user.text()
+    assert "U bent lid van de stuurgroep: u leest mee, de regiegroep past aan." in user.text()
     assert user.page.title() == "Geen toegang · Regiekamer"
 
     user.screenshot("alleen-lezen")
