@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from .opmaak import format_decimal
 
@@ -230,8 +231,6 @@ class GetalField(forms.DecimalField):
 
 
 def _is_limit(validator) -> bool:
-    from django.core.validators import MaxValueValidator, MinValueValidator
-
     return isinstance(validator, MinValueValidator | MaxValueValidator)
 
 
@@ -271,13 +270,11 @@ def plausibility_warning(subject: str, old, new, kind: str) -> str | None:
     if reason is None:
         return None
     shown_old = format_number(old, kind) if old is not None else "leeg"
-    shown = f"{shown_old} → {format_number(new, kind)}"
-    if kind == FTE:
-        shown += " fte"
-    elif kind == BEDRAG:
-        shown = f"€ {format_number(old, kind) if old is not None else 'leeg'} → € " + (
-            format_number(new, kind)
-        )
+    shown_new = format_number(new, kind)
+    if kind == BEDRAG:
+        shown = f"€ {shown_old} → € {shown_new}"
+    else:
+        shown = f"{shown_old} → {shown_new}" + (" fte" if kind == FTE else "")
     return f"{subject}: {shown}, {reason}. Klopt dit?"
 
 
