@@ -75,6 +75,7 @@ from governance.models import (
     Persoon,
     Vergadering,
 )
+from kosten.afronding import round_cent
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
@@ -680,9 +681,7 @@ class Schaalgenerator:
             fasen = fasen_van[rol.samenwerkingsverband_id]
             eerste, laatste = fasen[0].begin.year, fasen[-1].eind.year
             for jaar in range(eerste + 1, laatste + 1):
-                bedrag = (rol.uurtarief * INDEXATIE ** (jaar - eerste)).quantize(
-                    Decimal("1E-2"), rounding=ROUND_HALF_UP
-                )
+                bedrag = round_cent(rol.uurtarief * INDEXATIE ** (jaar - eerste))
                 tarieven.append(Uurtarief(rol=rol, jaar=jaar, uurtarief=money(bedrag)))
         bulk(Uurtarief, tarieven)
 
