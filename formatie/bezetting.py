@@ -85,7 +85,7 @@ def build_bezettingsoverzicht(sv: Samenwerkingsverband) -> Bezettingsoverzicht:
     totaal = Totaalrij("Totaal", per_fase=[ZERO] * len(fasen))
     structureel, overig, vast = [], [], []
     for rol in rollen:
-        waarden = {b.fase_id: (b.fte if rol.heeft_fte else b.bedrag) for b in rol.bezettingen.all()}
+        waarden = {b.fase_id: b.waarde for b in rol.bezettingen.all()}
         rij = OverzichtRij(rol, rol.basisformatie, [waarden.get(f.pk) for f in fasen])
         if not rol.heeft_fte:
             vast.append(rij)
@@ -179,12 +179,14 @@ def save_bezetting_grid(
     rollen = Rol.objects.select_for_update().filter(samenwerkingsverband=sv, pk__in=rol_ids)
     rollen = {r.pk: r for r in rollen.order_by("pk")}
     fasen = {f.pk: f for f in Fase.objects.filter(samenwerkingsverband=sv, pk__in=fase_ids)}
-    cellen = {
-        (b.rol_id, b.fase_id): b
-        for b in Bezetting.objects.select_for_update()
+    cellen = {}
+    for b in (
+        Bezetting.objects.select_for_update()
         .filter(rol_id__in=rollen, fase_id__in=fasen)
         .order_by("pk")
-    }
+    ):
+        b.rol = rollen[b.rol_id]  # the locked rol, which Bezetting.waarde reads
+        cellen[(b.rol_id, b.fase_id)] = b
     if len(rollen) < len(rol_ids) or len(fasen) < len(fase_ids):
         return [Conflict("", "", None, None)]
 
@@ -193,7 +195,7 @@ def save_bezetting_grid(
         if w.fase_id is None:
             return rol.basisformatie
         b = cellen.get((w.rol_id, w.fase_id))
-        return (b.fte if rol.heeft_fte else b.bedrag) if b else None
+        return b.waarde if b else None
 
     conflicts = [
         _conflict(rollen[w.rol_id], fasen.get(w.fase_id), w, now(w))
@@ -229,7 +231,7 @@ def _write(rol: Rol, fase: Fase | None, b: Bezetting | None, w: Celwijziging) ->
         rol.basisformatie = w.nieuw
         rol.save(update_fields=["basisformatie"])
         return
-    name = "fte" if rol.heeft_fte else "bedrag"
+    name = rol.waardeveld
     if w.nieuw is None:
         if b is not None:
             b.delete()

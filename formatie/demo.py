@@ -63,7 +63,7 @@ def load_formatie_record(data: dict) -> None:
                 jaar=int(jaar),
                 defaults={"uurtarief": Decimal(uurtarief), "bron": "Bijlage 1"},
             )
-        field = "fte" if rol.heeft_fte else "bedrag"
+        field = rol.waardeveld
         for fase_naam, value in r["bezetting"].items():
             upsert(Bezetting, rol=rol, fase=fasen[fase_naam], defaults={field: Decimal(value)})
     for w in data["werkgroepen"]:

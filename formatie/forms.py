@@ -53,7 +53,7 @@ class BezettingRowForm(forms.Form):
     def __init__(self, *args, rol: Rol, fasen: list[Fase], **kwargs):
         super().__init__(*args, **kwargs)
         self.rol, self.fasen = rol, fasen
-        values = {b.fase_id: (b.fte if rol.heeft_fte else b.bedrag) for b in rol.bezettingen.all()}
+        values = {b.fase_id: b.waarde for b in rol.bezettingen.all()}
         # Which rol this row was rendered for: rows are matched by position.
         self.fields["rol_id"] = forms.IntegerField(widget=forms.HiddenInput, initial=rol.pk)
         if rol.heeft_fte:

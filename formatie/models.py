@@ -193,6 +193,12 @@ class Rol(Versioned):
         """Roles paid per fase (vast) hold an amount, not FTE."""
         return self.kostensoort != Kostensoort.VAST
 
+    @property
+    def waardeveld(self) -> str:
+        """The field of this rol's Bezetting that holds its value (``Bezetting.waarde``):
+        ``fte``, or ``bedrag`` for a rol paid per fase (vast)."""
+        return "fte" if self.heeft_fte else "bedrag"
+
 
 class Jaarbedrag(Versioned):
     """An amount that holds from a begrotingsjaar on, and how it was set: typed (no
@@ -320,6 +326,12 @@ class Bezetting(Versioned):
 
     def __str__(self):
         return f"{self.rol} in {self.fase.naam}"
+
+    @property
+    def waarde(self) -> Decimal | None:
+        """The value of this cell of the bezettingsoverzicht: the fte, or for a rol paid per
+        fase (vast) the amount. The one place that decides which (``Rol.waardeveld``)."""
+        return getattr(self, self.rol.waardeveld)
 
 
 class Werkgroep(Versioned):

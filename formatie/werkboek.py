@@ -1170,7 +1170,7 @@ def _store(formatie: _Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
             user,
         )
         rollen[rol.naam] = rol
-        amount_field = "fte" if rol.heeft_fte else "bedrag"
+        amount_field = rol.waardeveld
         for fase_naam, value in rij.bezetting.items():
             _save(Bezetting(rol=rol, fase=fasen[fase_naam], **{amount_field: value}), user)
             bezettingen += 1
@@ -1341,7 +1341,7 @@ def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
 
     rol_rows = []
     for rol in rollen:
-        per_fase = {b.fase_id: b.fte if rol.heeft_fte else b.bedrag for b in rol.bezettingen.all()}
+        per_fase = {b.fase_id: b.waarde for b in rol.bezettingen.all()}
         kind = Kind.FTE if rol.heeft_fte else Kind.EURO
         rol_rows.append(
             [

@@ -49,7 +49,7 @@ def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
     for rol in queryset:
         bezetting = {}
         for b in rol.bezettingen.all():
-            value = b.fte if rol.heeft_fte else b.bedrag
+            value = b.waarde
             if value is not None:
                 bezetting[b.fase_id] = value
         rollen.append(
