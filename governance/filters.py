@@ -1,5 +1,4 @@
 import django_filters
-from django.utils import timezone
 
 from regiekamer.filters import SearchFilterSet, ja_nee_filter
 
@@ -58,7 +57,7 @@ class ActiepuntFilterSet(ScopedFilterSet):
 
     def filter_te_laat(self, queryset, name, value):
         if value:
-            return queryset.filter(status=Actiestatus.OPEN, deadline__lt=timezone.localdate())
+            return queryset.te_laat()
         return queryset
 
     def filter_mijn(self, queryset, name, value):

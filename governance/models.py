@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from convenant.models import Gemeente, Samenwerkingsverband
+from regiekamer.conditions import matches
 from regiekamer.fields import AantalKleinField, UrenField
 from regiekamer.uploads import DOCUMENT_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned
@@ -388,6 +389,19 @@ class Besluit(Versioned):
             )
 
 
+def te_laat(op=None) -> dict:
+    """The rule "te laat" of an actiepunt, as lookups: open, with its deadline before ``op``
+    (today). Asked of a queryset by ``Actiepunt.objects.te_laat()`` and of one actiepunt by
+    ``Actiepunt.is_overdue()``."""
+    return {"status": Actiestatus.OPEN, "deadline__lt": op or timezone.localdate()}
+
+
+class ActiepuntQuerySet(models.QuerySet):
+    def te_laat(self, op=None):
+        """The actiepunten that are overdue on ``op`` (today)."""
+        return self.filter(**te_laat(op))
+
+
 class Actiepunt(Versioned):
     """A line of the actie- en planningslijst."""
 
@@ -417,6 +431,8 @@ class Actiepunt(Versioned):
     )
     history = HistoricalRecords()
 
+    objects = ActiepuntQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("actiepunt")
         verbose_name_plural = _("actiepunten")
@@ -431,9 +447,8 @@ class Actiepunt(Versioned):
         )
 
     def is_overdue(self, op=None) -> bool:
-        """Open and past its deadline."""
-        op = op or timezone.localdate()
-        return self.status == Actiestatus.OPEN and self.deadline is not None and self.deadline < op
+        """Open and past its deadline on ``op`` (today): the rule ``te_laat``."""
+        return matches(self, te_laat(op))
 
 
 class Knelpunt(Versioned):
