@@ -1,10 +1,9 @@
 """The convenant printed as a document: parties, considerations, articles, signature block."""
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 
 from regiekamer.pdf import RapportFout
 
-from .constants import ConvenantStatus
 from .models import Artikel, Convenant, Ondertekenaar
 
 DOCUMENT_QUERYSET = Convenant.objects.select_related("samenwerkingsverband").prefetch_related(
@@ -16,14 +15,9 @@ DOCUMENT_QUERYSET = Convenant.objects.select_related("samenwerkingsverband").pre
 
 
 def current_convenant(sv) -> Convenant:
-    """The latest signed convenant of the samenwerkingsverband, else its latest draft."""
-    convenanten = DOCUMENT_QUERYSET.filter(samenwerkingsverband=sv)
-    found = (
-        convenanten.filter(status=ConvenantStatus.ONDERTEKEND)
-        .order_by(F("dagtekening").desc(nulls_last=True), "-versie")
-        .first()
-        or convenanten.order_by("-versie", "-pk").first()
-    )
+    """The current convenant of the samenwerkingsverband (``Convenant.objects.huidig()``), with
+    what the document prints; a Dutch RapportFout when it has none."""
+    found = DOCUMENT_QUERYSET.filter(samenwerkingsverband=sv).huidig()
     if found is None:
         raise RapportFout(f"{sv.naam} heeft nog geen convenant.")
     return found

@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -189,6 +190,21 @@ def convenant_scan_path(instance, filename: str) -> str:
     return random_path("convenanten", filename)
 
 
+class ConvenantQuerySet(models.QuerySet):
+    def huidig(self):
+        """The current convenant among these (those of one samenwerkingsverband): the latest
+        signed one, else the latest at all; None when there is none. Latest: by dagtekening,
+        then inwerkingtreding (a convenant without a date counts as older), then the newest
+        version. The convenant PDF and the raadsinformatiebrief both ask this."""
+        ordered = self.order_by(
+            F("dagtekening").desc(nulls_last=True),
+            F("inwerkingtreding").desc(nulls_last=True),
+            "-versie",
+            "-pk",
+        )
+        return ordered.filter(status=ConvenantStatus.ONDERTEKEND).first() or ordered.first()
+
+
 class Convenant(VersionedBase):
     # ``versie`` is the document's version (1, 2, ...); edits count in ``revisie``.
     version_field = "revisie"
@@ -237,6 +253,8 @@ class Convenant(VersionedBase):
     )
     revisie = models.PositiveIntegerField(_("revisie"), default=1, editable=False)
     history = HistoricalRecords()
+
+    objects = ConvenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("convenant")
@@ -475,6 +493,19 @@ class Ondertekenaar(Versioned):
         return self.convenant.get_absolute_url()
 
 
+class HerijkingsmomentQuerySet(models.QuerySet):
+    def komend(self, op=None):
+        """The herijkingsmomenten on or after ``op`` (today), the next one first. A new
+        convenant version copies its moments: of one date, the newest version's copy first."""
+        op = op or timezone.localdate()
+        return self.filter(datum__gte=op).order_by("datum", "-convenant__versie")
+
+    def geweest(self, op=None):
+        """The herijkingsmomenten before ``op`` (today), the last one first."""
+        op = op or timezone.localdate()
+        return self.filter(datum__lt=op).order_by("-datum", "-convenant__versie")
+
+
 class Herijkingsmoment(Versioned):
     convenant = models.ForeignKey(
         Convenant,
@@ -485,6 +516,8 @@ class Herijkingsmoment(Versioned):
     datum = models.DateField(_("datum"))
     omschrijving = models.CharField(_("omschrijving"), max_length=300)
     history = HistoricalRecords()
+
+    objects = HerijkingsmomentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("herijkingsmoment")

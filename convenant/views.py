@@ -3,7 +3,6 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
@@ -83,10 +82,9 @@ class SamenwerkingsverbandDetailView(DetailView):
         context["gemeenten"] = sv.gemeenten.with_latest_inwonertal()
         context["convenanten"] = sv.convenanten.annotate(aantal_artikelen=Count("artikelen"))
         momenten = Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv)
-        momenten = momenten.select_related("convenant").order_by("datum")
-        today = timezone.localdate()
-        context["komende_herijkingen"] = momenten.filter(datum__gte=today)
-        context["laatste_herijking"] = momenten.filter(datum__lt=today).last()
+        momenten = momenten.select_related("convenant")
+        context["komende_herijkingen"] = momenten.komend()
+        context["laatste_herijking"] = momenten.geweest().first()
         context["open_knelpunten"] = sv.knelpunten.filter(opgelost_op__isnull=True)
         context["history"] = history_rows(sv.history.all())
         return context
