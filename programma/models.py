@@ -428,6 +428,23 @@ FROZEN_MESSAGE = _(
 FROZEN = {"status": Rapportagestatus.VASTGESTELD}
 
 
+class VoortgangsrapportageQuerySet(models.QuerySet):
+    def te_tonen(self):
+        """The report to show of these (those of one samenwerkingsverband), on the dashboard
+        and as the PDF: the latest sent to the stuurgroep, else the latest concept; None
+        when there is none."""
+        ordered = self.order_by("-peildatum", "-pk")
+        return ordered.filter(**FROZEN).first() or ordered.first()
+
+    def nieuwer_concept(self, rapportage):
+        """The latest concept with a later peildatum than the sent ``rapportage`` (the one
+        being written), or None."""
+        if rapportage is None or not rapportage.is_frozen:
+            return None
+        later = self.filter(status=Rapportagestatus.CONCEPT, peildatum__gt=rapportage.peildatum)
+        return later.order_by("-peildatum", "-pk").first()
+
+
 class Voortgangsrapportage(FrozenGuard, Versioned):
     """The bimonthly progress report of §7; frozen once sent to the stuurgroep."""
 
@@ -471,6 +488,8 @@ class Voortgangsrapportage(FrozenGuard, Versioned):
         _("voorbeeld"), default=False, help_text=_("Een voorbeeld, geen echte voortgang.")
     )
     history = HistoricalRecords()
+
+    objects = VoortgangsrapportageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("voortgangsrapportage")

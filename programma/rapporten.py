@@ -7,7 +7,8 @@ from .voortgang import planned_rows, report_rows, split_report
 
 
 def choose_report(sv, periode: str | None = None) -> Voortgangsrapportage | None:
-    """The report of ``periode``, else the latest sent to the stuurgroep, else the latest."""
+    """The report of ``periode``, else the report to show (``Voortgangsrapportage.objects.
+    te_tonen()``: the latest sent to the stuurgroep, else the latest)."""
     reports = Voortgangsrapportage.objects.filter(plan__samenwerkingsverband=sv).select_related(
         "plan__samenwerkingsverband", "vorige"
     )
@@ -19,8 +20,7 @@ def choose_report(sv, periode: str | None = None) -> Voortgangsrapportage | None
                 f"Geen voortgangsrapportage over '{periode}'. Kies uit: {namen or 'geen'}."
             )
         return found
-    found = reports.filter(status="vastgesteld").order_by("-peildatum").first()
-    return found or reports.order_by("-peildatum").first()
+    return reports.te_tonen()
 
 
 def voortgang_report(sv, periode=None, rapportage=None, **options) -> tuple[str, dict]:
