@@ -9,8 +9,9 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from regiekamer import svg
 
 from .constants import Gremiumsoort as S
 from .constants import Relatiesoort as R
@@ -20,7 +21,6 @@ BOX_W, BOX_H = 190, 88
 GAP_X, GAP_Y, SIDE_GAP = 28, 76, 70
 MARGIN = 24
 PER_LINE = 6  # boxes per line in the central column; a longer layer wraps
-FONT = 'font-family="DejaVu Sans, sans-serif"'
 SOORT_ORDER = {value: i for i, value in enumerate(S.values)}
 LAYERS = [
     [S.STUURGROEP],
@@ -57,10 +57,6 @@ LABEL_COLOR = {
 }
 
 
-def _n(x: float) -> str:
-    return f"{round(x, 1):g}"
-
-
 def _sort_key(gremium: Gremium):
     return (SOORT_ORDER.get(gremium.soort, len(SOORT_ORDER)), gremium.naam, gremium.pk or 0)
 
@@ -84,16 +80,6 @@ def _edge_point(box, tx: float, ty: float) -> tuple[float, float]:
         (BOX_W / 2) / abs(dx) if dx else float("inf"), (BOX_H / 2) / abs(dy) if dy else float("inf")
     )
     return cx + dx * scale, cy + dy * scale
-
-
-def _svg(width: float, height: float, titel: str, desc: str, body: list[str]) -> SafeString:
-    head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {_n(width)} '
-        f'{_n(height)}" preserveAspectRatio="xMidYMin meet" role="img" '
-        f'aria-labelledby="org-titel org-desc" {FONT}>'
-        f'<title id="org-titel">{escape(titel)}</title><desc id="org-desc">{escape(desc)}</desc>'
-    )
-    return mark_safe(head + "".join(body) + "</svg>")
 
 
 def _layout(gremia: list[Gremium]) -> tuple[dict[int, tuple[float, float]], float, float]:
@@ -137,11 +123,10 @@ def build_organogram_svg(
     """The organogram as inline SVG; relations with a gremium outside ``gremia`` are left out."""
     gremia = sorted(gremia, key=_sort_key)
     if not gremia:
-        body = [
-            f'<text x="200" y="45" text-anchor="middle" font-size="14" fill="#555">'
-            f"{escape('Nog geen gremia')}</text>"
-        ]
-        return _svg(400, 80, titel or "Organogram van de gremia", "Nog geen gremia.", body)
+        attrs = 'text-anchor="middle" font-size="14" fill="#555"'
+        body = [svg.text(200, 45, "Nog geen gremia", attrs)]
+        titel = titel or "Organogram van de gremia"
+        return svg.document("org", 400, 80, titel, body, desc="Nog geen gremia.")
     if titel is None:
         titel = f"Organogram van {gremia[0].samenwerkingsverband.naam}"
     by_pk = {g.pk: g for g in gremia}
@@ -190,14 +175,19 @@ def build_organogram_svg(
         x1, y1, x2, y2 = x1 + ox, y1 + oy, x2 + ox, y2 + oy
         end = f' marker-end="url(#{marker})"' if marker else ""
         lines.append(
-            f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" {attrs}{end}/>'
+            f'<line x1="{svg.number(x1)}" y1="{svg.number(y1)}" '
+            f'x2="{svg.number(x2)}" y2="{svg.number(y2)}" {attrs}{end}/>'
         )
         mx, my, w = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t, len(label) * 6 + 6
         labels.append(
-            f'<rect x="{_n(mx - w / 2)}" y="{_n(my - 8)}" width="{w}" height="14" rx="3" '
-            f'fill="#ffffff" fill-opacity="0.9"/><text x="{_n(mx)}" y="{_n(my + 3)}" '
-            f'text-anchor="middle" font-size="10" fill="{LABEL_COLOR.get(r.soort, "#555")}">'
-            f"{escape(label)}</text>"
+            f'<rect x="{svg.number(mx - w / 2)}" y="{svg.number(my - 8)}" width="{w}" '
+            f'height="14" rx="3" fill="#ffffff" fill-opacity="0.9"/>'
+            + svg.text(
+                mx,
+                my + 3,
+                label,
+                f'text-anchor="middle" font-size="10" fill="{LABEL_COLOR.get(r.soort, "#555")}"',
+            )
         )
 
     boxes = []
@@ -208,21 +198,17 @@ def build_organogram_svg(
         cx = x + BOX_W / 2
         ty = y + (BOX_H - (len(naam) * 16 + len(soort) * 12)) / 2 + 12
         parts = [
-            f'<rect x="{_n(x)}" y="{_n(y)}" width="{BOX_W}" height="{BOX_H}" rx="10" ry="10" '
+            f'<rect x="{svg.number(x)}" y="{svg.number(y)}" width="{BOX_W}" height="{BOX_H}" '
+            'rx="10" ry="10" '
             f'fill="{FILL.get(g.soort, "#f2f2f2")}" stroke="#34495e" stroke-width="1.2"/>'
         ]
         for line in naam:
-            parts.append(
-                f'<text x="{_n(cx)}" y="{_n(ty)}" text-anchor="middle" font-size="13" '
-                f'font-weight="bold" fill="#1a1a1a">{escape(line)}</text>'
-            )
+            attrs = 'text-anchor="middle" font-size="13" font-weight="bold" fill="#1a1a1a"'
+            parts.append(svg.text(cx, ty, line, attrs))
             ty += 16
         for line in soort:
-            parts.append(
-                f'<text x="{_n(cx)}" y="{_n(ty)}" text-anchor="middle" font-size="10" '
-                f'fill="#444">{escape(line)}</text>'
-            )
+            parts.append(svg.text(cx, ty, line, 'text-anchor="middle" font-size="10" fill="#444"'))
             ty += 12
         boxes.append("<g>" + "".join(parts) + "</g>")
 
-    return _svg(width, height, titel, desc, body + lines + boxes + labels)
+    return svg.document("org", width, height, titel, body + lines + boxes + labels, desc=desc)

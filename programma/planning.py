@@ -14,6 +14,8 @@ from datetime import date
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from regiekamer import svg
+
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 DATE_RANGE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})\s*tot\s*(\d{1,2})-(\d{1,2})-(\d{4})")
 
@@ -56,7 +58,6 @@ def parse_planning(text: str) -> PlanningDates:
 # --- Gantt chart -------------------------------------------------------------------------
 
 LABEL_W, REL_W, MONTH_W, ROW_H, HEAD_H, MARGIN = 330, 130, 30, 24, 44, 8
-FONT = 'font-family="DejaVu Sans, sans-serif"'
 COLOURS = {
     "": "#0b5394",  # planned, no report yet
     "goed": "#2e7d32",
@@ -119,38 +120,27 @@ def _x(day: date, first: date) -> float:
     return LABEL_W + (months + (day.day - 1) / length) * MONTH_W
 
 
-def _n(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _text(x, y, content, extra="") -> str:
-    return f'<text x="{_n(x)}" y="{_n(y)}" {FONT} {extra}>{escape(content)}</text>'
-
-
 def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") -> SafeString:
     if not any(r.start for r in rows):
         return mark_safe("")
     first, months = month_span([r for r in rows if r.start])
     width = LABEL_W + months * MONTH_W + REL_W + MARGIN
     height = HEAD_H + len(rows) * ROW_H + MARGIN + 18
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'class="gantt" role="img" aria-labelledby="gantt-titel">',
-        f'<title id="gantt-titel">{escape(titel)}</title>',
-    ]
+    out = []
     # Month and year headings, with a light grid.
     for i in range(months):
         year, month = divmod(first.month - 1 + i, 12)
         year += first.year
         x = LABEL_W + i * MONTH_W
         if month == 0 or i == 0:
-            out.append(_text(x + 2, 14, str(year), 'font-size="11" font-weight="bold"'))
-        out.append(_text(x + MONTH_W / 2, 34, MONTHS[month], 'font-size="9" text-anchor="middle"'))
+            out.append(svg.text(x + 2, 14, str(year), 'font-size="11" font-weight="bold"'))
+        attrs = 'font-size="9" text-anchor="middle"'
+        out.append(svg.text(x + MONTH_W / 2, 34, MONTHS[month], attrs))
         out.append(
             f'<line x1="{x}" y1="{HEAD_H - 6}" x2="{x}" y2="{height - MARGIN - 18}" '
             f'stroke="{"#8a94a3" if month == 0 else "#e1e5ea"}" stroke-width="1"/>'
         )
-    out.append(_text(width - REL_W - MARGIN + 6, 34, "relatie met", 'font-size="9"'))
+    out.append(svg.text(width - REL_W - MARGIN + 6, 34, "relatie met", 'font-size="9"'))
     for index, row in enumerate(rows):
         y = HEAD_H + index * ROW_H
         if index % 2 == 0:
@@ -158,19 +148,20 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
         label = f"{row.code}  {row.titel}"
         if len(label) > 52:
             label = label[:51] + "…"
-        out.append(_text(4, y + 16, label, 'font-size="10"'))
+        out.append(svg.text(4, y + 16, label, 'font-size="10"'))
         colour = COLOURS.get(row.kleur, COLOURS[""])
         if row.start and row.eind:
             x1, x2 = _x(row.start, first), _x(row.eind, first)
             out.append(
-                f'<rect x="{_n(x1)}" y="{y + 5}" width="{_n(max(x2 - x1, 3))}" '
+                f'<rect x="{svg.number(x1)}" y="{y + 5}" width="{svg.number(max(x2 - x1, 3))}" '
                 f'height="{ROW_H - 10}" rx="2" fill="{colour}"><title>{escape(row.code)}: '
                 f"{row.start:%d-%m-%Y} tot {row.eind:%d-%m-%Y}, {row.status}</title></rect>"
             )
             if row.verwacht and row.verwacht > row.eind:
                 x3 = _x(row.verwacht, first)
                 out.append(
-                    f'<rect x="{_n(x2)}" y="{y + 8}" width="{_n(x3 - x2)}" height="{ROW_H - 16}" '
+                    f'<rect x="{svg.number(x2)}" y="{y + 8}" width="{svg.number(x3 - x2)}" '
+                    f'height="{ROW_H - 16}" '
                     f'fill="none" stroke="{COLOURS["probleem"]}" stroke-width="1.5" '
                     f'stroke-dasharray="4 2">'
                     f"<title>bijgesteld: {row.verwacht:%d-%m-%Y}</title></rect>"
@@ -178,11 +169,12 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
         elif row.start:
             x1 = _x(row.start, first)
             out.append(
-                f'<path d="M{_n(x1)} {y + 4} l6 8 l-6 8 l-6 -8 z" fill="{COLOURS["probleem"]}">'
+                f'<path d="M{svg.number(x1)} {y + 4} l6 8 l-6 8 l-6 -8 z" '
+                f'fill="{COLOURS["probleem"]}">'
                 f"<title>start {row.start:%d-%m-%Y}, einde onbekend</title></path>"
             )
             out.append(
-                _text(
+                svg.text(
                     x1 + 9,
                     y + 16,
                     "einde onbekend: controleren",
@@ -191,21 +183,23 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
             )
         if row.relaties:
             out.append(
-                _text(width - REL_W - MARGIN + 6, y + 16, ", ".join(row.relaties), 'font-size="9"')
+                svg.text(
+                    width - REL_W - MARGIN + 6, y + 16, ", ".join(row.relaties), 'font-size="9"'
+                )
             )
     if shows_day(first, months, today):
         xt = _x(today, first)
         out.append(
-            f'<line x1="{_n(xt)}" y1="{HEAD_H - 8}" x2="{_n(xt)}" y2="{height - MARGIN - 14}" '
+            f'<line x1="{svg.number(xt)}" y1="{HEAD_H - 8}" x2="{svg.number(xt)}" '
+            f'y2="{height - MARGIN - 14}" '
             f'stroke="#b3261e" stroke-width="2"/>'
         )
         out.append(
-            _text(
+            svg.text(
                 xt + 3,
                 height - MARGIN - 2,
                 f"vandaag {today:%d-%m-%Y}",
                 'font-size="9" fill="#b3261e"',
             )
         )
-    out.append("</svg>")
-    return mark_safe("".join(out))
+    return svg.document("gantt", width, height, titel, out, css_class="gantt")

@@ -1,8 +1,9 @@
 """Small bar charts for the dashboard, drawn by the app as inline SVG.
 
-Plain functions that return ready SVG: no JavaScript, no inline styles (only presentation
-attributes) and no external fonts or files, so a chart survives a strict Content Security
-Policy, prints on A4 and renders inside a WeasyPrint PDF. Every text is escaped.
+Plain functions that return ready SVG, built from the blocks of ``regiekamer.svg``: no
+JavaScript, no inline styles (only presentation attributes) and no external fonts or files, so
+a chart survives a strict Content Security Policy, prints on A4 and renders inside a WeasyPrint
+PDF. Every text is escaped.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from . import svg
 from .opmaak import format_decimal, format_euro
 
-FONT = 'font-family="DejaVu Sans, sans-serif"'
 INK, MUTED, LINE = "#1d2430", "#5a6472", "#8a94a3"
 # Distinguishable for most colour-blind readers (Okabe-Ito order, house blue first).
 PALETTE = ["#0b5394", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#6b4c9a", "#7f7f7f"]
@@ -60,15 +61,6 @@ class Series:
 def _floor(size: float) -> float:
     """A font size rounded down to a tenth, so a fitted text never exceeds its room."""
     return math.floor(size * 10) / 10
-
-
-def _n(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _text(x: float, y: float, content: str, extra: str = "", tooltip: str = "") -> str:
-    title = f"<title>{escape(tooltip)}</title>" if tooltip else ""
-    return f'<text x="{_n(x)}" y="{_n(y)}" {extra}>{title}{escape(content)}</text>'
 
 
 def text_width(text: str, size: float) -> float:
@@ -121,18 +113,6 @@ def fit_lines(text: str, room: float, size: float) -> tuple[list[str], float]:
     return lines, size
 
 
-def _svg(chart_id: str, width: float, height: float, titel: str, desc: str, body: list[str]):
-    ident = escape(chart_id)
-    head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" '
-        f'viewBox="0 0 {_n(width)} {_n(height)}" preserveAspectRatio="xMidYMin meet" '
-        f'role="img" aria-labelledby="{ident}-titel {ident}-desc" class="chart" {FONT}>'
-        f'<title id="{ident}-titel">{escape(titel)}</title>'
-        f'<desc id="{ident}-desc">{escape(desc)}</desc>'
-    )
-    return mark_safe(head + "".join(body) + "</svg>")
-
-
 def _legend(series: list[Series], colours: list[str], y: float) -> tuple[list[str], float]:
     """Colour swatches with names, wrapped over as many rows as needed; returns the bottom y."""
     out, x = [], MARGIN
@@ -147,10 +127,11 @@ def _legend(series: list[Series], colours: list[str], y: float) -> tuple[list[st
         if x > MARGIN and x + item_w - 12 > WIDTH - MARGIN:
             x, y = MARGIN, y + LEGEND_ROW
         out.append(
-            f'<rect x="{_n(x)}" y="{_n(y - 9)}" width="10" height="10" fill="{escape(colour)}"/>'
+            f'<rect x="{svg.number(x)}" y="{svg.number(y - 9)}" width="10" height="10" '
+            f'fill="{escape(colour)}"/>'
         )
         tooltip = s.name if name != s.name else ""
-        out.append(_text(x + 14, y, name, f'font-size="{LEGEND_SIZE}" fill="{INK}"', tooltip))
+        out.append(svg.text(x + 14, y, name, f'font-size="{LEGEND_SIZE}" fill="{INK}"', tooltip))
         x += item_w
     return out, y
 
@@ -180,8 +161,8 @@ def _label_rows(
         tooltip = label.replace(SHY, "") if lines != [label.replace(SHY, "")] else ""
         for i, line in enumerate(lines):
             y = top + fitted + i * fitted * LINE_GAP
-            attrs = f'font-size="{_n(fitted)}" fill="{fill}" text-anchor="middle"'
-            out.append(_text(centre, y, line, attrs, tooltip))
+            attrs = f'font-size="{svg.number(fitted)}" fill="{fill}" text-anchor="middle"'
+            out.append(svg.text(centre, y, line, attrs, tooltip))
         height = max(height, fitted * (1 + LINE_GAP * (len(lines) - 1)))
     return out, height
 
@@ -206,14 +187,16 @@ def bar_chart(
     groups, series = list(groups), list(series)
     if not groups or not series:
         body = [
-            _text(
+            svg.text(
                 WIDTH / 2,
                 30,
                 "Geen gegevens",
                 f'font-size="12" fill="{MUTED}" text-anchor="middle"',
             )
         ]
-        return _svg(chart_id, WIDTH, 48, titel, "Geen gegevens.", body)
+        return svg.document(
+            chart_id, WIDTH, 48, titel, body, desc="Geen gegevens.", css_class="chart"
+        )
     colours = [s.colour or PALETTE[i % len(PALETTE)] for i, s in enumerate(series)]
     values = [
         [s.values[g] if g < len(s.values) else None for s in series] for g in range(len(groups))
@@ -245,27 +228,29 @@ def bar_chart(
         s = series[k]
         x = MARGIN + g * group_w + (group_w - bar_w * len(series)) / 2 + k * bar_w
         body.append(
-            f'<rect x="{_n(x + gap / 2)}" y="{_n(baseline - height)}" '
-            f'width="{_n(bar_w - gap)}" height="{_n(height)}" fill="{escape(colours[k])}">'
+            f'<rect x="{svg.number(x + gap / 2)}" y="{svg.number(baseline - height)}" '
+            f'width="{svg.number(bar_w - gap)}" height="{svg.number(height)}" '
+            f'fill="{escape(colours[k])}">'
             f"<title>{escape(f'{s.name}, {groups[g]}: {shown}')}</title></rect>"
         )
         y = baseline - height - 3
         if mode == "level":
-            attrs = f'font-size="{_n(size)}" fill="{INK}" text-anchor="middle"'
-            body.append(_text(x + bar_w / 2, y, shown, attrs))
+            attrs = f'font-size="{svg.number(size)}" fill="{INK}" text-anchor="middle"'
+            body.append(svg.text(x + bar_w / 2, y, shown, attrs))
         elif mode == "upright":
             # Turned a quarter to the left about its anchor: it reads upwards from above the bar.
             ax = x + bar_w / 2 + size * 0.35
             attrs = (
-                f'font-size="{_n(size)}" fill="{INK}" text-anchor="start" '
-                f'transform="rotate(-90 {_n(ax)} {_n(y)})"'
+                f'font-size="{svg.number(size)}" fill="{INK}" text-anchor="start" '
+                f'transform="rotate(-90 {svg.number(ax)} {svg.number(y)})"'
             )
-            body.append(_text(ax, y, shown, attrs))
+            body.append(svg.text(ax, y, shown, attrs))
     for g in breaks:
         if 0 < g < len(groups):
             x = MARGIN + g * group_w
             body.append(
-                f'<line x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" y2="{_n(baseline + 4)}" '
+                f'<line x1="{svg.number(x)}" y1="{svg.number(top)}" x2="{svg.number(x)}" '
+                f'y2="{svg.number(baseline + 4)}" '
                 f'stroke="{LINE}" stroke-width="1" stroke-dasharray="3 3"/>'
             )
     centres = [MARGIN + (g + 0.5) * group_w for g in range(len(groups))]
@@ -279,7 +264,8 @@ def bar_chart(
         body += note_rows
         bottom += 3 + note_h
     body.append(
-        f'<line x1="{MARGIN}" y1="{_n(baseline)}" x2="{WIDTH - MARGIN}" y2="{_n(baseline)}" '
+        f'<line x1="{MARGIN}" y1="{svg.number(baseline)}" x2="{WIDTH - MARGIN}" '
+        f'y2="{svg.number(baseline)}" '
         f'stroke="{LINE}" stroke-width="1"/>'
     )
     legend, bottom = _legend(series, colours, bottom + 8 + LEGEND_SIZE)
@@ -287,7 +273,7 @@ def bar_chart(
     if mode == "none":
         bottom += 4 + NOTE_SIZE
         body.append(
-            _text(
+            svg.text(
                 MARGIN,
                 bottom,
                 "Te veel staven voor de bedragen: wijs een staaf aan.",
@@ -303,7 +289,9 @@ def bar_chart(
         )
         for g, label in enumerate(groups)
     )
-    return _svg(chart_id, WIDTH, bottom + 6, titel, desc + ".", body)
+    return svg.document(
+        chart_id, WIDTH, bottom + 6, titel, body, desc=desc + ".", css_class="chart"
+    )
 
 
 def kosten_chart(kv, chart_id: str = "kosten-grafiek") -> SafeString:
