@@ -426,7 +426,8 @@ def test_the_dashboard_prints_on_one_a4(demo, stuur_client):
     """Printed with the app's own print stylesheet (WeasyPrint as a stand-in for a browser)."""
     from weasyprint import HTML
 
-    from regiekamer.pdf import BASE_URL, StaticFilesOnly
+    from regiekamer.pdf import BASE_URL
+    from regiekamer.pdf_fetcher import StaticFilesOnly
     from tests.pdfs import pdf_info
 
     two_frozen_reports()

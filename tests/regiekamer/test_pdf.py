@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject
 
 from convenant.models import Samenwerkingsverband
-from regiekamer.pdf import StaticFilesOnly
+from regiekamer.pdf_fetcher import StaticFilesOnly
 from regiekamer.rapporten import REPORTS, make_report
 
 
