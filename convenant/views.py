@@ -18,8 +18,8 @@ from regiekamer.views import (
     ObjectDeleteView,
     ObjectListView,
     ObjectUpdateView,
+    PdfDownloadMixin,
     ScopedQuerysetMixin,
-    attachment,
     query_pk,
     visible_samenwerkingsverband,
 )
@@ -173,16 +173,12 @@ class ConvenantListView(ObjectListView):
     create_url_name = "convenant:convenant-create"
 
 
-class ConvenantDetailView(ScopedQuerysetMixin, DetailView):
+class ConvenantDetailView(PdfDownloadMixin, ScopedQuerysetMixin, DetailView):
     template_name = "convenant/convenant_detail.html"
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("download") == "pdf":
-            convenant = self.get_object()
-            return attachment(
-                *make_report("convenant", convenant.samenwerkingsverband, convenant=convenant)
-            )
-        return super().get(request, *args, **kwargs)
+    def get_pdf(self):
+        convenant = self.get_object()
+        return make_report("convenant", convenant.samenwerkingsverband, convenant=convenant)
 
     queryset = Convenant.objects.select_related(
         "samenwerkingsverband", "voorganger", "vorige_versie"

@@ -19,6 +19,7 @@ from regiekamer.views import (
     ObjectCreateView,
     ObjectDeleteView,
     ObjectUpdateView,
+    PdfDownloadMixin,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandMixin,
     attachment,
@@ -43,7 +44,7 @@ def bezetting_url(sv) -> str:
     return reverse("formatie:bezetting", args=[sv.afkorting])
 
 
-class BezettingView(SamenwerkingsverbandMixin, TemplateView):
+class BezettingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
     """The bezettingsoverzicht; for the regiegroep also the grid that edits it in one go."""
 
     template_name = "formatie/bezetting.html"
@@ -55,10 +56,8 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
     def get_formset(self, data=None, overzicht=None):
         return bezetting_grid(overzicht or self.overzicht, data)
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("download") == "pdf":
-            return attachment(*make_report("bezetting", self.get_samenwerkingsverband()))
-        return super().get(request, *args, **kwargs)
+    def get_pdf(self):
+        return make_report("bezetting", self.get_samenwerkingsverband())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

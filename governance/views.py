@@ -16,10 +16,10 @@ from regiekamer.views import (
     EditPermissionMixin,
     ObjectCreateView,
     ObjectUpdateView,
+    PdfDownloadMixin,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
-    attachment,
     local_url,
     query_pk,
 )
@@ -293,7 +293,7 @@ class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
         return self.object.get_absolute_url()
 
 
-class BesluitListView(SamenwerkingsverbandListView):
+class BesluitListView(PdfDownloadMixin, SamenwerkingsverbandListView):
     # The meeting column shows and links the meeting: its gremium and samenwerkingsverband.
     queryset = Besluit.objects.select_related(
         "gremium__samenwerkingsverband", "agendapunt__vergadering__gremium__samenwerkingsverband"
@@ -305,14 +305,12 @@ class BesluitListView(SamenwerkingsverbandListView):
     create_url_name = "governance:besluit-create"
     template_name = "governance/besluit_list.html"
 
-    def render_to_response(self, context, **kwargs):
-        form = self.filterset.form
-        if self.request.GET.get("download") == "pdf" and form.is_valid():
-            chosen = {k: form.cleaned_data.get(k) for k in ("gremium", "vanaf", "tot")}
-            return attachment(
-                *make_report("besluitenlijst", self.get_samenwerkingsverband(), **chosen)
-            )
-        return super().render_to_response(context, **kwargs)
+    def get_pdf(self):
+        form = self.get_filterset(self.get_filterset_class()).form
+        if not form.is_valid():
+            return None  # the page shows what is wrong with the filter
+        chosen = {k: form.cleaned_data.get(k) for k in ("gremium", "vanaf", "tot")}
+        return make_report("besluitenlijst", self.get_samenwerkingsverband(), **chosen)
 
 
 class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -6,11 +5,11 @@ from django.views.generic import TemplateView
 from formatie.bezetting import build_bezettingsoverzicht
 from formatie.views import SamenwerkingsverbandFormsetView
 from regiekamer import access
-from regiekamer.pdf import RapportFout
 from regiekamer.rapporten import make_report
 from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
+    PdfDownloadMixin,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandMixin,
     attachment,
@@ -31,7 +30,7 @@ def kosten_url(sv) -> str:
     return reverse("kosten:kostenverdeling", args=[sv.afkorting])
 
 
-class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
+class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
     """The table of Bijlage 1, recomputed from the formation on every view."""
 
     template_name = "kosten/kostenverdeling.html"
@@ -43,8 +42,6 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
         except KostenFout as fout:
             self.kv, self.fout = None, fout
         download = request.GET.get("download")
-        if self.kv is not None and download == "pdf":
-            return attachment(*make_report("kostenverdeling", sv))
         if self.kv is not None and download == "csv":
             return attachment(kostenverdeling_csv(self.kv), f"kostenverdeling-{sv.afkorting}.csv")
         if self.kv is not None and download == "xlsx":
@@ -53,6 +50,11 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
                 f"kostenverdeling-{sv.afkorting}.xlsx",
             )
         return super().get(request, *args, **kwargs)
+
+    def get_pdf(self):
+        if self.kv is None:
+            return None  # the page says why the costs cannot be computed
+        return make_report("kostenverdeling", self.get_samenwerkingsverband())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -74,7 +76,7 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
         return context
 
 
-class VerrekeningView(SamenwerkingsverbandMixin, TemplateView):
+class VerrekeningView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
     """Onderlinge verrekening: per year what each gemeente bore, its share, saldo and payments."""
 
     template_name = "kosten/verrekening.html"
@@ -90,14 +92,8 @@ class VerrekeningView(SamenwerkingsverbandMixin, TemplateView):
         context |= verrekening_context(sv, kv)
         return context
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("download") == "pdf":
-            sv = self.get_samenwerkingsverband()
-            try:
-                return attachment(*make_report("verrekening", sv))
-            except RapportFout as fout:
-                messages.error(request, str(fout))
-        return super().get(request, *args, **kwargs)
+    def get_pdf(self):
+        return make_report("verrekening", self.get_samenwerkingsverband())
 
 
 class VerdeelsleutelFormMixin(SamenwerkingsverbandFormMixin):

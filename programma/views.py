@@ -16,10 +16,10 @@ from regiekamer.views import (
     FrozenRedirectMixin,
     ObjectCreateView,
     ObjectUpdateView,
+    PdfDownloadMixin,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
-    attachment,
 )
 
 from .budget import budget_totals
@@ -379,15 +379,12 @@ class RapportageScopedMixin(SamenwerkingsverbandMixin):
         ).select_related("plan__samenwerkingsverband", "vastgesteld_door", "vorige")
 
 
-class RapportageDetailView(RapportageScopedMixin, DetailView):
+class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
     template_name = "programma/rapportage_detail.html"
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("download") == "pdf":
-            rapportage = self.get_object()
-            sv = self.get_samenwerkingsverband()
-            return attachment(*make_report("voortgang", sv, rapportage=rapportage))
-        return super().get(request, *args, **kwargs)
+    def get_pdf(self):
+        rapportage = self.get_object()
+        return make_report("voortgang", self.get_samenwerkingsverband(), rapportage=rapportage)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -30,6 +30,7 @@ from convenant.models import Samenwerkingsverband
 
 from . import access
 from .forms import share_choices
+from .pdf import RapportFout
 from .security import log_denied
 from .versioning import SAVED_MEANWHILE, versioned_form, versioned_formset
 from .woorden import create_title, nieuw, update_title
@@ -112,6 +113,34 @@ def attachment(content, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=DOWNLOAD_TYPES[filename.rsplit(".", 1)[-1]])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+class PdfDownloadMixin:
+    """A page whose report ``?download=pdf`` downloads, the same way on every page.
+
+    The view says what to print in :meth:`get_pdf`. A report that cannot be made
+    (``RapportFout``) is never a server error: the user is sent back to the page (without
+    ``download``, its other parameters kept) with the Dutch reason as a message.
+    """
+
+    def get_pdf(self) -> tuple[bytes, str] | None:
+        """The PDF and its file name (``make_report``); None when the page itself shows why
+        there is nothing to print."""
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("download") == "pdf":
+            try:
+                pdf = self.get_pdf()
+            except RapportFout as fout:
+                messages.error(request, str(fout))
+                query = request.GET.copy()
+                del query["download"]
+                page = f"{request.path}?{query.urlencode()}" if query else request.path
+                return HttpResponseRedirect(page)
+            if pdf is not None:
+                return attachment(*pdf)
+        return super().get(request, *args, **kwargs)
 
 
 MAX_PER_PAGE = 500
