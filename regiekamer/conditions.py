@@ -18,9 +18,9 @@ COMPARISONS = {
 
 def matches(obj, lookups: dict) -> bool:
     """Whether ``obj``'s own field values meet every one of ``lookups`` (``{"status": "open",
-    "deadline__lt": date(…)}``) as the database decides: a comparison with an empty value is
-    false, as one with NULL is in SQL. Only the object's own fields and the lookups ``exact``,
-    ``lt``, ``lte``, ``gt``, ``gte``, ``in`` and ``isnull``: anything else is a ValueError."""
+    "eind__lt": date(…)}``) as the database decides: a comparison with an empty value is false,
+    as one with NULL is in SQL. Only the object's own fields and the lookups ``exact``, ``lt``,
+    ``lte``, ``gt``, ``gte``, ``in`` and ``isnull``: anything else is a ValueError."""
     for key, wanted in lookups.items():
         name, _, lookup = key.partition("__")
         lookup = lookup or "exact"
