@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 from formatie.bezetting import build_bezettingsoverzicht
 from formatie.views import SamenwerkingsverbandFormsetView
 from regiekamer import access
-from regiekamer.rapporten import make_report
+from regiekamer.pdf import make_pdf
 from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
@@ -21,7 +21,12 @@ from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
 from .gegevens import load_kostenverdeling
 from .models import Budget, Verdeelsleutel
 from .ontbrekend import fout_context
-from .rapporten import data_state_line, verrekening_context
+from .rapporten import (
+    data_state_line,
+    kostenverdeling_report,
+    verrekening_context,
+    verrekening_report,
+)
 from .tabel import cost_table
 from .verdeling import KostenFout
 
@@ -54,7 +59,7 @@ class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateV
     def get_pdf(self):
         if self.kv is None:
             return None  # the page says why the costs cannot be computed
-        return make_report("kostenverdeling", self.get_samenwerkingsverband())
+        return make_pdf("kostenverdeling", kostenverdeling_report, self.get_samenwerkingsverband())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,7 +98,7 @@ class VerrekeningView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView)
         return context
 
     def get_pdf(self):
-        return make_report("verrekening", self.get_samenwerkingsverband())
+        return make_pdf("verrekening", verrekening_report, self.get_samenwerkingsverband())
 
 
 class VerdeelsleutelFormMixin(SamenwerkingsverbandFormMixin):

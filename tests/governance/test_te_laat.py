@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from convenant.models import Samenwerkingsverband
 from governance.models import Actiepunt, Gremium
+from partijen.models import Samenwerkingsverband
 
 VANDAAG = timezone.localdate()
 ACTIES = {  # omschrijving: (deadline in days from today, status)
