@@ -12,7 +12,7 @@ from django.utils import timezone
 from partijen.models import Gemeente, Samenwerkingsverband
 
 from .models import Briefstatus, Raadsinformatiebrief
-from .velden import addressee_lines, current_convenant, merge, standard_text
+from .velden import addressee_lines, merge, standard_text
 
 
 def latest_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformatiebrief | None:
@@ -28,7 +28,7 @@ def latest_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformat
 def draft_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformatiebrief:
     """An unsaved concept letter, prefilled: the standard text, and the signatories and place
     of the gemeente's previous letter (a name that is not known stays empty)."""
-    convenant = current_convenant(sv)
+    convenant = sv.convenanten.huidig()
     vorige = latest_letter(sv, gemeente)
     return Raadsinformatiebrief(
         samenwerkingsverband=sv,

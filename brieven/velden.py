@@ -13,11 +13,9 @@ import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db.models import F
 from django.utils import formats, timezone
 
-from convenant.constants import ConvenantStatus
-from convenant.models import Convenant, Herijkingsmoment
+from convenant.models import Convenant
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
 from partijen.models import Gemeente, Samenwerkingsverband
@@ -73,20 +71,6 @@ def dutch_list(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} en {items[-1]}"
 
 
-def current_convenant(sv: Samenwerkingsverband) -> Convenant | None:
-    """The convenant a letter is about: the latest signed one, else the latest at all."""
-    convenanten = sv.convenanten.order_by(
-        F("dagtekening").desc(nulls_last=True), F("inwerkingtreding").desc(nulls_last=True), "-pk"
-    )
-    return convenanten.filter(status=ConvenantStatus.ONDERTEKEND).first() or convenanten.first()
-
-
-def next_review(convenant: Convenant | None, peildatum: date) -> Herijkingsmoment | None:
-    if convenant is None:
-        return None
-    return convenant.herijkingsmomenten.filter(datum__gte=peildatum).order_by("datum").first()
-
-
 def _cost_fields(sv: Samenwerkingsverband, gemeente: Gemeente) -> dict[str, str]:
     kv = load_kostenverdeling(sv)
     naam = gemeente.naam
@@ -137,7 +121,7 @@ def merge_fields(
         inwerkingtreding=long_date(convenant.inwerkingtreding if convenant else None),
         einddatum=long_date(convenant.einddatum if convenant else None, empty="geen"),
     )
-    moment = next_review(convenant, peildatum)
+    moment = convenant.herijkingsmomenten.komend(peildatum).first() if convenant else None
     fields["herijkingsdatum"] = long_date(moment.datum) if moment else NOT_PLANNED
     fields["herijkingsmoment"] = (
         f"{long_date(moment.datum)}: {moment.omschrijving}" if moment else NOT_PLANNED

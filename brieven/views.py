@@ -10,16 +10,16 @@ from django.views.generic import DetailView
 
 from brieven.opstellen import draft_letter, letter_view, send_letter
 from regiekamer.history import history_rows
-from regiekamer.pdf import RapportFout, make_pdf
+from regiekamer.pdf import make_pdf
 from regiekamer.views import (
     EditPermissionMixin,
     FrozenRedirectMixin,
     ObjectCreateView,
     ObjectUpdateView,
+    PdfDownloadMixin,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
-    attachment,
     query_pk,
 )
 
@@ -28,7 +28,7 @@ from .forms import RaadsinformatiebriefForm
 from .models import Raadsinformatiebrief
 from .rapporten import raadsinformatiebrief_report
 from .tables import RaadsinformatiebriefTable
-from .velden import current_convenant, field_help, merge_fields
+from .velden import field_help, merge_fields
 
 BRIEF_RELATED = ("samenwerkingsverband", "gemeente", "convenant", "verzonden_door")
 
@@ -70,7 +70,7 @@ class BriefFormMixin(SamenwerkingsverbandFormMixin):
         if gemeente is None:
             return None
         sv = self.get_samenwerkingsverband()
-        convenant = instance.convenant if instance.convenant_id else current_convenant(sv)
+        convenant = instance.convenant if instance.convenant_id else sv.convenanten.huidig()
         return merge_fields(sv, gemeente, convenant, peildatum=instance.datum)
 
     def chosen_gemeente(self):
@@ -144,26 +144,16 @@ class BriefUpdateView(
         return context
 
 
-class BriefDetailView(BriefScopedMixin, DetailView):
+class BriefDetailView(PdfDownloadMixin, BriefScopedMixin, DetailView):
     """The letter as it will be printed; ``?download=pdf`` prints exactly this letter."""
 
     template_name = "brieven/brief_detail.html"
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("download") == "pdf":
-            brief = self.get_object()
-            try:
-                pdf, _ = make_pdf(
-                    "raadsinformatiebrief",
-                    raadsinformatiebrief_report,
-                    self.get_samenwerkingsverband(),
-                    brief=brief.pk,
-                )
-            except RapportFout as fout:
-                messages.error(request, str(fout))
-                return HttpResponseRedirect(brief.get_absolute_url())
-            return attachment(pdf, pdf_filename(brief))
-        return super().get(request, *args, **kwargs)
+    def get_pdf(self):
+        brief = self.get_object()
+        sv = self.get_samenwerkingsverband()
+        pdf, _ = make_pdf("raadsinformatiebrief", raadsinformatiebrief_report, sv, brief=brief.pk)
+        return pdf, pdf_filename(brief)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 
 from convenant.models import Herijkingsmoment
 from formatie.bezetting import build_bezettingsoverzicht
-from governance.constants import Actiestatus, Agendapuntsoort, Gremiumsoort
+from governance.constants import Agendapuntsoort, Gremiumsoort
 from governance.models import Actiepunt, Agendapunt, Knelpunt, Vergadering
 from kosten.budget import Budgetregel, check_budgets
 from kosten.gegevens import load_kostenverdeling
@@ -26,7 +26,7 @@ from kosten.models import Budget
 from kosten.ontbrekend import herstellen
 from kosten.verdeling import KostenFout
 from partijen.models import Samenwerkingsverband
-from programma.constants import Kleurstatus, Rapportagestatus, Uitvoering
+from programma.constants import Kleurstatus, Uitvoering
 from programma.models import Voortgangsrapportage, Voortgangsregel
 from programma.voortgang import slipped, status_counts
 from regiekamer.charts import formatie_chart, kosten_chart
@@ -147,22 +147,11 @@ class ProgrammaBlok:
         return self.rapportage is not None and self.rapportage.is_frozen
 
 
-def choose_report(sv: Samenwerkingsverband):
-    """The latest report sent to the stuurgroep, else the latest concept; and a newer concept."""
-    reports = Voortgangsrapportage.objects.filter(plan__samenwerkingsverband=sv).order_by(
-        "-peildatum"
-    )
-    frozen = reports.filter(status=Rapportagestatus.VASTGESTELD).first()
-    concept = reports.filter(status=Rapportagestatus.CONCEPT).first()
-    if frozen is None:
-        return concept, None
-    newer = concept if concept is not None and concept.peildatum > frozen.peildatum else None
-    return frozen, newer
-
-
 def programma_block(sv: Samenwerkingsverband) -> ProgrammaBlok:
     """Counts per kleurstatus, the red and amber opdrachten and the dates that slipped."""
-    rapportage, newer = choose_report(sv)
+    reports = Voortgangsrapportage.objects.filter(plan__samenwerkingsverband=sv)
+    rapportage = reports.te_tonen()
+    newer = reports.nieuwer_concept(rapportage)
     if rapportage is None:
         plan = sv.programmaplannen.first()
         url = (
@@ -243,11 +232,9 @@ def governance_block(sv: Samenwerkingsverband, now: datetime | None = None) -> G
         .select_related("vergadering__gremium__samenwerkingsverband")
         .order_by("vergadering__begin", "volgorde")
     )
-    # The rule of Actiepunt.is_overdue and of the list's "te laat" filter, as a query.
     te_laat = (
-        Actiepunt.objects.filter(
-            gremium__samenwerkingsverband=sv, status=Actiestatus.OPEN, deadline__lt=today
-        )
+        Actiepunt.objects.filter(gremium__samenwerkingsverband=sv)
+        .te_laat(today)
         .select_related("gremium", "eigenaar")
         .order_by("deadline", "pk")
     )
@@ -296,14 +283,13 @@ def convenant_block(sv: Samenwerkingsverband, today: date | None = None) -> Conv
     momenten = Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv).select_related(
         "convenant"
     )
-    # A new convenant version copies its moments: prefer the newest version's copy.
-    volgende = momenten.filter(datum__gte=today).order_by("datum", "-convenant__versie").first()
+    volgende = momenten.komend(today).first()
     blok = ConvenantBlok(url=reverse("convenant:samenwerkingsverband-detail", args=[sv.afkorting]))
     if volgende is not None:
         blok.volgende, blok.dagen = volgende, (volgende.datum - today).days
         blok.url = volgende.convenant.get_absolute_url()
         return blok
-    blok.laatste = momenten.filter(datum__lt=today).order_by("-datum", "-convenant__versie").first()
+    blok.laatste = momenten.geweest(today).first()
     if blok.laatste is not None:
         blok.url = blok.laatste.convenant.get_absolute_url()
     return blok
