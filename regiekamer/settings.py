@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "convenant",
     "formatie",
     "kosten",
+    "werkboek",
     "governance",
     "programma",
 ]

@@ -41,6 +41,7 @@ urlpatterns = [
         name="dashboard",
     ),
     path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("formatie.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("werkboek.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/kosten/", include("kosten.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/governance/", include("governance.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/programma/", include("programma.urls")),

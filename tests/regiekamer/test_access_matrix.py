@@ -42,11 +42,11 @@ from convenant.models import (
     Samenwerkingsverband,
     Toegang,
 )
-from formatie.werkboek import export_workbook
 from programma.voortgang import draft_report
 from regiekamer.access import SV_LOOKUPS
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from tests.world import add_meeting_and_answer
+from werkboek.schrijven import export_workbook
 
 MLW = "MLW"
 OTHER = "ANDR"
@@ -495,7 +495,7 @@ def extra_data(name: str, world) -> dict:
         },
         "brieven:brief-create": {"gemeente": str(weert.pk)},
     }.get(name, {})
-    if name == "formatie:werkboek-import":
+    if name == "werkboek:import":
         data = {"werkboek": ("formatie.xlsx", export_workbook(mlw)), "bevestiging": "on"}
     return data
 

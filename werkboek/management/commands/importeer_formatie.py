@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from convenant.models import Samenwerkingsverband
 from formatie.models import Rol
-from formatie.werkboek import WerkboekFout, import_workbook
 from regiekamer import access
+from werkboek.cellen import WerkboekFout
+from werkboek.opslaan import import_workbook
 
 
 class Command(BaseCommand):

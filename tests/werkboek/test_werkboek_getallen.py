@@ -7,8 +7,9 @@ import pytest
 
 from convenant.models import Gemeente, Samenwerkingsverband
 from formatie.models import Bezetting, Rol, Salarisschaal
-from formatie.werkboek import WerkboekFout, import_workbook
-from tests.formatie.test_werkboek import make_workbook, mlw_gemeenten, mlw_rollen
+from tests.werkboek.test_werkboek import make_workbook, mlw_gemeenten, mlw_rollen
+from werkboek.cellen import WerkboekFout
+from werkboek.opslaan import import_workbook
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ import pytest
 
 from convenant.models import Samenwerkingsverband
 from formatie.models import Rol, Salarisschaal, Uurtarief
-from formatie.werkboek import export_workbook, import_workbook
-from tests.formatie.test_werkboek import make_workbook
+from tests.werkboek.test_werkboek import make_workbook
+from werkboek.opslaan import import_workbook
+from werkboek.schrijven import export_workbook
 
 pytestmark = pytest.mark.django_db
 

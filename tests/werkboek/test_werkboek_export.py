@@ -14,8 +14,9 @@ import pytest
 from django.core.management import call_command
 
 from convenant.models import Samenwerkingsverband
-from formatie.werkboek import export_workbook, import_workbook
-from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten
+from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten
+from werkboek.opslaan import import_workbook
+from werkboek.schrijven import export_workbook
 
 pytestmark = pytest.mark.django_db
 
