@@ -137,9 +137,13 @@ class Blad:
 # -- parse hooks: each reads and checks one cell ----------------------------------------------
 
 
-def tekst(max_length: int, *, verplicht: bool = False, uniek: bool = False):
+def tekst(max_length: int, *, verplicht: bool = False, uniek: bool = False, leeg=None):
+    """Text up to ``max_length``; ``leeg``: the value of an empty cell ("" for a model field
+    that holds no NULL)."""
+
     def lees(lezer, row, kolom, rij):
-        return lezer.text(row, kolom.naam, required=verplicht, max_length=max_length, unique=uniek)
+        text = lezer.text(row, kolom.naam, required=verplicht, max_length=max_length, unique=uniek)
+        return leeg if text is None else text
 
     return lees
 

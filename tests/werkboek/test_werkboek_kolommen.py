@@ -30,7 +30,7 @@ def sv():
 @pytest.fixture
 def opmerking_kolom(monkeypatch):
     """A new Rol column, added in one place: the specification."""
-    kolom = kolommen.Kolom("opmerking", Kind.TEXT, kolommen.tekst(500))
+    kolom = kolommen.Kolom("opmerking", Kind.TEXT, kolommen.tekst(500, leeg=""))
     blad = kolommen.ROLLEN_BLAD
     monkeypatch.setattr(blad, "kolommen", (*blad.kolommen, kolom))
     return kolom
@@ -54,6 +54,7 @@ def test_a_column_added_to_the_specification_is_exported_checked_read_and_stored
 ):
     rollen = mlw_rollen()
     opmerkingen = [f"opmerking bij {rij[0]}" for rij in rollen]
+    opmerkingen[-1] = ""  # an empty cell
     workbook = make_workbook(
         rollen=[[*rij, tekst] for rij, tekst in zip(rollen, opmerkingen, strict=True)],
         headers={"Rollen": [*ROLLEN_HEADER, "Opmerking"]},
@@ -65,7 +66,7 @@ def test_a_column_added_to_the_specification_is_exported_checked_read_and_stored
     rows = rollen_sheet(export_workbook(sv))
     assert rows[0][9] == "Opmerking"  # after the specification's other columns, before the fasen
     assert rows[0][10:] == FASEN
-    assert [row[9] for row in rows[1:]] == opmerkingen
+    assert [row[9] for row in rows[1:]] == [*opmerkingen[:-1], None]
 
     # The import's header check asks for it too, and it is parsed and validated as specified.
     with pytest.raises(WerkboekFout) as caught:
