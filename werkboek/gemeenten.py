@@ -4,8 +4,8 @@ and what it reports back (:class:`ImportResult`)."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from convenant.models import Gemeente, Samenwerkingsverband
 from kosten.constants import Verdeelmethode
+from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer import access
 
 from .cellen import Problems, WerkboekFout, did_you_mean, format_decimal, key, show

@@ -14,13 +14,13 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from formatie.constants import Kostensoort
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_formatie
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 from kosten.verdeling import missing_per_rol
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 
 from . import kolommen
 from .cellen import WerkboekFout, key

@@ -13,10 +13,10 @@ from types import SimpleNamespace
 
 import openpyxl
 
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from formatie.models import Fase, Rol, Salarisschaal
 from kosten.constants import Verdeelmethode
 from kosten.models import Verdeelsleutel
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.spreadsheet import Column, Kind, Typed, write_table
 
 from . import kolommen

@@ -14,8 +14,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from convenant.models import Gemeente, Samenwerkingsverband
 from formatie.models import Fase, Rol
+from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.spreadsheet import append_row, csv_text, csv_value
 from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten
 from werkboek.opslaan import import_workbook

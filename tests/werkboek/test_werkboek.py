@@ -14,10 +14,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Verdeelsleutel
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.getallen import Getalfout, parse_number
 from werkboek.bestand import NOT_READABLE
 from werkboek.cellen import WerkboekFout, parse_date_text

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from convenant.models import Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
 from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten
 from werkboek.opslaan import import_workbook
 from werkboek.schrijven import export_workbook

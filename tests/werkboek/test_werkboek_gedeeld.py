@@ -12,7 +12,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from convenant.models import Gemeente, Inwonertal
+from partijen.models import Gemeente, Inwonertal
 from tests.conftest import logged_in
 from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten
 from tests.werkboek.test_werkboek_pagina import upload

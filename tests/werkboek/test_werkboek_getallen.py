@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from convenant.models import Gemeente, Samenwerkingsverband
 from formatie.models import Bezetting, Rol, Salarisschaal
+from partijen.models import Gemeente, Samenwerkingsverband
 from tests.werkboek.test_werkboek import make_workbook, mlw_gemeenten, mlw_rollen
 from werkboek.cellen import WerkboekFout
 from werkboek.opslaan import import_workbook

@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting
+from partijen.models import Samenwerkingsverband
 from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten, mlw_rollen
 from werkboek.bestand import NOT_READABLE
 from werkboek.cellen import WerkboekFout

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Rol, Salarisschaal, Uurtarief
+from partijen.models import Samenwerkingsverband
 from tests.werkboek.test_werkboek import make_workbook
 from werkboek.opslaan import import_workbook
 from werkboek.schrijven import export_workbook

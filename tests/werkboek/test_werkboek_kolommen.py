@@ -6,8 +6,8 @@ from io import BytesIO
 import openpyxl
 import pytest
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Rol
+from partijen.models import Samenwerkingsverband
 from regiekamer.spreadsheet import Kind
 from tests.werkboek.test_werkboek import ROLLEN_HEADER, make_workbook, mlw_rollen
 from werkboek import kolommen

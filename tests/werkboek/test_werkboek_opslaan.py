@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from convenant.models import Inwonertal, Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief
 from kosten.models import Verdeelsleutel
+from partijen.models import Inwonertal, Samenwerkingsverband
 from tests.werkboek.test_werkboek import make_workbook, mlw_rollen
 from werkboek.opslaan import import_workbook
 

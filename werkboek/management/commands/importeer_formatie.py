@@ -12,8 +12,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Rol
+from partijen.models import Samenwerkingsverband
 from regiekamer import access
 from werkboek.cellen import WerkboekFout
 from werkboek.opslaan import import_workbook
