@@ -6,8 +6,8 @@ from datetime import date, datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from convenant.constants import JuridischeVorm
 from governance.models import Gremium
+from partijen.constants import JuridischeVorm
 from programma.models import Opdracht, Programmaplan
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP
 from tests.governance.factories import (

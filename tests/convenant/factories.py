@@ -1,4 +1,4 @@
-"""Factories of the convenant and what it holds, and of the raadsinformatiebrief.
+"""Factories of the convenant and what it holds.
 
 The parties (samenwerkingsverband, gemeente, ...) have their factories in
 ``tests/partijen/factories.py``; ``GemeenteFactory`` and ``SamenwerkingsverbandFactory`` are
@@ -17,7 +17,6 @@ from convenant.models import (
     Herijkingsmoment,
     Ondertekenaar,
     Overweging,
-    Raadsinformatiebrief,
 )
 from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory, takes_part
 
@@ -29,7 +28,6 @@ __all__ = [
     "HerijkingsmomentFactory",
     "OndertekenaarFactory",
     "OverwegingFactory",
-    "RaadsinformatiebriefFactory",
     "SamenwerkingsverbandFactory",
 ]
 
@@ -97,17 +95,3 @@ class HerijkingsmomentFactory(factory.django.DjangoModelFactory):
     convenant = factory.SubFactory(ConvenantFactory)
     datum = factory.Sequence(lambda n: datetime.date(2022 + n % 10, 1, 1))
     omschrijving = "Evaluatie van de samenwerking"
-
-
-class RaadsinformatiebriefFactory(factory.django.DjangoModelFactory):
-    """A concept letter to the council of a gemeente that takes part."""
-
-    class Meta:
-        model = Raadsinformatiebrief
-        skip_postgeneration_save = True
-
-    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
-    gemeente = factory.SubFactory(GemeenteFactory)
-    onderwerp = "Kosten van de regionale samenwerking"
-    tekst = "Geachte raad,\n\nHierbij informeren wij u over de samenwerking."
-    deelname = takes_part()

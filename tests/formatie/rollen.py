@@ -4,8 +4,8 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting, Rol
+from partijen.models import Samenwerkingsverband
 from tests.formatie.factories import FaseFactory, SalarisschaalFactory
 from tests.kosten.factories import VerdeelsleutelaandeelFactory, VerdeelsleutelFactory
 from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory

@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
-from convenant.constants import JuridischeVorm
-from convenant.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband, Toegang
+from partijen.constants import JuridischeVorm
+from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 
 PLAATSEN = [
     "Roermond",
