@@ -11,6 +11,7 @@ from tests.programma.factories import (
     StartvraagFactory,
     ThemaFactory,
     VoortgangsrapportageFactory,
+    VoortgangsregelFactory,
 )
 from tests.querycount import of
 
@@ -101,7 +102,7 @@ def add_opdrachten(w, start, stop, history=False):
         uitvoering, kleur = of(STANDEN, i)
         for rapportage, slip in ((w.vorige, 0), (w.rapportage, i % 3)):
             regels.append(
-                Voortgangsregel(
+                VoortgangsregelFactory.build(
                     rapportage=rapportage,
                     opdracht=o,
                     uitvoering=uitvoering,
