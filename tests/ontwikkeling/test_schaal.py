@@ -18,11 +18,11 @@ from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol
 from governance.models import Actiepunt, Besluit, Gremium, Persoon, Vergadering
 from kosten.gegevens import load_kostenverdeling
+from ontwikkeling import schaal
+from ontwikkeling.schaal import Omvang
 from programma.constants import Rapportagestatus, Uitvoering
 from programma.models import Opdracht, Programmaplan, Voortgangsrapportage, Voortgangsregel
-from regiekamer import schaal
 from regiekamer.opmaak import format_euro
-from regiekamer.schaal import Omvang
 
 
 class Rollback(Exception):

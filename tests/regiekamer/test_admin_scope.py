@@ -33,11 +33,11 @@ from convenant.models import (
 )
 from formatie.models import Rol, Uurtarief
 from governance.models import Besluit
+from ontwikkeling.schaal import Schaalgenerator
 from programma.models import Opdracht
 from regiekamer import access
 from regiekamer import admin as base
 from regiekamer.roles import REGIEGROEP
-from regiekamer.schaal import Schaalgenerator
 from tests.querycount import fast_hasher
 from tests.regiekamer.test_access_matrix import rows_of
 from tests.world import add_meeting_and_answer
