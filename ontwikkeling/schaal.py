@@ -17,7 +17,7 @@ them, so a new rule reaches it too:
   ``draft_report`` does), made by the user ``schaaldata``; a samenwerkingsverband is saved
   through its own ``save`` (its afkorting in capitals) and every many-to-many link through its
   relation, so the history records it;
-- amounts are rounded by ``kosten.afronding`` and the salarisschalen and uurtarieven of every
+- amounts are rounded by ``regiekamer.afronding`` and the salarisschalen and uurtarieven of every
   later year are indexed from the year before with ``index_amount``, as "Nieuw begrotingsjaar"
   does (with the percentage and its source);
 - a vastgestelde verdeelsleutel takes its percentages from the cost engine's key by
@@ -49,18 +49,14 @@ from django.db import models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from convenant.constants import ConvenantStatus, JuridischeVorm
+from convenant.constants import ConvenantStatus
 from convenant.models import (
     Artikel,
     Artikelonderdeel,
     Convenant,
-    Domein,
-    Gemeente,
     Herijkingsmoment,
-    Inwonertal,
     Ondertekenaar,
     Overweging,
-    Samenwerkingsverband,
 )
 from formatie.constants import Kostensoort, Werkgroepsoort
 from formatie.models import (
@@ -94,11 +90,12 @@ from governance.models import (
     Persoon,
     Vergadering,
 )
-from kosten.afronding import index_amount, round_cent
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
 from kosten.verdeling import Sleutel
+from partijen.constants import JuridischeVorm
+from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband
 from programma.constants import Kleurstatus, Uitvoering
 from programma.models import (
     Budgetpost,
@@ -113,6 +110,7 @@ from programma.models import (
 )
 from programma.voortgang import mark_sent, report_problems
 from regiekamer import access
+from regiekamer.afronding import index_amount, round_cent
 from regiekamer.getallen import implausible
 from regiekamer.roles import REGIEGROEP, ensure_groups
 
@@ -203,7 +201,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def money(amount) -> Decimal:
-    """A whole amount as the app stores money (``kosten.afronding``, the one rounding place)."""
+    """A whole amount as the app stores money (``regiekamer.afronding``, the one rounding place)."""
     return round_cent(Decimal(amount))
 
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db.models.signals import post_save
 from django.test import Client
 
-from convenant.models import Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
 from regiekamer import access
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
 

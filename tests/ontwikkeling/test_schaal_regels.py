@@ -11,23 +11,23 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 
-from convenant.models import Inwonertal, Samenwerkingsverband
 from formatie.begrotingsjaar import GEINDEXEERD, INGEVOERD, jaarbedragen
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal
 from governance.models import Besluit, Knelpunt
-from kosten.afronding import index_amount, round_cent
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Verdeelsleutel
 from kosten.verdeling import Sleutel
 from ontwikkeling import schaal
+from partijen.models import Inwonertal, Samenwerkingsverband
 from programma.constants import Rapportagestatus
 from programma.models import Budgetpost, Voortgangsrapportage, Voortgangsregel
 from regiekamer import access
+from regiekamer.afronding import index_amount, round_cent
 from regiekamer.getallen import implausible
 from regiekamer.roles import REGIEGROEP
 
-DOMAIN_APPS = ["convenant", "formatie", "kosten", "governance", "programma"]
+DOMAIN_APPS = ["partijen", "convenant", "formatie", "kosten", "governance", "programma"]
 PER_MODEL = 300  # rows checked per model (all of most; the first of the largest)
 
 
