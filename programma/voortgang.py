@@ -97,19 +97,30 @@ def freeze_report(rapportage: Voortgangsrapportage, user) -> Voortgangsrapportag
     locked = Voortgangsrapportage.objects.select_for_update().get(pk=rapportage.pk)
     if locked.is_frozen:
         raise ValidationError("Deze rapportage is al verzonden aan de stuurgroep.")
+    problems = report_problems(locked.regels.select_related("opdracht__thema"))
+    if problems:
+        raise ValidationError(["Nog niet compleet:", *problems])
+    mark_sent(locked, user, timezone.now())
+    locked.save()
+    return locked
+
+
+def report_problems(rows) -> list[str]:
+    """What keeps a report's rows from being sent, per opdracht ("1.2: ..."); empty: none."""
     problems = []
-    for row in locked.regels.select_related("opdracht__thema"):
+    for row in rows:
         try:
             row.full_clean(exclude=["rapportage", "opdracht"])
         except ValidationError as error:
             problems.append(f"{row.opdracht.code}: {' '.join(error.messages)}")
-    if problems:
-        raise ValidationError(["Nog niet compleet:", *problems])
-    locked.status = Rapportagestatus.VASTGESTELD
-    locked.vastgesteld_op = timezone.now()
-    locked.vastgesteld_door = user
-    locked.save()
-    return locked
+    return problems
+
+
+def mark_sent(rapportage: Voortgangsrapportage, user, moment) -> None:
+    """Record (unsaved) that ``user`` sent the report to the stuurgroep at ``moment``."""
+    rapportage.status = Rapportagestatus.VASTGESTELD
+    rapportage.vastgesteld_op = moment
+    rapportage.vastgesteld_door = user
 
 
 @dataclass

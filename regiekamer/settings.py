@@ -92,6 +92,12 @@ INSTALLED_APPS = [
     "axes",
     "csp",
 ] + REGIEKAMER_APPS
+# Development tools (ontwikkeling/: genereer_schaal) are never part of a production
+# installation: only with DEBUG on, in the test suite, or when ONTWIKKELING=1 asks for them
+# (tests/bench/run sets it for the one command that fills its database).
+ONTWIKKELING = DEBUG or TESTING or env_bool("ONTWIKKELING")
+if ONTWIKKELING:
+    INSTALLED_APPS.append("ontwikkeling")
 
 
 MIDDLEWARE = [

@@ -26,13 +26,13 @@ from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant, Ondertekenaar
 from formatie.models import Rol, Uurtarief
 from governance.models import Besluit
+from ontwikkeling.schaal import Schaalgenerator
 from partijen.models import Domein, Gemeente, Samenwerkingsverband, Toegang
 from programma.models import Opdracht
 from regiekamer import access
 from regiekamer import admin as base
 from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.roles import REGIEGROEP
-from regiekamer.schaal import Schaalgenerator
 from tests.querycount import fast_hasher
 from tests.regiekamer.test_access_matrix import rows_of
 from tests.world import add_meeting_and_answer

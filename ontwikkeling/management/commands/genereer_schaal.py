@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from regiekamer.schaal import DEFAULT_SEED, DatabaseNietLeeg, Omvang, generate
+from ontwikkeling.schaal import DEFAULT_SEED, DatabaseNietLeeg, Omvang, generate
 
 
 class Command(BaseCommand):

@@ -7,15 +7,31 @@ vergaderingen and 50.000 besluiten and actiepunten (25.000 each). Every count sc
 with the factor (half-up), with at least one samenwerkingsverband and three gemeenten for each.
 
 Everything is named as test data ("Testregio 07 (schaaldata)", "Testgemeente 123",
-"Testpersoon 0045") and otherwise plausible, and it follows the app's rules, so every page
-works on it: the kostenverdeling of every samenwerkingsverband computes (scales, keys,
-inwonertallen on the peildatum), frozen reports were sent (status, date, sender) and their rows
-pass the checks of ``freeze_report``, besluiten in a vergadering hang on an agendapunt, and so on.
+"Testpersoon 0045") and otherwise plausible. It lives in the development app (never installed
+on a production installation) and makes its rows through the app's own rules, never copies of
+them, so a new rule reaches it too:
+
+- every row passes its model's ``full_clean`` (field validators and ``clean``: what every form
+  checks) before it is written; the database's constraints check the rest on insert;
+- rows are written in bulk with their history (``bulk_create_with_history``, as
+  ``draft_report`` does), made by the user ``schaaldata``; a samenwerkingsverband is saved
+  through its own ``save`` (its afkorting in capitals) and every many-to-many link through its
+  relation, so the history records it;
+- amounts are rounded by ``regiekamer.afronding`` and the salarisschalen and uurtarieven of every
+  later year are indexed from the year before with ``index_amount``, as "Nieuw begrotingsjaar"
+  does (with the percentage and its source);
+- a vastgestelde verdeelsleutel takes its percentages from the cost engine's key by
+  inwonertal (``Sleutel.from_inwonertallen``) and is accepted by ``Sleutel.from_percentages``;
+- a bezetting cell holds fte or an amount as ``Rol.heeft_fte`` says, and no value would make
+  the app ask "Klopt dit?" (``regiekamer.getallen.implausible``);
+- a report is sent as ``freeze_report`` sends one: its rows pass ``report_problems``, then
+  ``mark_sent`` records sender and moment; the sender is a regiegroep member of the
+  samenwerkingsverband (``access.grant``), who cannot log in;
+- the budgets follow each gemeente's share from the cost engine (``load_kostenverdeling``).
 
 Deterministic: one ``random.Random(seed)`` drives every choice, and the dates hang on the fixed
-:data:`REFERENTIEDATUM` ("now" in the data), never on today's date. Rows are written with
-``bulk_create`` in one transaction, so no history rows are made (as an archive import) and an
-error leaves nothing behind.
+:data:`REFERENTIEDATUM` ("now" in the data), never on today's date. Everything is written in one
+transaction, so an error leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -24,11 +40,14 @@ import math
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from convenant.constants import ConvenantStatus
 from convenant.models import (
@@ -74,9 +93,10 @@ from governance.models import (
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from kosten.verdeling import Sleutel
 from partijen.constants import JuridischeVorm
 from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband
-from programma.constants import Kleurstatus, Rapportagestatus, Uitvoering
+from programma.constants import Kleurstatus, Uitvoering
 from programma.models import (
     Budgetpost,
     Doel,
@@ -88,7 +108,11 @@ from programma.models import (
     Voortgangsrapportage,
     Voortgangsregel,
 )
-from regiekamer.afronding import round_cent
+from programma.voortgang import mark_sent, report_problems
+from regiekamer import access
+from regiekamer.afronding import index_amount, round_cent
+from regiekamer.getallen import implausible
+from regiekamer.roles import REGIEGROEP, ensure_groups
 
 DEFAULT_SEED = 8  # issue 8
 BATCH_SIZE = 2000
@@ -177,7 +201,25 @@ def add_months(day: date, months: int) -> date:
 
 
 def money(amount) -> Decimal:
-    return Decimal(amount).quantize(Decimal("0.01"))
+    """A whole amount as the app stores money (``regiekamer.afronding``, the one rounding place)."""
+    return round_cent(Decimal(amount))
+
+
+def jaarbedragen(field: str, bedrag, jaren) -> list[dict]:
+    """The fields of a Salarisschaal or Uurtarief for each year of ``jaren``: ``bedrag``
+    typed for the first, each later one indexed from the year before by :data:`INDEXATIE` per
+    cent with ``index_amount``, the rule of "Nieuw begrotingsjaar" (``save_jaarbedragen``)."""
+    rows, vorig = [], None
+    for jaar in jaren:
+        if vorig is None:
+            row = {field: money(bedrag), "indexatie": None, "bron": ""}
+        else:
+            nieuw = index_amount(vorig, INDEXATIE)
+            check_plausible(f"{field} {jaar}", vorig, nieuw)
+            row = {field: nieuw, "indexatie": INDEXATIE, "bron": INDEXATIEBRON}
+        vorig = row[field]
+        rows.append({"jaar": jaar, **row})
+    return rows
 
 
 def aware(day: date, hour: int, minute: int = 0) -> datetime:
@@ -212,8 +254,11 @@ ROLNAMEN = [
     "Adviseur inkoop Wmo",
     "Procesregisseur",
 ]
-SCHAALBEDRAGEN_2016 = {8: 58500, 9: 64800, 10: 71200, 11: 83100, 12: 93600}
-INDEXATIE = Decimal("1.025")  # yearly rise of the integral cost per fte
+# The integral yearly cost per fte typed for the formation's first year; every later year is
+# indexed from the year before by INDEXATIE per cent, as "Nieuw begrotingsjaar" does.
+SCHAALBEDRAGEN = {8: 58500, 9: 64800, 10: 71200, 11: 83100, 12: 93600}
+INDEXATIE = Decimal("2.5")
+INDEXATIEBRON = "Jaarlijkse indexatie (testgegevens)"
 OVERWEGINGEN = [
     "dat de gemeenten verantwoordelijk zijn voor de uitvoering van de Jeugdwet en de Wmo 2015;",
     "dat de gemeenten hun kennis en capaciteit in de regio willen bundelen;",
@@ -372,9 +417,20 @@ def make_regel(rapportage: Voortgangsrapportage, verloop: Verloop) -> Voortgangs
     return regel
 
 
-def bulk(model: type[models.Model], objects: list) -> list:
-    model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
-    return objects
+def check(objects: list) -> None:
+    """Each row as a form checks it: the model's ``full_clean`` (field validators, choices,
+    ``clean``). Its links and its uniqueness are left to the database, which refuses a broken
+    one on insert (the same constraints), so that no row costs a query here."""
+    for obj in objects:
+        links = [f.name for f in obj._meta.concrete_fields if f.is_relation]
+        obj.full_clean(exclude=links, validate_unique=False, validate_constraints=False)
+
+
+def check_plausible(subject: str, old, new, *, fte: bool = False) -> None:
+    """Refuse a value for which the app would ask "Klopt dit?" (``implausible``)."""
+    reason = implausible(old, new, fte=fte)
+    if reason is not None:
+        raise ValidationError(f"Schaaldata niet plausibel: {subject}: {old} → {new}, {reason}.")
 
 
 class Schaalgenerator:
@@ -385,8 +441,31 @@ class Schaalgenerator:
         self.gemeenten: list[Gemeente] = []
         self.inwoners: dict[int, dict[int, int]] = {}  # gemeente pk -> {jaar: aantal}
         self.fasen: dict[int, list[Fase]] = {}  # regio nummer -> its fasen
+        self.gebruiker = None  # the schaaldata user: makes the history, sends the reports
+        self.moment = timezone.now()  # of every history row this run writes
+
+    def bulk(self, model: type[models.Model], objects: list, *, checked: bool = False) -> list:
+        """Check the rows (unless ``checked`` already) and insert them with their history."""
+        if not checked:
+            check(objects)
+        return bulk_create_with_history(
+            objects,
+            model,
+            batch_size=BATCH_SIZE,
+            default_user=self.gebruiker,
+            default_date=self.moment,
+        )
+
+    def save(self, obj: models.Model) -> models.Model:
+        """One row through the model's own ``full_clean`` and ``save``, its history by
+        the schaaldata user."""
+        obj.full_clean()
+        obj._history_user = self.gebruiker
+        obj.save()
+        return obj
 
     def generate(self) -> None:
+        self.gebruiker = self.make_gebruiker()
         self.make_gemeenten()
         self.make_samenwerkingsverbanden()
         self.make_personen_en_gremia()
@@ -415,7 +494,7 @@ class Schaalgenerator:
                     contact_email=f"regie@testgemeente-{i:0{width}d}.example",
                 )
             )
-        bulk(Gemeente, gemeenten)
+        self.bulk(Gemeente, gemeenten)
         self.gemeenten = gemeenten
         rows = []
         for gemeente in gemeenten:
@@ -425,7 +504,9 @@ class Schaalgenerator:
             per_jaar = {}
             for jaar in JAREN:
                 if jaar != JAREN[0]:
+                    vorig = aantal
                     aantal = math.floor(aantal * (1 + trend + rng.uniform(-0.001, 0.001)) + 0.5)
+                    check_plausible(f"inwonertal {gemeente.naam} {jaar}", vorig, aantal)
                 per_jaar[jaar] = aantal
                 rows.append(
                     Inwonertal(
@@ -433,7 +514,7 @@ class Schaalgenerator:
                     )
                 )
             self.inwoners[gemeente.pk] = per_jaar
-        bulk(Inwonertal, rows)
+        self.bulk(Inwonertal, rows)
 
     def make_samenwerkingsverbanden(self) -> None:
         rng, n = self.rng, self.omvang.samenwerkingsverbanden
@@ -443,7 +524,7 @@ class Schaalgenerator:
             JuridischeVorm.CENTRUMREGELING,
             JuridischeVorm.SAMENWERKINGSOVEREENKOMST,
         ]
-        svs, begin = [], 0
+        begin = 0
         for i, count in enumerate(spread(self.omvang.gemeenten, n), start=1):
             gemeenten = self.gemeenten[begin : begin + count]
             begin += count
@@ -456,19 +537,12 @@ class Schaalgenerator:
             )
             start = date(rng.randint(2007, 2018), rng.randint(1, 12), 1)
             self.regios.append(Regio(i, sv, gemeenten, start))
-            svs.append(sv)
-        bulk(Samenwerkingsverband, svs)
-        through = Samenwerkingsverband.gemeenten.through
-        bulk(
-            through,
-            [
-                through(samenwerkingsverband=r.sv, gemeente=g)
-                for r in self.regios
-                for g in r.gemeenten
-            ],
-        )
-        through = Samenwerkingsverband.domeinen.through
-        bulk(through, [through(samenwerkingsverband=sv, domein=d) for sv in svs for d in domeinen])
+        # Few rows: each through its own save and relations (their history records the links).
+        for regio in self.regios:
+            self.save(regio.sv)
+            regio.sv.gemeenten.set(regio.gemeenten)
+            regio.sv.domeinen.set(domeinen)
+            access.grant(self.gebruiker, regio.sv)  # the sender of its reports takes part
 
     # -- governance structure (needed by the convenant's signatories) -----------------------
 
@@ -491,7 +565,7 @@ class Schaalgenerator:
             regio.secretaris = persoon(
                 functie="secretaris", organisatie=f"Programmabureau {regio.sv.afkorting}"
             )
-        bulk(Persoon, personen)
+        self.bulk(Persoon, personen)
 
         gremia = []
         for regio in self.regios:
@@ -512,8 +586,8 @@ class Schaalgenerator:
                     )
                 )
             gremia += regio.gremia
-        bulk(Gremium, gremia)
-        bulk(
+        self.bulk(Gremium, gremia)
+        self.bulk(
             GremiumRelatie,
             [
                 GremiumRelatie(van=r.gremia[van], naar=r.gremia[naar], soort=soort)
@@ -545,7 +619,7 @@ class Schaalgenerator:
                             vanaf=regio.start,
                         )
                     )
-        bulk(Lidmaatschap, lidmaatschappen)
+        self.bulk(Lidmaatschap, lidmaatschappen)
 
     # -- convenant ---------------------------------------------------------------------------
 
@@ -562,7 +636,7 @@ class Schaalgenerator:
                 toelichting=BRON,
             )
             convenanten.append(regio.convenant)
-        bulk(Convenant, convenanten)
+        self.bulk(Convenant, convenanten)
         overwegingen, artikelen, momenten, ondertekenaars = [], [], [], []
         for regio in self.regios:
             c = regio.convenant
@@ -594,9 +668,9 @@ class Schaalgenerator:
                 )
                 for wethouder in regio.personen[0]
             ]
-        bulk(Overweging, overwegingen)
-        bulk(Artikel, artikelen)
-        bulk(
+        self.bulk(Overweging, overwegingen)
+        self.bulk(Artikel, artikelen)
+        self.bulk(
             Artikelonderdeel,
             [
                 Artikelonderdeel(artikel=a, letter="ab"[i], tekst=tekst)
@@ -605,8 +679,8 @@ class Schaalgenerator:
                 for i, tekst in enumerate(ONDERDELEN)
             ],
         )
-        bulk(Herijkingsmoment, momenten)
-        bulk(Ondertekenaar, ondertekenaars)
+        self.bulk(Herijkingsmoment, momenten)
+        self.bulk(Ondertekenaar, ondertekenaars)
 
     # -- formatie ----------------------------------------------------------------------------
 
@@ -631,19 +705,12 @@ class Schaalgenerator:
                 begin = einde + timedelta(days=1)
             self.fasen[regio.nummer] = eigen
             fasen += eigen
-            for schaal, bedrag in SCHAALBEDRAGEN_2016.items():
-                for jaar in range(eigen[0].begin.year, eigen[-1].eind.year + 1):
-                    jaarbedrag = (Decimal(bedrag) * INDEXATIE ** (jaar - 2016)).quantize(
-                        Decimal("1E2"), rounding=ROUND_HALF_UP
-                    )
-                    schalen.append(
-                        Salarisschaal(
-                            samenwerkingsverband=regio.sv,
-                            schaal=schaal,
-                            jaar=jaar,
-                            jaarkosten_per_fte=money(jaarbedrag),
-                        )
-                    )
+            jaren = range(eigen[0].begin.year, eigen[-1].eind.year + 1)
+            for schaal, bedrag in SCHAALBEDRAGEN.items():
+                schalen += [
+                    Salarisschaal(samenwerkingsverband=regio.sv, schaal=schaal, **jaarbedrag)
+                    for jaarbedrag in jaarbedragen("jaarkosten_per_fte", bedrag, jaren)
+                ]
             werkgroepen += [
                 Werkgroep(
                     samenwerkingsverband=regio.sv,
@@ -653,9 +720,12 @@ class Schaalgenerator:
                 )
                 for naam in ("Werkgroep financiën", "Werkgroep juridische zaken")
             ]
-        bulk(Fase, fasen)
-        bulk(Salarisschaal, schalen)
-        bulk(Werkgroep, werkgroepen)
+        self.bulk(Fase, fasen)
+        for fase in fasen:  # what the fasen page checks: no two overlap
+            if (overlap := fase.find_overlap()) is not None:
+                raise ValidationError(f"{fase} overlapt met {overlap}.")
+        self.bulk(Salarisschaal, schalen)
+        self.bulk(Werkgroep, werkgroepen)
 
         rollen, bezetting = [], []
         for regio, aantal in zip(
@@ -668,20 +738,22 @@ class Schaalgenerator:
                     bezetting.append(self.make_bezetting(rol, fase, index))
                 if rol.structureel:
                     rol.basisformatie = bezetting[-len(self.fasen[regio.nummer])].fte
-        bulk(Rol, rollen)
-        bulk(Bezetting, bezetting)  # bulk_create takes the pk of a rol saved since
-        # A hired rol's rate of the later years, indexed as the salarisschalen are.
+        self.bulk(Rol, rollen)
+        self.bulk(Bezetting, bezetting)  # bulk_create takes the pk of a rol saved since
+        # A hired rol's rate holds in the formation's first year; the later years' are
+        # indexed as the salarisschalen are.
         tarieven = []
         fasen_van = {regio.sv.pk: self.fasen[regio.nummer] for regio in self.regios}
         for rol in rollen:
             if rol.kostensoort != Kostensoort.UUR:
                 continue
             fasen = fasen_van[rol.samenwerkingsverband_id]
-            eerste, laatste = fasen[0].begin.year, fasen[-1].eind.year
-            for jaar in range(eerste + 1, laatste + 1):
-                bedrag = round_cent(rol.uurtarief * INDEXATIE ** (jaar - eerste))
-                tarieven.append(Uurtarief(rol=rol, jaar=jaar, uurtarief=money(bedrag)))
-        bulk(Uurtarief, tarieven)
+            jaren = range(fasen[0].begin.year, fasen[-1].eind.year + 1)
+            tarieven += [
+                Uurtarief(rol=rol, **jaarbedrag)
+                for jaarbedrag in jaarbedragen("uurtarief", rol.uurtarief, jaren)[1:]
+            ]
+        self.bulk(Uurtarief, tarieven)
 
     def make_rol(self, regio: Regio, index: int) -> Rol:
         rng = self.rng
@@ -697,7 +769,7 @@ class Schaalgenerator:
             structureel=soort == Kostensoort.SCHAAL and rng.random() < 0.7,
         )
         if soort == Kostensoort.SCHAAL:
-            rol.schaal = rng.choice(list(SCHAALBEDRAGEN_2016))
+            rol.schaal = rng.choice(list(SCHAALBEDRAGEN))
             if rng.random() < 0.8:
                 rol.leverende_gemeente = rng.choice(regio.gemeenten)
         elif soort == Kostensoort.UUR:
@@ -709,13 +781,16 @@ class Schaalgenerator:
 
     def make_bezetting(self, rol: Rol, fase: Fase, index: int) -> Bezetting:
         rng = self.rng
-        if rol.kostensoort == Kostensoort.VAST:
-            return Bezetting(rol=rol, fase=fase, bedrag=money(rng.randint(5, 100) * 1000))
+        if not rol.heeft_fte:  # paid per fase: the cell holds the amount
+            waarde = money(rng.randint(5, 100) * 1000)
+            check_plausible(f"{rol.naam}, {fase.naam}", None, waarde)
+            return Bezetting(rol=rol, fase=fase, bedrag=waarde)
         if not rol.structureel and index == FASEN_PER_SV - 1 and rng.random() < 0.5:
-            fte = Decimal("0.00")  # a temporary role that stops in the last fase
+            waarde = Decimal("0.00")  # a temporary role that stops in the last fase
         else:
-            fte = (Decimal(rng.randint(1, 20)) / 10).quantize(Decimal("0.01"))
-        return Bezetting(rol=rol, fase=fase, fte=fte)
+            waarde = Decimal(rng.randint(1, 20)) / 10
+        check_plausible(f"{rol.naam}, {fase.naam}", None, waarde, fte=True)
+        return Bezetting(rol=rol, fase=fase, fte=waarde)
 
     # -- kosten ------------------------------------------------------------------------------
 
@@ -754,8 +829,8 @@ class Schaalgenerator:
                             verdeelsleutel=sleutel, gemeente=gemeente, percentage=percentage
                         )
                     )
-        bulk(Verdeelsleutel, sleutels)
-        bulk(Verdeelsleutelaandeel, aandelen)
+        self.bulk(Verdeelsleutel, sleutels)
+        self.bulk(Verdeelsleutelaandeel, aandelen)
 
         # Budgets around each gemeente's share, from the engine itself (which thereby shows
         # that every kostenverdeling computes).
@@ -776,16 +851,20 @@ class Schaalgenerator:
                             omschrijving="Begroting (testgegevens)",
                         )
                     )
-        bulk(Budget, budgetten)
+        self.bulk(Budget, budgetten)
 
     def percentages(self, gemeenten: list[Gemeente], jaar: int) -> dict[Gemeente, Decimal]:
-        """Shares by inwonertal in whole hundredths that add up to exactly 100."""
+        """The stuurgroep's key "naar inwonertal ``jaar``": the cost engine's own key by
+        inwonertal (``Sleutel.from_inwonertallen``) in cents (``round_cent``), the rounding
+        difference to the largest gemeente, so that the engine takes it as a vastgestelde key
+        (``Sleutel.from_percentages``: exactly 100, or ``KostenFout``)."""
         aantallen = {g: self.inwoners[g.pk][jaar] for g in gemeenten}
-        totaal = sum(aantallen.values())
-        result = {g: Decimal(n * 10000 // totaal) / 100 for g, n in aantallen.items()}
+        naar_inwonertal = Sleutel.from_inwonertallen({g.naam: n for g, n in aantallen.items()})
+        result = {g: round_cent(naar_inwonertal.percentage(g.naam)) for g in gemeenten}
         grootste = max(gemeenten, key=lambda g: aantallen[g])
         result[grootste] += Decimal(100) - sum(result.values())
-        return {g: money(p) for g, p in result.items()}
+        Sleutel.from_percentages({g.naam: p for g, p in result.items()})
+        return result
 
     # -- vergaderingen, besluiten and actiepunten -------------------------------------------
 
@@ -825,7 +904,7 @@ class Schaalgenerator:
                         )
                     )
                     regio_van.append(regio.nummer)
-        bulk(Vergadering, vergaderingen)
+        self.bulk(Vergadering, vergaderingen)
 
         agendapunten = []
         for v in vergaderingen:
@@ -857,7 +936,7 @@ class Schaalgenerator:
                     soort=Agendapuntsoort.BESPREKING,
                 ),
             ]
-        bulk(Agendapunt, agendapunten)
+        self.bulk(Agendapunt, agendapunten)
 
         # Besluiten and actiepunten come from the meetings held before the reference date.
         gehouden: dict[int, list[tuple[Vergadering, list[Agendapunt]]]] = {}
@@ -928,7 +1007,7 @@ class Schaalgenerator:
                             route=route,
                         )
                     )
-        bulk(Besluit, besluiten)
+        self.bulk(Besluit, besluiten)
 
     def make_actiepunten(self, gehouden) -> None:
         rng = self.rng
@@ -955,7 +1034,7 @@ class Schaalgenerator:
                             status=Actiestatus.GEREED if klaar else Actiestatus.OPEN,
                         )
                     )
-        bulk(Actiepunt, acties)
+        self.bulk(Actiepunt, acties)
 
     def actie_klaar(self, deadline: date) -> bool:
         """Old actions are done, a few forgotten; recent ones partly; future ones open."""
@@ -987,9 +1066,10 @@ class Schaalgenerator:
                 )
                 knelpunten.append(knelpunt)
                 besproken += [(knelpunt, regio.gremia[1]), (knelpunt, regio.gremia[0])]
-        bulk(Knelpunt, knelpunten)
-        through = Knelpunt.doorlopen_gremia.through
-        bulk(through, [through(knelpunt=k, gremium=g) for k, g in besproken])
+        self.bulk(Knelpunt, knelpunten)
+        for knelpunt in knelpunten:
+            knelpunt._history_user = self.gebruiker
+            knelpunt.doorlopen_gremia.add(*[g for k, g in besproken if k is knelpunt])
 
     # -- programma ---------------------------------------------------------------------------
 
@@ -1011,8 +1091,8 @@ class Schaalgenerator:
                 bron=BRON,
             )
             plannen.append(regio.plan)
-        bulk(Programmaplan, plannen)
-        bulk(
+        self.bulk(Programmaplan, plannen)
+        self.bulk(
             Doel,
             [
                 Doel(plan=p, nummer=i, tekst=tekst)
@@ -1020,7 +1100,7 @@ class Schaalgenerator:
                 for i, tekst in enumerate(DOELEN, start=1)
             ],
         )
-        bulk(
+        self.bulk(
             Startvraag,
             [
                 Startvraag(plan=p, nummer=i, tekst=tekst)
@@ -1034,7 +1114,7 @@ class Schaalgenerator:
                 Thema(plan=regio.plan, nummer=i, naam=naam, toelichting=BRON)
                 for i, naam in enumerate(THEMAS, start=1)
             ]
-        bulk(Thema, [t for eigen in themas.values() for t in eigen])
+        self.bulk(Thema, [t for eigen in themas.values() for t in eigen])
 
         opdrachten = []
         per_regio = spread(self.omvang.opdrachten, len(self.regios))
@@ -1043,22 +1123,16 @@ class Schaalgenerator:
                 verloop = self.make_opdracht(regio, themas[regio.nummer][i % len(THEMAS)], i)
                 regio.verloop.append(verloop)
                 opdrachten.append(verloop.opdracht)
-        bulk(Opdracht, opdrachten)
+        self.bulk(Opdracht, opdrachten)
 
-        relaties = []
-        through = Opdracht.relaties.through
         for regio in self.regios:
             eigen = [v.opdracht for v in regio.verloop]
             for opdracht in eigen:
                 if len(eigen) > 1 and rng.random() < 0.1:
                     ander = rng.choice([o for o in eigen if o is not opdracht])
-                    relaties += [
-                        through(from_opdracht=opdracht, to_opdracht=ander),
-                        through(from_opdracht=ander, to_opdracht=opdracht),
-                    ]
-        # One row per pair and direction (two opdrachten may have picked each other).
-        unique = {(r.from_opdracht.pk, r.to_opdracht.pk): r for r in relaties}
-        bulk(through, list(unique.values()))
+                    # The relation is symmetrical: the model links both ways.
+                    opdracht._history_user = self.gebruiker
+                    opdracht.relaties.add(ander)
 
         self.make_budgetposten(themas)
         self.make_resultaten()
@@ -1111,14 +1185,16 @@ class Schaalgenerator:
                 )
                 posten.append(post)
                 thema = themas[regio.nummer][i - 1]
-                koppelingen += [(post, v.opdracht) for v in regio.verloop if v.thema is thema]
+                koppelingen.append((post, [v.opdracht for v in regio.verloop if v.thema is thema]))
             nummer = len(BUDGETPOSTEN) + 1
             posten.append(
                 Budgetpost(plan=regio.plan, nummer=nummer, omschrijving="Onvoorzien", pm=True)
             )
-        bulk(Budgetpost, posten)
-        through = Budgetpost.opdrachten.through
-        bulk(through, [through(budgetpost=p, opdracht=o) for p, o in koppelingen])
+        self.bulk(Budgetpost, posten)
+        for post, opdrachten in koppelingen:
+            if opdrachten:  # an empty add would still write history
+                post._history_user = self.gebruiker
+                post.opdrachten.add(*opdrachten)
 
     def make_resultaten(self) -> None:
         """One resultaat per opdracht, delivered if the opdracht was done by the reference date."""
@@ -1135,11 +1211,11 @@ class Schaalgenerator:
                         geleverd_op=einde if geleverd else None,
                     )
                 )
-        bulk(Resultaat, resultaten)
+        self.bulk(Resultaat, resultaten)
 
     def make_rapportages(self) -> None:
-        """24 bimonthly reports per plan up to the reference date; all sent but the last."""
-        gebruiker = self.gebruiker()
+        """24 bimonthly reports per plan up to the reference date; all sent but the last, each
+        as ``freeze_report`` sends one (its rows checked, then sender and moment recorded)."""
         eerste = add_months(
             REFERENTIEDATUM.replace(day=1), -RAPPORTAGE_INTERVAL * (RAPPORTAGES_PER_PLAN - 1)
         )
@@ -1158,19 +1234,23 @@ class Schaalgenerator:
                     samenvatting=f"Stand van het programma op {peildatum:%d-%m-%Y}. {BRON}",
                     vorige=vorige.get(regio.nummer),
                 )
-                if k < RAPPORTAGES_PER_PLAN - 1:  # sent to the stuurgroep, as freeze_report does
-                    r.status = Rapportagestatus.VASTGESTELD
-                    r.vastgesteld_op = aware(peildatum + timedelta(days=12), 10)
-                    r.vastgesteld_door = gebruiker
+                eigen = [make_regel(r, v) for v in regio.verloop]
+                # Checked before the report is stored (a stored frozen row refuses every check).
+                if k < RAPPORTAGES_PER_PLAN - 1:  # sent to the stuurgroep
+                    if problems := report_problems(eigen):
+                        raise ValidationError(problems)
+                    mark_sent(r, self.gebruiker, aware(peildatum + timedelta(days=12), 10))
+                else:
+                    check(eigen)
+                regels += eigen
                 ronde.append(r)
                 vorige[regio.nummer] = r
-            bulk(Voortgangsrapportage, ronde)  # each round's pks are the next round's vorige
-            for regio, r in zip(self.regios, ronde, strict=True):
-                regels += [make_regel(r, v) for v in regio.verloop]
-        bulk(Voortgangsregel, regels)
+            self.bulk(Voortgangsrapportage, ronde)  # each round's pks are the next round's vorige
+        self.bulk(Voortgangsregel, regels, checked=True)
 
-    def gebruiker(self):
-        """The sender of the frozen reports: a user that cannot log in."""
+    def make_gebruiker(self):
+        """The schaaldata user: makes the history and sends the reports as a regiegroep
+        member (of every generated samenwerkingsverband, ``access.grant``), and cannot log in."""
         user, created = get_user_model().objects.get_or_create(
             username=GEBRUIKER,
             defaults={"first_name": "Schaaldata", "last_name": "(test)", "is_active": False},
@@ -1178,6 +1258,8 @@ class Schaalgenerator:
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
+        ensure_groups()
+        user.groups.add(Group.objects.get(name=REGIEGROEP))
         return user
 
 

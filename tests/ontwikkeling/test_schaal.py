@@ -16,13 +16,13 @@ from django.urls import reverse
 from formatie.models import Bezetting, Fase, Rol
 from governance.models import Actiepunt, Besluit, Gremium, Persoon, Vergadering
 from kosten.gegevens import load_kostenverdeling
+from ontwikkeling import schaal
+from ontwikkeling.schaal import Omvang
 from partijen.constants import JuridischeVorm
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from programma.constants import Rapportagestatus, Uitvoering
 from programma.models import Opdracht, Programmaplan, Voortgangsrapportage, Voortgangsregel
-from regiekamer import schaal
 from regiekamer.opmaak import format_euro
-from regiekamer.schaal import Omvang
 
 
 class Rollback(Exception):
