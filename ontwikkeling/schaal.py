@@ -22,7 +22,7 @@ them, so a new rule reaches it too:
   does (with the percentage and its source);
 - a vastgestelde verdeelsleutel takes its percentages from the cost engine's key by
   inwonertal (``Sleutel.from_inwonertallen``) and is accepted by ``Sleutel.from_percentages``;
-- a bezetting cell holds fte or an amount as ``Rol.heeft_fte`` says, and no value would make
+- a bezetting cell holds fte or an amount as ``Rol.waardeveld`` says, and no value would make
   the app ask "Klopt dit?" (``regiekamer.getallen.implausible``);
 - a report is sent as ``freeze_report`` sends one: its rows pass ``report_problems``, then
   ``mark_sent`` records sender and moment; the sender is a regiegroep member of the
@@ -781,16 +781,16 @@ class Schaalgenerator:
 
     def make_bezetting(self, rol: Rol, fase: Fase, index: int) -> Bezetting:
         rng = self.rng
-        if not rol.heeft_fte:  # paid per fase: the cell holds the amount
+        if rol.waardeveld == "bedrag":  # paid per fase: the cell holds the amount
             waarde = money(rng.randint(5, 100) * 1000)
             check_plausible(f"{rol.naam}, {fase.naam}", None, waarde)
-            return Bezetting(rol=rol, fase=fase, bedrag=waarde)
+            return Bezetting(rol=rol, fase=fase, **{rol.waardeveld: waarde})
         if not rol.structureel and index == FASEN_PER_SV - 1 and rng.random() < 0.5:
             waarde = Decimal("0.00")  # a temporary role that stops in the last fase
         else:
             waarde = Decimal(rng.randint(1, 20)) / 10
         check_plausible(f"{rol.naam}, {fase.naam}", None, waarde, fte=True)
-        return Bezetting(rol=rol, fase=fase, fte=waarde)
+        return Bezetting(rol=rol, fase=fase, **{rol.waardeveld: waarde})
 
     # -- kosten ------------------------------------------------------------------------------
 
