@@ -43,9 +43,11 @@ run: demo
 	@echo "Regiekamer draait op http://$(HOST)/ (demogebruikers: zie README.md)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 
+# ruff, and the layers (pyproject.toml, [tool.importlinter]): an upward import fails here.
 lint: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: deps
 	$(BIN)/ruff format .

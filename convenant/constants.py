@@ -2,17 +2,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class JuridischeVorm(models.TextChoices):
-    """Legal forms under the Wet gemeenschappelijke regelingen, plus a plain agreement."""
-
-    REGELING_ZONDER_MEER = "regeling_zonder_meer", _("Regeling zonder meer (art. 1 Wgr)")
-    CENTRUMREGELING = "centrumregeling", _("Centrumregeling")
-    GEMEENSCHAPPELIJK_ORGAAN = "gemeenschappelijk_orgaan", _("Gemeenschappelijk orgaan")
-    BEDRIJFSVOERINGSORGANISATIE = "bedrijfsvoeringsorganisatie", _("Bedrijfsvoeringsorganisatie")
-    OPENBAAR_LICHAAM = "openbaar_lichaam", _("Openbaar lichaam")
-    SAMENWERKINGSOVEREENKOMST = "samenwerkingsovereenkomst", _("Samenwerkingsovereenkomst")
-
-
 class ConvenantStatus(models.TextChoices):
     CONCEPT = "concept", _("Concept")
     VASTGESTELD = "vastgesteld", _("Vastgesteld")

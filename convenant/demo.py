@@ -1,18 +1,15 @@
 """Load the collaboration, its gemeenten and its convenanten from a fixture of the documents."""
 
+from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.demo import add_missing, parse_date, upsert
 
 from .models import (
     Artikel,
     Artikelonderdeel,
     Convenant,
-    Domein,
-    Gemeente,
     Herijkingsmoment,
-    Inwonertal,
     Ondertekenaar,
     Overweging,
-    Samenwerkingsverband,
 )
 
 

@@ -1,9 +1,11 @@
 import django_filters
 
+from partijen.constants import JuridischeVorm
+from partijen.models import Samenwerkingsverband
 from regiekamer.filters import SearchFilterSet
 
-from .constants import ConvenantStatus, JuridischeVorm
-from .models import Convenant, Gemeente, Samenwerkingsverband
+from .constants import ConvenantStatus
+from .models import Convenant
 
 
 class SamenwerkingsverbandFilterSet(SearchFilterSet):
@@ -16,20 +18,6 @@ class SamenwerkingsverbandFilterSet(SearchFilterSet):
     class Meta:
         model = Samenwerkingsverband
         fields = ["q", "juridische_vorm"]
-
-
-class GemeenteFilterSet(SearchFilterSet):
-    search_fields = ("naam", "plaats")
-    samenwerkingsverband = django_filters.ModelChoiceFilter(
-        field_name="samenwerkingsverbanden",
-        queryset=Samenwerkingsverband.objects.all(),
-        label="Samenwerkingsverband",
-        empty_label="(alle)",
-    )
-
-    class Meta:
-        model = Gemeente
-        fields = ["q", "samenwerkingsverband"]
 
 
 class ConvenantFilterSet(SearchFilterSet):

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Length
@@ -8,180 +6,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from regiekamer.fields import AantalField
-from regiekamer.freeze import FrozenGuard
-from regiekamer.getallen import AANTAL, format_number
+from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.declarations import Scope
 from regiekamer.uploads import SCAN_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned, VersionedBase
 
-from .constants import ConvenantStatus, JuridischeVorm
-from .query import GemeenteQuerySet
-
-
-class Domein(Versioned):
-    """A policy domain the collaboration covers: Wmo, Jeugd, Participatiewet, ..."""
-
-    naam = models.CharField(_("naam"), max_length=100, unique=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("domein")
-        verbose_name_plural = _("domeinen")
-        ordering = ["naam"]
-
-    def __str__(self):
-        return self.naam
-
-
-class Gemeente(Versioned):
-    naam = models.CharField(_("naam"), max_length=100, unique=True)
-    adres = models.CharField(_("adres (straat en huisnummer)"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
-    contactpersoon = models.CharField(_("contactpersoon"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
-    history = HistoricalRecords()
-
-    objects = GemeenteQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("gemeente")
-        verbose_name_plural = _("gemeenten")
-        ordering = ["naam"]
-
-    def __str__(self):
-        return self.naam
-
-    def get_absolute_url(self):
-        return reverse("convenant:gemeente-detail", args=[self.pk])
-
-    def get_latest_inwonertal(self):
-        """The inwonertal with the latest peildatum, or None when none is known."""
-        return self.inwonertallen.order_by("-peildatum").first()
-
-
-class Inwonertal(Versioned):
-    gemeente = models.ForeignKey(
-        Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
-    )
-    peildatum = models.DateField(_("peildatum"))
-    aantal = AantalField(_("aantal inwoners"))
-    bron = models.CharField(_("bron"), max_length=200, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("inwonertal")
-        verbose_name_plural = _("inwonertallen")
-        ordering = ["gemeente__naam", "-peildatum"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["gemeente", "peildatum"],
-                name="uniek_inwonertal_per_peildatum",
-                violation_error_message=_(
-                    "Voor deze gemeente is op deze peildatum al een inwonertal."
-                ),
-            )
-        ]
-
-    def __str__(self):
-        return f"{format_number(self.aantal, AANTAL)} inwoners op {self.peildatum:%d-%m-%Y}"
-
-    def get_absolute_url(self):
-        return self.gemeente.get_absolute_url()
-
-
-class Samenwerkingsverband(Versioned):
-    naam = models.CharField(_("naam"), max_length=200)
-    afkorting = models.SlugField(
-        _("afkorting"),
-        max_length=20,
-        unique=True,
-        help_text=_("Unieke code, bijvoorbeeld MLW; gebruikt in adressen en opdrachten."),
-    )
-    juridische_vorm = models.CharField(
-        _("juridische vorm"), max_length=40, choices=JuridischeVorm.choices
-    )
-    domeinen = models.ManyToManyField(Domein, blank=True, verbose_name=_("domeinen"))
-    gemeenten = models.ManyToManyField(
-        Gemeente,
-        blank=True,
-        related_name="samenwerkingsverbanden",
-        verbose_name=_("deelnemende gemeenten"),
-    )
-    penvoerder = models.ForeignKey(
-        Gemeente,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("penvoerder"),
-        help_text=_("Draagt de kosten van rollen zonder leverende gemeente (inhuur, projecten)."),
-    )
-    history = HistoricalRecords(m2m_fields=[domeinen, gemeenten])
-
-    class Meta:
-        verbose_name = _("samenwerkingsverband")
-        verbose_name_plural = _("samenwerkingsverbanden")
-        ordering = ["naam"]
-
-    def __str__(self):
-        return f"{self.naam} ({self.afkorting})"
-
-    def save(self, *args, **kwargs):
-        self.afkorting = self.afkorting.upper()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("convenant:samenwerkingsverband-detail", args=[self.afkorting])
-
-
-class Toegang(Versioned):
-    """Where a user may act: the samenwerkingsverbanden they take part in and, for an official
-    of a gemeente, that gemeente. What they may do there follows from their role (group); in
-    ``stuurgroep_samenwerkingsverbanden`` only what the stuurgroep may (a wethouder who sits in
-    one samenwerkingsverband's stuurgroep and another's regiegroep)."""
-
-    gebruiker = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="toegang",
-        verbose_name=_("gebruiker"),
-    )
-    samenwerkingsverbanden = models.ManyToManyField(
-        Samenwerkingsverband,
-        blank=True,
-        related_name="toegangen",
-        verbose_name=_("samenwerkingsverbanden"),
-    )
-    stuurgroep_samenwerkingsverbanden = models.ManyToManyField(
-        Samenwerkingsverband,
-        blank=True,
-        related_name="stuurgroep_toegangen",
-        verbose_name=_("alleen als stuurgroeplid in"),
-        help_text=_(
-            "Samenwerkingsverbanden waarin deze gebruiker alleen lid van de stuurgroep is: "
-            "lezen en besluiten vastleggen, ook als de gebruiker elders regiegroep is."
-        ),
-    )
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="ambtenaren",
-        verbose_name=_("gemeente"),
-        help_text=_("Alleen voor een ambtenaar van een gemeente: die gemeente."),
-    )
-    history = HistoricalRecords(
-        m2m_fields=[samenwerkingsverbanden, stuurgroep_samenwerkingsverbanden]
-    )
-
-    class Meta:
-        verbose_name = _("toegang")
-        verbose_name_plural = _("toegang")
-
-    def __str__(self):
-        return f"Toegang van {self.gebruiker}"
+from .constants import ConvenantStatus
 
 
 def convenant_scan_path(instance, filename: str) -> str:
@@ -237,6 +67,8 @@ class Convenant(VersionedBase):
     )
     revisie = models.PositiveIntegerField(_("revisie"), default=1, editable=False)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("convenant")
@@ -359,6 +191,8 @@ class Overweging(Versioned):
     tekst = models.TextField(_("tekst"))
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("convenant__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("overweging")
         verbose_name_plural = _("overwegingen")
@@ -388,6 +222,8 @@ class Artikel(Versioned):
         _("slottekst"), blank=True, help_text=_("Tekst na de onderdelen, indien aanwezig.")
     )
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("convenant__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("artikel")
@@ -429,6 +265,8 @@ class Artikelonderdeel(Versioned):
     tekst = models.TextField(_("tekst"))
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("artikel__convenant__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("artikelonderdeel")
         verbose_name_plural = _("artikelonderdelen")
@@ -463,6 +301,8 @@ class Ondertekenaar(Versioned):
     datum_collegebesluit = models.DateField(_("datum collegebesluit"), null=True, blank=True)
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("convenant__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("ondertekenaar")
         verbose_name_plural = _("ondertekenaars")
@@ -486,6 +326,8 @@ class Herijkingsmoment(Versioned):
     omschrijving = models.CharField(_("omschrijving"), max_length=300)
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("convenant__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("herijkingsmoment")
         verbose_name_plural = _("herijkingsmomenten")
@@ -496,147 +338,3 @@ class Herijkingsmoment(Versioned):
 
     def get_absolute_url(self):
         return self.convenant.get_absolute_url()
-
-
-# --- raadsinformatiebrief -----------------------------------------------------------------
-
-
-class Briefstatus(models.TextChoices):
-    CONCEPT = "concept", _("Concept")
-    VERZONDEN = "verzonden", _("Verzonden")
-
-
-BRIEF_FROZEN_MESSAGE = _(
-    "Deze raadsinformatiebrief is verzonden aan de gemeenteraad en verandert niet meer. "
-    "Stel zo nodig een nieuwe brief op."
-)
-
-
-class Raadsinformatiebrief(FrozenGuard, Versioned):
-    """A letter of a college of burgemeester en wethouders to its own council.
-
-    Drafted from a standard text with merge fields (``[aandeel_2017]``); the preview and the
-    printed letter take the figures of the moment. Sending stores the merged text and the
-    figures on the letter, and from then on it never changes.
-    """
-
-    samenwerkingsverband = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.PROTECT,
-        related_name="raadsinformatiebrieven",
-        verbose_name=_("samenwerkingsverband"),
-    )
-    gemeente = models.ForeignKey(
-        Gemeente,
-        on_delete=models.PROTECT,
-        related_name="raadsinformatiebrieven",
-        verbose_name=_("gemeente"),
-        help_text=_("De gemeente aan wier gemeenteraad de brief is gericht."),
-    )
-    convenant = models.ForeignKey(
-        Convenant,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="raadsinformatiebrieven",
-        verbose_name=_("convenant"),
-        help_text=_("Het convenant waarover de brief gaat; levert de velden [convenant] e.d."),
-    )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=Briefstatus.choices,
-        default=Briefstatus.CONCEPT,
-        editable=False,
-    )
-    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
-    datum = models.DateField(
-        _("datum"), null=True, blank=True, help_text=_("Leeg: de datum van verzending.")
-    )
-    onderwerp = models.CharField(_("onderwerp"), max_length=300)
-    kenmerk = models.CharField(_("ons kenmerk"), max_length=100, blank=True)
-    aanhef = models.CharField(
-        _("aanhef"), max_length=200, default="Geachte leden van de gemeenteraad,"
-    )
-    tekst = models.TextField(
-        _("tekst"),
-        help_text=_(
-            "Alinea's scheidt u met een lege regel. Velden tussen rechte haken, zoals "
-            "[aandeel_totaal], worden bij het afdrukken ingevuld."
-        ),
-    )
-    slot = models.CharField(_("slot"), max_length=200, default="Met vriendelijke groet,")
-    burgemeester = models.CharField(
-        _("naam burgemeester"), max_length=200, blank=True, help_text=_("Leeg: nog onbekend.")
-    )
-    gemeentesecretaris = models.CharField(
-        _("naam gemeentesecretaris"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leeg: nog onbekend."),
-    )
-    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True, editable=False)
-    # PROTECT: deleting the user would change the frozen record ("verzonden door ..."); a
-    # beheerder deactivates such a user instead.
-    verzonden_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("verzonden door"),
-    )
-    verzonden_adres = models.TextField(_("verzonden aan (adres)"), blank=True, editable=False)
-    verzonden_tekst = models.TextField(_("verzonden tekst"), blank=True, editable=False)
-    verzonden_cijfers = models.JSONField(
-        _("verzonden cijfers"),
-        default=dict,
-        blank=True,
-        editable=False,
-        help_text=_("De waarden van de velden op het moment van verzenden, als tekst."),
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("raadsinformatiebrief")
-        verbose_name_plural = _("raadsinformatiebrieven")
-        ordering = ["samenwerkingsverband", F("datum").desc(nulls_first=True), "-pk"]
-
-    def __str__(self):
-        return f"Raadsinformatiebrief {self.gemeente.naam}: {self.onderwerp}"
-
-    def get_absolute_url(self):
-        return reverse("brieven:brief-detail", args=[self.samenwerkingsverband.afkorting, self.pk])
-
-    frozen_message = BRIEF_FROZEN_MESSAGE
-
-    def frozen_record(self):
-        return Raadsinformatiebrief, {"status": Briefstatus.VERZONDEN}, self.pk
-
-    @property
-    def is_frozen(self) -> bool:
-        return self.status == Briefstatus.VERZONDEN
-
-    def gemeente_takes_part(self) -> bool:
-        return Samenwerkingsverband.gemeenten.through.objects.filter(
-            samenwerkingsverband_id=self.samenwerkingsverband_id, gemeente_id=self.gemeente_id
-        ).exists()
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.samenwerkingsverband_id and self.gemeente_id and not self.gemeente_takes_part():
-            errors["gemeente"] = _("Deze gemeente neemt niet deel aan het samenwerkingsverband.")
-        if (
-            self.convenant_id
-            and self.samenwerkingsverband_id
-            and self.convenant.samenwerkingsverband_id != self.samenwerkingsverband_id
-        ):
-            errors["convenant"] = _("Dit convenant hoort bij een ander samenwerkingsverband.")
-        if errors:
-            raise ValidationError(errors)
-        if self.tekst and self.samenwerkingsverband_id and self.gemeente_id:
-            from .brieven import check_placeholders  # the merge fields need the cost engine
-
-            check_placeholders(self)

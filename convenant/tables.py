@@ -1,6 +1,8 @@
 import django_tables2 as tables
 
-from .models import Convenant, Gemeente, Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
+
+from .models import Convenant
 
 NUMBER = {"td": {"class": "num"}, "th": {"class": "num"}}
 
@@ -13,16 +15,6 @@ class SamenwerkingsverbandTable(tables.Table):
     class Meta:
         model = Samenwerkingsverband
         fields = ["naam", "afkorting", "juridische_vorm", "aantal_gemeenten", "aantal_convenanten"]
-
-
-class GemeenteTable(tables.Table):
-    naam = tables.Column(linkify=True)
-    laatste_inwonertal = tables.Column(verbose_name="Inwonertal", default="onbekend", attrs=NUMBER)
-    laatste_peildatum = tables.DateColumn(verbose_name="Peildatum", format="d-m-Y")
-
-    class Meta:
-        model = Gemeente
-        fields = ["naam", "plaats", "laatste_inwonertal", "laatste_peildatum"]
 
 
 class ConvenantTable(tables.Table):

@@ -25,12 +25,6 @@ urlpatterns = [
         views.SamenwerkingsverbandUpdateView.as_view(),
         name="samenwerkingsverband-update",
     ),
-    path("gemeenten/", views.GemeenteListView.as_view(), name="gemeente-list"),
-    path("gemeenten/nieuw/", views.GemeenteCreateView.as_view(), name="gemeente-create"),
-    path("gemeenten/<int:pk>/", views.GemeenteDetailView.as_view(), name="gemeente-detail"),
-    path(
-        "gemeenten/<int:pk>/bewerken/", views.GemeenteUpdateView.as_view(), name="gemeente-update"
-    ),
     path("convenanten/", views.ConvenantListView.as_view(), name="convenant-list"),
     path("convenanten/nieuw/", views.ConvenantCreateView.as_view(), name="convenant-create"),
     path("convenanten/<int:pk>/", views.ConvenantDetailView.as_view(), name="convenant-detail"),

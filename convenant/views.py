@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
-from governance.query import contactpersonen
-from kosten.forms import GemeenteBudgetFormSet
+from partijen import forms as partijen_forms
+from partijen.models import Samenwerkingsverband
 from regiekamer import access
 from regiekamer.history import history_rows
-from regiekamer.rapporten import make_report
+from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
 from regiekamer.views import (
     EditPermissionMixin,
@@ -20,6 +20,7 @@ from regiekamer.views import (
     ObjectListView,
     ObjectUpdateView,
     ScopedQuerysetMixin,
+    UserFormMixin,
     attachment,
     query_pk,
     visible_samenwerkingsverband,
@@ -27,31 +28,20 @@ from regiekamer.views import (
 
 from . import forms
 from .constants import ConvenantStatus
-from .filters import ConvenantFilterSet, GemeenteFilterSet, SamenwerkingsverbandFilterSet
+from .document import convenant_report
+from .filters import ConvenantFilterSet, SamenwerkingsverbandFilterSet
 from .models import (
     Artikel,
     Artikelonderdeel,
     Convenant,
-    Gemeente,
     Herijkingsmoment,
-    Inwonertal,
     Ondertekenaar,
     Overweging,
-    Samenwerkingsverband,
 )
-from .tables import ConvenantTable, GemeenteTable, SamenwerkingsverbandTable
+from .tables import ConvenantTable, SamenwerkingsverbandTable
 from .vergelijking import compare_convenanten, count_by_status
 
 # --- Samenwerkingsverband -------------------------------------------------------------------
-
-
-class UserFormMixin:
-    """The form decides with the user's rights (which gemeenten may join, the naam)."""
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
 
 
 class SamenwerkingsverbandListView(ObjectListView):
@@ -94,7 +84,7 @@ class SamenwerkingsverbandDetailView(DetailView):
 
 class SamenwerkingsverbandCreateView(UserFormMixin, ObjectCreateView):
     model = Samenwerkingsverband
-    form_class = forms.SamenwerkingsverbandForm
+    form_class = partijen_forms.SamenwerkingsverbandForm
 
     def after_save(self):
         # Whoever creates a samenwerkingsverband takes part in it.
@@ -103,62 +93,12 @@ class SamenwerkingsverbandCreateView(UserFormMixin, ObjectCreateView):
 
 class SamenwerkingsverbandUpdateView(UserFormMixin, ObjectUpdateView):
     model = Samenwerkingsverband
-    form_class = forms.SamenwerkingsverbandForm
+    form_class = partijen_forms.SamenwerkingsverbandForm
     slug_field = "afkorting"
     slug_url_kwarg = "afkorting"
 
 
 # --- Gemeente -------------------------------------------------------------------------------
-
-
-class GemeenteListView(ObjectListView):
-    queryset = Gemeente.objects.with_latest_inwonertal().order_by("naam")
-    filterset_class = GemeenteFilterSet
-    table_class = GemeenteTable
-    create_url_name = "convenant:gemeente-create"
-
-
-class GemeenteDetailView(ScopedQuerysetMixin, DetailView):
-    model = Gemeente
-    template_name = "convenant/gemeente_detail.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        gemeente = self.object
-        context["inwonertallen"] = gemeente.inwonertallen.all()
-        context["samenwerkingsverbanden"] = access.scope(
-            self.request.user, gemeente.samenwerkingsverbanden.all()
-        )
-        context["can_edit"] = access.can(self.request.user, "change", gemeente)
-        context["contactpersonen"] = contactpersonen(gemeente)
-        context["history"] = history_rows(
-            gemeente.history.all(), Inwonertal.history.filter(gemeente_id=gemeente.pk)
-        )
-        return context
-
-
-class GemeenteCreateView(UserFormMixin, ObjectCreateView):
-    model = Gemeente
-    form_class = forms.GemeenteForm
-    formset_classes = {"inwonertallen": forms.InwonertalFormSet}
-
-
-class GemeenteUpdateView(UserFormMixin, ObjectUpdateView):
-    """The gemeente's own data: address, contactpersoon, inwonertallen and budgets (also for an
-    official of that gemeente)."""
-
-    model = Gemeente
-    form_class = forms.GemeenteForm
-    formset_classes = {
-        "inwonertallen": forms.InwonertalFormSet,
-        "budgetten": GemeenteBudgetFormSet,
-    }
-
-    def get_formset_kwargs(self, name):
-        if name == "budgetten":
-            visible = self.object.samenwerkingsverbanden.all()
-            return {"samenwerkingsverbanden": access.scope(self.request.user, visible)}
-        return {}
 
 
 # --- Convenant ------------------------------------------------------------------------------
@@ -182,7 +122,12 @@ class ConvenantDetailView(ScopedQuerysetMixin, DetailView):
         if request.GET.get("download") == "pdf":
             convenant = self.get_object()
             return attachment(
-                *make_report("convenant", convenant.samenwerkingsverband, convenant=convenant)
+                *make_pdf(
+                    "convenant",
+                    convenant_report,
+                    convenant.samenwerkingsverband,
+                    convenant=convenant,
+                )
             )
         return super().get(request, *args, **kwargs)
 

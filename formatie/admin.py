@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 
-from kosten.ontbrekend import rol_html
 from regiekamer import admin as base
 
+from . import kostengevolg
 from .forms import FaseAdminForm
 from .models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief, Werkgroep
 
@@ -48,7 +48,8 @@ class RolAdmin(base.ModelAdmin):
         rol = form.instance
         missing = rol.ontbrekende_bedragen()
         if missing:
-            text = rol_html(rol.samenwerkingsverband, missing, f"{rol.naam}:")
+            engine = kostengevolg.engine()
+            text = engine.rol_waarschuwing(rol.samenwerkingsverband, missing, f"{rol.naam}:")
             self.message_user(request, text, level=messages.WARNING)
 
 

@@ -5,7 +5,7 @@ an amount of its own: indexed from the amount in force the year before by a perc
 source (CAO Gemeenten 2027, loonvoet sector overheid), or typed. The overview says of each
 whether it is indexed, typed or missing; a missing one makes the cost engine use the earlier
 amount and say so ("tarief 2026 gebruikt voor 2027", ``kosten.verdeling``). Indexed amounts are
-rounded once, to cents half-up (``kosten.afronding.index_amount``).
+rounded once, to cents half-up (``regiekamer.afronding.index_amount``).
 """
 
 from dataclasses import dataclass
@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from kosten.afronding import index_amount
+from regiekamer.afronding import index_amount
 
 from .constants import Kostensoort
 from .models import Rol, Salarisschaal, Uurtarief

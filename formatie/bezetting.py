@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from convenant.models import Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
 from regiekamer.getallen import BEDRAG, FTE, plausibility_warning
 from regiekamer.opmaak import format_decimal
 from regiekamer.versioning import who_and_when

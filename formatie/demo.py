@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from convenant.models import Convenant, Gemeente, Samenwerkingsverband
+from convenant.models import Convenant
+from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.demo import parse_date, upsert
 
 from .models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief, Werkgroep

@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
-from convenant.forms import DATE_INPUT
-from convenant.models import Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
+from regiekamer.forms import DATE_INPUT
 from regiekamer.getallen import (
     BEDRAG,
     FTE,

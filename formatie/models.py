@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from convenant.models import Convenant, Gemeente, Samenwerkingsverband
+from convenant.models import Convenant
+from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.declarations import Scope
 from regiekamer.fields import BedragField, FteField, PercentageField, UrenField
 from regiekamer.getallen import BEDRAG, format_number
 from regiekamer.versioning import Versioned
@@ -45,6 +47,8 @@ class Fase(Versioned):
     begin = models.DateField(_("begin"), help_text=_("De eerste dag van een maand."))
     eind = models.DateField(_("eind"), help_text=_("De laatste dag van een maand."))
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("fase")
@@ -155,6 +159,8 @@ class Rol(Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("rol")
         verbose_name_plural = _("rollen")
@@ -183,10 +189,9 @@ class Rol(Versioned):
         """The amounts (salarisschaal, uurtarief) this saved rol's costs need and lack, as
         ``kosten.verdeling.Ontbrekend``: the rol is saved, and the browser form, the admin and
         the workbook import warn with these (``kosten.verdeling.missing_per_rol``)."""
-        from kosten.gegevens import load_formatie
-        from kosten.verdeling import missing_per_rol
+        from .kostengevolg import engine
 
-        return missing_per_rol(load_formatie(self.samenwerkingsverband)).get(self.pk, [])
+        return engine().ontbrekend(self.samenwerkingsverband).get(self.pk, [])
 
     @property
     def heeft_fte(self) -> bool:
@@ -228,6 +233,8 @@ class Salarisschaal(Jaarbedrag):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("salarisschaal")
         verbose_name_plural = _("salarisschalen")
@@ -256,6 +263,8 @@ class Uurtarief(Jaarbedrag):
         _("uurtarief"), max_digits=8, decimal_places=2, validators=[MinValueValidator(ZERO)]
     )
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("rol__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("uurtarief per jaar")
@@ -300,6 +309,8 @@ class Bezetting(Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("rol__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("bezetting")
         verbose_name_plural = _("bezettingen")
@@ -341,6 +352,8 @@ class Werkgroep(Versioned):
     )
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("werkgroep")

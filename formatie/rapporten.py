@@ -1,7 +1,6 @@
 """The bezettingsoverzicht as a PDF for the council."""
 
-from kosten.rapporten import data_state
-
+from . import kostengevolg
 from .bezetting import build_bezettingsoverzicht
 
 
@@ -13,6 +12,6 @@ def bezetting_report(sv, **options) -> tuple[str, dict]:
         "overzicht": build_bezettingsoverzicht(sv),
         "forms_by_rol": {},
         "werkgroepen": sv.werkgroepen.all(),
-        "gegevens_stand": data_state(sv),
+        "gegevens_stand": kostengevolg.engine().gegevens_stand(sv),
     }
     return "rapporten/bezetting.html", context

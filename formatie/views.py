@@ -7,13 +7,10 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from convenant.models import Samenwerkingsverband
-from kosten.gegevens import load_formatie, load_kostenverdeling
-from kosten.ontbrekend import fout_context, fout_html, herstellen, rol_html
-from kosten.verdeling import KostenFout, missing_per_rol
+from partijen.models import Samenwerkingsverband
 from regiekamer import access
 from regiekamer.getallen import CONFIRM
-from regiekamer.rapporten import make_report
+from regiekamer.pdf import make_pdf
 from regiekamer.views import (
     EditPermissionMixin,
     ObjectCreateView,
@@ -24,6 +21,7 @@ from regiekamer.views import (
     attachment,
 )
 
+from . import kostengevolg
 from .begrotingsjaar import jaarbedragen, save_jaarbedragen
 from .bezetting import build_bezettingsoverzicht, plausibility_warnings, save_bezetting_grid
 from .forms import (
@@ -36,6 +34,7 @@ from .forms import (
     bezetting_grid,
 )
 from .models import Bezetting, Rol, Salarisschaal, Uurtarief
+from .rapporten import bezetting_report
 from .werkboek import WerkboekFout, export_workbook, import_workbook
 
 
@@ -57,7 +56,9 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("download") == "pdf":
-            return attachment(*make_report("bezetting", self.get_samenwerkingsverband()))
+            return attachment(
+                *make_pdf("bezetting", bezetting_report, self.get_samenwerkingsverband())
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -72,16 +73,7 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         forms_by_rol = {form.rol.pk: form for form in formset} if formset else {}
         context["forms_by_rol"] = forms_by_rol
         context["werkgroepen"] = sv.werkgroepen.all()
-        formatie = load_formatie(sv)
-        context["rol_ontbrekend"] = {
-            rol_id: herstellen(sv, missing) for rol_id, missing in missing_per_rol(formatie).items()
-        }
-        try:
-            kv = load_kostenverdeling(sv, formatie)
-            context["kosten_per_jaar"] = [(j, kv.totaal_kosten(j)) for j in kv.jaren]
-            context["kv"] = kv
-        except KostenFout as fout:
-            context |= fout_context(sv, fout)
+        context |= kostengevolg.engine().overzicht(sv)
         return context
 
     def post(self, request, *args, **kwargs):
@@ -109,12 +101,8 @@ class BezettingView(SamenwerkingsverbandMixin, TemplateView):
         conflicts = save_bezetting_grid(sv, wijzigingen)
         if conflicts:
             return self.conflict_response(sv, formset, conflicts)
-        try:
-            load_kostenverdeling(sv)
-        except KostenFout as fout:
-            messages.warning(request, fout_html(sv, fout, "Bezetting opgeslagen."))
-        else:
-            messages.success(request, "Bezetting opgeslagen. De kostenverdeling is bijgewerkt.")
+        level, message = kostengevolg.engine().na_opslaan(sv)
+        getattr(messages, level)(request, message)
         return HttpResponseRedirect(bezetting_url(sv))
 
     def conflict_response(self, sv, formset, conflicts):
@@ -197,7 +185,8 @@ class RolFormMixin(SamenwerkingsverbandFormMixin):
         missing = self.object.ontbrekende_bedragen()
         if missing:
             sv = self.get_samenwerkingsverband()
-            messages.warning(self.request, rol_html(sv, missing, self.success_message))
+            text = kostengevolg.engine().rol_waarschuwing(sv, missing, self.success_message)
+            messages.warning(self.request, text)
         else:
             super().announce_save()
 
@@ -206,7 +195,8 @@ class RolFormMixin(SamenwerkingsverbandFormMixin):
         if self.object is not None and self.object.pk:
             missing = self.object.ontbrekende_bedragen()
             if missing:
-                context["waarschuwing"] = rol_html(self.get_samenwerkingsverband(), missing)
+                sv = self.get_samenwerkingsverband()
+                context["waarschuwing"] = kostengevolg.engine().rol_waarschuwing(sv, missing)
         return context
 
 

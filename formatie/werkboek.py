@@ -38,11 +38,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, Q
 from openpyxl.utils import get_column_letter
 
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_formatie
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 from kosten.verdeling import missing_per_rol
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer import access
 from regiekamer.getallen import Getalfout, kort, parse_number
 from regiekamer.spreadsheet import Column, Kind, Typed, write_table

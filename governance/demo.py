@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from convenant.models import Gemeente, Samenwerkingsverband
+from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.demo import upsert
 
 from .models import Gremium, GremiumRelatie, Lidmaatschap, Persoon

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
-from convenant.forms import DATE_INPUT
+from regiekamer.forms import DATE_INPUT
 
 from .constants import Besluitroute
 from .models import (

@@ -7,7 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from convenant.models import Gemeente, Samenwerkingsverband
+from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.declarations import Scope
 from regiekamer.fields import AantalKleinField, UrenField
 from regiekamer.uploads import DOCUMENT_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned
@@ -60,6 +61,8 @@ class Gremium(Versioned):
     bron = models.TextField(_("bron"), blank=True)
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("gremium")
         verbose_name_plural = _("gremia")
@@ -92,6 +95,8 @@ class GremiumRelatie(Versioned):
     )
     soort = models.CharField(_("soort"), max_length=30, choices=Relatiesoort.choices)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("van__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("relatie tussen gremia")
@@ -135,6 +140,10 @@ class Persoon(Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(
+        via=("lidmaatschappen__gremium__samenwerkingsverband", "gemeente__samenwerkingsverbanden")
+    )
+
     class Meta:
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
@@ -155,6 +164,8 @@ class Lidmaatschap(Versioned):
     vanaf = models.DateField(_("vanaf"), null=True, blank=True)
     tot = models.DateField(_("tot en met"), null=True, blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("gremium__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("lidmaatschap")
@@ -209,6 +220,8 @@ class Vergadering(Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("gremium__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("vergadering")
         verbose_name_plural = _("vergaderingen")
@@ -249,6 +262,8 @@ class Agendapunt(Versioned):
     soort = models.CharField(_("soort"), max_length=20, choices=Agendapuntsoort.choices)
     toelichting = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("vergadering__gremium__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("agendapunt")
@@ -314,6 +329,8 @@ class Stuk(Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("agendapunt__vergadering__gremium__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("stuk")
         verbose_name_plural = _("stukken")
@@ -366,6 +383,8 @@ class Besluit(Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("gremium__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("besluit")
         verbose_name_plural = _("besluiten")
@@ -417,6 +436,8 @@ class Actiepunt(Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("gremium__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("actiepunt")
         verbose_name_plural = _("actiepunten")
@@ -457,6 +478,8 @@ class Knelpunt(Versioned):
     oplossing = models.TextField(_("oplossing"), blank=True)
     opgelost_op = models.DateField(_("opgelost op"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[doorlopen_gremia])
+
+    access_scope = Scope(via=("samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("knelpunt")

@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from regiekamer.access import can
-from regiekamer.rapporten import make_report
+from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
 from regiekamer.views import (
     EditPermissionMixin,
@@ -48,6 +48,7 @@ from .models import (
     Vergadering,
 )
 from .organogram import build_organogram_svg
+from .rapporten import besluitenlijst_report
 from .tables import ActiepuntTable, BesluitTable, GremiumTable, KnelpuntTable
 from .vergaderplanning import generate_series, propose_chair, propose_location
 
@@ -310,7 +311,12 @@ class BesluitListView(SamenwerkingsverbandListView):
         if self.request.GET.get("download") == "pdf" and form.is_valid():
             chosen = {k: form.cleaned_data.get(k) for k in ("gremium", "vanaf", "tot")}
             return attachment(
-                *make_report("besluitenlijst", self.get_samenwerkingsverband(), **chosen)
+                *make_pdf(
+                    "besluitenlijst",
+                    besluitenlijst_report,
+                    self.get_samenwerkingsverband(),
+                    **chosen,
+                )
             )
         return super().render_to_response(context, **kwargs)
 

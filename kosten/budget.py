@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .afronding import round_euro
+from regiekamer.afronding import round_euro
+
 from .verdeling import Kostenverdeling
 
 

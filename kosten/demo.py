@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from convenant.models import Gemeente, Samenwerkingsverband
+from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.demo import upsert
 
 from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel

@@ -4,9 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
-from convenant.forms import DATE_INPUT
-from convenant.models import Gemeente, Samenwerkingsverband
-from regiekamer.forms import GemeenteScopedFormSet, SamenwerkingsverbandScopedFormSet
+from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.forms import DATE_INPUT, GemeenteScopedFormSet, SamenwerkingsverbandScopedFormSet
 from regiekamer.getallen import plausible_form
 
 from .constants import Verdeelmethode

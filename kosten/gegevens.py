@@ -5,9 +5,9 @@ A fixed number of queries, whatever the number of roles, fasen or gemeenten.
 
 from decimal import Decimal
 
-from convenant.models import Inwonertal, Samenwerkingsverband
 from formatie.constants import Kostensoort
 from formatie.models import Fase, Rol, Salarisschaal
+from partijen.models import Inwonertal, Samenwerkingsverband
 
 from .constants import Verdeelmethode
 from .models import Verdeelsleutel

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from convenant.models import Gemeente, Samenwerkingsverband
+from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.declarations import Scope
 from regiekamer.fields import BedragField, PercentageField
 from regiekamer.getallen import PERCENTAGE, format_number
 from regiekamer.versioning import Versioned
@@ -36,6 +37,8 @@ class Verdeelsleutel(Versioned):
     )
     bron = models.CharField(_("bron"), max_length=300, blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("verdeelsleutel")
@@ -94,6 +97,8 @@ class Verdeelsleutelaandeel(Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("verdeelsleutel__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("aandeel in de verdeelsleutel")
         verbose_name_plural = _("aandelen in de verdeelsleutel")
@@ -128,6 +133,8 @@ class Budget(Versioned):
     )
     omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",), gemeente="gemeente")
 
     class Meta:
         verbose_name = _("budget")

@@ -21,8 +21,7 @@ from datetime import date
 from decimal import Decimal
 
 from formatie.constants import Kostensoort
-
-from .afronding import round_euro
+from regiekamer.afronding import round_euro
 
 ZERO = Decimal("0")
 

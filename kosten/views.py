@@ -6,8 +6,7 @@ from django.views.generic import TemplateView
 from formatie.bezetting import build_bezettingsoverzicht
 from formatie.views import SamenwerkingsverbandFormsetView
 from regiekamer import access
-from regiekamer.pdf import RapportFout
-from regiekamer.rapporten import make_report
+from regiekamer.pdf import RapportFout, make_pdf
 from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
@@ -22,7 +21,12 @@ from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
 from .gegevens import load_kostenverdeling
 from .models import Budget, Verdeelsleutel
 from .ontbrekend import fout_context
-from .rapporten import data_state_line, verrekening_context
+from .rapporten import (
+    data_state_line,
+    kostenverdeling_report,
+    verrekening_context,
+    verrekening_report,
+)
 from .tabel import cost_table
 from .verdeling import KostenFout
 
@@ -44,7 +48,7 @@ class KostenverdelingView(SamenwerkingsverbandMixin, TemplateView):
             self.kv, self.fout = None, fout
         download = request.GET.get("download")
         if self.kv is not None and download == "pdf":
-            return attachment(*make_report("kostenverdeling", sv))
+            return attachment(*make_pdf("kostenverdeling", kostenverdeling_report, sv))
         if self.kv is not None and download == "csv":
             return attachment(kostenverdeling_csv(self.kv), f"kostenverdeling-{sv.afkorting}.csv")
         if self.kv is not None and download == "xlsx":
@@ -94,7 +98,7 @@ class VerrekeningView(SamenwerkingsverbandMixin, TemplateView):
         if request.GET.get("download") == "pdf":
             sv = self.get_samenwerkingsverband()
             try:
-                return attachment(*make_report("verrekening", sv))
+                return attachment(*make_pdf("verrekening", verrekening_report, sv))
             except RapportFout as fout:
                 messages.error(request, str(fout))
         return super().get(request, *args, **kwargs)

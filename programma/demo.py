@@ -6,7 +6,7 @@ review with the document's own text. No progress is invented: the demo has no re
 
 from decimal import Decimal
 
-from convenant.models import Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
 from regiekamer.demo import add_missing, parse_date, upsert
 
 from .models import Budgetpost, Doel, Opdracht, Programmaplan, Resultaat, Startvraag, Thema

@@ -1,7 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from convenant.forms import DATE_INPUT
+from regiekamer.forms import DATE_INPUT
 
 from .constants import Kleurstatus
 from .models import (

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from convenant.models import Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
+from regiekamer.declarations import Scope
 from regiekamer.fields import BedragField
 from regiekamer.freeze import FrozenGuard
 from regiekamer.versioning import Versioned
@@ -43,6 +44,8 @@ class Programmaplan(Versioned):
     )
     bron = models.TextField(_("bron"), blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("programmaplan")
@@ -84,6 +87,8 @@ class Doel(Versioned):
     tekst = models.TextField(_("doel"))
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("plan__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("doel")
         verbose_name_plural = _("doelen")
@@ -110,6 +115,8 @@ class Startvraag(Versioned):
     tekst = models.TextField(_("vraag"))
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("plan__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("vraag voor de startbijeenkomst")
         verbose_name_plural = _("vragen voor de startbijeenkomst")
@@ -134,6 +141,8 @@ class Thema(Versioned):
     naam = models.CharField(_("naam"), max_length=200)
     toelichting = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("plan__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("thema")
@@ -231,6 +240,8 @@ class Opdracht(Versioned):
 
     objects = OpdrachtQuerySet.as_manager()
 
+    access_scope = Scope(via=("thema__plan__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("opdracht")
         verbose_name_plural = _("opdrachten")
@@ -313,6 +324,8 @@ class Resultaat(Versioned):
     geleverd_op = models.DateField(_("geleverd op"), null=True, blank=True)
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("opdracht__thema__plan__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("resultaat")
         verbose_name_plural = _("resultaten")
@@ -340,6 +353,8 @@ class Startantwoord(Versioned):
     )
     antwoord = models.TextField(_("antwoord"), blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("opdracht__thema__plan__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("antwoord startbijeenkomst")
@@ -379,6 +394,8 @@ class Budgetpost(Versioned):
     )
     besteed = BedragField(_("besteed (€)"), default=0, **MONEY)
     history = HistoricalRecords(m2m_fields=[opdrachten])
+
+    access_scope = Scope(via=("plan__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("budgetpost")
@@ -472,6 +489,8 @@ class Voortgangsrapportage(FrozenGuard, Versioned):
     )
     history = HistoricalRecords()
 
+    access_scope = Scope(via=("plan__samenwerkingsverband",))
+
     class Meta:
         verbose_name = _("voortgangsrapportage")
         verbose_name_plural = _("voortgangsrapportages")
@@ -542,6 +561,8 @@ class Voortgangsregel(FrozenGuard, Versioned):
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
     history = HistoricalRecords()
+
+    access_scope = Scope(via=("rapportage__plan__samenwerkingsverband",))
 
     class Meta:
         verbose_name = _("voortgangsregel")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, FormView, TemplateView
 
 from regiekamer.history import history_rows
-from regiekamer.rapporten import make_report
+from regiekamer.pdf import make_pdf
 from regiekamer.views import (
     EditPermissionMixin,
     FrozenRedirectMixin,
@@ -48,6 +48,7 @@ from .models import (
     Voortgangsregel,
 )
 from .planning import GanttRow, build_gantt_svg, month_span, shows_day
+from .rapporten import voortgang_report
 from .tables import OpdrachtTable, ProgrammaplanTable, RapportageTable
 from .voortgang import (
     build_trend,
@@ -386,7 +387,7 @@ class RapportageDetailView(RapportageScopedMixin, DetailView):
         if request.GET.get("download") == "pdf":
             rapportage = self.get_object()
             sv = self.get_samenwerkingsverband()
-            return attachment(*make_report("voortgang", sv, rapportage=rapportage))
+            return attachment(*make_pdf("voortgang", voortgang_report, sv, rapportage=rapportage))
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

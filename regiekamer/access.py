@@ -25,66 +25,23 @@ permission plus "can see it".
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
+from .declarations import scope_of
 from .roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, STUURGROEP_EDITS
 
-# How a row of each model leads to its samenwerkingsverband(en): ORM lookups, any of which
-# may match. Models not listed here belong to no samenwerkingsverband (Domein): they are shared,
-# everyone may read them and only the beheerder changes them.
-SV_LOOKUPS: dict[str, tuple[str, ...]] = {
-    "convenant.samenwerkingsverband": ("pk",),
-    "convenant.gemeente": ("samenwerkingsverbanden",),
-    "convenant.inwonertal": ("gemeente__samenwerkingsverbanden",),
-    "convenant.convenant": ("samenwerkingsverband",),
-    "convenant.overweging": ("convenant__samenwerkingsverband",),
-    "convenant.artikel": ("convenant__samenwerkingsverband",),
-    "convenant.artikelonderdeel": ("artikel__convenant__samenwerkingsverband",),
-    "convenant.ondertekenaar": ("convenant__samenwerkingsverband",),
-    "convenant.herijkingsmoment": ("convenant__samenwerkingsverband",),
-    "convenant.raadsinformatiebrief": ("samenwerkingsverband",),
-    "convenant.toegang": ("samenwerkingsverbanden",),
-    "formatie.fase": ("samenwerkingsverband",),
-    "formatie.rol": ("samenwerkingsverband",),
-    "formatie.salarisschaal": ("samenwerkingsverband",),
-    "formatie.bezetting": ("rol__samenwerkingsverband",),
-    "formatie.uurtarief": ("rol__samenwerkingsverband",),
-    "formatie.werkgroep": ("samenwerkingsverband",),
-    "kosten.verdeelsleutel": ("samenwerkingsverband",),
-    "kosten.verdeelsleutelaandeel": ("verdeelsleutel__samenwerkingsverband",),
-    "kosten.budget": ("samenwerkingsverband",),
-    "governance.gremium": ("samenwerkingsverband",),
-    "governance.gremiumrelatie": ("van__samenwerkingsverband",),
-    "governance.persoon": (
-        "lidmaatschappen__gremium__samenwerkingsverband",
-        "gemeente__samenwerkingsverbanden",
-    ),
-    "governance.lidmaatschap": ("gremium__samenwerkingsverband",),
-    "governance.vergadering": ("gremium__samenwerkingsverband",),
-    "governance.agendapunt": ("vergadering__gremium__samenwerkingsverband",),
-    "governance.stuk": ("agendapunt__vergadering__gremium__samenwerkingsverband",),
-    "governance.besluit": ("gremium__samenwerkingsverband",),
-    "governance.actiepunt": ("gremium__samenwerkingsverband",),
-    "governance.knelpunt": ("samenwerkingsverband",),
-    "programma.programmaplan": ("samenwerkingsverband",),
-    "programma.doel": ("plan__samenwerkingsverband",),
-    "programma.startvraag": ("plan__samenwerkingsverband",),
-    "programma.thema": ("plan__samenwerkingsverband",),
-    "programma.opdracht": ("thema__plan__samenwerkingsverband",),
-    "programma.resultaat": ("opdracht__thema__plan__samenwerkingsverband",),
-    "programma.startantwoord": ("opdracht__thema__plan__samenwerkingsverband",),
-    "programma.budgetpost": ("plan__samenwerkingsverband",),
-    "programma.voortgangsrapportage": ("plan__samenwerkingsverband",),
-    "programma.voortgangsregel": ("rapportage__plan__samenwerkingsverband",),
-}
 
-# A gemeente's own data, which an official of that gemeente edits: how a row leads to it.
-GEMEENTE_LOOKUPS: dict[str, str] = {
-    "convenant.gemeente": "pk",
-    "convenant.inwonertal": "gemeente",
-    "kosten.budget": "gemeente",
-}
+def _party(setting: str):
+    """A model of the parties (partijen/), named in settings as Django names the user model:
+    the kernel stands beside that app and does not import it."""
+    return apps.get_model(getattr(settings, setting))
+
+
+def samenwerkingsverband_model():
+    return _party("REGIEKAMER_SAMENWERKINGSVERBAND_MODEL")
 
 
 def model_label(model) -> str:
@@ -113,10 +70,12 @@ def _toegang(user) -> tuple[frozenset[int], int | None, frozenset[int]]:
     """The ids of the samenwerkingsverbanden the user takes part in with their role(s), their
     gemeente, and the samenwerkingsverbanden they take part in only as stuurgroep member."""
     if not hasattr(user, "_access_toegang"):
-        from convenant.models import Toegang
-
-        rows = Toegang.objects.filter(gebruiker=user).values_list(
-            "gemeente_id", "samenwerkingsverbanden", "stuurgroep_samenwerkingsverbanden"
+        rows = (
+            _party("REGIEKAMER_TOEGANG_MODEL")
+            .objects.filter(gebruiker=user)
+            .values_list(
+                "gemeente_id", "samenwerkingsverbanden", "stuurgroep_samenwerkingsverbanden"
+            )
         )
         stuurgroep = frozenset(sv for _, _, sv in rows if sv is not None)
         ids = frozenset(sv for _, sv, _ in rows if sv is not None) - stuurgroep
@@ -153,31 +112,29 @@ def visible_sv_ids(user) -> frozenset[int] | None:
     if is_beheerder(user):
         return None
     if not hasattr(user, "_access_visible"):
-        from convenant.models import Samenwerkingsverband
-
         ids = set(member_sv_ids(user))
         gemeente = own_gemeente_id(user)
         if gemeente is not None:
             ids.update(
-                Samenwerkingsverband.objects.filter(gemeenten=gemeente).values_list("pk", flat=True)
+                _party("REGIEKAMER_SAMENWERKINGSVERBAND_MODEL")
+                .objects.filter(gemeenten=gemeente)
+                .values_list("pk", flat=True)
             )
         user._access_visible = frozenset(ids)
     return user._access_visible
 
 
 def visible_samenwerkingsverbanden(user):
-    from convenant.models import Samenwerkingsverband
-
     ids = visible_sv_ids(user)
-    queryset = Samenwerkingsverband.objects.all()
+    queryset = _party("REGIEKAMER_SAMENWERKINGSVERBAND_MODEL").objects.all()
     return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
 def _visible_q(model, user) -> Q | None:
     """The rows of ``model`` the user may see, as a Q; None: all rows."""
     ids = visible_sv_ids(user)
-    lookups = SV_LOOKUPS.get(model_label(model))
-    if ids is None or lookups is None:
+    lookups = scope_of(model).via
+    if ids is None or not lookups:
         return None
     condition = Q()
     orphan = Q()
@@ -186,7 +143,7 @@ def _visible_q(model, user) -> Q | None:
         orphan &= Q(**{f"{lookup}__isnull": True})
     # A row that belongs to no samenwerkingsverband yet (a new gemeente) is shared.
     condition |= orphan
-    gemeente_lookup = GEMEENTE_LOOKUPS.get(model_label(model))
+    gemeente_lookup = scope_of(model).gemeente
     if gemeente_lookup and own_gemeente_id(user) is not None:
         condition |= Q(**{gemeente_lookup: own_gemeente_id(user)})
     return condition
@@ -197,7 +154,7 @@ def scope(user, queryset: QuerySet) -> QuerySet:
     condition = _visible_q(queryset.model, user)
     if condition is None:
         return queryset
-    if model_label(queryset.model) == "convenant.samenwerkingsverband":
+    if scope_of(queryset.model).is_samenwerkingsverband:
         return queryset.filter(pk__in=visible_sv_ids(user))
     inner = queryset.model._base_manager.filter(condition).values("pk")
     return queryset.filter(pk__in=inner)
@@ -206,16 +163,16 @@ def scope(user, queryset: QuerySet) -> QuerySet:
 def sv_ids_of(obj: Model) -> frozenset[int]:
     """The samenwerkingsverbanden a saved row belongs to (empty: none, it is shared)."""
     if not hasattr(obj, "_access_sv_ids"):
-        label = model_label(type(obj))
-        if label == "convenant.samenwerkingsverband":
+        declared = scope_of(type(obj))
+        if declared.is_samenwerkingsverband:
             ids = frozenset([obj.pk])
-        elif label not in SV_LOOKUPS or obj.pk is None:
+        elif declared.shared or obj.pk is None:
             ids = frozenset()
         else:
             rows = type(obj)._base_manager.filter(pk=obj.pk)
             ids = frozenset(
                 value
-                for lookup in SV_LOOKUPS[label]
+                for lookup in declared.via
                 for value in rows.values_list(lookup, flat=True)
                 if value is not None
             )
@@ -227,11 +184,11 @@ def _sv_ids_as_edited(obj: Model) -> frozenset[int]:
     """The samenwerkingsverbanden a row belongs to as a form leaves it, before it is saved: a
     foreign key is read from the row itself (a new row, or one moved to another parent), the
     rest of the way from the database."""
-    label = model_label(type(obj))
-    if label == "convenant.samenwerkingsverband":
+    declared = scope_of(type(obj))
+    if declared.is_samenwerkingsverband:
         return frozenset([obj.pk]) if obj.pk is not None else frozenset()
     ids = set()
-    for lookup in SV_LOOKUPS.get(label, ()):
+    for lookup in declared.via:
         hop, _, rest = lookup.partition("__")
         field = type(obj)._meta.get_field(hop)
         if field.concrete and (field.many_to_one or field.one_to_one):
@@ -259,10 +216,9 @@ def may_save(user, action: str, obj: Model, model=None) -> bool:
 
 
 def gemeente_id_of(obj: Model) -> int | None:
-    label = model_label(type(obj))
-    if label == "convenant.gemeente":
+    lookup = scope_of(type(obj)).gemeente
+    if lookup == "pk":
         return obj.pk
-    lookup = GEMEENTE_LOOKUPS.get(label)
     return getattr(obj, f"{lookup}_id", None) if lookup else None
 
 
@@ -272,7 +228,7 @@ def can_view(user, obj: Model) -> bool:
     ids = visible_sv_ids(user)
     if ids is None:
         return True
-    if model_label(type(obj)) not in SV_LOOKUPS:
+    if scope_of(type(obj)).shared:
         return True
     owners = sv_ids_of(obj)
     if not owners:
@@ -304,7 +260,8 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
         return True
     model = model or type(obj)
     label = model_label(model)
-    if label not in SV_LOOKUPS and action != "view":
+    declared = scope_of(model)
+    if declared.shared and action != "view":
         return False  # a shared row (a domein): only the beheerder changes it
     if obj is None:
         # Not tied to a row yet (a new samenwerkingsverband or gemeente): the regiegroep.
@@ -313,7 +270,7 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
         return False
     if action == "view":
         return True
-    if label in SHARED_GEMEENTE_DATA:
+    if declared.gedeeld:
         gemeente = _gemeente_of(obj)
         return gemeente is not None and may_edit_gemeente(user, gemeente)
     owners = sv_ids_of(obj)
@@ -324,7 +281,7 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
     own = own_gemeente_id(user)
     return (
         has_role(user, GEMEENTE)
-        and label in GEMEENTE_LOOKUPS
+        and declared.gemeente is not None
         and own is not None
         and gemeente_id_of(obj) == own
     )
@@ -338,15 +295,11 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
 # touched: when it takes part in every samenwerkingsverband the gemeente belongs to. Every path
 # asks these functions: the browser forms, the admin and the workbook import.
 
-# Models whose rows are a gemeente's shared data.
-SHARED_GEMEENTE_DATA = frozenset({"convenant.gemeente", "convenant.inwonertal"})
-
 
 def _gemeente_of(obj: Model):
     """The gemeente a row of shared data belongs to (a gemeente is its own)."""
-    from convenant.models import Gemeente
-
-    return obj if isinstance(obj, Gemeente) else getattr(obj, "gemeente", None)
+    lookup = scope_of(type(obj)).gemeente
+    return obj if lookup == "pk" else getattr(obj, lookup, None) if lookup else None
 
 
 def _is_official_of(user, gemeente) -> bool:
@@ -430,21 +383,23 @@ class Refused(PermissionDenied):
 
 
 def _gemeente_naam(pk) -> str:
-    from convenant.models import Gemeente
-
-    return Gemeente.objects.filter(pk=pk).values_list("naam", flat=True).first() or ""
+    return (
+        _party("REGIEKAMER_GEMEENTE_MODEL")
+        .objects.filter(pk=pk)
+        .values_list("naam", flat=True)
+        .first()
+        or ""
+    )
 
 
 def _target_gemeente(obj):
     """The gemeente a row of a gemeente's own data belongs to (a gemeente, inwonertal, budget)."""
     if obj is None:
         return None
-    label = model_label(type(obj))
-    if label == "convenant.gemeente":
+    lookup = scope_of(type(obj)).gemeente
+    if lookup == "pk":
         return obj
-    if label in GEMEENTE_LOOKUPS:
-        return getattr(obj, GEMEENTE_LOOKUPS[label], None)
-    return None
+    return getattr(obj, lookup, None) if lookup else None
 
 
 def refusal(user, obj: Model | None = None, model=None) -> str:
@@ -470,11 +425,11 @@ def refusal(user, obj: Model | None = None, model=None) -> str:
     if in_stuurgroep or has_role(user, STUURGROEP) and not has_role(user, REGIEGROEP):
         return "U bent lid van de stuurgroep: u leest mee, de regiegroep past aan."
     if has_role(user, REGIEGROEP):
-        target = obj if label in SHARED_GEMEENTE_DATA else None
+        target = obj if label and scope_of(model or type(obj)).gedeeld else None
         gemeente = _gemeente_of(target) if target is not None else None
         if gemeente is not None:
             return "U bent lid van de regiegroep. " + gemeente_refusal(gemeente, "dit te wijzigen")
-        if label and label not in SV_LOOKUPS:
+        if label and scope_of(model or type(obj)).shared:
             return (
                 "U bent lid van de regiegroep; gedeelde gegevens die bij geen "
                 "samenwerkingsverband horen, past alleen de beheerder aan."
@@ -494,9 +449,7 @@ def scope_choices(user, form) -> None:
 
 def grant(user, samenwerkingsverband) -> None:
     """Let ``user`` take part in ``samenwerkingsverband`` (its creator, a new member)."""
-    from convenant.models import Toegang
-
-    toegang, _ = Toegang.objects.get_or_create(gebruiker=user)
+    toegang, _ = _party("REGIEKAMER_TOEGANG_MODEL").objects.get_or_create(gebruiker=user)
     toegang.samenwerkingsverbanden.add(samenwerkingsverband)
     for attribute in ("_access_toegang", "_access_visible"):
         user.__dict__.pop(attribute, None)

@@ -11,7 +11,7 @@ class RegiekamerConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
         from simple_history.signals import pre_create_historical_record
 
-        from . import security
+        from . import checks, security  # noqa: F401 (checks registers itself)
         from .history import one_moment_per_request
         from .roles import ensure_groups
 

@@ -1,5 +1,8 @@
 from django import forms
 
+# A date as the browser's date picker sends it; shown the same way.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class GemeenteScopedFormSet(forms.BaseInlineFormSet):
     """An inline formset whose ``gemeente`` choices are limited to the given gemeenten."""

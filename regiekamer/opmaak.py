@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from kosten.afronding import round_euro
+from regiekamer.afronding import round_euro
 
 
 def format_euro(amount) -> str:

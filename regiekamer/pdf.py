@@ -70,3 +70,12 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     html = render_to_string(template_name, context)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly())
     return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def make_pdf(soort: str, builder, sv, **options) -> tuple[bytes, str]:
+    """The PDF of a report and its file name. ``builder(sv, **options)`` gives its template and
+    context (``formatie.rapporten.bezetting_report``, ...): the page's download button and
+    ``manage.py rapport`` (``rapporten.register``) both come here, so they print the same."""
+    template, context = builder(sv, **options)
+    context.setdefault("samenwerkingsverband", sv)
+    return render_pdf(template, context), f"{soort}-{sv.afkorting}.pdf"

@@ -14,29 +14,29 @@ without a data migration.
 
 from django.contrib.auth.models import Group, Permission
 
+from .declarations import SV_LOOKUPS
+
 REGIEGROEP = "regiegroep"
 STUURGROEP = "stuurgroep"
 BEHEERDER = "beheerder"
 GEMEENTE = "gemeente"
 
-DOMAIN_APPS = ["convenant", "formatie", "kosten", "governance", "programma"]
+DOMAIN_APPS = ["partijen", "convenant", "formatie", "kosten", "governance", "programma", "brieven"]
 
 # Models the stuurgroep may change besides reading (app_label.model): it records decisions.
 STUURGROEP_EDITS: list[str] = ["governance.besluit"]
 
 # What an official of a gemeente may change (only for their own gemeente, see access.py).
 GEMEENTE_EDITS: dict[str, list[str]] = {
-    "convenant.gemeente": ["change"],
-    "convenant.inwonertal": ["add", "change", "delete"],
+    "partijen.gemeente": ["change"],
+    "partijen.inwonertal": ["add", "change", "delete"],
     "kosten.budget": ["add", "change", "delete"],
 }
 
 
 def shared_changes():
     """The add/change/delete permissions of the shared models (a domein: a model that belongs
-    to no samenwerkingsverband, see ``access.SV_LOOKUPS``): only the beheerder has them."""
-    from .access import SV_LOOKUPS
-
+    to no samenwerkingsverband, see ``declarations``): only the beheerder has them."""
     return [
         p.pk
         for p in Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)

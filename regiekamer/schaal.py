@@ -30,18 +30,14 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
-from convenant.constants import ConvenantStatus, JuridischeVorm
+from convenant.constants import ConvenantStatus
 from convenant.models import (
     Artikel,
     Artikelonderdeel,
     Convenant,
-    Domein,
-    Gemeente,
     Herijkingsmoment,
-    Inwonertal,
     Ondertekenaar,
     Overweging,
-    Samenwerkingsverband,
 )
 from formatie.constants import Kostensoort, Werkgroepsoort
 from formatie.models import (
@@ -75,10 +71,11 @@ from governance.models import (
     Persoon,
     Vergadering,
 )
-from kosten.afronding import round_cent
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from partijen.constants import JuridischeVorm
+from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband
 from programma.constants import Kleurstatus, Rapportagestatus, Uitvoering
 from programma.models import (
     Budgetpost,
@@ -91,6 +88,7 @@ from programma.models import (
     Voortgangsrapportage,
     Voortgangsregel,
 )
+from regiekamer.afronding import round_cent
 
 DEFAULT_SEED = 8  # issue 8
 BATCH_SIZE = 2000

@@ -51,6 +51,31 @@ elif not (DEBUG or TESTING) and (
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Regiekamer's own apps: the layers, from the ground up (README, Layout; import-linter keeps an
+# app from importing one above it). Every model of these apps declares where its rows belong
+# (regiekamer/access.py, Declarations).
+REGIEKAMER_APPS = [
+    "regiekamer",
+    "partijen",
+    "convenant",
+    "formatie",
+    "kosten",
+    "governance",
+    "programma",
+    "gemeenten",
+    "brieven",
+    "dashboard",
+    "rapporten",
+    "archief",
+    "demo",
+]
+
+# The parties' models, for the kernel (regiekamer/access.py): named here, as AUTH_USER_MODEL
+# names the user model, so that the kernel imports no app.
+REGIEKAMER_SAMENWERKINGSVERBAND_MODEL = "partijen.Samenwerkingsverband"
+REGIEKAMER_GEMEENTE_MODEL = "partijen.Gemeente"
+REGIEKAMER_TOEGANG_MODEL = "partijen.Toegang"
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -65,13 +90,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    "regiekamer",
-    "convenant",
-    "formatie",
-    "kosten",
-    "governance",
-    "programma",
-]
+] + REGIEKAMER_APPS
+
 
 MIDDLEWARE = [
     # Both before WhiteNoise, so that a static file carries their headers too (nosniff,

@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from regiekamer.admin import AutocompleteView, view_on_site
-from regiekamer.dashboard import DashboardView
 from regiekamer.views import ping
 
 admin.site.site_header = "Regiekamer beheer"
@@ -34,17 +33,16 @@ urlpatterns = [
         admin.site.admin_view(AutocompleteView.as_view(admin_site=admin.site)),
     ),
     path("admin/", admin.site.urls),
+    # The apps are included by name: the project's URLconf is their only common roof, and the
+    # kernel (regiekamer/) imports no app (README, Layout).
     path("", include("convenant.urls")),
-    path(
-        "samenwerkingsverbanden/<str:afkorting>/dashboard/",
-        DashboardView.as_view(),
-        name="dashboard",
-    ),
+    path("", include("gemeenten.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/dashboard/", include("dashboard.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("formatie.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/kosten/", include("kosten.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/governance/", include("governance.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/programma/", include("programma.urls")),
-    path("samenwerkingsverbanden/<str:afkorting>/brieven/", include("convenant.brieven_urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/brieven/", include("brieven.urls")),
 ]
 
 # Dutch error pages in the app's layout; a 403 is logged (regiekamer.security).

@@ -26,8 +26,6 @@ from django.views.generic import CreateView, DeleteView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from convenant.models import Samenwerkingsverband
-
 from . import access
 from .forms import share_choices
 from .security import log_denied
@@ -48,13 +46,13 @@ def query_pk(request, name: str) -> int | None:
     return number if 0 < number <= MAX_PK else None
 
 
-def visible_samenwerkingsverband(request, afkorting: str) -> Samenwerkingsverband:
+def visible_samenwerkingsverband(request, afkorting: str):
     """The samenwerkingsverband with this afkorting, or 404 when the user takes no part in it."""
     afkorting = afkorting.upper()
     found = access.visible_samenwerkingsverbanden(request.user).filter(afkorting=afkorting)
     sv = found.first()
     if sv is None:
-        if Samenwerkingsverband.objects.filter(afkorting=afkorting).exists():
+        if access.samenwerkingsverband_model().objects.filter(afkorting=afkorting).exists():
             log_denied(request, f"404: geen toegang tot samenwerkingsverband {afkorting}")
         raise Http404("Dit samenwerkingsverband bestaat niet of u heeft er geen toegang toe.")
     return sv
@@ -115,6 +113,15 @@ def attachment(content, filename: str) -> HttpResponse:
 
 
 MAX_PER_PAGE = 500
+
+
+class UserFormMixin:
+    """The form decides with the user's rights (which gemeenten may join, the naam)."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
 
 
 class BoundedPaginator(Paginator):

@@ -7,7 +7,7 @@ from django.db.models.signals import post_save
 from django.test import Client, override_settings
 from pytest_django.fixtures import validate_django_db
 
-from convenant.models import Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
 from regiekamer import access
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
 

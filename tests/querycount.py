@@ -119,7 +119,7 @@ def total(count: int) -> str:
 
 def grant(user, samenwerkingsverbanden) -> None:
     """Let ``user`` take part in bulk-created samenwerkingsverbanden (no post_save signal)."""
-    from convenant.models import Toegang
+    from partijen.models import Toegang
 
     toegang, _ = Toegang.objects.get_or_create(gebruiker=user)
     through = Toegang.samenwerkingsverbanden.through

@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from convenant.constants import JuridischeVorm
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from governance.models import Actiepunt, Agendapunt, Besluit, Gremium, Knelpunt, Stuk, Vergadering
+from partijen.constants import JuridischeVorm
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from programma.models import Opdracht, Programmaplan, Startantwoord
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP
 

@@ -187,7 +187,7 @@ def measure_pdfs(sv):
 
 def counts() -> list[tuple[str, int]]:
     labels = [
-        "convenant.samenwerkingsverband", "convenant.gemeente", "convenant.inwonertal",
+        "partijen.samenwerkingsverband", "partijen.gemeente", "partijen.inwonertal",
         "formatie.fase", "formatie.rol", "formatie.bezetting", "programma.opdracht",
         "programma.voortgangsrapportage", "programma.voortgangsregel",
         "governance.vergadering", "governance.besluit", "governance.actiepunt",

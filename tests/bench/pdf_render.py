@@ -25,7 +25,7 @@ from pypdf import PdfReader  # noqa: E402
 
 from convenant.models import Samenwerkingsverband  # noqa: E402
 from governance.models import Besluit  # noqa: E402
-from regiekamer.rapporten import make_report  # noqa: E402
+from rapporten.register import make_report  # noqa: E402
 
 
 def main():

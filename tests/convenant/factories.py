@@ -2,8 +2,10 @@ import datetime
 
 import factory
 
-from convenant.constants import ConvenantStatus, JuridischeVorm
-from convenant.models import Artikel, Convenant, Gemeente, Overweging, Samenwerkingsverband
+from convenant.constants import ConvenantStatus
+from convenant.models import Artikel, Convenant, Overweging
+from partijen.constants import JuridischeVorm
+from partijen.models import Gemeente, Samenwerkingsverband
 
 PLAATSEN = [
     "Roermond",

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from convenant.models import Artikel, Convenant, Gemeente
+from convenant.models import Artikel, Convenant
+from partijen.models import Gemeente
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ def read_urls():
     return [
         reverse("convenant:samenwerkingsverband-list"),
         reverse("convenant:samenwerkingsverband-detail", args=["MLW"]),
-        reverse("convenant:gemeente-list"),
+        reverse("gemeenten:gemeente-list"),
         Gemeente.objects.get(naam="Weert").get_absolute_url(),
         reverse("convenant:convenant-list"),
         convenant.get_absolute_url(),
@@ -27,8 +28,8 @@ def edit_urls():
     return [
         reverse("convenant:samenwerkingsverband-create"),
         reverse("convenant:samenwerkingsverband-update", args=["MLW"]),
-        reverse("convenant:gemeente-create"),
-        reverse("convenant:gemeente-update", args=[Gemeente.objects.get(naam="Weert").pk]),
+        reverse("gemeenten:gemeente-create"),
+        reverse("gemeenten:gemeente-update", args=[Gemeente.objects.get(naam="Weert").pk]),
         reverse("convenant:convenant-create"),
         reverse("convenant:convenant-update", args=[convenant.pk]),
         reverse("convenant:convenant-delete", args=[convenant.pk]),
@@ -45,7 +46,7 @@ def admin_urls():
         reverse("admin:convenant_convenant_change", args=[convenant.pk]),
         reverse("admin:convenant_convenant_add"),
         reverse("admin:convenant_convenant_delete", args=[convenant.pk]),
-        reverse("admin:convenant_gemeente_change", args=[Gemeente.objects.get(naam="Weert").pk]),
+        reverse("admin:partijen_gemeente_change", args=[Gemeente.objects.get(naam="Weert").pk]),
     ]
 
 

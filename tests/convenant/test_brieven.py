@@ -9,16 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from convenant.brieven import (
-    draft_letter,
-    merge,
-    merge_fields,
-    send_letter,
-    standard_text,
-)
-from convenant.models import Briefstatus, Gemeente, Raadsinformatiebrief, Samenwerkingsverband
+from brieven.models import Briefstatus, Raadsinformatiebrief
+from brieven.opstellen import draft_letter, send_letter
+from brieven.velden import merge, merge_fields, standard_text
 from formatie.models import Bezetting
 from kosten.gegevens import load_kostenverdeling
+from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.opmaak import format_euro
 from tests.pdfs import assert_pages_have_content, pdf_info, pdf_text
 
@@ -137,11 +133,11 @@ def test_merge_fields_hold_the_engines_figures_as_text(demo):
 def test_the_next_herijkingsmoment_follows_the_letters_date(demo):
     convenant = mlw().convenanten.get(dagtekening__year=2016)
     brief = saved_draft(convenant=convenant)
-    fields = merge_fields(brief, peildatum=date(2016, 8, 30))
+    fields = brief.velden(peildatum=date(2016, 8, 30))
     assert fields["herijkingsdatum"] == "1 juli 2018"
     assert fields["herijkingsmoment"].startswith("1 juli 2018: Evaluatie op proces en resultaat")
-    assert merge_fields(brief, peildatum=date(2018, 7, 2))["herijkingsdatum"] == "1 januari 2019"
-    assert merge_fields(brief, peildatum=date(2030, 1, 1))["herijkingsmoment"] == "niet gepland"
+    assert brief.velden(peildatum=date(2018, 7, 2))["herijkingsdatum"] == "1 januari 2019"
+    assert brief.velden(peildatum=date(2030, 1, 1))["herijkingsmoment"] == "niet gepland"
 
 
 def test_the_standard_text_merges_without_unknown_fields(demo):
@@ -353,7 +349,7 @@ def test_a_sent_letter_never_changes(demo, regie_client, client, django_user_mod
     # The admin, even for a superuser.
     admin = django_user_model.objects.create_superuser("admin-test", password="x-geheim-123!")
     client.force_login(admin)
-    change = reverse("admin:convenant_raadsinformatiebrief_change", args=[brief.pk])
+    change = reverse("admin:brieven_raadsinformatiebrief_change", args=[brief.pk])
     page = client.get(change)
     assert page.status_code == 200 and 'name="_save"' not in text(page)
     data = form_data(brief, tekst="gewijzigd") | {
@@ -361,7 +357,7 @@ def test_a_sent_letter_never_changes(demo, regie_client, client, django_user_mod
         "gemeente": brief.gemeente_id,
     }
     assert client.post(change, data).status_code == 403
-    delete = reverse("admin:convenant_raadsinformatiebrief_delete", args=[brief.pk])
+    delete = reverse("admin:brieven_raadsinformatiebrief_delete", args=[brief.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
 
     brief.refresh_from_db()
@@ -372,7 +368,7 @@ def test_the_admin_edits_a_concept(demo, client, django_user_model):
     brief = saved_draft()
     admin = django_user_model.objects.create_superuser("admin-test", password="x-geheim-123!")
     client.force_login(admin)
-    change = reverse("admin:convenant_raadsinformatiebrief_change", args=[brief.pk])
+    change = reverse("admin:brieven_raadsinformatiebrief_change", args=[brief.pk])
     assert 'name="_save"' in text(client.get(change))
     data = form_data(brief, tekst="[foo]") | {
         "samenwerkingsverband": brief.samenwerkingsverband_id,

@@ -6,15 +6,14 @@ from convenant.models import (
     Artikel,
     Artikelonderdeel,
     Convenant,
-    Gemeente,
     Herijkingsmoment,
     Ondertekenaar,
     Overweging,
-    Samenwerkingsverband,
 )
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
 from governance.models import Gremium, GremiumRelatie, Lidmaatschap, Persoon
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from partijen.models import Gemeente, Samenwerkingsverband
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convenant.brieven import draft_letter
-from convenant.models import Gemeente, Raadsinformatiebrief, Samenwerkingsverband
+from brieven.models import Raadsinformatiebrief
+from brieven.opstellen import draft_letter
+from partijen.models import Gemeente, Samenwerkingsverband
 from tests.fuzz import FUZZ, check_post, mutate, page_data
 
 pytestmark = pytest.mark.django_db

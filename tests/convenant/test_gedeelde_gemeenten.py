@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.roles import GEMEENTE, REGIEGROEP
 from tests.conftest import logged_in
 from tests.programma.helpers import page_data
@@ -34,7 +34,7 @@ def inwonertal(gemeente) -> int:
 
 
 def gemeente_url(gemeente) -> str:
-    return reverse("convenant:gemeente-update", args=[gemeente.pk])
+    return reverse("gemeenten:gemeente-update", args=[gemeente.pk])
 
 
 def admin_url(model, action, *args) -> str:
@@ -83,7 +83,7 @@ def test_a_new_gemeente_is_edited_by_whoever_created_it(world, django_user_model
     data = {"naam": "Roermond", "plaats": "Roermond", "inwonertallen-TOTAL_FORMS": "1"}
     data |= {"inwonertallen-INITIAL_FORMS": "0", "inwonertallen-0-peildatum": "2016-01-01"}
     response = regie.post(
-        reverse("convenant:gemeente-create"), data | {"inwonertallen-0-aantal": "58000"}
+        reverse("gemeenten:gemeente-create"), data | {"inwonertallen-0-aantal": "58000"}
     )
     assert response.status_code == 302
     roermond = Gemeente.objects.get(naam="Roermond")

@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from convenant.models import Convenant, Gemeente
+from convenant.models import Convenant
+from partijen.models import Gemeente
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_gemeente_edit_leaves_history_with_user(demo, regie_client, regie_user):
         "inwonertallen-0-aantal": "36000",
         "inwonertallen-0-bron": "Testbron",
     }
-    response = regie_client.post(reverse("convenant:gemeente-update", args=[leudal.pk]), data)
+    response = regie_client.post(reverse("gemeenten:gemeente-update", args=[leudal.pk]), data)
     assert response.status_code == 302
 
     latest = leudal.history.first()

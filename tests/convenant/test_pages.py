@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from convenant.models import Convenant, Gemeente
+from convenant.models import Convenant
+from partijen.models import Gemeente
 
 from .factories import (
     ArtikelFactory,
@@ -70,7 +71,7 @@ def _fill(n):
     "url_name",
     [
         "convenant:convenant-list",
-        "convenant:gemeente-list",
+        "gemeenten:gemeente-list",
         "convenant:samenwerkingsverband-list",
     ],
 )

@@ -7,20 +7,17 @@ import pytest
 from django.urls import reverse
 from simple_history.utils import bulk_create_with_history
 
+from brieven.models import Briefstatus, Raadsinformatiebrief
 from convenant.models import (
     Artikel,
     Artikelonderdeel,
-    Briefstatus,
     Convenant,
-    Gemeente,
     Herijkingsmoment,
-    Inwonertal,
     Ondertekenaar,
     Overweging,
-    Raadsinformatiebrief,
-    Samenwerkingsverband,
 )
 from governance.models import Gremium, Knelpunt, Lidmaatschap, Persoon
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from tests.querycount import Page, assert_flat, fast_hasher, grant, of, total
 
 from .factories import ConvenantFactory, GemeenteFactory, SamenwerkingsverbandFactory
@@ -208,13 +205,13 @@ PAGES = [
     ),
     Page(
         "gemeente-list",
-        lambda w: reverse("convenant:gemeente-list"),
+        lambda w: reverse("gemeenten:gemeente-list"),
         add_gemeenten,
         lambda w, n: total(n + 4),
     ),
     Page(
         "gemeente-detail",
-        lambda w: reverse("convenant:gemeente-detail", args=[w.gemeenten[0].pk]),
+        lambda w: reverse("gemeenten:gemeente-detail", args=[w.gemeenten[0].pk]),
         add_gemeente_rows,
         lambda w, n: f"Persoon {n - 1:04d}",
     ),
@@ -238,13 +235,13 @@ PAGES = [
     ),
     Page(
         "admin gemeente",
-        lambda w: reverse("admin:convenant_gemeente_changelist"),
+        lambda w: reverse("admin:partijen_gemeente_changelist"),
         add_gemeenten,
         lambda w, n: f"{n + 4} gemeenten",
     ),
     Page(
         "admin samenwerkingsverband",
-        lambda w: reverse("admin:convenant_samenwerkingsverband_changelist"),
+        lambda w: reverse("admin:partijen_samenwerkingsverband_changelist"),
         add_verbanden,
         lambda w, n: f"{n + 1} samenwerkingsverbanden",
     ),
@@ -262,7 +259,7 @@ PAGES = [
     ),
     Page(
         "admin raadsinformatiebrief",
-        lambda w: reverse("admin:convenant_raadsinformatiebrief_changelist"),
+        lambda w: reverse("admin:brieven_raadsinformatiebrief_changelist"),
         add_brieven,
         lambda w, n: f"{n} raadsinformatiebrieven",
     ),

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from convenant.models import Artikel, Convenant, Samenwerkingsverband
+from convenant.models import Artikel, Convenant
+from partijen.models import Samenwerkingsverband
 
 from .factories import ArtikelFactory, ConvenantFactory
 from .test_history import management_data

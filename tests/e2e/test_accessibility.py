@@ -14,8 +14,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from convenant.models import Gemeente, Raadsinformatiebrief, Samenwerkingsverband
+from brieven.models import Raadsinformatiebrief
 from formatie.models import Rol
+from partijen.models import Gemeente, Samenwerkingsverband
 from programma.voortgang import draft_report, freeze_report
 from tests.regiekamer.test_access_matrix import model_for, rows_of, url_patterns
 from tests.world import add_meeting_and_answer
@@ -94,7 +95,7 @@ def admin_pages(mlw) -> list[str]:
         reverse("admin:app_list", args=["formatie"]),
         reverse("admin:formatie_rol_changelist"),
         reverse("admin:formatie_rol_change", args=[rol.pk]),
-        reverse("admin:convenant_samenwerkingsverband_change", args=[mlw.pk]),
+        reverse("admin:partijen_samenwerkingsverband_change", args=[mlw.pk]),
         reverse("admin:formatie_rol_history", args=[rol.pk]),
     ]
 
@@ -136,7 +137,7 @@ def test_every_page_is_accessible(browse, sweep, username):
             findings[path] = found
     if username in ("regie", "beheer"):
         # A form sent back with its errors.
-        user.visit(reverse("convenant:gemeente-create"))
+        user.visit(reverse("gemeenten:gemeente-create"))
         user.page.get_by_role("button", name="Opslaan").click()
         user.page.wait_for_load_state("load")
         assert user.page.locator(".error").count() > 0

@@ -2,8 +2,8 @@
 
 import pytest
 
-from convenant.models import Samenwerkingsverband
 from kosten.gegevens import load_kostenverdeling
+from partijen.models import Samenwerkingsverband
 from regiekamer.opmaak import format_euro
 from tests.pdfs import pdf_text
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol
+from partijen.models import Samenwerkingsverband
 
 pytestmark = pytest.mark.e2e
 

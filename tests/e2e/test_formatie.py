@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from convenant.models import Samenwerkingsverband
 from kosten.gegevens import load_formatie, load_kostenverdeling, load_sleutels
 from kosten.verdeling import calculate_kostenverdeling
+from partijen.models import Samenwerkingsverband
 from regiekamer.opmaak import format_decimal, format_euro
 from tests.pdfs import pdf_text
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from convenant.models import Gemeente
 from formatie.models import Bezetting, Rol, Salarisschaal
+from partijen.models import Gemeente
 
 pytestmark = pytest.mark.e2e
 
@@ -42,13 +42,13 @@ def test_dutch_numbers_in_the_real_forms(browse):
     assert "73.000" in values
 
     weert = Gemeente.objects.get(naam="Weert")
-    user.visit(reverse("convenant:gemeente-update", args=[weert.pk]))
+    user.visit(reverse("gemeenten:gemeente-update", args=[weert.pk]))
     row = user.page.locator("input[name^='inwonertallen-'][name$='-aantal']").last
     row.fill("50.250")
     user.page.locator("input[name^='inwonertallen-'][name$='-peildatum']").last.fill("2030-01-01")
     user.submit("Opslaan")
     assert weert.inwonertallen.get(peildatum="2030-01-01").aantal == 50250
-    user.visit(reverse("convenant:gemeente-update", args=[weert.pk]))
+    user.visit(reverse("gemeenten:gemeente-update", args=[weert.pk]))
     aantallen = user.page.locator("input[name$='-aantal']").evaluate_all(
         "inputs => inputs.map(i => i.value)"
     )

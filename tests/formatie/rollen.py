@@ -4,9 +4,9 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
+from partijen.models import Samenwerkingsverband
 from tests.convenant.factories import GemeenteFactory, SamenwerkingsverbandFactory
 from tests.querycount import of
 

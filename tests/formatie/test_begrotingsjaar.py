@@ -7,10 +7,10 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief
-from kosten.afronding import index_amount
 from kosten.gegevens import load_kostenverdeling
+from partijen.models import Samenwerkingsverband
+from regiekamer.afronding import index_amount
 
 pytestmark = pytest.mark.django_db
 

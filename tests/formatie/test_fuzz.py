@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from tests.formatie.grid import bezetting_url, grid_data
 from tests.fuzz import FUZZ, JUNK, check_post, mutate
 

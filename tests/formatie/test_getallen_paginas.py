@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from convenant.models import Gemeente
 from formatie.models import Bezetting, Rol, Salarisschaal
 from kosten.models import Budget
+from partijen.models import Gemeente
 from tests.conftest import logged_in
 from tests.programma.helpers import form_data, page_data
 
@@ -84,7 +84,7 @@ def test_salarisschaal_reads_73_000_and_shows_it_with_a_thousands_dot(demo, regi
 
 def test_gemeente_page_reads_50_250_inwoners_and_a_budget_of_950_000(demo, regie_client):
     weert = Gemeente.objects.get(naam="Weert")
-    url = reverse("convenant:gemeente-update", args=[weert.pk])
+    url = reverse("gemeenten:gemeente-update", args=[weert.pk])
     response = regie_client.get(url)
     data = page_data(response)
     inwoners = response.context["formsets"]["inwonertallen"].total_form_count() - 1

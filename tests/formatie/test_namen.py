@@ -3,9 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
-from convenant.models import Inwonertal
 from formatie.models import Salarisschaal
 from kosten.models import Verdeelsleutelaandeel
+from partijen.models import Inwonertal
 
 
 def test_salarisschaal_names_its_amount_in_euros():

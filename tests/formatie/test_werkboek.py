@@ -14,7 +14,6 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal
 from formatie.werkboek import (
     NOT_READABLE,
@@ -25,6 +24,7 @@ from formatie.werkboek import (
 )
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Verdeelsleutel
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.getallen import Getalfout, parse_number
 
 pytestmark = pytest.mark.django_db

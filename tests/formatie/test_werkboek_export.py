@@ -13,8 +13,8 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from convenant.models import Samenwerkingsverband
 from formatie.werkboek import export_workbook, import_workbook
+from partijen.models import Samenwerkingsverband
 from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from convenant.models import Gemeente, Inwonertal
 from formatie.werkboek import WerkboekFout, import_workbook
+from partijen.models import Gemeente, Inwonertal
 from tests.conftest import logged_in
 from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten
 from tests.formatie.test_werkboek_pagina import upload

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from convenant.models import Gemeente, Samenwerkingsverband
 from formatie.models import Bezetting, Rol, Salarisschaal
 from formatie.werkboek import WerkboekFout, import_workbook
+from partijen.models import Gemeente, Samenwerkingsverband
 from tests.formatie.test_werkboek import make_workbook, mlw_gemeenten, mlw_rollen
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting
 from formatie.werkboek import NOT_READABLE, WerkboekFout, import_workbook
+from partijen.models import Samenwerkingsverband
 from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten, mlw_rollen
 
 pytestmark = pytest.mark.django_db

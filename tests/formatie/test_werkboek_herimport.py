@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Rol, Salarisschaal, Uurtarief
 from formatie.werkboek import export_workbook, import_workbook
+from partijen.models import Samenwerkingsverband
 from tests.formatie.test_werkboek import make_workbook
 
 pytestmark = pytest.mark.django_db

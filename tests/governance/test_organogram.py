@@ -4,9 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from convenant.models import Samenwerkingsverband
 from governance.models import Gremium, GremiumRelatie
 from governance.organogram import build_organogram_svg
+from partijen.models import Samenwerkingsverband
 
 pytestmark = pytest.mark.django_db
 

@@ -276,8 +276,8 @@ def test_stukken_upload_link_and_protected_download(
 
 
 def test_contactpersoon_shows_on_the_gemeente(demo, regie_client):
-    from convenant.models import Gemeente
     from governance.models import Lidmaatschap
+    from partijen.models import Gemeente
 
     weert = Gemeente.objects.get(naam="Weert")
     page = regie_client.get(weert.get_absolute_url()).content.decode()

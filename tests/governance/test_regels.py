@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from convenant.models import Gemeente, Samenwerkingsverband
 from governance.models import Actiepunt, Gremium, Lidmaatschap, Persoon, Vergadering
 from governance.vergaderplanning import generate_series, propose_chair
+from partijen.models import Gemeente, Samenwerkingsverband
 
 pytestmark = pytest.mark.django_db
 

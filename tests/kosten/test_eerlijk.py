@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout, calculate_kostenverdeling
+from partijen.models import Samenwerkingsverband
 from tests.formatie.grid import cell, grid_data
 from tests.pdfs import pdf_text
 

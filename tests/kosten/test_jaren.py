@@ -11,9 +11,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol
 from kosten.verdeling import FaseData, FormatieData, RolData
+from partijen.models import Samenwerkingsverband
 from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from convenant.models import Gemeente, Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol
 from kosten.models import Verdeelsleutel
+from partijen.models import Gemeente, Samenwerkingsverband
 
 pytestmark = pytest.mark.django_db
 
@@ -192,7 +192,7 @@ def test_stuurgroep_cannot_change_the_key(demo, stuur_client):
 def test_key_derived_from_inwonertallen_rounds_once(demo):
     from datetime import date
 
-    from convenant.models import Inwonertal
+    from partijen.models import Inwonertal
 
     sleutel = Verdeelsleutel.objects.get()
     sleutel.methode = "inwonertal"

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Bezetting
 from kosten.gegevens import load_kostenverdeling
+from partijen.models import Samenwerkingsverband
 from regiekamer.opmaak import format_euro
 from tests.pdfs import assert_pages_have_content, pdf_info, pdf_text, text_beyond_page
 

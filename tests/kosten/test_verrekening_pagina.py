@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from convenant.models import Gemeente, Samenwerkingsverband
+from partijen.models import Gemeente, Samenwerkingsverband
 
 pytestmark = pytest.mark.django_db
 

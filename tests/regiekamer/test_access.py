@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from kosten.models import Budget
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from regiekamer import access
 from regiekamer.roles import GEMEENTE, REGIEGROEP
 
@@ -49,13 +49,13 @@ def test_an_official_edits_their_own_gemeente_and_not_another(demo, django_user_
     mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
     _, client = official_of(django_user_model, weert)
 
-    page = client.get(reverse("convenant:gemeente-update", args=[weert.pk]))
+    page = client.get(reverse("gemeenten:gemeente-update", args=[weert.pk]))
     assert page.status_code == 200
     choices = page.context["formsets"]["budgetten"].empty_form.fields["samenwerkingsverband"]
     assert list(choices.queryset) == [mlw]
 
     response = client.post(
-        reverse("convenant:gemeente-update", args=[weert.pk]),
+        reverse("gemeenten:gemeente-update", args=[weert.pk]),
         gemeente_post(
             weert,
             contactpersoon="J. Jansen",
@@ -83,7 +83,7 @@ def test_an_official_edits_their_own_gemeente_and_not_another(demo, django_user_
     page = client.get(nederweert.get_absolute_url())
     assert page.status_code == 200
     assert "Bewerken" not in page.content.decode()
-    url = reverse("convenant:gemeente-update", args=[nederweert.pk])
+    url = reverse("gemeenten:gemeente-update", args=[nederweert.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, gemeente_post(nederweert, contactpersoon="X")).status_code == 403
     nederweert.refresh_from_db()

@@ -34,17 +34,12 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.views.generic import RedirectView, UpdateView
 
-from convenant.models import (
-    Convenant,
-    Gemeente,
-    Inwonertal,
-    Raadsinformatiebrief,
-    Samenwerkingsverband,
-    Toegang,
-)
+from brieven.models import Raadsinformatiebrief
+from convenant.models import Convenant
 from formatie.werkboek import export_workbook
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from programma.voortgang import draft_report
-from regiekamer.access import SV_LOOKUPS
+from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from tests.world import add_meeting_and_answer
 
@@ -54,15 +49,15 @@ OTHER = "ANDR"
 MODEL_ALIASES = {
     "plan": "programma.programmaplan",
     "rapportage": "programma.voortgangsrapportage",
-    "brief": "convenant.raadsinformatiebrief",
+    "brief": "brieven.raadsinformatiebrief",
 }
 # Pages whose <pk> is not a row of the view's model (a series adds meetings to a gremium).
 PK_MODELS = {"governance:gremium-series": "governance.gremium"}
 # What the stuurgroep may change besides reading: it records decisions.
 STUURGROEP_WRITES = {"governance:besluit-create", "governance.besluit"}
 # What an official of a gemeente may change of that gemeente: page, or model with its gemeente.
-GEMEENTE_PAGES = {"convenant:gemeente-update"}
-GEMEENTE_MODELS = {"convenant.gemeente": "pk", "convenant.inwonertal": "gemeente_id"}
+GEMEENTE_PAGES = {"gemeenten:gemeente-update"}
+GEMEENTE_MODELS = {"partijen.gemeente": "pk", "partijen.inwonertal": "gemeente_id"}
 GEMEENTE_MODELS["kosten.budget"] = "gemeente_id"
 NOT_A_PAGE = {"login", "logout"}
 # Pages that write nothing of a samenwerkingsverband: the user's own password.
@@ -72,7 +67,7 @@ NOT_A_WRITE = {"password_change"}
 REGIE_ANDER_AMBTENAAR_WEERT = "regiegroep ander verband + ambtenaar Weert"
 STUUR_MLW_REGIE_ANDER = "stuurgroep MLW + regiegroep ander verband"
 # What a regiegroep creates wherever it is: a new samenwerkingsverband, a new gemeente.
-NEW_ANYWHERE = {"convenant:samenwerkingsverband-create", "convenant:gemeente-create"}
+NEW_ANYWHERE = {"convenant:samenwerkingsverband-create", "gemeenten:gemeente-create"}
 
 ALLOW, DENY = "toegestaan", "geweigerd"
 
@@ -157,7 +152,7 @@ def world(demo, django_user_model, media):
         samenwerkingsverband=mlw, gemeente=weert, onderwerp="Kosten", tekst="Geachte raad,"
     )
     for label in SV_LOOKUPS:
-        if label == "convenant.toegang":
+        if label == "partijen.toegang":
             continue
         from django.apps import apps
 
@@ -307,7 +302,7 @@ def admin_cases(world):
     mlw = world["mlw"]
     for model, _model_admin in admin.site._registry.items():
         label = model._meta.label_lower
-        if label not in SV_LOOKUPS or label == "convenant.toegang":
+        if label not in SV_LOOKUPS or label == "partijen.toegang":
             continue
         if model is Gemeente:
             rows = [world["weert"], world["nederweert"]]

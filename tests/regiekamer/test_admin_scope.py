@@ -22,20 +22,15 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from convenant.models import (
-    Convenant,
-    Domein,
-    Gemeente,
-    Ondertekenaar,
-    Raadsinformatiebrief,
-    Samenwerkingsverband,
-    Toegang,
-)
+from brieven.models import Raadsinformatiebrief
+from convenant.models import Convenant, Ondertekenaar
 from formatie.models import Rol, Uurtarief
 from governance.models import Besluit
+from partijen.models import Domein, Gemeente, Samenwerkingsverband, Toegang
 from programma.models import Opdracht
 from regiekamer import access
 from regiekamer import admin as base
+from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.roles import REGIEGROEP
 from regiekamer.schaal import Schaalgenerator
 from tests.querycount import fast_hasher
@@ -70,8 +65,8 @@ def world(settings, media):
     if not Uurtarief.objects.filter(rol__samenwerkingsverband=nml).exists():
         rol = Rol.objects.filter(samenwerkingsverband=nml).first()
         Uurtarief.objects.create(rol=rol, jaar=2099, uurtarief=Decimal("95"))
-    for label in access.SV_LOOKUPS:
-        if label != "convenant.toegang":
+    for label in SV_LOOKUPS:
+        if label != "partijen.toegang":
             assert rows_of(apps.get_model(label), nml).exists(), f"geen {label} in NML: maak er een"
     nml_regie = get_user_model().objects.create_user(username="nml-regie", is_staff=True)
     nml_regie.groups.add(Group.objects.get(name=REGIEGROEP))
@@ -91,7 +86,7 @@ def hidden(user, nml) -> dict[type, set[str]]:
     """Per model, the names of NML's rows that the user may not see (a name that a visible row
     also has, such as an agendapunt "1. Begroting", is not NML's alone)."""
     names = {}
-    for label in access.SV_LOOKUPS:
+    for label in SV_LOOKUPS:
         model = apps.get_model(label)
         seen = {str(row) for row in access.scope(user, model._default_manager.all())}
         names[model] = {str(row) for row in rows_of(model, nml)} - seen
@@ -176,7 +171,7 @@ def relation_filters(model_admin):
         if not isinstance(path, str):
             continue
         field = get_fields_from_path(model_admin.model, path)[-1]
-        if field.is_relation and field.related_model._meta.label_lower in access.SV_LOOKUPS:
+        if field.is_relation and field.related_model._meta.label_lower in SV_LOOKUPS:
             yield path, field.related_model
 
 
@@ -301,7 +296,7 @@ def test_view_on_site_answers_404_for_a_row_of_another_samenwerkingsverband(worl
     client = client_for(world["regie"])
     checked = 0
     for model, _model_admin in registered(world["regie"]):
-        if model._meta.label_lower not in access.SV_LOOKUPS:
+        if model._meta.label_lower not in SV_LOOKUPS:
             continue
         if not hasattr(model, "get_absolute_url"):
             continue
@@ -364,9 +359,9 @@ def test_the_recent_actions_show_only_the_users_own(world):
 
 def test_only_the_beheerder_changes_a_domein(world):
     domein = Domein.objects.create(naam="Testdomein")
-    add = reverse("admin:convenant_domein_add")
-    change = reverse("admin:convenant_domein_change", args=[domein.pk])
-    delete = reverse("admin:convenant_domein_delete", args=[domein.pk])
+    add = reverse("admin:partijen_domein_add")
+    change = reverse("admin:partijen_domein_change", args=[domein.pk])
+    delete = reverse("admin:partijen_domein_delete", args=[domein.pk])
     for username in ["regie", "stuur", "weert"]:
         client = client_for(get_user_model().objects.get(username=username))
         assert client.get(changelist(Domein)).status_code == 200, username  # reading: yes
@@ -398,7 +393,7 @@ def test_a_delete_does_not_name_nor_take_rows_of_another_samenwerkingsverband(wo
         convenant=convenant, gemeente=world["weert"], naam="Burgemeester Geheim-NML"
     )
     client = client_for(world["regie"])
-    delete = reverse("admin:convenant_gemeente_delete", args=[world["weert"].pk])
+    delete = reverse("admin:partijen_gemeente_delete", args=[world["weert"].pk])
     page = client.get(delete).content.decode()
     assert str(ondertekenaar) not in page
     assert client.post(delete, {"post": "yes"}).status_code == 403
@@ -423,7 +418,7 @@ def test_a_row_saved_meanwhile_by_someone_else_is_a_dutch_message_in_the_admin(w
         save_model(model_admin, request, obj, form, change)
 
     monkeypatch.setattr(base.ModelAdmin, "save_model", someone_else_first)
-    response = client.post(reverse("admin:convenant_domein_add"), {"naam": "Schuldhulp"})
+    response = client.post(reverse("admin:partijen_domein_add"), {"naam": "Schuldhulp"})
     assert response.status_code == 200
     page = html.unescape(response.content.decode())
     assert "iemand anders heeft tegelijk hetzelfde opgeslagen" in page

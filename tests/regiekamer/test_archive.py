@@ -13,13 +13,13 @@ from django.core.management import CommandError, call_command
 from django.core.management.color import no_style
 from django.db import connection
 
-from convenant.brieven import draft_letter, send_letter
-from convenant.models import Domein, Gemeente, Samenwerkingsverband, Toegang
+from brieven.opstellen import draft_letter, send_letter
 from governance.models import Gremium
+from partijen.models import Domein, Gemeente, Samenwerkingsverband, Toegang
 from programma.models import Programmaplan
 from programma.voortgang import draft_report, freeze_report
-from regiekamer.access import SV_LOOKUPS
-from regiekamer.rapporten import REPORTS, make_report
+from rapporten.register import REPORTS, make_report
+from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.roles import DOMAIN_APPS, REGIEGROEP
 from tests.pdfs import pdf_text
 
@@ -37,7 +37,7 @@ def row_counts() -> dict:
 
 NOT_RESTORED = (
     "auth.user_groups",
-    "convenant.toegang",
+    "partijen.toegang",
     "convenant.toegang_samenwerkingsverbanden",
     "convenant.historicaltoegang",
     "convenant.historicaltoegang_samenwerkingsverbanden",
@@ -108,7 +108,7 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     before_counts = row_counts()
     # Domeinen are shared: the archive holds those of the samenwerkingsverband (2 of the 3).
     domeinen = mlw_with_users.domeinen.all()
-    before_counts["convenant.domein"] = len(domeinen)
+    before_counts["partijen.domein"] = len(domeinen)
     before_counts["convenant.historicaldomein"] = Domein.history.filter(id__in=domeinen).count()
     # Rights are not part of an archive: no Toegang, no groups; a beheerder grants them anew.
     for label in NOT_RESTORED:
@@ -149,7 +149,7 @@ def test_new_rows_after_import_get_fresh_ids(demo, tmp_path):
     imported = max(
         o["pk"]
         for o in json.loads(path.read_text())["objecten"]
-        if o["model"] == "convenant.gemeente"
+        if o["model"] == "partijen.gemeente"
     )
     empty_installation()
     importeer(path)
@@ -175,7 +175,7 @@ def test_taken_primary_keys_are_refused(demo, tmp_path):
     data = json.loads(export(tmp_path).read_text())
     data["samenwerkingsverband"] = "ANDER"
     for row in data["objecten"]:
-        if row["model"] == "convenant.samenwerkingsverband":
+        if row["model"] == "partijen.samenwerkingsverband":
             row["fields"]["afkorting"] = "ANDER"
     path = tmp_path / "ander.json"
     path.write_text(json.dumps(data))
@@ -225,8 +225,8 @@ def test_a_missing_file_gives_a_dutch_error(db, tmp_path):
 
 
 def test_every_domain_model_belongs_to_a_samenwerkingsverband_or_is_shared():
-    """A new model must be placed in access.SV_LOOKUPS (or be shared), or the archive misses it."""
-    shared = {"convenant.domein"}
+    """A new model must declare its scope (regiekamer.declarations), or the archive misses it."""
+    shared = {"partijen.domein"}
     for app in DOMAIN_APPS:
         for model in apps.get_app_config(app).get_models():
             if hasattr(model, "instance_type"):  # a history model
@@ -302,14 +302,14 @@ def test_a_row_of_another_model_is_refused(tampering, tmp_path, label, fields):
 
 
 def test_a_toegang_granting_a_user_a_place_is_refused(tampering, tmp_path):
-    sv = rows(tampering, "convenant.samenwerkingsverband")[0]["pk"]
+    sv = rows(tampering, "partijen.samenwerkingsverband")[0]["pk"]
     toegang = {"gebruiker": ["archief-regie"], "samenwerkingsverbanden": [sv], "gemeente": None}
-    tampering["objecten"].append({"model": "convenant.toegang", "pk": 1, "fields": toegang})
-    refused(tmp_path, tampering, f"(convenant.toegang, sleutel 1): {NOT_IN_AN_ARCHIVE}")
+    tampering["objecten"].append({"model": "partijen.toegang", "pk": 1, "fields": toegang})
+    refused(tmp_path, tampering, f"(partijen.toegang, sleutel 1): {NOT_IN_AN_ARCHIVE}")
 
 
 def test_an_archive_exports_no_access_and_users_come_in_without_rights(tampering, tmp_path):
-    assert not rows(tampering, "convenant.toegang")
+    assert not rows(tampering, "partijen.toegang")
     assert tampering["gebruikers"] == [
         {
             "username": "archief-regie",
@@ -348,13 +348,13 @@ def test_a_user_not_in_the_user_list_is_refused(tampering, tmp_path, user):
 
 
 def test_a_gemeente_of_another_samenwerkingsverband_is_refused(tampering, tmp_path):
-    rows(tampering, "convenant.raadsinformatiebrief")[0]["fields"]["gemeente"] = OTHER
-    message = refused(tmp_path, tampering, f"verwijst naar convenant.gemeente {OTHER}, dat al")
+    rows(tampering, "brieven.raadsinformatiebrief")[0]["fields"]["gemeente"] = OTHER
+    message = refused(tmp_path, tampering, f"verwijst naar partijen.gemeente {OTHER}, dat al")
     assert "geen gemeente van een ander samenwerkingsverband over" in message
 
 
 def test_taking_a_gemeente_into_the_samenwerkingsverband_is_refused(tampering, tmp_path):
-    rows(tampering, "convenant.samenwerkingsverband")[0]["fields"]["gemeenten"].append(OTHER)
+    rows(tampering, "partijen.samenwerkingsverband")[0]["fields"]["gemeenten"].append(OTHER)
     refused(tmp_path, tampering, "geen gemeente van een ander samenwerkingsverband over")
     assert Gemeente.objects.get(pk=OTHER).samenwerkingsverbanden.get().afkorting == "NML"
 
@@ -367,7 +367,7 @@ def test_a_reference_to_an_existing_gremium_is_refused(tampering, tmp_path):
 def test_a_history_row_of_an_existing_object_is_refused(tampering, tmp_path):
     """The history of another samenwerkingsverband's gemeente is not the archive's to write."""
     rows(tampering, "convenant.historicalgemeente")[0]["fields"]["id"] = OTHER
-    refused(tmp_path, tampering, f"veld 'id' verwijst naar convenant.gemeente {OTHER}")
+    refused(tmp_path, tampering, f"veld 'id' verwijst naar partijen.gemeente {OTHER}")
 
 
 def test_a_history_row_of_a_gone_object_keeps_its_id_from_being_reused(tampering, tmp_path):
@@ -383,12 +383,12 @@ def test_a_history_row_of_a_gone_object_keeps_its_id_from_being_reused(tampering
 
 
 def test_an_unknown_field_is_refused(tampering, tmp_path):
-    rows(tampering, "convenant.gemeente")[0]["fields"]["is_superuser"] = True
+    rows(tampering, "partijen.gemeente")[0]["fields"]["is_superuser"] = True
     refused(tmp_path, tampering, "onbekend veld 'is_superuser'")
 
 
 def test_a_second_samenwerkingsverband_is_refused(tampering, tmp_path):
-    sv = rows(tampering, "convenant.samenwerkingsverband")[0]
+    sv = rows(tampering, "partijen.samenwerkingsverband")[0]
     extra = {**sv, "pk": 8000, "fields": {**sv["fields"], "afkorting": "TWEE", "gemeenten": []}}
     tampering["objecten"].insert(0, extra)
     refused(tmp_path, tampering, "precies één samenwerkingsverband")

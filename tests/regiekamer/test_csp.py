@@ -149,17 +149,17 @@ def test_no_page_needs_inline_script_or_style(demo, beheer_client):
 
 
 def test_admin_pages_have_no_inline_script_or_style(demo, beheer_client):
-    from convenant.models import Gemeente
+    from partijen.models import Gemeente
 
     gemeente = Gemeente.objects.first()
     for url in (
         reverse("admin:index"),
         reverse("admin:app_list", args=["convenant"]),
-        reverse("admin:convenant_gemeente_changelist"),
-        reverse("admin:convenant_gemeente_add"),
-        reverse("admin:convenant_gemeente_change", args=[gemeente.pk]),
-        reverse("admin:convenant_gemeente_history", args=[gemeente.pk]),
-        reverse("admin:convenant_gemeente_delete", args=[gemeente.pk]),
+        reverse("admin:partijen_gemeente_changelist"),
+        reverse("admin:partijen_gemeente_add"),
+        reverse("admin:partijen_gemeente_change", args=[gemeente.pk]),
+        reverse("admin:partijen_gemeente_history", args=[gemeente.pk]),
+        reverse("admin:partijen_gemeente_delete", args=[gemeente.pk]),
         reverse("admin:auth_user_changelist"),
         reverse("admin:password_change"),
     ):

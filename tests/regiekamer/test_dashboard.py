@@ -8,14 +8,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from convenant.models import Herijkingsmoment, Samenwerkingsverband
+from convenant.models import Herijkingsmoment
+from dashboard.views import convenant_block, governance_block, programma_block
 from governance.models import Actiepunt, Agendapunt, Gremium, Knelpunt, Persoon, Vergadering
 from kosten.models import Verdeelsleutel
+from partijen.models import Samenwerkingsverband
 from programma.constants import Uitvoering
 from programma.models import Opdracht
 from programma.voortgang import draft_report, freeze_report
 from regiekamer.charts import Series, bar_chart, formatie_chart
-from regiekamer.dashboard import convenant_block, governance_block, programma_block
 
 from ..programma.helpers import opdracht, plan, set_row
 

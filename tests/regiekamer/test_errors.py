@@ -60,7 +60,7 @@ def test_400_for_a_bad_request(client_in):
 
 
 def test_403_for_an_edit_without_permission(stuur_client):
-    response = stuur_client.get(reverse("admin:convenant_gemeente_add"))
+    response = stuur_client.get(reverse("admin:partijen_gemeente_add"))
     assert_dutch_page(response, 403, "Geen toegang")
     assert "Regiekamer" in response.content.decode()
 

@@ -9,8 +9,8 @@ from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
 
-from convenant.brieven import draft_letter, send_letter
-from convenant.models import Gemeente, Samenwerkingsverband
+from brieven.opstellen import draft_letter, send_letter
+from partijen.models import Gemeente, Samenwerkingsverband
 from programma.models import Programmaplan
 from programma.voortgang import draft_report, freeze_report
 

@@ -7,9 +7,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject
 
-from convenant.models import Samenwerkingsverband
+from partijen.models import Samenwerkingsverband
+from rapporten.register import REPORTS, make_report
 from regiekamer.pdf import StaticFilesOnly
-from regiekamer.rapporten import REPORTS, make_report
 
 
 def test_the_report_stylesheet_is_served():

@@ -7,10 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from convenant.models import Samenwerkingsverband
 from governance.models import Besluit, Gremium
 from kosten.gegevens import load_kostenverdeling
 from kosten.verrekening import calculate_verrekening
+from partijen.models import Samenwerkingsverband
 from programma.models import Programmaplan
 from programma.voortgang import draft_report, freeze_report
 from regiekamer.opmaak import format_euro

@@ -13,11 +13,11 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
-from convenant.constants import JuridischeVorm
-from convenant.models import Gemeente, Inwonertal, Samenwerkingsverband
 from formatie.models import Bezetting, Fase, Rol
 from governance.models import Actiepunt, Besluit, Gremium, Persoon, Vergadering
 from kosten.gegevens import load_kostenverdeling
+from partijen.constants import JuridischeVorm
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from programma.constants import Rapportagestatus, Uitvoering
 from programma.models import Opdracht, Programmaplan, Voortgangsrapportage, Voortgangsregel
 from regiekamer import schaal

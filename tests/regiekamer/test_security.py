@@ -256,7 +256,7 @@ def test_security_log_names_the_user_and_never_a_secret(account, caplog):
     assert session_key
 
     # A denied page (403) for the same logged-in stuurgroep member.
-    assert client.get(reverse("admin:convenant_gemeente_add")).status_code == 403
+    assert client.get(reverse("admin:partijen_gemeente_add")).status_code == 403
 
     # A failed login with a recognisable password, then a lockout.
     intruder = Client()

@@ -14,9 +14,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from convenant.models import Gemeente, Samenwerkingsverband
 from formatie.models import Fase, Rol
 from formatie.werkboek import export_workbook, import_workbook
+from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.spreadsheet import append_row, csv_text, csv_value
 from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten
 

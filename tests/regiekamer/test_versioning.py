@@ -4,9 +4,10 @@ import pytest
 from django.db import connection, transaction
 from django.urls import reverse
 
-from convenant.forms import GemeenteForm
-from convenant.models import Convenant, Gemeente
+from convenant.models import Convenant
 from formatie.models import Fase
+from partijen.forms import GemeenteForm
+from partijen.models import Gemeente
 from regiekamer.roles import REGIEGROEP
 from regiekamer.versioning import versioned_form
 from tests.conftest import logged_in, make_user
@@ -69,7 +70,7 @@ def test_a_save_over_a_newer_version_is_refused_and_keeps_the_input(
     demo, regie_client, other_client
 ):
     leudal = Gemeente.objects.get(naam="Leudal")
-    url = reverse("convenant:gemeente-update", args=[leudal.pk])
+    url = reverse("gemeenten:gemeente-update", args=[leudal.pk])
     opened = regie_client.get(url)
     assert 'name="versie"' in opened.content.decode()
     mine = page_data(opened) | {"plaats": "Haelen"}
@@ -98,7 +99,7 @@ def test_a_save_over_a_newer_version_is_refused_and_keeps_the_input(
 
 def test_a_missing_or_broken_versie_is_refused_in_dutch(demo, regie_client):
     leudal = Gemeente.objects.get(naam="Leudal")
-    url = reverse("convenant:gemeente-update", args=[leudal.pk])
+    url = reverse("gemeenten:gemeente-update", args=[leudal.pk])
     data = page_data(regie_client.get(url)) | {"plaats": "Haelen"}
     for versie in (None, "twee"):
         posted = {k: v for k, v in data.items() if k != "versie"}
@@ -191,7 +192,7 @@ def make_user_named(like, username):
 def test_the_admin_change_form_refuses_a_newer_version(demo, beheer_user, regie_user):
     client = logged_in(beheer_user)
     leudal = Gemeente.objects.get(naam="Leudal")
-    url = reverse("admin:convenant_gemeente_change", args=[leudal.pk])
+    url = reverse("admin:partijen_gemeente_change", args=[leudal.pk])
     opened = client.get(url)
     assert opened.status_code == 200
     page = opened.content.decode()
@@ -221,13 +222,13 @@ def test_the_admin_change_form_refuses_a_newer_version(demo, beheer_user, regie_
 def test_an_admin_inline_row_changed_by_another_is_left_alone(demo, beheer_user, regie_user):
     from datetime import date
 
-    from convenant.models import Inwonertal
+    from partijen.models import Inwonertal
 
     leudal = Gemeente.objects.get(naam="Leudal")
     oud = Inwonertal.objects.create(gemeente=leudal, peildatum=date(2023, 1, 1), aantal=35_000)
     nieuw = Inwonertal.objects.create(gemeente=leudal, peildatum=date(2024, 1, 1), aantal=36_000)
     client = logged_in(beheer_user)
-    url = reverse("admin:convenant_gemeente_change", args=[leudal.pk])
+    url = reverse("admin:partijen_gemeente_change", args=[leudal.pk])
     opened = client.get(url)
     rows = {form.instance.pk: form for form in opened.context["inline_admin_formsets"][0].formset}
     data = admin_data(opened) | {rows[nieuw.pk].add_prefix("aantal"): "36100"}

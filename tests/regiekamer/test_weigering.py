@@ -4,8 +4,8 @@ for the 403 page and the refused saves."""
 import pytest
 from django.urls import reverse
 
-from convenant.models import Domein, Gemeente
 from formatie.models import Rol
+from partijen.models import Domein, Gemeente
 from regiekamer import access
 from tests.formatie.grid import grid_data
 
@@ -19,7 +19,7 @@ STUURGROEP = "U bent lid van de stuurgroep: u leest mee, de regiegroep past aan.
 def test_an_official_of_weert_is_told_leudal_is_not_theirs(demo, django_user_model):
     weert, leudal = Gemeente.objects.get(naam="Weert"), Gemeente.objects.get(naam="Leudal")
     _user, client = official_of(django_user_model, weert)
-    response = client.get(reverse("convenant:gemeente-update", args=[leudal.pk]))
+    response = client.get(reverse("gemeenten:gemeente-update", args=[leudal.pk]))
     assert response.status_code == 403
     assert "U bent medewerker van Weert; Leudal past u niet aan." in response.content.decode()
 

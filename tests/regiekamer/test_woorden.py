@@ -50,7 +50,7 @@ def create_pages():
         (reverse("formatie:rol-create", kwargs=mlw), "Nieuwe rol"),
         (reverse("kosten:verdeelsleutel-create", kwargs=mlw), "Nieuwe verdeelsleutel"),
         (reverse("programma:budgetpost-create", args=["MLW", plan.pk]), "Nieuwe budgetpost"),
-        (reverse("convenant:gemeente-create"), "Nieuwe gemeente"),
+        (reverse("gemeenten:gemeente-create"), "Nieuwe gemeente"),
         (reverse("convenant:samenwerkingsverband-create"), "Nieuw samenwerkingsverband"),
         (reverse("convenant:convenant-create"), "Nieuw convenant"),
         (reverse("convenant:artikel-create", args=[convenant.pk]), "Nieuw artikel"),

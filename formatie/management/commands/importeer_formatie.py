@@ -12,9 +12,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from convenant.models import Samenwerkingsverband
 from formatie.models import Rol
 from formatie.werkboek import WerkboekFout, import_workbook
+from partijen.models import Samenwerkingsverband
 from regiekamer import access
 
 

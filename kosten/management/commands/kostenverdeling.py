@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from convenant.models import Samenwerkingsverband
 from kosten.export import kostenverdeling_csv
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
+from partijen.models import Samenwerkingsverband
 
 
 class Command(BaseCommand):

@@ -2,10 +2,10 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from convenant.models import Samenwerkingsverband
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
 from kosten.verrekening import calculate_verrekening
+from partijen.models import Samenwerkingsverband
 from regiekamer.spreadsheet import write_csv
 
 FORMATS = ["csv"]

@@ -1,0 +1,177 @@
+"""The raadsinformatiebrief: a college's letter to its own council about the collaboration,
+with the cost figures of the moment (``brieven.velden``). It stands above ``kosten/``.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from convenant.models import Convenant
+from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.declarations import Scope
+from regiekamer.freeze import FrozenGuard
+from regiekamer.versioning import Versioned
+
+from .velden import merge_fields, unknown_message, unknown_placeholders
+
+
+class Briefstatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    VERZONDEN = "verzonden", _("Verzonden")
+
+
+BRIEF_FROZEN_MESSAGE = _(
+    "Deze raadsinformatiebrief is verzonden aan de gemeenteraad en verandert niet meer. "
+    "Stel zo nodig een nieuwe brief op."
+)
+
+
+class Raadsinformatiebrief(FrozenGuard, Versioned):
+    """A letter of a college of burgemeester en wethouders to its own council.
+
+    Drafted from a standard text with merge fields (``[aandeel_2017]``); the preview and the
+    printed letter take the figures of the moment. Sending stores the merged text and the
+    figures on the letter, and from then on it never changes.
+    """
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.PROTECT,
+        related_name="raadsinformatiebrieven",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="raadsinformatiebrieven",
+        verbose_name=_("gemeente"),
+        help_text=_("De gemeente aan wier gemeenteraad de brief is gericht."),
+    )
+    convenant = models.ForeignKey(
+        Convenant,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="raadsinformatiebrieven",
+        verbose_name=_("convenant"),
+        help_text=_("Het convenant waarover de brief gaat; levert de velden [convenant] e.d."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Briefstatus.choices,
+        default=Briefstatus.CONCEPT,
+        editable=False,
+    )
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    datum = models.DateField(
+        _("datum"), null=True, blank=True, help_text=_("Leeg: de datum van verzending.")
+    )
+    onderwerp = models.CharField(_("onderwerp"), max_length=300)
+    kenmerk = models.CharField(_("ons kenmerk"), max_length=100, blank=True)
+    aanhef = models.CharField(
+        _("aanhef"), max_length=200, default="Geachte leden van de gemeenteraad,"
+    )
+    tekst = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "Alinea's scheidt u met een lege regel. Velden tussen rechte haken, zoals "
+            "[aandeel_totaal], worden bij het afdrukken ingevuld."
+        ),
+    )
+    slot = models.CharField(_("slot"), max_length=200, default="Met vriendelijke groet,")
+    burgemeester = models.CharField(
+        _("naam burgemeester"), max_length=200, blank=True, help_text=_("Leeg: nog onbekend.")
+    )
+    gemeentesecretaris = models.CharField(
+        _("naam gemeentesecretaris"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg: nog onbekend."),
+    )
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True, editable=False)
+    # PROTECT: deleting the user would change the frozen record ("verzonden door ..."); a
+    # beheerder deactivates such a user instead.
+    verzonden_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("verzonden door"),
+    )
+    verzonden_adres = models.TextField(_("verzonden aan (adres)"), blank=True, editable=False)
+    verzonden_tekst = models.TextField(_("verzonden tekst"), blank=True, editable=False)
+    verzonden_cijfers = models.JSONField(
+        _("verzonden cijfers"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("De waarden van de velden op het moment van verzenden, als tekst."),
+    )
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("raadsinformatiebrief")
+        verbose_name_plural = _("raadsinformatiebrieven")
+        ordering = ["samenwerkingsverband", F("datum").desc(nulls_first=True), "-pk"]
+
+    def __str__(self):
+        return f"Raadsinformatiebrief {self.gemeente.naam}: {self.onderwerp}"
+
+    def get_absolute_url(self):
+        return reverse("brieven:brief-detail", args=[self.samenwerkingsverband.afkorting, self.pk])
+
+    frozen_message = BRIEF_FROZEN_MESSAGE
+
+    def frozen_record(self):
+        return Raadsinformatiebrief, {"status": Briefstatus.VERZONDEN}, self.pk
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status == Briefstatus.VERZONDEN
+
+    def gemeente_takes_part(self) -> bool:
+        return Samenwerkingsverband.gemeenten.through.objects.filter(
+            samenwerkingsverband_id=self.samenwerkingsverband_id, gemeente_id=self.gemeente_id
+        ).exists()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.samenwerkingsverband_id and self.gemeente_id and not self.gemeente_takes_part():
+            errors["gemeente"] = _("Deze gemeente neemt niet deel aan het samenwerkingsverband.")
+        if (
+            self.convenant_id
+            and self.samenwerkingsverband_id
+            and self.convenant.samenwerkingsverband_id != self.samenwerkingsverband_id
+        ):
+            errors["convenant"] = _("Dit convenant hoort bij een ander samenwerkingsverband.")
+        if errors:
+            raise ValidationError(errors)
+        if self.tekst and self.samenwerkingsverband_id and self.gemeente_id:
+            self.check_placeholders()
+
+    def velden(self, peildatum=None):
+        """The values of the merge fields for this letter at this moment (``brieven.velden``);
+        ``peildatum``: the letter's date when not given, else today."""
+        return merge_fields(
+            self.samenwerkingsverband,
+            self.gemeente,
+            self.convenant,
+            peildatum=peildatum or self.datum,
+        )
+
+    def check_placeholders(self) -> None:
+        """Refuse a letter whose text uses a merge field that does not exist (on its ``tekst``)."""
+        fields = self.velden()
+        unknown = unknown_placeholders(self.tekst, fields)
+        if unknown:
+            raise ValidationError({"tekst": unknown_message(unknown, fields)})

@@ -1,0 +1,106 @@
+"""Drafting, sending and showing a raadsinformatiebrief (its merge fields: ``brieven.velden``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from partijen.models import Gemeente, Samenwerkingsverband
+
+from .models import Briefstatus, Raadsinformatiebrief
+from .velden import addressee_lines, current_convenant, merge, standard_text
+
+
+def latest_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformatiebrief | None:
+    """The gemeente's most recently stored letter in this samenwerkingsverband."""
+    return (
+        Raadsinformatiebrief.objects.filter(samenwerkingsverband=sv, gemeente=gemeente)
+        .select_related("samenwerkingsverband", "gemeente", "convenant")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def draft_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformatiebrief:
+    """An unsaved concept letter, prefilled: the standard text, and the signatories and place
+    of the gemeente's previous letter (a name that is not known stays empty)."""
+    convenant = current_convenant(sv)
+    vorige = latest_letter(sv, gemeente)
+    return Raadsinformatiebrief(
+        samenwerkingsverband=sv,
+        gemeente=gemeente,
+        convenant=convenant,
+        plaats=vorige.plaats if vorige else (gemeente.plaats or gemeente.naam),
+        onderwerp=f"Samenwerking {sv.naam}",
+        aanhef=vorige.aanhef if vorige else "Geachte leden van de gemeenteraad,",
+        tekst=standard_text(sv, gemeente, convenant),
+        slot=vorige.slot if vorige else "Met vriendelijke groet,",
+        burgemeester=vorige.burgemeester if vorige else "",
+        gemeentesecretaris=vorige.gemeentesecretaris if vorige else "",
+    )
+
+
+@transaction.atomic
+def send_letter(brief: Raadsinformatiebrief, user) -> Raadsinformatiebrief:
+    """Send the letter to the council: store its merged text, figures and address; freeze it."""
+    locked = (
+        # Lock only the letter's own row (PostgreSQL cannot lock the nullable convenant join).
+        Raadsinformatiebrief.objects.select_for_update(of=("self",))
+        .select_related("samenwerkingsverband", "gemeente", "convenant")
+        .get(pk=brief.pk)
+    )
+    if locked.is_frozen:
+        raise ValidationError("Deze raadsinformatiebrief is al verzonden.")
+    locked.datum = locked.datum or timezone.localdate()
+    locked.full_clean()
+    fields = locked.velden()
+    locked.verzonden_tekst = merge(locked.tekst, fields)
+    locked.verzonden_cijfers = {name: str(value) for name, value in fields.items()}
+    locked.verzonden_adres = "\n".join(addressee_lines(locked.gemeente))
+    locked.verzonden_op = timezone.now()
+    locked.verzonden_door = user if user is not None and user.is_authenticated else None
+    locked.status = Briefstatus.VERZONDEN
+    locked.save()
+    return locked
+
+
+@dataclass
+class Briefweergave:
+    """A letter as it is shown and printed: frozen when sent, merged with today's figures else."""
+
+    brief: Raadsinformatiebrief
+    geadresseerde: list[str]
+    datum: date
+    tekst: str
+    velden: dict[str, str] = field(default_factory=dict)
+    fout: str = ""
+
+    @property
+    def verzonden(self) -> bool:
+        return self.brief.is_frozen
+
+
+def letter_view(brief: Raadsinformatiebrief) -> Briefweergave:
+    if brief.is_frozen:
+        return Briefweergave(
+            brief=brief,
+            geadresseerde=brief.verzonden_adres.splitlines(),
+            datum=brief.datum,
+            tekst=brief.verzonden_tekst,
+            velden=dict(brief.verzonden_cijfers),
+        )
+    datum = brief.datum or timezone.localdate()
+    fields = brief.velden(peildatum=datum)
+    weergave = Briefweergave(
+        brief=brief, geadresseerde=addressee_lines(brief.gemeente), datum=datum, tekst=""
+    )
+    weergave.velden = dict(fields)
+    try:
+        weergave.tekst = merge(brief.tekst, fields)
+    except ValidationError as error:
+        weergave.tekst, weergave.fout = brief.tekst, " ".join(error.messages)
+    return weergave

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from .views import DashboardView
+
+urlpatterns = [
+    path("", DashboardView.as_view(), name="dashboard"),
+]

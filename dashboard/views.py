@@ -1,0 +1,333 @@
+"""The stuurgroep dashboard: one page per samenwerkingsverband, readable in a minute.
+
+Five blocks (kosten, formatie, programma, governance, convenant), each assembled by a plain
+function from the calculations the detail pages use, so the figures are the same there.
+Every block costs a fixed number of queries, however many rows the samenwerkingsverband has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.views.generic import TemplateView
+
+from convenant.models import Herijkingsmoment
+from formatie.bezetting import build_bezettingsoverzicht
+from governance.constants import Actiestatus, Agendapuntsoort, Gremiumsoort
+from governance.models import Actiepunt, Agendapunt, Knelpunt, Vergadering
+from kosten.budget import Budgetregel, check_budgets
+from kosten.gegevens import load_kostenverdeling
+from kosten.models import Budget
+from kosten.ontbrekend import herstellen
+from kosten.verdeling import KostenFout
+from partijen.models import Samenwerkingsverband
+from programma.constants import Kleurstatus, Rapportagestatus, Uitvoering
+from programma.models import Voortgangsrapportage, Voortgangsregel
+from programma.voortgang import slipped, status_counts
+from regiekamer.charts import formatie_chart, kosten_chart
+from regiekamer.views import SamenwerkingsverbandMixin
+
+LIST_LIMIT = 5  # rows listed per governance item; the count says how many there are
+
+# --- Kosten ---------------------------------------------------------------------------------
+
+
+@dataclass
+class KostenGemeente:
+    naam: str
+    totaal: Decimal
+    budgetten: list[Budgetregel] = field(default_factory=list)
+
+
+@dataclass
+class KostenBlok:
+    url: str
+    fout: str = ""
+    herstel: list = field(default_factory=list)  # kosten.ontbrekend.Herstel
+    periode: str = ""
+    chart: SafeString | str = ""
+    gemeenten: list[KostenGemeente] = field(default_factory=list)
+    totaal: Decimal | None = None
+
+
+def kosten_block(sv: Samenwerkingsverband) -> KostenBlok:
+    """Each gemeente's costs per year (chart), its total and its share of its budget per year."""
+    blok = KostenBlok(url=reverse("kosten:kostenverdeling", args=[sv.afkorting]))
+    try:
+        kv = load_kostenverdeling(sv)
+    except KostenFout as fout:
+        blok.fout, blok.herstel = str(fout), herstellen(sv, fout.ontbrekend)
+        return blok
+    budgetten = check_budgets(
+        kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")
+    )
+    blok.periode = kv.periode
+    blok.chart = kosten_chart(kv)
+    blok.gemeenten = [
+        KostenGemeente(
+            naam,
+            kv.totaal_gemeente(naam),
+            sorted((b for b in budgetten if b.gemeente == naam), key=lambda b: b.jaar),
+        )
+        for naam in kv.gemeenten
+    ]
+    blok.totaal = kv.totaal
+    return blok
+
+
+# --- Formatie -------------------------------------------------------------------------------
+
+
+@dataclass
+class FormatieKolom:
+    naam: str
+    totaal: Decimal
+
+
+@dataclass
+class FormatieBlok:
+    url: str
+    kolommen: list[FormatieKolom]
+    structureel: Decimal
+    chart: SafeString | str = ""
+
+
+def formatie_block(sv: Samenwerkingsverband) -> FormatieBlok:
+    """FTE of the basisformatie (the structural formation) and per fase: the
+    bezettingsoverzicht's totals."""
+    overzicht = build_bezettingsoverzicht(sv)
+    # A soft hyphen: in a narrow column the label breaks as "Basis-" / "formatie".
+    kolommen = [FormatieKolom("Basis\u00adformatie", overzicht.totaal.basisformatie)]
+    notes = ["structureel"]
+    for fase, totaal in zip(overzicht.fasen, overzicht.totaal.per_fase, strict=True):
+        kolommen.append(FormatieKolom(fase.naam, totaal))
+        notes.append(f"{fase.begin.month}-{fase.begin.year} t/m {fase.eind.month}-{fase.eind.year}")
+    chart = formatie_chart([k.naam for k in kolommen], [k.totaal for k in kolommen], notes=notes)
+    return FormatieBlok(
+        reverse("formatie:bezetting", args=[sv.afkorting]),
+        kolommen,
+        overzicht.structurele_formatie,
+        chart,
+    )
+
+
+# --- Programma ------------------------------------------------------------------------------
+
+
+@dataclass
+class OpdrachtRegel:
+    """A report row as the dashboard lists it."""
+
+    code: str
+    titel: str
+    url: str
+    kleurstatus: str = ""
+    toelichting: str = ""
+    was: date | None = None  # expected date in the previous report
+    nu: date | None = None  # expected date in this report
+
+
+@dataclass
+class ProgrammaBlok:
+    url: str  # the report, or the plan when there is no report yet
+    rapportage: Voortgangsrapportage | None = None
+    nieuwer_concept: Voortgangsrapportage | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    problemen: list[OpdrachtRegel] = field(default_factory=list)
+    risicos: list[OpdrachtRegel] = field(default_factory=list)
+    verschoven: list[OpdrachtRegel] = field(default_factory=list)
+
+    @property
+    def vastgesteld(self) -> bool:
+        return self.rapportage is not None and self.rapportage.is_frozen
+
+
+def choose_report(sv: Samenwerkingsverband):
+    """The latest report sent to the stuurgroep, else the latest concept; and a newer concept."""
+    reports = Voortgangsrapportage.objects.filter(plan__samenwerkingsverband=sv).order_by(
+        "-peildatum"
+    )
+    frozen = reports.filter(status=Rapportagestatus.VASTGESTELD).first()
+    concept = reports.filter(status=Rapportagestatus.CONCEPT).first()
+    if frozen is None:
+        return concept, None
+    newer = concept if concept is not None and concept.peildatum > frozen.peildatum else None
+    return frozen, newer
+
+
+def programma_block(sv: Samenwerkingsverband) -> ProgrammaBlok:
+    """Counts per kleurstatus, the red and amber opdrachten and the dates that slipped."""
+    rapportage, newer = choose_report(sv)
+    if rapportage is None:
+        plan = sv.programmaplannen.first()
+        url = (
+            reverse("programma:plan-detail", args=[sv.afkorting, plan.pk])
+            if plan is not None
+            else reverse("programma:plan-list", args=[sv.afkorting])
+        )
+        return ProgrammaBlok(url=url)
+    rows = list(
+        Voortgangsregel.objects.filter(rapportage=rapportage).select_related("opdracht__thema")
+    )
+    previous = {}
+    if rapportage.vorige_id:
+        previous = {
+            r.opdracht_id: r
+            for r in Voortgangsregel.objects.filter(rapportage_id=rapportage.vorige_id)
+        }
+    blok = ProgrammaBlok(
+        url=reverse("programma:rapportage-detail", args=[sv.afkorting, rapportage.pk]),
+        rapportage=rapportage,
+        nieuwer_concept=newer,
+        counts=status_counts(rows),
+    )
+    for row in rows:
+        opdracht = row.opdracht
+        regel = OpdrachtRegel(
+            opdracht.code,
+            opdracht.titel,
+            reverse("programma:opdracht-detail", args=[sv.afkorting, opdracht.pk]),
+            row.kleurstatus,
+            row.toelichting,
+        )
+        if row.uitvoering == Uitvoering.LOPEND and row.kleurstatus == Kleurstatus.PROBLEEM:
+            blok.problemen.append(regel)
+        elif row.uitvoering == Uitvoering.LOPEND and row.kleurstatus == Kleurstatus.RISICO:
+            blok.risicos.append(regel)
+        vorige = previous.get(row.opdracht_id)
+        if slipped(row, vorige):
+            regel.was, regel.nu = vorige.verwachte_datum, row.verwachte_datum
+            blok.verschoven.append(regel)
+    return blok
+
+
+# --- Governance -----------------------------------------------------------------------------
+
+
+@dataclass
+class GovernanceBlok:
+    url: str
+    acties_url: str
+    knelpunten_url: str
+    vergaderingen: list[Vergadering]
+    te_besluiten: list[Agendapunt]
+    aantal_te_besluiten: int
+    te_laat: list[Actiepunt]
+    aantal_te_laat: int
+    knelpunten: list[Knelpunt]
+    aantal_knelpunten: int
+
+
+def governance_block(sv: Samenwerkingsverband, now: datetime | None = None) -> GovernanceBlok:
+    """The next meetings, what awaits a stuurgroep decision, overdue actions, open knelpunten."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    vergaderingen = list(
+        Vergadering.objects.filter(gremium__samenwerkingsverband=sv, begin__gte=now)
+        .select_related("gremium__samenwerkingsverband")
+        .order_by("begin")[:LIST_LIMIT]
+    )
+    te_besluiten = (
+        Agendapunt.objects.filter(
+            vergadering__gremium__samenwerkingsverband=sv,
+            vergadering__gremium__soort=Gremiumsoort.STUURGROEP,
+            vergadering__begin__gte=now,
+            soort=Agendapuntsoort.BESLUITVORMING,
+            besluiten__isnull=True,
+        )
+        .select_related("vergadering__gremium__samenwerkingsverband")
+        .order_by("vergadering__begin", "volgorde")
+    )
+    # The rule of Actiepunt.is_overdue and of the list's "te laat" filter, as a query.
+    te_laat = (
+        Actiepunt.objects.filter(
+            gremium__samenwerkingsverband=sv, status=Actiestatus.OPEN, deadline__lt=today
+        )
+        .select_related("gremium", "eigenaar")
+        .order_by("deadline", "pk")
+    )
+    knelpunten = (
+        Knelpunt.objects.filter(samenwerkingsverband=sv, opgelost_op__isnull=True)
+        .select_related("samenwerkingsverband")
+        .order_by("-datum", "-pk")
+    )
+    afkorting = sv.afkorting
+    return GovernanceBlok(
+        url=reverse("governance:gremium-list", args=[afkorting]),
+        acties_url=reverse("governance:actiepunt-list", args=[afkorting]) + "?te_laat=true",
+        knelpunten_url=reverse("governance:knelpunt-list", args=[afkorting]) + "?open=true",
+        vergaderingen=vergaderingen,
+        te_besluiten=list(te_besluiten[:LIST_LIMIT]),
+        aantal_te_besluiten=te_besluiten.count(),
+        te_laat=list(te_laat[:LIST_LIMIT]),
+        aantal_te_laat=te_laat.count(),
+        knelpunten=list(knelpunten[:LIST_LIMIT]),
+        aantal_knelpunten=knelpunten.count(),
+    )
+
+
+# --- Convenant ------------------------------------------------------------------------------
+
+
+@dataclass
+class ConvenantBlok:
+    url: str
+    volgende: Herijkingsmoment | None = None
+    dagen: int | None = None
+    laatste: Herijkingsmoment | None = None
+
+    @property
+    def dagen_text(self) -> str:
+        if self.dagen is None:
+            return ""
+        if self.dagen == 0:
+            return "vandaag"
+        return "over 1 dag" if self.dagen == 1 else f"over {self.dagen} dagen"
+
+
+def convenant_block(sv: Samenwerkingsverband, today: date | None = None) -> ConvenantBlok:
+    """The next herijkingsmoment and the days until it; without one, the last one."""
+    today = today or timezone.localdate()
+    momenten = Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv).select_related(
+        "convenant"
+    )
+    # A new convenant version copies its moments: prefer the newest version's copy.
+    volgende = momenten.filter(datum__gte=today).order_by("datum", "-convenant__versie").first()
+    blok = ConvenantBlok(url=reverse("convenant:samenwerkingsverband-detail", args=[sv.afkorting]))
+    if volgende is not None:
+        blok.volgende, blok.dagen = volgende, (volgende.datum - today).days
+        blok.url = volgende.convenant.get_absolute_url()
+        return blok
+    blok.laatste = momenten.filter(datum__lt=today).order_by("-datum", "-convenant__versie").first()
+    if blok.laatste is not None:
+        blok.url = blok.laatste.convenant.get_absolute_url()
+    return blok
+
+
+# --- The page -------------------------------------------------------------------------------
+
+
+def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> dict:
+    now = now or timezone.now()
+    return {
+        "kosten": kosten_block(sv),
+        "formatie": formatie_block(sv),
+        "programma": programma_block(sv),
+        "governance": governance_block(sv, now),
+        "convenant": convenant_block(sv, timezone.localdate(now)),
+    }
+
+
+class DashboardView(SamenwerkingsverbandMixin, TemplateView):
+    """The stuurgroep's overview; every signed-in user (stuurgroep and regiegroep) may read it."""
+
+    template_name = "dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return context | build_dashboard(self.get_samenwerkingsverband())

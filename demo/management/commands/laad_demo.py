@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from convenant.demo import load_convenant_record
+from formatie.demo import load_formatie_record
+from governance.demo import load_governance_record
+from kosten.demo import load_kosten_record
+from partijen.models import Gemeente, Samenwerkingsverband, Toegang
+from programma.demo import load_programma_record
+from regiekamer.demo import read_fixture
+from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, ensure_groups
+
+DEMO_PASSWORD = "regiekamer-demo"
+# username, first name, last name, role, gemeente (for an official of a gemeente)
+DEMO_USERS = [
+    ("regie", "Regiegroep", "Demo", REGIEGROEP, None),
+    ("stuur", "Stuurgroep", "Demo", STUURGROEP, None),
+    ("weert", "Ambtenaar Weert", "Demo", GEMEENTE, "Weert"),
+    ("beheer", "Beheerder", "Demo", BEHEERDER, None),
+]
+DEMO_SAMENWERKINGSVERBAND = "MLW"
+
+
+class Command(BaseCommand):
+    help = "Laadt de demogegevens (het echte dossier Midden-Limburg West) en de demogebruikers."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--zonder-gebruikers", action="store_true", help="Alleen de gegevens, geen gebruikers."
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not getattr(settings, "TESTING", False):
+            raise CommandError(
+                "laad_demo weigert te draaien met DEBUG uit: demogebruikers met een bekend "
+                "wachtwoord horen niet op een productie-installatie."
+            )
+        with transaction.atomic():
+            ensure_groups()
+            load_convenant_record(read_fixture("mlw.json"))
+            formatie = read_fixture("mlw_formatie.json")
+            load_formatie_record(formatie)
+            load_kosten_record(formatie)
+            load_governance_record(read_fixture("mlw_governance.json"))
+            load_programma_record(read_fixture("mlw_programma.json"))
+            if not options["zonder_gebruikers"]:
+                self.create_demo_users()
+        self.stdout.write(self.style.SUCCESS("Demogegevens geladen (Midden-Limburg West)."))
+
+    def create_demo_users(self):
+        User = get_user_model()
+        sv = Samenwerkingsverband.objects.get(afkorting=DEMO_SAMENWERKINGSVERBAND)
+        for username, first_name, last_name, group, gemeente in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first_name, "last_name": last_name, "is_staff": True},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(Group.objects.get(name=group))
+            toegang, _ = Toegang.objects.get_or_create(gebruiker=user)
+            if gemeente:
+                toegang.gemeente = Gemeente.objects.get(naam=gemeente)
+                toegang.save()
+            elif group != BEHEERDER:
+                toegang.samenwerkingsverbanden.add(sv)
+            self.stdout.write(f"Demogebruiker {username} (groep {group}).")

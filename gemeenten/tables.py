@@ -1,0 +1,14 @@
+import django_tables2 as tables
+
+from convenant.tables import NUMBER
+from partijen.models import Gemeente
+
+
+class GemeenteTable(tables.Table):
+    naam = tables.Column(linkify=True)
+    laatste_inwonertal = tables.Column(verbose_name="Inwonertal", default="onbekend", attrs=NUMBER)
+    laatste_peildatum = tables.DateColumn(verbose_name="Peildatum", format="d-m-Y")
+
+    class Meta:
+        model = Gemeente
+        fields = ["naam", "plaats", "laatste_inwonertal", "laatste_peildatum"]

@@ -1,0 +1,209 @@
+"""The parties of a regional collaboration: the samenwerkingsverband, its gemeenten with their
+inwonertallen, the domeinen it covers, and who may act where (Toegang).
+
+Everything else points at these rows; they stand on the kernel (``regiekamer``) and import no
+other app (README, Layout).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from regiekamer.declarations import SHARED, Scope
+from regiekamer.fields import AantalField
+from regiekamer.getallen import AANTAL, format_number
+from regiekamer.versioning import Versioned
+
+from .constants import JuridischeVorm
+
+
+class Domein(Versioned):
+    """A policy domain the collaboration covers: Wmo, Jeugd, Participatiewet, ..."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    history = HistoricalRecords()
+
+    # Shared on purpose: belongs to no samenwerkingsverband (regiekamer/access.py).
+    access_scope = SHARED
+
+    class Meta:
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class GemeenteQuerySet(models.QuerySet):
+    def with_latest_inwonertal(self):
+        """Annotate each gemeente with its latest inwonertal and peildatum (None if unknown)."""
+        latest = Inwonertal.objects.filter(gemeente=OuterRef("pk")).order_by("-peildatum")
+        return self.annotate(
+            laatste_inwonertal=Subquery(latest.values("aantal")[:1]),
+            laatste_peildatum=Subquery(latest.values("peildatum")[:1]),
+        )
+
+
+class Gemeente(Versioned):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    adres = models.CharField(_("adres (straat en huisnummer)"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
+    history = HistoricalRecords()
+
+    objects = GemeenteQuerySet.as_manager()
+
+    access_scope = Scope(via=("samenwerkingsverbanden",), gemeente="pk", gedeeld=True)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("gemeenten:gemeente-detail", args=[self.pk])
+
+    def get_latest_inwonertal(self):
+        """The inwonertal with the latest peildatum, or None when none is known."""
+        return self.inwonertallen.order_by("-peildatum").first()
+
+
+class Inwonertal(Versioned):
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
+    )
+    peildatum = models.DateField(_("peildatum"))
+    aantal = AantalField(_("aantal inwoners"))
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(
+        via=("gemeente__samenwerkingsverbanden",), gemeente="gemeente", gedeeld=True
+    )
+
+    class Meta:
+        verbose_name = _("inwonertal")
+        verbose_name_plural = _("inwonertallen")
+        ordering = ["gemeente__naam", "-peildatum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "peildatum"],
+                name="uniek_inwonertal_per_peildatum",
+                violation_error_message=_(
+                    "Voor deze gemeente is op deze peildatum al een inwonertal."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{format_number(self.aantal, AANTAL)} inwoners op {self.peildatum:%d-%m-%Y}"
+
+    def get_absolute_url(self):
+        return self.gemeente.get_absolute_url()
+
+
+class Samenwerkingsverband(Versioned):
+    naam = models.CharField(_("naam"), max_length=200)
+    afkorting = models.SlugField(
+        _("afkorting"),
+        max_length=20,
+        unique=True,
+        help_text=_("Unieke code, bijvoorbeeld MLW; gebruikt in adressen en opdrachten."),
+    )
+    juridische_vorm = models.CharField(
+        _("juridische vorm"), max_length=40, choices=JuridischeVorm.choices
+    )
+    domeinen = models.ManyToManyField(Domein, blank=True, verbose_name=_("domeinen"))
+    gemeenten = models.ManyToManyField(
+        Gemeente,
+        blank=True,
+        related_name="samenwerkingsverbanden",
+        verbose_name=_("deelnemende gemeenten"),
+    )
+    penvoerder = models.ForeignKey(
+        Gemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("penvoerder"),
+        help_text=_("Draagt de kosten van rollen zonder leverende gemeente (inhuur, projecten)."),
+    )
+    history = HistoricalRecords(m2m_fields=[domeinen, gemeenten])
+
+    access_scope = Scope(via=("pk",))
+
+    class Meta:
+        verbose_name = _("samenwerkingsverband")
+        verbose_name_plural = _("samenwerkingsverbanden")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.afkorting})"
+
+    def save(self, *args, **kwargs):
+        self.afkorting = self.afkorting.upper()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("convenant:samenwerkingsverband-detail", args=[self.afkorting])
+
+
+class Toegang(Versioned):
+    """Where a user may act: the samenwerkingsverbanden they take part in and, for an official
+    of a gemeente, that gemeente. What they may do there follows from their role (group); in
+    ``stuurgroep_samenwerkingsverbanden`` only what the stuurgroep may (a wethouder who sits in
+    one samenwerkingsverband's stuurgroep and another's regiegroep)."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="toegang",
+        verbose_name=_("gebruiker"),
+    )
+    samenwerkingsverbanden = models.ManyToManyField(
+        Samenwerkingsverband,
+        blank=True,
+        related_name="toegangen",
+        verbose_name=_("samenwerkingsverbanden"),
+    )
+    stuurgroep_samenwerkingsverbanden = models.ManyToManyField(
+        Samenwerkingsverband,
+        blank=True,
+        related_name="stuurgroep_toegangen",
+        verbose_name=_("alleen als stuurgroeplid in"),
+        help_text=_(
+            "Samenwerkingsverbanden waarin deze gebruiker alleen lid van de stuurgroep is: "
+            "lezen en besluiten vastleggen, ook als de gebruiker elders regiegroep is."
+        ),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ambtenaren",
+        verbose_name=_("gemeente"),
+        help_text=_("Alleen voor een ambtenaar van een gemeente: die gemeente."),
+    )
+    history = HistoricalRecords(
+        m2m_fields=[samenwerkingsverbanden, stuurgroep_samenwerkingsverbanden]
+    )
+
+    access_scope = Scope(via=("samenwerkingsverbanden",))
+
+    class Meta:
+        verbose_name = _("toegang")
+        verbose_name_plural = _("toegang")
+
+    def __str__(self):
+        return f"Toegang van {self.gebruiker}"

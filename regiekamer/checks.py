@@ -1,0 +1,23 @@
+"""Start-up checks of Regiekamer's own rules (``manage.py check`` and every start)."""
+
+from django.core import checks
+
+from .declarations import undeclared_models
+
+
+@checks.register(checks.Tags.security)
+def every_model_declares_its_scope(app_configs=None, **kwargs):
+    """Access fails closed: a model that does not say where its rows belong stops start-up."""
+    return [
+        checks.Error(
+            f"{model._meta.label} zegt niet bij welk samenwerkingsverband zijn rijen horen.",
+            hint=(
+                "Geef het model een access_scope: Scope(via=(...)) naar het "
+                "samenwerkingsverband, of SHARED als het met opzet gedeeld is "
+                "(regiekamer/declarations.py)."
+            ),
+            obj=model,
+            id="regiekamer.E001",
+        )
+        for model in undeclared_models()
+    ]
