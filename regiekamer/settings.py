@@ -60,6 +60,7 @@ REGIEKAMER_APPS = [
     "convenant",
     "formatie",
     "kosten",
+    "werkboek",
     "governance",
     "programma",
     "gemeenten",

@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("gemeenten.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/dashboard/", include("dashboard.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("formatie.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("werkboek.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/kosten/", include("kosten.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/governance/", include("governance.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/programma/", include("programma.urls")),

@@ -66,7 +66,7 @@ class VersionedBase(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            setattr(self, self.version_field, (self.get_version() or 0) + 1)
+            self.bump_version()
             update_fields = kwargs.get("update_fields")
             if update_fields:  # None: all fields; empty: Django saves nothing
                 kwargs["update_fields"] = {*update_fields, self.version_field}
@@ -74,6 +74,10 @@ class VersionedBase(models.Model):
 
     def get_version(self) -> int:
         return getattr(self, self.version_field)
+
+    def bump_version(self) -> None:
+        """The next version of a stored row: on every save, and by a bulk update itself."""
+        setattr(self, self.version_field, (self.get_version() or 0) + 1)
 
 
 class Versioned(VersionedBase):

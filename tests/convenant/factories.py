@@ -1,38 +1,40 @@
+"""Factories of the convenant and what it holds.
+
+The parties (samenwerkingsverband, gemeente, ...) have their factories in
+``tests/partijen/factories.py``; ``GemeenteFactory`` and ``SamenwerkingsverbandFactory`` are
+importable from here too, as before.
+"""
+
 import datetime
 
 import factory
 
 from convenant.constants import ConvenantStatus
-from convenant.models import Artikel, Convenant, Overweging
-from partijen.constants import JuridischeVorm
-from partijen.models import Gemeente, Samenwerkingsverband
+from convenant.models import (
+    Artikel,
+    Artikelonderdeel,
+    Convenant,
+    Herijkingsmoment,
+    Ondertekenaar,
+    Overweging,
+)
+from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory, takes_part
 
-PLAATSEN = [
-    "Roermond",
-    "Echt-Susteren",
-    "Maasgouw",
-    "Roerdalen",
-    "Venlo",
-    "Venray",
-    "Horst aan de Maas",
+__all__ = [
+    "ArtikelFactory",
+    "ArtikelonderdeelFactory",
+    "ConvenantFactory",
+    "GemeenteFactory",
+    "HerijkingsmomentFactory",
+    "OndertekenaarFactory",
+    "OverwegingFactory",
+    "SamenwerkingsverbandFactory",
 ]
 
 
-class GemeenteFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Gemeente
-
-    naam = factory.Sequence(lambda n: f"{PLAATSEN[n % len(PLAATSEN)]} {n}")
-    plaats = factory.LazyAttribute(lambda g: g.naam)
-
-
-class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Samenwerkingsverband
-
-    naam = factory.Sequence(lambda n: f"Sociaal Domein Testregio {n}")
-    afkorting = factory.Sequence(lambda n: f"TR{n}")
-    juridische_vorm = JuridischeVorm.CENTRUMREGELING
+def letters(n: int) -> str:
+    """a, b, ..., z, aa, bb, ...: the letter of the n-th overweging or onderdeel."""
+    return "abcdefghijklmnopqrstuvwxyz"[n % 26] * (1 + n // 26)
 
 
 class ConvenantFactory(factory.django.DjangoModelFactory):
@@ -55,10 +57,41 @@ class ArtikelFactory(factory.django.DjangoModelFactory):
     tekst = factory.Sequence(lambda n: f"De gemeenten spreken onderdeel {n} af.")
 
 
+class ArtikelonderdeelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Artikelonderdeel
+
+    artikel = factory.SubFactory(ArtikelFactory)
+    letter = factory.Sequence(letters)
+    tekst = "de regiegroep bereidt de besluiten van de stuurgroep voor;"
+
+
 class OverwegingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Overweging
 
     convenant = factory.SubFactory(ConvenantFactory)
-    letter = factory.Sequence(lambda n: "abcdefghijklmnopqrstuvwxyz"[n % 26] * (1 + n // 26))
+    letter = factory.Sequence(letters)
     tekst = "dat de gemeenten willen samenwerken;"
+
+
+class OndertekenaarFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ondertekenaar
+        skip_postgeneration_save = True
+
+    convenant = factory.SubFactory(ConvenantFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    naam = factory.Sequence(lambda n: f"J. Jansen {n}")
+    functie = "burgemeester"
+    datum_collegebesluit = datetime.date(2019, 12, 10)
+    deelname = takes_part("convenant.samenwerkingsverband")
+
+
+class HerijkingsmomentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Herijkingsmoment
+
+    convenant = factory.SubFactory(ConvenantFactory)
+    datum = factory.Sequence(lambda n: datetime.date(2022 + n % 10, 1, 1))
+    omschrijving = "Evaluatie van de samenwerking"

@@ -4,7 +4,7 @@ Weert takes part in MLW and in NML. The regiegroep of MLW may not change Weert's
 (naam, address, contact, inwonertallen) nor bring a gemeente of NML into a samenwerkingsverband:
 that would change what belongs to NML. The beheerder and Weert's official may; the official
 not Weert's name. A gemeente only in MLW, and a new one, the regiegroep still edits.
-The workbook import is in tests/formatie/test_werkboek_gedeeld.py.
+The workbook import is in tests/werkboek/test_werkboek_gedeeld.py.
 """
 
 from datetime import date

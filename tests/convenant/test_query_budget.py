@@ -20,7 +20,15 @@ from governance.models import Gremium, Knelpunt, Lidmaatschap, Persoon
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from tests.querycount import Page, assert_flat, fast_hasher, grant, of, total
 
-from .factories import ConvenantFactory, GemeenteFactory, SamenwerkingsverbandFactory
+from .factories import (
+    ArtikelonderdeelFactory,
+    ConvenantFactory,
+    GemeenteFactory,
+    HerijkingsmomentFactory,
+    OndertekenaarFactory,
+    OverwegingFactory,
+    SamenwerkingsverbandFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +167,7 @@ def add_convenant_rows(w, start, stop):
     their history (the page lists it)."""
     c = w.convenant
     Overweging.objects.bulk_create(
-        Overweging(convenant=c, letter=f"{i:03d}", tekst=f"Overweging {i}")
+        OverwegingFactory.build(convenant=c, letter=f"{i:03d}", tekst=f"Overweging {i}")
         for i in range(start, stop)
     )
     bulk_create_with_history(
@@ -170,18 +178,20 @@ def add_convenant_rows(w, start, stop):
         Artikel,
     )
     Artikelonderdeel.objects.bulk_create(
-        Artikelonderdeel(artikel=a, letter="a", tekst=f"Onderdeel {a.nummer}")
+        ArtikelonderdeelFactory.build(artikel=a, letter="a", tekst=f"Onderdeel {a.nummer}")
         for a in Artikel.objects.filter(convenant=c, nummer__gt=start)
     )
     bulk_create_with_history(
         [
-            Ondertekenaar(convenant=c, gemeente=of(w.gemeenten, i), naam=f"Ondertekenaar {i:04d}")
+            OndertekenaarFactory.build(
+                convenant=c, gemeente=of(w.gemeenten, i), naam=f"Ondertekenaar {i:04d}"
+            )
             for i in range(start, stop)
         ],
         Ondertekenaar,
     )
     Herijkingsmoment.objects.bulk_create(
-        Herijkingsmoment(convenant=c, datum=day(i), omschrijving=f"Herijking {i}")
+        HerijkingsmomentFactory.build(convenant=c, datum=day(i), omschrijving=f"Herijking {i}")
         for i in range(start, stop)
     )
     Convenant.objects.bulk_create(

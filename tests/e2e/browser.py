@@ -1,14 +1,26 @@
 """A browser user for the end-to-end tests: Playwright driving the system Chromium.
 
-Every page the user opens is checked with axe-core (injected from ``node_modules``, not from a
-CDN): no violation of impact *serious* or *critical*. Content-Security-Policy violations, console
-errors and uncaught script errors are collected for the whole journey; the test asserts there
-were none. A journey ends with a screenshot in ``tests/e2e/screenshots/`` (a CI artefact).
+Every page state the user meets is checked with axe-core (injected from ``node_modules``, not
+from a CDN): no violation of impact *serious* or *critical*. A page state is who looks (the
+user logged in as), which page (its URL pattern and query) with which HTTP status, which
+sections and buttons it shows (its ``h2`` headings and the names of the buttons in ``main``: a
+section or a "Gereed" button that appears once there are rows makes a new state), and what
+shows besides its content: "fouten" (a form sent back with errors), "melding" (a message after
+a save), "open" (an open dialog or details); "geopend" when none. axe runs
+once per state in a test session (:meth:`User.check`), not after every click: the journeys
+meet the same states again and again, and the sweep (``test_accessibility.py``) has often
+checked them first.
+Content-Security-Policy violations, console errors and uncaught script errors are collected for
+the whole journey; the test asserts there were none. A journey ends with a screenshot in
+``tests/e2e/screenshots/`` (a CI artefact).
 """
 
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
 
 E2E_DIR = Path(__file__).parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -28,6 +40,19 @@ LAUNCH_ARGS = [
     "--disable-sync",
 ]
 SERIOUS = {"serious", "critical"}
+# What shows on a page besides its content, and its sections (see the docstring above).
+STATE = """() => [
+  [
+    ["fouten", ".error, .errornote, .errorlist"],
+    ["melding", ".messages, .messagelist"],
+    ["open", "dialog[open], details[open]"],
+  ].filter(([, selector]) => document.querySelector(selector)).map(([name]) => name).join("+")
+    || "geopend",
+  [...document.querySelectorAll("h2")].map((h) => h.textContent.trim()).join(" | "),
+  [...new Set([...document.querySelectorAll("main button, main input[type=submit]")]
+    .map((b) => (b.innerText || b.value || b.getAttribute("aria-label") || "").trim()))]
+    .sort().join(", "),
+]"""
 
 # Reported to Python from the page, so violations survive the navigation that follows them.
 # The second argument says whether the violating code came from a file: code without one is
@@ -67,14 +92,31 @@ def axe_summary(violations) -> str:
     return "\n".join(lines)
 
 
-class User:
-    """One person at one browser: ``user.open(path)``, ``user.audit()``, ``user.problems``."""
+def page_key(path: str) -> str:
+    """The page a path shows: its URL pattern (the rows it names aside) and its query."""
+    parts = urlsplit(path)
+    try:
+        page = "/" + resolve(parts.path).route
+    except Resolver404:
+        page = parts.path
+    return f"{page}?{parts.query}" if parts.query else page
 
-    def __init__(self, page, base_url: str):
+
+class User:
+    """One person at one browser: ``user.open(path)``, ``user.check()``, ``user.problems``.
+
+    ``checked`` holds the page states axe has passed in this test session (shared by every
+    user of the session, see ``conftest.py``); without it the user remembers his own.
+    """
+
+    def __init__(self, page, base_url: str, checked: set | None = None):
         self.page = page
         self.base_url = base_url.rstrip("/")
         self.problems: list[str] = []  # CSP violations, console errors, script errors
         self.audited: list[str] = []  # the paths axe checked
+        self.checked = set() if checked is None else checked
+        self.username = ""  # who is logged in (log_in)
+        self.status = 200  # the HTTP status of the page shown
         self._error_page = None  # (url, status) of an error page opened on purpose
         self._auditing = False  # axe is running
         page.expose_function("reportCspViolation", self._csp_violation)
@@ -109,7 +151,7 @@ class User:
 
     def open(self, path: str, status: int = 200):
         response = self.visit(path, status)
-        self.audit()
+        self.check()
         return response
 
     def visit(self, path: str, status: int = 200):
@@ -117,28 +159,36 @@ class User:
         self._error_page = (self.url(path), status) if status >= 400 else None
         response = self.page.goto(self.url(path))
         assert response.status == status, f"{path}: HTTP {response.status}"
+        self.status = response.status
         return response
 
     def log_in(self, username: str, password: str = DEMO_PASSWORD):
-        self.page.goto(self.url("/inloggen/"))
-        self.audit()
+        self.status = self.page.goto(self.url("/inloggen/")).status
+        self.check()
         self.page.get_by_label("Gebruikersnaam").fill(username)
         self.page.get_by_label("Wachtwoord").fill(password)
-        with self.page.expect_navigation():
+        with self.page.expect_navigation() as navigation:
             self.page.get_by_role("button", name="Inloggen").click()
-        self.audit()
+        self.username = username
+        self._arrived(navigation)
 
     def submit(self, name: str):
         """Click the submit button called ``name`` and wait for the page it leads to."""
-        with self.page.expect_navigation():
+        with self.page.expect_navigation() as navigation:
             self.page.get_by_role("button", name=name, exact=True).click()
-        self.audit()
+        self._arrived(navigation)
 
     def follow(self, name: str):
         """Click the link called ``name`` and wait for the page it leads to."""
-        with self.page.expect_navigation():
+        with self.page.expect_navigation() as navigation:
             self.page.get_by_role("link", name=name, exact=True).first.click()
-        self.audit()
+        self._arrived(navigation)
+
+    def _arrived(self, navigation):
+        """After a click that loaded a page: remember its status, check its state."""
+        response = navigation.value
+        self.status = response.status if response is not None else 200
+        self.check()
 
     def download(self, name: str) -> bytes:
         """Click the link called ``name`` that downloads a file; the file's content."""
@@ -148,8 +198,34 @@ class User:
         assert download.failure() is None, f"download {name}: {download.failure()}"
         return Path(download.path()).read_bytes()
 
+    def state(self, label: str | None = None) -> tuple:
+        """The page state as it is now: who, which page, its status, ``label`` or what shows
+        besides the content, its sections and its buttons (the module's docstring)."""
+        self.page.wait_for_load_state("load")
+        shows, sections, buttons = self.page.evaluate(STATE)
+        return (self.username, page_key(self.path), self.status, label or shows, sections, buttons)
+
+    def check(self, label: str | None = None):
+        """axe-core on the page state as it is now, unless this session has checked that state
+        already: no serious or critical violation. ``label`` names a state that the page does
+        not show by itself (a menu opened with the keyboard)."""
+        serious = self.new_violations(label)
+        assert not serious, f"axe on {self.path}:\n{axe_summary(serious)}"
+
+    def new_violations(self, label: str | None = None) -> list[dict]:
+        """What axe finds on this page state (:meth:`violations`); nothing without running it
+        when this session checked the state before. A state is checked when axe found none."""
+        state = self.state(label)
+        if state in self.checked:
+            return []
+        serious = self.violations()
+        if not serious:
+            self.checked.add(state)
+        return serious
+
     def audit(self):
-        """axe-core on the page as it is now: no serious or critical violation."""
+        """axe-core on the page as it is now, checked before or not: no serious or critical
+        violation."""
         serious = self.violations()
         assert not serious, f"axe on {self.path}:\n{axe_summary(serious)}"
 

@@ -8,6 +8,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.urls import get_resolver
 
 from .browser import CHROMIUM, LAUNCH_ARGS, User, missing_requirements
 
@@ -32,15 +33,24 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def checked_states():
+    """The page states axe has passed in this session: each is checked once (``User.check``)."""
+    return set()
+
+
 @pytest.fixture
 def demo_site(transactional_db, live_server):
     """The live app with the MLW demo record and the demo users (regie, stuur, weert, beheer)."""
     call_command("laad_demo", verbosity=0)
+    # The URL configuration is loaded here, not by the first page within its 5 s (on a busy
+    # machine loading it took longer).
+    get_resolver().url_patterns  # noqa: B018
     return live_server.url
 
 
 @pytest.fixture
-def browse(chromium, demo_site, tmp_path):
+def browse(chromium, demo_site, checked_states, tmp_path):
     """``browse()`` opens a fresh browser context (its own cookies) as a new ``User``."""
     contexts = []
 
@@ -50,7 +60,7 @@ def browse(chromium, demo_site, tmp_path):
         )
         context.set_default_timeout(5_000)
         contexts.append(context)
-        return User(context.new_page(), demo_site)
+        return User(context.new_page(), demo_site, checked_states)
 
     yield open_user
     for context in contexts:

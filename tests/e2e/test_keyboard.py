@@ -48,6 +48,7 @@ def log_in_with_the_keyboard(user, username: str):
     with user.page.expect_navigation():
         user.page.keyboard.press("Enter")
     assert user.path == "/samenwerkingsverbanden/"
+    user.username = username
 
 
 def test_skip_link_then_the_main_menu_in_order_with_a_visible_focus(browse):
@@ -87,7 +88,7 @@ def test_skip_link_then_the_main_menu_in_order_with_a_visible_focus(browse):
     with user.page.expect_navigation():
         user.page.keyboard.press("Enter")
     assert user.path == "/gemeenten/"
-    user.audit()
+    user.check()
     assert user.page.get_by_role("heading", level=1).inner_text() == "Gemeenten"
     current = user.page.locator('.menu a[aria-current="page"]')
     assert current.inner_text() == "Gemeenten"
@@ -139,7 +140,7 @@ def test_formation_grid_row_by_row_typed_and_saved_with_the_keyboard(browse):
         focused = tab(user)
     with user.page.expect_navigation():
         user.page.keyboard.press("Enter")
-    user.audit()
+    user.check()
     assert "Bezetting opgeslagen" in user.text()
     assert user.page.get_by_label(label, exact=True).input_value() == "2,75"
     rol_naam, fase_naam = label.split(": ")

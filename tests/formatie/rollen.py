@@ -4,10 +4,11 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from formatie.models import Bezetting, Fase, Rol, Salarisschaal
-from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
+from formatie.models import Bezetting, Rol
 from partijen.models import Samenwerkingsverband
-from tests.convenant.factories import GemeenteFactory, SamenwerkingsverbandFactory
+from tests.formatie.factories import FaseFactory, SalarisschaalFactory
+from tests.kosten.factories import VerdeelsleutelaandeelFactory, VerdeelsleutelFactory
+from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory
 from tests.querycount import of
 
 SCHALEN = [8, 10, 11]
@@ -20,7 +21,7 @@ def formatie_world(afkorting: str = "Q", sv: Samenwerkingsverband | None = None)
     gemeenten = [GemeenteFactory(naam=naam) for naam in ("Aalburg", "Bergen", "Cuijk")]
     sv.gemeenten.add(*gemeenten)
     fasen = [
-        Fase.objects.create(samenwerkingsverband=sv, naam=naam, begin=begin, eind=eind)
+        FaseFactory(samenwerkingsverband=sv, naam=naam, begin=begin, eind=eind)
         for naam, begin, eind in [
             ("Fase 1", date(2020, 1, 1), date(2020, 6, 30)),
             ("Fase 2", date(2020, 7, 1), date(2021, 3, 31)),
@@ -28,14 +29,12 @@ def formatie_world(afkorting: str = "Q", sv: Samenwerkingsverband | None = None)
         ]
     ]
     for schaal in SCHALEN:
-        Salarisschaal.objects.create(
+        SalarisschaalFactory(
             samenwerkingsverband=sv, schaal=schaal, jaar=2020, jaarkosten_per_fte=60000 + schaal
         )
-    sleutel = Verdeelsleutel.objects.create(
-        samenwerkingsverband=sv, vanaf_jaar=2020, methode="vastgesteld", bron="Convenant"
-    )
+    sleutel = VerdeelsleutelFactory(samenwerkingsverband=sv, vanaf_jaar=2020, bron="Convenant")
     for gemeente, percentage in zip(gemeenten, (50, 30, 20), strict=True):
-        Verdeelsleutelaandeel.objects.create(
+        VerdeelsleutelaandeelFactory(
             verdeelsleutel=sleutel, gemeente=gemeente, percentage=percentage
         )
     return SimpleNamespace(sv=sv, gemeenten=gemeenten, fasen=fasen)

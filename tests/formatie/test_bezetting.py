@@ -13,6 +13,7 @@ from tests.conftest import logged_in, make_user
 from tests.querycount import of
 from tests.threads import simultaneously
 
+from .factories import BezettingFactory, RolFactory
 from .grid import bezetting_url, cell, grid_data
 from .rollen import add_rollen, formatie_world
 
@@ -169,11 +170,9 @@ def test_bezetting_page_query_count_is_flat(demo, regie_client, django_assert_ma
     sv = Rol.objects.first().samenwerkingsverband
     fasen = list(Fase.objects.all())
     for n in range(30):
-        rol = Rol.objects.create(
-            samenwerkingsverband=sv, naam=f"Extra rol {n}", kostensoort="schaal", schaal=11
-        )
+        rol = RolFactory(samenwerkingsverband=sv, naam=f"Extra rol {n}", schaal=11)
         for fase in fasen:
-            Bezetting.objects.create(rol=rol, fase=fase, fte="0.5")
+            BezettingFactory(rol=rol, fase=fase, fte=Decimal("0.5"))
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert regie_client.get(bezetting_url()).status_code == 200
 
@@ -183,9 +182,7 @@ def test_a_rol_added_meanwhile_refuses_the_grid(demo, regie_client):
     data = grid_data(opened)
     data[cell(opened, "Beleid Wmo", "Fase 1")] = "0,9"
     sv = Rol.objects.first().samenwerkingsverband
-    Rol.objects.create(
-        samenwerkingsverband=sv, naam="Aaa nieuw", volgorde=0, kostensoort="schaal", schaal=8
-    )
+    RolFactory(samenwerkingsverband=sv, naam="Aaa nieuw", volgorde=0, schaal=8)
     response = regie_client.post(bezetting_url(), data)
     assert response.status_code == 409
     assert "er is sinds het openen van deze pagina een rol toegevoegd" in response.content.decode()

@@ -50,12 +50,12 @@ def test_grid_with_bad_cells(grid, regie_client, data):
 
 @pytest.fixture
 def export(demo, regie_client):
-    return regie_client.get(reverse("formatie:werkboek-export", args=["MLW"])).content
+    return regie_client.get(reverse("werkboek:export", args=["MLW"])).content
 
 
 def upload(client, content: bytes):
     data = {"werkboek": SimpleUploadedFile("formatie.xlsx", content), "bevestiging": "on"}
-    url = reverse("formatie:werkboek-import", args=["MLW"])
+    url = reverse("werkboek:import", args=["MLW"])
     return check_post(client, url, data, *formatie_rows())
 
 

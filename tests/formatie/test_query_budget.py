@@ -10,6 +10,7 @@ from formatie.models import Fase, Salarisschaal, Werkgroep
 from tests.convenant.factories import ConvenantFactory
 from tests.querycount import Page, assert_flat, changelist, fast_hasher, of, sv_page
 
+from .factories import WerkgroepFactory
 from .rollen import add_rollen, formatie_world
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def add_salarisschalen(w, start, stop):
 
 def add_werkgroepen(w, start, stop):
     Werkgroep.objects.bulk_create(
-        Werkgroep(
+        WerkgroepFactory.build(
             samenwerkingsverband=w.sv,
             naam=f"Werkgroep {i:04d}",
             soort="structureel" if i % 2 else "thematisch",

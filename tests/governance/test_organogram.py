@@ -4,9 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from governance.models import Gremium, GremiumRelatie
 from governance.organogram import build_organogram_svg
-from partijen.models import Samenwerkingsverband
+from tests.governance.factories import GremiumFactory, GremiumRelatieFactory
+from tests.partijen.factories import SamenwerkingsverbandFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +15,10 @@ NS = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture
 def organogram():
-    sv = Samenwerkingsverband.objects.create(
-        naam="T", afkorting="T", juridische_vorm="regeling_zonder_meer"
-    )
+    sv = SamenwerkingsverbandFactory(naam="T", afkorting="T")
 
     def gremium(naam, soort):
-        return Gremium.objects.create(samenwerkingsverband=sv, naam=naam, soort=soort)
+        return GremiumFactory(samenwerkingsverband=sv, naam=naam, soort=soort)
 
     stuurgroep = gremium("Stuurgroep", "stuurgroep")
     regiegroep = gremium("Ambtelijke regiegroep", "regiegroep")
@@ -28,10 +26,10 @@ def organogram():
     escalatie = gremium("Gemeentesecretarissen", "escalatie")
     extern = gremium("Zorgkantoor", "extern")
     relaties = [
-        GremiumRelatie.objects.create(van=stuurgroep, naar=regiegroep, soort="opdrachtgever_van"),
-        GremiumRelatie.objects.create(van=regiegroep, naar=werkgroep, soort="opdrachtgever_van"),
-        GremiumRelatie.objects.create(van=regiegroep, naar=escalatie, soort="escaleert_naar"),
-        GremiumRelatie.objects.create(van=regiegroep, naar=extern, soort="afstemming_met"),
+        GremiumRelatieFactory(van=stuurgroep, naar=regiegroep, soort="opdrachtgever_van"),
+        GremiumRelatieFactory(van=regiegroep, naar=werkgroep, soort="opdrachtgever_van"),
+        GremiumRelatieFactory(van=regiegroep, naar=escalatie, soort="escaleert_naar"),
+        GremiumRelatieFactory(van=regiegroep, naar=extern, soort="afstemming_met"),
     ]
     gremia = [stuurgroep, regiegroep, werkgroep, escalatie, extern]
     return gremia, relaties

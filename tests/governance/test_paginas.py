@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Actiepunt, Besluit, Gremium, Knelpunt, Persoon, Vergadering
+from tests.governance.factories import LidmaatschapFactory, PersoonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -276,15 +277,14 @@ def test_stukken_upload_link_and_protected_download(
 
 
 def test_contactpersoon_shows_on_the_gemeente(demo, regie_client):
-    from governance.models import Lidmaatschap
     from partijen.models import Gemeente
 
     weert = Gemeente.objects.get(naam="Weert")
     page = regie_client.get(weert.get_absolute_url()).content.decode()
     assert "Geen contactpersoon vastgelegd" in page
-    persoon = Persoon.objects.create(naam="J. Contact", functie="Beleidsadviseur", gemeente=weert)
+    persoon = PersoonFactory(naam="J. Contact", functie="Beleidsadviseur", gemeente=weert)
     regiegroep = Gremium.objects.get(soort="regiegroep", periode="2016")
-    Lidmaatschap.objects.create(persoon=persoon, gremium=regiegroep, rol="lid")
+    LidmaatschapFactory(persoon=persoon, gremium=regiegroep, rol="lid")
     page = regie_client.get(weert.get_absolute_url()).content.decode()
     assert "J. Contact, Beleidsadviseur" in page
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
 from tests.convenant.factories import GemeenteFactory
 from tests.formatie.rollen import add_rollen, formatie_world
+from tests.kosten.factories import BudgetFactory
 from tests.programma.helpers import page_data
 from tests.querycount import Page, assert_flat, changelist, fast_hasher, of, sv_page
 
@@ -61,7 +62,7 @@ def add_budgets_in_range(w):
 
 def add_budgetten(w, start, stop):
     Budget.objects.bulk_create(
-        Budget(
+        BudgetFactory.build(
             samenwerkingsverband=w.sv,
             gemeente=of(w.gemeenten, i),
             jaar=3000 + i,

@@ -5,13 +5,13 @@ from types import SimpleNamespace
 
 from simple_history.utils import bulk_create_with_history
 
-from programma.models import (
-    Opdracht,
-    Programmaplan,
-    Startvraag,
-    Thema,
-    Voortgangsrapportage,
-    Voortgangsregel,
+from programma.models import Opdracht, Voortgangsregel
+from tests.programma.factories import (
+    ProgrammaplanFactory,
+    StartvraagFactory,
+    ThemaFactory,
+    VoortgangsrapportageFactory,
+    VoortgangsregelFactory,
 )
 from tests.querycount import of
 
@@ -28,16 +28,16 @@ STANDEN = [
 def programma_world(sv):
     """A plan with three thema's, three startvragen, a report sent to the stuurgroep and a
     newer concept report."""
-    plan = Programmaplan.objects.create(
+    plan = ProgrammaplanFactory(
         samenwerkingsverband=sv, titel="Programmaplan Q", jaar_van=2024, jaar_tot=2026
     )
-    themas = [Thema.objects.create(plan=plan, nummer=n, naam=f"Thema {n}") for n in range(1, 4)]
+    themas = [ThemaFactory(plan=plan, nummer=n, naam=f"Thema {n}") for n in range(1, 4)]
     for n in range(1, 4):
-        Startvraag.objects.create(plan=plan, nummer=n, tekst=f"Vraag {n}")
-    vorige = Voortgangsrapportage.objects.create(
+        StartvraagFactory(plan=plan, nummer=n, tekst=f"Vraag {n}")
+    vorige = VoortgangsrapportageFactory(
         plan=plan, peildatum=date(2025, 1, 1), periode="januari 2025", status="vastgesteld"
     )
-    rapportage = Voortgangsrapportage.objects.create(
+    rapportage = VoortgangsrapportageFactory(
         plan=plan, peildatum=date(2025, 3, 1), periode="maart 2025", vorige=vorige
     )
     return SimpleNamespace(
@@ -102,7 +102,7 @@ def add_opdrachten(w, start, stop, history=False):
         uitvoering, kleur = of(STANDEN, i)
         for rapportage, slip in ((w.vorige, 0), (w.rapportage, i % 3)):
             regels.append(
-                Voortgangsregel(
+                VoortgangsregelFactory.build(
                     rapportage=rapportage,
                     opdracht=o,
                     uitvoering=uitvoering,

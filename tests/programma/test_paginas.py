@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from programma.models import Opdracht, Startantwoord, Voortgangsrapportage, Voortgangsregel
+from programma.models import Startantwoord, Voortgangsrapportage, Voortgangsregel
 from programma.voortgang import draft_report
 
+from .factories import OpdrachtFactory, ResultaatFactory
 from .helpers import opdracht, page_data, plan
 
 pytestmark = pytest.mark.django_db
@@ -292,11 +293,9 @@ def add_reports(n: int, start_year: int):
 def add_opdrachten(n: int):
     thema = plan().themas.get(nummer=6)
     for i in range(n):
-        o = Opdracht.objects.create(
-            thema=thema, nummer=10 + i, titel=f"Extra {i}", start=date(2022, 1, 1)
-        )
+        o = OpdrachtFactory(thema=thema, nummer=10 + i, titel=f"Extra {i}", start=date(2022, 1, 1))
         o.relaties.add(opdracht("1.1"))
-        o.resultaten.create(tekst="r")
+        ResultaatFactory(opdracht=o, tekst="r")
 
 
 @pytest.mark.parametrize(

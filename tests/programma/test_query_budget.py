@@ -22,6 +22,7 @@ from programma.models import (
 from tests.convenant.factories import SamenwerkingsverbandFactory
 from tests.querycount import Page, assert_flat, changelist, fast_hasher, of, sv_page, total
 
+from .factories import BudgetpostFactory, DoelFactory
 from .opdrachten import STANDEN, add_opdrachten, programma_world, with_stappen
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,11 @@ def add_plan_rows(w, start, stop):
     doelen, with history."""
     add_opdrachten(w, start, stop)
     bulk_create_with_history(
-        [Doel(plan=w.plan, nummer=i + 1, tekst=f"Doel {i:04d}") for i in range(start, stop)], Doel
+        [
+            DoelFactory.build(plan=w.plan, nummer=i + 1, tekst=f"Doel {i:04d}")
+            for i in range(start, stop)
+        ],
+        Doel,
     )
 
 
@@ -78,13 +83,14 @@ def add_budgetposten(w, start, stop):
     """Budget lines with an amount or PM, each for one or two opdrachten, with history."""
     posten = bulk_create_with_history(
         [
-            Budgetpost(
+            BudgetpostFactory.build(
                 plan=w.plan,
                 nummer=i + 1,
                 omschrijving=f"Post {i:04d}",
                 bedrag=None if i % 4 == 0 else Decimal(1000 + i),
                 pm=i % 4 == 0,
                 verplicht=Decimal(i % 50),
+                besteed=Decimal(0),
             )
             for i in range(start, stop)
         ],

@@ -36,12 +36,12 @@ from django.views.generic import RedirectView, UpdateView
 
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant
-from formatie.werkboek import export_workbook
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from programma.voortgang import draft_report
 from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from tests.world import add_meeting_and_answer
+from werkboek.schrijven import export_workbook
 
 MLW = "MLW"
 OTHER = "ANDR"
@@ -490,7 +490,7 @@ def extra_data(name: str, world) -> dict:
         },
         "brieven:brief-create": {"gemeente": str(weert.pk)},
     }.get(name, {})
-    if name == "formatie:werkboek-import":
+    if name == "werkboek:import":
         data = {"werkboek": ("formatie.xlsx", export_workbook(mlw)), "bevestiging": "on"}
     return data
 

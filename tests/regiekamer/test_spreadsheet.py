@@ -15,10 +15,11 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from formatie.models import Fase, Rol
-from formatie.werkboek import export_workbook, import_workbook
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.spreadsheet import append_row, csv_text, csv_value
-from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten
+from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten
+from werkboek.opslaan import import_workbook
+from werkboek.schrijven import export_workbook
 
 pytestmark = pytest.mark.django_db
 

@@ -12,12 +12,13 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from formatie.werkboek import WerkboekFout, import_workbook
 from partijen.models import Gemeente, Inwonertal
 from tests.conftest import logged_in
-from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten
-from tests.formatie.test_werkboek_pagina import upload
+from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten
+from tests.werkboek.test_werkboek_pagina import upload
 from tests.world import mlw_with_nml
+from werkboek.cellen import WerkboekFout
+from werkboek.opslaan import import_workbook
 
 pytestmark = pytest.mark.django_db
 

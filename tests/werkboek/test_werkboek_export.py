@@ -13,9 +13,10 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from formatie.werkboek import export_workbook, import_workbook
 from partijen.models import Samenwerkingsverband
-from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten
+from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten
+from werkboek.opslaan import import_workbook
+from werkboek.schrijven import export_workbook
 
 pytestmark = pytest.mark.django_db
 

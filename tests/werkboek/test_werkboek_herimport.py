@@ -5,9 +5,10 @@ from decimal import Decimal
 import pytest
 
 from formatie.models import Rol, Salarisschaal, Uurtarief
-from formatie.werkboek import export_workbook, import_workbook
 from partijen.models import Samenwerkingsverband
-from tests.formatie.test_werkboek import make_workbook
+from tests.werkboek.test_werkboek import make_workbook
+from werkboek.opslaan import import_workbook
+from werkboek.schrijven import export_workbook
 
 pytestmark = pytest.mark.django_db
 

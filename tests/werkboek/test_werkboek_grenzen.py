@@ -13,9 +13,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from formatie.models import Bezetting
-from formatie.werkboek import NOT_READABLE, WerkboekFout, import_workbook
 from partijen.models import Samenwerkingsverband
-from tests.formatie.test_werkboek import dump, make_workbook, mlw_gemeenten, mlw_rollen
+from tests.werkboek.test_werkboek import dump, make_workbook, mlw_gemeenten, mlw_rollen
+from werkboek.bestand import NOT_READABLE
+from werkboek.cellen import WerkboekFout
+from werkboek.opslaan import import_workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +162,7 @@ def test_an_oversized_upload_in_the_browser_changes_nothing(sv, regie_client, se
     settings.MAX_UPLOAD_MB = 1
     before = dump(sv)
     response = regie_client.post(
-        reverse("formatie:werkboek-import", args=["TST"]),
+        reverse("werkboek:import", args=["TST"]),
         {
             "werkboek": SimpleUploadedFile("formatie.xlsx", padded_workbook()),
             "bevestiging": "on",

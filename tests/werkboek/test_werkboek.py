@@ -15,17 +15,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal
-from formatie.werkboek import (
-    NOT_READABLE,
-    WerkboekFout,
-    _parse_date_text,
-    export_workbook,
-    import_workbook,
-)
 from kosten.gegevens import load_kostenverdeling
 from kosten.models import Verdeelsleutel
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.getallen import Getalfout, parse_number
+from werkboek.bestand import NOT_READABLE
+from werkboek.cellen import WerkboekFout, parse_date_text
+from werkboek.opslaan import import_workbook
+from werkboek.schrijven import export_workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -610,7 +607,7 @@ def test_ambiguous_or_english_text_is_no_number(text):
     ],
 )
 def test_dates(text, expected):
-    assert _parse_date_text(text) == expected
+    assert parse_date_text(text) == expected
 
 
 def test_command_imports_end_to_end(sv, tmp_path):

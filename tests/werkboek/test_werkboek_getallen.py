@@ -6,9 +6,10 @@ from decimal import Decimal
 import pytest
 
 from formatie.models import Bezetting, Rol, Salarisschaal
-from formatie.werkboek import WerkboekFout, import_workbook
 from partijen.models import Gemeente, Samenwerkingsverband
-from tests.formatie.test_werkboek import make_workbook, mlw_gemeenten, mlw_rollen
+from tests.werkboek.test_werkboek import make_workbook, mlw_gemeenten, mlw_rollen
+from werkboek.cellen import WerkboekFout
+from werkboek.opslaan import import_workbook
 
 pytestmark = pytest.mark.django_db
 

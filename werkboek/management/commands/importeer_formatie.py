@@ -13,9 +13,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from formatie.models import Rol
-from formatie.werkboek import WerkboekFout, import_workbook
 from partijen.models import Samenwerkingsverband
 from regiekamer import access
+from werkboek.cellen import WerkboekFout
+from werkboek.opslaan import import_workbook
 
 
 class Command(BaseCommand):

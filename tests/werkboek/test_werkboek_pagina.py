@@ -17,23 +17,21 @@ def upload(client, content: bytes, bevestiging=True):
     data = {"werkboek": SimpleUploadedFile("formatie.xlsx", content)}
     if bevestiging:
         data["bevestiging"] = "on"
-    return client.post(reverse("formatie:werkboek-import", args=["MLW"]), data, follow=True)
+    return client.post(reverse("werkboek:import", args=["MLW"]), data, follow=True)
 
 
 def test_round_trip_through_the_browser(demo, regie_client):
-    export = regie_client.get(reverse("formatie:werkboek-export", args=["MLW"])).content
+    export = regie_client.get(reverse("werkboek:export", args=["MLW"])).content
     before = sorted((b.rol.naam, b.fase.naam, b.fte, b.bedrag) for b in Bezetting.objects.all())
     response = upload(regie_client, export)
     assert "ingelezen" in response.content.decode()
     after = sorted((b.rol.naam, b.fase.naam, b.fte, b.bedrag) for b in Bezetting.objects.all())
     assert after == before
-    assert regie_client.get(
-        reverse("formatie:werkboek-export", args=["MLW"])
-    ).content  # still works
+    assert regie_client.get(reverse("werkboek:export", args=["MLW"])).content  # still works
 
 
 def test_a_changed_workbook_changes_the_costs(demo, regie_client):
-    export = regie_client.get(reverse("formatie:werkboek-export", args=["MLW"])).content
+    export = regie_client.get(reverse("werkboek:export", args=["MLW"])).content
     wb = load_workbook(io.BytesIO(export))
     rollen = wb["Rollen"]
     header = [c.value for c in rollen[1]]
@@ -48,7 +46,7 @@ def test_a_changed_workbook_changes_the_costs(demo, regie_client):
 
 
 def test_a_bad_upload_lists_the_problems_and_changes_nothing(demo, regie_client):
-    export = regie_client.get(reverse("formatie:werkboek-export", args=["MLW"])).content
+    export = regie_client.get(reverse("werkboek:export", args=["MLW"])).content
     wb = load_workbook(io.BytesIO(export))
     rollen = wb["Rollen"]
     header = [c.value for c in rollen[1]]
@@ -67,5 +65,5 @@ def test_a_bad_upload_lists_the_problems_and_changes_nothing(demo, regie_client)
 
 
 def test_stuurgroep_may_download_but_not_upload(demo, stuur_client):
-    assert stuur_client.get(reverse("formatie:werkboek-export", args=["MLW"])).status_code == 200
-    assert stuur_client.get(reverse("formatie:werkboek-import", args=["MLW"])).status_code == 403
+    assert stuur_client.get(reverse("werkboek:export", args=["MLW"])).status_code == 200
+    assert stuur_client.get(reverse("werkboek:import", args=["MLW"])).status_code == 403

@@ -1,0 +1,47 @@
+"""Factories of the cost key and the budgets. The gemeente of a share or a budget takes part
+in the samenwerkingsverband."""
+
+from decimal import Decimal
+
+import factory
+
+from kosten.constants import Verdeelmethode
+from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory, takes_part
+
+
+class VerdeelsleutelFactory(factory.django.DjangoModelFactory):
+    """A key with fixed percentages from 2020 on; add its shares with
+    :class:`VerdeelsleutelaandeelFactory` (together 100%)."""
+
+    class Meta:
+        model = Verdeelsleutel
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    vanaf_jaar = 2020
+    methode = Verdeelmethode.VASTGESTELD
+    bron = "Convenant"
+
+
+class VerdeelsleutelaandeelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Verdeelsleutelaandeel
+        skip_postgeneration_save = True
+
+    verdeelsleutel = factory.SubFactory(VerdeelsleutelFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    percentage = Decimal("100.00")
+    deelname = takes_part("verdeelsleutel.samenwerkingsverband")
+
+
+class BudgetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Budget
+        skip_postgeneration_save = True
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    jaar = 2024
+    bedrag = Decimal("900000.00")
+    omschrijving = "Begroting sociaal domein"
+    deelname = takes_part()
