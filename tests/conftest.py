@@ -2,8 +2,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models.signals import post_save
-from django.test import Client
+from django.test import Client, override_settings
+from pytest_django.fixtures import validate_django_db
 
 from partijen.models import Samenwerkingsverband
 from regiekamer import access
@@ -30,6 +32,14 @@ def _grant_members_everywhere(sender, instance, created, **kwargs):
     if created:
         for user in get_user_model().objects.filter(username__in=MEMBERS_EVERYWHERE):
             access.grant(user, instance)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hasher():
+    """Every test user gets a password; the production hasher (PBKDF2) takes half a second per
+    user. A test about the stored hash itself asks for the production hasher again."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -79,7 +89,87 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+# -- the demo, loaded once per test process ------------------------------------------------------
+# Loading the MLW record takes seconds; most test files ask for it. Each test process loads it
+# once, in a transaction that stays open while the tests that ask for ``demo`` run, each in a
+# savepoint that is rolled back after it (as every database test is). The other database tests
+# need the database as ``migrate`` leaves it: before such a test the demo's transaction is rolled
+# back. The tests that ask for the demo run last, so that each process loads it about once.
+
+
+def database_use(item) -> str | None:
+    """How ``item`` uses the database: "transactional", "demo", "db" or None."""
+    names = item.fixturenames
+    marker = item.get_closest_marker("django_db")
+    if marker:
+        transactional, reset_sequences, *_ = validate_django_db(marker)
+        if transactional or reset_sequences:
+            return "transactional"
+    if {"transactional_db", "live_server", "django_db_reset_sequences"} & set(names):
+        return "transactional"
+    if "demo" in names:
+        return "demo"
+    if marker or "db" in names:
+        return "db"
+    return None
+
+
+def pytest_collection_modifyitems(items):
+    # Stable: the tests that ask for the demo keep their order after all the others.
+    items.sort(key=lambda item: database_use(item) == "demo")
+    for item in items:
+        # Before pytest-django's own fixtures open the test's transaction.
+        if "_demo_state" in item.fixturenames:
+            item.fixturenames.remove("_demo_state")
+        item.fixturenames.insert(0, "_demo_state")
+
+
+class DemoTransaction:
+    """The open transaction holding the demo, if any."""
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.atomic = None
+
+    def open(self):
+        if self.atomic is None:
+            with self.blocker.unblock():
+                atomic = transaction.atomic()
+                atomic._from_testcase = True  # as Django's TestCase marks its own (durable=True)
+                atomic.__enter__()
+                self.atomic = atomic
+                call_command("laad_demo", zonder_gebruikers=True, verbosity=0)
+
+    def close(self):
+        if self.atomic is not None:
+            atomic, self.atomic = self.atomic, None
+            with self.blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def _demo_transaction(django_db_setup, django_db_blocker):
+    state = DemoTransaction(django_db_blocker)
+    yield state
+    state.close()
+
+
+@pytest.fixture(autouse=True)
+def _demo_state(request):
+    use = database_use(request.node)
+    if use is None:
+        return
+    state = request.getfixturevalue("_demo_transaction")
+    if use == "demo":
+        state.open()
+    else:
+        state.close()
+
+
 @pytest.fixture
-def demo(db):
-    """The real MLW record, loaded through the demo command as a newcomer would."""
-    call_command("laad_demo", zonder_gebruikers=True, verbosity=0)
+def demo(request, db, _demo_state):
+    """The real MLW record, loaded through the demo command as a newcomer would (once per test
+    process, see above; a transactional test loads it itself and its flush removes it)."""
+    if database_use(request.node) == "transactional":
+        call_command("laad_demo", zonder_gebruikers=True, verbosity=0)

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.apps import apps
+from django.conf import global_settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.core.management.color import no_style
@@ -77,9 +78,11 @@ def importeer(path) -> str:
 
 
 @pytest.fixture
-def mlw_with_users(demo):
+def mlw_with_users(demo, settings):
     """The demo plus what only use adds: a user with access whose edits are in the history, a
     letter sent (frozen) and a progress report sent to the stuurgroep (frozen)."""
+    # The password is stored as production stores it (the archive must not hold that hash).
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
     sv = Samenwerkingsverband.objects.get(afkorting="MLW")
     user = get_user_model().objects.create_user(
         "archief-regie", password="geheim-123!", first_name="Ria", email="ria@example.nl"
