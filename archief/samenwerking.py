@@ -303,12 +303,49 @@ def archive_json(data: dict) -> str:
 # --- import -------------------------------------------------------------------------------
 
 
+# Models that moved to another app since archives were first written (issue 16: the parties to
+# partijen/, the raadsinformatiebrief to brieven/): an older archive names them by the old label.
+MOVED_LABELS = {
+    f"convenant.{model}": f"{app}.{model}"
+    for app, models in {
+        "partijen": [
+            "domein",
+            "gemeente",
+            "inwonertal",
+            "samenwerkingsverband",
+            "toegang",
+        ],
+        "brieven": ["raadsinformatiebrief"],
+    }.items()
+    for base in models
+    for model in (base, f"historical{base}")
+} | {
+    f"convenant.{through}": f"partijen.{through}"
+    for through in [
+        "samenwerkingsverband_domeinen",
+        "samenwerkingsverband_gemeenten",
+        "historicalsamenwerkingsverband_domeinen",
+        "historicalsamenwerkingsverband_gemeenten",
+        "toegang_samenwerkingsverbanden",
+        "toegang_stuurgroep_samenwerkingsverbanden",
+        "historicaltoegang_samenwerkingsverbanden",
+        "historicaltoegang_stuurgroep_samenwerkingsverbanden",
+    ]
+}
+
+
 def read_archive(text: str | bytes) -> dict:
-    """The archive in ``text``, checked for its format; ``ArchiefFout`` when it is not one."""
+    """The archive in ``text``, checked for its format; ``ArchiefFout`` when it is not one. A
+    model that moved to another app is read under its present label (``MOVED_LABELS``)."""
     try:
         data = json.loads(text)
     except (ValueError, UnicodeDecodeError) as fout:
         raise ArchiefFout(f"Het bestand is geen geldige JSON: {fout}.") from fout
+    objecten = data.get("objecten") if isinstance(data, dict) else None
+    if isinstance(objecten, list):
+        for item in objecten:
+            if isinstance(item, dict) and isinstance(item.get("model"), str):
+                item["model"] = MOVED_LABELS.get(item["model"], item["model"])
     check_archive(data)
     return data
 

@@ -38,9 +38,9 @@ def row_counts() -> dict:
 NOT_RESTORED = (
     "auth.user_groups",
     "partijen.toegang",
-    "convenant.toegang_samenwerkingsverbanden",
-    "convenant.historicaltoegang",
-    "convenant.historicaltoegang_samenwerkingsverbanden",
+    "partijen.toegang_samenwerkingsverbanden",
+    "partijen.historicaltoegang",
+    "partijen.historicaltoegang_samenwerkingsverbanden",
 )
 
 
@@ -109,7 +109,7 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     # Domeinen are shared: the archive holds those of the samenwerkingsverband (2 of the 3).
     domeinen = mlw_with_users.domeinen.all()
     before_counts["partijen.domein"] = len(domeinen)
-    before_counts["convenant.historicaldomein"] = Domein.history.filter(id__in=domeinen).count()
+    before_counts["partijen.historicaldomein"] = Domein.history.filter(id__in=domeinen).count()
     # Rights are not part of an archive: no Toegang, no groups; a beheerder grants them anew.
     for label in NOT_RESTORED:
         before_counts[label] = 0
@@ -142,6 +142,34 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     # Exporting again writes the same archive (apart from the moment of export).
     again = json.loads(export(tmp_path).read_text(encoding="utf-8"))
     assert {**again, "geexporteerd_op": None} == {**data, "geexporteerd_op": None}
+
+
+def test_an_archive_of_before_the_parties_moved_is_read(mlw_with_users, tmp_path):
+    """An archive written before issue 16 names the gemeente, the samenwerkingsverband and the
+    letter under convenant/; it is read as the same rows of partijen/ and brieven/."""
+    before_counts = row_counts()
+    path = export(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for item in data["objecten"]:
+        app, _, model = item["model"].partition(".")
+        if app in ("partijen", "brieven"):
+            item["model"] = f"convenant.{model}"
+    assert any(o["model"] == "convenant.historicalgemeente" for o in data["objecten"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    empty_installation()
+    importeer(path)
+
+    sv = Samenwerkingsverband.objects.get(afkorting="MLW")
+    assert sorted(sv.gemeenten.values_list("naam", flat=True)) == ["Leudal", "Nederweert", "Weert"]
+    assert Gemeente.objects.get(naam="Weert").raadsinformatiebrieven.count() == 1
+    after = row_counts()
+    for label in (
+        "partijen.gemeente",
+        "partijen.historicalgemeente",
+        "brieven.raadsinformatiebrief",
+    ):
+        assert after[label] == before_counts[label]
 
 
 def test_new_rows_after_import_get_fresh_ids(demo, tmp_path):
@@ -291,7 +319,7 @@ NOT_IN_AN_ARCHIVE = "dit soort gegeven hoort niet in een archief van een samenwe
         ("axes.accessattempt", {"username": "beheer", "failures_since_start": 0}),
         ("contenttypes.contenttype", {"app_label": "x", "model": "y"}),
         ("admin.logentry", {"user": OTHER, "action_flag": 1, "change_message": ""}),
-        ("convenant.samenwerkingsverband_gemeenten", {"samenwerkingsverband": 1, "gemeente": 1}),
+        ("partijen.samenwerkingsverband_gemeenten", {"samenwerkingsverband": 1, "gemeente": 1}),
     ],
 )
 def test_a_row_of_another_model_is_refused(tampering, tmp_path, label, fields):
@@ -337,13 +365,13 @@ def test_a_user_with_rights_or_a_password_is_refused(tampering, tmp_path, extra)
 def test_an_existing_username_is_refused(tampering, tmp_path):
     """Reusing 'beheer' would attribute the archive's history and letters to them."""
     tampering["gebruikers"].append({"username": "beheer"})
-    rows(tampering, "convenant.historicalgemeente")[0]["fields"]["history_user"] = ["beheer"]
+    rows(tampering, "partijen.historicalgemeente")[0]["fields"]["history_user"] = ["beheer"]
     refused(tmp_path, tampering, "Gebruiker 'beheer' uit het archief bestaat al")
 
 
 @pytest.mark.parametrize("user", [["beheer"], OTHER, ["niemand"]])
 def test_a_user_not_in_the_user_list_is_refused(tampering, tmp_path, user):
-    rows(tampering, "convenant.historicalgemeente")[0]["fields"]["history_user"] = user
+    rows(tampering, "partijen.historicalgemeente")[0]["fields"]["history_user"] = user
     refused(tmp_path, tampering, "veld 'history_user' noemt een gebruiker die niet in de lijst")
 
 
@@ -366,13 +394,13 @@ def test_a_reference_to_an_existing_gremium_is_refused(tampering, tmp_path):
 
 def test_a_history_row_of_an_existing_object_is_refused(tampering, tmp_path):
     """The history of another samenwerkingsverband's gemeente is not the archive's to write."""
-    rows(tampering, "convenant.historicalgemeente")[0]["fields"]["id"] = OTHER
+    rows(tampering, "partijen.historicalgemeente")[0]["fields"]["id"] = OTHER
     refused(tmp_path, tampering, f"veld 'id' verwijst naar partijen.gemeente {OTHER}")
 
 
 def test_a_history_row_of_a_gone_object_keeps_its_id_from_being_reused(tampering, tmp_path):
     """History may name an object deleted before the export; no new row takes that history."""
-    row = rows(tampering, "convenant.historicalgemeente")[0]
+    row = rows(tampering, "partijen.historicalgemeente")[0]
     tampering["objecten"].append(
         {**row, "pk": 9500, "fields": {**row["fields"], "id": 9400, "naam": "Opgeheven"}}
     )
