@@ -33,8 +33,14 @@ __all__ = [
 
 
 def letters(n: int) -> str:
-    """a, b, ..., z, aa, bb, ...: the letter of the n-th overweging or onderdeel."""
-    return "abcdefghijklmnopqrstuvwxyz"[n % 26] * (1 + n // 26)
+    """a, b, ..., z, aa, ab, ..., zzz, then again: the letter (at most 3) of the n-th overweging
+    or onderdeel; the counter runs over the whole test session."""
+    n = n % (26 + 26**2 + 26**3) + 1
+    letter = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letter = "abcdefghijklmnopqrstuvwxyz"[rest] + letter
+    return letter
 
 
 class ConvenantFactory(factory.django.DjangoModelFactory):
