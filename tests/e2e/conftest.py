@@ -4,6 +4,7 @@ Outside CI they skip, saying what is missing, on a machine without Chromium, Pla
 axe-core. In CI (``CI`` set, as ``.ci/run`` does) a missing piece fails the run instead.
 """
 
+import importlib
 import os
 
 import pytest
@@ -43,9 +44,11 @@ def checked_states():
 def demo_site(transactional_db, live_server):
     """The live app with the MLW demo record and the demo users (regie, stuur, weert, beheer)."""
     call_command("laad_demo", verbosity=0)
-    # The URL configuration is loaded here, not by the first page within its 5 s (on a busy
-    # machine loading it took longer).
+    # The URL configuration and WeasyPrint (imported by the first PDF, regiekamer.pdf) are
+    # loaded here, not by the first page or PDF within Playwright's 5 s (on a busy machine
+    # loading them took longer).
     get_resolver().url_patterns  # noqa: B018
+    importlib.import_module("weasyprint")
     return live_server.url
 
 
