@@ -116,7 +116,7 @@ def visible_sv_ids(user) -> frozenset[int] | None:
         gemeente = own_gemeente_id(user)
         if gemeente is not None:
             ids.update(
-                _party("REGIEKAMER_SAMENWERKINGSVERBAND_MODEL")
+                samenwerkingsverband_model()
                 .objects.filter(gemeenten=gemeente)
                 .values_list("pk", flat=True)
             )
@@ -126,7 +126,7 @@ def visible_sv_ids(user) -> frozenset[int] | None:
 
 def visible_samenwerkingsverbanden(user):
     ids = visible_sv_ids(user)
-    queryset = _party("REGIEKAMER_SAMENWERKINGSVERBAND_MODEL").objects.all()
+    queryset = samenwerkingsverband_model().objects.all()
     return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
