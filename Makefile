@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 # Test processes (pytest-xdist): one per core.
 TEST_JOBS ?= auto
+# Bytecode caches on: with PYTHONDONTWRITEBYTECODE set (some container images set it) every
+# process recompiles the project and pytest rewrites all ~100 test modules again: 8 s per test
+# process, for each process of every run.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test lint format deps e2e-deps syscheck demo clean
 
