@@ -251,7 +251,8 @@ def test_every_page_for_every_role(world):
     leaks = []
     checked = 0
     clients = {role: client_for(user) for role, user in world["users"].items()}
-    for name, url, values, gemeente, view in page_cases(world):
+    cases = list(page_cases(world))
+    for name, url, values, gemeente, view in cases:
         of_mlw = bool(values)
         for role, client in clients.items():
             may_read = role in MEMBERS if of_mlw else True
@@ -288,7 +289,7 @@ def test_every_page_for_every_role(world):
             if outcome(response.status_code) != DENY:
                 leaks.append(f"GET {mixed} als regiegroep ander verband: {response.status_code}")
     anonymous = Client()
-    for _name, url, *_ in page_cases(world):
+    for _name, url, *_ in cases:
         response = anonymous.get(url)
         if response.status_code != 302 or "/inloggen/" not in response["Location"]:
             leaks.append(f"GET {url} zonder inloggen: {response.status_code}")

@@ -89,6 +89,7 @@ def built_world(_demo_transaction, django_db_blocker, tmp_path_factory):
         django_db_blocker.unblock(),
     ):
         atomic = transaction.atomic()
+        atomic._from_testcase = True  # as the demo's own (tests/conftest.py)
         atomic.__enter__()
         try:
             pks = build_world()
