@@ -97,6 +97,16 @@ class VoortgangsregelInline(FrozenReadOnlyAdmin, base.TabularInline):
     def has_add_permission(self, request, obj=None):  # obj: the report
         return super().has_add_permission(request, obj) and not (obj and obj.is_frozen)
 
+    def get_queryset(self, request):
+        # Each row is headed by its name (``__str__``: the opdracht's code and the report).
+        return super().get_queryset(request).select_related("opdracht__thema", "rapportage")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "opdracht":  # the chosen opdracht is named by its code (thema)
+            field.queryset = field.queryset.select_related("thema")
+        return field
+
 
 @admin.register(Voortgangsrapportage)
 class VoortgangsrapportageAdmin(FrozenReadOnlyAdmin, base.ModelAdmin):

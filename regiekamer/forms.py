@@ -26,10 +26,14 @@ class SamenwerkingsverbandScopedFormSet(forms.BaseInlineFormSet):
         super().__init__(*args, **kwargs)
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.samenwerkingsverbanden is not None:
-            queryset = queryset.filter(samenwerkingsverband__in=self.samenwerkingsverbanden)
-        return queryset
+        # Read once, as Django's own get_queryset is: each form of a stored row takes its
+        # row from it (a new, filtered queryset per call would cost a query per row).
+        if not hasattr(self, "_scoped_queryset"):
+            queryset = super().get_queryset()
+            if self.samenwerkingsverbanden is not None:
+                queryset = queryset.filter(samenwerkingsverband__in=self.samenwerkingsverbanden)
+            self._scoped_queryset = queryset
+        return self._scoped_queryset
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

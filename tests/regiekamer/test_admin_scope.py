@@ -7,6 +7,8 @@ registry and the models, so a new model or filter is checked without anyone addi
 """
 
 import html
+import io
+import json
 import re
 from decimal import Decimal
 
@@ -18,12 +20,14 @@ from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.test import Client
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.test import Client, RequestFactory, override_settings
+from django.urls import resolve, reverse
 
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant, Ondertekenaar
+from demo.management.commands.laad_demo import Command
 from formatie.models import Rol, Uurtarief
 from governance.models import Besluit
 from ontwikkeling.schaal import Schaalgenerator
@@ -33,7 +37,6 @@ from regiekamer import access
 from regiekamer import admin as base
 from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.roles import REGIEGROEP
-from tests.querycount import fast_hasher
 from tests.regiekamer.test_access_matrix import rows_of
 from tests.world import add_meeting_and_answer
 
@@ -42,12 +45,10 @@ pytestmark = pytest.mark.django_db
 NML = "Noord- en Midden-Limburg"
 
 
-@pytest.fixture
-def world(settings, media):
+def build_world() -> dict[str, int]:
     """The MLW demo with its users, and NML: the scale generator's whole samenwerkingsverband,
-    renamed, with the rows it lacks; Weert takes part in both."""
-    fast_hasher(settings)
-    call_command("laad_demo", verbosity=0)
+    renamed, with the rows it lacks; Weert takes part in both. Returns the rows' primary keys."""
+    Command(stdout=io.StringIO()).create_demo_users()
     mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
     add_meeting_and_answer(mlw)
     Schaalgenerator(0.001).generate()
@@ -73,7 +74,49 @@ def world(settings, media):
     Toegang.objects.create(gebruiker=nml_regie).samenwerkingsverbanden.set([nml])
     regie = get_user_model().objects.get(username="regie")
     assert regie.is_staff and access.member_sv_ids(regie) == {mlw.pk}
-    return {"mlw": mlw, "nml": nml, "weert": weert, "regie": regie, "nml_regie": nml_regie}
+    return {"mlw": mlw.pk, "nml": nml.pk, "weert": weert.pk, "regie": regie.pk}
+
+
+@pytest.fixture(scope="module")
+def built_world(_demo_transaction, django_db_blocker, tmp_path_factory):
+    """The world, built once for this file on the demo of the test process, in a savepoint that
+    is rolled back after the file's last test (each test rolls back its own changes, as every
+    database test does). Also what NML has that the MLW regiegroep may not see (``hidden``),
+    read once from the world as built."""
+    _demo_transaction.open()
+    with (
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+        django_db_blocker.unblock(),
+    ):
+        atomic = transaction.atomic()
+        atomic._from_testcase = True  # as the demo's own (tests/conftest.py)
+        atomic.__enter__()
+        try:
+            pks = build_world()
+            regie = get_user_model().objects.get(pk=pks["regie"])
+            nml = Samenwerkingsverband.objects.get(pk=pks["nml"])
+            pks["hidden"] = hidden(regie, nml)
+            pks["all_hidden"] = all_hidden(pks["hidden"])
+            yield pks
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(built_world, demo):
+    """The world's rows, read afresh for each test (a test may change them; its changes are
+    rolled back)."""
+    users = get_user_model().objects
+    return {
+        "mlw": Samenwerkingsverband.objects.get(pk=built_world["mlw"]),
+        "nml": Samenwerkingsverband.objects.get(pk=built_world["nml"]),
+        "weert": Gemeente.objects.get(pk=built_world["weert"]),
+        "regie": users.get(pk=built_world["regie"]),
+        "nml_regie": users.get(username="nml-regie"),
+        "hidden": built_world["hidden"],
+        "all_hidden": built_world["all_hidden"],
+    }
 
 
 def client_for(user) -> Client:
@@ -93,15 +136,16 @@ def hidden(user, nml) -> dict[type, set[str]]:
     return names
 
 
-def all_hidden(user, nml) -> set[str]:
-    """NML's names, less the labels of fixed choices (a gremium named "Stuurgroep")."""
+def all_hidden(names: dict[type, set[str]]) -> set[str]:
+    """NML's names (``hidden``), less the labels of fixed choices (a gremium named
+    "Stuurgroep")."""
     labels = {
         str(label)
         for model in apps.get_models()
         for field in model._meta.get_fields()
         for _value, label in getattr(field, "flatchoices", ())
     }
-    return set().union(*hidden(user, nml).values()) - labels
+    return set().union(*names.values()) - labels
 
 
 def registered(user):
@@ -126,8 +170,7 @@ def sidebar(page: str) -> list[str]:
 
 def sidebar_leaks(world) -> tuple[list[str], int]:
     """What the filter sidebars and date hierarchies show of NML to the MLW regiegroep."""
-    regie, nml = world["regie"], world["nml"]
-    forbidden = all_hidden(regie, nml)
+    regie, forbidden = world["regie"], world["all_hidden"]
     client = client_for(regie)
     leaks, choices = [], 0
     for model, model_admin in registered(regie):
@@ -176,8 +219,7 @@ def relation_filters(model_admin):
 
 
 def test_a_filter_on_a_row_of_another_samenwerkingsverband_gives_an_empty_list(world):
-    regie, nml = world["regie"], world["nml"]
-    forbidden = all_hidden(regie, nml)
+    regie, nml, forbidden = world["regie"], world["nml"], world["all_hidden"]
     client = client_for(regie)
     leaks, checked = [], 0
     for model, model_admin in registered(regie):
@@ -228,17 +270,36 @@ def autocomplete_fields():
                 yield model, field.name, target
 
 
+def autocomplete_as(user):
+    """The admin's autocomplete view, as the URL configuration routes ``/admin/autocomplete/``,
+    asked as ``user`` without the test client: one user object for every question, so its
+    permissions and places are read once (as within one request), not once per question.
+    Returns the answer, or None when the view refuses (403)."""
+    url = reverse("admin:autocomplete")
+    view = resolve(url).func
+    factory = RequestFactory()
+
+    def ask(params: dict):
+        request = factory.get(url, params)
+        request.user = user
+        try:
+            return view(request)
+        except PermissionDenied:
+            return None
+
+    return ask
+
+
 def test_autocomplete_shows_nothing_of_another_samenwerkingsverband(world):
-    regie, nml = world["regie"], world["nml"]
-    names = hidden(regie, nml)
-    client = client_for(regie)
-    leaks, answered = [], 0
+    regie, names = world["regie"], world["hidden"]
+    ask = autocomplete_as(get_user_model().objects.get(pk=regie.pk))
+    leaks, answered, visible = [], 0, {}
     for model, field_name, target in autocomplete_fields():
-        rows = access.scope(regie, target.objects.all())
-        visible = {str(pk) for pk in rows.values_list("pk", flat=True)}
+        if target not in visible:
+            rows = access.scope(regie, target.objects.all())
+            visible[target] = {str(pk) for pk in rows.values_list("pk", flat=True)}
         for term in ["", "Venlo", "Noord", "Test"]:
-            response = client.get(
-                reverse("admin:autocomplete"),
+            response = ask(
                 {
                     "app_label": model._meta.app_label,
                     "model_name": model._meta.model_name,
@@ -246,11 +307,11 @@ def test_autocomplete_shows_nothing_of_another_samenwerkingsverband(world):
                     "term": term,
                 },
             )
-            if response.status_code != 200:
+            if response is None or response.status_code != 200:
                 continue
             answered += 1
-            for result in response.json()["results"]:
-                if result["id"] not in visible or result["text"] in names.get(target, ()):
+            for result in json.loads(response.content)["results"]:
+                if result["id"] not in visible[target] or result["text"] in names.get(target, ()):
                     leaks.append(f"{model._meta.label}.{field_name} ?term={term}: {result}")
     assert answered >= 20
     assert not leaks, "\n".join(leaks)
@@ -354,7 +415,7 @@ def test_the_recent_actions_show_only_the_users_own(world):
     assert str(rol) in client_for(world["nml_regie"]).get(reverse("admin:index")).content.decode()
     page = client_for(world["regie"]).get(reverse("admin:index")).content.decode()
     assert str(rol) not in page
-    assert not all_hidden(world["regie"], world["nml"]) & set(re.findall(r">([^<>]+)<", page))
+    assert not world["all_hidden"] & set(re.findall(r">([^<>]+)<", page))
 
 
 def test_only_the_beheerder_changes_a_domein(world):
