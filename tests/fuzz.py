@@ -97,18 +97,10 @@ def snapshot(*querysets) -> list:
     return [
         [
             model_to_dict(row) | {"pk": row.pk}
-            for row in qs.model._base_manager.filter(pk__in=qs.values("pk"))
-            .prefetch_related(*_many_to_many(qs.model))
-            .order_by("pk")
+            for row in qs.model._base_manager.filter(pk__in=qs.values("pk")).order_by("pk")
         ]
         for qs in querysets
     ]
-
-
-def _many_to_many(model) -> list[str]:
-    """The model's many-to-many fields, read for all rows at once (``model_to_dict`` would
-    query each row's)."""
-    return [f.name for f in model._meta.many_to_many]
 
 
 # Words of Django's English default messages; a Dutch message has none of them.
