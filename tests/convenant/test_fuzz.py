@@ -32,17 +32,19 @@ def test_a_new_letter_with_bad_input(new_letter, regie_client, data):
 
 
 @pytest.fixture
-def saved_letter(demo):
+def saved_letter(demo, regie_client):
+    """The edit page of a saved letter, and its form as the page renders it (read once: every
+    post is rolled back, so the page stays the same)."""
     brief = draft_letter(
         Samenwerkingsverband.objects.get(afkorting="MLW"), Gemeente.objects.get(naam="Weert")
     )
     brief.save()
-    return brief
+    edit = url("brief-update", brief.pk)
+    return edit, page_data(regie_client.get(edit))
 
 
 @FUZZ
 @given(data=st.data())
 def test_editing_a_letter_with_bad_input(saved_letter, regie_client, data):
-    edit = url("brief-update", saved_letter.pk)
-    base = page_data(regie_client.get(edit))
+    edit, base = saved_letter
     check_post(regie_client, edit, data.draw(mutate(base)), Raadsinformatiebrief.objects.all())

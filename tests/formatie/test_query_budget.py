@@ -1,4 +1,4 @@
-"""Query budgets of the formatie pages: as many queries at 1.000 rows as at 10 (issue 8)."""
+"""Query budgets of the formatie pages: as many queries at 30 rows as at 10 (issue 8)."""
 
 from datetime import date
 from decimal import Decimal

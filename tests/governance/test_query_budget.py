@@ -1,4 +1,4 @@
-"""Query budgets of the governance pages: as many queries at 1.000 rows as at 10 (issue 8)."""
+"""Query budgets of the governance pages: as many queries at 30 rows as at 10 (issue 8)."""
 
 import datetime
 from functools import partial

@@ -1,4 +1,4 @@
-"""Query budget of the dashboard: as many queries at 1.000 rows as at 10 (issue 8).
+"""Query budget of the dashboard: as many queries at 30 rows as at 10 (issue 8).
 
 The other pages' budgets are in each app's ``test_query_budget.py``.
 """
