@@ -92,18 +92,15 @@ def empty_installation() -> None:
     users, the sequences back at the start (the groups of ``migrate`` stay)."""
     connection.check_constraints()  # PostgreSQL truncates nothing with checks pending
     tables = {m._meta.db_table for m in archived_models()}
-    # And the tables that refer to those (the admin log, a user's permissions), found from the
+    # With the tables that refer to them (the admin log, a user's permissions), found from the
     # models: SQLite's own cascade searches the schema with a regular expression, for a second.
-    models = apps.get_models(include_auto_created=True)
-    while (
-        referring := {
-            m._meta.db_table
-            for m in models
-            for f in m._meta.concrete_fields
-            if f.is_relation and f.related_model._meta.db_table in tables
-        }
-        - tables
-    ):
+    references = [
+        (m._meta.db_table, f.related_model._meta.db_table)
+        for m in apps.get_models(include_auto_created=True)
+        for f in m._meta.concrete_fields
+        if f.is_relation
+    ]
+    while referring := {table for table, target in references if target in tables} - tables:
         tables |= referring
     sql = connection.ops.sql_flush(
         no_style(),
