@@ -165,6 +165,13 @@ def _sv_filter(model, lookups, sv) -> Q | None:
     return q
 
 
+def _values(queryset, name="pk") -> set:
+    """The values of one column in ``queryset``, without None. Unordered: a model's default
+    ordering would join other tables into every query of the export."""
+    values = queryset.order_by().values_list(name, flat=True).distinct()
+    return {value for value in values if value is not None}
+
+
 def _history_model(model):
     manager = getattr(model._meta, "simple_history_manager_attribute", None)
     return getattr(model, manager).model if manager else None
@@ -203,7 +210,7 @@ def export_samenwerkingsverband(afkorting: str) -> dict:
             continue
         model = apps.get_model(label)
         q = _sv_filter(model, lookups, sv)
-        pks[model] |= set(model._base_manager.filter(q).distinct().values_list("pk", flat=True))
+        pks[model] |= _values(model._base_manager.filter(q))
     _add_referenced_rows(pks, user_model)
 
     # History rows: the same lookups, or the rows of the exported objects.
@@ -217,15 +224,11 @@ def export_samenwerkingsverband(afkorting: str) -> dict:
         sv_q = _sv_filter(history, SV_LOOKUPS.get(label, ()), sv)
         if sv_q is not None:
             q |= sv_q
-        history_pks[history] = set(
-            history._base_manager.filter(q).distinct().values_list("pk", flat=True)
-        )
+        history_pks[history] = _values(history._base_manager.filter(q))
         for field in history._history_m2m_fields:
             m2m_history = getattr(history, field.name).model
-            history_pks[m2m_history] = set(
-                m2m_history._base_manager.filter(history_id__in=history_pks[history]).values_list(
-                    "pk", flat=True
-                )
+            history_pks[m2m_history] = _values(
+                m2m_history._base_manager.filter(history_id__in=history_pks[history])
             )
 
     # Users referred to by any row.
@@ -233,11 +236,7 @@ def export_samenwerkingsverband(afkorting: str) -> dict:
     for model, keys in [*pks.items(), *history_pks.items()]:
         for field in model._meta.concrete_fields:
             if field.is_relation and field.related_model is user_model:
-                user_pks |= set(
-                    model._base_manager.filter(pk__in=keys)
-                    .exclude(**{f"{field.attname}__isnull": True})
-                    .values_list(field.attname, flat=True)
-                )
+                user_pks |= _values(model._base_manager.filter(pk__in=keys), field.attname)
     users = user_model._base_manager.filter(pk__in=user_pks)
     usernames = {u.pk: u.get_username() for u in users}
 
@@ -272,28 +271,18 @@ def _add_referenced_rows(pks: dict, user_model) -> None:
     """Add the rows the exported rows point to (foreign keys, and many-to-many relations to
     shared models such as Domein), until nothing new is found. Users are kept apart."""
     shared = {apps.get_model(label) for label in SV_LOOKUPS}
-    changed = True
-    while changed:
-        changed = False
-        for model in list(pks):
+    followed: dict = defaultdict(set)  # model -> the keys whose references have been added
+    while todo := {m: keys for m in list(pks) if (keys := pks[m] - followed[m])}:
+        for model, keys in todo.items():  # only the rows not followed before: no query twice
+            followed[model] |= keys
             for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
                 target = field.related_model
                 if not field.is_relation or target is None or target is user_model:
                     continue
-                if field.many_to_many:
-                    if target in shared:
-                        continue  # e.g. a Toegang's other samenwerkingsverbanden
-                    values = model._base_manager.filter(pk__in=pks[model]).values_list(
-                        f"{field.name}__pk", flat=True
-                    )
-                else:
-                    values = model._base_manager.filter(pk__in=pks[model]).values_list(
-                        field.attname, flat=True
-                    )
-                new = {v for v in values if v is not None} - pks[target]
-                if new:
-                    pks[target] |= new
-                    changed = True
+                if field.many_to_many and target in shared:
+                    continue  # e.g. a Toegang's other samenwerkingsverbanden
+                name = f"{field.name}__pk" if field.many_to_many else field.attname
+                pks[target] |= _values(model._base_manager.filter(pk__in=keys), name)
 
 
 def archive_json(data: dict) -> str:
@@ -602,7 +591,8 @@ def import_samenwerkingsverband(data: dict) -> dict:
                     "python", data["objecten"], handle_forward_references=True
                 ):
                     item.object.skip_history_when_saving = True  # m2m changes too
-                    item.save()
+                    # Every key is new here (checked above): an INSERT, no UPDATE tried first.
+                    item.save(force_insert=True)
                     summary["objecten"][item.object._meta.label_lower] += 1
             connection.check_constraints(
                 table_names=[apps.get_model(label)._meta.db_table for label in by_model]

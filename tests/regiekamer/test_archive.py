@@ -1,5 +1,6 @@
 """Export and import of one samenwerkingsverband: the demo makes the round trip unchanged."""
 
+import functools
 import io
 import json
 import re
@@ -32,7 +33,12 @@ def archived_models() -> list:
 
 
 def row_counts() -> dict:
-    return {m._meta.label_lower: m._base_manager.count() for m in archived_models()}
+    """The rows of every archived table, counted in one query (the tests count often)."""
+    models = archived_models()
+    tables = [connection.ops.quote_name(m._meta.db_table) for m in models]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {t})" for t in tables))
+        return dict(zip([m._meta.label_lower for m in models], cursor.fetchone(), strict=True))
 
 
 NOT_RESTORED = (
@@ -44,24 +50,64 @@ NOT_RESTORED = (
 )
 
 
-def report_texts(sv) -> dict:
+PRINTED = r"Afgedrukt op .*? uit Regiekamer"
+
+
+def report_texts(sv, read=pdf_text) -> dict:
     """The text of every report (and every gemeente's letter), without the print date."""
     runs = [(soort, {}) for soort in REPORTS if soort != "raadsinformatiebrief"]
     runs += [("raadsinformatiebrief", {"gemeente": g.naam}) for g in sv.gemeenten.all()]
     texts = {}
     for soort, options in runs:
         pdf, _ = make_report(soort, sv, **options)
-        text = re.sub(r"Afgedrukt op .*? uit Regiekamer", "", pdf_text(pdf))
-        texts[f"{soort} {options}"] = text
+        texts[f"{soort} {options}"] = re.sub(PRINTED, "", read(pdf))
     return texts
+
+
+@pytest.fixture
+def pdf_per_html(monkeypatch):
+    """WeasyPrint renders an HTML page (print date aside) once per test: the PDF is a function
+    of the page (``regiekamer.pdf.render_pdf`` is the one rendering path, its other arguments
+    fixed), so a report whose page comes back unchanged from the round trip is the same PDF,
+    and one whose page changed is rendered anew."""
+    import weasyprint
+
+    render, pdfs = weasyprint.HTML, {}
+
+    class HTML:
+        def __init__(self, *, string, **options):
+            self.string, self.options = string, options
+
+        def write_pdf(self, **options):
+            key = re.sub(PRINTED, "", self.string)
+            if key not in pdfs:
+                pdfs[key] = render(string=self.string, **self.options).write_pdf(**options)
+            return pdfs[key]
+
+    monkeypatch.setattr(weasyprint, "HTML", HTML)
 
 
 def empty_installation() -> None:
     """What an installation holds before the first samenwerkingsverband: no domain rows, no
     users, the sequences back at the start (the groups of ``migrate`` stay)."""
     connection.check_constraints()  # PostgreSQL truncates nothing with checks pending
-    tables = [m._meta.db_table for m in archived_models()]
-    sql = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True)
+    tables = {m._meta.db_table for m in archived_models()}
+    # With the tables that refer to them (the admin log, a user's permissions), found from the
+    # models: SQLite's own cascade searches the schema with a regular expression, for a second.
+    references = [
+        (m._meta.db_table, f.related_model._meta.db_table)
+        for m in apps.get_models(include_auto_created=True)
+        for f in m._meta.concrete_fields
+        if f.is_relation
+    ]
+    while referring := {table for table, target in references if target in tables} - tables:
+        tables |= referring
+    sql = connection.ops.sql_flush(
+        no_style(),
+        sorted(tables),
+        reset_sequences=True,
+        allow_cascade=connection.vendor != "sqlite",
+    )
     connection.ops.execute_sql_flush(sql)
 
 
@@ -104,7 +150,48 @@ def mlw_with_users(demo, settings):
     return sv
 
 
-def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
+@pytest.fixture(scope="module")
+def exported() -> dict:
+    """Archives exported once per module (in each test process): their text, and the row
+    counts of the installation they were exported from."""
+    return {}
+
+
+def exported_once(request, exported, tmp_path, state: str) -> tuple[str, dict]:
+    """The archive of MLW as the fixture ``state`` (``demo``, ``mlw_with_users``) leaves it,
+    exported by the first test that asks. The demo is loaded once per test process (see
+    tests/conftest.py), so its rows keep their keys from test to test; should it be loaded
+    anew, its new key (PostgreSQL's sequences go on) asks for a new export."""
+    key = archive_key(state)
+    if key not in exported:
+        request.getfixturevalue(state)
+        exported[key] = (export(tmp_path).read_text(encoding="utf-8"), row_counts())
+    return exported[key]
+
+
+def archive_key(state: str) -> tuple:
+    return (state, Samenwerkingsverband.objects.get(afkorting="MLW").pk)
+
+
+@pytest.fixture
+def demo_archive(demo, request, exported, tmp_path):
+    """An archive of the demo, in a file of the test's own."""
+    path = tmp_path / "demo.json"
+    path.write_text(exported_once(request, exported, tmp_path, "demo")[0], encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def mlw_archive(demo, request, exported, tmp_path) -> tuple[dict, dict]:
+    """An archive of ``mlw_with_users``, the test's own copy to tamper with, and the row counts
+    of the installation it was exported from."""
+    text, counts = exported_once(request, exported, tmp_path, "mlw_with_users")
+    return json.loads(text), dict(counts)
+
+
+def test_round_trip_keeps_every_row_and_every_report(
+    mlw_with_users, tmp_path, pdf_per_html, exported
+):
     before_counts = row_counts()
     # Domeinen are shared: the archive holds those of the samenwerkingsverband (2 of the 3).
     domeinen = mlw_with_users.domeinen.all()
@@ -113,7 +200,8 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     # Rights are not part of an archive: no Toegang, no groups; a beheerder grants them anew.
     for label in NOT_RESTORED:
         before_counts[label] = 0
-    before_texts = report_texts(mlw_with_users)
+    read = functools.cache(pdf_text)  # the same PDF (see pdf_per_html) is read once
+    before_texts = report_texts(mlw_with_users, read)
     path = export(tmp_path)
     text = path.read_text(encoding="utf-8")
     data = json.loads(text)
@@ -121,6 +209,8 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     assert data["formaatversie"] == 1
     assert [g["username"] for g in data["gebruikers"]] == ["archief-regie"]
     assert "password" not in text and "pbkdf2" not in text
+    # The same archive the tests below tamper with: they need not export it again.
+    exported.setdefault(archive_key("mlw_with_users"), (text, row_counts()))
 
     empty_installation()
     assert not Samenwerkingsverband.objects.exists()
@@ -129,7 +219,7 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     assert "archief-regie" in output
     assert row_counts() == before_counts
     sv = Samenwerkingsverband.objects.get(afkorting="MLW")
-    assert report_texts(sv) == before_texts
+    assert report_texts(sv, read) == before_texts
     user = get_user_model().objects.get(username="archief-regie")
     assert not user.has_usable_password()
     assert user.first_name == "Ria" and not user.groups.exists()
@@ -144,17 +234,16 @@ def test_round_trip_keeps_every_row_and_every_report(mlw_with_users, tmp_path):
     assert {**again, "geexporteerd_op": None} == {**data, "geexporteerd_op": None}
 
 
-def test_an_archive_of_before_the_parties_moved_is_read(mlw_with_users, tmp_path):
+def test_an_archive_of_before_the_parties_moved_is_read(mlw_archive, tmp_path):
     """An archive written before issue 16 names the gemeente, the samenwerkingsverband and the
     letter under convenant/; it is read as the same rows of partijen/ and brieven/."""
-    before_counts = row_counts()
-    path = export(tmp_path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data, before_counts = mlw_archive
     for item in data["objecten"]:
         app, _, model = item["model"].partition(".")
         if app in ("partijen", "brieven"):
             item["model"] = f"convenant.{model}"
     assert any(o["model"] == "convenant.historicalgemeente" for o in data["objecten"])
+    path = tmp_path / "van-voor-issue-16.json"
     path.write_text(json.dumps(data), encoding="utf-8")
 
     empty_installation()
@@ -172,8 +261,8 @@ def test_an_archive_of_before_the_parties_moved_is_read(mlw_with_users, tmp_path
         assert after[label] == before_counts[label]
 
 
-def test_new_rows_after_import_get_fresh_ids(demo, tmp_path):
-    path = export(tmp_path)
+def test_new_rows_after_import_get_fresh_ids(demo_archive):
+    path = demo_archive
     imported = max(
         o["pk"]
         for o in json.loads(path.read_text())["objecten"]
@@ -191,16 +280,15 @@ def test_new_rows_after_import_get_fresh_ids(demo, tmp_path):
     assert gemeente.history.count() == 2 and domein.history.count() == 1
 
 
-def test_second_import_is_refused_and_changes_nothing(demo, tmp_path):
-    path = export(tmp_path)
+def test_second_import_is_refused_and_changes_nothing(demo_archive):
     before = row_counts()
     with pytest.raises(CommandError, match="MLW bestaat al"):
-        importeer(path)
+        importeer(demo_archive)
     assert row_counts() == before
 
 
-def test_taken_primary_keys_are_refused(demo, tmp_path):
-    data = json.loads(export(tmp_path).read_text())
+def test_taken_primary_keys_are_refused(demo_archive, tmp_path):
+    data = json.loads(demo_archive.read_text())
     data["samenwerkingsverband"] = "ANDER"
     for row in data["objecten"]:
         if row["model"] == "partijen.samenwerkingsverband":
@@ -232,9 +320,9 @@ def test_broken_files_give_a_dutch_error_and_write_nothing(db, tmp_path, content
     assert row_counts() == before
 
 
-def test_an_inconsistent_archive_writes_nothing(demo, tmp_path):
+def test_an_inconsistent_archive_writes_nothing(demo_archive, tmp_path):
     """A row whose parent is missing from the archive: the foreign-key check refuses it all."""
-    data = json.loads(export(tmp_path).read_text())
+    data = json.loads(demo_archive.read_text())
     data["objecten"] = [o for o in data["objecten"] if o["model"] != "convenant.convenant"]
     data["gebruikers"] = [{"username": "nieuw-iemand", "groups": []}]
     path = tmp_path / "inconsistent.json"
@@ -272,11 +360,11 @@ def rows(data, label) -> list:
 
 
 @pytest.fixture
-def tampering(mlw_with_users, tmp_path):
+def tampering(mlw_archive):
     """A real archive of MLW (with a user, a frozen letter and report) and an installation
     that holds only another samenwerkingsverband (NML, gemeente Venlo, a gremium) and its
     superuser, to which a tampered archive would like to attach."""
-    data = json.loads(export(tmp_path).read_text(encoding="utf-8"))
+    data, _ = mlw_archive
     empty_installation()
     nml = Samenwerkingsverband.objects.create(
         pk=OTHER, naam="Noord-Midden-Limburg", afkorting="NML"
