@@ -27,9 +27,23 @@ def command_pdf(tmp_path, *args) -> bytes:
     return target.read_bytes()
 
 
-def test_command_prints_bijlage_1_with_its_summary(demo, tmp_path):
-    pdf = command_pdf(tmp_path, "kostenverdeling", "MLW")
-    text = pdf_text(pdf)
+@pytest.fixture(scope="module")
+def rendered() -> dict:
+    """What the module's tests read from the unchanged demo, made once: (pdf, text)."""
+    return {}
+
+
+@pytest.fixture
+def mlw_pdf(demo, rendered, tmp_path) -> tuple[bytes, str]:
+    """The command's PDF of the demo's kostenverdeling, and its text."""
+    if "mlw" not in rendered:
+        pdf = command_pdf(tmp_path, "kostenverdeling", "MLW")
+        rendered["mlw"] = pdf, pdf_text(pdf)
+    return rendered["mlw"]
+
+
+def test_command_prints_bijlage_1_with_its_summary(mlw_pdf):
+    pdf, text = mlw_pdf
     percentages = {"Leudal": "36%", "Nederweert": "16%", "Weert": "48%"}
     for gemeente, figures in SUMMARY.items():
         assert " ".join([gemeente, percentages[gemeente], *figures]) in text
@@ -120,7 +134,7 @@ def test_a_table_too_wide_for_the_paper_is_split_per_year(tmp_path):
         assert f"Totaal {format_euro(kv.totaal_kosten(jaar))} {shares}" in text
 
 
-def test_the_mlw_table_keeps_the_layout_of_bijlage_1(demo, tmp_path):
-    pdf = command_pdf(tmp_path, "kostenverdeling", "MLW")
+def test_the_mlw_table_keeps_the_layout_of_bijlage_1(mlw_pdf):
+    pdf, text = mlw_pdf
     assert text_beyond_page(pdf) == []
-    assert "Kosten per rol en aandeel per gemeente 2011" not in pdf_text(pdf)
+    assert "Kosten per rol en aandeel per gemeente 2011" not in text
