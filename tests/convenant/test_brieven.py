@@ -433,10 +433,10 @@ def test_list_query_count_stays_flat(demo, regie_client, django_assert_max_num_q
     saved_draft()
     with django_assert_max_num_queries(30) as few:
         assert regie_client.get(url("brief-list")).status_code == 200
-    for naam in ["Leudal", "Nederweert", "Weert"] * 4:
+    for naam in ["Leudal", "Nederweert", "Weert"]:
         brief = saved_draft(naam)
         if naam == "Weert":
             send_letter(brief, None)
-    assert Raadsinformatiebrief.objects.count() == 13
+    assert Raadsinformatiebrief.objects.count() == 4
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert regie_client.get(url("brief-list")).status_code == 200

@@ -3,6 +3,7 @@
 import calendar
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,10 +23,24 @@ NAMEN = ["Leudal", "Nederweert", "Weert", "Roermond", "Echt-Susteren", "Maasgouw
 SCHALEN = [8, 11, 12]
 FAST = settings(max_examples=150, deadline=None)
 
+# The strategies are made once per set of arguments (``cache``), not at every draw: a new
+# strategy is validated at its first draw, which cost more than the example itself.
 
+
+@cache
 def cents(maximum: int):
     """Decimals 0.00 .. maximum in steps of 0.01."""
     return st.integers(0, maximum * 100).map(lambda c: Decimal(c) / 100)
+
+
+@cache
+def one_of(*values):
+    return st.sampled_from(values)
+
+
+@cache
+def bezettingen(fase_ids: tuple, soort: str):
+    return st.dictionaries(one_of(*fase_ids), cents(200000) if soort == "vast" else cents(5))
 
 
 def add_months(first: date, months: int) -> date:
@@ -59,16 +74,15 @@ def rollen(draw, fase_ids, gemeenten):
     """1-6 rollen of each kostensoort, some with a leverende gemeente."""
     result = []
     for i in range(draw(st.integers(1, 6))):
-        soort = draw(st.sampled_from(["schaal", "uur", "vast"]))
-        waarde = cents(200000) if soort == "vast" else cents(5)
-        bezetting = draw(st.dictionaries(st.sampled_from(fase_ids), waarde))
+        soort = draw(one_of("schaal", "uur", "vast"))
+        bezetting = draw(bezettingen(fase_ids, soort))
         result.append(
             RolData(
                 id=i + 1,
                 naam=f"rol {i + 1}",
                 kostensoort=soort,
-                leverende_gemeente=draw(st.sampled_from([None, *gemeenten])),
-                schaal=draw(st.sampled_from(SCHALEN)) if soort == "schaal" else None,
+                leverende_gemeente=draw(one_of(None, *gemeenten)),
+                schaal=draw(one_of(*SCHALEN)) if soort == "schaal" else None,
                 uurtarief=draw(cents(200)) if soort == "uur" else None,
                 bezetting=bezetting,
             )
@@ -92,17 +106,22 @@ def inwoner_sleutel(draw, gemeenten):
     return Sleutel.from_inwonertallen({g: draw(st.integers(1, 250000)) for g in gemeenten})
 
 
+@cache
+def sleutels(gemeenten: tuple):
+    return st.one_of(percentage_sleutel(gemeenten), inwoner_sleutel(gemeenten))
+
+
 @st.composite
 def kostenverdelingen(draw):
-    gemeenten = draw(st.lists(st.sampled_from(NAMEN), min_size=2, max_size=7, unique=True))
+    gemeenten = draw(st.lists(one_of(*NAMEN), min_size=2, max_size=7, unique=True))
     fase_lijst = draw(fasen())
-    rol_lijst = draw(rollen([f.id for f in fase_lijst], gemeenten))
+    rol_lijst = draw(rollen(tuple(f.id for f in fase_lijst), tuple(gemeenten)))
     first = fase_lijst[0].begin.year
     schalen = {(s, first): draw(cents(150000)) for s in SCHALEN}
     if draw(st.booleans()):  # a scale indexed in a later year
-        schalen[(draw(st.sampled_from(SCHALEN)), first + 1)] = draw(cents(150000))
+        schalen[(draw(one_of(*SCHALEN)), first + 1)] = draw(cents(150000))
     formatie = FormatieData(fase_lijst, rol_lijst, schalen)
-    sleutel = st.one_of(percentage_sleutel(gemeenten), inwoner_sleutel(gemeenten))
+    sleutel = sleutels(tuple(gemeenten))
     kv = calculate_kostenverdeling(formatie, {j: draw(sleutel) for j in formatie.jaren})
     return kv, gemeenten
 
@@ -133,7 +152,7 @@ def test_year_rounding_difference_is_the_sum_of_the_rol_differences(data):
 @given(kostenverdelingen(), st.data())
 def test_with_everything_assigned_the_payments_settle_every_saldo(data, more):
     kv, gemeenten = data
-    penvoerder = more.draw(st.sampled_from(gemeenten))
+    penvoerder = more.draw(one_of(*gemeenten))
     for v in calculate_verrekening(kv, penvoerder):
         assert v.niet_toegewezen == []
         assert sum(v.saldo.values()) == -v.afrondingsverschil

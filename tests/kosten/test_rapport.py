@@ -1,6 +1,7 @@
 """The cost table as a PDF for the council: the command and the button print the same figures."""
 
 import io
+from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,6 +11,9 @@ from formatie.models import Bezetting
 from kosten.gegevens import load_kostenverdeling
 from partijen.models import Samenwerkingsverband
 from regiekamer.opmaak import format_euro
+from tests.formatie.factories import BezettingFactory, FaseFactory, RolFactory, SalarisschaalFactory
+from tests.kosten.factories import VerdeelsleutelaandeelFactory, VerdeelsleutelFactory
+from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory
 from tests.pdfs import assert_pages_have_content, pdf_info, pdf_text, text_beyond_page
 
 from .test_kostenverdeling import SUMMARY
@@ -23,9 +27,23 @@ def command_pdf(tmp_path, *args) -> bytes:
     return target.read_bytes()
 
 
-def test_command_prints_bijlage_1_with_its_summary(demo, tmp_path):
-    pdf = command_pdf(tmp_path, "kostenverdeling", "MLW")
-    text = pdf_text(pdf)
+@pytest.fixture(scope="module")
+def rendered() -> dict:
+    """What the module's tests read from the unchanged demo, made once: (pdf, text)."""
+    return {}
+
+
+@pytest.fixture
+def mlw_pdf(demo, rendered, tmp_path) -> tuple[bytes, str]:
+    """The command's PDF of the demo's kostenverdeling, and its text."""
+    if "mlw" not in rendered:
+        pdf = command_pdf(tmp_path, "kostenverdeling", "MLW")
+        rendered["mlw"] = pdf, pdf_text(pdf)
+    return rendered["mlw"]
+
+
+def test_command_prints_bijlage_1_with_its_summary(mlw_pdf):
+    pdf, text = mlw_pdf
     percentages = {"Leudal": "36%", "Nederweert": "16%", "Weert": "48%"}
     for gemeente, figures in SUMMARY.items():
         assert " ".join([gemeente, percentages[gemeente], *figures]) in text
@@ -73,12 +91,38 @@ def test_command_refuses_an_unknown_samenwerkingsverband(demo, tmp_path):
         command_pdf(tmp_path, "kostenverdeling", "XYZ")
 
 
+def nine_gemeenten_over_four_years() -> Samenwerkingsverband:
+    """A samenwerkingsverband of nine gemeenten with a fase in each of 2020-2023, a rol of every
+    kostensoort and a fixed key: built directly, only what the cost table needs."""
+    sv = SamenwerkingsverbandFactory()
+    gemeenten = [GemeenteFactory() for _ in range(9)]
+    sv.gemeenten.add(*gemeenten)
+    fasen = [
+        FaseFactory(samenwerkingsverband=sv, begin=date(jaar, 1, 1), eind=date(jaar, 12, 31))
+        for jaar in range(2020, 2024)
+    ]
+    SalarisschaalFactory(samenwerkingsverband=sv, schaal=11, jaar=2020)
+    rollen = [
+        RolFactory(samenwerkingsverband=sv),
+        RolFactory(samenwerkingsverband=sv, uur=True),
+        RolFactory(samenwerkingsverband=sv, vast=True),
+    ]
+    for rol in rollen:
+        for fase in fasen:
+            BezettingFactory(rol=rol, fase=fase)
+    sleutel = VerdeelsleutelFactory(samenwerkingsverband=sv, vanaf_jaar=2020)
+    for gemeente, percentage in zip(gemeenten, [12] + [11] * 8, strict=True):
+        VerdeelsleutelaandeelFactory(
+            verdeelsleutel=sleutel, gemeente=gemeente, percentage=percentage
+        )
+    return sv
+
+
 def test_a_table_too_wide_for_the_paper_is_split_per_year(tmp_path):
     """Nine gemeenten over four years do not fit beside each other: one table per year."""
-    call_command("genereer_schaal", factor=0.025, stdout=io.StringIO())
-    sv = Samenwerkingsverband.objects.get()
+    sv = nine_gemeenten_over_four_years()
     kv = load_kostenverdeling(sv)
-    assert len(kv.gemeenten) == 9
+    assert len(kv.gemeenten) == 9 and len(kv.jaren) == 4
 
     pdf = command_pdf(tmp_path, "kostenverdeling", sv.afkorting)
 
@@ -90,7 +134,7 @@ def test_a_table_too_wide_for_the_paper_is_split_per_year(tmp_path):
         assert f"Totaal {format_euro(kv.totaal_kosten(jaar))} {shares}" in text
 
 
-def test_the_mlw_table_keeps_the_layout_of_bijlage_1(demo, tmp_path):
-    pdf = command_pdf(tmp_path, "kostenverdeling", "MLW")
+def test_the_mlw_table_keeps_the_layout_of_bijlage_1(mlw_pdf):
+    pdf, text = mlw_pdf
     assert text_beyond_page(pdf) == []
-    assert "Kosten per rol en aandeel per gemeente 2011" not in pdf_text(pdf)
+    assert "Kosten per rol en aandeel per gemeente 2011" not in text

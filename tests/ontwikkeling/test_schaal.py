@@ -23,6 +23,7 @@ from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from programma.constants import Rapportagestatus, Uitvoering
 from programma.models import Opdracht, Programmaplan, Voortgangsrapportage, Voortgangsregel
 from regiekamer.opmaak import format_euro
+from tests.ontwikkeling.test_schaal_regels import generated_for_the_tests
 
 
 class Rollback(Exception):
@@ -225,110 +226,118 @@ def test_an_error_halfway_leaves_nothing_behind(monkeypatch):
     assert counts() == dict.fromkeys(counts(), 0)
 
 
-@pytest.mark.django_db
-def test_the_rows_follow_the_rules_of_the_app():
-    genereer(0.025)
-    plan = Programmaplan.objects.get()
-
-    # A sample of every kind passes the model's own validation, as a form would check it.
-    concept = plan.rapportages.get(status=Rapportagestatus.CONCEPT)
-    samples = [
-        *Fase.objects.all(),
-        *Rol.objects.all()[:20],
-        *Besluit.objects.all()[:50],
-        *Actiepunt.objects.all()[:20],
-        *Opdracht.objects.all()[:20],
-        *concept.regels.all(),
-    ]
-    for obj in samples:
-        obj.full_clean()
-    # The last report is the concept, the 23 before it were sent, each after its predecessor.
-    rapportages = list(plan.rapportages.order_by("peildatum"))
-    assert rapportages[-1] == concept and len(rapportages) == 24
-    for vorige, rapportage in pairwise(rapportages):
-        assert rapportage.vorige == vorige
-    assert all(r.is_frozen and r.vastgesteld_op and r.vastgesteld_door for r in rapportages[:-1])
-    # Sent rows pass the checks of freeze_report (which a frozen row's full_clean cannot run).
-    frozen = Voortgangsregel.objects.filter(rapportage__status=Rapportagestatus.VASTGESTELD)
-    assert not frozen.filter(uitvoering=Uitvoering.LOPEND, kleurstatus="").exists()
-    assert not frozen.filter(
-        Q(realisatiedatum__lt=F("startdatum")) | Q(bijgestelde_datum__lt=F("startdatum"))
-    ).exists()
-    assert frozen.filter(bijgestelde_datum__isnull=False).exists()  # some dates slipped
-    row = frozen.first()
-    row.toelichting = "gewijzigd"
-    with pytest.raises(ValidationError):
-        row.save()
-    # Besluiten in a vergadering hang on one of its agendapunten.
-    assert not Besluit.objects.filter(route="vergadering", agendapunt__isnull=True).exists()
-    assert (
-        not Besluit.objects.exclude(agendapunt__isnull=True)
-        .exclude(agendapunt__vergadering__gremium=F("gremium"))
-        .exists()
-    )
-
-
 def text(response) -> str:
     assert response.status_code == 200
     return response.content.decode()
 
 
-@pytest.mark.django_db
-def test_the_app_works_on_the_generated_data(client, beheer_user):
-    genereer(0.025)
-    client.force_login(beheer_user)
-    sv = Samenwerkingsverband.objects.get()
-    code = sv.afkorting
-    plan = sv.programmaplannen.get()
-    rapportages = plan.rapportages.order_by("-peildatum")
-    concept, verzonden = rapportages[0], rapportages[1]
-
-    dashboard = text(client.get(reverse("dashboard", args=[code])))
-    assert "Testregio 01 (schaaldata)" in dashboard
-    assert "kunnen niet worden berekend" not in dashboard
-    assert (
-        f"Laatste rapportage aan de stuurgroep: <strong>{verzonden.periode}</strong>" in dashboard
-    )
-
-    bezetting = text(client.get(reverse("formatie:bezetting", args=[code])))
-    assert "Contractmanager" in bezetting and "Fase 3" in bezetting
-
-    besluiten = text(client.get(reverse("governance:besluit-list", args=[code])))
-    assert "Testbesluit" in besluiten
-
-    planning = text(client.get(reverse("programma:planning", args=[code, plan.pk])))
-    opdracht = Opdracht.objects.order_by("thema__nummer", "nummer").first()
-    assert opdracht.titel in planning and opdracht.titel.startswith("Testopdracht 1.1:")
-
-    opdrachten = text(client.get(reverse("programma:opdracht-list", args=[code])))
-    assert opdracht.titel in opdrachten
-
-    page = text(client.get(reverse("programma:rapportage-detail", args=[code, verzonden.pk])))
-    assert verzonden.periode in page and "Verzonden aan de stuurgroep" in page
-    assert "Schaaldata (test)" in page  # the sender
-    page = text(client.get(reverse("programma:rapportage-detail", args=[code, concept.pk])))
-    assert concept.periode in page and "Concept" in page and "Testopdracht" in page
+@pytest.fixture(scope="class")
+def generated(django_db_blocker, _demo_transaction):
+    with generated_for_the_tests(django_db_blocker, _demo_transaction):
+        yield
 
 
 @pytest.mark.django_db
-def test_the_kostenverdeling_total_is_the_sum_of_the_shares_shown(client, beheer_user):
-    genereer(0.025)
-    client.force_login(beheer_user)
-    sv = Samenwerkingsverband.objects.get()
-    kv = load_kostenverdeling(sv)
+@pytest.mark.usefixtures("generated")
+class TestOnTheGeneratedData:
+    """Tests that only read the data of one run at factor 0.025 share it."""
 
-    page = text(client.get(reverse("kosten:kostenverdeling", args=[sv.afkorting])))
+    def test_the_rows_follow_the_rules_of_the_app(self):
+        plan = Programmaplan.objects.get()
 
-    summary = page[page.index("Samenvatting regionale kostenverdeling") :]
-    shown = dict(
-        re.findall(
-            r'<th scope="row">(Testgemeente \d+)</th>.*?<strong>([\d.]+)</strong>', summary, re.S
+        # A sample of every kind passes the model's own validation, as a form would check it.
+        concept = plan.rapportages.get(status=Rapportagestatus.CONCEPT)
+        samples = [
+            *Fase.objects.all(),
+            *Rol.objects.all()[:20],
+            *Besluit.objects.all()[:50],
+            *Actiepunt.objects.all()[:20],
+            *Opdracht.objects.all()[:20],
+            *concept.regels.all(),
+        ]
+        for obj in samples:
+            obj.full_clean()
+        # The last report is the concept, the 23 before it were sent, each after its predecessor.
+        rapportages = list(plan.rapportages.order_by("peildatum"))
+        assert rapportages[-1] == concept and len(rapportages) == 24
+        for vorige, rapportage in pairwise(rapportages):
+            assert rapportage.vorige == vorige
+        assert all(
+            r.is_frozen and r.vastgesteld_op and r.vastgesteld_door for r in rapportages[:-1]
         )
-    )
-    assert sorted(shown) == kv.gemeenten == sorted(g.naam for g in sv.gemeenten.all())
-    assert shown == {g: format_euro(kv.totaal_gemeente(g)) for g in kv.gemeenten}
-    total = re.search(
-        r"Totaal \(incl\. afronding\)</th>.*?<strong>([\d.]+)</strong>", summary, re.S
-    )
-    assert total.group(1) == format_euro(kv.totaal)
-    assert sum(int(v.replace(".", "")) for v in shown.values()) == kv.totaal > 0
+        # Sent rows pass the checks of freeze_report (which a frozen row's full_clean cannot run).
+        frozen = Voortgangsregel.objects.filter(rapportage__status=Rapportagestatus.VASTGESTELD)
+        assert not frozen.filter(uitvoering=Uitvoering.LOPEND, kleurstatus="").exists()
+        assert not frozen.filter(
+            Q(realisatiedatum__lt=F("startdatum")) | Q(bijgestelde_datum__lt=F("startdatum"))
+        ).exists()
+        assert frozen.filter(bijgestelde_datum__isnull=False).exists()  # some dates slipped
+        row = frozen.first()
+        row.toelichting = "gewijzigd"
+        with pytest.raises(ValidationError):
+            row.save()
+        # Besluiten in a vergadering hang on one of its agendapunten.
+        assert not Besluit.objects.filter(route="vergadering", agendapunt__isnull=True).exists()
+        assert (
+            not Besluit.objects.exclude(agendapunt__isnull=True)
+            .exclude(agendapunt__vergadering__gremium=F("gremium"))
+            .exists()
+        )
+
+    def test_the_app_works_on_the_generated_data(self, client, beheer_user):
+        client.force_login(beheer_user)
+        sv = Samenwerkingsverband.objects.get()
+        code = sv.afkorting
+        plan = sv.programmaplannen.get()
+        rapportages = plan.rapportages.order_by("-peildatum")
+        concept, verzonden = rapportages[0], rapportages[1]
+
+        dashboard = text(client.get(reverse("dashboard", args=[code])))
+        assert "Testregio 01 (schaaldata)" in dashboard
+        assert "kunnen niet worden berekend" not in dashboard
+        assert (
+            f"Laatste rapportage aan de stuurgroep: <strong>{verzonden.periode}</strong>"
+            in dashboard
+        )
+
+        bezetting = text(client.get(reverse("formatie:bezetting", args=[code])))
+        assert "Contractmanager" in bezetting and "Fase 3" in bezetting
+
+        besluiten = text(client.get(reverse("governance:besluit-list", args=[code])))
+        assert "Testbesluit" in besluiten
+
+        planning = text(client.get(reverse("programma:planning", args=[code, plan.pk])))
+        opdracht = Opdracht.objects.order_by("thema__nummer", "nummer").first()
+        assert opdracht.titel in planning and opdracht.titel.startswith("Testopdracht 1.1:")
+
+        opdrachten = text(client.get(reverse("programma:opdracht-list", args=[code])))
+        assert opdracht.titel in opdrachten
+
+        page = text(client.get(reverse("programma:rapportage-detail", args=[code, verzonden.pk])))
+        assert verzonden.periode in page and "Verzonden aan de stuurgroep" in page
+        assert "Schaaldata (test)" in page  # the sender
+        page = text(client.get(reverse("programma:rapportage-detail", args=[code, concept.pk])))
+        assert concept.periode in page and "Concept" in page and "Testopdracht" in page
+
+    def test_the_kostenverdeling_total_is_the_sum_of_the_shares_shown(self, client, beheer_user):
+        client.force_login(beheer_user)
+        sv = Samenwerkingsverband.objects.get()
+        kv = load_kostenverdeling(sv)
+
+        page = text(client.get(reverse("kosten:kostenverdeling", args=[sv.afkorting])))
+
+        summary = page[page.index("Samenvatting regionale kostenverdeling") :]
+        shown = dict(
+            re.findall(
+                r'<th scope="row">(Testgemeente \d+)</th>.*?<strong>([\d.]+)</strong>',
+                summary,
+                re.S,
+            )
+        )
+        assert sorted(shown) == kv.gemeenten == sorted(g.naam for g in sv.gemeenten.all())
+        assert shown == {g: format_euro(kv.totaal_gemeente(g)) for g in kv.gemeenten}
+        total = re.search(
+            r"Totaal \(incl\. afronding\)</th>.*?<strong>([\d.]+)</strong>", summary, re.S
+        )
+        assert total.group(1) == format_euro(kv.totaal)
+        assert sum(int(v.replace(".", "")) for v in shown.values()) == kv.totaal > 0

@@ -2,6 +2,7 @@
 generated data breaks fails here, and the rules it used to copy come from their one home."""
 
 import io
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from itertools import pairwise
@@ -35,8 +36,28 @@ class Rollback(Exception):
     pass
 
 
-def genereer(factor=0.025) -> None:
-    call_command("genereer_schaal", "--factor", str(factor), stdout=io.StringIO())
+@contextmanager
+def generated_for_the_tests(django_db_blocker, demo_transaction):
+    """genereer_schaal (factor 0.025) run once for several tests that only read its data: in a
+    transaction of its own, rolled back after them, each test in a savepoint inside it that is
+    rolled back after the test (as the demo's, tests/conftest.py). The demo's transaction is
+    closed first: the generator fills only an empty database."""
+    demo_transaction.close()
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic._from_testcase = True  # as Django's TestCase marks its own
+        with atomic:
+            try:
+                call_command("genereer_schaal", "--factor", "0.025", stdout=io.StringIO())
+                yield
+            finally:
+                transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def generated(django_db_blocker, _demo_transaction):
+    with generated_for_the_tests(django_db_blocker, _demo_transaction):
+        yield
 
 
 def domain_models():
@@ -48,7 +69,6 @@ def domain_models():
 
 @pytest.mark.django_db
 def test_every_generated_row_passes_the_checks_of_the_app():
-    genereer()
 
     # Every row passes its model's full check (fields, clean, uniqueness, constraints), as the
     # forms and the admin check it. A sent report refuses every check, so they are checked
@@ -92,7 +112,6 @@ def test_every_generated_row_passes_the_checks_of_the_app():
 
 @pytest.mark.django_db
 def test_later_years_are_indexed_as_nieuw_begrotingsjaar_indexes_them():
-    genereer()
     sv = Samenwerkingsverband.objects.get()
     eerste = sv.fasen.order_by("begin").first().begin.year
     laatste = sv.fasen.order_by("-eind").first().eind.year
@@ -120,7 +139,6 @@ def test_later_years_are_indexed_as_nieuw_begrotingsjaar_indexes_them():
 
 @pytest.mark.django_db
 def test_a_vastgestelde_key_is_the_engines_key_by_inwonertal_in_cents():
-    genereer()
     sleutels = Verdeelsleutel.objects.filter(methode=Verdeelmethode.VASTGESTELD)
     assert sleutels.exists()
 
@@ -146,7 +164,6 @@ def test_a_vastgestelde_key_is_the_engines_key_by_inwonertal_in_cents():
 
 @pytest.mark.django_db
 def test_rows_have_their_history_and_reports_a_sender_with_access():
-    genereer()
     sv = Samenwerkingsverband.objects.get()
     gebruiker = sv.programmaplannen.get().rapportages.exclude(vastgesteld_door=None).first()
     gebruiker = gebruiker.vastgesteld_door
