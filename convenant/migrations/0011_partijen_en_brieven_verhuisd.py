@@ -15,165 +15,19 @@ class Migration(migrations.Migration):
         ('programma', '0005_partijen_verhuisd'),
     ]
 
-    # State only: the tables were renamed in convenant 0010 and stay as they are.
+    # State only: the tables were renamed in convenant 0010 and stay as they are. The models are
+    # deleted from the state referring ones first, so that no other field needs removing one by
+    # one (each such step re-renders every related model: seconds per database made).
     state_operations = [
-        migrations.RemoveField(
-            model_name='samenwerkingsverband',
-            name='domeinen',
-        ),
-        migrations.RemoveField(
-            model_name='historicalsamenwerkingsverband_domeinen',
-            name='domein',
-        ),
-        migrations.RemoveField(
-            model_name='historicalinwonertal',
-            name='gemeente',
-        ),
-        migrations.RemoveField(
-            model_name='samenwerkingsverband',
-            name='gemeenten',
-        ),
-        migrations.RemoveField(
-            model_name='historicalsamenwerkingsverband',
-            name='penvoerder',
-        ),
-        migrations.RemoveField(
-            model_name='historicalsamenwerkingsverband_gemeenten',
-            name='gemeente',
-        ),
-        migrations.RemoveField(
-            model_name='samenwerkingsverband',
-            name='penvoerder',
-        ),
         migrations.AlterField(
             model_name='historicalondertekenaar',
             name='gemeente',
             field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partijen.gemeente', verbose_name='namens gemeente'),
         ),
-        migrations.RemoveField(
-            model_name='raadsinformatiebrief',
-            name='gemeente',
-        ),
-        migrations.RemoveField(
-            model_name='toegang',
-            name='gemeente',
-        ),
         migrations.AlterField(
             model_name='ondertekenaar',
             name='gemeente',
             field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partijen.gemeente', verbose_name='namens gemeente'),
-        ),
-        migrations.RemoveField(
-            model_name='inwonertal',
-            name='gemeente',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang',
-            name='gemeente',
-        ),
-        migrations.RemoveField(
-            model_name='historicalraadsinformatiebrief',
-            name='gemeente',
-        ),
-        migrations.RemoveField(
-            model_name='historicaldomein',
-            name='history_user',
-        ),
-        migrations.RemoveField(
-            model_name='historicalgemeente',
-            name='history_user',
-        ),
-        migrations.RemoveField(
-            model_name='historicalinwonertal',
-            name='history_user',
-        ),
-        migrations.RemoveField(
-            model_name='historicalraadsinformatiebrief',
-            name='convenant',
-        ),
-        migrations.RemoveField(
-            model_name='historicalraadsinformatiebrief',
-            name='history_user',
-        ),
-        migrations.RemoveField(
-            model_name='historicalraadsinformatiebrief',
-            name='samenwerkingsverband',
-        ),
-        migrations.RemoveField(
-            model_name='historicalraadsinformatiebrief',
-            name='verzonden_door',
-        ),
-        migrations.RemoveField(
-            model_name='historicalsamenwerkingsverband',
-            name='history_user',
-        ),
-        migrations.RemoveField(
-            model_name='historicalsamenwerkingsverband_domeinen',
-            name='history',
-        ),
-        migrations.RemoveField(
-            model_name='historicalsamenwerkingsverband_gemeenten',
-            name='history',
-        ),
-        migrations.RemoveField(
-            model_name='historicalsamenwerkingsverband_domeinen',
-            name='samenwerkingsverband',
-        ),
-        migrations.RemoveField(
-            model_name='historicalsamenwerkingsverband_gemeenten',
-            name='samenwerkingsverband',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang',
-            name='gebruiker',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang',
-            name='history_user',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang_stuurgroep_samenwerkingsverbanden',
-            name='history',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang_samenwerkingsverbanden',
-            name='history',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang_samenwerkingsverbanden',
-            name='samenwerkingsverband',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang_samenwerkingsverbanden',
-            name='toegang',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang_stuurgroep_samenwerkingsverbanden',
-            name='samenwerkingsverband',
-        ),
-        migrations.RemoveField(
-            model_name='historicaltoegang_stuurgroep_samenwerkingsverbanden',
-            name='toegang',
-        ),
-        migrations.RemoveField(
-            model_name='raadsinformatiebrief',
-            name='convenant',
-        ),
-        migrations.RemoveField(
-            model_name='raadsinformatiebrief',
-            name='samenwerkingsverband',
-        ),
-        migrations.RemoveField(
-            model_name='raadsinformatiebrief',
-            name='verzonden_door',
-        ),
-        migrations.RemoveField(
-            model_name='toegang',
-            name='stuurgroep_samenwerkingsverbanden',
-        ),
-        migrations.RemoveField(
-            model_name='toegang',
-            name='samenwerkingsverbanden',
         ),
         migrations.AlterField(
             model_name='convenant',
@@ -186,17 +40,41 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partijen.samenwerkingsverband', verbose_name='samenwerkingsverband'),
         ),
         migrations.RemoveField(
+            model_name='samenwerkingsverband',
+            name='domeinen',
+        ),
+        migrations.RemoveField(
+            model_name='samenwerkingsverband',
+            name='gemeenten',
+        ),
+        migrations.RemoveField(
             model_name='toegang',
-            name='gebruiker',
+            name='stuurgroep_samenwerkingsverbanden',
+        ),
+        migrations.RemoveField(
+            model_name='toegang',
+            name='samenwerkingsverbanden',
         ),
         migrations.DeleteModel(
-            name='Domein',
+            name='HistoricalSamenwerkingsverband_domeinen',
         ),
         migrations.DeleteModel(
-            name='Inwonertal',
+            name='HistoricalSamenwerkingsverband_gemeenten',
         ),
         migrations.DeleteModel(
-            name='Gemeente',
+            name='HistoricalToegang_samenwerkingsverbanden',
+        ),
+        migrations.DeleteModel(
+            name='HistoricalToegang_stuurgroep_samenwerkingsverbanden',
+        ),
+        migrations.DeleteModel(
+            name='HistoricalSamenwerkingsverband',
+        ),
+        migrations.DeleteModel(
+            name='HistoricalToegang',
+        ),
+        migrations.DeleteModel(
+            name='HistoricalRaadsinformatiebrief',
         ),
         migrations.DeleteModel(
             name='HistoricalDomein',
@@ -208,34 +86,22 @@ class Migration(migrations.Migration):
             name='HistoricalInwonertal',
         ),
         migrations.DeleteModel(
-            name='HistoricalRaadsinformatiebrief',
-        ),
-        migrations.DeleteModel(
-            name='HistoricalSamenwerkingsverband',
-        ),
-        migrations.DeleteModel(
-            name='HistoricalSamenwerkingsverband_domeinen',
-        ),
-        migrations.DeleteModel(
-            name='HistoricalSamenwerkingsverband_gemeenten',
-        ),
-        migrations.DeleteModel(
-            name='HistoricalToegang',
-        ),
-        migrations.DeleteModel(
-            name='HistoricalToegang_samenwerkingsverbanden',
-        ),
-        migrations.DeleteModel(
-            name='HistoricalToegang_stuurgroep_samenwerkingsverbanden',
-        ),
-        migrations.DeleteModel(
             name='Raadsinformatiebrief',
+        ),
+        migrations.DeleteModel(
+            name='Toegang',
+        ),
+        migrations.DeleteModel(
+            name='Inwonertal',
         ),
         migrations.DeleteModel(
             name='Samenwerkingsverband',
         ),
         migrations.DeleteModel(
-            name='Toegang',
+            name='Gemeente',
+        ),
+        migrations.DeleteModel(
+            name='Domein',
         ),
     ]
 
