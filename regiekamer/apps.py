@@ -1,5 +1,16 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+
+
+def ensure_groups_after_the_last_app(sender, **kwargs):
+    """``migrate`` and ``flush`` send post_migrate once per app with models; the groups need the
+    permissions of every app, which exist once the last such app's signal is under way (Django's
+    own receivers, connected before this one, make them first). Once, not once per app."""
+    from .roles import ensure_groups
+
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is with_models[-1]:
+        ensure_groups()
 
 
 class RegiekamerConfig(AppConfig):
@@ -13,9 +24,10 @@ class RegiekamerConfig(AppConfig):
 
         from . import checks, security  # noqa: F401 (checks registers itself)
         from .history import one_moment_per_request
-        from .roles import ensure_groups
 
-        post_migrate.connect(ensure_groups, dispatch_uid="regiekamer_ensure_groups")
+        post_migrate.connect(
+            ensure_groups_after_the_last_app, dispatch_uid="regiekamer_ensure_groups"
+        )
         user_logged_in.connect(security.on_login, dispatch_uid="regiekamer_log_login")
         user_login_failed.connect(security.on_login_failed, dispatch_uid="regiekamer_log_failed")
         user_locked_out.connect(security.on_locked_out, dispatch_uid="regiekamer_log_lockout")
