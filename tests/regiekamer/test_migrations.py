@@ -1,7 +1,7 @@
 """The migrations build the schema the tests run on.
 
 The test database is made from the models (``--no-migrations`` in pyproject.toml): applying the
-migrations costs some 40 seconds per test process. ``makemigrations --check`` (``make test``)
+migrations costs some 30 seconds per test process. ``makemigrations --check`` (``make test``)
 says the models and the migrations agree; this test applies every migration to an empty database
 of the suite's own engine and compares its tables, columns and constraints with the test
 database's.
