@@ -114,9 +114,18 @@ def database_use(item) -> str | None:
     return None
 
 
+def run_order(item) -> int:
+    """The demo's tests after the other tests, the browser tests last of all. On SQLite the live
+    server's thread shares the test process's connection: a request of the browser still under
+    way when the next test starts would commit and end whatever transaction is open then, the
+    demo's too. No test with a transaction of its own comes after the browser tests."""
+    if "live_server" in item.fixturenames:
+        return 2
+    return 1 if database_use(item) == "demo" else 0
+
+
 def pytest_collection_modifyitems(items):
-    # Stable: the tests that ask for the demo keep their order after all the others.
-    items.sort(key=lambda item: database_use(item) == "demo")
+    items.sort(key=run_order)  # stable: within each group the tests keep their order
     for item in items:
         # Before pytest-django's own fixtures open the test's transaction.
         if "_demo_state" in item.fixturenames:
