@@ -2,7 +2,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models.signals import post_save
 from django.test import Client, override_settings
 from pytest_django.fixtures import validate_django_db
@@ -10,6 +9,7 @@ from pytest_django.fixtures import validate_django_db
 from partijen.models import Samenwerkingsverband
 from regiekamer import access
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
+from tests.shared_transaction import begin, roll_back
 
 # The suite's regiegroep and stuurgroep users take part in every samenwerkingsverband the
 # tests create; the access rules themselves are tested with users of their own
@@ -143,18 +143,14 @@ class DemoTransaction:
     def open(self):
         if self.atomic is None:
             with self.blocker.unblock():
-                atomic = transaction.atomic()
-                atomic._from_testcase = True  # as Django's TestCase marks its own (durable=True)
-                atomic.__enter__()
-                self.atomic = atomic
+                self.atomic = begin()
                 call_command("laad_demo", zonder_gebruikers=True, verbosity=0)
 
     def close(self):
         if self.atomic is not None:
             atomic, self.atomic = self.atomic, None
             with self.blocker.unblock():
-                transaction.set_rollback(True)
-                atomic.__exit__(None, None, None)
+                roll_back(atomic)
 
 
 @pytest.fixture(scope="session")

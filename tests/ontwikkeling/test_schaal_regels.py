@@ -27,6 +27,7 @@ from regiekamer import access
 from regiekamer.afronding import index_amount, round_cent
 from regiekamer.getallen import implausible
 from regiekamer.roles import REGIEGROEP
+from tests.shared_transaction import shared_transaction
 
 DOMAIN_APPS = ["partijen", "convenant", "formatie", "kosten", "governance", "programma"]
 PER_MODEL = 300  # rows checked per model (all of most; the first of the largest)
@@ -43,15 +44,9 @@ def generated_for_the_tests(django_db_blocker, demo_transaction):
     rolled back after the test (as the demo's, tests/conftest.py). The demo's transaction is
     closed first: the generator fills only an empty database."""
     demo_transaction.close()
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic._from_testcase = True  # as Django's TestCase marks its own
-        with atomic:
-            try:
-                call_command("genereer_schaal", "--factor", "0.025", stdout=io.StringIO())
-                yield
-            finally:
-                transaction.set_rollback(True)
+    with shared_transaction(django_db_blocker):
+        call_command("genereer_schaal", "--factor", "0.025", stdout=io.StringIO())
+        yield
 
 
 @pytest.fixture(scope="module", autouse=True)

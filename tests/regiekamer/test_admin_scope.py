@@ -21,7 +21,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.test import Client, RequestFactory, override_settings
 from django.urls import resolve, reverse
 
@@ -38,6 +37,7 @@ from regiekamer import admin as base
 from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.roles import REGIEGROEP
 from tests.regiekamer.test_access_matrix import rows_of
+from tests.shared_transaction import shared_transaction
 from tests.world import add_meeting_and_answer
 
 pytestmark = pytest.mark.django_db
@@ -86,21 +86,14 @@ def built_world(_demo_transaction, django_db_blocker, tmp_path_factory):
     _demo_transaction.open()
     with (
         override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
-        django_db_blocker.unblock(),
+        shared_transaction(django_db_blocker),
     ):
-        atomic = transaction.atomic()
-        atomic._from_testcase = True  # as the demo's own (tests/conftest.py)
-        atomic.__enter__()
-        try:
-            pks = build_world()
-            regie = get_user_model().objects.get(pk=pks["regie"])
-            nml = Samenwerkingsverband.objects.get(pk=pks["nml"])
-            pks["hidden"] = hidden(regie, nml)
-            pks["all_hidden"] = all_hidden(pks["hidden"])
-            yield pks
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+        pks = build_world()
+        regie = get_user_model().objects.get(pk=pks["regie"])
+        nml = Samenwerkingsverband.objects.get(pk=pks["nml"])
+        pks["hidden"] = hidden(regie, nml)
+        pks["all_hidden"] = all_hidden(pks["hidden"])
+        yield pks
 
 
 @pytest.fixture
