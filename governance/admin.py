@@ -39,10 +39,10 @@ class GremiumAdmin(base.ModelAdmin):
 
 @admin.register(Persoon)
 class PersoonAdmin(base.ModelAdmin):
-    list_display = ["naam", "functie", "gemeente", "organisatie"]
+    list_display = ["naam", "functie", "gemeente", "organisatie", "email"]
     list_filter = ["gemeente"]
     list_select_related = ["gemeente"]
-    search_fields = ["naam", "functie", "organisatie"]
+    search_fields = ["naam", "functie", "organisatie", "email"]
 
 
 class AgendapuntInline(base.TabularInline):

@@ -131,6 +131,11 @@ class Persoon(Versioned):
         verbose_name=_("gemeente"),
     )
     organisatie = models.CharField(_("externe organisatie"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Hierheen gaan uitnodigingen, rapportages en acties."),
+    )
     gebruiker = models.OneToOneField(
         "auth.User",
         on_delete=models.SET_NULL,

@@ -68,7 +68,15 @@ class GemeenteForm(forms.ModelForm):
 
     class Meta:
         model = Gemeente
-        fields = ["naam", "adres", "postcode", "plaats", "contactpersoon", "contact_email"]
+        fields = [
+            "naam",
+            "adres",
+            "postcode",
+            "plaats",
+            "contactpersoon",
+            "contact_email",
+            "email_raadspost",
+        ]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

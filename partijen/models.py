@@ -55,6 +55,11 @@ class Gemeente(Versioned):
     plaats = models.CharField(_("plaats"), max_length=100, blank=True)
     contactpersoon = models.CharField(_("contactpersoon"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
+    email_raadspost = models.EmailField(
+        _("e-mailadres voor raadspost (griffie)"),
+        blank=True,
+        help_text=_("Hierheen gaat een raadsinformatiebrief aan de gemeenteraad."),
+    )
     history = HistoricalRecords()
 
     objects = GemeenteQuerySet.as_manager()
