@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
+from berichten.verzenden import summary
 from regiekamer.access import can
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
@@ -36,6 +37,7 @@ from .forms import (
     StukForm,
     VergaderingForm,
 )
+from .meldingen import notify_owner
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -330,6 +332,14 @@ class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
         if self.object.vergadering_id:
             return self.object.vergadering.get_absolute_url()
         return self.object.get_absolute_url()
+
+    def after_save(self):
+        self.berichten = notify_owner(self.object, self.request.user)
+
+    def announce_save(self):
+        super().announce_save()
+        if self.berichten:
+            messages.info(self.request, summary(self.berichten, "eigenaar"))
 
 
 class ActiepuntListView(SamenwerkingsverbandListView):
