@@ -162,7 +162,7 @@ def resend(bericht: Bericht) -> Bericht:
 
 def berichten_over(obj):
     """The outbox rows about ``obj``, for its page."""
-    return Bericht.objects.over(obj).with_status().order_by("soort", "ontvanger_naam", "pk")
+    return Bericht.objects.over(obj).with_status().order_by("pk")
 
 
 def summary(berichten: list[Bericht], wie: str) -> str:
