@@ -218,7 +218,7 @@ if any(
     )
 MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "20"))
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/regiekamer.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 # Security: on by default, relaxed only for a local development installation.
