@@ -217,3 +217,49 @@ def test_every_page_fits_a_phone_and_a_tablet(browse, sweep):
     report += [f"console/CSP: {problem}" for problem in user.problems]
     summary = f"{len(findings)} van {2 * len(sweep)} pagina's passen niet:\n"
     assert not report, summary + "\n".join(report)
+
+
+def test_the_menu_folds_on_a_phone_and_shows_without_script(browse, chromium, demo_site):
+    """On a phone the menu is behind "Menu" (aria-expanded, Escape closes it); without
+    JavaScript it simply shows; printed, there is no button and no table is cut off."""
+    user = browse()
+    user.page.set_viewport_size({"width": 390, "height": 844})
+    user.log_in("stuur")
+    button = user.page.get_by_role("button", name="Menu")
+    menu = user.page.get_by_role("navigation", name="Hoofdmenu")
+    assert button.get_attribute("aria-expanded") == "false" and not menu.is_visible()
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    menu.get_by_role("link", name="Gemeenten").focus()
+    user.check("menu open")
+    user.page.keyboard.press("Escape")
+    assert not menu.is_visible()
+    assert user.page.evaluate("() => document.activeElement.textContent") == "Menu"
+    user.page.set_viewport_size({"width": 1024, "height": 1366})
+    assert menu.is_visible() and not button.is_visible()
+
+    user.visit("/samenwerkingsverbanden/MLW/kosten/")
+    user.page.emulate_media(media="print")
+    printed = user.page.evaluate(
+        """() => [getComputedStyle(document.querySelector(".site-header")).display,
+        [...document.querySelectorAll(".tabel-scroll")]
+          .map((region) => getComputedStyle(region).overflowX)]"""
+    )
+    assert printed == ["none", ["visible"] * len(printed[1])], printed
+    user.assert_clean()
+
+    context = chromium.new_context(
+        base_url=demo_site, java_script_enabled=False, viewport={"width": 390, "height": 844}
+    )
+    try:
+        page = context.new_page()
+        page.goto("/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill("stuur")
+        page.get_by_label("Wachtwoord").fill("regiekamer-demo")
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_load_state("load")
+        menu = page.get_by_role("navigation", name="Hoofdmenu")
+        assert menu.get_by_role("link", name="Gemeenten").is_visible()
+        assert not page.get_by_role("button", name="Menu").is_visible()
+    finally:
+        context.close()
