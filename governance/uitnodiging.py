@@ -1,0 +1,240 @@
+"""The convocation of a meeting: who is invited, the calendar entry (iCalendar, RFC 5545) and
+the e-mail that carries it with the uitnodiging PDF.
+
+A calendar keeps one entry per ``UID``: the first invitation (``METHOD:REQUEST``) creates it, a
+later one with the same UID and a higher ``SEQUENCE`` (``Vergadering.volgnummer``, raised by
+``Vergadering.save``, see ``uitnodiging_gewijzigd``) replaces it, and ``METHOD:CANCEL`` with
+``STATUS:CANCELLED`` removes it. Times are written in Europe/Amsterdam with its VTIMEZONE, so
+that Outlook and phones show the meeting at the local time in winter and in summer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import formats, timezone
+
+from .models import Lidmaatschap, Vergadering
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//Regiekamer//Vergaderingen//NL"
+# A meeting without an end time is entered in the calendar for two hours.
+STANDAARD_DUUR = timedelta(hours=2)
+ICS_MIMETYPE = {
+    "REQUEST": "text/calendar; method=REQUEST; charset=UTF-8",
+    "CANCEL": "text/calendar; method=CANCEL; charset=UTF-8",
+}
+
+
+def leden_op_vergaderdatum(vergadering: Vergadering) -> list[Lidmaatschap]:
+    """The gremium's members on the day of the meeting (one line per person)."""
+    dag = timezone.localdate(vergadering.begin)
+    leden = Lidmaatschap.objects.filter(gremium_id=vergadering.gremium_id).select_related(
+        "persoon__gemeente"
+    )
+    gezien, actief = set(), []
+    for lid in leden.order_by("persoon__naam", "pk"):
+        if lid.is_actief(dag) and lid.persoon_id not in gezien:
+            gezien.add(lid.persoon_id)
+            actief.append(lid)
+    return actief
+
+
+def plaats(vergadering: Vergadering) -> str:
+    """Where the meeting is: its locatie, and the host gemeente when the locatie does not name
+    it ("Stadhuis Weert"; "Raadszaal, gemeente Leudal"; "gemeente Leudal")."""
+    gastgemeente = vergadering.locatie_gemeente.naam if vergadering.locatie_gemeente else ""
+    if vergadering.locatie and gastgemeente and gastgemeente not in vergadering.locatie:
+        return f"{vergadering.locatie}, gemeente {gastgemeente}"
+    return vergadering.locatie or (f"gemeente {gastgemeente}" if gastgemeente else "")
+
+
+def eind(vergadering: Vergadering):
+    return vergadering.eind or vergadering.begin + STANDAARD_DUUR
+
+
+def datum_tekst(vergadering: Vergadering) -> str:
+    """'dinsdag 14 januari 2025'."""
+    return formats.date_format(timezone.localtime(vergadering.begin), "l j F Y")
+
+
+def tijd_tekst(vergadering: Vergadering) -> str:
+    """'10:00–12:00 uur' (or '10:00 uur' without an end)."""
+    begin = timezone.localtime(vergadering.begin)
+    if vergadering.eind:
+        return f"{begin:%H:%M}–{timezone.localtime(vergadering.eind):%H:%M} uur"
+    return f"{begin:%H:%M} uur"
+
+
+def agenda_regels(vergadering: Vergadering) -> list[str]:
+    """'1. Begroting 2027 (ter besluitvorming)': the agenda as lines of text."""
+    return [
+        f"{punt.volgorde}. {punt.titel} ({punt.get_soort_display().lower()})"
+        for punt in vergadering.agendapunten.order_by("volgorde")
+    ]
+
+
+def naam_van(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def afzender_adres(user) -> str:
+    return (getattr(user, "email", "") or settings.DEFAULT_FROM_EMAIL).strip()
+
+
+def invitation_ics(vergadering: Vergadering, method: str = "REQUEST", afzender=None) -> bytes:
+    """The calendar entry of the meeting as an iCalendar file: ``REQUEST`` invites (or updates,
+    with a higher SEQUENCE), ``CANCEL`` cancels. ``afzender`` (a user) is the ORGANIZER."""
+    from icalendar import Calendar, Event, vCalAddress, vText
+
+    if method not in ICS_MIMETYPE:
+        raise ValueError(f"Onbekende methode {method!r}: REQUEST of CANCEL.")
+    gremium = vergadering.gremium
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("method", method)
+    event = Event()
+    event.add("uid", f"{vergadering.uid}@regiekamer")
+    event.add("sequence", vergadering.volgnummer)
+    event.add("dtstamp", timezone.now().astimezone(ZoneInfo("UTC")))
+    event.add("dtstart", vergadering.begin.astimezone(AMSTERDAM))
+    event.add("dtend", eind(vergadering).astimezone(AMSTERDAM))
+    summary = f"Vergadering {gremium.naam}"
+    event.add("summary", f"Vervallen: {summary}" if method == "CANCEL" else summary)
+    if plaats(vergadering):
+        event.add("location", plaats(vergadering))
+    event.add("description", "Agenda:\n" + "\n".join(agenda_regels(vergadering) or ["—"]))
+    organizer = vCalAddress(f"mailto:{afzender_adres(afzender)}")
+    organizer.params["cn"] = vText(naam_van(afzender) or gremium.samenwerkingsverband.naam)
+    event.add("organizer", organizer)
+    for lid in leden_op_vergaderdatum(vergadering):
+        if not lid.persoon.email:
+            continue
+        attendee = vCalAddress(f"mailto:{lid.persoon.email}")
+        attendee.params["cn"] = vText(lid.persoon.naam)
+        attendee.params["role"] = vText("REQ-PARTICIPANT")
+        attendee.params["partstat"] = vText("NEEDS-ACTION")
+        attendee.params["rsvp"] = vText("TRUE")
+        event.add("attendee", attendee, encode=0)
+    event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
+    cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+# -- the e-mail ----------------------------------------------------------------------------
+
+
+class Soort:
+    """What the e-mail announces."""
+
+    UITNODIGING = "uitnodiging"
+    WIJZIGING = "wijziging"
+    ANNULERING = "annulering"
+
+
+@dataclass
+class Geadresseerde:
+    """A member the convocation is for; ``email`` "" = no address (listed, not sent)."""
+
+    naam: str
+    email: str
+    bron: object = None
+
+
+@dataclass
+class Aanhangsel:
+    naam: str
+    inhoud: bytes
+    mimetype: str
+
+
+@dataclass
+class Convocatie:
+    soort: str
+    onderwerp: str
+    tekst: str
+    geadresseerden: list[Geadresseerde]
+    bijlagen: list[Aanhangsel] = field(default_factory=list)
+
+    @property
+    def zonder_adres(self) -> list[Geadresseerde]:
+        return [g for g in self.geadresseerden if not g.email]
+
+    @property
+    def met_adres(self) -> list[Geadresseerde]:
+        return [g for g in self.geadresseerden if g.email]
+
+
+def soort_van(vergadering: Vergadering) -> str:
+    """Cancelled: the cancellation; sent before: the update; else the first invitation."""
+    if vergadering.is_geannuleerd:
+        return Soort.ANNULERING
+    return Soort.WIJZIGING if vergadering.is_uitgenodigd else Soort.UITNODIGING
+
+
+def convocatie(vergadering: Vergadering, afzender, soort: str | None = None, pdf=True):
+    """The convocation e-mail of the meeting: who receives it (the members on the meeting's
+    date, with or without an e-mail address), the subject, the Dutch text and the attachments
+    (the uitnodiging PDF and ``uitnodiging.ics``). ``pdf=False`` leaves the PDF out (the
+    confirmation page only lists who receives it)."""
+    from .rapporten import uitnodiging_pdf
+
+    soort = soort or soort_van(vergadering)
+    gremium = vergadering.gremium
+    sv = gremium.samenwerkingsverband
+    dag = datum_tekst(vergadering)
+    korte_dag = formats.date_format(timezone.localtime(vergadering.begin), "j F Y")
+    onderwerp = f"Uitnodiging {gremium.naam} {korte_dag}"
+    wie = naam_van(afzender) or f"het secretariaat van {sv.naam}"
+    waar = plaats(vergadering) or "de locatie volgt nog"
+    if soort == Soort.ANNULERING:
+        onderwerp = f"Vervallen: {onderwerp}"
+        kern = (
+            f"De vergadering van de {gremium.naam} op {dag} om {tijd_tekst(vergadering)} "
+            f"gaat niet door. De afspraak in uw agenda vervalt met de bijlage uitnodiging.ics."
+        )
+    elif soort == Soort.WIJZIGING:
+        onderwerp = f"Gewijzigd: {onderwerp}"
+        kern = (
+            f"De vergadering van de {gremium.naam} is gewijzigd. Zij is nu op {dag}, "
+            f"{tijd_tekst(vergadering)}, {waar}. De bijlage uitnodiging.ics werkt de afspraak "
+            "in uw agenda bij; de agenda en de stukken staan in de bijgevoegde uitnodiging."
+        )
+    else:
+        kern = (
+            f"U bent uitgenodigd voor de vergadering van de {gremium.naam} op {dag}, "
+            f"{tijd_tekst(vergadering)}, {waar}. De agenda staat hieronder en in de "
+            "bijgevoegde uitnodiging (PDF); met de bijlage uitnodiging.ics zet u de "
+            "vergadering in uw agenda."
+        )
+    agenda = (
+        ""
+        if soort == Soort.ANNULERING
+        else "\n\nAgenda:\n" + "\n".join(agenda_regels(vergadering) or ["(volgt nog)"])
+    )
+    tekst = (
+        f"Geachte leden van de {gremium.naam},\n\n{kern}{agenda}\n\n"
+        f"Met vriendelijke groet,\n{wie}\n{sv.naam}\n"
+    )
+    geadresseerden = [
+        Geadresseerde(lid.persoon.naam, lid.persoon.email, lid.persoon)
+        for lid in leden_op_vergaderdatum(vergadering)
+    ]
+    method = "CANCEL" if soort == Soort.ANNULERING else "REQUEST"
+    bijlagen = []
+    if pdf and soort != Soort.ANNULERING:
+        inhoud, naam = uitnodiging_pdf(vergadering)
+        bijlagen.append(Aanhangsel(naam, inhoud, "application/pdf"))
+    bijlagen.append(
+        Aanhangsel(
+            "uitnodiging.ics", invitation_ics(vergadering, method, afzender), ICS_MIMETYPE[method]
+        )
+    )
+    return Convocatie(soort, onderwerp, tekst, geadresseerden, bijlagen)
