@@ -368,6 +368,7 @@ class VergaderingAnnulerenView(VergaderingActionView):
 class VergaderingPdfView(VergaderingenMixin, View):
     """A PDF of one meeting, for whoever may see it: ``maak`` gives the PDF and its name."""
 
+    model = Vergadering
     maak = None
 
     def get(self, request, afkorting, pk):
