@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.views.generic import DetailView
 
-from brieven.opstellen import draft_letter, letter_view, send_letter
+from berichten.verzenden import berichten_over, summary
+from brieven.opstellen import draft_letter, letter_view
+from brieven.verzenden import mail_letter, pdf_filename
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
@@ -35,11 +36,6 @@ BRIEF_RELATED = ("samenwerkingsverband", "gemeente", "convenant", "verzonden_doo
 
 def list_url(afkorting: str) -> str:
     return reverse("brieven:brief-list", args=[afkorting])
-
-
-def pdf_filename(brief: Raadsinformatiebrief) -> str:
-    sv = brief.samenwerkingsverband
-    return f"raadsinformatiebrief-{sv.afkorting}-{slugify(brief.gemeente.naam)}-{brief.pk}.pdf"
 
 
 class BriefListView(SamenwerkingsverbandListView):
@@ -159,6 +155,7 @@ class BriefDetailView(PdfDownloadMixin, BriefScopedMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["weergave"] = letter_view(self.object)
         context["history"] = history_rows(Raadsinformatiebrief.history.filter(id=self.object.pk))
+        context["berichten"] = berichten_over(self.object)
         return context
 
 
@@ -176,7 +173,7 @@ class BriefSendView(FrozenLetterRedirectMixin, BriefScopedMixin, EditPermissionM
     def post(self, request, *args, **kwargs):
         brief = self.get_object()
         try:
-            send_letter(brief, request.user)
+            berichten = mail_letter(brief, request.user)
         except ValidationError as error:
             for text in error.messages:
                 messages.error(request, text)
@@ -184,6 +181,13 @@ class BriefSendView(FrozenLetterRedirectMixin, BriefScopedMixin, EditPermissionM
                 reverse("brieven:brief-update", args=[self.kwargs["afkorting"], brief.pk])
             )
         messages.success(
-            request, "Verzonden aan de gemeenteraad. Tekst en bedragen zijn nu vastgelegd."
+            request,
+            "Verzonden aan de gemeenteraad; tekst en bedragen zijn nu vastgelegd. "
+            + summary(berichten[:1], "griffie")
+            + (
+                " U krijgt een kopie."
+                if len(berichten) > 1 and berichten[1].ontvanger_email
+                else ""
+            ),
         )
         return HttpResponseRedirect(brief.get_absolute_url())

@@ -14,3 +14,25 @@ def contactpersonen(gemeente, op=None) -> list[Lidmaatschap]:
         gremium__historisch=False,
     ).select_related("persoon", "gremium__samenwerkingsverband")
     return [lid for lid in leden if lid.is_actief(op)]
+
+
+def leden(gremia, op=None) -> list:
+    """The persons who are members of any of ``gremia`` on ``op`` (today), each once, by name:
+    who a message to those gremia goes to."""
+    op = op or timezone.localdate()
+    lidmaatschappen = (
+        Lidmaatschap.objects.filter(gremium__in=gremia)
+        .select_related("persoon")
+        .order_by("persoon__naam", "pk")
+    )
+    personen = {}
+    for lid in lidmaatschappen:
+        if lid.is_actief(op):
+            personen.setdefault(lid.persoon_id, lid.persoon)
+    return list(personen.values())
+
+
+def stuurgroepleden(samenwerkingsverband, op=None) -> list:
+    """The members of the samenwerkingsverband's current stuurgroep on ``op`` (today)."""
+    gremia = samenwerkingsverband.gremia.filter(soort=Gremiumsoort.STUURGROEP, historisch=False)
+    return leden(gremia, op)

@@ -77,6 +77,10 @@ class Gemeente(Versioned):
     def get_absolute_url(self):
         return reverse("gemeenten:gemeente-detail", args=[self.pk])
 
+    def bericht_adres(self) -> str:
+        """Where a message to this gemeente's council goes (berichten/): the griffie."""
+        return self.email_raadspost
+
     def get_latest_inwonertal(self):
         """The inwonertal with the latest peildatum, or None when none is known."""
         return self.inwonertallen.order_by("-peildatum").first()

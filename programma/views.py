@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, FormView, TemplateView
 
+from berichten.verzenden import berichten_over, summary
+from governance.query import stuurgroepleden
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
@@ -50,10 +52,10 @@ from .models import (
 from .planning import GanttRow, build_gantt_svg, month_span, shows_day
 from .rapporten import voortgang_report
 from .tables import OpdrachtTable, ProgrammaplanTable, RapportageTable
+from .verzenden import send_report
 from .voortgang import (
     build_trend,
     draft_report,
-    freeze_report,
     latest_report,
     report_rows,
     slipped,
@@ -405,6 +407,7 @@ class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
             Voortgangsregel.history.filter(rapportage_id=rapportage.pk),
             names={Voortgangsregel: lambda record: codes.get(record.opdracht_id)},
         )
+        context["berichten"] = berichten_over(rapportage)
         return context
 
 
@@ -461,10 +464,15 @@ class RapportageFreezeView(
     model = Voortgangsrapportage
     template_name = "programma/rapportage_versturen.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["leden"] = stuurgroepleden(self.get_samenwerkingsverband())
+        return context
+
     def post(self, request, *args, **kwargs):
         rapportage = self.get_object()
         try:
-            freeze_report(rapportage, request.user)
+            berichten = send_report(rapportage, request.user)
         except ValidationError as error:
             for text in error.messages:
                 messages.error(request, text)
@@ -473,5 +481,9 @@ class RapportageFreezeView(
                     "programma:rapportage-update", args=[self.kwargs["afkorting"], rapportage.pk]
                 )
             )
-        messages.success(request, "Verzonden aan de stuurgroep. De rapportage is nu vastgelegd.")
+        messages.success(
+            request,
+            "De rapportage is vastgelegd en verstuurd aan de stuurgroep. "
+            + summary(berichten, "leden van de stuurgroep"),
+        )
         return HttpResponseRedirect(rapportage.get_absolute_url())

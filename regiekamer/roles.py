@@ -21,7 +21,16 @@ STUURGROEP = "stuurgroep"
 BEHEERDER = "beheerder"
 GEMEENTE = "gemeente"
 
-DOMAIN_APPS = ["partijen", "convenant", "formatie", "kosten", "governance", "programma", "brieven"]
+DOMAIN_APPS = [
+    "partijen",
+    "berichten",
+    "convenant",
+    "formatie",
+    "kosten",
+    "governance",
+    "programma",
+    "brieven",
+]
 
 # Models the stuurgroep may change besides reading (app_label.model): it records decisions.
 STUURGROEP_EDITS: list[str] = ["governance.besluit"]

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -57,6 +58,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 REGIEKAMER_APPS = [
     "regiekamer",
     "partijen",
+    "berichten",
     "convenant",
     "formatie",
     "kosten",
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "post_office",
 ] + REGIEKAMER_APPS
 # Development tools (ontwikkeling/: genereer_schaal) are never part of a production
 # installation: only with DEBUG on, in the test suite, or when ONTWIKKELING=1 asks for them
@@ -217,6 +220,56 @@ if any(
         "MEDIA_ROOT mag niet in de statische bestanden liggen (STATIC_ROOT of static/)."
     )
 MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "20"))
+
+# E-mail. EMAIL_URL names the mail server, e.g. smtp+tls://user:password@smtp.example.nl:587
+# (smtp://, smtp+tls:// or submission:// for STARTTLS on 587, smtp+ssl:// for 465; console://
+# prints, memory:// keeps). Without it: the console with DEBUG, memory in the tests, and
+# otherwise Django's default (a mail server on localhost:25; if none runs there, each message
+# says "mislukt: de mailserver weigert de verbinding" on its page).
+EMAIL_URL_SCHEMES = {"smtp+tls": "submission", "smtp+starttls": "submission", "smtp+ssl": "smtp"}
+
+
+def email_settings(url: str) -> dict:
+    scheme, _, rest = url.partition("://")
+    if scheme == "smtp+ssl":
+        rest += ("&" if "?" in rest else "?") + "ssl=1"
+    scheme = EMAIL_URL_SCHEMES.get(scheme, scheme)
+    if scheme not in dj_email_url.SCHEMES:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL: onbekend schema {scheme!r}; gebruik smtp://, smtp+tls://, smtp+ssl://, "
+            "console:// of memory://."
+        )
+    return dj_email_url.parse(f"{scheme}://{rest}")
+
+
+if os.environ.get("EMAIL_URL"):
+    globals().update(email_settings(os.environ["EMAIL_URL"]))
+elif TESTING:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", globals().get("DEFAULT_FROM_EMAIL", "regiekamer@localhost")
+)
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or 20
+# The outbox (django-post-office, berichten/). Embedded default: a message is sent right after
+# the change that made it has been saved, in the request. EMAIL_QUEUE=1 (production, several
+# app servers): it waits in the outbox for the worker `manage.py verstuur_berichten --blijf`,
+# which also retries a failure MAX_RETRIES times, RETRY_INTERVAL apart.
+EMAIL_QUEUE = env_bool("EMAIL_QUEUE")
+POST_OFFICE = {
+    "BACKENDS": {
+        "default": globals().get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    },
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": 4,
+    "RETRY_INTERVAL": timedelta(minutes=5),
+    # Every attempt is logged, the successful ones too: the outbox shows when it went out.
+    "LOG_LEVEL": 2,
+    "MESSAGE_ID_ENABLED": True,
+    "MESSAGE_ID_FQDN": os.environ.get("MESSAGE_ID_FQDN", "regiekamer"),
+}
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}

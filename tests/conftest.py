@@ -11,6 +11,9 @@ from regiekamer import access
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
 from tests.shared_transaction import begin, roll_back
 
+# The SMTP server the tests start (fixture ``smtp``).
+pytest_plugins = ["tests.smtp"]
+
 # The suite's regiegroep and stuurgroep users take part in every samenwerkingsverband the
 # tests create; the access rules themselves are tested with users of their own
 # (tests/regiekamer/test_access*.py).

@@ -19,6 +19,7 @@ FACTORY_MODULES = [
     "tests.governance.factories",
     "tests.programma.factories",
     "tests.brieven.factories",
+    "tests.berichten.factories",
 ]
 
 

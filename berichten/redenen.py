@@ -1,0 +1,22 @@
+"""Why a message did not go out, in words an official understands (with the server's own
+words behind them, for whoever maintains the mail server)."""
+
+REASONS = {
+    "ConnectionRefusedError": "de mailserver weigert de verbinding",
+    "SMTPConnectError": "de mailserver weigert de verbinding",
+    "SMTPServerDisconnected": "de mailserver verbrak de verbinding",
+    "TimeoutError": "de mailserver antwoordt niet",
+    "timeout": "de mailserver antwoordt niet",
+    "gaierror": "de mailserver is onbekend (het adres van de server klopt niet)",
+    "SMTPAuthenticationError": "inloggen bij de mailserver is mislukt",
+    "SMTPRecipientsRefused": "de mailserver weigert het e-mailadres van de ontvanger",
+    "SMTPSenderRefused": "de mailserver weigert het afzenderadres",
+    "SMTPDataError": "de mailserver weigert het bericht",
+    "SSLError": "de beveiligde verbinding met de mailserver is mislukt",
+}
+
+
+def reason(exception_type: str, message: str) -> str:
+    words = REASONS.get(exception_type, "het versturen is mislukt")
+    detail = message.strip()
+    return f"{words} ({detail})" if detail else words

@@ -1,0 +1,188 @@
+"""Sending: the one way an app of Regiekamer sends e-mail.
+
+``verstuur`` stores one message per recipient in the outbox (django-post-office's ``Email``,
+with our ``Bericht`` saying what it is about) inside the caller's transaction, and sends them
+once that transaction has committed: nothing goes out for a change that was rolled back, and
+nothing is sent that was not stored first. In the embedded default they are sent at once,
+in the request; with ``EMAIL_QUEUE`` set (production, several app servers) the worker
+``manage.py verstuur_berichten`` sends them and retries a failure (``POST_OFFICE`` settings).
+
+A recipient without an address is stored too ("niet verzonden: geen e-mailadres"), so that the
+page lists them; nobody is skipped silently.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from email.utils import formataddr
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Model
+from post_office.connections import connections
+from post_office.models import PRIORITY, STATUS, Email
+from post_office.utils import create_attachments
+
+from .models import Bericht
+
+
+@dataclass(frozen=True)
+class Ontvanger:
+    naam: str
+    email: str
+    # The row the address was read from (a Persoon, a Gemeente, a User), read again on
+    # "opnieuw versturen".
+    bron: Model | None = None
+
+
+@dataclass(frozen=True)
+class Bijlage:
+    naam: str
+    inhoud: bytes
+    mimetype: str
+
+
+def address_of(bron: Model | None) -> str:
+    """The e-mail address a row gives today (``bericht_adres()`` where the model names its
+    own, else its ``email``)."""
+    if bron is None:
+        return ""
+    own = getattr(bron, "bericht_adres", None)
+    return (own() if callable(own) else getattr(bron, "email", "")) or ""
+
+
+def sender_header(afzender, samenwerkingsverband) -> str:
+    """``"Naam via Regiekamer MLW" <regiekamer@...>``: who sent it and for which
+    samenwerkingsverband; the address is the installation's own (DEFAULT_FROM_EMAIL), so that
+    the mail server may send it."""
+    naam = (afzender.get_full_name() or afzender.get_username()) if afzender else ""
+    label = f"Regiekamer {samenwerkingsverband.afkorting}"
+    return formataddr((f"{naam} via {label}" if naam else label, settings.DEFAULT_FROM_EMAIL))
+
+
+def signature(afzender, samenwerkingsverband) -> str:
+    naam = (afzender.get_full_name() or afzender.get_username()) if afzender else "Regiekamer"
+    return (
+        f"\n\nMet vriendelijke groet,\n{naam}\n{samenwerkingsverband.naam}\n\n"
+        "Dit bericht is verstuurd vanuit Regiekamer."
+    )
+
+
+def verstuur(
+    *,
+    over: Model,
+    samenwerkingsverband,
+    soort: str,
+    ontvangers: Iterable[Ontvanger],
+    onderwerp: str,
+    tekst: str,
+    afzender=None,
+    bijlagen: Sequence[Bijlage] = (),
+) -> list[Bericht]:
+    """Store one message per recipient about ``over`` and send them after the commit."""
+    ontvangers = list(ontvangers)
+    from_email = sender_header(afzender, samenwerkingsverband)
+    headers = {"Reply-To": afzender.email} if afzender and afzender.email else None
+    body = tekst + signature(afzender, samenwerkingsverband)
+    stored_attachments = (
+        create_attachments(
+            {b.naam: {"file": ContentFile(b.inhoud), "mimetype": b.mimetype} for b in bijlagen}
+        )
+        if bijlagen
+        else []
+    )
+    over_type = ContentType.objects.get_for_model(over)
+    berichten = []
+    for ontvanger in ontvangers:
+        # A recipient without an address gets the message too, held back: "opnieuw versturen"
+        # sends it once the address is known.
+        email = Email.objects.create(
+            from_email=from_email,
+            to=[ontvanger.email] if ontvanger.email else [],
+            subject=onderwerp,
+            message=body,
+            headers=headers,
+            status=STATUS.queued if ontvanger.email else STATUS.failed,
+            priority=PRIORITY.medium,
+        )
+        email.attachments.add(*stored_attachments)
+        berichten.append(
+            Bericht(
+                samenwerkingsverband=samenwerkingsverband,
+                onderwerp_type=over_type,
+                onderwerp_id=over.pk,
+                soort=soort,
+                onderwerpregel=onderwerp[:300],
+                ontvanger_naam=ontvanger.naam[:200],
+                ontvanger_email=ontvanger.email,
+                bron_type=(
+                    ContentType.objects.get_for_model(ontvanger.bron) if ontvanger.bron else None
+                ),
+                bron_id=ontvanger.bron.pk if ontvanger.bron else None,
+                afzender=afzender,
+                email=email,
+            )
+        )
+    Bericht.objects.bulk_create(berichten)
+    send_after_commit([b.email_id for b in berichten if b.ontvanger_email])
+    return berichten
+
+
+def send_after_commit(email_ids: list[int]) -> None:
+    if email_ids and not settings.EMAIL_QUEUE:
+        transaction.on_commit(lambda: send_now(email_ids))
+
+
+def send_now(email_ids: Iterable[int]) -> None:
+    """Send these stored messages now, over one connection; each records its own result (a
+    failure is "mislukt" with its reason, and does not stop the others)."""
+    try:
+        for email in Email.objects.filter(pk__in=list(email_ids)).order_by("pk"):
+            email.dispatch(disconnect_after_delivery=False)
+    finally:
+        connections.close()
+
+
+def resend(bericht: Bericht) -> Bericht:
+    """Send ``bericht`` again, to the address its source gives today (an address filled in or
+    corrected since is used); with no address it stays "geen e-mailadres"."""
+    adres = address_of(bericht.bron) or bericht.ontvanger_email
+    if not adres:
+        return bericht
+    email = bericht.email
+    email.to = [adres]
+    email.status = STATUS.queued
+    email.save(update_fields=["to", "status", "last_updated"])
+    bericht.ontvanger_email = adres
+    bericht.save(update_fields=["ontvanger_email"])
+    send_after_commit([email.pk])
+    return bericht
+
+
+def berichten_over(obj):
+    """The outbox rows about ``obj``, for its page."""
+    return Bericht.objects.over(obj).with_status().order_by("soort", "ontvanger_naam", "pk")
+
+
+def summary(berichten: list[Bericht], wie: str) -> str:
+    """What the page says after sending: how many go out by e-mail, and who has no address
+    (never skipped silently). Whether each arrived at the mail server shows in the outbox."""
+    zonder = [b.ontvanger_naam for b in berichten if not b.ontvanger_email]
+    met = len(berichten) - len(zonder)
+    parts = []
+    if met:
+        parts.append(
+            f"Per e-mail naar {met} {wie}; of elk bericht bij de mailserver is aangekomen, "
+            "staat in de verzendlijst."
+        )
+    else:
+        parts.append(
+            f"Er is niets per e-mail verstuurd: van geen van de {wie} is een adres bekend."
+        )
+    if zonder:
+        parts.append(
+            "Geen e-mailadres bekend van: " + ", ".join(zonder) + " (niet verzonden; vul het "
+            "adres in en kies daarna 'Opnieuw versturen')."
+        )
+    return " ".join(parts)

@@ -1,0 +1,60 @@
+"""The outbox in the browser: every message of a samenwerkingsverband with its status, and
+"opnieuw versturen" for one that failed or had no address."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.views.generic import DetailView
+
+from regiekamer.views import (
+    EditPermissionMixin,
+    SamenwerkingsverbandListView,
+    SamenwerkingsverbandMixin,
+    local_url,
+)
+
+from .constants import Verzendstatus
+from .filters import BerichtFilterSet
+from .models import Bericht
+from .tables import BerichtTable
+from .verzenden import resend
+
+
+class BerichtListView(SamenwerkingsverbandListView):
+    queryset = Bericht.objects.with_status()
+    table_class = BerichtTable
+    filterset_class = BerichtFilterSet
+    title = "Verzonden berichten"
+
+
+class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, DetailView):
+    """POST: send a message that failed (or had no address) again; back to where it was."""
+
+    model = Bericht
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return Bericht.objects.filter(
+            samenwerkingsverband=self.get_samenwerkingsverband()
+        ).with_status()
+
+    def post(self, request, *args, **kwargs):
+        bericht = self.get_object()
+        back = local_url(request, request.POST.get("terug", ""), bericht.get_absolute_url())
+        if not bericht.may_resend:
+            messages.info(request, f"Het bericht aan {bericht.ontvanger_naam} is al verzonden.")
+            return HttpResponseRedirect(back)
+        resend(bericht)
+        if bericht.status == Verzendstatus.GEEN_ADRES:
+            messages.error(
+                request,
+                f"Niet verzonden: van {bericht.ontvanger_naam} is nog geen e-mailadres bekend. "
+                "Vul het in en verstuur opnieuw.",
+            )
+        else:
+            messages.success(
+                request,
+                f"Het bericht aan {bericht.ontvanger_naam} ({bericht.ontvanger_email}) staat "
+                "opnieuw klaar om te verzenden; de status hieronder zegt of het is aangekomen "
+                "bij de mailserver.",
+            )
+        return HttpResponseRedirect(back)

@@ -1,0 +1,35 @@
+"""Factories of the outbox: one message to one recipient, about a gremium."""
+
+import factory
+from django.contrib.contenttypes.models import ContentType
+from post_office.models import STATUS, Email
+
+from berichten.constants import Berichtsoort
+from berichten.models import Bericht
+from tests.governance.factories import GremiumFactory
+
+
+class BerichtFactory(factory.django.DjangoModelFactory):
+    """A message about a gremium that went out."""
+
+    class Meta:
+        model = Bericht
+        exclude = ["over"]
+
+    over = factory.SubFactory(GremiumFactory)
+    samenwerkingsverband = factory.SelfAttribute("over.samenwerkingsverband")
+    onderwerp_type = factory.LazyAttribute(lambda b: ContentType.objects.get_for_model(b.over))
+    onderwerp_id = factory.SelfAttribute("over.pk")
+    soort = Berichtsoort.UITNODIGING
+    onderwerpregel = "Uitnodiging stuurgroep"
+    ontvanger_naam = factory.Sequence(lambda n: f"Anouk Janssen {n}")
+    ontvanger_email = factory.Sequence(lambda n: f"lid{n}@gemeente.example")
+    email = factory.LazyAttribute(
+        lambda b: Email.objects.create(
+            from_email="regiekamer@localhost",
+            to=[b.ontvanger_email],
+            subject=b.onderwerpregel,
+            message="Beste leden,",
+            status=STATUS.sent,
+        )
+    )

@@ -1,0 +1,174 @@
+"""The outbox against a real SMTP server (tests/smtp.py): what arrives, what is listed, what a
+refused connection leaves, and how a retry delivers."""
+
+from io import StringIO
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import transaction
+
+from berichten.constants import Berichtsoort, Verzendstatus
+from berichten.models import Bericht
+from berichten.verzenden import Bijlage, Ontvanger, resend, verstuur
+from regiekamer.settings import email_settings
+from tests.governance.factories import GremiumFactory, PersoonFactory
+from tests.smtp import attachments, free_port, text_of, use_smtp
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n% een agenda\n"
+
+
+@pytest.fixture
+def gremium(db):
+    return GremiumFactory(naam="Stuurgroep Sociaal Domein", soort="stuurgroep")
+
+
+def send(gremium, ontvangers, afzender=None):
+    return verstuur(
+        over=gremium,
+        samenwerkingsverband=gremium.samenwerkingsverband,
+        soort=Berichtsoort.UITNODIGING,
+        ontvangers=ontvangers,
+        onderwerp="Uitnodiging stuurgroep 14 januari 2027",
+        tekst="Beste leden,\n\nU bent van harte uitgenodigd voor de vergadering.",
+        afzender=afzender,
+        bijlagen=[Bijlage("uitnodiging.pdf", PDF, "application/pdf")],
+    )
+
+
+def statuses(berichten):
+    return {b.ontvanger_naam: Bericht.objects.with_status().get(pk=b.pk).status for b in berichten}
+
+
+def test_each_member_receives_the_message_with_the_pdf(
+    smtp, gremium, regie_user, media, django_capture_on_commit_callbacks
+):
+    regie_user.first_name, regie_user.last_name = "Petra", "de Regisseur"
+    regie_user.email = "petra@weert.example"
+    regie_user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        berichten = send(
+            gremium,
+            [
+                Ontvanger("Mart Jansen", "m.jansen@nederweert.example"),
+                Ontvanger("Ilse Sterk", "i.sterk@weert.example"),
+            ],
+            afzender=regie_user,
+        )
+    assert len(smtp.inbox.messages) == 2
+    (message,) = smtp.inbox.to("m.jansen@nederweert.example")
+    assert message["To"] == "m.jansen@nederweert.example"  # each their own, no list of others
+    assert message["Subject"] == "Uitnodiging stuurgroep 14 januari 2027"
+    sv = gremium.samenwerkingsverband
+    (sender,) = message["From"].addresses
+    assert sender.display_name == f"Petra de Regisseur via Regiekamer {sv.afkorting}"
+    assert message["Reply-To"] == "petra@weert.example"
+    body = text_of(message)
+    assert "U bent van harte uitgenodigd" in body
+    assert "Petra de Regisseur" in body and sv.naam in body
+    assert attachments(message) == {"uitnodiging.pdf": ("application/pdf", PDF)}
+    assert set(statuses(berichten).values()) == {Verzendstatus.VERZONDEN}
+
+
+def test_who_has_no_address_is_listed_and_gets_it_once_it_is_known(
+    smtp, gremium, media, django_capture_on_commit_callbacks
+):
+    zonder = PersoonFactory(naam="Jos Dieteren", email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        berichten = send(gremium, [Ontvanger("Jos Dieteren", "", zonder)])
+    assert smtp.inbox.messages == []
+    assert statuses(berichten) == {"Jos Dieteren": Verzendstatus.GEEN_ADRES}
+    assert Bericht.objects.get().status_label == "niet verzonden: geen e-mailadres"
+
+    zonder.email = "j.dieteren@leudal.example"
+    zonder.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        resend(Bericht.objects.with_status().get())
+    (message,) = smtp.inbox.to("j.dieteren@leudal.example")
+    assert attachments(message)["uitnodiging.pdf"][1] == PDF
+    assert statuses(berichten) == {"Jos Dieteren": Verzendstatus.VERZONDEN}
+
+
+def test_a_refused_connection_leaves_it_failed_and_a_retry_delivers(
+    smtp, settings, gremium, media, django_capture_on_commit_callbacks
+):
+    use_smtp(settings, free_port())  # nothing listens there
+    with django_capture_on_commit_callbacks(execute=True):
+        berichten = send(gremium, [Ontvanger("Mart Jansen", "m.jansen@nederweert.example")])
+    bericht = Bericht.objects.with_status().get()
+    assert bericht.status == Verzendstatus.MISLUKT
+    assert bericht.reden.startswith("de mailserver weigert de verbinding (")
+    assert smtp.inbox.messages == []
+
+    use_smtp(settings, smtp.port)
+    with django_capture_on_commit_callbacks(execute=True):
+        resend(bericht)
+    assert len(smtp.inbox.to("m.jansen@nederweert.example")) == 1
+    assert statuses(berichten) == {"Mart Jansen": Verzendstatus.VERZONDEN}
+
+
+def test_with_a_queue_the_worker_sends_and_retries(
+    smtp, settings, gremium, media, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_QUEUE = True
+    use_smtp(settings, free_port())
+    with django_capture_on_commit_callbacks(execute=True):
+        berichten = send(gremium, [Ontvanger("Ilse Sterk", "i.sterk@weert.example")])
+    assert statuses(berichten) == {"Ilse Sterk": Verzendstatus.WACHTRIJ}
+
+    call_command("verstuur_berichten", stdout=StringIO())  # refused: tried again later
+    email = Bericht.objects.get().email
+    email.refresh_from_db()
+    assert statuses(berichten) == {"Ilse Sterk": Verzendstatus.WACHTRIJ}
+    assert email.number_of_retries == 1
+
+    use_smtp(settings, smtp.port)
+    email.scheduled_time = None
+    email.save()
+    call_command("verstuur_berichten", stdout=StringIO())
+    assert len(smtp.inbox.to("i.sterk@weert.example")) == 1
+    assert statuses(berichten) == {"Ilse Sterk": Verzendstatus.VERZONDEN}
+
+
+def test_nothing_is_stored_or_sent_for_a_change_that_is_rolled_back(
+    smtp, gremium, media, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        send(gremium, [Ontvanger("Mart Jansen", "m.jansen@nederweert.example")])
+        raise RuntimeError("de wijziging mislukt")
+    assert not Bericht.objects.exists()
+    assert smtp.inbox.messages == []
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "smtp+tls://regie%40weert.nl:geheim@smtp.weert.nl:587",
+            {"EMAIL_HOST": "smtp.weert.nl", "EMAIL_PORT": 587, "EMAIL_USE_TLS": True},
+        ),
+        ("smtp+ssl://smtp.weert.nl:465", {"EMAIL_USE_SSL": True, "EMAIL_USE_TLS": False}),
+        ("smtp://localhost:25", {"EMAIL_USE_TLS": False, "EMAIL_PORT": 25}),
+        (
+            "console://",
+            {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"},
+        ),
+    ],
+)
+def test_email_url(url, expected):
+    parsed = email_settings(url)
+    assert {key: parsed[key] for key in expected} == expected
+    if "regie%40" in url:
+        assert parsed["EMAIL_HOST_USER"] == "regie@weert.nl"
+        assert parsed["EMAIL_HOST_PASSWORD"] == "geheim"
+
+
+def test_an_unknown_email_url_scheme_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="onbekend schema 'smtpx'"):
+        email_settings("smtpx://host")
