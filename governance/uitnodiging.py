@@ -17,6 +17,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import formats, timezone
 
+from berichten.constants import Berichtsoort
+from berichten.verzenden import Bijlage, Ontvanger
+
 from .models import Lidmaatschap, Vergadering
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -132,44 +135,30 @@ def invitation_ics(vergadering: Vergadering, method: str = "REQUEST", afzender=N
 
 
 class Soort:
-    """What the e-mail announces."""
+    """What the e-mail announces (the outbox's kinds of message)."""
 
-    UITNODIGING = "uitnodiging"
-    WIJZIGING = "wijziging"
-    ANNULERING = "annulering"
-
-
-@dataclass
-class Geadresseerde:
-    """A member the convocation is for; ``email`` "" = no address (listed, not sent)."""
-
-    naam: str
-    email: str
-    bron: object = None
-
-
-@dataclass
-class Aanhangsel:
-    naam: str
-    inhoud: bytes
-    mimetype: str
+    UITNODIGING = Berichtsoort.UITNODIGING
+    WIJZIGING = Berichtsoort.WIJZIGING
+    ANNULERING = Berichtsoort.AFZEGGING
 
 
 @dataclass
 class Convocatie:
+    """The e-mail of a convocation; an ``Ontvanger`` with email "" is listed, not sent."""
+
     soort: str
     onderwerp: str
     tekst: str
-    geadresseerden: list[Geadresseerde]
-    bijlagen: list[Aanhangsel] = field(default_factory=list)
+    ontvangers: list[Ontvanger]
+    bijlagen: list[Bijlage] = field(default_factory=list)
 
     @property
-    def zonder_adres(self) -> list[Geadresseerde]:
-        return [g for g in self.geadresseerden if not g.email]
+    def zonder_adres(self) -> list[Ontvanger]:
+        return [o for o in self.ontvangers if not o.email]
 
     @property
-    def met_adres(self) -> list[Geadresseerde]:
-        return [g for g in self.geadresseerden if g.email]
+    def met_adres(self) -> list[Ontvanger]:
+        return [o for o in self.ontvangers if o.email]
 
 
 def soort_van(vergadering: Vergadering) -> str:
@@ -183,7 +172,8 @@ def convocatie(vergadering: Vergadering, afzender, soort: str | None = None, pdf
     """The convocation e-mail of the meeting: who receives it (the members on the meeting's
     date, with or without an e-mail address), the subject, the Dutch text and the attachments
     (the uitnodiging PDF and ``uitnodiging.ics``). ``pdf=False`` leaves the PDF out (the
-    confirmation page only lists who receives it)."""
+    confirmation page only lists who receives it). The outbox adds the sender's name and the
+    samenwerkingsverband under the text (``berichten.verzenden.signature``)."""
     from .rapporten import uitnodiging_pdf
 
     soort = soort or soort_van(vergadering)
@@ -192,25 +182,26 @@ def convocatie(vergadering: Vergadering, afzender, soort: str | None = None, pdf
     dag = datum_tekst(vergadering)
     korte_dag = formats.date_format(timezone.localtime(vergadering.begin), "j F Y")
     onderwerp = f"Uitnodiging {gremium.naam} {korte_dag}"
-    wie = naam_van(afzender) or f"het secretariaat van {sv.naam}"
     waar = plaats(vergadering) or "de locatie volgt nog"
     if soort == Soort.ANNULERING:
         onderwerp = f"Vervallen: {onderwerp}"
         kern = (
-            f"De vergadering van de {gremium.naam} op {dag} om {tijd_tekst(vergadering)} "
-            f"gaat niet door. De afspraak in uw agenda vervalt met de bijlage uitnodiging.ics."
+            f"Namens {sv.naam} laat ik u weten dat de vergadering van de {gremium.naam} op "
+            f"{dag}, {tijd_tekst(vergadering)}, niet doorgaat. De bijlage uitnodiging.ics "
+            "haalt de afspraak uit uw agenda."
         )
     elif soort == Soort.WIJZIGING:
         onderwerp = f"Gewijzigd: {onderwerp}"
         kern = (
-            f"De vergadering van de {gremium.naam} is gewijzigd. Zij is nu op {dag}, "
-            f"{tijd_tekst(vergadering)}, {waar}. De bijlage uitnodiging.ics werkt de afspraak "
-            "in uw agenda bij; de agenda en de stukken staan in de bijgevoegde uitnodiging."
+            f"Namens {sv.naam} laat ik u weten dat de vergadering van de {gremium.naam} is "
+            f"gewijzigd. Zij is nu op {dag}, {tijd_tekst(vergadering)}, {waar}. De bijlage "
+            "uitnodiging.ics werkt de afspraak in uw agenda bij; de agenda en de stukken staan "
+            "in de bijgevoegde uitnodiging."
         )
     else:
         kern = (
-            f"U bent uitgenodigd voor de vergadering van de {gremium.naam} op {dag}, "
-            f"{tijd_tekst(vergadering)}, {waar}. De agenda staat hieronder en in de "
+            f"Namens {sv.naam} nodig ik u uit voor de vergadering van de {gremium.naam} op "
+            f"{dag}, {tijd_tekst(vergadering)}, {waar}. De agenda staat hieronder en in de "
             "bijgevoegde uitnodiging (PDF); met de bijlage uitnodiging.ics zet u de "
             "vergadering in uw agenda."
         )
@@ -219,22 +210,19 @@ def convocatie(vergadering: Vergadering, afzender, soort: str | None = None, pdf
         if soort == Soort.ANNULERING
         else "\n\nAgenda:\n" + "\n".join(agenda_regels(vergadering) or ["(volgt nog)"])
     )
-    tekst = (
-        f"Geachte leden van de {gremium.naam},\n\n{kern}{agenda}\n\n"
-        f"Met vriendelijke groet,\n{wie}\n{sv.naam}\n"
-    )
-    geadresseerden = [
-        Geadresseerde(lid.persoon.naam, lid.persoon.email, lid.persoon)
+    tekst = f"Geachte leden van de {gremium.naam},\n\n{kern}{agenda}"
+    ontvangers = [
+        Ontvanger(lid.persoon.naam, lid.persoon.email, lid.persoon)
         for lid in leden_op_vergaderdatum(vergadering)
     ]
     method = "CANCEL" if soort == Soort.ANNULERING else "REQUEST"
     bijlagen = []
     if pdf and soort != Soort.ANNULERING:
         inhoud, naam = uitnodiging_pdf(vergadering)
-        bijlagen.append(Aanhangsel(naam, inhoud, "application/pdf"))
+        bijlagen.append(Bijlage(naam, inhoud, "application/pdf"))
     bijlagen.append(
-        Aanhangsel(
+        Bijlage(
             "uitnodiging.ics", invitation_ics(vergadering, method, afzender), ICS_MIMETYPE[method]
         )
     )
-    return Convocatie(soort, onderwerp, tekst, geadresseerden, bijlagen)
+    return Convocatie(soort, onderwerp, tekst, ontvangers, bijlagen)

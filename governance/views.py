@@ -7,10 +7,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
+from berichten.verzenden import berichten_over, summary
 from regiekamer.access import can
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
@@ -266,7 +266,9 @@ class VergaderingUpdateView(VergaderingFormMixin, ObjectUpdateView):
             return super().announce_save()
         messages.success(
             self.request,
-            f"Opgeslagen. De tijd of plaats is gewijzigd: {verzonden_tekst(self.wijziging)}",
+            "Opgeslagen. De tijd of plaats is gewijzigd na het versturen van de uitnodiging: "
+            "de leden hebben de wijziging gekregen, met een bijlage die de afspraak in hun "
+            "agenda bijwerkt. " + summary(self.wijziging, genodigden(self.object)),
         )
 
 
@@ -281,23 +283,13 @@ class VergaderingDetailView(VergaderingenMixin, DetailView):
         context["actiepunten"] = self.object.actiepunten.select_related("eigenaar")
         context["besluitvorming"] = Agendapuntsoort.BESLUITVORMING
         context["mag_bewerken"] = can(self.request.user, "change", self.object)
+        context["berichten"] = berichten_over(self.object)
         return context
 
 
-def verzonden_tekst(convocatie_) -> str:
-    """'de uitnodiging is verstuurd aan 5 leden; zonder e-mailadres, dus niet verstuurd: A, B.'"""
-    wat = {
-        Soort.UITNODIGING: "de uitnodiging",
-        Soort.WIJZIGING: "de gewijzigde uitnodiging",
-        Soort.ANNULERING: "de afzegging",
-    }[convocatie_.soort]
-    aantal = len(convocatie_.met_adres)
-    tekst = f"{wat} is verstuurd aan {aantal} {'lid' if aantal == 1 else 'leden'}"
-    zonder = convocatie_.zonder_adres
-    if zonder:
-        namen = ", ".join(g.naam for g in zonder)
-        tekst += f"; zonder e-mailadres, dus niet verstuurd: {namen}"
-    return tekst + "."
+def genodigden(vergadering) -> str:
+    """'leden van de Stuurgroep Sociaal Domein': who the outbox summary speaks of."""
+    return f"leden van de {vergadering.gremium.naam}"
 
 
 class VergaderingActionView(VergaderingenMixin, EditPermissionMixin, DetailView):
@@ -338,7 +330,9 @@ class UitnodigingVersturenView(VergaderingActionView):
         vergadering.uitnodiging_verzonden_op = timezone.now()
         vergadering.save()
         verstuurd = verstuur_convocatie(vergadering, request.user, Soort.UITNODIGING)
-        messages.success(request, capfirst(verzonden_tekst(verstuurd)))
+        messages.success(
+            request, "De uitnodiging is verstuurd. " + summary(verstuurd, genodigden(vergadering))
+        )
         return HttpResponseRedirect(vergadering.get_absolute_url())
 
 
@@ -360,7 +354,8 @@ class VergaderingAnnulerenView(VergaderingActionView):
         tekst = "De vergadering is geannuleerd."
         if vergadering.is_uitgenodigd:
             verstuurd = verstuur_convocatie(vergadering, request.user, Soort.ANNULERING)
-            tekst += " " + capfirst(verzonden_tekst(verstuurd))
+            wie = genodigden(vergadering)
+            tekst += " De leden krijgen de afzegging. " + summary(verstuurd, wie)
         messages.success(request, tekst)
         return HttpResponseRedirect(vergadering.get_absolute_url())
 

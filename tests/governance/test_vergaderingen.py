@@ -10,7 +10,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 
+from berichten.models import Bericht
 from governance.models import Agendapunt, Gremium, Lidmaatschap, Persoon, Vergadering
 from regiekamer import access
 from regiekamer.roles import REGIEGROEP
@@ -25,6 +27,7 @@ from tests.governance.factories import (
 )
 from tests.partijen.factories import SamenwerkingsverbandFactory
 from tests.pdfs import pdf_text
+from tests.smtp import attachments, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -70,15 +73,29 @@ def outsider(db, django_user_model):
     return logged_in(user)
 
 
+class Outbox:
+    """Requests whose messages go out (the outbox sends after the commit) to the tests' SMTP
+    server; ``inbox``: what arrived there."""
+
+    def __init__(self, smtp, capture):
+        self.inbox, self.capture = smtp.inbox.messages, capture
+
+    def post(self, client, address, data=None, **kwargs):
+        with self.capture(execute=True):
+            return client.post(address, data or {}, **kwargs)
+
+    def subjects(self):
+        return [m["Subject"] for m in self.inbox]
+
+
 @pytest.fixture
-def verstuurd(monkeypatch):
-    """What the convocation hands to the outbox (``governance.verzending._verstuur``)."""
-    calls = []
-    monkeypatch.setattr(
-        "governance.verzending._verstuur",
-        lambda vergadering, bericht, afzender: calls.append(bericht),
-    )
-    return calls
+def verstuurd(smtp, media, django_capture_on_commit_callbacks):
+    return Outbox(smtp, django_capture_on_commit_callbacks)
+
+
+def ics_of(message):
+    [ics] = [p for p in message.iter_attachments() if p.get_filename() == "uitnodiging.ics"]
+    return ics, Calendar.from_ical(ics.get_payload(decode=True))
 
 
 @pytest.fixture
@@ -260,8 +277,11 @@ def test_the_besluitenlijst_of_a_meeting(vergadering, stuur_client, outsider):
 
 
 def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
-    vergadering, regie_client, stuur_client, outsider, verstuurd
+    vergadering, regie_client, stuur_client, outsider, verstuurd, regie_user
 ):
+    regie_user.first_name, regie_user.last_name = "Sanne", "de Vries"
+    regie_user.email = "s.devries@weert.example"
+    regie_user.save()
     versturen = url("uitnodiging-versturen", vergadering.pk)
     page = regie_client.get(versturen).content.decode()
     assert "r.verheul@leudal.example" in page and "h.geraats@nederweert.example" in page
@@ -269,29 +289,40 @@ def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
     assert "e-mailadres invullen" in page
 
     assert stuur_client.get(versturen).status_code == 403
-    assert stuur_client.post(versturen).status_code == 403
-    assert outsider.post(versturen).status_code == 404
-    assert verstuurd == []
+    assert verstuurd.post(stuur_client, versturen).status_code == 403
+    assert verstuurd.post(outsider, versturen).status_code == 404
+    assert verstuurd.inbox == [] and not Bericht.objects.exists()
 
-    response = regie_client.post(versturen, follow=True)
+    response = verstuurd.post(regie_client, versturen, follow=True)
     vergadering.refresh_from_db()
     assert vergadering.status == "agenda_verzonden" and vergadering.is_uitgenodigd
     assert vergadering.volgnummer == 0
-    [bericht] = verstuurd
-    assert (
-        bericht.onderwerp
-        == "Uitnodiging Stuurgroep Sociaal Domein Midden-Limburg West 14 januari 2025"
-    )
-    assert [b.naam for b in bericht.bijlagen] == [
-        "uitnodiging-stuurgroep-sociaal-domein-midden-limburg-west-2025-01-14.pdf",
-        "uitnodiging.ics",
-    ]
-    assert len(bericht.met_adres) == 2 and [g.naam for g in bericht.zonder_adres] == [
-        "Drs. P.P.H. (Paul) Sterk"
-    ]
+    onderwerp = "Uitnodiging Stuurgroep Sociaal Domein Midden-Limburg West 14 januari 2025"
+    assert verstuurd.subjects() == [onderwerp, onderwerp]
+    [message] = [m for m in verstuurd.inbox if m["To"] == "r.verheul@leudal.example"]
+    body = text_of(message)
+    assert "dinsdag 14 januari 2025, 10:00–12:00 uur, Stadhuis Weert" in body
+    assert "3. Begroting 2026 (ter besluitvorming)" in body
+    assert "Sanne de Vries" in body and "Midden-Limburg West" in body
+    found = attachments(message)
+    pdf_name = "uitnodiging-stuurgroep-sociaal-domein-midden-limburg-west-2025-01-14.pdf"
+    assert set(found) == {pdf_name, "uitnodiging.ics"}
+    assert "dinsdag 14 januari 2025" in pdf_text(found[pdf_name][1])
+    ics, cal = ics_of(message)
+    assert ics.get_content_type() == "text/calendar"
+    assert ics.get_param("method") == "REQUEST"
+    [event] = cal.walk("VEVENT")
+    assert str(cal["method"]) == "REQUEST" and event["sequence"] == 0
+    assert event.decoded("dtstart") == datetime.datetime(2025, 1, 14, 10, tzinfo=AMSTERDAM)
+    assert len(event["attendee"]) == 2
+    assert str(event["organizer"]) == "mailto:s.devries@weert.example"
+
     text = response.content.decode()
-    assert "De uitnodiging is verstuurd aan 2 leden" in text
-    assert "zonder e-mailadres, dus niet verstuurd: Drs. P.P.H. (Paul) Sterk" in text
+    assert "De uitnodiging is verstuurd. Per e-mail naar 2 leden van de Stuurgroep" in text
+    assert "Geen e-mailadres bekend van: Drs. P.P.H. (Paul) Sterk" in text
+    # The meeting's page lists per member what became of the message.
+    assert "Verzonden per e-mail" in text and "niet verzonden: geen e-mailadres" in text
+    assert Bericht.objects.filter(soort="uitnodiging").count() == 3
 
 
 def update_data(vergadering, **changes):
@@ -316,70 +347,81 @@ def update_data(vergadering, **changes):
 def test_a_change_of_time_after_sending_sends_the_update(vergadering, regie_client, verstuurd):
     bewerken = url("vergadering-update", vergadering.pk)
     # Before the invitation went out, a change sends nothing.
-    regie_client.post(bewerken, update_data(vergadering, locatie="Stadhuis Weert, zaal 2"))
+    verstuurd.post(regie_client, bewerken, update_data(vergadering, locatie="Stadhuis, zaal 2"))
     vergadering.refresh_from_db()
-    assert verstuurd == [] and vergadering.volgnummer == 0
+    assert verstuurd.inbox == [] and vergadering.volgnummer == 0
 
-    regie_client.post(url("uitnodiging-versturen", vergadering.pk))
+    verstuurd.post(regie_client, url("uitnodiging-versturen", vergadering.pk))
     vergadering.refresh_from_db()
-    response = regie_client.post(
-        bewerken,
-        update_data(vergadering, begin="2025-01-14T13:00", eind="2025-01-14T15:00"),
-        follow=True,
-    )
+    uid = str(ics_of(verstuurd.inbox[0])[1].walk("VEVENT")[0]["uid"])
+    verstuurd.inbox.clear()
+    later = update_data(vergadering, begin="2025-01-14T13:00", eind="2025-01-14T15:00")
+    response = verstuurd.post(regie_client, bewerken, later, follow=True)
     vergadering.refresh_from_db()
     assert vergadering.volgnummer == 1
-    assert [b.soort for b in verstuurd] == ["uitnodiging", "wijziging"]
-    assert verstuurd[1].onderwerp.startswith("Gewijzigd: ")
-    assert "13:00–15:00 uur" in verstuurd[1].tekst
-    assert "De tijd of plaats is gewijzigd: de gewijzigde uitnodiging is verstuurd aan 2 leden" in (
+    assert len(verstuurd.inbox) == 2
+    assert all(s.startswith("Gewijzigd: Uitnodiging") for s in verstuurd.subjects())
+    assert "13:00–15:00 uur" in text_of(verstuurd.inbox[0])
+    _, cal = ics_of(verstuurd.inbox[0])
+    [event] = cal.walk("VEVENT")
+    assert str(event["uid"]) == uid and event["sequence"] == 1
+    assert event.decoded("dtstart") == datetime.datetime(2025, 1, 14, 13, tzinfo=AMSTERDAM)
+    assert "De tijd of plaats is gewijzigd na het versturen van de uitnodiging" in (
         response.content.decode()
     )
     # A change of something else (the chair) is no news for the calendars.
     sterk = Persoon.objects.get(naam="Drs. P.P.H. (Paul) Sterk")
-    regie_client.post(bewerken, update_data(vergadering, voorzitter=sterk.pk))
+    verstuurd.post(regie_client, bewerken, update_data(vergadering, voorzitter=sterk.pk))
     vergadering.refresh_from_db()
     assert vergadering.voorzitter == sterk and vergadering.volgnummer == 1
-    assert len(verstuurd) == 2
+    assert len(verstuurd.inbox) == 2
 
 
 def test_cancelling_asks_first_and_tells_who_had_the_invitation(
     vergadering, regie_client, stuur_client, outsider, verstuurd
 ):
     annuleren = url("vergadering-annuleren", vergadering.pk)
-    assert stuur_client.post(annuleren).status_code == 403
-    assert outsider.post(annuleren).status_code == 404
-    assert (
-        "Vergadering annuleren"
-        not in stuur_client.get(vergadering.get_absolute_url()).content.decode()
-    )
+    assert verstuurd.post(stuur_client, annuleren).status_code == 403
+    assert verstuurd.post(outsider, annuleren).status_code == 404
+    stuur_page = stuur_client.get(vergadering.get_absolute_url()).content.decode()
+    assert "Vergadering annuleren" not in stuur_page and "Uitnodiging versturen" not in stuur_page
     detail = regie_client.get(vergadering.get_absolute_url()).content.decode()
     assert "Vergadering annuleren" in detail and "Uitnodiging versturen" in detail
 
-    regie_client.post(url("uitnodiging-versturen", vergadering.pk))
+    verstuurd.post(regie_client, url("uitnodiging-versturen", vergadering.pk))
     page = regie_client.get(annuleren).content.decode()
     assert "Ja, vergadering annuleren" in page and "r.verheul@leudal.example" in page
     vergadering.refresh_from_db()
     assert vergadering.status == "agenda_verzonden"  # the page only asks
 
-    response = regie_client.post(annuleren, follow=True)
+    verstuurd.inbox.clear()
+    response = verstuurd.post(regie_client, annuleren, follow=True)
     vergadering.refresh_from_db()
     assert vergadering.status == "geannuleerd" and vergadering.volgnummer == 1
-    assert [b.soort for b in verstuurd] == ["uitnodiging", "annulering"]
-    assert verstuurd[1].onderwerp.startswith("Vervallen: ")
-    assert "METHOD:CANCEL" in verstuurd[1].bijlagen[0].inhoud.decode()
+    assert len(verstuurd.inbox) == 2
+    assert all(s.startswith("Vervallen: Uitnodiging") for s in verstuurd.subjects())
+    ics, cal = ics_of(verstuurd.inbox[0])
+    assert ics.get_param("method") == "CANCEL"
+    [event] = cal.walk("VEVENT")
+    assert str(cal["method"]) == "CANCEL" and str(event["status"]) == "CANCELLED"
+    assert event["sequence"] == 1
+    assert "niet doorgaat" in text_of(verstuurd.inbox[0])
+    assert set(attachments(verstuurd.inbox[0])) == {"uitnodiging.ics"}
     text = response.content.decode()
-    assert "De vergadering is geannuleerd. De afzegging is verstuurd aan 2 leden" in text
+    assert "De vergadering is geannuleerd. De leden krijgen de afzegging." in text
     assert "Deze vergadering is geannuleerd." in text
     # Nothing more goes out for a cancelled meeting.
-    assert regie_client.post(url("uitnodiging-versturen", vergadering.pk)).status_code == 302
-    assert len(verstuurd) == 2
+    verstuurd.inbox.clear()
+    verstuurd.post(regie_client, url("uitnodiging-versturen", vergadering.pk))
+    verstuurd.post(regie_client, annuleren)
+    assert verstuurd.inbox == []
 
 
 def test_cancelling_before_sending_sends_nothing(vergadering, regie_client, verstuurd):
-    regie_client.post(url("vergadering-annuleren", vergadering.pk))
+    verstuurd.post(regie_client, url("vergadering-annuleren", vergadering.pk))
     vergadering.refresh_from_db()
-    assert vergadering.status == "geannuleerd" and verstuurd == []
+    assert vergadering.status == "geannuleerd" and verstuurd.inbox == []
+    assert not Bericht.objects.exists()
 
 
 # -- the besluit from an agendapunt --------------------------------------------------------
