@@ -6,5 +6,6 @@ app_name = "berichten"
 
 urlpatterns = [
     path("", views.BerichtListView.as_view(), name="bericht-list"),
+    path("<int:pk>/onderwerp/", views.BerichtOnderwerpView.as_view(), name="bericht-onderwerp"),
     path("<int:pk>/opnieuw/", views.BerichtResendView.as_view(), name="bericht-resend"),
 ]

@@ -2,7 +2,7 @@
 "opnieuw versturen" for one that failed or had no address."""
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.views.generic import DetailView
 
 from regiekamer.views import (
@@ -20,10 +20,25 @@ from .verzenden import resend
 
 
 class BerichtListView(SamenwerkingsverbandListView):
-    queryset = Bericht.objects.with_status()
+    queryset = Bericht.objects.with_status().select_related("samenwerkingsverband")
     table_class = BerichtTable
     filterset_class = BerichtFilterSet
     title = "Verzonden berichten"
+
+
+class BerichtOnderwerpView(SamenwerkingsverbandMixin, DetailView):
+    """The page of what a message is about (a rapportage, a letter, a meeting, an action)."""
+
+    model = Bericht
+
+    def get_queryset(self):
+        return Bericht.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
+
+    def get(self, request, *args, **kwargs):
+        url = self.get_object().get_absolute_url()
+        if not url:
+            raise Http404("Waar dit bericht over ging, bestaat niet meer.")
+        return HttpResponseRedirect(url)
 
 
 class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, DetailView):

@@ -46,6 +46,7 @@ from .forms import (
     StukForm,
     VergaderingForm,
 )
+from .meldingen import notify_owner
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -546,6 +547,14 @@ class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
         if self.object.vergadering_id:
             return self.object.vergadering.get_absolute_url()
         return self.object.get_absolute_url()
+
+    def after_save(self):
+        self.berichten = notify_owner(self.object, self.request.user)
+
+    def announce_save(self):
+        super().announce_save()
+        if self.berichten:
+            messages.info(self.request, summary(self.berichten, "eigenaar"))
 
 
 class ActiepuntListView(SamenwerkingsverbandListView):

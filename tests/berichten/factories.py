@@ -27,9 +27,9 @@ class BerichtFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(
         lambda b: Email.objects.create(
             from_email="regiekamer@localhost",
-            to=[b.ontvanger_email],
+            to=[b.ontvanger_email] if b.ontvanger_email else [],
             subject=b.onderwerpregel,
             message="Beste leden,",
-            status=STATUS.sent,
+            status=STATUS.sent if b.ontvanger_email else STATUS.failed,
         )
     )

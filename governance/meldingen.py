@@ -1,0 +1,79 @@
+"""E-mail about actiepunten (berichten/): the owner hears when an action is assigned to them,
+and once more when it becomes overdue (``manage.py herinner_acties``, daily)."""
+
+from django.utils import timezone
+
+from berichten.constants import Berichtsoort
+from berichten.models import Bericht
+from berichten.verzenden import Ontvanger, verstuur
+
+from .models import Actiepunt
+
+
+def _details(actiepunt: Actiepunt) -> str:
+    deadline = f"{actiepunt.deadline:%d-%m-%Y}" if actiepunt.deadline else "geen"
+    bron = f"\nAfgesproken in: {actiepunt.vergadering}" if actiepunt.vergadering_id else ""
+    return (
+        f"Actie: {actiepunt.omschrijving}\n"
+        f"Gremium: {actiepunt.gremium.naam}\n"
+        f"Uiterste datum: {deadline}{bron}"
+    )
+
+
+def notify_owner(actiepunt: Actiepunt, user) -> list[Bericht]:
+    """Tell the owner of a newly assigned action (nothing when it has no owner)."""
+    if actiepunt.eigenaar_id is None:
+        return []
+    eigenaar = actiepunt.eigenaar
+    sv = actiepunt.gremium.samenwerkingsverband
+    return verstuur(
+        over=actiepunt,
+        samenwerkingsverband=sv,
+        soort=Berichtsoort.ACTIE,
+        ontvangers=[Ontvanger(eigenaar.naam, eigenaar.email, eigenaar)],
+        onderwerp=f"Actie voor u: {actiepunt.omschrijving[:80]}",
+        tekst=(
+            f"Beste {eigenaar.naam},\n\nIn {sv.naam} staat een actie op uw naam.\n\n"
+            f"{_details(actiepunt)}\n\nU vindt haar in Regiekamer onder Governance, "
+            "Actie- en planningslijst."
+        ),
+        afzender=user,
+    )
+
+
+def remind_overdue(op=None) -> tuple[list[Bericht], int]:
+    """One reminder to the owner of every action that is overdue on ``op`` (today) and has not
+    had one yet; the messages sent and the number of overdue actions without an owner."""
+    op = op or timezone.localdate()
+    overdue = Actiepunt.objects.te_laat(op).select_related(
+        "eigenaar", "gremium__samenwerkingsverband", "vergadering__gremium"
+    )
+    reminded = set(
+        Bericht.objects.filter(soort=Berichtsoort.HERINNERING).values_list(
+            "onderwerp_id", flat=True
+        )
+    )
+    berichten, zonder_eigenaar = [], 0
+    for actiepunt in overdue.order_by("deadline", "pk"):
+        if actiepunt.eigenaar_id is None:
+            zonder_eigenaar += 1
+            continue
+        if actiepunt.pk in reminded:
+            continue
+        eigenaar = actiepunt.eigenaar
+        sv = actiepunt.gremium.samenwerkingsverband
+        berichten += verstuur(
+            over=actiepunt,
+            samenwerkingsverband=sv,
+            soort=Berichtsoort.HERINNERING,
+            ontvangers=[Ontvanger(eigenaar.naam, eigenaar.email, eigenaar)],
+            onderwerp=f"Herinnering: actie over de uiterste datum: {actiepunt.omschrijving[:60]}",
+            tekst=(
+                f"Beste {eigenaar.naam},\n\nDe uiterste datum van deze actie in {sv.naam} is "
+                f"verstreken en zij staat nog open.\n\n{_details(actiepunt)}\n\n"
+                "Is zij gereed? Meld het in Regiekamer (Governance, Actie- en planningslijst, "
+                "'Gereed') of bij de secretaris van het gremium."
+            ),
+            afzender=None,
+        )
+    return berichten, zonder_eigenaar
