@@ -73,9 +73,9 @@ def tijd_tekst(vergadering: Vergadering) -> str:
 
 
 def agenda_regels(vergadering: Vergadering) -> list[str]:
-    """'1. Begroting 2027 (ter besluitvorming)': the agenda as lines of text."""
+    """'1. Begroting 2027 – ter besluitvorming': the agenda as lines of text."""
     return [
-        f"{punt.volgorde}. {punt.titel} ({punt.get_soort_display().lower()})"
+        f"{punt.volgorde}. {punt.titel} – {punt.get_soort_display().lower()}"
         for punt in vergadering.agendapunten.order_by("volgorde")
     ]
 

@@ -331,9 +331,9 @@ class UitnodigingVersturenView(VergaderingActionView):
         vergadering.uitnodiging_verzonden_op = timezone.now()
         vergadering.save()
         verstuurd = verstuur_convocatie(vergadering, request.user, Soort.UITNODIGING)
-        messages.success(
-            request, "De uitnodiging is verstuurd. " + summary(verstuurd, genodigden(vergadering))
-        )
+        # "Verstuurd" only when it went out to someone; summary() says who has no address.
+        tekst = "De uitnodiging is verstuurd. " if any(b.ontvanger_email for b in verstuurd) else ""
+        messages.success(request, tekst + summary(verstuurd, genodigden(vergadering)))
         return HttpResponseRedirect(vergadering.get_absolute_url())
 
 

@@ -87,7 +87,7 @@ def test_the_invitation_reads_back_in_local_time_with_its_members(vergadering, s
     assert str(event["status"]) == "CONFIRMED"
     assert str(event["summary"]) == "Vergadering Stuurgroep Sociaal Domein"
     assert str(event["location"]) == "Stadhuis Weert"
-    assert "2. Begroting 2026 (ter besluitvorming)" in str(event["description"])
+    assert "2. Begroting 2026 – ter besluitvorming" in str(event["description"])
     assert str(event["organizer"]) == "mailto:secretaris@mlw.example"
     assert event["organizer"].params["CN"] == "Sanne de Vries"
     attendees = event["attendee"]
@@ -158,7 +158,7 @@ def test_the_convocation_mail_names_sender_members_and_attachments(vergadering, 
     assert "dinsdag 14 januari 2025, 10:00–12:00 uur, Stadhuis Weert" in bericht.tekst
     # The outbox signs it with the sender's name (berichten.verzenden.signature).
     assert vergadering.gremium.samenwerkingsverband.naam in bericht.tekst
-    assert "2. Begroting 2026 (ter besluitvorming)" in bericht.tekst
+    assert "2. Begroting 2026 – ter besluitvorming" in bericht.tekst
     assert [(o.naam, o.email) for o in bericht.ontvangers] == [
         ("A. Bakker", "a.bakker@weert.example"),
         ("B. Claessen", ""),

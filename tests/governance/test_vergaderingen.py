@@ -302,7 +302,7 @@ def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
     [message] = [m for m in verstuurd.inbox if m["To"] == "r.verheul@leudal.example"]
     body = text_of(message)
     assert "dinsdag 14 januari 2025, 10:00–12:00 uur, Stadhuis Weert" in body
-    assert "3. Begroting 2026 (ter besluitvorming)" in body
+    assert "3. Begroting 2026 – ter besluitvorming" in body
     assert "Sanne de Vries" in body and "Midden-Limburg West" in body
     found = attachments(message)
     pdf_name = "uitnodiging-stuurgroep-sociaal-domein-midden-limburg-west-2025-01-14.pdf"
