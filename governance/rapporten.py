@@ -111,7 +111,7 @@ def besluiten_vergadering_pdf(vergadering) -> tuple[bytes, str]:
         "agendapunt"
     )
     context |= {
-        "titel": f"Besluitenlijst {vergadering.gremium.naam} {context['datum']}",
+        "titel": f"Besluitenlijst {vergadering.gremium.naam}, vergadering van {context['datum']}",
         "besluiten": besluiten.order_by("agendapunt__volgorde", "datum", "pk"),
         "gegevens_stand": data_state(
             Besluit.history.filter(agendapunt__vergadering_id=vergadering.pk)

@@ -26,7 +26,7 @@ from tests.governance.factories import (
     VergaderingFactory,
 )
 from tests.partijen.factories import SamenwerkingsverbandFactory
-from tests.pdfs import pdf_text
+from tests.pdfs import pdf_info, pdf_text
 from tests.smtp import attachments, text_of
 
 pytestmark = pytest.mark.django_db
@@ -240,6 +240,8 @@ def test_the_uitnodiging_pdf(vergadering, stuur_client):
     response = stuur_client.get(url("uitnodiging-pdf", vergadering.pk))
     assert response["Content-Type"] == "application/pdf"
     assert "uitnodiging-stuurgroep-sociaal-domein" in response["Content-Disposition"]
+    assert pdf_info(response.content)["lang"] == "nl"
+    assert pdf_info(response.content)["tagged"]
     text = pdf_text(response.content)
     for expected in [
         "Uitnodiging Stuurgroep Sociaal Domein",
@@ -267,6 +269,7 @@ def test_the_besluitenlijst_of_a_meeting(vergadering, stuur_client, outsider):
     text = pdf_text(stuur_client.get(url("vergadering-besluitenlijst", vergadering.pk)).content)
     assert "De begroting is vastgesteld." in text and "Aangenomen" in text
     assert "3. Begroting 2026" in text
+    assert "vergadering van dinsdag 14 januari 2025" in text
     assert "andere vergadering" not in text
     assert outsider.get(url("vergadering-besluitenlijst", vergadering.pk)).status_code == 404
     pdf = url("uitnodiging-pdf", vergadering.pk, sv="ANDER")
