@@ -74,6 +74,8 @@ class VergaderingForm(ScopedModelForm):
         gremium = self.chosen_gremium()
         voorzitter = self.fields["voorzitter"]
         voorzitter.help_text = "Een lid van het gremium op de dag van de vergadering."
+        # js/voorzitter.js offers the members of the gremium chosen, without a reload.
+        voorzitter.widget.attrs |= {"data-leden": "leden-per-gremium", "data-gremium": "id_gremium"}
         voorzitter.error_messages["invalid_choice"] = (
             "Kies als voorzitter een lid van het gremium op de dag van de vergadering."
         )
@@ -84,6 +86,24 @@ class VergaderingForm(ScopedModelForm):
             self.fields["status"].choices = [
                 c for c in self.fields["status"].choices if c[0] != Vergaderstatus.GEANNULEERD
             ]
+
+    def leden_per_gremium(self) -> dict[int, list]:
+        """{gremium pk: [[persoon pk, naam], ...]}: the members of each gremium offered, on the
+        day of the meeting (for js/voorzitter.js)."""
+        dag = self.chosen_day()
+        lopend = Lidmaatschap.objects.filter(
+            Q(vanaf__isnull=True) | Q(vanaf__lte=dag),
+            Q(tot__isnull=True) | Q(tot__gte=dag),
+            gremium__in=self.fields["gremium"].queryset,
+        ).order_by("persoon__naam", "persoon_id")
+        leden: dict[int, list] = {}
+        for gremium_id, persoon_id, naam in lopend.values_list(
+            "gremium_id", "persoon_id", "persoon__naam"
+        ):
+            rij = [persoon_id, naam]
+            if rij not in leden.setdefault(gremium_id, []):
+                leden[gremium_id].append(rij)
+        return leden
 
     def chosen_gremium(self):
         """The gremium the form is about: as submitted, as opened, or the meeting's own."""

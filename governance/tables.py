@@ -70,7 +70,7 @@ class KnelpuntTable(tables.Table):
 
 class VergaderingTable(tables.Table):
     begin = tables.DateTimeColumn(
-        format="D j M Y H:i",
+        format="D j F Y, H:i",
         verbose_name="Datum en tijd",
         linkify=lambda record: record.get_absolute_url(),
     )

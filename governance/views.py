@@ -213,6 +213,7 @@ class VergaderingFormMixin(VergaderingenMixin, SamenwerkingsverbandFormMixin):
     model = Vergadering
     form_class = VergaderingForm
     formset_classes = {"agendapunten": AgendapuntFormSet}
+    template_name = "governance/vergadering_form.html"
 
 
 class VergaderingCreateView(VergaderingFormMixin, ObjectCreateView):

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.e2e
 SV = "Sociaal Domein Midden-Limburg West"
 GREMIUM = "Stuurgroep Sociaal Domein Midden-Limburg West (2016)"
 PUNTEN = ["Opening en mededelingen", "Kaders inkoop Jeugd", "Begroting 2028"]
+LEDEN = ["Drs. P.P.H. (Paul) Sterk", "H.W.M. Geraats", "R.A.M. Verheul"]
 SOORTEN = ["Ter informatie", "Ter bespreking (opiniërend)", "Ter besluitvorming"]
 
 
@@ -33,6 +34,9 @@ def test_regiegroep_plans_a_meeting_with_agenda_rows_added_by_the_button(browse)
     gremia = form.get_by_label("Gremium").locator("option").all_inner_texts()
     assert GREMIUM in gremia and not any("2013" in g for g in gremia)
     form.get_by_label("Gremium").select_option(label=GREMIUM)
+    # The chair: the members of the gremium chosen, offered without a reload.
+    voorzitters = form.get_by_label("Voorzitter").locator("option").all_inner_texts()
+    assert sorted(voorzitters[1:]) == sorted(LEDEN)
     form.get_by_label("Begin").fill(f"{dag:%Y-%m-%d}T10:00")
     form.get_by_label("Eind").fill(f"{dag:%Y-%m-%d}T12:00")
     form.get_by_label("Locatie", exact=True).fill("Stadhuis Weert")
@@ -51,6 +55,7 @@ def test_regiegroep_plans_a_meeting_with_agenda_rows_added_by_the_button(browse)
         form.get_by_label(f"Titel, rij {rij}").fill(titel)
         form.get_by_label(f"Soort, rij {rij}").select_option(label=soort)
     user.check("drie agendapunten toegevoegd")
+    user.screenshot("vergadering-nieuw")
     user.submit("Opslaan")
     assert "Aangemaakt." in user.text()
     agenda = user.page.locator("ol.agenda > li").all_inner_texts()
@@ -68,4 +73,10 @@ def test_regiegroep_plans_a_meeting_with_agenda_rows_added_by_the_button(browse)
     assert "Geen e-mailadres bekend van: " in text and "R.A.M. Verheul" in text
     assert "Agenda verzonden" in text
     user.screenshot("vergadering")
+
+    # The list: the meeting, with its agenda's size and status.
+    user.open("/samenwerkingsverbanden/MLW/governance/vergaderingen/")
+    row = user.page.get_by_role("row").filter(has_text="Stadhuis Weert")
+    assert "R.A.M. Verheul" in row.inner_text() and "Agenda verzonden" in row.inner_text()
+    user.screenshot("vergaderingen")
     user.assert_clean()

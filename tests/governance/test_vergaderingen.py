@@ -185,6 +185,15 @@ def test_the_form_offers_current_gremia_and_members_as_chair(demo, regie_client)
         "Drs. P.P.H. (Paul) Sterk",
     }
     html = page.content.decode()
+    # The members per gremium, for the script that offers them when another gremium is chosen.
+    assert 'id="leden-per-gremium" type="application/json"' in html and "js/voorzitter.js" in html
+    leden = form.leden_per_gremium()
+    assert sorted(naam for _, naam in leden[gremium.pk]) == [
+        "Drs. P.P.H. (Paul) Sterk",
+        "H.W.M. Geraats",
+        "R.A.M. Verheul",
+    ]
+    assert historisch_gremium().pk not in leden
     # The button that adds agenda rows, in a static script (no inline JS), and the empty row.
     assert "Agendapunt toevoegen" in html and "js/formset.js" in html
     assert 'id="agendapunten-leeg"' in html and "agendapunten-__prefix__-titel" in html
