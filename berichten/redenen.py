@@ -15,6 +15,17 @@ REASONS = {
     "SSLError": "de beveiligde verbinding met de mailserver is mislukt",
 }
 
+# Failures of the connection itself, not of one message: the next message would fail alike.
+SERVER_UNREACHABLE = {
+    "ConnectionRefusedError",
+    "SMTPConnectError",
+    "TimeoutError",
+    "timeout",
+    "gaierror",
+    "SMTPAuthenticationError",
+    "SSLError",
+}
+
 
 def reason(exception_type: str, message: str) -> str:
     words = REASONS.get(exception_type, "het versturen is mislukt")

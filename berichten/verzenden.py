@@ -25,6 +25,7 @@ from post_office.models import PRIORITY, STATUS, Email
 from post_office.utils import create_attachments
 
 from .models import Bericht
+from .redenen import SERVER_UNREACHABLE
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ def verstuur(
 ) -> list[Bericht]:
     """Store one message per recipient about ``over`` and send them after the commit."""
     ontvangers = list(ontvangers)
+    # One line: a subject made of user text (an action's omschrijving) may hold line breaks,
+    # which a mail header may not (and which could add headers of their own).
+    onderwerp = " ".join(onderwerp.split())
     from_email = sender_header(afzender, samenwerkingsverband)
     headers = {"Reply-To": afzender.email} if afzender and afzender.email else None
     body = tekst + signature(afzender, samenwerkingsverband)
@@ -136,10 +140,25 @@ def send_after_commit(email_ids: list[int]) -> None:
 
 def send_now(email_ids: Iterable[int]) -> None:
     """Send these stored messages now, over one connection; each records its own result (a
-    failure is "mislukt" with its reason, and does not stop the others)."""
+    failure is "mislukt" with its reason, and does not stop the others). When the mail server
+    cannot be reached at all, the rest are not tried one by one (each would wait for the same
+    time-out): they fail with the same reason, for "opnieuw versturen" or the worker."""
+    unreachable = None
     try:
         for email in Email.objects.filter(pk__in=list(email_ids)).order_by("pk"):
-            email.dispatch(disconnect_after_delivery=False)
+            if unreachable is not None:
+                email.status = STATUS.failed
+                email.save(update_fields=["status", "last_updated"])
+                email.logs.create(
+                    status=STATUS.failed,
+                    exception_type=unreachable.exception_type,
+                    message=unreachable.message,
+                )
+                continue
+            if email.dispatch(disconnect_after_delivery=False) == STATUS.failed:
+                last = email.logs.order_by("-pk").first()
+                if last is not None and last.exception_type in SERVER_UNREACHABLE:
+                    unreachable = last
     finally:
         connections.close()
 
@@ -162,7 +181,7 @@ def resend(bericht: Bericht) -> Bericht:
 
 def berichten_over(obj):
     """The outbox rows about ``obj``, for its page."""
-    return Bericht.objects.over(obj).with_status().order_by("soort", "ontvanger_naam", "pk")
+    return Bericht.objects.over(obj).with_status().order_by("pk")
 
 
 def summary(berichten: list[Bericht], wie: str) -> str:

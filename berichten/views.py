@@ -3,6 +3,8 @@
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.views import View
 from django.views.generic import DetailView
 
 from regiekamer.views import (
@@ -41,19 +43,20 @@ class BerichtOnderwerpView(SamenwerkingsverbandMixin, DetailView):
         return HttpResponseRedirect(url)
 
 
-class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, DetailView):
+class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
     """POST: send a message that failed (or had no address) again; back to where it was."""
 
     model = Bericht
-    http_method_names = ["post"]
 
-    def get_queryset(self):
-        return Bericht.objects.filter(
-            samenwerkingsverband=self.get_samenwerkingsverband()
-        ).with_status()
+    def get_permission_object(self):
+        return get_object_or_404(
+            Bericht.objects.with_status(),
+            samenwerkingsverband=self.get_samenwerkingsverband(),
+            pk=self.kwargs["pk"],
+        )
 
     def post(self, request, *args, **kwargs):
-        bericht = self.get_object()
+        bericht = self.get_permission_object()
         back = local_url(request, request.POST.get("terug", ""), bericht.get_absolute_url())
         if not bericht.may_resend:
             messages.info(request, f"Het bericht aan {bericht.ontvanger_naam} is al verzonden.")

@@ -242,7 +242,8 @@ def email_settings(url: str) -> dict:
     return dj_email_url.parse(f"{scheme}://{rest}")
 
 
-if os.environ.get("EMAIL_URL"):
+EMAIL_CONFIGURED = bool(os.environ.get("EMAIL_URL"))
+if EMAIL_CONFIGURED:
     globals().update(email_settings(os.environ["EMAIL_URL"]))
 elif TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

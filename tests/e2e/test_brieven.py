@@ -54,3 +54,38 @@ def test_regiegroep_drafts_edits_and_prints_a_raadsinformatiebrief(browse):
 
     user.screenshot("brieven")
     user.assert_clean()
+
+
+def test_regiegroep_sends_a_letter_and_the_griffie_receives_it(browse, smtp):
+    """The official fills in the griffie's address on the gemeente's page, sends the letter,
+    and the tests' SMTP server receives it with the PDF; the letter's page says so."""
+    user = browse()
+    user.log_in("regie")
+    user.follow("Gemeenten")
+    user.follow(GEMEENTE)
+    user.follow("Bewerken")
+    user.page.get_by_label("E-mailadres voor raadspost (griffie)").fill(
+        "griffie@nederweert.example"
+    )
+    user.submit("Opslaan")
+
+    user.visit("/samenwerkingsverbanden/MLW/brieven/")
+    user.follow("Nieuwe brief")
+    user.page.get_by_label("Gemeente").select_option(label=GEMEENTE)
+    user.submit("Brief opstellen")
+    user.page.get_by_label("Onderwerp").fill(ONDERWERP)
+    user.submit("Opslaan")
+    user.follow("Verzenden")
+    assert "griffie@nederweert.example, met de brief als PDF" in user.text()
+    assert "van u is geen e-mailadres bekend" in user.text()
+    user.submit("Verzenden en vastleggen")
+    assert "Per e-mail naar 1 griffie" in user.text()
+    outbox = user.page.locator(".verzendlijst").inner_text()
+    assert "griffie@nederweert.example" in outbox and "verzonden" in outbox
+
+    (message,) = smtp.inbox.to("griffie@nederweert.example")
+    assert message["Subject"] == f"Raadsinformatiebrief: {ONDERWERP}"
+    (pdf,) = [part.get_payload(decode=True) for part in message.iter_attachments()]
+    assert ONDERWERP in pdf_text(pdf)
+    user.screenshot("brief-verzonden")
+    user.assert_clean()

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "Rk7#pQ2vX9!mZ4&tL8@wN3$yB6^cH1*dF5(gJ0)sE-test-only-key",
     "ALLOWED_HOSTS": "regiekamer.example.nl",
+    "EMAIL_URL": "smtp+tls://regiekamer%40gemeente.example:geheim@smtp.gemeente.example:587",
 }
 
 
@@ -63,3 +64,13 @@ def test_demo_command_refuses_in_production(production_run):
     assert "deploy-checks-passed" in result.stdout  # it ran
     assert result.returncode != 0
     assert "DEBUG uit" in result.stderr
+
+
+def test_production_without_a_mail_server_is_warned(settings):
+    from regiekamer.checks import mail_server_is_named
+
+    settings.DEBUG, settings.EMAIL_CONFIGURED = False, False
+    (warning,) = mail_server_is_named()
+    assert warning.id == "regiekamer.W001" and "EMAIL_URL" in warning.msg
+    settings.EMAIL_CONFIGURED = True
+    assert mail_server_is_named() == []
