@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -75,7 +77,10 @@ class VergaderingForm(ScopedModelForm):
         voorzitter = self.fields["voorzitter"]
         voorzitter.help_text = "Een lid van het gremium op de dag van de vergadering."
         # js/voorzitter.js offers the members of the gremium chosen, without a reload.
-        voorzitter.widget.attrs |= {"data-leden": "leden-per-gremium", "data-gremium": "id_gremium"}
+        voorzitter.widget.attrs |= {
+            "data-leden": json.dumps(self.leden_per_gremium()),
+            "data-gremium": self["gremium"].auto_id,
+        }
         voorzitter.error_messages["invalid_choice"] = (
             "Kies als voorzitter een lid van het gremium op de dag van de vergadering."
         )

@@ -1,15 +1,14 @@
 // Regiekamer: the chair of a meeting is one of its gremium's members. The select of the chair
-// (data-leden: the id of a JSON block {gremium: [[persoon, naam], ...]}, data-gremium: the id of
-// the gremium's select) offers the members of the gremium chosen, again when another gremium is
+// (data-leden: JSON {gremium: [[persoon, naam], ...]}, data-gremium: the id of the gremium's
+// select) offers the members of the gremium chosen, again when another gremium is
 // chosen, without a reload. Without this script the page offers the members of the gremium it
 // was opened with, and the server refuses any other chair. A file of its own (CSP).
 "use strict";
 
 document.querySelectorAll("select[data-leden]").forEach((select) => {
-  const data = document.getElementById(select.dataset.leden);
   const gremium = document.getElementById(select.dataset.gremium);
-  if (!data || !gremium) return;
-  const leden = JSON.parse(data.textContent);
+  if (!gremium) return;
+  const leden = JSON.parse(select.dataset.leden);
   const leeg = select.querySelector('option[value=""]');
 
   function bied_leden_aan() {
