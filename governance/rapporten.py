@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from regiekamer.pdf import RapportFout, data_state, render_pdf
 
 from .models import Agendapunt, Besluit, Gremium, Stuk, Vergadering
+from .vergaderinfo import datum_tekst, leden_op_vergaderdatum, plaats, tijd_tekst
 
 
 def _gremium(sv, gremium) -> Gremium | None:
@@ -62,8 +63,6 @@ def besluitenlijst_report(
 
 
 def _vergadering_context(vergadering) -> dict:
-    from .uitnodiging import datum_tekst, leden_op_vergaderdatum, plaats, tijd_tekst
-
     punten = vergadering.agendapunten.order_by("volgorde").prefetch_related(
         Prefetch("stukken", queryset=Stuk.objects.order_by("titel")),
         Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "pk")),

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from .models import Actiepunt, Besluit, Gremium, Knelpunt, Vergadering
-from .uitnodiging import plaats
+from .vergaderinfo import plaats
 
 
 class GremiumTable(tables.Table):
