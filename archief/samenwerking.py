@@ -108,8 +108,10 @@ FORMAATVERSIE = 1
 USER_FIELDS = ("username", "first_name", "last_name", "email")
 # Written by earlier exports; read and ignored (an archive grants nothing).
 IGNORED_USER_FIELDS = ("is_active", "is_staff", "groups")
-# Rows that grant a user a place: never in an archive (a beheerder grants them anew).
-NOT_ARCHIVED = frozenset({"partijen.toegang"})
+# Rows that grant a user a place: never in an archive (a beheerder grants them anew). And the
+# outbox: the mail log of this installation (what its mail server did), not the record; what was
+# sent (the frozen rapportage, the letter) is archived with its own state.
+NOT_ARCHIVED = frozenset({"partijen.toegang", "berichten.bericht"})
 SHARED = ("partijen.domein",)
 
 

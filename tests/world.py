@@ -10,6 +10,7 @@ from governance.models import Gremium
 from partijen.constants import JuridischeVorm
 from programma.models import Opdracht, Programmaplan
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP
+from tests.berichten.factories import BerichtFactory
 from tests.governance.factories import (
     ActiepuntFactory,
     AgendapuntFactory,
@@ -51,7 +52,16 @@ def add_meeting_and_answer(sv, deadline: date | None = None) -> Programmaplan:
         tekst="Begroting vastgesteld",
         uitkomst="aangenomen",
     )
-    ActiepuntFactory(gremium=gremium, omschrijving="Begroting rondsturen", deadline=deadline)
+    actiepunt = ActiepuntFactory(
+        gremium=gremium, omschrijving="Begroting rondsturen", deadline=deadline
+    )
+    # Its owner was told by e-mail, but had no address: the outbox lists it.
+    BerichtFactory(
+        over=actiepunt,
+        soort="actie",
+        onderwerpregel="Actie voor u: Begroting rondsturen",
+        ontvanger_email="",
+    )
     KnelpuntFactory(
         samenwerkingsverband=sv,
         omschrijving="Capaciteit",

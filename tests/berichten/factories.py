@@ -1,4 +1,4 @@
-"""Factories of the outbox: one message to one recipient, about a gremium."""
+"""Factories of the outbox: one message to one recipient, about a row (a gremium)."""
 
 import factory
 from django.contrib.contenttypes.models import ContentType
@@ -6,6 +6,8 @@ from post_office.models import STATUS, Email
 
 from berichten.constants import Berichtsoort
 from berichten.models import Bericht
+from partijen.models import Samenwerkingsverband
+from regiekamer import access
 from tests.governance.factories import GremiumFactory
 
 
@@ -17,7 +19,9 @@ class BerichtFactory(factory.django.DjangoModelFactory):
         exclude = ["over"]
 
     over = factory.SubFactory(GremiumFactory)
-    samenwerkingsverband = factory.SelfAttribute("over.samenwerkingsverband")
+    samenwerkingsverband = factory.LazyAttribute(
+        lambda b: Samenwerkingsverband.objects.get(pk=min(access.sv_ids_of(b.over)))
+    )
     onderwerp_type = factory.LazyAttribute(lambda b: ContentType.objects.get_for_model(b.over))
     onderwerp_id = factory.SelfAttribute("over.pk")
     soort = Berichtsoort.UITNODIGING

@@ -40,7 +40,6 @@ from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from programma.voortgang import draft_report
 from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
-from tests.berichten.factories import BerichtFactory
 from tests.world import add_meeting_and_answer
 from werkboek.schrijven import export_workbook
 
@@ -150,10 +149,9 @@ def world(demo, django_user_model, media, settings):
     convenant = rows_of(Convenant, mlw).first()
     convenant.scan = SimpleUploadedFile("getekend.pdf", b"%PDF-1.4\n%%EOF\n")
     convenant.save()
-    brief = Raadsinformatiebrief.objects.create(
+    Raadsinformatiebrief.objects.create(
         samenwerkingsverband=mlw, gemeente=weert, onderwerp="Kosten", tekst="Geachte raad,"
     )
-    BerichtFactory(over=brief, ontvanger_email="")
     for label in SV_LOOKUPS:
         if label == "partijen.toegang":
             continue
