@@ -203,6 +203,11 @@ def test_a_forged_post_with_a_historical_gremium_or_a_stranger_as_chair_saves_no
     demo, regie_client
 ):
     oud = historisch_gremium()
+    assert "Vergadering plannen" not in regie_client.get(oud.get_absolute_url()).content.decode()
+    oud.vergaderingen_per_jaar = 4
+    oud.save()
+    response = regie_client.post(url("gremium-series", oud.pk), {"jaar": "2027"}, follow=True)
+    assert "is een historisch gremium en vergadert niet meer" in response.content.decode()
     response = regie_client.post(url("vergadering-create"), meeting_data(oud))
     assert "een historisch gremium" in response.content.decode()
 
