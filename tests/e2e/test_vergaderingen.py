@@ -67,6 +67,7 @@ def test_regiegroep_plans_a_meeting_with_agenda_rows_added_by_the_button(browse)
 
     user.follow("Uitnodiging versturen")
     assert "Zonder e-mailadres, dus niet verstuurd" in user.text()
+    user.screenshot("uitnodiging-versturen")
     user.submit("Uitnodiging versturen")
     text = user.text()
     assert "Er is niets per e-mail verstuurd" in text  # nobody in the demo has an address
