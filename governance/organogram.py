@@ -211,4 +211,5 @@ def build_organogram_svg(
             ty += 12
         boxes.append("<g>" + "".join(parts) + "</g>")
 
-    return svg.document("org", width, height, titel, body + lines + boxes + labels, desc=desc)
+    parts = body + lines + boxes + labels
+    return svg.document("org", width, height, titel, parts, desc=desc, smallest_font=10)

@@ -202,4 +202,4 @@ def build_gantt_svg(rows: list[GanttRow], today: date, titel: str = "Planning") 
                 'font-size="9" fill="#b3261e"',
             )
         )
-    return svg.document("gantt", width, height, titel, out, css_class="gantt")
+    return svg.document("gantt", width, height, titel, out, css_class="gantt", smallest_font=9)

@@ -23,12 +23,16 @@ INK, MUTED, LINE = "#1d2430", "#5a6472", "#8a94a3"
 # Distinguishable for most colour-blind readers (Okabe-Ito order, house blue first).
 PALETTE = ["#0b5394", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#6b4c9a", "#7f7f7f"]
 
-# Sizes in viewBox units. The chart is drawn 400 units wide and shown at most 32rem (512 px)
-# wide, on a 390 px phone about 320 px: a text of MIN_LABEL_SIZE units is then still 8,8 px.
+# Sizes in viewBox units. The chart is drawn 370 units wide and shown at most 32rem (512 px)
+# wide; on a 390 px phone it spans its block's padding and gets 372 px (static/css/app.css), so
+# a unit is at least a pixel: MIN_LABEL_SIZE (11) units are at least 11 px as drawn
+# (svg.READABLE). Bars too narrow for their values upright (ten years of three gemeenten) get
+# up to WIDEST units instead; that chart keeps its size and scrolls sideways on a phone.
 # No text is ever drawn smaller: a label that does not fit is turned upright, wrapped,
 # shortened (with its full text as a tooltip) or, for the values above the bars, left out
 # (the values are in each bar's tooltip and in the <desc>), so no two texts overlap.
-WIDTH = 400
+WIDTH = 370
+WIDEST = 400
 MARGIN = 6
 PLOT_H = 120
 LABEL_SIZE = 12  # the value above a bar
@@ -113,10 +117,12 @@ def fit_lines(text: str, room: float, size: float) -> tuple[list[str], float]:
     return lines, size
 
 
-def _legend(series: list[Series], colours: list[str], y: float) -> tuple[list[str], float]:
+def _legend(
+    series: list[Series], colours: list[str], y: float, width: float
+) -> tuple[list[str], float]:
     """Colour swatches with names, wrapped over as many rows as needed; returns the bottom y."""
     out, x = [], MARGIN
-    room = WIDTH - 2 * MARGIN - 14
+    room = width - 2 * MARGIN - 14
     for s, colour in zip(series, colours, strict=True):
         name = (
             s.name
@@ -124,7 +130,7 @@ def _legend(series: list[Series], colours: list[str], y: float) -> tuple[list[st
             else _shorten(s.name, room, LEGEND_SIZE)
         )
         item_w = 14 + text_width(name, LEGEND_SIZE) + 12
-        if x > MARGIN and x + item_w - 12 > WIDTH - MARGIN:
+        if x > MARGIN and x + item_w - 12 > width - MARGIN:
             x, y = MARGIN, y + LEGEND_ROW
         out.append(
             f'<rect x="{svg.number(x)}" y="{svg.number(y - 9)}" width="10" height="10" '
@@ -204,16 +210,19 @@ def bar_chart(
     highest = max((float(v) for row in values for v in row if v is not None), default=0.0)
     scale = PLOT_H / highest if highest > 0 else 0.0
 
-    group_w = (WIDTH - 2 * MARGIN) / len(groups)
-    bar_w = min(group_w * 0.94 / len(series), MAX_BAR_W)
-    gap = min(2.0, bar_w * 0.1)
     bars = [
         (g, k, format_value(v), max(float(v), 0.0) * scale)
         for g in range(len(groups))
         for k, v in enumerate(values[g])
         if v is not None
     ]
-    mode, size = _value_labels([shown for _, _, shown, _ in bars], bar_w)
+    for width in (WIDTH, WIDEST):
+        group_w = (width - 2 * MARGIN) / len(groups)
+        bar_w = min(group_w * 0.94 / len(series), MAX_BAR_W)
+        mode, size = _value_labels([shown for _, _, shown, _ in bars], bar_w)
+        if mode != "none":
+            break
+    gap = min(2.0, bar_w * 0.1)
     # Room above the plot for the value over the highest bar (upright: its whole length).
     reach = [
         (text_width(shown, size) if mode == "upright" else size) + 3 - (PLOT_H - height)
@@ -264,11 +273,11 @@ def bar_chart(
         body += note_rows
         bottom += 3 + note_h
     body.append(
-        f'<line x1="{MARGIN}" y1="{svg.number(baseline)}" x2="{WIDTH - MARGIN}" '
+        f'<line x1="{MARGIN}" y1="{svg.number(baseline)}" x2="{width - MARGIN}" '
         f'y2="{svg.number(baseline)}" '
         f'stroke="{LINE}" stroke-width="1"/>'
     )
-    legend, bottom = _legend(series, colours, bottom + 8 + LEGEND_SIZE)
+    legend, bottom = _legend(series, colours, bottom + 8 + LEGEND_SIZE, width)
     body += legend
     if mode == "none":
         bottom += 4 + NOTE_SIZE
@@ -289,8 +298,17 @@ def bar_chart(
         )
         for g, label in enumerate(groups)
     )
+    # Wider than a phone: kept at its size, not shrunk below MIN_LABEL_SIZE px (svg.document).
+    smallest = MIN_LABEL_SIZE if width > WIDTH else None
     return svg.document(
-        chart_id, WIDTH, bottom + 6, titel, body, desc=desc + ".", css_class="chart"
+        chart_id,
+        width,
+        bottom + 6,
+        titel,
+        body,
+        desc=desc + ".",
+        css_class="chart",
+        smallest_font=smallest,
     )
 
 

@@ -272,7 +272,7 @@ POST_OFFICE = {
     "MESSAGE_ID_FQDN": os.environ.get("MESSAGE_ID_FQDN", "regiekamer"),
 }
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/regiekamer.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 # Security: on by default, relaxed only for a local development installation.

@@ -12,6 +12,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 FONT = 'font-family="DejaVu Sans, sans-serif"'
+# The smallest text a drawing shows on a screen, in CSS pixels (a phone held at reading distance).
+READABLE = 11
 
 
 def number(value: float) -> str:
@@ -35,15 +37,25 @@ def document(
     *,
     desc: str = "",
     css_class: str = "",
+    smallest_font: float | None = None,
 ) -> SafeString:
     """The ``<svg>`` element around ``body``: as wide as its container, scaled to keep its
     proportions, named by ``titel`` and described by ``desc`` (ids ``{ident}-titel`` and
-    ``{ident}-desc``, unique on the page)."""
+    ``{ident}-desc``, unique on the page).
+
+    A drawing wider than a phone (a planning over years, an organogram) gives its
+    ``smallest_font``: it then keeps the size at which that text is ``READABLE`` px, instead of
+    shrinking to its container, and scrolls in a region around it (print scales it to the page).
+    """
     ident = escape(ident)
     labels = f"{ident}-titel {ident}-desc" if desc else f"{ident}-titel"
     klass = f' class="{escape(css_class)}"' if css_class else ""
+    size = 'width="100%"'
+    if smallest_font:
+        scale = max(READABLE / smallest_font, 1)
+        size = f'width="{number(width * scale)}" height="{number(height * scale)}"'
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" {size} '
         f'viewBox="0 0 {number(width)} {number(height)}" preserveAspectRatio="xMidYMin meet" '
         f'role="img" aria-labelledby="{labels}"{klass} {FONT}>'
         f'<title id="{ident}-titel">{escape(titel)}</title>'

@@ -6,7 +6,8 @@ user logged in as), which page (its URL pattern and query) with which HTTP statu
 sections and buttons it shows (its ``h2`` headings and the names of the buttons in ``main``: a
 section or a "Gereed" button that appears once there are rows makes a new state), and what
 shows besides its content: "fouten" (a form sent back with errors), "melding" (a message after
-a save), "open" (an open dialog or details); "geopend" when none. axe runs
+a save), "open" (an open dialog or details); "geopend" when none; and whether the window is
+narrow (a phone: the menu folded behind a button, see ``NARROW``). axe runs
 once per state in a test session (:meth:`User.check`), not after every click: the journeys
 meet the same states again and again, and the sweep (``test_accessibility.py``) has often
 checked them first.
@@ -40,6 +41,9 @@ LAUNCH_ARGS = [
     "--disable-sync",
 ]
 SERIOUS = {"serious", "critical"}
+# Below this width (px, 48rem in static/css/app.css) the menu folds behind a button and tables
+# show otherwise: a page is a new state there.
+NARROW = 768
 # What shows on a page besides its content, and its sections (see the docstring above).
 STATE = """() => [
   [
@@ -52,6 +56,7 @@ STATE = """() => [
   [...new Set([...document.querySelectorAll("main button, main input[type=submit]")]
     .map((b) => (b.innerText || b.value || b.getAttribute("aria-label") || "").trim()))]
     .sort().join(", "),
+  window.innerWidth < NARROW ? "smal" : "",
 ]"""
 
 # Reported to Python from the page, so violations survive the navigation that follows them.
@@ -202,8 +207,9 @@ class User:
         """The page state as it is now: who, which page, its status, ``label`` or what shows
         besides the content, its sections and its buttons (the module's docstring)."""
         self.page.wait_for_load_state("load")
-        shows, sections, buttons = self.page.evaluate(STATE)
-        return (self.username, page_key(self.path), self.status, label or shows, sections, buttons)
+        shows, sections, buttons, narrow = self.page.evaluate(STATE.replace("NARROW", str(NARROW)))
+        page = page_key(self.path)
+        return (self.username, page, self.status, label or shows, sections, buttons, narrow)
 
     def check(self, label: str | None = None):
         """axe-core on the page state as it is now, unless this session has checked that state

@@ -160,3 +160,112 @@ def test_every_page_is_accessible(browse, sweep, username):
     report += [f"console/CSP: {problem}" for problem in user.problems]
     summary = f"{len(findings)} van {len(pages)} pagina's met fouten als {username}:\n"
     assert not report, summary + "\n".join(report)
+
+
+# A phone (iPhone 12-15) and a tablet (iPad Pro 12.9", portrait), in CSS pixels.
+SIZES = {"telefoon": (390, 844), "tablet": (1024, 1366)}
+SMALLEST_TEXT = 11  # px as rendered
+# What does not fit: the page wider than the window (the widest elements outside a region that
+# says it scrolls), and chart text drawn smaller than SMALLEST_TEXT (font size x the scale the
+# SVG's viewBox draws it at).
+MEASURE = """(smallest) => {
+  const inner = window.innerWidth;
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + [...el.classList].map((c) => "." + c).join("");
+  const sticksOut = (el) => el.getBoundingClientRect().right > inner + 0.5
+    && !el.parentElement.closest(".tabel-scroll");
+  const wide = document.documentElement.scrollWidth > inner
+    ? [...document.querySelectorAll("body *")].filter(sticksOut)
+      .filter((el) => ![...el.children].some(sticksOut))
+      .slice(0, 4).map((el) => `${name(el)} tot ${Math.round(el.getBoundingClientRect().right)}px`)
+    : [];
+  const small = [...document.querySelectorAll("svg text")].filter((t) => t.getClientRects().length)
+    .map((t) => {
+      const ctm = t.getScreenCTM();
+      const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+      return [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize) * scale];
+    }).filter(([, px]) => px < smallest - 0.01)
+    .map(([text, px]) => `"${text.slice(0, 30)}" ${px.toFixed(1)}px`);
+  return [document.documentElement.scrollWidth, inner, wide, small];
+}"""
+
+
+def measure(user) -> str:
+    """What does not fit on the page at this size (MEASURE), as a finding; empty when it fits."""
+    width, inner, wide, small = user.page.evaluate(MEASURE, SMALLEST_TEXT)
+    found = []
+    if width > inner:
+        found.append(f"  {width}px breed in {inner}px: " + ", ".join(wide))
+    if small:
+        found.append(f"  {len(small)} grafiekteksten < {SMALLEST_TEXT}px: " + ", ".join(small[:4]))
+    return "\n".join(found)
+
+
+def test_every_page_fits_a_phone_and_a_tablet(browse, sweep):
+    """Every page as the regiegroep sees it (the most pages, the widest: edit columns, forms),
+    at phone and tablet size: no sideways scrolling of the page (a table scrolls inside its own
+    labelled region), chart text at least 11 px as drawn, and axe at phone size (a collapsed
+    menu, a region that scrolls). The other roles see the same templates with fewer buttons;
+    axe has checked them at desktop size (the sweep above)."""
+    user = browse()
+    user.log_in("regie")
+    findings = {}
+    for size, (width, height) in SIZES.items():
+        user.page.set_viewport_size({"width": width, "height": height})
+        for path in sweep:
+            user.visit(path)
+            found = measure(user)
+            if size == "telefoon":
+                found = "\n".join(filter(None, [found, audit(user)]))
+            if found:
+                findings[f"{path} ({size})"] = found
+    report = [f"{page}:\n{found}" for page, found in findings.items()]
+    report += [f"console/CSP: {problem}" for problem in user.problems]
+    summary = f"{len(findings)} van {2 * len(sweep)} pagina's passen niet:\n"
+    assert not report, summary + "\n".join(report)
+
+
+def test_the_menu_folds_on_a_phone_and_shows_without_script(browse, chromium, demo_site):
+    """On a phone the menu is behind "Menu" (aria-expanded, Escape closes it); without
+    JavaScript it simply shows; printed, there is no button and no table is cut off."""
+    user = browse()
+    user.page.set_viewport_size({"width": 390, "height": 844})
+    user.log_in("stuur")
+    button = user.page.get_by_role("button", name="Menu")
+    menu = user.page.get_by_role("navigation", name="Hoofdmenu")
+    assert button.get_attribute("aria-expanded") == "false" and not menu.is_visible()
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    menu.get_by_role("link", name="Gemeenten").focus()
+    user.check("menu open")
+    user.page.keyboard.press("Escape")
+    assert not menu.is_visible()
+    assert user.page.evaluate("() => document.activeElement.textContent") == "Menu"
+    user.page.set_viewport_size({"width": 1024, "height": 1366})
+    assert menu.is_visible() and not button.is_visible()
+
+    user.visit("/samenwerkingsverbanden/MLW/kosten/")
+    user.page.emulate_media(media="print")
+    printed = user.page.evaluate(
+        """() => [getComputedStyle(document.querySelector(".site-header")).display,
+        [...document.querySelectorAll(".tabel-scroll")]
+          .map((region) => getComputedStyle(region).overflowX)]"""
+    )
+    assert printed == ["none", ["visible"] * len(printed[1])], printed
+    user.assert_clean()
+
+    context = chromium.new_context(
+        base_url=demo_site, java_script_enabled=False, viewport={"width": 390, "height": 844}
+    )
+    try:
+        page = context.new_page()
+        page.goto("/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill("stuur")
+        page.get_by_label("Wachtwoord").fill("regiekamer-demo")
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_load_state("load")
+        menu = page.get_by_role("navigation", name="Hoofdmenu")
+        assert menu.get_by_role("link", name="Gemeenten").is_visible()
+        assert not page.get_by_role("button", name="Menu").is_visible()
+    finally:
+        context.close()

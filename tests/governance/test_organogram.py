@@ -40,7 +40,10 @@ def test_contains_names_relations_and_accessibility(organogram):
     svg = str(build_organogram_svg(gremia, relaties))
     root = ET.fromstring(svg)
     assert root.get("role") == "img"
-    assert root.get("viewBox") and root.get("width") == "100%"
+    # Drawn at the size where its smallest text (10 units) is 11 px: it scrolls, never shrinks.
+    _, _, width, height = (float(v) for v in root.get("viewBox").split())
+    assert float(root.get("width")) == pytest.approx(width * 1.1, abs=0.1)
+    assert float(root.get("height")) == pytest.approx(height * 1.1, abs=0.1)
     assert root.find(f"{NS}title").text == "Organogram van T"
     desc = root.find(f"{NS}desc").text
     assert "Stuurgroep is opdrachtgever van Ambtelijke regiegroep" in desc
