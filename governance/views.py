@@ -268,9 +268,9 @@ class VergaderingUpdateView(VergaderingFormMixin, ObjectUpdateView):
             return super().announce_save()
         messages.success(
             self.request,
-            "Opgeslagen. De tijd of plaats is gewijzigd na het versturen van de uitnodiging: "
-            "de leden hebben de wijziging gekregen, met een bijlage die de afspraak in hun "
-            "agenda bijwerkt. " + summary(self.wijziging, genodigden(self.object)),
+            "Opgeslagen. De tijd of plaats is gewijzigd na het versturen van de uitnodiging, "
+            "dus gaat de wijziging naar de leden, met een bijlage die de afspraak in hun agenda "
+            "bijwerkt. " + summary(self.wijziging, genodigden(self.object)),
         )
 
 
