@@ -57,6 +57,8 @@ class VergaderingAdmin(base.ModelAdmin):
     list_select_related = ["gremium", "voorzitter"]
     date_hierarchy = "begin"
     inlines = [AgendapuntInline]
+    # The calendar entry of the invitation: shown, never typed (Vergadering.save keeps them).
+    readonly_fields = ["uid", "volgnummer", "uitnodiging_verzonden_op"]
 
 
 @admin.register(Besluit)

@@ -39,6 +39,7 @@ class Vergaderstatus(models.TextChoices):
     AGENDA_VERZONDEN = "agenda_verzonden", _("Agenda verzonden")
     GEHOUDEN = "gehouden", _("Gehouden")
     VERSLAG_VASTGESTELD = "verslag_vastgesteld", _("Verslag vastgesteld")
+    GEANNULEERD = "geannuleerd", _("Geannuleerd")
 
 
 class Agendapuntsoort(models.TextChoices):

@@ -1,9 +1,10 @@
 import django_filters
+from django.utils import timezone
 
 from regiekamer.filters import SearchFilterSet, ja_nee_filter
 
-from .constants import Actiestatus, Besluitroute, Besluituitkomst, Gremiumsoort
-from .models import Actiepunt, Besluit, Gremium, Knelpunt
+from .constants import Actiestatus, Besluitroute, Besluituitkomst, Gremiumsoort, Vergaderstatus
+from .models import Actiepunt, Besluit, Gremium, Knelpunt, Vergadering
 
 
 class ScopedFilterSet(SearchFilterSet):
@@ -40,6 +41,33 @@ class BesluitFilterSet(ScopedFilterSet):
     class Meta:
         model = Besluit
         fields = ["q", "gremium", "uitkomst", "route", "vanaf", "tot"]
+
+
+class VergaderingFilterSet(ScopedFilterSet):
+    search_fields = ("gremium__naam", "locatie", "agendapunten__titel")
+    gremium = django_filters.ModelChoiceFilter(
+        queryset=Gremium.objects.none(), empty_label="(alle)"
+    )
+    status = django_filters.ChoiceFilter(choices=Vergaderstatus.choices, empty_label="(alle)")
+    wanneer = django_filters.ChoiceFilter(
+        choices=[("komend", "Komend"), ("geweest", "Geweest")],
+        empty_label="(alle)",
+        method="filter_wanneer",
+        label="Komend of geweest",
+    )
+    jaar = django_filters.NumberFilter(field_name="begin", lookup_expr="year", label="Jaar")
+
+    class Meta:
+        model = Vergadering
+        fields = ["q", "gremium", "status", "wanneer", "jaar"]
+
+    def filter_wanneer(self, queryset, name, value):
+        now = timezone.now()
+        if value == "komend":
+            return queryset.filter(begin__gte=now)
+        if value == "geweest":
+            return queryset.filter(begin__lt=now)
+        return queryset
 
 
 class ActiepuntFilterSet(ScopedFilterSet):

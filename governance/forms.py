@@ -1,10 +1,14 @@
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.forms import inlineformset_factory
+from django.utils import timezone
 
 from regiekamer.forms import DATE_INPUT
 
-from .constants import Besluitroute
+from .constants import Besluitroute, Vergaderstatus
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -40,14 +44,110 @@ class ScopedModelForm(forms.ModelForm):
                 ).distinct()
 
 
+HISTORISCH_GREMIUM = (
+    "Kies een huidig gremium van dit samenwerkingsverband: een historisch gremium (of een van "
+    "een ander samenwerkingsverband) vergadert hier niet."
+)
+
+
+def leden_van(gremium, op) -> QuerySet:
+    """The persons with a membership of ``gremium`` that runs on day ``op``."""
+    lopend = Lidmaatschap.objects.filter(gremium=gremium).filter(
+        Q(vanaf__isnull=True) | Q(vanaf__lte=op), Q(tot__isnull=True) | Q(tot__gte=op)
+    )
+    return Persoon.objects.filter(pk__in=lopend.values("persoon_id"))
+
+
 class VergaderingForm(ScopedModelForm):
+    """A meeting of a current gremium, chaired by one of its members on the meeting's date."""
+
     class Meta:
         model = Vergadering
         fields = ["gremium", "begin", "eind", "locatie_gemeente", "locatie", "voorzitter", "status"]
         widgets = {"begin": DATETIME_INPUT, "eind": DATETIME_INPUT}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        gremia = Q(historisch=False)
+        if self.instance.gremium_id:  # a meeting of a gremium since made historical keeps it
+            gremia |= Q(pk=self.instance.gremium_id)
+        self.fields["gremium"].queryset = self.fields["gremium"].queryset.filter(gremia)
+        self.fields["gremium"].error_messages["invalid_choice"] = HISTORISCH_GREMIUM
+        gremium = self.chosen_gremium()
+        voorzitter = self.fields["voorzitter"]
+        voorzitter.help_text = "Een lid van het gremium op de dag van de vergadering."
+        # js/voorzitter.js offers the members of the gremium chosen, without a reload.
+        voorzitter.widget.attrs |= {
+            "data-leden": json.dumps(self.leden_per_gremium()),
+            "data-gremium": self["gremium"].auto_id,
+        }
+        voorzitter.error_messages["invalid_choice"] = (
+            "Kies als voorzitter een lid van het gremium op de dag van de vergadering."
+        )
+        if gremium is not None:
+            voorzitter.queryset = leden_van(gremium, self.chosen_day())
+        # Cancelling is its own action (it tells the members): not a status to pick here.
+        if not self.instance.is_geannuleerd:
+            self.fields["status"].choices = [
+                c for c in self.fields["status"].choices if c[0] != Vergaderstatus.GEANNULEERD
+            ]
+
+    def leden_per_gremium(self) -> dict[int, list]:
+        """{gremium pk: [[persoon pk, naam], ...]}: the members of each gremium offered, on the
+        day of the meeting (for js/voorzitter.js)."""
+        dag = self.chosen_day()
+        lopend = Lidmaatschap.objects.filter(
+            Q(vanaf__isnull=True) | Q(vanaf__lte=dag),
+            Q(tot__isnull=True) | Q(tot__gte=dag),
+            gremium__in=self.fields["gremium"].queryset,
+        ).order_by("persoon__naam", "persoon_id")
+        leden: dict[int, list] = {}
+        for gremium_id, persoon_id, naam in lopend.values_list(
+            "gremium_id", "persoon_id", "persoon__naam"
+        ):
+            rij = [persoon_id, naam]
+            if rij not in leden.setdefault(gremium_id, []):
+                leden[gremium_id].append(rij)
+        return leden
+
+    def chosen_gremium(self):
+        """The gremium the form is about: as submitted, as opened, or the meeting's own."""
+        field = self.fields["gremium"]
+        value = self.data.get(self.add_prefix("gremium")) if self.is_bound else None
+        if value is None:
+            value = self.initial.get("gremium") or self.instance.gremium_id
+        try:
+            return field.to_python(getattr(value, "pk", value))
+        except ValidationError:
+            return None
+
+    def chosen_day(self):
+        value = self.data.get(self.add_prefix("begin")) if self.is_bound else None
+        if value is None:
+            value = self.initial.get("begin") or self.instance.begin
+        try:
+            moment = self.fields["begin"].to_python(value)
+        except ValidationError:
+            moment = None
+        return timezone.localdate(moment) if moment else timezone.localdate()
+
+    def clean(self):
+        cleaned = super().clean()
+        gremium, voorzitter, begin = (cleaned.get(k) for k in ("gremium", "voorzitter", "begin"))
+        if gremium and voorzitter and begin:
+            dag = timezone.localdate(begin)
+            if not leden_van(gremium, dag).filter(pk=voorzitter.pk).exists():
+                self.add_error(
+                    "voorzitter",
+                    f"{voorzitter} is op {dag:%d-%m-%Y} geen lid van {gremium.naam}: kies een "
+                    "lid van het gremium als voorzitter.",
+                )
+        return cleaned
+
 
 class BaseAgendaFormSet(forms.BaseInlineFormSet):
+    add_row_label = "Agendapunt toevoegen"  # includes/formset.html, js/formset.js
+
     def clean(self):
         super().clean()
         volgordes = [
@@ -181,3 +281,19 @@ LidmaatschapFormSet = inlineformset_factory(
     extra=2,
     can_delete=True,
 )
+
+
+class PersoonForm(ScopedModelForm):
+    """A person's details; the gemeente is one of the samenwerkingsverband's."""
+
+    class Meta:
+        model = Persoon
+        fields = ["naam", "functie", "gemeente", "organisatie", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.gemeente_id:  # a member from a gemeente of another samenwerkingsverband
+            gemeente = self.fields["gemeente"]
+            gemeente.queryset = gemeente.queryset.model.objects.filter(
+                Q(pk__in=gemeente.queryset.values("pk")) | Q(pk=self.instance.gemeente_id)
+            )

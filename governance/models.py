@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -224,9 +226,23 @@ class Vergadering(Versioned):
         default=False,
         help_text=_("Een voorbeeld in de demo, geen echte vergadering."),
     )
+    # The calendar entry of the invitation (RFC 5545): its UID stays the same for the life of
+    # the meeting, its SEQUENCE (volgnummer) goes up when a sent invitation changes.
+    uid = models.UUIDField(
+        _("kenmerk in agenda's"), default=uuid.uuid4, unique=True, editable=False
+    )
+    volgnummer = models.PositiveIntegerField(
+        _("volgnummer van de uitnodiging"), default=0, editable=False
+    )
+    uitnodiging_verzonden_op = models.DateTimeField(
+        _("uitnodiging verzonden op"), null=True, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     access_scope = Scope(via=("gremium__samenwerkingsverband",))
+
+    # What the invitation in the members' calendars says: a change after it was sent is news.
+    UITNODIGING_VELDEN = ("begin", "eind", "locatie", "locatie_gemeente_id", "status")
 
     class Meta:
         verbose_name = _("vergadering")
@@ -254,6 +270,39 @@ class Vergadering(Versioned):
             "governance:vergadering-detail",
             args=[self.gremium.samenwerkingsverband.afkorting, self.pk],
         )
+
+    @property
+    def is_geannuleerd(self) -> bool:
+        return self.status == Vergaderstatus.GEANNULEERD
+
+    @property
+    def is_uitgenodigd(self) -> bool:
+        """The members have the invitation (and the calendar entry)."""
+        return self.uitnodiging_verzonden_op is not None
+
+    def uitnodiging_gewijzigd(self) -> bool:
+        """The rule of the iCalendar SEQUENCE: after the invitation went out, a change of begin,
+        eind, locatie or gastgemeente, or the cancellation, is a new version of the calendar
+        entry (the members' calendars replace the older one). Read against the stored row."""
+        if self._state.adding or self.pk is None or not self.is_uitgenodigd:
+            return False
+        stored = type(self)._base_manager.filter(pk=self.pk).values(*self.UITNODIGING_VELDEN)
+        stored = stored.first()
+        if stored is None:
+            return False
+        changed = {f for f in self.UITNODIGING_VELDEN if stored[f] != getattr(self, f)}
+        if changed == {"status"}:
+            # Of the status only the cancellation is news for a calendar.
+            return self.is_geannuleerd
+        return bool(changed)
+
+    def save(self, *args, **kwargs):
+        if self.uitnodiging_gewijzigd():
+            self.volgnummer += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields:
+                kwargs["update_fields"] = {*update_fields, "volgnummer"}
+        super().save(*args, **kwargs)
 
 
 class Agendapunt(Versioned):

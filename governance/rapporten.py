@@ -1,10 +1,16 @@
-"""The besluitenlijst as a PDF: the decisions of a gremium (or all gremia) over a period."""
+"""The besluitenlijst as a PDF: the decisions of a gremium (or all gremia) over a period; and of
+one meeting its uitnodiging (the convocation) and its besluitenlijst."""
 
 from datetime import date
 
-from regiekamer.pdf import RapportFout, data_state
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.text import slugify
 
-from .models import Besluit, Gremium
+from regiekamer.pdf import RapportFout, data_state, render_pdf
+
+from .models import Agendapunt, Besluit, Gremium, Stuk, Vergadering
+from .vergaderinfo import datum_tekst, leden_op_vergaderdatum, plaats, tijd_tekst
 
 
 def _gremium(sv, gremium) -> Gremium | None:
@@ -51,3 +57,65 @@ def besluitenlijst_report(
         "besluiten": besluiten.order_by("datum", "pk"),
         "gegevens_stand": data_state(Besluit.history.filter(gremium__samenwerkingsverband=sv)),
     }
+
+
+# -- one meeting: the uitnodiging before it, the besluitenlijst after it ------------------
+
+
+def _vergadering_context(vergadering) -> dict:
+    punten = vergadering.agendapunten.order_by("volgorde").prefetch_related(
+        Prefetch("stukken", queryset=Stuk.objects.order_by("titel")),
+        Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "pk")),
+    )
+    return {
+        "vergadering": vergadering,
+        "gremium": vergadering.gremium,
+        "datum": datum_tekst(vergadering),
+        "tijd": tijd_tekst(vergadering),
+        "plaats": plaats(vergadering),
+        "agendapunten": punten,
+        "leden": leden_op_vergaderdatum(vergadering),
+        "samenwerkingsverband": vergadering.gremium.samenwerkingsverband,
+    }
+
+
+def _bestandsnaam(soort: str, vergadering) -> str:
+    dag = timezone.localtime(vergadering.begin)
+    return f"{soort}-{slugify(vergadering.gremium.naam)}-{dag:%Y-%m-%d}.pdf"
+
+
+def uitnodiging_pdf(vergadering) -> tuple[bytes, str]:
+    """The convocation: date, time, place, chair, the agenda with each item's kind, toelichting
+    and stukken."""
+    context = _vergadering_context(vergadering)
+    titel = f"Uitnodiging {vergadering.gremium.naam}"
+    if vergadering.is_geannuleerd:
+        titel = f"Vervallen: {titel}"
+    context |= {
+        "titel": titel,
+        "gegevens_stand": data_state(
+            Vergadering.history.filter(id=vergadering.pk),
+            Agendapunt.history.filter(vergadering_id=vergadering.pk),
+        ),
+    }
+    return render_pdf("rapporten/uitnodiging.html", context), _bestandsnaam(
+        "uitnodiging", vergadering
+    )
+
+
+def besluiten_vergadering_pdf(vergadering) -> tuple[bytes, str]:
+    """The decisions taken at the meeting's agenda items, with their outcome."""
+    context = _vergadering_context(vergadering)
+    besluiten = Besluit.objects.filter(agendapunt__vergadering=vergadering).select_related(
+        "agendapunt"
+    )
+    context |= {
+        "titel": f"Besluitenlijst {vergadering.gremium.naam}, vergadering van {context['datum']}",
+        "besluiten": besluiten.order_by("agendapunt__volgorde", "datum", "pk"),
+        "gegevens_stand": data_state(
+            Besluit.history.filter(agendapunt__vergadering_id=vergadering.pk)
+        ),
+    }
+    return render_pdf("rapporten/besluiten_vergadering.html", context), _bestandsnaam(
+        "besluitenlijst", vergadering
+    )

@@ -2,7 +2,8 @@ import django_tables2 as tables
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from .models import Actiepunt, Besluit, Gremium, Knelpunt
+from .models import Actiepunt, Besluit, Gremium, Knelpunt, Vergadering
+from .vergaderinfo import plaats
 
 
 class GremiumTable(tables.Table):
@@ -65,3 +66,31 @@ class KnelpuntTable(tables.Table):
     class Meta:
         model = Knelpunt
         fields = ["datum", "omschrijving", "ingebracht_door", "geescaleerd_op", "opgelost_op"]
+
+
+class VergaderingTable(tables.Table):
+    begin = tables.DateTimeColumn(
+        format="D j F Y, H:i",
+        verbose_name="Datum en tijd",
+        linkify=lambda record: record.get_absolute_url(),
+    )
+    gremium = tables.Column(linkify=lambda record: record.gremium.get_absolute_url())
+    plaats = tables.Column(
+        accessor="locatie",
+        verbose_name="Locatie",
+        order_by=("locatie", "locatie_gemeente__naam"),
+        empty_values=(),
+    )
+    voorzitter = tables.Column(default="—")
+    aantal_agendapunten = tables.Column(verbose_name="Agendapunten", attrs={"td": {"class": "num"}})
+
+    class Meta:
+        model = Vergadering
+        fields = ["begin", "gremium", "plaats", "voorzitter", "status", "aantal_agendapunten"]
+        row_attrs = {"class": lambda record: "cancelled" if record.is_geannuleerd else ""}
+
+    def render_plaats(self, record):
+        return plaats(record) or "—"
+
+    def value_plaats(self, record):
+        return plaats(record)

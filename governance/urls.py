@@ -10,6 +10,7 @@ urlpatterns = [
     path("gremia/<int:pk>/", views.GremiumDetailView.as_view(), name="gremium-detail"),
     path("gremia/<int:pk>/bewerken/", views.GremiumUpdateView.as_view(), name="gremium-update"),
     path("gremia/<int:pk>/reeks/", views.GremiumSeriesView.as_view(), name="gremium-series"),
+    path("vergaderingen/", views.VergaderingListView.as_view(), name="vergadering-list"),
     path("vergaderingen/nieuw/", views.VergaderingCreateView.as_view(), name="vergadering-create"),
     path(
         "vergaderingen/<int:pk>/", views.VergaderingDetailView.as_view(), name="vergadering-detail"
@@ -20,11 +21,32 @@ urlpatterns = [
         name="vergadering-update",
     ),
     path(
+        "vergaderingen/<int:pk>/uitnodiging/",
+        views.UitnodigingVersturenView.as_view(),
+        name="uitnodiging-versturen",
+    ),
+    path(
+        "vergaderingen/<int:pk>/uitnodiging.pdf",
+        views.UitnodigingPdfView.as_view(),
+        name="uitnodiging-pdf",
+    ),
+    path(
+        "vergaderingen/<int:pk>/besluitenlijst.pdf",
+        views.BesluitenVergaderingPdfView.as_view(),
+        name="vergadering-besluitenlijst",
+    ),
+    path(
+        "vergaderingen/<int:pk>/annuleren/",
+        views.VergaderingAnnulerenView.as_view(),
+        name="vergadering-annuleren",
+    ),
+    path(
         "vergaderingen/<int:vergadering_pk>/stukken/nieuw/",
         views.StukCreateView.as_view(),
         name="stuk-create",
     ),
     path("stukken/<int:pk>/", views.StukDownloadView.as_view(), name="stuk-download"),
+    path("personen/<int:pk>/bewerken/", views.PersoonUpdateView.as_view(), name="persoon-update"),
     path("besluiten/", views.BesluitListView.as_view(), name="besluit-list"),
     path("besluiten/nieuw/", views.BesluitCreateView.as_view(), name="besluit-create"),
     path("acties/", views.ActiepuntListView.as_view(), name="actiepunt-list"),

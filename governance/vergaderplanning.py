@@ -74,6 +74,11 @@ def generate_series(
     (0 = Monday) of the month. A month that already has a meeting is skipped, so a second run
     creates nothing. Each new meeting gets the proposed chair and host gemeente.
     """
+    if gremium.historisch:
+        raise ValueError(
+            f"{gremium.naam} is een historisch gremium en vergadert niet meer; plan de "
+            "vergaderingen bij het huidige gremium."
+        )
     per_jaar = gremium.vergaderingen_per_jaar
     if not per_jaar:
         raise ValueError(f"{gremium.naam} heeft geen vergaderfrequentie; vul die eerst in.")

@@ -2,14 +2,15 @@ from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Count, Prefetch
+from django.db.models import Case, Count, F, Prefetch, Q, Value, When
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
-from berichten.verzenden import summary
+from berichten.verzenden import berichten_over, summary
 from regiekamer.access import can
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
@@ -21,12 +22,19 @@ from regiekamer.views import (
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
+    attachment,
     local_url,
     query_pk,
 )
 
-from .constants import Actiestatus
-from .filters import ActiepuntFilterSet, BesluitFilterSet, GremiumFilterSet, KnelpuntFilterSet
+from .constants import Actiestatus, Agendapuntsoort, Vergaderstatus
+from .filters import (
+    ActiepuntFilterSet,
+    BesluitFilterSet,
+    GremiumFilterSet,
+    KnelpuntFilterSet,
+    VergaderingFilterSet,
+)
 from .forms import (
     ActiepuntForm,
     AgendapuntFormSet,
@@ -34,6 +42,7 @@ from .forms import (
     GremiumForm,
     KnelpuntForm,
     LidmaatschapFormSet,
+    PersoonForm,
     StukForm,
     VergaderingForm,
 )
@@ -46,13 +55,16 @@ from .models import (
     GremiumRelatie,
     Knelpunt,
     Lidmaatschap,
+    Persoon,
     Stuk,
     Vergadering,
 )
 from .organogram import build_organogram_svg
-from .rapporten import besluitenlijst_report
-from .tables import ActiepuntTable, BesluitTable, GremiumTable, KnelpuntTable
+from .rapporten import besluiten_vergadering_pdf, besluitenlijst_report, uitnodiging_pdf
+from .tables import ActiepuntTable, BesluitTable, GremiumTable, KnelpuntTable, VergaderingTable
+from .uitnodiging import Soort, convocatie
 from .vergaderplanning import generate_series, propose_chair, propose_location
+from .verzending import verstuur_convocatie
 
 
 class GremiumListView(SamenwerkingsverbandListView):
@@ -121,6 +133,7 @@ class GremiumDetailView(SamenwerkingsverbandMixin, DetailView):
             "eigenaar"
         )
         context["volgend_jaar"] = timezone.localdate().year + (1 if now.month >= 10 else 0)
+        context["mag_personen_bewerken"] = can(self.request.user, "change", gremium, Persoon)
         return context
 
 
@@ -161,15 +174,46 @@ class GremiumSeriesView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
         return HttpResponseRedirect(gremium.get_absolute_url())
 
 
-class VergaderingFormMixin(SamenwerkingsverbandFormMixin):
-    model = Vergadering
-    form_class = VergaderingForm
-    formset_classes = {"agendapunten": AgendapuntFormSet}
+class VergaderingListView(SamenwerkingsverbandListView):
+    """The meetings of every gremium: the coming ones first (the next one on top), then those
+    that have been (the latest on top)."""
+
+    queryset = Vergadering.objects.select_related(
+        "gremium__samenwerkingsverband", "voorzitter", "locatie_gemeente"
+    ).annotate(aantal_agendapunten=Count("agendapunten"))
+    sv_lookup = "gremium__samenwerkingsverband"
+    filterset_class = VergaderingFilterSet
+    table_class = VergaderingTable
+    title = "Vergaderingen"
+    create_url_name = "governance:vergadering-create"
+    template_name = "governance/vergadering_list.html"
+
+    def get_queryset(self):
+        now = timezone.now()
+        geweest = Case(When(begin__lt=now, then=Value(1)), default=Value(0))
+        komend_begin = Case(When(begin__gte=now, then=F("begin")))
+        return (
+            super()
+            .get_queryset()
+            .annotate(geweest=geweest, komend_begin=komend_begin)
+            .order_by("geweest", F("komend_begin").asc(nulls_last=True), "-begin", "pk")
+        )
+
+
+class VergaderingenMixin(SamenwerkingsverbandMixin):
+    """A page of one meeting of the samenwerkingsverband in the URL (another's: 404)."""
 
     def get_queryset(self):
         return Vergadering.objects.filter(
             gremium__samenwerkingsverband=self.get_samenwerkingsverband()
-        )
+        ).select_related("gremium__samenwerkingsverband", "voorzitter", "locatie_gemeente")
+
+
+class VergaderingFormMixin(VergaderingenMixin, SamenwerkingsverbandFormMixin):
+    model = Vergadering
+    form_class = VergaderingForm
+    formset_classes = {"agendapunten": AgendapuntFormSet}
+    template_name = "governance/vergadering_form.html"
 
 
 class VergaderingCreateView(VergaderingFormMixin, ObjectCreateView):
@@ -206,16 +250,32 @@ class VergaderingCreateView(VergaderingFormMixin, ObjectCreateView):
 
 
 class VergaderingUpdateView(VergaderingFormMixin, ObjectUpdateView):
-    pass
+    """A change of time or place after the invitation went out is sent to the members at once
+    (the same calendar entry, a higher volgnummer); the message after the save says so."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        self.volgnummer_voor = form.instance.volgnummer
+        return form
+
+    def after_save(self):
+        self.wijziging = None
+        if self.object.volgnummer != self.volgnummer_voor and not self.object.is_geannuleerd:
+            self.wijziging = verstuur_convocatie(self.object, self.request.user, Soort.WIJZIGING)
+
+    def announce_save(self):
+        if self.wijziging is None:
+            return super().announce_save()
+        messages.success(
+            self.request,
+            "Opgeslagen. De tijd of plaats is gewijzigd na het versturen van de uitnodiging, "
+            "dus gaat de wijziging naar de leden, met een bijlage die de afspraak in hun agenda "
+            "bijwerkt. " + summary(self.wijziging, genodigden(self.object)),
+        )
 
 
-class VergaderingDetailView(SamenwerkingsverbandMixin, DetailView):
+class VergaderingDetailView(VergaderingenMixin, DetailView):
     template_name = "governance/vergadering_detail.html"
-
-    def get_queryset(self):
-        return Vergadering.objects.filter(
-            gremium__samenwerkingsverband=self.get_samenwerkingsverband()
-        ).select_related("gremium", "voorzitter", "locatie_gemeente")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -223,7 +283,131 @@ class VergaderingDetailView(SamenwerkingsverbandMixin, DetailView):
             Prefetch("besluiten", queryset=Besluit.objects.order_by("datum")), "stukken"
         )
         context["actiepunten"] = self.object.actiepunten.select_related("eigenaar")
+        context["besluitvorming"] = Agendapuntsoort.BESLUITVORMING
+        context["mag_bewerken"] = can(self.request.user, "change", self.object)
+        context["berichten"] = berichten_over(self.object)
         return context
+
+
+def genodigden(vergadering) -> str:
+    """'leden van de Stuurgroep Sociaal Domein': who the outbox summary speaks of."""
+    return f"leden van de {vergadering.gremium.naam}"
+
+
+class VergaderingActionView(VergaderingenMixin, EditPermissionMixin, DetailView):
+    """A confirmation page (GET) and the action (POST) on one meeting, for who may edit it."""
+
+    model = Vergadering
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["convocatie"] = convocatie(self.object, self.request.user, self.soort(), pdf=False)
+        return context
+
+    def refuse(self, text):
+        messages.error(self.request, text)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class UitnodigingVersturenView(VergaderingActionView):
+    """'Uitnodiging versturen': to the gremium's members, with the PDF and the calendar entry."""
+
+    template_name = "governance/uitnodiging_versturen.html"
+
+    def soort(self):
+        return Soort.UITNODIGING
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.is_geannuleerd:
+            return self.refuse("Deze vergadering is geannuleerd: er gaat geen uitnodiging uit.")
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, afkorting, pk):
+        self.object = vergadering = self.get_object()
+        if vergadering.is_geannuleerd:
+            return self.refuse("Deze vergadering is geannuleerd: er gaat geen uitnodiging uit.")
+        if vergadering.status == Vergaderstatus.GEPLAND:
+            vergadering.status = Vergaderstatus.AGENDA_VERZONDEN
+        vergadering.uitnodiging_verzonden_op = timezone.now()
+        vergadering.save()
+        verstuurd = verstuur_convocatie(vergadering, request.user, Soort.UITNODIGING)
+        # "Verstuurd" only when it went out to someone; summary() says who has no address.
+        tekst = "De uitnodiging is verstuurd. " if any(b.ontvanger_email for b in verstuurd) else ""
+        messages.success(request, tekst + summary(verstuurd, genodigden(vergadering)))
+        return HttpResponseRedirect(vergadering.get_absolute_url())
+
+
+class VergaderingAnnulerenView(VergaderingActionView):
+    """'Vergadering annuleren': the status Geannuleerd; who had the invitation gets the
+    cancellation (METHOD:CANCEL), which removes the meeting from their calendar."""
+
+    template_name = "governance/vergadering_annuleren.html"
+
+    def soort(self):
+        return Soort.ANNULERING
+
+    def post(self, request, afkorting, pk):
+        self.object = vergadering = self.get_object()
+        if vergadering.is_geannuleerd:
+            return self.refuse("Deze vergadering was al geannuleerd.")
+        vergadering.status = Vergaderstatus.GEANNULEERD
+        vergadering.save()
+        tekst = "De vergadering is geannuleerd."
+        if vergadering.is_uitgenodigd:
+            verstuurd = verstuur_convocatie(vergadering, request.user, Soort.ANNULERING)
+            wie = genodigden(vergadering)
+            tekst += " De leden krijgen de afzegging. " + summary(verstuurd, wie)
+        messages.success(request, tekst)
+        return HttpResponseRedirect(vergadering.get_absolute_url())
+
+
+class VergaderingPdfView(VergaderingenMixin, View):
+    """A PDF of one meeting, for whoever may see it: ``maak`` gives the PDF and its name."""
+
+    model = Vergadering
+    maak = None
+
+    def get(self, request, afkorting, pk):
+        vergadering = get_object_or_404(self.get_queryset(), pk=pk)
+        return attachment(*type(self).maak(vergadering))
+
+
+class UitnodigingPdfView(VergaderingPdfView):
+    maak = uitnodiging_pdf
+
+
+class BesluitenVergaderingPdfView(VergaderingPdfView):
+    maak = besluiten_vergadering_pdf
+
+
+class PersoonUpdateView(SamenwerkingsverbandMixin, ObjectUpdateView):
+    """Name, function, gemeente, organisation and e-mail address of a person, so that the
+    regiegroep can complete the addresses the invitations go to without the admin."""
+
+    model = Persoon
+    form_class = PersoonForm
+
+    def get_queryset(self):
+        sv = self.get_samenwerkingsverband()
+        return Persoon.objects.filter(
+            Q(lidmaatschappen__gremium__samenwerkingsverband=sv)
+            | Q(gemeente__samenwerkingsverbanden=sv)
+        ).distinct()
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["samenwerkingsverband"] = self.get_samenwerkingsverband()
+        return kwargs
+
+    def get_cancel_url(self):
+        fallback = reverse(
+            "governance:gremium-list", args=[self.get_samenwerkingsverband().afkorting]
+        )
+        return local_url(self.request, self.request.GET.get("terug", ""), fallback)
+
+    def get_success_url(self):
+        return self.get_cancel_url()
 
 
 class StukCreateView(SamenwerkingsverbandMixin, ObjectCreateView):
@@ -269,7 +453,27 @@ class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     model = Besluit
     form_class = BesluitForm
 
+    def get_agendapunt(self):
+        """The agendapunt of ``?agendapunt=PK`` (the link beside an item of a meeting), when it
+        is one of this samenwerkingsverband's; anything else is ignored."""
+        if not hasattr(self, "_agendapunt"):
+            pk = query_pk(self.request, "agendapunt")
+            self._agendapunt = (
+                Agendapunt.objects.filter(
+                    vergadering__gremium__samenwerkingsverband=self.get_samenwerkingsverband(),
+                    pk=pk,
+                )
+                .select_related("vergadering__gremium")
+                .first()
+                if pk is not None
+                else None
+            )
+        return self._agendapunt
+
     def get_vergadering(self):
+        agendapunt = self.get_agendapunt()
+        if agendapunt is not None:
+            return agendapunt.vergadering
         pk = query_pk(self.request, "vergadering")
         if pk is None:
             return None
@@ -286,11 +490,23 @@ class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
         vergadering = self.get_vergadering()
         if vergadering is None:
             return {"route": "schriftelijk", "datum": timezone.localdate()}
+        punten = Agendapunt.objects.filter(vergadering=vergadering).order_by("volgorde")
+        # The item asked for, else the meeting's first item ter besluitvorming, else its first.
+        agendapunt = (
+            self.get_agendapunt()
+            or punten.filter(soort=Agendapuntsoort.BESLUITVORMING).first()
+            or punten.first()
+        )
         return {
             "gremium": vergadering.gremium,
             "datum": timezone.localtime(vergadering.begin).date(),
-            "agendapunt": Agendapunt.objects.filter(vergadering=vergadering).first(),
+            "agendapunt": agendapunt,
+            "route": "vergadering",
         }
+
+    def get_cancel_url(self):
+        vergadering = self.get_vergadering()
+        return vergadering.get_absolute_url() if vergadering else super().get_cancel_url()
 
     def get_success_url(self):
         return self.object.get_absolute_url()

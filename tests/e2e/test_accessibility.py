@@ -33,7 +33,13 @@ ROLES = ["regie", "stuur", "weert", "beheer"]
 # redirect; and files.
 NOT_PAGES = {"login", "logout", "home", "berichten:bericht-onderwerp"}
 NOT_FOUND = "/bestaat-niet/"
-DOWNLOADS = {"werkboek:export", "governance:stuk-download", "convenant:convenant-scan"}
+DOWNLOADS = {
+    "werkboek:export",
+    "governance:stuk-download",
+    "governance:uitnodiging-pdf",
+    "governance:vergadering-besluitenlijst",
+    "convenant:convenant-scan",
+}
 # A description or label that points at nothing is never read out; axe only "needs review" it.
 BROKEN_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby], [aria-labelledby]")]
   .flatMap((el) => ["aria-describedby", "aria-labelledby"].flatMap((attr) =>

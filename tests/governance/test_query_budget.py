@@ -300,6 +300,7 @@ PAGES = [
         add_vergadering_rows,
         lambda w, n: f"Agendapunt {n - 1:04d}",
     ),
+    Page("vergadering-list", url("vergadering-list"), add_vergaderingen, lambda w, n: total(n + 5)),
     Page("besluit-list", url("besluit-list"), add_besluiten, lambda w, n: total(n)),
     Page(
         "besluit-list filtered",
