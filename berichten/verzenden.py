@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from email.utils import formataddr
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -205,3 +206,10 @@ def summary(berichten: list[Bericht], wie: str) -> str:
             "adres in en kies daarna 'Opnieuw versturen')."
         )
     return " ".join(parts)
+
+
+def announce(request, lead: str, berichten: list[Bericht], wie: str) -> None:
+    """The page's message after sending: ``lead`` and the :func:`summary`, as a success when
+    something went out by e-mail, as a warning when nothing did."""
+    level = messages.SUCCESS if any(b.ontvanger_email for b in berichten) else messages.WARNING
+    messages.add_message(request, level, f"{lead} {summary(berichten, wie)}".strip())

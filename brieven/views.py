@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView
 
-from berichten.verzenden import berichten_over, summary
+from berichten.verzenden import announce, berichten_over
 from brieven.opstellen import draft_letter, letter_view
 from brieven.verzenden import mail_letter, pdf_filename
 from regiekamer.history import history_rows
@@ -180,14 +180,13 @@ class BriefSendView(FrozenLetterRedirectMixin, BriefScopedMixin, EditPermissionM
             return HttpResponseRedirect(
                 reverse("brieven:brief-update", args=[self.kwargs["afkorting"], brief.pk])
             )
-        messages.success(
+        griffie, kopie = berichten[:1], berichten[1:]
+        announce(
             request,
-            "Verzonden aan de gemeenteraad; tekst en bedragen zijn nu vastgelegd. "
-            + summary(berichten[:1], "griffie")
-            + (
-                " U krijgt een kopie."
-                if len(berichten) > 1 and berichten[1].ontvanger_email
-                else ""
-            ),
+            "Verzonden aan de gemeenteraad; tekst en bedragen zijn nu vastgelegd.",
+            griffie,
+            "griffie",
         )
+        if kopie and kopie[0].ontvanger_email:
+            messages.info(request, f"U krijgt een kopie op {kopie[0].ontvanger_email}.")
         return HttpResponseRedirect(brief.get_absolute_url())

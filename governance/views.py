@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
-from berichten.verzenden import berichten_over, summary
+from berichten.verzenden import announce, berichten_over
 from regiekamer.access import can
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
@@ -266,11 +266,13 @@ class VergaderingUpdateView(VergaderingFormMixin, ObjectUpdateView):
     def announce_save(self):
         if self.wijziging is None:
             return super().announce_save()
-        messages.success(
+        announce(
             self.request,
             "Opgeslagen. De tijd of plaats is gewijzigd na het versturen van de uitnodiging, "
             "dus gaat de wijziging naar de leden, met een bijlage die de afspraak in hun agenda "
-            "bijwerkt. " + summary(self.wijziging, genodigden(self.object)),
+            "bijwerkt.",
+            self.wijziging,
+            genodigden(self.object),
         )
 
 
@@ -332,9 +334,9 @@ class UitnodigingVersturenView(VergaderingActionView):
         vergadering.uitnodiging_verzonden_op = timezone.now()
         vergadering.save()
         verstuurd = verstuur_convocatie(vergadering, request.user, Soort.UITNODIGING)
-        # "Verstuurd" only when it went out to someone; summary() says who has no address.
-        tekst = "De uitnodiging is verstuurd. " if any(b.ontvanger_email for b in verstuurd) else ""
-        messages.success(request, tekst + summary(verstuurd, genodigden(vergadering)))
+        # "Verstuurd" only when it went out to someone; the summary says who has no address.
+        tekst = "De uitnodiging is verstuurd." if any(b.ontvanger_email for b in verstuurd) else ""
+        announce(request, tekst, verstuurd, genodigden(vergadering))
         return HttpResponseRedirect(vergadering.get_absolute_url())
 
 
@@ -354,11 +356,12 @@ class VergaderingAnnulerenView(VergaderingActionView):
         vergadering.status = Vergaderstatus.GEANNULEERD
         vergadering.save()
         tekst = "De vergadering is geannuleerd."
-        if vergadering.is_uitgenodigd:
+        if not vergadering.is_uitgenodigd:
+            messages.success(request, tekst)
+        else:
             verstuurd = verstuur_convocatie(vergadering, request.user, Soort.ANNULERING)
-            wie = genodigden(vergadering)
-            tekst += " De leden krijgen de afzegging. " + summary(verstuurd, wie)
-        messages.success(request, tekst)
+            tekst += " De leden krijgen de afzegging."
+            announce(request, tekst, verstuurd, genodigden(vergadering))
         return HttpResponseRedirect(vergadering.get_absolute_url())
 
 
@@ -555,7 +558,7 @@ class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     def announce_save(self):
         super().announce_save()
         if self.berichten:
-            messages.info(self.request, summary(self.berichten, "eigenaar"))
+            announce(self.request, "", self.berichten, "eigenaar")
 
 
 class ActiepuntListView(SamenwerkingsverbandListView):

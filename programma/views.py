@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, FormView, TemplateView
 
-from berichten.verzenden import berichten_over, summary
+from berichten.verzenden import announce, berichten_over
 from governance.query import stuurgroepleden
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
@@ -481,9 +481,10 @@ class RapportageFreezeView(
                     "programma:rapportage-update", args=[self.kwargs["afkorting"], rapportage.pk]
                 )
             )
-        messages.success(
+        announce(
             request,
-            "De rapportage is vastgelegd en verstuurd aan de stuurgroep. "
-            + summary(berichten, "leden van de stuurgroep"),
+            "De rapportage is vastgelegd en verstuurd aan de stuurgroep.",
+            berichten,
+            "leden van de stuurgroep",
         )
         return HttpResponseRedirect(rapportage.get_absolute_url())

@@ -99,7 +99,7 @@ def test_a_letter_goes_to_the_griffie_with_a_copy_to_the_sender(
         regie_client.post(send)
     page = text(regie_client.get(brief.get_absolute_url()))
     assert ">verzonden</span>" in page
-    assert "Per e-mail naar 1 griffie" in page and "U krijgt een kopie." in page
+    assert "Per e-mail naar 1 griffie" in page and "U krijgt een kopie op regie@weert.example." in page
     (griffie,) = smtp.inbox.to("griffie@weert.example")
     assert griffie["Subject"] == "Raadsinformatiebrief: Samenwerking sociaal domein"
     assert "gemeenteraad van Weert" in text_of(griffie)
@@ -119,6 +119,7 @@ def test_a_letter_to_a_gemeente_without_council_address_says_so(
     with django_capture_on_commit_callbacks(execute=True):
         page = text(regie_client.post(send, follow=True))
     assert "Geen e-mailadres bekend van: Griffie Leudal" in page
+    assert '<li class="message warning">Verzonden aan de gemeenteraad' in page  # not a success
     assert smtp.inbox.messages == []
 
 
