@@ -1,0 +1,314 @@
+"""The outbox attacked, as an attacker and as a careless user would: other samenwerkingsverbanden'
+users, forged and repeated POSTs, header injection through user text, odd addresses, the admin,
+the daily reminder. What held is kept here too, so that it keeps holding."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from post_office.models import STATUS, Email
+
+from berichten.constants import Berichtsoort
+from berichten.models import Bericht
+from berichten.verzenden import Ontvanger, verstuur
+from governance.models import Actiepunt, Gremium
+from governance.query import stuurgroepleden
+from partijen.models import Samenwerkingsverband, Toegang
+from programma.models import Voortgangsrapportage
+from programma.voortgang import draft_report
+from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
+from tests.berichten.factories import BerichtFactory, actiepunt_post
+from tests.governance.factories import GremiumFactory, PersoonFactory
+from tests.programma.helpers import plan
+from tests.smtp import free_port, use_smtp
+
+pytestmark = pytest.mark.django_db
+
+
+def mlw():
+    return Samenwerkingsverband.objects.get(afkorting="MLW")
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+def client_of(django_user_model, username, *rollen, svs=(), stuurgroep=(), gemeente=None):
+    user = django_user_model.objects.create_user(username=username, is_staff=True)
+    user.groups.set(Group.objects.filter(name__in=rollen))
+    toegang = Toegang.objects.create(gebruiker=user, gemeente=gemeente)
+    toegang.samenwerkingsverbanden.set(svs)
+    toegang.stuurgroep_samenwerkingsverbanden.set(stuurgroep)
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+def send(gremium, ontvangers, afzender=None, onderwerp="Uitnodiging stuurgroep"):
+    return verstuur(
+        over=gremium,
+        samenwerkingsverband=gremium.samenwerkingsverband,
+        soort=Berichtsoort.UITNODIGING,
+        ontvangers=ontvangers,
+        onderwerp=onderwerp,
+        tekst="Beste leden,",
+        afzender=afzender,
+    )
+
+
+# --- Who may resend, and where it leads -------------------------------------------------------
+
+
+def test_resend_answers_only_the_regiegroep_of_the_messages_own_samenwerkingsverband(
+    demo, django_user_model
+):
+    """Another samenwerkingsverband's regiegroep, a stuurgroep member, an official of a gemeente
+    in it, and a user with places in two samenwerkingsverbanden who puts afkorting A in the URL
+    with a message of B: none of them resends (404 or 403), nothing is queued."""
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    bericht = BerichtFactory(over=gremium, ontvanger_email="")
+    other = BerichtFactory()  # in a samenwerkingsverband of its own
+    ander = other.samenwerkingsverband
+    weert = mlw().gemeenten.get(naam="Weert")
+    _, regie_ander = client_of(django_user_model, "regie-ander", REGIEGROEP, svs=[ander])
+    _, stuur = client_of(django_user_model, "stuur-mlw", STUURGROEP, svs=[mlw()])
+    _, ambtenaar = client_of(django_user_model, "ambtenaar-weert", GEMEENTE, gemeente=weert)
+    _, twee = client_of(
+        django_user_model, "twee-plekken", REGIEGROEP, STUURGROEP, svs=[ander], stuurgroep=[mlw()]
+    )
+
+    def resend(client, afkorting, pk):
+        return client.post(reverse("berichten:bericht-resend", args=[afkorting, pk])).status_code
+
+    assert resend(regie_ander, "MLW", bericht.pk) == 404
+    assert resend(stuur, "MLW", bericht.pk) == 403
+    assert resend(ambtenaar, "MLW", bericht.pk) == 403
+    assert resend(twee, "MLW", bericht.pk) == 403  # only a stuurgroep place in MLW
+    assert resend(twee, ander.afkorting, bericht.pk) == 404  # A's address, B's message
+    assert resend(regie_ander, ander.afkorting, bericht.pk) == 404
+    # Nor the outbox of a samenwerkingsverband one takes no part in, nor its redirect.
+    assert regie_ander.get(reverse("berichten:bericht-list", args=["MLW"])).status_code == 404
+    onderwerp = reverse("berichten:bericht-onderwerp", args=[ander.afkorting, bericht.pk])
+    assert regie_ander.get(onderwerp).status_code == 404
+    bericht.email.refresh_from_db()
+    assert bericht.email.status == STATUS.failed and bericht.email.logs.count() == 0
+
+
+def test_resend_needs_the_csrf_token(demo, regie_user):
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    bericht = BerichtFactory(over=gremium, ontvanger_email="")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(regie_user)
+    response = client.post(reverse("berichten:bericht-resend", args=["MLW", bericht.pk]))
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "terug",
+    [
+        "https://elders.example/",
+        "//elders.example/",
+        "/\\elders.example/",
+        "\\\\elders.example",
+        "javascript:alert(1)",
+        "https:elders.example",
+        " //elders.example",
+        "http://testserver@elders.example/",
+    ],
+)
+def test_resend_never_leads_to_another_site(demo, regie_client, terug):
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    bericht = BerichtFactory(over=gremium)  # already sent: the page only says so
+    response = regie_client.post(
+        reverse("berichten:bericht-resend", args=["MLW", bericht.pk]), {"terug": terug}
+    )
+    assert response.url == gremium.get_absolute_url()
+
+
+def test_a_message_that_went_out_is_not_sent_again_by_a_forged_resend(
+    demo, regie_client, smtp, django_capture_on_commit_callbacks
+):
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        (bericht,) = send(gremium, [Ontvanger("Ilse Sterk", "i.sterk@weert.example")])
+    assert len(smtp.inbox.messages) == 1
+    url = reverse("berichten:bericht-resend", args=["MLW", bericht.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        page = text(regie_client.post(url, follow=True))
+    assert "Het bericht aan Ilse Sterk is al verzonden." in page
+    assert len(smtp.inbox.messages) == 1
+
+
+@pytest.fixture
+def gremium_with_members(db):
+    return GremiumFactory(naam="Stuurgroep Sociaal Domein", soort="stuurgroep")
+
+
+def test_resend_goes_to_the_address_the_person_has_today_and_says_which(
+    demo, regie_client, smtp, django_capture_on_commit_callbacks
+):
+    """The address of the person was changed since (to someone else's): the resend goes to the
+    address the row gives today, and the page names that address, so nobody is misled."""
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    persoon = PersoonFactory(naam="Ilse Sterk", email="")
+    bericht = BerichtFactory(over=gremium, ontvanger_naam="Ilse Sterk", ontvanger_email="")
+    bericht.bron = persoon
+    bericht.save()
+    persoon.email = "secretariaat@weert.example"
+    persoon.save()
+    url = reverse("berichten:bericht-resend", args=["MLW", bericht.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        page = text(regie_client.post(url, follow=True))
+    assert "Ilse Sterk (secretariaat@weert.example)" in page
+    assert [m.envelope_to for m in smtp.inbox.messages] == [["secretariaat@weert.example"]]
+
+
+# --- Header injection -------------------------------------------------------------------------
+
+
+def test_an_actions_omschrijving_reaches_the_subject_on_one_line(
+    demo, regie_client, smtp, media, django_capture_on_commit_callbacks
+):
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    eigenaar = PersoonFactory(naam="Gerard\nPoell", email="g.poell@weert.example")
+    data = actiepunt_post(gremium, eigenaar, "Planning\r\nBcc: spion@elders.example\r\n\r\nnep")
+    # The owner must be someone the form offers: a member of a gremium of MLW.
+    eigenaar.lidmaatschappen.create(gremium=gremium, rol="lid", vanaf=date(2020, 1, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = regie_client.post(reverse("governance:actiepunt-create", args=["MLW"]), data)
+    assert response.status_code == 302, text(response)
+    (message,) = smtp.inbox.messages
+    assert message["Bcc"] is None and message.envelope_to == ["g.poell@weert.example"]
+    assert message["Subject"] == "Actie voor u: Planning Bcc: spion@elders.example nep"
+
+
+# --- Odd addresses ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "adres",
+    [
+        "a@b.c, x@y.z",
+        "a@b.example\nBcc: x@y.example",
+        "a@b.example\r\n",
+        "Jan <jan@b.example>",
+        "a@b.example;x@y.example",
+        "jöran@b.example",
+    ],
+)
+def test_an_address_field_takes_one_plain_address(db, adres):
+    persoon = PersoonFactory(email="")
+    persoon.email = adres
+    with pytest.raises(ValidationError):
+        persoon.full_clean()
+
+
+def test_an_international_domain_name_is_delivered(
+    gremium_with_members, smtp, django_capture_on_commit_callbacks
+):
+    persoon = PersoonFactory(email="jan@bücher.example")
+    persoon.full_clean()
+    with django_capture_on_commit_callbacks(execute=True):
+        send(gremium_with_members, [Ontvanger("Jan", persoon.email, persoon)])
+    (message,) = smtp.inbox.messages
+    assert message.envelope_to == ["jan@xn--bcher-kva.example"]
+
+
+# --- The admin --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rol", [BEHEERDER, REGIEGROEP, STUURGROEP, GEMEENTE])
+def test_post_office_has_no_admin_pages_for_anyone(db, django_user_model, rol):
+    """The outbox is read per samenwerkingsverband on its own page; post-office's pages (the
+    e-mails, their attachments and the log of attempts, with addresses and server answers of
+    every samenwerkingsverband) are not in the admin, not even for the beheerder: the
+    beheerder reads each samenwerkingsverband's outbox like the others."""
+    user = django_user_model.objects.create_user(username=f"admin-{rol}", is_staff=True)
+    user.groups.set(Group.objects.filter(name=rol))
+    client = Client()
+    client.force_login(user)
+    index = text(client.get("/admin/"))
+    assert "post_office" not in index
+    for model in ("email", "log", "attachment", "emailtemplate"):
+        assert client.get(f"/admin/post_office/{model}/").status_code == 404, model
+
+
+# --- Sending a report: double click, refusal --------------------------------------------------
+
+
+def test_a_double_click_on_versturen_freezes_and_sends_once(
+    demo, regie_client, smtp, media, django_capture_on_commit_callbacks
+):
+    leden = stuurgroepleden(mlw())
+    for persoon in leden:
+        persoon.email = f"{persoon.pk}@gemeente.example"
+        persoon.save()
+    report = draft_report(plan(), date(2021, 10, 31), "september-oktober 2021")
+    freeze = reverse("programma:rapportage-freeze", args=["MLW", report.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        regie_client.post(freeze)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = text(regie_client.post(freeze, follow=True))
+    assert "Deze rapportage is verzonden aan de stuurgroep en verandert niet meer." in page
+    assert len(smtp.inbox.messages) == len(leden)
+    assert Bericht.objects.over(report).count() == len(leden)
+    assert Voortgangsrapportage.history.filter(id=report.pk, status="vastgesteld").count() == 1
+
+
+def test_a_refused_report_leaves_nothing_half_saved(demo, regie_client):
+    Gremium.objects.filter(samenwerkingsverband=mlw(), soort="stuurgroep").update(historisch=True)
+    report = draft_report(plan(), date(2021, 10, 31), "september-oktober 2021")
+    page = text(
+        regie_client.post(
+            reverse("programma:rapportage-freeze", args=["MLW", report.pk]), follow=True
+        )
+    )
+    assert (
+        "heeft geen leden" in page and "verzonden" not in page.split("heeft geen leden")[0][-200:]
+    )
+    report.refresh_from_db()
+    assert not report.is_frozen
+    assert not Bericht.objects.exists() and not Email.objects.exists()
+
+
+# --- The daily reminder -----------------------------------------------------------------------
+
+
+def overdue_action(gremium, eigenaar):
+    return Actiepunt.objects.create(
+        gremium=gremium,
+        omschrijving="Evaluatie uitwerken",
+        eigenaar=eigenaar,
+        deadline=timezone.localdate() - timedelta(days=2),
+        status="open",
+    )
+
+
+def remind(django_capture_on_commit_callbacks) -> str:
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("herinner_acties", stdout=out)
+    return out.getvalue()
+
+
+def test_the_reminder_is_sent_once_also_when_the_first_one_failed(
+    gremium_with_members, smtp, settings, django_capture_on_commit_callbacks
+):
+    eigenaar = PersoonFactory(email="g.poell@weert.example")
+    overdue_action(gremium_with_members, eigenaar)
+    use_smtp(settings, free_port())  # the mail server is down today
+    remind(django_capture_on_commit_callbacks)
+    use_smtp(settings, smtp.port)
+    out = remind(django_capture_on_commit_callbacks)
+    assert "0 herinnering(en) aangemaakt." in out
+    assert smtp.inbox.messages == []  # the failed one waits for "opnieuw versturen"
+    assert Bericht.objects.filter(soort=Berichtsoort.HERINNERING).count() == 1
+
+
+# --- What the page says -----------------------------------------------------------------------
