@@ -53,12 +53,22 @@ def address_of(bron: Model | None) -> str:
     return (own() if callable(own) else getattr(bron, "email", "")) or ""
 
 
+def one_line(value: str) -> str:
+    """User text for a mail header (a subject, a name): a subject made of user text (an
+    action's omschrijving) may hold line breaks, which a mail header may not (and which could
+    add headers of their own)."""
+    return " ".join(value.split())
+
+
 def sender_header(afzender, samenwerkingsverband) -> str:
     """``"Naam via Regiekamer MLW" <regiekamer@...>``: who sent it and for which
     samenwerkingsverband; the address is the installation's own (DEFAULT_FROM_EMAIL), so that
     the mail server may send it."""
     naam = (afzender.get_full_name() or afzender.get_username()) if afzender else ""
-    label = f"Regiekamer {samenwerkingsverband.afkorting}"
+    # One line, as the subject: a line break in a user's name would make every message they
+    # send fail (a header may not hold one).
+    naam = one_line(naam)
+    label = f"Regiekamer {one_line(samenwerkingsverband.afkorting)}"
     return formataddr((f"{naam} via {label}" if naam else label, settings.DEFAULT_FROM_EMAIL))
 
 
@@ -83,9 +93,7 @@ def verstuur(
 ) -> list[Bericht]:
     """Store one message per recipient about ``over`` and send them after the commit."""
     ontvangers = list(ontvangers)
-    # One line: a subject made of user text (an action's omschrijving) may hold line breaks,
-    # which a mail header may not (and which could add headers of their own).
-    onderwerp = " ".join(onderwerp.split())
+    onderwerp = one_line(onderwerp)
     from_email = sender_header(afzender, samenwerkingsverband)
     headers = {"Reply-To": afzender.email} if afzender and afzender.email else None
     body = tekst + signature(afzender, samenwerkingsverband)

@@ -172,6 +172,29 @@ def test_resend_goes_to_the_address_the_person_has_today_and_says_which(
 # --- Header injection -------------------------------------------------------------------------
 
 
+def test_a_line_break_in_the_senders_name_does_not_break_or_add_headers(
+    gremium_with_members, regie_user, smtp, django_capture_on_commit_callbacks
+):
+    regie_user.first_name = "Petra\r\nBcc: spion@elders.example"
+    regie_user.last_name = "de\nRegisseur"
+    regie_user.email = "petra@weert.example"
+    regie_user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        (bericht,) = send(
+            gremium_with_members,
+            [Ontvanger("Ilse Sterk", "i.sterk@weert.example")],
+            afzender=regie_user,
+            onderwerp="Periode\r\nBcc: spion@elders.example",
+        )
+    assert Bericht.objects.with_status().get(pk=bericht.pk).status == "verzonden"
+    (message,) = smtp.inbox.messages
+    assert message.envelope_to == ["i.sterk@weert.example"]
+    assert message["Bcc"] is None
+    assert message["Subject"] == "Periode Bcc: spion@elders.example"
+    assert "\n" not in message["From"] and "Petra Bcc:" in message["From"]
+    assert message["Reply-To"] == "petra@weert.example"
+
+
 def test_an_actions_omschrijving_reaches_the_subject_on_one_line(
     demo, regie_client, smtp, media, django_capture_on_commit_callbacks
 ):
