@@ -141,6 +141,9 @@ def verstuur(
     return berichten
 
 
+WAITING = (STATUS.queued, STATUS.requeued)
+
+
 def send_after_commit(email_ids: list[int]) -> None:
     if email_ids and not settings.EMAIL_QUEUE:
         transaction.on_commit(lambda: send_now(email_ids))
@@ -150,10 +153,14 @@ def send_now(email_ids: Iterable[int]) -> None:
     """Send these stored messages now, over one connection; each records its own result (a
     failure is "mislukt" with its reason, and does not stop the others). When the mail server
     cannot be reached at all, the rest are not tried one by one (each would wait for the same
-    time-out): they fail with the same reason, for "opnieuw versturen" or the worker."""
+    time-out): they fail with the same reason, for "opnieuw versturen" or the worker. A message
+    that no longer waits (sent meanwhile) is left alone."""
     unreachable = None
+    # Only what still waits: a message another request (a double click) has sent meanwhile
+    # is not sent again.
+    waiting = Email.objects.filter(pk__in=list(email_ids), status__in=WAITING)
     try:
-        for email in Email.objects.filter(pk__in=list(email_ids)).order_by("pk"):
+        for email in waiting.order_by("pk"):
             if unreachable is not None:
                 email.status = STATUS.failed
                 email.save(update_fields=["status", "last_updated"])

@@ -16,7 +16,7 @@ from post_office.models import STATUS, Email
 
 from berichten.constants import Berichtsoort
 from berichten.models import Bericht
-from berichten.verzenden import Ontvanger, verstuur
+from berichten.verzenden import Ontvanger, send_now, verstuur
 from governance.models import Actiepunt, Gremium
 from governance.query import stuurgroepleden
 from partijen.models import Samenwerkingsverband, Toegang
@@ -142,6 +142,18 @@ def test_a_message_that_went_out_is_not_sent_again_by_a_forged_resend(
     with django_capture_on_commit_callbacks(execute=True):
         page = text(regie_client.post(url, follow=True))
     assert "Het bericht aan Ilse Sterk is al verzonden." in page
+    assert len(smtp.inbox.messages) == 1
+
+
+def test_sending_the_same_messages_twice_delivers_them_once(
+    gremium_with_members, smtp, django_capture_on_commit_callbacks
+):
+    """Two requests that both hand the same stored messages to the mail server (a double click
+    on "opnieuw versturen" that both saw "mislukt"): each message goes out once."""
+    gremium = gremium_with_members
+    with django_capture_on_commit_callbacks(execute=True):
+        berichten = send(gremium, [Ontvanger("Ilse Sterk", "i.sterk@weert.example")])
+    send_now([b.email_id for b in berichten])
     assert len(smtp.inbox.messages) == 1
 
 
