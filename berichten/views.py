@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views import View
 from django.views.generic import DetailView
+from post_office.models import Email
 
 from regiekamer.views import (
     EditPermissionMixin,
@@ -56,8 +57,17 @@ class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
         )
 
     def post(self, request, *args, **kwargs):
+        # Locked: of two clicks at once, the second waits and finds it queued or sent.
+        list(Email.objects.select_for_update(of=("self",)).filter(bericht__pk=self.kwargs["pk"]))
         bericht = self.get_permission_object()
         back = local_url(request, request.POST.get("terug", ""), bericht.get_absolute_url())
+        if bericht.status == Verzendstatus.WACHTRIJ:
+            messages.info(
+                request,
+                f"Het bericht aan {bericht.ontvanger_naam} staat al in de wachtrij; de status "
+                "hieronder zegt of het is aangekomen bij de mailserver.",
+            )
+            return HttpResponseRedirect(back)
         if not bericht.may_resend:
             messages.info(request, f"Het bericht aan {bericht.ontvanger_naam} is al verzonden.")
             return HttpResponseRedirect(back)

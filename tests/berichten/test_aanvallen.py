@@ -145,6 +145,23 @@ def test_a_message_that_went_out_is_not_sent_again_by_a_forged_resend(
     assert len(smtp.inbox.messages) == 1
 
 
+def test_a_queued_message_is_not_called_sent(
+    demo, regie_client, settings, smtp, django_capture_on_commit_callbacks
+):
+    """With the worker (EMAIL_QUEUE) a message waits in the outbox; a second "opnieuw
+    versturen" (a double click) neither queues it twice nor says it went out."""
+    settings.EMAIL_QUEUE = True
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        (bericht,) = send(gremium, [Ontvanger("Ilse Sterk", "i.sterk@weert.example")])
+    url = reverse("berichten:bericht-resend", args=["MLW", bericht.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        page = text(regie_client.post(url, follow=True))
+    assert "al verzonden" not in page
+    assert "Het bericht aan Ilse Sterk staat al in de wachtrij" in page
+    assert smtp.inbox.messages == []
+
+
 def test_sending_the_same_messages_twice_delivers_them_once(
     gremium_with_members, smtp, django_capture_on_commit_callbacks
 ):
