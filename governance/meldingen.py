@@ -43,10 +43,13 @@ def notify_owner(actiepunt: Actiepunt, user) -> list[Bericht]:
 
 def remind_overdue(op=None) -> tuple[list[Bericht], int]:
     """One reminder to the owner of every action that is overdue on ``op`` (today) and has not
-    had one yet; the messages sent and the number of overdue actions without an owner."""
+    had one yet; the messages sent and the number of overdue actions without an owner. Not
+    of a historical gremium: it no longer meets, and has no secretary to report to."""
     op = op or timezone.localdate()
-    overdue = Actiepunt.objects.te_laat(op).select_related(
-        "eigenaar", "gremium__samenwerkingsverband", "vergadering__gremium"
+    overdue = (
+        Actiepunt.objects.te_laat(op)
+        .filter(gremium__historisch=False)
+        .select_related("eigenaar", "gremium__samenwerkingsverband", "vergadering__gremium")
     )
     reminded = set(
         Bericht.objects.filter(soort=Berichtsoort.HERINNERING).values_list(

@@ -363,4 +363,16 @@ def test_the_reminder_is_sent_once_also_when_the_first_one_failed(
     assert Bericht.objects.filter(soort=Berichtsoort.HERINNERING).count() == 1
 
 
+def test_no_reminder_for_an_action_of_a_historical_gremium(
+    db, smtp, django_capture_on_commit_callbacks
+):
+    """A gremium that no longer exists has no secretary to report to and no list the action
+    is on: its open actions are not reminded of every morning."""
+    gremium = GremiumFactory(historisch=True)
+    overdue_action(gremium, PersoonFactory(email="g.poell@weert.example"))
+    out = remind(django_capture_on_commit_callbacks)
+    assert smtp.inbox.messages == []
+    assert "0 herinnering(en) aangemaakt." in out
+
+
 # --- What the page says -----------------------------------------------------------------------
