@@ -199,9 +199,10 @@ def berichten_over(obj):
     return Bericht.objects.over(obj).with_status().order_by("pk")
 
 
-def summary(berichten: list[Bericht], wie: str) -> str:
+def summary(berichten: list[Bericht], wie: str, niets: str = "Er") -> str:
     """What the page says after sending: how many go out by e-mail, and who has no address
-    (never skipped silently). Whether each arrived at the mail server shows in the outbox."""
+    (never skipped silently). Whether each arrived at the mail server shows in the outbox.
+    ``niets``: how the sentence that nothing went out begins ("Er is niets ...")."""
     zonder = [b.ontvanger_naam for b in berichten if not b.ontvanger_email]
     met = len(berichten) - len(zonder)
     parts = []
@@ -212,7 +213,7 @@ def summary(berichten: list[Bericht], wie: str) -> str:
         )
     else:
         parts.append(
-            f"Er is niets per e-mail verstuurd: van geen van de {wie} is een adres bekend."
+            f"{niets} is niets per e-mail verstuurd: van geen van de {wie} is een adres bekend."
         )
     if zonder:
         parts.append(

@@ -180,10 +180,20 @@ class BriefSendView(FrozenLetterRedirectMixin, BriefScopedMixin, EditPermissionM
             return HttpResponseRedirect(
                 reverse("brieven:brief-update", args=[self.kwargs["afkorting"], brief.pk])
             )
+        # "Verzonden" only when the letter went out: not when the griffie's address is unknown.
+        gemaild = bool(berichten[0].ontvanger_email)
         messages.success(
             request,
-            "Verzonden aan de gemeenteraad; tekst en bedragen zijn nu vastgelegd. "
-            + summary(berichten[:1], "griffie")
+            (
+                "Verzonden aan de gemeenteraad; tekst en bedragen zijn nu vastgelegd. "
+                if gemaild
+                else ""
+            )
+            + summary(
+                berichten[:1],
+                "griffie",
+                "De brief is vastgelegd (tekst en bedragen veranderen niet meer); er",
+            )
             + (
                 " U krijgt een kopie."
                 if len(berichten) > 1 and berichten[1].ontvanger_email

@@ -481,9 +481,11 @@ class RapportageFreezeView(
                     "programma:rapportage-update", args=[self.kwargs["afkorting"], rapportage.pk]
                 )
             )
+        # "Verstuurd" only when a message went out: not when no member's address is known.
+        gemaild = any(b.ontvanger_email for b in berichten)
         messages.success(
             request,
-            "De rapportage is vastgelegd en verstuurd aan de stuurgroep. "
-            + summary(berichten, "leden van de stuurgroep"),
+            ("De rapportage is vastgelegd en verstuurd aan de stuurgroep. " if gemaild else "")
+            + summary(berichten, "leden van de stuurgroep", "De rapportage is vastgelegd; er"),
         )
         return HttpResponseRedirect(rapportage.get_absolute_url())

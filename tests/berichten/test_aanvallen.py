@@ -39,6 +39,12 @@ def text(response) -> str:
     return response.content.decode()
 
 
+def posted(client, url, capture) -> str:
+    """The page after a POST (what it says), with what it sends sent."""
+    with capture(execute=True):
+        return text(client.post(url, follow=True))
+
+
 def client_of(django_user_model, username, *rollen, svs=(), stuurgroep=(), gemeente=None):
     user = django_user_model.objects.create_user(username=username, is_staff=True)
     user.groups.set(Group.objects.filter(name__in=rollen))
@@ -139,8 +145,7 @@ def test_a_message_that_went_out_is_not_sent_again_by_a_forged_resend(
         (bericht,) = send(gremium, [Ontvanger("Ilse Sterk", "i.sterk@weert.example")])
     assert len(smtp.inbox.messages) == 1
     url = reverse("berichten:bericht-resend", args=["MLW", bericht.pk])
-    with django_capture_on_commit_callbacks(execute=True):
-        page = text(regie_client.post(url, follow=True))
+    page = posted(regie_client, url, django_capture_on_commit_callbacks)
     assert "Het bericht aan Ilse Sterk is al verzonden." in page
     assert len(smtp.inbox.messages) == 1
 
@@ -155,8 +160,7 @@ def test_a_queued_message_is_not_called_sent(
     with django_capture_on_commit_callbacks(execute=True):
         (bericht,) = send(gremium, [Ontvanger("Ilse Sterk", "i.sterk@weert.example")])
     url = reverse("berichten:bericht-resend", args=["MLW", bericht.pk])
-    with django_capture_on_commit_callbacks(execute=True):
-        page = text(regie_client.post(url, follow=True))
+    page = posted(regie_client, url, django_capture_on_commit_callbacks)
     assert "al verzonden" not in page
     assert "Het bericht aan Ilse Sterk staat al in de wachtrij" in page
     assert smtp.inbox.messages == []
@@ -192,8 +196,7 @@ def test_resend_goes_to_the_address_the_person_has_today_and_says_which(
     persoon.email = "secretariaat@weert.example"
     persoon.save()
     url = reverse("berichten:bericht-resend", args=["MLW", bericht.pk])
-    with django_capture_on_commit_callbacks(execute=True):
-        page = text(regie_client.post(url, follow=True))
+    page = posted(regie_client, url, django_capture_on_commit_callbacks)
     assert "Ilse Sterk (secretariaat@weert.example)" in page
     assert [m.envelope_to for m in smtp.inbox.messages] == [["secretariaat@weert.example"]]
 
@@ -305,8 +308,7 @@ def test_a_double_click_on_versturen_freezes_and_sends_once(
     freeze = reverse("programma:rapportage-freeze", args=["MLW", report.pk])
     with django_capture_on_commit_callbacks(execute=True):
         regie_client.post(freeze)
-    with django_capture_on_commit_callbacks(execute=True):
-        page = text(regie_client.post(freeze, follow=True))
+    page = posted(regie_client, freeze, django_capture_on_commit_callbacks)
     assert "Deze rapportage is verzonden aan de stuurgroep en verandert niet meer." in page
     assert len(smtp.inbox.messages) == len(leden)
     assert Bericht.objects.over(report).count() == len(leden)
@@ -376,3 +378,37 @@ def test_no_reminder_for_an_action_of_a_historical_gremium(
 
 
 # --- What the page says -----------------------------------------------------------------------
+
+
+def test_a_report_that_reached_nobody_by_mail_is_not_called_sent(
+    demo, regie_client, smtp, media, django_capture_on_commit_callbacks
+):
+    for persoon in stuurgroepleden(mlw()):
+        persoon.email = ""
+        persoon.save()
+    report = draft_report(plan(), date(2021, 10, 31), "september-oktober 2021")
+    freeze = reverse("programma:rapportage-freeze", args=["MLW", report.pk])
+    page = posted(regie_client, freeze, django_capture_on_commit_callbacks)
+    assert smtp.inbox.messages == []
+    assert "De rapportage is vastgelegd; er is niets per e-mail verstuurd" in page
+    assert "verstuurd aan de stuurgroep" not in page
+
+
+def test_a_letter_that_reached_no_griffie_is_not_called_sent_to_the_council(
+    demo, regie_client, regie_user, smtp, media, django_capture_on_commit_callbacks
+):
+    from brieven.opstellen import draft_letter
+    from partijen.models import Gemeente
+
+    regie_user.email = "regie@weert.example"  # the copy goes out, the letter does not
+    regie_user.save()
+    brief = draft_letter(mlw(), Gemeente.objects.get(naam="Leudal"))
+    brief.save()
+    send = reverse("brieven:brief-send", args=["MLW", brief.pk])
+    page = posted(regie_client, send, django_capture_on_commit_callbacks)
+    assert "Verzonden aan de gemeenteraad" not in page
+    assert (
+        "De brief is vastgelegd (tekst en bedragen veranderen niet meer); er is niets per e-mail"
+        in page
+    )
+    assert "U krijgt een kopie." in page
