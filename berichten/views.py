@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 from post_office.models import Email
@@ -60,7 +61,11 @@ class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
         # Locked: of two clicks at once, the second waits and finds it queued or sent.
         list(Email.objects.select_for_update(of=("self",)).filter(bericht__pk=self.kwargs["pk"]))
         bericht = self.get_permission_object()
-        back = local_url(request, request.POST.get("terug", ""), bericht.get_absolute_url())
+        # Back to where it was asked, else to what it is about, else (that is gone) the outbox.
+        fallback = bericht.get_absolute_url() or reverse(
+            "berichten:bericht-list", args=[self.kwargs["afkorting"]]
+        )
+        back = local_url(request, request.POST.get("terug", ""), fallback)
         if bericht.status == Verzendstatus.WACHTRIJ:
             messages.info(
                 request,

@@ -412,3 +412,12 @@ def test_a_letter_that_reached_no_griffie_is_not_called_sent_to_the_council(
         in page
     )
     assert "U krijgt een kopie." in page
+
+
+def test_resend_about_something_deleted_since_returns_to_the_outbox(demo, regie_client):
+    gremium = GremiumFactory(samenwerkingsverband=mlw())
+    bericht = BerichtFactory(over=gremium, ontvanger_email="")
+    gremium.delete()
+    response = regie_client.post(reverse("berichten:bericht-resend", args=["MLW", bericht.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("berichten:bericht-list", args=["MLW"])
