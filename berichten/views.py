@@ -45,6 +45,20 @@ class BerichtOnderwerpView(SamenwerkingsverbandMixin, DetailView):
         return HttpResponseRedirect(url)
 
 
+# Why a message is not sent again, by its status (what may be resent: failed, no address).
+NOT_AGAIN = {
+    Verzendstatus.VERZONDEN: (messages.info, "is al verzonden."),
+    Verzendstatus.WACHTRIJ: (
+        messages.info,
+        "staat al in de wachtrij; de status hieronder zegt of het is aangekomen bij de mailserver.",
+    ),
+    Verzendstatus.OPGERUIMD: (
+        messages.error,
+        "is niet meer bewaard (opgeruimd): opnieuw versturen kan niet meer.",
+    ),
+}
+
+
 class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
     """POST: send a message that failed (or had no address) again; back to where it was."""
 
@@ -66,15 +80,10 @@ class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
             "berichten:bericht-list", args=[self.kwargs["afkorting"]]
         )
         back = local_url(request, request.POST.get("terug", ""), fallback)
-        if bericht.status == Verzendstatus.WACHTRIJ:
-            messages.info(
-                request,
-                f"Het bericht aan {bericht.ontvanger_naam} staat al in de wachtrij; de status "
-                "hieronder zegt of het is aangekomen bij de mailserver.",
-            )
-            return HttpResponseRedirect(back)
         if not bericht.may_resend:
-            messages.info(request, f"Het bericht aan {bericht.ontvanger_naam} is al verzonden.")
+            # Why not, by status: sent, still waiting, or no longer kept.
+            level, why = NOT_AGAIN[bericht.status]
+            level(request, f"Het bericht aan {bericht.ontvanger_naam} {why}")
             return HttpResponseRedirect(back)
         resend(bericht)
         if bericht.status == Verzendstatus.GEEN_ADRES:

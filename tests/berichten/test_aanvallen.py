@@ -421,3 +421,23 @@ def test_resend_about_something_deleted_since_returns_to_the_outbox(demo, regie_
     response = regie_client.post(reverse("berichten:bericht-resend", args=["MLW", bericht.pk]))
     assert response.status_code == 302
     assert response.url == reverse("berichten:bericht-list", args=["MLW"])
+
+
+def test_a_message_cleaned_up_by_post_office_is_not_called_without_address(
+    demo, regie_client, django_capture_on_commit_callbacks
+):
+    """``manage.py cleanup_mail`` (post-office's, for old mail) deletes the stored e-mail: the
+    outbox row stays, and must not claim there was no address nor offer a resend that breaks."""
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    bericht = BerichtFactory(over=gremium, ontvanger_naam="Ilse Sterk")
+    call_command("cleanup_mail", days=0, stdout=StringIO())
+    bericht = Bericht.objects.with_status().get(pk=bericht.pk)
+    assert bericht.email_id is None
+    assert bericht.status == "opgeruimd" and not bericht.may_resend
+    lijst = reverse("berichten:bericht-list", args=["MLW"])
+    page = text(regie_client.get(lijst, {"status": "opgeruimd"}))
+    assert "Ilse Sterk" in page and ">niet meer bewaard<" in page.replace("</td>", "<")
+    assert "Ilse Sterk" not in text(regie_client.get(lijst, {"status": "geen_adres"}))
+    resend = reverse("berichten:bericht-resend", args=["MLW", bericht.pk])
+    page = posted(regie_client, resend, django_capture_on_commit_callbacks)
+    assert "Het bericht aan Ilse Sterk is niet meer bewaard" in page
