@@ -24,6 +24,8 @@ from post_office.connections import connections
 from post_office.models import PRIORITY, STATUS, Email
 from post_office.utils import create_attachments
 
+from regiekamer import access
+
 from .models import Bericht
 from .redenen import SERVER_UNREACHABLE
 
@@ -197,6 +199,18 @@ def resend(bericht: Bericht) -> Bericht:
 def berichten_over(obj):
     """The outbox rows about ``obj``, for its page."""
     return Bericht.objects.over(obj).with_status().order_by("pk")
+
+
+def verzendlijst(obj, user, samenwerkingsverband) -> dict:
+    """The context of ``berichten/_verzendlijst.html`` on the page of ``obj``: its messages,
+    and whether ``user`` may send them again here (the regiegroep of this samenwerkingsverband;
+    not a regiegroep member elsewhere who reads along here)."""
+    return {
+        "berichten": berichten_over(obj),
+        "kan_opnieuw": access.may_save(
+            user, "change", Bericht(samenwerkingsverband=samenwerkingsverband)
+        ),
+    }
 
 
 def summary(berichten: list[Bericht], wie: str, niets: str = "Er") -> str:

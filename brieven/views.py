@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView
 
-from berichten.verzenden import berichten_over, summary
+from berichten.verzenden import summary, verzendlijst
 from brieven.opstellen import draft_letter, letter_view
 from brieven.verzenden import mail_letter, pdf_filename
 from regiekamer.history import history_rows
@@ -155,7 +155,9 @@ class BriefDetailView(PdfDownloadMixin, BriefScopedMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["weergave"] = letter_view(self.object)
         context["history"] = history_rows(Raadsinformatiebrief.history.filter(id=self.object.pk))
-        context["berichten"] = berichten_over(self.object)
+        context.update(
+            verzendlijst(self.object, self.request.user, self.get_samenwerkingsverband())
+        )
         return context
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, FormView, TemplateView
 
-from berichten.verzenden import berichten_over, summary
+from berichten.verzenden import summary, verzendlijst
 from governance.query import stuurgroepleden
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
@@ -407,7 +407,7 @@ class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
             Voortgangsregel.history.filter(rapportage_id=rapportage.pk),
             names={Voortgangsregel: lambda record: codes.get(record.opdracht_id)},
         )
-        context["berichten"] = berichten_over(rapportage)
+        context.update(verzendlijst(rapportage, self.request.user, self.get_samenwerkingsverband()))
         return context
 
 

@@ -441,3 +441,41 @@ def test_a_message_cleaned_up_by_post_office_is_not_called_without_address(
     resend = reverse("berichten:bericht-resend", args=["MLW", bericht.pk])
     page = posted(regie_client, resend, django_capture_on_commit_callbacks)
     assert "Het bericht aan Ilse Sterk is niet meer bewaard" in page
+
+
+def test_a_name_with_quotes_commas_and_accents_stays_a_name_in_from(
+    gremium_with_members, regie_user, smtp, django_capture_on_commit_callbacks
+):
+    regie_user.first_name = 'Zoë "de baas", <baas@elders.example>'
+    regie_user.last_name = "Ñúñez"
+    regie_user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        send(gremium_with_members, [Ontvanger("Ilse", "i.sterk@weert.example")], regie_user)
+    (message,) = smtp.inbox.messages
+    (afzender,) = message["From"].addresses
+    assert afzender.addr_spec == "regiekamer@localhost"
+    assert afzender.display_name.startswith('Zoë "de baas", <baas@elders.example> Ñúñez via')
+
+
+def test_user_text_in_the_outbox_is_shown_as_text(demo, regie_client):
+    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).first()
+    BerichtFactory(
+        over=gremium, ontvanger_naam="<script>alert(1)</script>", onderwerpregel="<b>x</b>"
+    )
+    page = text(regie_client.get(reverse("berichten:bericht-list", args=["MLW"])))
+    assert "<script>alert(1)" not in page and "<b>x</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_opnieuw_versturen_is_offered_only_to_who_may_do_it_there(demo, django_user_model):
+    """A regiegroep member elsewhere who sits in MLW's stuurgroep reads MLW's report: the
+    button would answer 403, so it is not there; MLW's regiegroep sees it."""
+    report = draft_report(plan(), date(2021, 10, 31), "september-oktober 2021")
+    BerichtFactory(over=report, ontvanger_email="")
+    ander = BerichtFactory().samenwerkingsverband
+    _, twee = client_of(
+        django_user_model, "twee-plekken", REGIEGROEP, STUURGROEP, svs=[ander], stuurgroep=[mlw()]
+    )
+    _, regie = client_of(django_user_model, "regie-mlw", REGIEGROEP, svs=[mlw()])
+    assert "Opnieuw versturen" not in text(twee.get(report.get_absolute_url()))
+    assert "Opnieuw versturen" in text(regie.get(report.get_absolute_url()))
