@@ -2,6 +2,7 @@
 users, forged and repeated POSTs, header injection through user text, odd addresses, the admin,
 the daily reminder. What held is kept here too, so that it keeps holding."""
 
+import threading
 from datetime import date, timedelta
 from io import StringIO
 
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +19,7 @@ from post_office.models import STATUS, Email
 from berichten.constants import Berichtsoort
 from berichten.models import Bericht
 from berichten.verzenden import Ontvanger, send_now, verstuur
+from governance.meldingen import remind_overdue
 from governance.models import Actiepunt, Gremium
 from governance.query import stuurgroepleden
 from partijen.models import Samenwerkingsverband, Toegang
@@ -479,3 +482,35 @@ def test_opnieuw_versturen_is_offered_only_to_who_may_do_it_there(demo, django_u
     _, regie = client_of(django_user_model, "regie-mlw", REGIEGROEP, svs=[mlw()])
     assert "Opnieuw versturen" not in text(twee.get(report.get_absolute_url()))
     assert "Opnieuw versturen" in text(regie.get(report.get_absolute_url()))
+
+
+# --- PostgreSQL: two at the same moment -------------------------------------------------------
+
+ACTIES = 40
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_reminder_runs_at_the_same_moment_remind_once():
+    """The daily command started twice at once (cron and a hand): one reminder per action."""
+    if connection.vendor != "postgresql":
+        pytest.skip("draait in CI op PostgreSQL (threads en rijvergrendeling)")
+    gremium = GremiumFactory()
+    eigenaar = PersoonFactory(email="g.poell@weert.example")
+    for _ in range(ACTIES):
+        overdue_action(gremium, eigenaar)
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        try:
+            barrier.wait()  # both start at the same moment
+            with transaction.atomic():
+                remind_overdue()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Bericht.objects.filter(soort=Berichtsoort.HERINNERING).count() == ACTIES
