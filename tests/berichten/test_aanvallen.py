@@ -487,6 +487,25 @@ def test_opnieuw_versturen_is_offered_only_to_who_may_do_it_there(demo, django_u
 # --- PostgreSQL: two at the same moment -------------------------------------------------------
 
 ACTIES = 40
+ROUNDS = 20
+
+
+def twice_at_once(work) -> None:
+    """``work(barrier)`` in two threads at once (two requests, two runs of a command); each
+    waits at the barrier where the two should meet."""
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        try:
+            work(barrier)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -498,19 +517,33 @@ def test_two_reminder_runs_at_the_same_moment_remind_once():
     eigenaar = PersoonFactory(email="g.poell@weert.example")
     for _ in range(ACTIES):
         overdue_action(gremium, eigenaar)
-    barrier = threading.Barrier(2)
 
-    def run() -> None:
-        try:
-            barrier.wait()  # both start at the same moment
-            with transaction.atomic():
-                remind_overdue()
-        finally:
-            connection.close()
+    def run(barrier) -> None:
+        barrier.wait()
+        with transaction.atomic():
+            remind_overdue()
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    twice_at_once(run)
     assert Bericht.objects.filter(soort=Berichtsoort.HERINNERING).count() == ACTIES
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clicks_at_the_same_moment_on_opnieuw_versturen_send_once(regie_user, mailoutbox):
+    """Two clicks on "opnieuw versturen" of a failed message, at once: it goes out once."""
+    if connection.vendor != "postgresql":
+        pytest.skip("draait in CI op PostgreSQL (threads en rijvergrendeling)")
+    gremium = GremiumFactory()
+    berichten = [BerichtFactory(over=gremium) for _ in range(ROUNDS)]
+    Email.objects.filter(bericht__in=berichten).update(status=STATUS.failed)
+    afkorting = gremium.samenwerkingsverband.afkorting
+
+    def click(barrier) -> None:
+        client = Client()
+        client.force_login(regie_user)
+        for bericht in berichten:
+            url = reverse("berichten:bericht-resend", args=[afkorting, bericht.pk])
+            barrier.wait()
+            assert client.post(url).status_code == 302
+
+    twice_at_once(click)
+    assert len(mailoutbox) == ROUNDS
