@@ -22,3 +22,6 @@ class Verzendstatus(models.TextChoices):
     WACHTRIJ = "wachtrij", _("in de wachtrij")
     MISLUKT = "mislukt", _("mislukt")
     GEEN_ADRES = "geen_adres", _("niet verzonden: geen e-mailadres")
+    # The stored e-mail was deleted (post-office's ``cleanup_mail`` of old mail): what became
+    # of it is no longer known, and there is nothing left to send again.
+    OPGERUIMD = "opgeruimd", _("niet meer bewaard")

@@ -22,5 +22,7 @@ class BerichtFilterSet(SearchFilterSet):
     def by_status(self, queryset, name, value):
         if value == Verzendstatus.GEEN_ADRES:
             return queryset.filter(ontvanger_email="")
+        if value == Verzendstatus.OPGERUIMD:
+            return queryset.exclude(ontvanger_email="").filter(email__isnull=True)
         codes = [code for code, status in POST_OFFICE_STATUS.items() if status == value]
         return queryset.exclude(ontvanger_email="").filter(email__status__in=codes)

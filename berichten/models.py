@@ -96,6 +96,8 @@ class Bericht(models.Model):
 
     @property
     def status(self) -> Verzendstatus:
+        if self.email_id is None and self.ontvanger_email:
+            return Verzendstatus.OPGERUIMD
         if not self.ontvanger_email or self.email_id is None:
             return Verzendstatus.GEEN_ADRES
         return POST_OFFICE_STATUS.get(self.email.status, Verzendstatus.WACHTRIJ)

@@ -25,6 +25,8 @@ from post_office.connections import connections
 from post_office.models import PRIORITY, STATUS, Email
 from post_office.utils import create_attachments
 
+from regiekamer import access
+
 from .models import Bericht
 from .redenen import SERVER_UNREACHABLE
 
@@ -54,12 +56,22 @@ def address_of(bron: Model | None) -> str:
     return (own() if callable(own) else getattr(bron, "email", "")) or ""
 
 
+def one_line(value: str) -> str:
+    """User text for a mail header (a subject, a name): a subject made of user text (an
+    action's omschrijving) may hold line breaks, which a mail header may not (and which could
+    add headers of their own)."""
+    return " ".join(value.split())
+
+
 def sender_header(afzender, samenwerkingsverband) -> str:
     """``"Naam via Regiekamer MLW" <regiekamer@...>``: who sent it and for which
     samenwerkingsverband; the address is the installation's own (DEFAULT_FROM_EMAIL), so that
     the mail server may send it."""
     naam = (afzender.get_full_name() or afzender.get_username()) if afzender else ""
-    label = f"Regiekamer {samenwerkingsverband.afkorting}"
+    # One line, as the subject: a line break in a user's name would make every message they
+    # send fail (a header may not hold one).
+    naam = one_line(naam)
+    label = f"Regiekamer {one_line(samenwerkingsverband.afkorting)}"
     return formataddr((f"{naam} via {label}" if naam else label, settings.DEFAULT_FROM_EMAIL))
 
 
@@ -84,9 +96,7 @@ def verstuur(
 ) -> list[Bericht]:
     """Store one message per recipient about ``over`` and send them after the commit."""
     ontvangers = list(ontvangers)
-    # One line: a subject made of user text (an action's omschrijving) may hold line breaks,
-    # which a mail header may not (and which could add headers of their own).
-    onderwerp = " ".join(onderwerp.split())
+    onderwerp = one_line(onderwerp)
     from_email = sender_header(afzender, samenwerkingsverband)
     headers = {"Reply-To": afzender.email} if afzender and afzender.email else None
     body = tekst + signature(afzender, samenwerkingsverband)
@@ -134,6 +144,9 @@ def verstuur(
     return berichten
 
 
+WAITING = (STATUS.queued, STATUS.requeued)
+
+
 def send_after_commit(email_ids: list[int]) -> None:
     if email_ids and not settings.EMAIL_QUEUE:
         transaction.on_commit(lambda: send_now(email_ids))
@@ -143,10 +156,14 @@ def send_now(email_ids: Iterable[int]) -> None:
     """Send these stored messages now, over one connection; each records its own result (a
     failure is "mislukt" with its reason, and does not stop the others). When the mail server
     cannot be reached at all, the rest are not tried one by one (each would wait for the same
-    time-out): they fail with the same reason, for "opnieuw versturen" or the worker."""
+    time-out): they fail with the same reason, for "opnieuw versturen" or the worker. A message
+    that no longer waits (sent meanwhile) is left alone."""
     unreachable = None
+    # Only what still waits: a message another request (a double click) has sent meanwhile
+    # is not sent again.
+    waiting = Email.objects.filter(pk__in=list(email_ids), status__in=WAITING)
     try:
-        for email in Email.objects.filter(pk__in=list(email_ids)).order_by("pk"):
+        for email in waiting.order_by("pk"):
             if unreachable is not None:
                 email.status = STATUS.failed
                 email.save(update_fields=["status", "last_updated"])
@@ -185,9 +202,22 @@ def berichten_over(obj):
     return Bericht.objects.over(obj).with_status().order_by("pk")
 
 
-def summary(berichten: list[Bericht], wie: str) -> str:
+def verzendlijst(obj, user, samenwerkingsverband) -> dict:
+    """The context of ``berichten/_verzendlijst.html`` on the page of ``obj``: its messages,
+    and whether ``user`` may send them again here (the regiegroep of this samenwerkingsverband;
+    not a regiegroep member elsewhere who reads along here)."""
+    return {
+        "berichten": berichten_over(obj),
+        "kan_opnieuw": access.may_save(
+            user, "change", Bericht(samenwerkingsverband=samenwerkingsverband)
+        ),
+    }
+
+
+def summary(berichten: list[Bericht], wie: str, niets: str = "Er") -> str:
     """What the page says after sending: how many go out by e-mail, and who has no address
-    (never skipped silently). Whether each arrived at the mail server shows in the outbox."""
+    (never skipped silently). Whether each arrived at the mail server shows in the outbox.
+    ``niets``: how the sentence that nothing went out begins ("Er is niets ...")."""
     zonder = [b.ontvanger_naam for b in berichten if not b.ontvanger_email]
     met = len(berichten) - len(zonder)
     parts = []
@@ -198,7 +228,7 @@ def summary(berichten: list[Bericht], wie: str) -> str:
         )
     else:
         parts.append(
-            f"Er is niets per e-mail verstuurd: van geen van de {wie} is een adres bekend."
+            f"{niets} is niets per e-mail verstuurd: van geen van de {wie} is een adres bekend."
         )
     if zonder:
         parts.append(
@@ -208,8 +238,11 @@ def summary(berichten: list[Bericht], wie: str) -> str:
     return " ".join(parts)
 
 
-def announce(request, lead: str, berichten: list[Bericht], wie: str) -> None:
-    """The page's message after sending: ``lead`` and the :func:`summary`, as a success when
-    something went out by e-mail, as a warning when nothing did."""
-    level = messages.SUCCESS if any(b.ontvanger_email for b in berichten) else messages.WARNING
-    messages.add_message(request, level, f"{lead} {summary(berichten, wie)}".strip())
+def announce(request, berichten: list[Bericht], wie: str, verzonden: str, niets: str = "Er"):
+    """The page's message after sending, telling the truth: ``verzonden`` and the
+    :func:`summary` as a success when something went out by e-mail; when nothing did, a
+    warning whose sentence begins with ``niets`` ("De rapportage is vastgelegd; er")."""
+    if any(b.ontvanger_email for b in berichten):
+        messages.success(request, f"{verzonden} {summary(berichten, wie)}".strip())
+    else:
+        messages.warning(request, summary(berichten, wie, niets))

@@ -4,8 +4,10 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
+from post_office.models import Email
 
 from regiekamer.views import (
     EditPermissionMixin,
@@ -43,6 +45,20 @@ class BerichtOnderwerpView(SamenwerkingsverbandMixin, DetailView):
         return HttpResponseRedirect(url)
 
 
+# Why a message is not sent again, by its status (what may be resent: failed, no address).
+NOT_AGAIN = {
+    Verzendstatus.VERZONDEN: (messages.info, "is al verzonden."),
+    Verzendstatus.WACHTRIJ: (
+        messages.info,
+        "staat al in de wachtrij; de status hieronder zegt of het is aangekomen bij de mailserver.",
+    ),
+    Verzendstatus.OPGERUIMD: (
+        messages.error,
+        "is niet meer bewaard (opgeruimd): opnieuw versturen kan niet meer.",
+    ),
+}
+
+
 class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
     """POST: send a message that failed (or had no address) again; back to where it was."""
 
@@ -56,10 +72,18 @@ class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
         )
 
     def post(self, request, *args, **kwargs):
+        # Locked: of two clicks at once, the second waits and finds it queued or sent.
+        list(Email.objects.select_for_update(of=("self",)).filter(bericht__pk=self.kwargs["pk"]))
         bericht = self.get_permission_object()
-        back = local_url(request, request.POST.get("terug", ""), bericht.get_absolute_url())
+        # Back to where it was asked, else to what it is about, else (that is gone) the outbox.
+        fallback = bericht.get_absolute_url() or reverse(
+            "berichten:bericht-list", args=[self.kwargs["afkorting"]]
+        )
+        back = local_url(request, request.POST.get("terug", ""), fallback)
         if not bericht.may_resend:
-            messages.info(request, f"Het bericht aan {bericht.ontvanger_naam} is al verzonden.")
+            # Why not, by status: sent, still waiting, or no longer kept.
+            level, why = NOT_AGAIN[bericht.status]
+            level(request, f"Het bericht aan {bericht.ontvanger_naam} {why}")
             return HttpResponseRedirect(back)
         resend(bericht)
         if bericht.status == Verzendstatus.GEEN_ADRES:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView
 
-from berichten.verzenden import announce, berichten_over
+from berichten.verzenden import announce, verzendlijst
 from brieven.opstellen import draft_letter, letter_view
 from brieven.verzenden import mail_letter, pdf_filename
 from regiekamer.history import history_rows
@@ -155,7 +155,9 @@ class BriefDetailView(PdfDownloadMixin, BriefScopedMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["weergave"] = letter_view(self.object)
         context["history"] = history_rows(Raadsinformatiebrief.history.filter(id=self.object.pk))
-        context["berichten"] = berichten_over(self.object)
+        context.update(
+            verzendlijst(self.object, self.request.user, self.get_samenwerkingsverband())
+        )
         return context
 
 
@@ -183,9 +185,10 @@ class BriefSendView(FrozenLetterRedirectMixin, BriefScopedMixin, EditPermissionM
         griffie, kopie = berichten[:1], berichten[1:]
         announce(
             request,
-            "Verzonden aan de gemeenteraad; tekst en bedragen zijn nu vastgelegd.",
             griffie,
             "griffie",
+            verzonden="Verzonden aan de gemeenteraad; tekst en bedragen zijn nu vastgelegd.",
+            niets="De brief is vastgelegd (tekst en bedragen veranderen niet meer); er",
         )
         if kopie and kopie[0].ontvanger_email:
             messages.info(request, f"U krijgt een kopie op {kopie[0].ontvanger_email}.")

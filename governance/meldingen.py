@@ -43,10 +43,17 @@ def notify_owner(actiepunt: Actiepunt, user) -> list[Bericht]:
 
 def remind_overdue(op=None) -> tuple[list[Bericht], int]:
     """One reminder to the owner of every action that is overdue on ``op`` (today) and has not
-    had one yet; the messages sent and the number of overdue actions without an owner."""
+    had one yet; the messages sent and the number of overdue actions without an owner. Not
+    of a historical gremium: it no longer meets, and has no secretary to report to."""
     op = op or timezone.localdate()
-    overdue = Actiepunt.objects.te_laat(op).select_related(
-        "eigenaar", "gremium__samenwerkingsverband", "vergadering__gremium"
+    # Locked before asking which were reminded: a second run at the same moment (cron and a
+    # hand) waits here, and then finds the first one's reminders.
+    overdue = list(
+        Actiepunt.objects.te_laat(op)
+        .filter(gremium__historisch=False)
+        .select_related("eigenaar", "gremium__samenwerkingsverband", "vergadering__gremium")
+        .select_for_update(of=("self",))
+        .order_by("deadline", "pk")
     )
     reminded = set(
         Bericht.objects.filter(soort=Berichtsoort.HERINNERING).values_list(
@@ -54,7 +61,7 @@ def remind_overdue(op=None) -> tuple[list[Bericht], int]:
         )
     )
     berichten, zonder_eigenaar = [], 0
-    for actiepunt in overdue.order_by("deadline", "pk"):
+    for actiepunt in overdue:
         if actiepunt.eigenaar_id is None:
             zonder_eigenaar += 1
             continue

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
-from berichten.verzenden import announce, berichten_over
+from berichten.verzenden import announce, verzendlijst
 from regiekamer.access import can
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
@@ -268,11 +268,13 @@ class VergaderingUpdateView(VergaderingFormMixin, ObjectUpdateView):
             return super().announce_save()
         announce(
             self.request,
-            "Opgeslagen. De tijd of plaats is gewijzigd na het versturen van de uitnodiging, "
-            "dus gaat de wijziging naar de leden, met een bijlage die de afspraak in hun agenda "
-            "bijwerkt.",
             self.wijziging,
             genodigden(self.object),
+            verzonden="Opgeslagen. De tijd of plaats is gewijzigd na het versturen van de "
+            "uitnodiging, dus gaat de wijziging naar de leden, met een bijlage die de afspraak "
+            "in hun agenda bijwerkt.",
+            niets="Opgeslagen. De tijd of plaats is gewijzigd na het versturen van de "
+            "uitnodiging, maar er",
         )
 
 
@@ -287,7 +289,9 @@ class VergaderingDetailView(VergaderingenMixin, DetailView):
         context["actiepunten"] = self.object.actiepunten.select_related("eigenaar")
         context["besluitvorming"] = Agendapuntsoort.BESLUITVORMING
         context["mag_bewerken"] = can(self.request.user, "change", self.object)
-        context["berichten"] = berichten_over(self.object)
+        context.update(
+            verzendlijst(self.object, self.request.user, self.get_samenwerkingsverband())
+        )
         return context
 
 
@@ -334,9 +338,9 @@ class UitnodigingVersturenView(VergaderingActionView):
         vergadering.uitnodiging_verzonden_op = timezone.now()
         vergadering.save()
         verstuurd = verstuur_convocatie(vergadering, request.user, Soort.UITNODIGING)
-        # "Verstuurd" only when it went out to someone; the summary says who has no address.
-        tekst = "De uitnodiging is verstuurd." if any(b.ontvanger_email for b in verstuurd) else ""
-        announce(request, tekst, verstuurd, genodigden(vergadering))
+        announce(
+            request, verstuurd, genodigden(vergadering), verzonden="De uitnodiging is verstuurd."
+        )
         return HttpResponseRedirect(vergadering.get_absolute_url())
 
 
@@ -360,8 +364,13 @@ class VergaderingAnnulerenView(VergaderingActionView):
             messages.success(request, tekst)
         else:
             verstuurd = verstuur_convocatie(vergadering, request.user, Soort.ANNULERING)
-            tekst += " De leden krijgen de afzegging."
-            announce(request, tekst, verstuurd, genodigden(vergadering))
+            announce(
+                request,
+                verstuurd,
+                genodigden(vergadering),
+                verzonden=tekst + " De leden krijgen de afzegging.",
+                niets=tekst + " Er",
+            )
         return HttpResponseRedirect(vergadering.get_absolute_url())
 
 
@@ -558,7 +567,7 @@ class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     def announce_save(self):
         super().announce_save()
         if self.berichten:
-            announce(self.request, "", self.berichten, "eigenaar")
+            announce(self.request, self.berichten, "eigenaar", verzonden="")
 
 
 class ActiepuntListView(SamenwerkingsverbandListView):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, FormView, TemplateView
 
-from berichten.verzenden import announce, berichten_over
+from berichten.verzenden import announce, verzendlijst
 from governance.query import stuurgroepleden
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
@@ -407,7 +407,7 @@ class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
             Voortgangsregel.history.filter(rapportage_id=rapportage.pk),
             names={Voortgangsregel: lambda record: codes.get(record.opdracht_id)},
         )
-        context["berichten"] = berichten_over(rapportage)
+        context.update(verzendlijst(rapportage, self.request.user, self.get_samenwerkingsverband()))
         return context
 
 
@@ -483,8 +483,9 @@ class RapportageFreezeView(
             )
         announce(
             request,
-            "De rapportage is vastgelegd en verstuurd aan de stuurgroep.",
             berichten,
             "leden van de stuurgroep",
+            verzonden="De rapportage is vastgelegd en verstuurd aan de stuurgroep.",
+            niets="De rapportage is vastgelegd; er",
         )
         return HttpResponseRedirect(rapportage.get_absolute_url())

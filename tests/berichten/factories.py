@@ -1,7 +1,10 @@
 """Factories of the outbox: one message to one recipient, about a row (a gremium)."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from post_office.models import STATUS, Email
 
 from berichten.constants import Berichtsoort
@@ -37,3 +40,14 @@ class BerichtFactory(factory.django.DjangoModelFactory):
             status=STATUS.sent if b.ontvanger_email else STATUS.failed,
         )
     )
+
+
+def actiepunt_post(gremium, eigenaar, omschrijving: str, over_dagen: int = 3) -> dict:
+    """The form "Nieuw actiepunt" as the regiegroep fills it in: an action for ``eigenaar``."""
+    return {
+        "gremium": gremium.pk,
+        "omschrijving": omschrijving,
+        "eigenaar": eigenaar.pk,
+        "deadline": (timezone.localdate() + timedelta(days=over_dagen)).strftime("%d-%m-%Y"),
+        "status": "open",
+    }

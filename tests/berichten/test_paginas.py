@@ -16,7 +16,7 @@ from governance.models import Actiepunt, Gremium, Persoon
 from governance.query import stuurgroepleden
 from partijen.models import Gemeente, Samenwerkingsverband
 from programma.voortgang import draft_report
-from tests.berichten.factories import BerichtFactory
+from tests.berichten.factories import BerichtFactory, actiepunt_post
 from tests.pdfs import pdf_text
 from tests.programma.helpers import plan
 from tests.querycount import LARGE
@@ -99,7 +99,9 @@ def test_a_letter_goes_to_the_griffie_with_a_copy_to_the_sender(
         regie_client.post(send)
     page = text(regie_client.get(brief.get_absolute_url()))
     assert ">verzonden</span>" in page
-    assert "Per e-mail naar 1 griffie" in page and "U krijgt een kopie op regie@weert.example." in page
+    assert (
+        "Per e-mail naar 1 griffie" in page and "U krijgt een kopie op regie@weert.example." in page
+    )
     (griffie,) = smtp.inbox.to("griffie@weert.example")
     assert griffie["Subject"] == "Raadsinformatiebrief: Samenwerking sociaal domein"
     assert "gemeenteraad van Weert" in text_of(griffie)
@@ -130,13 +132,7 @@ def test_the_owner_hears_of_an_action_and_is_reminded_once_when_it_is_overdue(
     eigenaar = Persoon.objects.filter(lidmaatschappen__gremium=gremium).first()
     eigenaar.email = "g.poell@weert.example"
     eigenaar.save()
-    data = {
-        "gremium": gremium.pk,
-        "omschrijving": "Planning evaluatie uitwerken",
-        "eigenaar": eigenaar.pk,
-        "deadline": (timezone.localdate() + timedelta(days=3)).strftime("%d-%m-%Y"),
-        "status": "open",
-    }
+    data = actiepunt_post(gremium, eigenaar, "Planning evaluatie uitwerken")
     with django_capture_on_commit_callbacks(execute=True):
         response = regie_client.post(reverse("governance:actiepunt-create", args=["MLW"]), data)
     assert response.status_code == 302, text(response)
