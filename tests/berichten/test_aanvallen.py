@@ -414,7 +414,7 @@ def test_a_letter_that_reached_no_griffie_is_not_called_sent_to_the_council(
         "De brief is vastgelegd (tekst en bedragen veranderen niet meer); er is niets per e-mail"
         in page
     )
-    assert "U krijgt een kopie." in page
+    assert "U krijgt een kopie op regie@weert.example." in page
 
 
 def test_resend_about_something_deleted_since_returns_to_the_outbox(demo, regie_client):

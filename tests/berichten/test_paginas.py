@@ -121,7 +121,7 @@ def test_a_letter_to_a_gemeente_without_council_address_says_so(
     with django_capture_on_commit_callbacks(execute=True):
         page = text(regie_client.post(send, follow=True))
     assert "Geen e-mailadres bekend van: Griffie Leudal" in page
-    assert '<li class="message warning">Verzonden aan de gemeenteraad' in page  # not a success
+    assert '<li class="message warning">De brief is vastgelegd' in page  # not a success
     assert smtp.inbox.messages == []
 
 
