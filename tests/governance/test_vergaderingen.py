@@ -338,7 +338,7 @@ def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
     assert "De uitnodiging is verstuurd. Per e-mail naar 2 leden van de Stuurgroep" in text
     assert "Geen e-mailadres bekend van: Drs. P.P.H. (Paul) Sterk" in text
     # The meeting's page lists per member what became of the message.
-    assert "Verzonden per e-mail" in text and "niet verzonden: geen e-mailadres" in text
+    assert "Verzendlijst" in text and "niet verzonden: geen e-mailadres" in text
     assert Bericht.objects.filter(soort="uitnodiging").count() == 3
 
 
