@@ -245,6 +245,15 @@ def test_more_agenda_rows_than_the_form_showed_are_saved(demo, regie_client):
     assert edit.context["title"] == "Vergadering bewerken"
 
 
+def test_the_tab_of_a_meeting_names_the_meeting(vergadering, regie_client, verstuurd):
+    """Once the invitation went out, the tab's name was followed by the outbox's HTML."""
+    verstuurd.post(regie_client, url("uitnodiging-versturen", vergadering.pk))
+    page = regie_client.get(vergadering.get_absolute_url()).content.decode()
+    assert "Verzendlijst" in page
+    title = page.split("<title>")[1].split("</title>")[0]
+    assert title == f"{vergadering} · Regiekamer"
+
+
 # -- the PDFs ------------------------------------------------------------------------------
 
 
