@@ -222,6 +222,8 @@ def summary(berichten: list[Bericht], wie: str, niets: str = "Er") -> str:
     met = len(berichten) - len(zonder)
     parts = []
     if met:
+        if met == 1 and wie.startswith("leden "):  # "naar 1 lid van de stuurgroep"
+            wie = "lid " + wie.removeprefix("leden ")
         parts.append(
             f"Per e-mail naar {met} {wie}; of elk bericht bij de mailserver is aangekomen, "
             "staat in de verzendlijst."

@@ -73,6 +73,11 @@ class VergaderingForm(ScopedModelForm):
             gremia |= Q(pk=self.instance.gremium_id)
         self.fields["gremium"].queryset = self.fields["gremium"].queryset.filter(gremia)
         self.fields["gremium"].error_messages["invalid_choice"] = HISTORISCH_GREMIUM
+        # The browser sends nothing for a date without its time: "verplicht" alone was untrue to
+        # whom typed the date.
+        self.fields["begin"].error_messages["required"] = (
+            "Vul de datum én de begintijd van de vergadering in."
+        )
         gremium = self.chosen_gremium()
         voorzitter = self.fields["voorzitter"]
         voorzitter.help_text = "Een lid van het gremium op de dag van de vergadering."

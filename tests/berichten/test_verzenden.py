@@ -10,7 +10,7 @@ from django.db import transaction
 
 from berichten.constants import Berichtsoort, Verzendstatus
 from berichten.models import Bericht
-from berichten.verzenden import Bijlage, Ontvanger, resend, verstuur
+from berichten.verzenden import Bijlage, Ontvanger, resend, summary, verstuur
 from regiekamer.settings import email_settings
 from tests.governance.factories import GremiumFactory, PersoonFactory
 from tests.smtp import attachments, free_port, text_of, use_smtp
@@ -194,3 +194,14 @@ def test_a_subject_of_several_lines_goes_out_as_one(
     (message,) = smtp.inbox.messages
     assert message["Subject"] == "Actie voor u: planning Bcc: iedereen@elders.example"
     assert message["Bcc"] is None and message.envelope_to == ["m.jansen@nederweert.example"]
+
+
+def test_the_summary_counts_one_member_as_one_lid():
+    """'Per e-mail naar 1 lid van de stuurgroep', not '1 leden'; several stay 'leden'."""
+    met, zonder = Bericht(ontvanger_email="a@weert.example"), Bericht(ontvanger_naam="B. Lid")
+    assert summary([met, zonder], "leden van de stuurgroep").startswith(
+        "Per e-mail naar 1 lid van de stuurgroep;"
+    )
+    assert summary([met, met], "leden van de stuurgroep").startswith(
+        "Per e-mail naar 2 leden van de stuurgroep;"
+    )

@@ -245,6 +245,28 @@ def test_more_agenda_rows_than_the_form_showed_are_saved(demo, regie_client):
     assert edit.context["title"] == "Vergadering bewerken"
 
 
+def test_a_date_without_its_time_is_asked_for_again_and_dutch_text_is_read(demo, regie_client):
+    """The browser sends nothing for a date typed without its time: the form asks for both
+    (not just "verplicht"); typed as text the Dutch way, it is read."""
+    voorzitter = Persoon.objects.get(naam="R.A.M. Verheul")
+    data = meeting_data(stuurgroep(), voorzitter=voorzitter, begin="")
+    response = regie_client.post(url("vergadering-create"), data)
+    assert "Vul de datum én de begintijd van de vergadering in." in response.content.decode()
+    data = meeting_data(stuurgroep(), voorzitter=voorzitter, begin="14-01-2027 10:00")
+    assert regie_client.post(url("vergadering-create"), data).status_code == 302
+    begin = Vergadering.objects.get().begin.astimezone(AMSTERDAM)
+    assert begin == datetime.datetime(2027, 1, 14, 10, tzinfo=AMSTERDAM)
+
+
+def test_the_tab_of_a_meeting_names_the_meeting(vergadering, regie_client, verstuurd):
+    """Once the invitation went out, the tab's name was followed by the outbox's HTML."""
+    verstuurd.post(regie_client, url("uitnodiging-versturen", vergadering.pk))
+    page = regie_client.get(vergadering.get_absolute_url()).content.decode()
+    assert "Verzendlijst" in page
+    title = page.split("<title>")[1].split("</title>")[0]
+    assert title == f"{vergadering} · Regiekamer"
+
+
 # -- the PDFs ------------------------------------------------------------------------------
 
 
@@ -338,7 +360,7 @@ def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
     assert "De uitnodiging is verstuurd. Per e-mail naar 2 leden van de Stuurgroep" in text
     assert "Geen e-mailadres bekend van: Drs. P.P.H. (Paul) Sterk" in text
     # The meeting's page lists per member what became of the message.
-    assert "Verzonden per e-mail" in text and "niet verzonden: geen e-mailadres" in text
+    assert "Verzendlijst" in text and "niet verzonden: geen e-mailadres" in text
     assert Bericht.objects.filter(soort="uitnodiging").count() == 3
 
 
