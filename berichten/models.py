@@ -126,5 +126,13 @@ class Bericht(models.Model):
         return len(self.email.logs.all()) if self.email_id else 0
 
     @property
+    def adres_url(self) -> str:
+        """Where the address of a recipient without one is filled in: the page of its source
+        (a persoon, a gemeente), which names it with ``get_adres_url(samenwerkingsverband)``."""
+        bron = self.bron
+        own = getattr(bron, "get_adres_url", None)
+        return own(self.samenwerkingsverband) if callable(own) else ""
+
+    @property
     def may_resend(self) -> bool:
         return self.status in (Verzendstatus.MISLUKT, Verzendstatus.GEEN_ADRES)

@@ -199,7 +199,7 @@ def resend(bericht: Bericht) -> Bericht:
 
 def berichten_over(obj):
     """The outbox rows about ``obj``, for its page."""
-    return Bericht.objects.over(obj).with_status().order_by("pk")
+    return Bericht.objects.over(obj).with_status().prefetch_related("bron").order_by("pk")
 
 
 def verzendlijst(obj, user, samenwerkingsverband) -> dict:

@@ -1,6 +1,7 @@
 """The outbox in the browser: every message of a samenwerkingsverband with its status, and
 "opnieuw versturen" for one that failed or had no address."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -93,10 +94,14 @@ class BerichtResendView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
                 "Vul het in en verstuur opnieuw.",
             )
         else:
+            wanneer = (
+                "staat opnieuw in de wachtrij"
+                if settings.EMAIL_QUEUE
+                else "is opnieuw aan de mailserver aangeboden"
+            )
             messages.success(
                 request,
-                f"Het bericht aan {bericht.ontvanger_naam} ({bericht.ontvanger_email}) staat "
-                "opnieuw klaar om te verzenden; de status hieronder zegt of het is aangekomen "
-                "bij de mailserver.",
+                f"Het bericht aan {bericht.ontvanger_naam} ({bericht.ontvanger_email}) {wanneer}; "
+                "de status in de verzendlijst zegt of de mailserver het heeft aangenomen.",
             )
         return HttpResponseRedirect(back)

@@ -160,6 +160,10 @@ class Persoon(Versioned):
     def __str__(self):
         return self.naam
 
+    def get_adres_url(self, samenwerkingsverband) -> str:
+        """Where a missing e-mail address is filled in (berichten' verzendlijst)."""
+        return reverse("governance:persoon-update", args=[samenwerkingsverband.afkorting, self.pk])
+
 
 class Lidmaatschap(Versioned):
     persoon = models.ForeignKey(

@@ -292,6 +292,15 @@ class VergaderingDetailView(VergaderingenMixin, DetailView):
         context.update(
             verzendlijst(self.object, self.request.user, self.get_samenwerkingsverband())
         )
+        # Per member (an invitation sent again counts once): how many have it by e-mail.
+        uitnodigingen = [b for b in context["berichten"] if b.soort == Soort.UITNODIGING]
+        leden = {(b.bron_type_id, b.bron_id, b.ontvanger_naam) for b in uitnodigingen}
+        gemaild = {
+            (b.bron_type_id, b.bron_id, b.ontvanger_naam)
+            for b in uitnodigingen
+            if b.ontvanger_email
+        }
+        context["uitnodiging_gemaild"], context["uitnodiging_ontvangers"] = len(gemaild), len(leden)
         return context
 
 
@@ -333,7 +342,10 @@ class UitnodigingVersturenView(VergaderingActionView):
         self.object = vergadering = self.get_object()
         if vergadering.is_geannuleerd:
             return self.refuse("Deze vergadering is geannuleerd: er gaat geen uitnodiging uit.")
-        if vergadering.status == Vergaderstatus.GEPLAND:
+        # "Agenda verzonden" only when it goes out to someone by e-mail; the moment of the
+        # invitation is kept anyway (what a later change of time is an update to).
+        gemaild = any(o.email for o in convocatie(vergadering, request.user, pdf=False).ontvangers)
+        if vergadering.status == Vergaderstatus.GEPLAND and gemaild:
             vergadering.status = Vergaderstatus.AGENDA_VERZONDEN
         vergadering.uitnodiging_verzonden_op = timezone.now()
         vergadering.save()

@@ -77,6 +77,10 @@ class Gemeente(Versioned):
     def get_absolute_url(self):
         return reverse("gemeenten:gemeente-detail", args=[self.pk])
 
+    def get_adres_url(self, samenwerkingsverband=None) -> str:
+        """Where its address for council mail is filled in (berichten' verzendlijst)."""
+        return reverse("gemeenten:gemeente-update", args=[self.pk])
+
     def bericht_adres(self) -> str:
         """Where a message to this gemeente's council goes (berichten/): the griffie."""
         return self.email_raadspost

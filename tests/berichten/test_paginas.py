@@ -123,6 +123,10 @@ def test_a_letter_to_a_gemeente_without_council_address_says_so(
     assert "Geen e-mailadres bekend van: Griffie Leudal" in page
     assert '<li class="message warning">De brief is vastgelegd' in page  # not a success
     assert smtp.inbox.messages == []
+    # The verzendlijst says where the address is filled in.
+    leudal = Gemeente.objects.get(naam="Leudal")
+    edit = reverse("gemeenten:gemeente-update", args=[leudal.pk])
+    assert f'<a href="{edit}?terug=' in page and ">e-mailadres invullen</a>" in page
 
 
 def test_the_owner_hears_of_an_action_and_is_reminded_once_when_it_is_overdue(

@@ -315,6 +315,28 @@ def test_the_besluitenlijst_of_a_meeting(vergadering, stuur_client, outsider):
 # -- sending, changing, cancelling ---------------------------------------------------------
 
 
+def test_an_invitation_that_reached_nobody_does_not_say_it_went_out(
+    vergadering, regie_client, verstuurd
+):
+    Persoon.objects.filter(lidmaatschappen__gremium=vergadering.gremium).update(email="")
+    response = verstuurd.post(
+        regie_client, url("uitnodiging-versturen", vergadering.pk), follow=True
+    )
+    page = response.content.decode()
+    vergadering.refresh_from_db()
+    assert vergadering.status == "gepland"  # not "Agenda verzonden"
+    assert "aan niemand gemaild: van geen lid was een e-mailadres bekend" in page
+    assert '<li class="message warning">' in page and verstuurd.inbox == []
+    # Filled in afterwards: "opnieuw versturen" delivers, and the page counts it.
+    verheul = Persoon.objects.get(naam="R.A.M. Verheul")
+    verheul.email = "r.verheul@leudal.example"
+    verheul.save()
+    bericht = Bericht.objects.get(ontvanger_naam="R.A.M. Verheul")
+    verstuurd.post(regie_client, reverse("berichten:bericht-resend", args=["MLW", bericht.pk]))
+    page = regie_client.get(vergadering.get_absolute_url()).content.decode()
+    assert "per e-mail aan 1 van de 3 leden" in page
+
+
 def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
     vergadering, regie_client, stuur_client, outsider, verstuurd, regie_user
 ):
