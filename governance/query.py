@@ -16,20 +16,25 @@ def contactpersonen(gemeente, op=None) -> list[Lidmaatschap]:
     return [lid for lid in leden if lid.is_actief(op)]
 
 
-def leden(gremia, op=None) -> list:
-    """The persons who are members of any of ``gremia`` on ``op`` (today), each once, by name:
-    who a message to those gremia goes to."""
+def lidmaatschappen_op(gremia, op=None) -> list[Lidmaatschap]:
+    """The memberships of any of ``gremia`` active on ``op`` (today), one per person, by the
+    person's name: who a message to those gremia goes to."""
     op = op or timezone.localdate()
     lidmaatschappen = (
         Lidmaatschap.objects.filter(gremium__in=gremia)
-        .select_related("persoon")
+        .select_related("persoon__gemeente")
         .order_by("persoon__naam", "pk")
     )
-    personen = {}
+    per_persoon = {}
     for lid in lidmaatschappen:
         if lid.is_actief(op):
-            personen.setdefault(lid.persoon_id, lid.persoon)
-    return list(personen.values())
+            per_persoon.setdefault(lid.persoon_id, lid)
+    return list(per_persoon.values())
+
+
+def leden(gremia, op=None) -> list:
+    """The persons who are members of any of ``gremia`` on ``op`` (today), each once."""
+    return [lid.persoon for lid in lidmaatschappen_op(gremia, op)]
 
 
 def stuurgroepleden(samenwerkingsverband, op=None) -> list:

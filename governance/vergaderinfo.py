@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import formats, timezone
 
 from .models import Lidmaatschap, Vergadering
+from .query import lidmaatschappen_op
 
 # A meeting without an end time is entered in the calendar for two hours.
 STANDAARD_DUUR = timedelta(hours=2)
@@ -13,16 +14,7 @@ STANDAARD_DUUR = timedelta(hours=2)
 
 def leden_op_vergaderdatum(vergadering: Vergadering) -> list[Lidmaatschap]:
     """The gremium's members on the day of the meeting (one line per person)."""
-    dag = timezone.localdate(vergadering.begin)
-    leden = Lidmaatschap.objects.filter(gremium_id=vergadering.gremium_id).select_related(
-        "persoon__gemeente"
-    )
-    gezien, actief = set(), []
-    for lid in leden.order_by("persoon__naam", "pk"):
-        if lid.is_actief(dag) and lid.persoon_id not in gezien:
-            gezien.add(lid.persoon_id)
-            actief.append(lid)
-    return actief
+    return lidmaatschappen_op([vergadering.gremium_id], timezone.localdate(vergadering.begin))
 
 
 def plaats(vergadering: Vergadering) -> str:
