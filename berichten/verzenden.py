@@ -26,6 +26,7 @@ from post_office.models import PRIORITY, STATUS, Email
 from post_office.utils import create_attachments
 
 from regiekamer import access
+from regiekamer.woorden import display_name
 
 from .models import Bericht
 from .redenen import SERVER_UNREACHABLE
@@ -67,16 +68,15 @@ def sender_header(afzender, samenwerkingsverband) -> str:
     """``"Naam via Regiekamer MLW" <regiekamer@...>``: who sent it and for which
     samenwerkingsverband; the address is the installation's own (DEFAULT_FROM_EMAIL), so that
     the mail server may send it."""
-    naam = (afzender.get_full_name() or afzender.get_username()) if afzender else ""
     # One line, as the subject: a line break in a user's name would make every message they
     # send fail (a header may not hold one).
-    naam = one_line(naam)
+    naam = one_line(display_name(afzender))
     label = f"Regiekamer {one_line(samenwerkingsverband.afkorting)}"
     return formataddr((f"{naam} via {label}" if naam else label, settings.DEFAULT_FROM_EMAIL))
 
 
 def signature(afzender, samenwerkingsverband) -> str:
-    naam = (afzender.get_full_name() or afzender.get_username()) if afzender else "Regiekamer"
+    naam = display_name(afzender) or "Regiekamer"
     return (
         f"\n\nMet vriendelijke groet,\n{naam}\n{samenwerkingsverband.naam}\n\n"
         "Dit bericht is verstuurd vanuit Regiekamer."

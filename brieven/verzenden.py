@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from berichten.constants import Berichtsoort
 from berichten.verzenden import Bijlage, Ontvanger, verstuur
 from regiekamer.pdf import make_pdf
+from regiekamer.woorden import display_name
 
 from .models import Raadsinformatiebrief
 from .opstellen import send_letter
@@ -45,7 +46,7 @@ def mail_letter(brief: Raadsinformatiebrief, user) -> list:
             over=brief,
             samenwerkingsverband=sv,
             soort=Berichtsoort.KOPIE,
-            ontvangers=[Ontvanger(user.get_full_name() or user.get_username(), user.email, user)],
+            ontvangers=[Ontvanger(display_name(user), user.email, user)],
             onderwerp=f"Kopie: {onderwerp}",
             tekst=f"Kopie van wat u verstuurde aan de griffie van {gemeente.naam}:\n\n{tekst}",
             afzender=user,

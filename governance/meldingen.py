@@ -20,24 +20,32 @@ def _details(actiepunt: Actiepunt) -> str:
     )
 
 
+def _mail_owner(actiepunt: Actiepunt, soort: str, onderwerp: str, kern: str, slot: str, user):
+    """One message to the action's owner: ``kern`` and ``slot`` around the action's details."""
+    eigenaar = actiepunt.eigenaar
+    return verstuur(
+        over=actiepunt,
+        samenwerkingsverband=actiepunt.gremium.samenwerkingsverband,
+        soort=soort,
+        ontvangers=[Ontvanger(eigenaar.naam, eigenaar.email, eigenaar)],
+        onderwerp=onderwerp,
+        tekst=f"Beste {eigenaar.naam},\n\n{kern}\n\n{_details(actiepunt)}\n\n{slot}",
+        afzender=user,
+    )
+
+
 def notify_owner(actiepunt: Actiepunt, user) -> list[Bericht]:
     """Tell the owner of a newly assigned action (nothing when it has no owner)."""
     if actiepunt.eigenaar_id is None:
         return []
-    eigenaar = actiepunt.eigenaar
     sv = actiepunt.gremium.samenwerkingsverband
-    return verstuur(
-        over=actiepunt,
-        samenwerkingsverband=sv,
-        soort=Berichtsoort.ACTIE,
-        ontvangers=[Ontvanger(eigenaar.naam, eigenaar.email, eigenaar)],
-        onderwerp=f"Actie voor u: {actiepunt.omschrijving[:80]}",
-        tekst=(
-            f"Beste {eigenaar.naam},\n\nIn {sv.naam} staat een actie op uw naam.\n\n"
-            f"{_details(actiepunt)}\n\nU vindt haar in Regiekamer onder Governance, "
-            "Actie- en planningslijst."
-        ),
-        afzender=user,
+    return _mail_owner(
+        actiepunt,
+        Berichtsoort.ACTIE,
+        f"Actie voor u: {actiepunt.omschrijving[:80]}",
+        f"In {sv.naam} staat een actie op uw naam.",
+        "U vindt haar in Regiekamer onder Governance, Actie- en planningslijst.",
+        user,
     )
 
 
@@ -67,20 +75,14 @@ def remind_overdue(op=None) -> tuple[list[Bericht], int]:
             continue
         if actiepunt.pk in reminded:
             continue
-        eigenaar = actiepunt.eigenaar
         sv = actiepunt.gremium.samenwerkingsverband
-        berichten += verstuur(
-            over=actiepunt,
-            samenwerkingsverband=sv,
-            soort=Berichtsoort.HERINNERING,
-            ontvangers=[Ontvanger(eigenaar.naam, eigenaar.email, eigenaar)],
-            onderwerp=f"Herinnering: actie over de uiterste datum: {actiepunt.omschrijving[:60]}",
-            tekst=(
-                f"Beste {eigenaar.naam},\n\nDe uiterste datum van deze actie in {sv.naam} is "
-                f"verstreken en zij staat nog open.\n\n{_details(actiepunt)}\n\n"
-                "Is zij gereed? Meld het in Regiekamer (Governance, Actie- en planningslijst, "
-                "'Gereed') of bij de secretaris van het gremium."
-            ),
-            afzender=None,
+        berichten += _mail_owner(
+            actiepunt,
+            Berichtsoort.HERINNERING,
+            f"Herinnering: actie over de uiterste datum: {actiepunt.omschrijving[:60]}",
+            f"De uiterste datum van deze actie in {sv.naam} is verstreken en zij staat nog open.",
+            "Is zij gereed? Meld het in Regiekamer (Governance, Actie- en planningslijst, "
+            "'Gereed') of bij de secretaris van het gremium.",
+            None,
         )
     return berichten, zonder_eigenaar

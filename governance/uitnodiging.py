@@ -18,6 +18,7 @@ from django.utils import formats, timezone
 
 from berichten.constants import Berichtsoort
 from berichten.verzenden import Bijlage, Ontvanger
+from regiekamer.woorden import display_name
 
 from .models import Vergadering
 from .vergaderinfo import (
@@ -35,12 +36,6 @@ ICS_MIMETYPE = {
     "REQUEST": "text/calendar; method=REQUEST; charset=UTF-8",
     "CANCEL": "text/calendar; method=CANCEL; charset=UTF-8",
 }
-
-
-def naam_van(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 def afzender_adres(user) -> str:
@@ -71,7 +66,7 @@ def invitation_ics(vergadering: Vergadering, method: str = "REQUEST", afzender=N
         event.add("location", plaats(vergadering))
     event.add("description", "Agenda:\n" + "\n".join(agenda_regels(vergadering) or ["—"]))
     organizer = vCalAddress(f"mailto:{afzender_adres(afzender)}")
-    organizer.params["cn"] = vText(naam_van(afzender) or gremium.samenwerkingsverband.naam)
+    organizer.params["cn"] = vText(display_name(afzender) or gremium.samenwerkingsverband.naam)
     event.add("organizer", organizer)
     for lid in leden_op_vergaderdatum(vergadering):
         if not lid.persoon.email:

@@ -9,7 +9,7 @@ meeting's page, not sent.
 from berichten.verzenden import verstuur
 
 from .models import Vergadering
-from .uitnodiging import convocatie
+from .uitnodiging import Soort, convocatie
 
 
 def verstuur_convocatie(vergadering: Vergadering, afzender, soort: str) -> list:
@@ -26,3 +26,14 @@ def verstuur_convocatie(vergadering: Vergadering, afzender, soort: str) -> list:
         afzender=afzender,
         bijlagen=bericht.bijlagen,
     )
+
+
+def uitnodiging_bereik(berichten) -> tuple[int, int]:
+    """Of the members invited (an invitation sent again counts once per member): how many have
+    it by e-mail, and how many there are."""
+    uitnodigingen = [b for b in berichten if b.soort == Soort.UITNODIGING]
+    leden = {(b.bron_type_id, b.bron_id, b.ontvanger_naam) for b in uitnodigingen}
+    gemaild = {
+        (b.bron_type_id, b.bron_id, b.ontvanger_naam) for b in uitnodigingen if b.ontvanger_email
+    }
+    return len(gemaild), len(leden)

@@ -63,8 +63,9 @@ from .organogram import build_organogram_svg
 from .rapporten import besluiten_vergadering_pdf, besluitenlijst_report, uitnodiging_pdf
 from .tables import ActiepuntTable, BesluitTable, GremiumTable, KnelpuntTable, VergaderingTable
 from .uitnodiging import Soort, convocatie
+from .vergaderinfo import leden_op_vergaderdatum
 from .vergaderplanning import generate_series, propose_chair, propose_location
-from .verzending import verstuur_convocatie
+from .verzending import uitnodiging_bereik, verstuur_convocatie
 
 
 class GremiumListView(SamenwerkingsverbandListView):
@@ -292,15 +293,9 @@ class VergaderingDetailView(VergaderingenMixin, DetailView):
         context.update(
             verzendlijst(self.object, self.request.user, self.get_samenwerkingsverband())
         )
-        # Per member (an invitation sent again counts once): how many have it by e-mail.
-        uitnodigingen = [b for b in context["berichten"] if b.soort == Soort.UITNODIGING]
-        leden = {(b.bron_type_id, b.bron_id, b.ontvanger_naam) for b in uitnodigingen}
-        gemaild = {
-            (b.bron_type_id, b.bron_id, b.ontvanger_naam)
-            for b in uitnodigingen
-            if b.ontvanger_email
-        }
-        context["uitnodiging_gemaild"], context["uitnodiging_ontvangers"] = len(gemaild), len(leden)
+        context["uitnodiging_gemaild"], context["uitnodiging_ontvangers"] = uitnodiging_bereik(
+            context["berichten"]
+        )
         return context
 
 
@@ -344,7 +339,7 @@ class UitnodigingVersturenView(VergaderingActionView):
             return self.refuse("Deze vergadering is geannuleerd: er gaat geen uitnodiging uit.")
         # "Agenda verzonden" only when it goes out to someone by e-mail; the moment of the
         # invitation is kept anyway (what a later change of time is an update to).
-        gemaild = any(o.email for o in convocatie(vergadering, request.user, pdf=False).ontvangers)
+        gemaild = any(lid.persoon.email for lid in leden_op_vergaderdatum(vergadering))
         if vergadering.status == Vergaderstatus.GEPLAND and gemaild:
             vergadering.status = Vergaderstatus.AGENDA_VERZONDEN
         vergadering.uitnodiging_verzonden_op = timezone.now()

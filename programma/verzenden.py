@@ -7,6 +7,7 @@ from berichten.constants import Berichtsoort
 from berichten.verzenden import Bijlage, Ontvanger, verstuur
 from governance.query import stuurgroepleden
 from regiekamer.pdf import make_pdf
+from regiekamer.woorden import display_name
 
 from .models import Voortgangsrapportage
 from .rapporten import voortgang_report
@@ -26,7 +27,7 @@ def send_report(rapportage: Voortgangsrapportage, user) -> list:
         )
     rapportage = freeze_report(rapportage, user)
     pdf, filename = make_pdf("voortgang", voortgang_report, sv, rapportage=rapportage)
-    afzender = (user.get_full_name() or user.get_username()) if user else "De programmamanager"
+    afzender = display_name(user) or "De programmamanager"
     tekst = (
         "Beste leden van de stuurgroep,\n\n"
         f"Bijgaand de voortgangsrapportage over {rapportage.periode} van "

@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.utils import get_m2m_reverse_field_name
 
 from .opmaak import format_decimal, format_euro
+from .woorden import display_name
 
 FIELD = "versie"  # the hidden form field (the access-matrix test checks every edit form has it)
 
@@ -119,7 +120,7 @@ def display_value(field, value) -> str:
 
 def who_and_when(record) -> str:
     user = record.history_user
-    who = (user.get_full_name() or user.get_username()) if user else _("het systeem")
+    who = display_name(user) or _("het systeem")
     when = formats.date_format(timezone.localtime(record.history_date), "j F Y H:i")
     return f"{who} op {when}"
 

@@ -48,3 +48,10 @@ def create_title(model) -> str:
 
 def update_title(model) -> str:
     return f"{capfirst(model._meta.verbose_name)} bewerken"
+
+
+def display_name(user) -> str:
+    """How a page or a message names a user: the full name, else the username; "" for none."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
