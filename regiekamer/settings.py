@@ -59,6 +59,7 @@ REGIEKAMER_APPS = [
     "regiekamer",
     "partijen",
     "berichten",
+    "gebruikers",
     "convenant",
     "formatie",
     "kosten",
@@ -94,6 +95,12 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "post_office",
+    # Two-factor sign-in (gebruikers/tweestaps.py): authenticator apps (TOTP) and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # Single sign-on with the gemeente's identity provider (gebruikers/oidc.py).
+    "mozilla_django_oidc",
 ] + REGIEKAMER_APPS
 # Development tools (ontwikkeling/: genereer_schaal) are never part of a production
 # installation: only with DEBUG on, in the test suite, or when ONTWIKKELING=1 asks for them
@@ -118,8 +125,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # user.is_verified(): signed in with a second factor in this session.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A user who must give (or first set up) a second factor reaches nothing else.
+    "gebruikers.middleware.TwoFactorMiddleware",
     "regiekamer.middleware.SessionLimitMiddleware",
     "regiekamer.middleware.ErrorPageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -184,6 +195,15 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# -- Accounts (gebruikers/): invitations and "wachtwoord vergeten" --
+
+
+# -- Two-factor sign-in (gebruikers/tweestaps.py) --
+
+
+# -- Single sign-on over OpenID Connect (gebruikers/oidc.py) --
+
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]

@@ -35,6 +35,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The apps are included by name: the project's URLconf is their only common roof, and the
     # kernel (regiekamer/) imports no app (README, Layout).
+    path("", include("gebruikers.urls")),
     path("", include("convenant.urls")),
     path("", include("gemeenten.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/dashboard/", include("dashboard.urls")),
