@@ -62,6 +62,17 @@ def is_beheerder(user) -> bool:
     return user.is_active and (user.is_superuser or BEHEERDER in groups(user))
 
 
+def may_use_admin(user) -> bool:
+    """The admin (/admin/) is the beheerder's: an active user in one of
+    ``settings.ADMIN_ROLES`` (or a superuser). Its pages still ask :func:`can` and
+    :func:`scope` about every row, a second wall should the setting name more roles."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or bool(groups(user) & set(settings.ADMIN_ROLES)))
+    )
+
+
 def has_role(user, role: str) -> bool:
     return role in groups(user)
 

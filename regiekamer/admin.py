@@ -15,6 +15,7 @@ Shared behaviour is added to these classes once, so no app's admin can forget it
 """
 
 from contextlib import contextmanager
+from functools import update_wrapper
 
 from django import forms
 from django.apps import apps
@@ -28,6 +29,8 @@ from django.contrib.admin.utils import (
 )
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import ForeignKeyRawIdWidget
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import (
@@ -40,6 +43,8 @@ from django.db import DataError, IntegrityError, router, transaction
 from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -424,6 +429,42 @@ class TabularInline(InlineMixin, admin.TabularInline):
 
 class StackedInline(InlineMixin, admin.StackedInline):
     pass
+
+
+ADMIN_REFUSED = (
+    "Het beheer is alleen voor de beheerder. Uw werk doet u op de gewone pagina's van Regiekamer."
+)
+
+
+class RegiekamerAdminSite(admin.AdminSite):
+    """The admin answers only the beheerder (``access.may_use_admin``); the daily work of the
+    other roles is done in the browser pages. Signing in goes through the app's own login page
+    (with its lockout and two-factor step), never the admin's; a signed-in user who may not use
+    the admin gets the Dutch 403 page instead of the admin's English login form."""
+
+    site_header = "Regiekamer beheer"
+    site_title = "Regiekamer"
+    index_title = "Beheer"
+
+    def has_permission(self, request):
+        return access.may_use_admin(request.user)
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        def beheerder_only(request, *args, **kwargs):
+            # Django's admin sends a signed-in user without permission to its own login form.
+            if request.user.is_authenticated and not self.has_permission(request):
+                raise access.Refused(ADMIN_REFUSED)
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(beheerder_only, inner)
+
+    @method_decorator(login_not_required)
+    def login(self, request, extra_context=None):
+        if request.user.is_authenticated:
+            raise access.Refused(ADMIN_REFUSED)
+        return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
 
 
 def view_on_site(request, content_type_id, object_id):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -34,3 +35,10 @@ class RegiekamerConfig(AppConfig):
         pre_create_historical_record.connect(
             one_moment_per_request, dispatch_uid="regiekamer_one_moment_per_request"
         )
+
+
+class RegiekamerAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with Regiekamer's site (``admin.RegiekamerAdminSite``) as ``admin.site``."""
+
+    default = False
+    default_site = "regiekamer.admin.RegiekamerAdminSite"

@@ -81,7 +81,8 @@ REGIEKAMER_GEMEENTE_MODEL = "partijen.Gemeente"
 REGIEKAMER_TOEGANG_MODEL = "partijen.Toegang"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with Regiekamer's site: for the beheerder only (ADMIN_ROLES).
+    "regiekamer.apps.RegiekamerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -191,6 +192,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Who may use the admin (/admin/): staff users in these roles (regiekamer.access.may_use_admin).
+# Only the beheerder; the other roles work in the browser pages.
+ADMIN_ROLES = ["beheerder"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -6,10 +6,6 @@ from django.views.generic import RedirectView
 from regiekamer.admin import AutocompleteView, view_on_site
 from regiekamer.views import ping
 
-admin.site.site_header = "Regiekamer beheer"
-admin.site.site_title = "Regiekamer"
-admin.site.index_title = "Beheer"
-
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="convenant:samenwerkingsverband-list"), name="home"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),

@@ -8,7 +8,7 @@ from pytest_django.fixtures import validate_django_db
 
 from partijen.models import Samenwerkingsverband
 from regiekamer import access
-from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
+from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from tests.shared_transaction import begin, roll_back
 
 # The SMTP server the tests start (fixture ``smtp``).
@@ -21,8 +21,9 @@ MEMBERS_EVERYWHERE = ("regie-test", "stuur-test", "regie-twee")
 
 
 def make_user(django_user_model, username, group):
+    # Only the beheerder is staff, as in an installation (gebruikers/).
     user = django_user_model.objects.create_user(
-        username=username, password="geheim-123!", is_staff=True
+        username=username, password="geheim-123!", is_staff=group == BEHEERDER
     )
     user.groups.add(Group.objects.get(name=group))
     if username in MEMBERS_EVERYWHERE:
@@ -67,6 +68,14 @@ def stuur_user(db, django_user_model):
 @pytest.fixture
 def beheer_user(db, django_user_model):
     return make_user(django_user_model, "beheer-test", BEHEERDER)
+
+
+@pytest.fixture
+def admin_for_every_role(settings):
+    """The admin answers only the beheerder (settings.ADMIN_ROLES); its pages still check every
+    row they show or write against ``access``, a second wall. Tests of that wall open the admin
+    to every role, so that users who see only part of the rows can try to reach the rest."""
+    settings.ADMIN_ROLES = [BEHEERDER, REGIEGROEP, STUURGROEP, GEMEENTE]
 
 
 def logged_in(user) -> Client:

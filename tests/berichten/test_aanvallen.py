@@ -282,7 +282,9 @@ def test_an_international_domain_name_is_delivered(
 
 
 @pytest.mark.parametrize("rol", [BEHEERDER, REGIEGROEP, STUURGROEP, GEMEENTE])
-def test_post_office_has_no_admin_pages_for_anyone(db, django_user_model, rol):
+def test_post_office_has_no_admin_pages_for_anyone(
+    admin_for_every_role, db, django_user_model, rol
+):
     """The outbox is read per samenwerkingsverband on its own page; post-office's pages (the
     e-mails, their attachments and the log of attempts, with addresses and server answers of
     every samenwerkingsverband) are not in the admin, not even for the beheerder: the

@@ -89,7 +89,7 @@ def test_stuurgroep_gets_403_on_every_edit(demo, stuur_client):
     assert "Geen toegang" in page
 
 
-def test_stuurgroep_gets_403_on_admin_edits(demo, stuur_client):
+def test_stuurgroep_gets_403_on_admin_edits(admin_for_every_role, demo, stuur_client):
     convenant = Convenant.objects.get(titel__endswith="2016")
     # Reading in the admin is allowed ...
     assert stuur_client.get(reverse("admin:convenant_convenant_changelist")).status_code == 200

@@ -110,7 +110,7 @@ def test_an_official_edits_their_gemeente_but_not_its_name(world):
 
 
 def test_the_admin_keeps_a_shared_gemeente_from_the_regiegroep_and_its_name_from_the_official(
-    world,
+    admin_for_every_role, world
 ):
     weert = world["weert"]
     url = admin_url(Gemeente, "change", weert.pk)
@@ -188,7 +188,9 @@ def test_who_may_edit_a_gemeente_brings_it_in(world, django_user_model):
     assert logged_in(both).get(gemeente_url(world["weert"])).status_code == 403
 
 
-def test_the_admin_brings_no_gemeente_of_another_samenwerkingsverband_in(world):
+def test_the_admin_brings_no_gemeente_of_another_samenwerkingsverband_in(
+    admin_for_every_role, world
+):
     weert, venlo, nederweert = world["weert"], world["venlo"], world["nederweert"]
     ander = Samenwerkingsverband.objects.create(
         naam="Ander verband", afkorting="ANDR", juridische_vorm="centrumregeling"

@@ -277,5 +277,5 @@ PAGES = [
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
-def test_query_count_does_not_grow_with_rows(regie_client, world, page):
+def test_query_count_does_not_grow_with_rows(admin_for_every_role, regie_client, world, page):
     assert_flat(regie_client, page, world)

@@ -222,7 +222,7 @@ def test_missing_inwonertal_is_a_clear_error_on_the_page(demo, regie_client):
     assert "Geen inwonertal op of vóór 01-01-2016 voor" in page
 
 
-def test_stuurgroep_gets_403_on_formatie_and_kosten_admin(demo, stuur_client):
+def test_stuurgroep_gets_403_on_formatie_and_kosten_admin(admin_for_every_role, demo, stuur_client):
     rol = Rol.objects.first()
     for url in [
         reverse("admin:formatie_rol_change", args=[rol.pk]),

@@ -324,7 +324,7 @@ def admin_url(model, action, *args):
 
 
 @pytest.mark.django_db
-def test_every_admin_page_for_every_role(world):
+def test_every_admin_page_for_every_role(admin_for_every_role, world):
     leaks = []
     clients = {role: client_for(user) for role, user in world["users"].items()}
     cases = list(admin_cases(world))
@@ -365,7 +365,9 @@ def test_every_admin_page_for_every_role(world):
 
 
 @pytest.mark.django_db
-def test_official_cannot_move_a_budget_to_another_gemeente_in_the_admin(world):
+def test_official_cannot_move_a_budget_to_another_gemeente_in_the_admin(
+    admin_for_every_role, world
+):
     """The admin obeys the rules on save too: the Weert official's form cannot make a budget
     of Nederweert, even though both gemeenten are on the form's list."""
     from kosten.models import Budget

@@ -1,9 +1,10 @@
 """The admin shows nothing of another samenwerkingsverband (issue 14, point 4).
 
 A second samenwerkingsverband NML (gemeente Venlo, rows in every model, Weert shared with MLW)
-stands next to the MLW demo; the regiegroep of MLW (the demo user "regie", staff as every demo
-user) works in the admin. The changelists, filters and autocomplete fields come from the admin
-registry and the models, so a new model or filter is checked without anyone adding it here.
+stands next to the MLW demo; the regiegroep of MLW (the demo user "regie") works in the admin,
+opened to every role for these tests (fixture ``admin_for_every_role``): the admin's second
+wall. The changelists, filters and autocomplete fields come from the admin registry and the
+models, so a new model or filter is checked without anyone adding it here.
 """
 
 import html
@@ -40,7 +41,9 @@ from tests.regiekamer.test_access_matrix import rows_of
 from tests.shared_transaction import shared_transaction
 from tests.world import add_meeting_and_answer
 
-pytestmark = pytest.mark.django_db
+# The admin's own row checks, for the roles that see only part of the rows (the admin itself
+# answers only the beheerder by default: test_only_the_beheerder_enters_the_admin).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("admin_for_every_role")]
 
 NML = "Noord- en Midden-Limburg"
 

@@ -59,7 +59,7 @@ def test_400_for_a_bad_request(client_in):
     assert_dutch_page(client_in.get("/test-400/"), 400, "Ongeldig verzoek")
 
 
-def test_403_for_an_edit_without_permission(stuur_client):
+def test_403_for_an_edit_without_permission(admin_for_every_role, stuur_client):
     response = stuur_client.get(reverse("admin:partijen_gemeente_add"))
     assert_dutch_page(response, 403, "Geen toegang")
     assert "Regiekamer" in response.content.decode()

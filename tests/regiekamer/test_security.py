@@ -238,7 +238,7 @@ def test_security_headers(account):
 # Security log lines
 
 
-def test_security_log_names_the_user_and_never_a_secret(account, caplog):
+def test_security_log_names_the_user_and_never_a_secret(admin_for_every_role, account, caplog):
     caplog.set_level(logging.DEBUG)
 
     # A successful login through the real form, with CSRF checks on.
