@@ -32,6 +32,7 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import resolve_url
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
@@ -66,6 +67,17 @@ def refuse(request, reason: str, message: str, email: str = "") -> None:
     if not getattr(request, _TOLD, False):
         messages.error(request, message)
         setattr(request, _TOLD, True)
+
+
+def axes_skips(request, credentials=None) -> bool:
+    """``AXES_WHITELIST_CALLABLE``: django-axes leaves the callback alone.
+
+    The password is checked (and guessing it stopped) at the IdP; here a refusal has no user
+    name, so axes would count every refusal from one address (a gemeente's whole office behind
+    one proxy) against one key and lock out all of them, and it would store the callback's
+    query (the code) with each attempt. A refusal is logged on ``regiekamer.security`` instead.
+    """
+    return request is not None and request.path == reverse("gebruikers:oidc-callback")
 
 
 @receiver(user_logged_in, dispatch_uid="gebruikers.oidc.forget_idp_flag")

@@ -246,6 +246,9 @@ if OIDC_ENABLED:
         )
     # After django-axes' backend, which keeps refusing a locked-out password login.
     AUTHENTICATION_BACKENDS.append("gebruikers.oidc.GemeenteOIDCBackend")
+# django-axes counts failed passwords; the IdP checks the password of a sign-in through it, and
+# a refused SSO callback is logged by gebruikers.oidc (axes_skips says why).
+AXES_WHITELIST_CALLABLE = "gebruikers.oidc.axes_skips"
 # The login page shows the SSO link when it is on (oidc_enabled, oidc_login_label).
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("gebruikers.oidc.login_context")
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import pytest
 import requests
+from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
@@ -140,6 +141,12 @@ def test_with_idp_mfa_the_sign_in_counts_as_the_second_factor_and_next_is_follow
     assert urlsplit(page.url).path == target and "Anne Jansen" in text(page)
     session = SessionStore(session_key=browser.cookies["sessionid"])
     assert session["tweestaps_door_idp"] is True
+    # Uitloggen ends the Regiekamer session of a user who came through the IdP.
+    token = form_field(page.text, "csrfmiddlewaretoken")
+    browser.post(app + reverse("logout"), data={"csrfmiddlewaretoken": token})
+    assert not SessionStore(session_key=session.session_key).exists(session.session_key)
+    again = browser.get(app + target, allow_redirects=False)
+    assert again.status_code == 302 and reverse("login") in again.headers["Location"]
     # Another site as next: ignored, the user lands in Regiekamer.
     start = reverse("gebruikers:oidc-start") + "?" + urlencode({"next": "https://kwaad.example/"})
     _, page = sign_in(app, ANNE, start)
@@ -183,6 +190,8 @@ def test_a_sign_in_without_an_active_invited_account_is_refused_with_a_dutch_mes
     assert "Uitloggen" not in text(page)
     assert "_auth_user_id" not in SessionStore(session_key=browser.cookies["sessionid"])
     assert get_user_model().objects.count() == users_before  # nobody was made an account
+    # Not a failed password for django-axes (no lockout of the office's address, no code kept).
+    assert not AccessAttempt.objects.exists() and not AccessFailureLog.objects.exists()
     assert any(
         line.startswith(f"Single sign-on geweigerd: e-mail={idp_user.email} adres=127.0.0.1")
         and reason in line
