@@ -208,6 +208,54 @@ LOGOUT_REDIRECT_URL = "login"
 
 
 # -- Single sign-on over OpenID Connect (gebruikers/oidc.py) --
+# On when OIDC_RP_CLIENT_ID is set: the login page offers "Inloggen met uw gemeente-account", the
+# gemeente's identity provider (IdP) signs the user in, and gebruikers.oidc.GemeenteOIDCBackend
+# matches the verified e-mail address to one active, invited account (no account is created
+# for a stranger). Register the callback https://<host>/inloggen/sso/terug/ at the IdP.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+# A slow IdP gets 10 seconds, then the user reads that it did not answer.
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "gebruikers:oidc-callback"
+LOGIN_REDIRECT_URL_FAILURE = "login"
+# The installation trusts the IdP to have asked a second factor: an SSO sign-in then counts as
+# two-factor (gebruikers/tweestaps.py reads the session flag tweestaps_door_idp).
+OIDC_IDP_MFA = env_bool("OIDC_IDP_MFA")
+OIDC_LOGIN_LABEL = os.environ.get("OIDC_LOGIN_LABEL", "Inloggen met uw gemeente-account")
+if OIDC_ENABLED:
+    _oidc_missing = [
+        name
+        for name in [
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+        ]
+        + (["OIDC_OP_JWKS_ENDPOINT"] if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) else [])
+        if not globals()[name]
+    ]
+    if _oidc_missing:
+        raise ImproperlyConfigured(
+            "Single sign-on (OIDC_RP_CLIENT_ID) is half ingesteld: zet ook "
+            + ", ".join(_oidc_missing)
+            + " (zie README, Single sign-on), of haal OIDC_RP_CLIENT_ID weg."
+        )
+    # After django-axes' backend, which keeps refusing a locked-out password login.
+    AUTHENTICATION_BACKENDS.append("gebruikers.oidc.GemeenteOIDCBackend")
+# django-axes counts failed passwords; the IdP checks the password of a sign-in through it, and
+# a refused SSO callback is logged by gebruikers.oidc (axes_skips says why).
+AXES_WHITELIST_CALLABLE = "gebruikers.oidc.axes_skips"
+# The login page shows the SSO link when it is on (oidc_enabled, oidc_login_label).
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("gebruikers.oidc.login_context")
 
 
 LANGUAGE_CODE = "nl"

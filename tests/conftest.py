@@ -11,8 +11,8 @@ from regiekamer import access
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from tests.shared_transaction import begin, roll_back
 
-# The SMTP server the tests start (fixture ``smtp``).
-pytest_plugins = ["tests.smtp"]
+# The SMTP server the tests start (fixture ``smtp``), the OpenID Connect provider (``oidc``).
+pytest_plugins = ["tests.smtp", "tests.oidc"]
 
 # The suite's regiegroep and stuurgroep users take part in every samenwerkingsverband the
 # tests create; the access rules themselves are tested with users of their own

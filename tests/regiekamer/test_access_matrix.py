@@ -60,6 +60,11 @@ GEMEENTE_PAGES = {"gemeenten:gemeente-update"}
 GEMEENTE_MODELS = {"partijen.gemeente": "pk", "partijen.inwonertal": "gemeente_id"}
 GEMEENTE_MODELS["kosten.budget"] = "gemeente_id"
 NOT_A_PAGE = {"login", "logout"}
+# The pages that open without signing in (login_not_required), all of them; each is tested
+# where it is made. Single sign-on's start and callback answer 404 while it is off (as in the
+# tests' settings; tests/gebruikers/test_oidc.py switches it on).
+LOGIN_EXEMPT = {"login", "gebruikers:oidc-start", "gebruikers:oidc-callback"}
+NOT_A_PAGE |= LOGIN_EXEMPT
 # Pages that write nothing of a samenwerkingsverband: the user's own password.
 NOT_A_WRITE = {"password_change"}
 # Users with two places: regiegroep of the other samenwerkingsverband and official of Weert;
@@ -77,6 +82,12 @@ ALLOW, DENY = "toegestaan", "geweigerd"
 
 def url_patterns():
     """(name, kwarg names, view class) of every named page outside the admin."""
+    rows = url_views()
+    return [(name, kwargs, getattr(view, "view_class", None)) for name, kwargs, view in rows]
+
+
+def url_views():
+    """(name, kwarg names, view function) of every named page outside the admin."""
 
     def walk(patterns, namespace, kwargs):
         for pattern in patterns:
@@ -88,8 +99,7 @@ def url_patterns():
                 yield from walk(pattern.url_patterns, inner, names)
             elif pattern.name:
                 name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-                view = getattr(pattern.callback, "view_class", None)
-                yield name, names, view
+                yield name, names, pattern.callback
 
     return sorted(walk(get_resolver().url_patterns, "", set()), key=lambda row: row[0])
 
@@ -124,6 +134,11 @@ def writes(view) -> bool:
         return False
     required = view().get_permission_required()
     return not all(perm.split(".")[1].startswith("view_") for perm in required)
+
+
+def test_only_the_declared_pages_open_without_signing_in():
+    exempt = {name for name, _, view in url_views() if not getattr(view, "login_required", True)}
+    assert exempt == LOGIN_EXEMPT
 
 
 # --- the world ------------------------------------------------------------------------------
