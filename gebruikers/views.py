@@ -90,10 +90,8 @@ def log_action(request, what: str, target, level=logging.WARNING) -> None:
 def refuse_unless_manager(request) -> None:
     if not rules.may_manage_users(request.user):
         raise access.Refused(
-            access.refusal(request.user)
-            if not access.has_role(request.user, "regiegroep")
-            else "U bent lid van de regiegroep, maar van geen samenwerkingsverband: "
-            "gebruikers beheren kan niet."
+            "Gebruikers beheren de beheerder en de regiegroep van een samenwerkingsverband; "
+            "vraag hen om een collega uit te nodigen of iemands rechten te wijzigen."
         )
 
 
@@ -211,6 +209,7 @@ class GebruikerUpdateView(GebruikerFormMixin, FormView):
         self.check(form)
         if form.has_changed():
             form.save()
+            log_action(self.request, "Gebruiker gewijzigd", self.target, logging.INFO)
             messages.success(self.request, "Opgeslagen.")
         else:
             messages.info(self.request, "Niets gewijzigd.")

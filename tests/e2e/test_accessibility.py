@@ -14,6 +14,7 @@ collected and reported at once, so one run shows all.
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -105,8 +106,6 @@ def app_pages(mlw) -> list[str]:
 
 
 def account_page_kwargs(kwargs) -> dict:
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.get(username=ONE_USER)
     values = {"pk": user.pk, "uidb64": "MQ", "token": "verlopen-token"}
     return {kwarg: values[kwarg] for kwarg in kwargs}

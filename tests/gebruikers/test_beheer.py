@@ -86,7 +86,9 @@ def test_stuurgroep_and_officials_get_403_on_every_page(world, who):
         reverse("gebruikers:gebruiker-update", args=[target]),
         reverse("gebruikers:gebruiker-deactiveren", args=[target]),
     ):
-        assert client.get(url).status_code == 403, url
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "Gebruikers beheren de beheerder en de regiegroep" in text(response)
     assert (
         client.post(reverse("gebruikers:gebruiker-deactiveren", args=[target])).status_code == 403
     )
@@ -194,7 +196,9 @@ def test_deactivating_asks_first_ends_the_session_and_deletes_nothing(world):
 def test_nobody_deactivates_themselves(world):
     client = client_for(world["beheer"])
     url = reverse("gebruikers:gebruiker-deactiveren", args=[world["beheer"].pk])
-    assert client.get(url).status_code == 403
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "U kunt uzelf niet deactiveren; vraag een andere beheerder." in text(response)
     assert client.post(url).status_code == 403
     assert User.objects.get(pk=world["beheer"].pk).is_active
     page = text(client.get(reverse("gebruikers:gebruiker-detail", args=[world["beheer"].pk])))
