@@ -1,11 +1,67 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import oidc
+from . import oidc, views, wachtwoord
 
 app_name = "gebruikers"
 
-urlpatterns: list = []
+# -- Accounts (helper A): gebruikersbeheer, invitations, "wachtwoord vergeten", after sign-in --
+urlpatterns: list = [
+    path("start/", views.start, name="start"),
+    path("geen-toegang/", views.GeenToegangView.as_view(), name="geen-toegang"),
+    path("gebruikers/", views.GebruikerListView.as_view(), name="gebruiker-list"),
+    path("gebruikers/uitnodigen/", views.UitnodigenView.as_view(), name="uitnodigen"),
+    path("gebruikers/<int:pk>/", views.GebruikerDetailView.as_view(), name="gebruiker-detail"),
+    path(
+        "gebruikers/<int:pk>/bewerken/",
+        views.GebruikerUpdateView.as_view(),
+        name="gebruiker-update",
+    ),
+    path(
+        "gebruikers/<int:pk>/deactiveren/",
+        views.DeactiverenView.as_view(),
+        name="gebruiker-deactiveren",
+    ),
+    path(
+        "gebruikers/<int:pk>/activeren/", views.ActiverenView.as_view(), name="gebruiker-activeren"
+    ),
+    path(
+        "gebruikers/<int:pk>/blokkade-opheffen/",
+        views.BlokkadeOpheffenView.as_view(),
+        name="gebruiker-blokkade-opheffen",
+    ),
+    path(
+        "gebruikers/<int:pk>/tweestaps-resetten/",
+        views.TweestapsResetView.as_view(),
+        name="gebruiker-tweestaps-resetten",
+    ),
+    path(
+        "gebruikers/<int:pk>/uitnodiging-opnieuw/",
+        views.UitnodigingOpnieuwView.as_view(),
+        name="gebruiker-uitnodiging-opnieuw",
+    ),
+    # Anonymous: the links of the mails, and asking for one.
+    path(
+        "uitnodiging/<uidb64>/<token>/",
+        login_not_required(views.UitnodigingView.as_view()),
+        name="uitnodiging",
+    ),
+    path(
+        "wachtwoord-vergeten/",
+        login_not_required(wachtwoord.WachtwoordVergetenView.as_view()),
+        name="wachtwoord-vergeten",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        login_not_required(wachtwoord.WachtwoordVerstuurdView.as_view()),
+        name="wachtwoord-vergeten-verstuurd",
+    ),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        login_not_required(wachtwoord.WachtwoordHerstellenView.as_view()),
+        name="wachtwoord-herstellen",
+    ),
+]
 
 # -- Single sign-on (gebruikers/oidc.py): 404 while OIDC is off --
 urlpatterns += [

@@ -153,6 +153,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "regiekamer.context_processors.roles",
+                "gebruikers.context_processors.gebruikersbeheer",
             ],
         },
     },
@@ -180,11 +181,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# NIST 800-63B: at least 12 characters, not a known common password, not like the user's own
+# name or address; no composition rules (no NumericPasswordValidator) and no forced rotation.
+# The length rule is Django's, with a Dutch message.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "gebruikers.wachtwoord.MinimaleLengte",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
@@ -198,10 +204,13 @@ AUTHENTICATION_BACKENDS = [
 ADMIN_ROLES = ["beheerder"]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # -- Accounts (gebruikers/): invitations and "wachtwoord vergeten" --
+# After signing in (any way) a user lands where their place is (gebruikers.views.start).
+LOGIN_REDIRECT_URL = "gebruikers:start"
+# An invitation's and a reset's link stays valid 3 days (the mail says until when), once.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 
 
 # -- Two-factor sign-in (gebruikers/tweestaps.py) --

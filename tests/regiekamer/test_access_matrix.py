@@ -63,8 +63,33 @@ NOT_A_PAGE = {"login", "logout"}
 # The pages that open without signing in (login_not_required), all of them; each is tested
 # where it is made. Single sign-on's start and callback answer 404 while it is off (as in the
 # tests' settings; tests/gebruikers/test_oidc.py switches it on).
-LOGIN_EXEMPT = {"login", "gebruikers:oidc-start", "gebruikers:oidc-callback"}
+LOGIN_EXEMPT = {
+    "login",
+    "gebruikers:oidc-start",
+    "gebruikers:oidc-callback",
+    "gebruikers:uitnodiging",
+    "gebruikers:wachtwoord-vergeten",
+    "gebruikers:wachtwoord-vergeten-verstuurd",
+    "gebruikers:wachtwoord-herstellen",
+}
 NOT_A_PAGE |= LOGIN_EXEMPT
+# Gebruikersbeheer's pages are of a user, not of a samenwerkingsverband, and the links of the
+# account mails are for anonymous users: test_gebruikersbeheer_for_every_role below.
+WHERE_ONE_LANDS = {"gebruikers:start", "gebruikers:geen-toegang"}
+
+
+# The user's own sign-in steps (single sign-on, two-factor): tested in tests/gebruikers/.
+OWN_SIGN_IN = ("gebruikers:oidc-", "gebruikers:tweestaps")
+
+
+def of_gebruikersbeheer(name: str) -> bool:
+    return (
+        name.startswith("gebruikers:")
+        and name not in WHERE_ONE_LANDS
+        and not name.startswith(OWN_SIGN_IN)
+    )
+
+
 # Pages that write nothing of a samenwerkingsverband: the user's own password.
 NOT_A_WRITE = {"password_change"}
 # Users with two places: regiegroep of the other samenwerkingsverband and official of Weert;
@@ -238,7 +263,7 @@ def page_cases(world):
     """(name, url, gemeente, view, owner) for every page with its MLW values filled in."""
     mlw = world["mlw"]
     for name, kwargs, view in url_patterns():
-        if name in NOT_A_PAGE:
+        if name in NOT_A_PAGE or of_gebruikersbeheer(name):
             continue
         variants = [{}]
         for kwarg in sorted(kwargs):
@@ -645,3 +670,96 @@ def test_a_list_offers_new_only_to_who_may_add_there(world):
             if (offered in response.content.decode()) != may:
                 problems.append(f"{name} als {role}: knop Nieuw {'niet ' if may else ''}getoond")
     assert not problems, "\n".join(problems)
+
+
+# --- gebruikersbeheer -----------------------------------------------------------------------
+
+# Whom each manages (independently of gebruikers/rules.py): the beheerder everyone; a
+# regiegroep the regiegroep and stuurgroep users of its own samenwerkingsverband only.
+MANAGES = {
+    "beheerder": None,  # everyone
+    "regiegroep": {"m-regie", "m-stuur"},
+    "regiegroep ander verband": {"m-regie-ander"},
+    # A regiegroep of the other samenwerkingsverband who is also the official of Weert, or
+    # also in MLW's stuurgroep: manages the other's regiegroep, not themselves (a place
+    # outside it).
+    REGIE_ANDER_AMBTENAAR_WEERT: {"m-regie-ander"},
+    STUUR_MLW_REGIE_ANDER: {"m-regie-ander"},
+}
+# The pages every visitor opens without logging in (the links of the account mails).
+ANONYMOUS_PAGES = {
+    "gebruikers:uitnodiging",
+    "gebruikers:wachtwoord-vergeten",
+    "gebruikers:wachtwoord-vergeten-verstuurd",
+    "gebruikers:wachtwoord-herstellen",
+}
+
+
+def gebruikersbeheer_pages():
+    """(name, kwarg names, view) of gebruikersbeheer's pages."""
+    return [row for row in url_patterns() if of_gebruikersbeheer(row[0])]
+
+
+def user_state(user) -> tuple:
+    user.refresh_from_db()
+    toegang = Toegang.objects.get(gebruiker=user)
+    return (
+        user.is_active,
+        user.first_name,
+        user.email,
+        sorted(user.groups.values_list("name", flat=True)),
+        sorted(toegang.samenwerkingsverbanden.values_list("pk", flat=True)),
+    )
+
+
+@pytest.mark.django_db
+def test_gebruikersbeheer_for_every_role(world):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    users = {**world["users"], **world["two_places"]}
+    targets = {u.username: u for u in User.objects.filter(username__startswith="m-")}
+    managed = {**MANAGES, "beheerder": set(targets)}
+    pages = gebruikersbeheer_pages()
+    assert len(pages) >= 10, pages
+    leaks = []
+    for name, kwargs, view in pages:
+        if name in ANONYMOUS_PAGES:
+            values = {"uidb64": "MQ", "token": "vals-token"} if kwargs else {}
+            response = Client().get(reverse(name, kwargs=values))
+            if response.status_code != 200:
+                leaks.append(f"GET {name} zonder inloggen: {response.status_code}")
+            continue
+        for role, user in users.items():
+            client = client_for(user)
+            manages = managed.get(role, set())
+            for target in sorted(targets) if kwargs else [None]:
+                url = reverse(name, kwargs={"pk": targets[target].pk} if target else {})
+                may = bool(manages) if target is None else target in manages
+                if name == "gebruikers:gebruiker-deactiveren" and target == user.username:
+                    may = False  # never oneself
+                if hasattr(view, "get"):
+                    got = outcome(client.get(url).status_code)
+                    if got != (ALLOW if may else DENY):
+                        leaks.append(f"GET {url} als {role}: {got}")
+                if target is not None and not may and hasattr(view, "post"):
+                    before = user_state(targets[target])
+                    forged = {"voornaam": "Gekaapt", "achternaam": "X", "email": "x@example.nl"}
+                    forged |= {"rollen": REGIEGROEP, "samenwerkingsverbanden": world["other"].pk}
+                    response = client.post(url, forged)
+                    if outcome(response.status_code) != DENY:
+                        leaks.append(f"POST {url} als {role}: {response.status_code}")
+                    if user_state(targets[target]) != before:
+                        leaks.append(f"POST {url} als {role} veranderde {target}")
+        response = Client().get(reverse(name, kwargs={"pk": 1} if kwargs else {}))
+        if response.status_code != 302 or "/inloggen/" not in response["Location"]:
+            leaks.append(f"GET {name} zonder inloggen: {response.status_code}")
+    # Each list shows exactly whom its reader manages.
+    for role, user in users.items():
+        manages = managed.get(role, set())
+        response = client_for(user).get(reverse("gebruikers:gebruiker-list"))
+        page = response.content.decode() if response.status_code == 200 else ""
+        shown = {t for t, u in targets.items() if f"/gebruikers/{u.pk}/" in page}
+        if shown != manages:
+            leaks.append(f"lijst als {role}: {sorted(shown)}, verwacht {sorted(manages)}")
+    assert not leaks, "\n".join(leaks)

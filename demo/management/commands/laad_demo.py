@@ -56,7 +56,12 @@ class Command(BaseCommand):
         for username, first_name, last_name, group, gemeente in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"first_name": first_name, "last_name": last_name, "is_staff": True},
+                # Only the beheerder is staff (the admin, "Beheer"); the others work in the app.
+                defaults={
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "is_staff": group == BEHEERDER,
+                },
             )
             if created:
                 user.set_password(DEMO_PASSWORD)

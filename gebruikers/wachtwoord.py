@@ -1,0 +1,155 @@
+"""Wachtwoord vergeten: a link by e-mail to choose a new password (Django's password reset),
+with the login's lockout and logging.
+
+- The answer is the same whether or not the address belongs to an account; an inactive
+  account (and one without a password, invited but not yet in) gets nothing.
+- Every request counts with django-axes as a failed login of the typed address (lowercased,
+  as an invited user's name is), from this client's address: after ``AXES_FAILURE_LIMIT`` within
+  ``AXES_COOLOFF_TIME`` the Dutch 429 page answers and nothing is sent. The beheerder's
+  "Blokkade opheffen" lifts it (``views.BlokkadeOpheffenView``).
+- Every request is logged on ``regiekamer.security``: the typed address and the client's,
+  never whether an account exists, never the token.
+- The mail goes through the outbox (``uitnodiging.verstuur_accountmail``).
+"""
+
+import logging
+
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.contrib.auth.password_validation import MinimumLengthValidator
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse_lazy
+
+from regiekamer.roles import BEHEERDER
+from regiekamer.security import client_ip
+
+from .uitnodiging import link_expires, verstuur_accountmail
+
+logger = logging.getLogger("regiekamer.security")
+# The backend that logs a user in after choosing a password (axes' backend needs credentials).
+LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class MinimaleLengte(MinimumLengthValidator):
+    """Django's length rule, in Dutch (its Dutch translation lacks this message)."""
+
+    def get_error_message(self):
+        return f"Dit wachtwoord is te kort: gebruik minstens {self.min_length} tekens."
+
+    def get_help_text(self):
+        return f"Uw wachtwoord heeft minstens {self.min_length} tekens."
+
+
+class WachtwoordVergetenForm(PasswordResetForm):
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        context = {**context, "geldig_tot": link_expires()}
+        subject = render_to_string(subject_template_name, context)
+        body = render_to_string(email_template_name, context)
+        verstuur_accountmail(to_email, subject, body)
+
+
+class NieuwWachtwoordForm(SetPasswordForm):
+    """Django's form for a new password; its validators are NIST's (settings)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = (
+            "Minstens 12 tekens. Geen veelgebruikt wachtwoord en niet lijkend op uw naam of "
+            "e-mailadres. Een zin van een paar woorden werkt goed."
+        )
+
+
+def reset_credentials(email: str) -> dict:
+    """What django-axes counts a reset request as: a failed login of this name."""
+    return {"username": email.strip().lower()}
+
+
+class WachtwoordVergetenView(auth_views.PasswordResetView):
+    form_class = WachtwoordVergetenForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("gebruikers:wachtwoord-vergeten-verstuurd")
+    title = "Wachtwoord vergeten"
+
+    def form_valid(self, form):
+        request = self.request
+        credentials = reset_credentials(form.cleaned_data["email"])
+        allowed = AxesProxyHandler.is_allowed(request, credentials)
+        logger.warning(
+            "Wachtwoord vergeten aangevraagd: e-mail=%s adres=%s%s",
+            credentials["username"],
+            client_ip(request) or "(onbekend)",
+            "" if allowed else " (geblokkeerd)",
+        )
+        if allowed:
+            AxesProxyHandler.user_login_failed(
+                sender=type(self), credentials=credentials, request=request
+            )
+        if not allowed or getattr(request, "axes_locked_out", False):
+            request.axes_locked_out = True
+            return get_lockout_response(request, None, credentials)
+        return super().form_valid(form)
+
+
+class WachtwoordVerstuurdView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+    title = "Kijk in uw e-mail"
+
+
+class EenmaligeLinkView(auth_views.PasswordResetConfirmView):
+    """A one-time link's page: choose a password, then logged in and on to one's place. A link
+    that was used, has expired or was never made says so (``validlink`` false) and whom to
+    ask."""
+
+    form_class = NieuwWachtwoordForm
+    post_reset_login = True
+    post_reset_login_backend = LOGIN_BACKEND
+    success_url = reverse_lazy("gebruikers:start")
+    log_line = "Wachtwoord opnieuw ingesteld"
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["beheerders"] = active_beheerders()
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        logger.info(
+            "%s: gebruiker=%s adres=%s",
+            self.log_line,
+            self.user.get_username(),
+            client_ip(self.request) or "(onbekend)",
+        )
+        return response
+
+
+class WachtwoordHerstellenView(EenmaligeLinkView):
+    template_name = "registration/password_reset_confirm.html"
+    title = "Nieuw wachtwoord kiezen"
+
+
+def active_beheerders():
+    """Whom to ask for access: the active beheerders, by name."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=BEHEERDER) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
