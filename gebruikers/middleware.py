@@ -24,16 +24,11 @@ from regiekamer.access import Refused
 
 from . import tweestaps
 
-# URL names a half session may open (besides the two-factor pages themselves).
-OPEN_TO_HALF_SESSIONS = {
-    "login",
-    "logout",
-    "ping",
-    # Single sign-on (mozilla-django-oidc): signing in again another way.
-    "oidc_authentication_init",
-    "oidc_authentication_callback",
-    "oidc_logout",
-}
+# URL names a half session may open (besides the two-factor pages themselves), and the pages
+# of single sign-on (gebruikers.oidc, mozilla-django-oidc: names starting with "oidc"), where
+# the user signs in again another way.
+OPEN_TO_HALF_SESSIONS = {"login", "logout", "ping"}
+SIGN_ON_PREFIX = "oidc"
 TWO_FACTOR_PAGES = {"gebruikers:tweestaps-code", "gebruikers:tweestaps-instellen"}
 HALF_SESSION_WRITE = (
     "U bent nog niet helemaal ingelogd: voer eerst de code uit uw authenticator-app in "
@@ -54,6 +49,7 @@ class TwoFactorMiddleware:
         if (
             name in TWO_FACTOR_PAGES
             or name in OPEN_TO_HALF_SESSIONS
+            or (match is not None and (match.url_name or "").startswith(SIGN_ON_PREFIX))
             or request.path.startswith(settings.STATIC_URL)
             or not tweestaps.needs_verification(request)
         ):

@@ -69,6 +69,13 @@ def locked_message(outcome) -> str:
     )
 
 
+class OneTimeCodeInput(forms.TextInput):
+    """A code is typed anew after a mistake: the field never shows the one sent."""
+
+    def format_value(self, value):
+        return None
+
+
 class CodeField(forms.CharField):
     def __init__(self, **kwargs):
         attrs = {
@@ -79,7 +86,7 @@ class CodeField(forms.CharField):
             "class": "tweestaps-code",
         }
         attrs.update(kwargs.pop("attrs", {}))
-        super().__init__(max_length=24, widget=forms.TextInput(attrs=attrs), **kwargs)
+        super().__init__(max_length=24, widget=OneTimeCodeInput(attrs=attrs), **kwargs)
 
 
 class AppCodeForm(forms.Form):
@@ -87,14 +94,16 @@ class AppCodeForm(forms.Form):
 
     code = CodeField(
         label="Code uit de app",
-        help_text="De zes cijfers die de app toont, bijvoorbeeld 123 456.",
+        help_text="De zes cijfers die de app toont, bijvoorbeeld 123\u00a0456.",
         attrs={"inputmode": "numeric"},
     )
 
     def clean_code(self):
         plain = tweestaps.normalized(self.cleaned_data["code"])
         if not (len(plain) == 6 and plain.isdigit()):
-            raise ValidationError("Vul de zes cijfers in die de app toont, bijvoorbeeld 123 456.")
+            raise ValidationError(
+                "Vul de zes cijfers in die de app toont, bijvoorbeeld 123\u00a0456."
+            )
         return plain
 
 
@@ -112,7 +121,7 @@ class SignInCodeForm(forms.Form):
         recovery = len(plain) == 8 and plain.isalnum()
         if not (app or recovery):
             raise ValidationError(
-                "Een code uit de app heeft zes cijfers (123 456); een herstelcode acht tekens "
+                "Een code uit de app heeft zes cijfers (123\u00a0456); een herstelcode acht tekens "
                 "(abcd-efgh)."
             )
         return plain

@@ -411,6 +411,40 @@ def test_reset_removes_the_app_and_the_next_login_asks_to_set_it_up_again(
     assert redirected_to(log_in(regie_user).get(dashboard), INSTELLEN)
 
 
+@pytest.mark.django_db
+def test_a_new_phone_replaces_the_old_app_and_its_recovery_codes(required, regie_user):
+    client = log_in(regie_user)
+    old_codes = enrol(client, regie_user)
+    old = TOTPDevice.objects.get(user=regie_user, confirmed=True)
+    assert "Nieuwe telefoon instellen" in page_text(client.get(ACCOUNT))
+    assert "U stelt een nieuwe app in" in page_text(client.get(INSTELLEN))
+    new = TOTPDevice.objects.get(user=regie_user, confirmed=False)
+    assert new.key != old.key
+    assert client.post(INSTELLEN, {"code": app_code(new)}).status_code == 302
+    assert list(TOTPDevice.objects.filter(user=regie_user).values_list("pk", flat=True)) == [new.pk]
+    new_codes = recovery_codes(client.get(HERSTELCODES))
+    assert len(new_codes) == 10 and not set(new_codes) & set(old_codes)
+    response = log_in(regie_user).post(CODE, {"code": old_codes[0]})
+    assert "Deze code klopt niet" in page_text(response)
+
+
+@pytest.mark.django_db
+def test_new_recovery_codes_replace_the_old_ones(required, regie_user, caplog):
+    client = log_in(regie_user)
+    old_codes = enrol(client, regie_user)
+    response = client.post(HERSTELCODES, follow=True)
+    assert "Er zijn tien nieuwe herstelcodes gemaakt; de oude werken niet meer." in (
+        page_text(response)
+    )
+    new_codes = recovery_codes(response)
+    assert len(new_codes) == 10 and not set(new_codes) & set(old_codes)
+    assert "Nieuwe herstelcodes gemaakt: gebruiker=regie-test" in caplog.text
+    other = log_in(regie_user)
+    assert "Deze code klopt niet" in page_text(other.post(CODE, {"code": old_codes[1]}))
+    wait_out_throttle(StaticDevice.objects.get(user=regie_user))
+    assert other.post(CODE, {"code": new_codes[1]}).status_code == 302
+
+
 # --- attacks --------------------------------------------------------------------------------
 
 
