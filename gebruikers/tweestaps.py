@@ -44,6 +44,8 @@ logger = logging.getLogger("regiekamer.security")
 IDP_SESSION_KEY = "tweestaps_door_idp"
 # The recovery codes just made, shown once by the page that reads them (then removed).
 NEW_CODES_SESSION_KEY = "tweestaps_nieuwe_herstelcodes"
+# The app being set up in this session (its unconfirmed device).
+PENDING_SESSION_KEY = "tweestaps_in_te_stellen"
 RECOVERY_CODES = 10
 APP_NAME = "Authenticator-app"
 RECOVERY_NAME = "Herstelcodes"
@@ -83,29 +85,36 @@ def signed_in_through_idp(request) -> bool:
 
 
 def needs_verification(request) -> bool:
-    """Whether the signed-in user must still give a second factor in this session. Cached on
-    the request; at most one query (the device), none for a verified session beyond the one
-    django-otp's middleware makes to load its device."""
-    if not hasattr(request, "_tweestaps_nodig"):
+    """Whether the signed-in user must still give a second factor in this session (a "half"
+    session). Cached on the request as ``request.tweestaps_nodig``, which a template may read
+    (the header hides the menu of a half session); at most one query (the device), none for a
+    verified session beyond the one django-otp's middleware makes to load its device."""
+    if not hasattr(request, "tweestaps_nodig"):
         user = request.user
-        request._tweestaps_nodig = (
+        request.tweestaps_nodig = (
             user.is_authenticated
             and not user.is_verified()
             and not signed_in_through_idp(request)
             and (required_for(user) or has_device(user))
         )
-    return request._tweestaps_nodig
+    return request.tweestaps_nodig
 
 
 # --- setting up an app --------------------------------------------------------------------
 
 
-def pending_device(user) -> TOTPDevice:
-    """The app being set up: the user's unconfirmed device (the same secret when the page is
-    opened again, so a code from an app that scanned it before still fits), or a new one."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
+def pending_device(request) -> TOTPDevice:
+    """The app being set up in this session: the same secret when the page is opened again
+    (an app that scanned it before still fits), a new one in another session. A secret shown
+    in one session never becomes the app of another: whoever opened the set-up page with the
+    password alone learns nothing of the app the user sets up later."""
+    user = request.user
+    pk = request.session.get(PENDING_SESSION_KEY)
+    device = TOTPDevice.objects.filter(pk=pk, user=user, confirmed=False).first() if pk else None
     if device is None:
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name=APP_NAME, confirmed=False)
+        request.session[PENDING_SESSION_KEY] = device.pk
     return device
 
 
@@ -149,6 +158,7 @@ def confirm(request, device: TOTPDevice, code: str) -> bool:
     device.save(update_fields=["confirmed"])
     user._tweestaps_device = True
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    request.session.pop(PENDING_SESSION_KEY, None)
     request.session[NEW_CODES_SESSION_KEY] = new_recovery_codes(user)
     verified(request, device)
     logger.info(
@@ -269,7 +279,7 @@ def verified(request, device) -> None:
     was known of the half session is worth nothing)."""
     django_otp.login(request, device)
     request.session.cycle_key()
-    request._tweestaps_nodig = False
+    request.tweestaps_nodig = False
 
 
 # --- switching off ------------------------------------------------------------------------

@@ -178,10 +178,10 @@ class InstellenView(NextMixin, FormView):
     form_class = AppCodeForm
 
     def dispatch(self, request, *args, **kwargs):
-        if tweestaps.has_device(request.user) and tweestaps.needs_verification(request):
+        if tweestaps.needs_verification(request) and tweestaps.has_device(request.user):
             # An app is set up: the code of that app first (set up another one afterwards).
             return redirect(with_next(request, "gebruikers:tweestaps-code"))
-        self.device = tweestaps.pending_device(request.user)
+        self.device = tweestaps.pending_device(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -255,20 +255,18 @@ class UitschakelenView(TemplateView):
 
     template_name = "gebruikers/tweestaps_uitschakelen.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not tweestaps.has_device(request.user):
-            messages.info(request, "Tweestapsverificatie staat al uit.")
-            return redirect("gebruikers:tweestaps")
-        return super().dispatch(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title="Tweestapsverificatie uitschakelen",
             verplicht=tweestaps.required_for(self.request.user),
+            heeft_app=tweestaps.has_device(self.request.user),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
+        if not tweestaps.has_device(request.user):
+            messages.info(request, "Tweestapsverificatie stond al uit.")
+            return redirect("gebruikers:tweestaps")
         if tweestaps.required_for(request.user):
             raise Refused(
                 "Voor uw rol is tweestapsverificatie verplicht: u kunt het niet uitschakelen. "

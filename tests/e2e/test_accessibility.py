@@ -32,6 +32,9 @@ ROLES = ["regie", "stuur", "weert", "beheer"]
 # Not pages: the login is audited by log_in, the logout is a POST, home and a message's subject
 # redirect; and files.
 NOT_PAGES = {"login", "logout", "home", "berichten:bericht-onderwerp"}
+# The code after the password redirects whoever needs none (everyone here: the setting is off);
+# tests/e2e/test_tweestaps.py audits it.
+NOT_PAGES |= {"gebruikers:tweestaps-code"}
 NOT_FOUND = "/bestaat-niet/"
 DOWNLOADS = {
     "werkboek:export",

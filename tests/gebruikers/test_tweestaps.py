@@ -42,7 +42,8 @@ def required(settings):
 
 def app_code(device: TOTPDevice) -> str:
     """The code the user's app shows now; once this step's code was used, the next one."""
-    device.refresh_from_db()
+    if device.pk:
+        device.refresh_from_db()
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     if totp.t() <= device.last_t:
         totp.drift += device.last_t - totp.t() + 1
@@ -357,6 +358,7 @@ def test_stuurgroep_is_not_forced_but_may_set_it_up_and_is_then_asked_the_code(
     assert "Tweestapsverificatie is uitgeschakeld" in page_text(response)
     assert not TOTPDevice.objects.filter(user=stuur_user).exists()
     assert not StaticDevice.objects.filter(user=stuur_user).exists()
+    assert "Tweestapsverificatie staat uit" in page_text(again.get(UITSCHAKELEN))
     assert log_in(stuur_user).get(dashboard).status_code == 200
 
 
@@ -469,6 +471,30 @@ def test_nobody_confirms_an_app_for_another_user(required, regie_user, stuur_use
     assert not TOTPDevice.objects.filter(confirmed=True).exists()
     # The victim's own set-up still works with the same code.
     assert victim.post(INSTELLEN, {"code": app_code(victims_device)}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_secret_seen_with_the_password_alone_is_worth_nothing(required, regie_user):
+    """Whoever knows the password and opens the set-up page before the user does gets a secret
+    of that session only: the app the user then sets up has another, and the first one's codes
+    open nothing."""
+    attacker = log_in(regie_user)
+    seen = page_text(attacker.get(INSTELLEN))
+    attackers_secret = TOTPDevice.objects.get(user=regie_user).key
+    assert tweestaps.secret(TOTPDevice.objects.get(user=regie_user)) in seen
+
+    user = log_in(regie_user)
+    user.get(INSTELLEN)
+    device = TOTPDevice.objects.get(user=regie_user)
+    assert device.key != attackers_secret
+    # Opened again in the same session: the same secret (an app that scanned it still fits).
+    user.get(INSTELLEN)
+    assert TOTPDevice.objects.get(user=regie_user).pk == device.pk
+    assert user.post(INSTELLEN, {"code": app_code(device)}).status_code == 302
+
+    stolen = TOTPDevice(user=regie_user, key=attackers_secret)
+    response = log_in(regie_user).post(CODE, {"code": app_code(stolen)})
+    assert "Deze code klopt niet" in page_text(response)
 
 
 @pytest.mark.django_db
