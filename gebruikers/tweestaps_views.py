@@ -18,6 +18,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils import timezone
@@ -35,19 +36,21 @@ WRONG_CODE = (
 )
 
 
+def wanted(request) -> str:
+    """The ``next`` of this request when it is a path on this site (else empty)."""
+    path = request.POST.get("next") or request.GET.get("next") or ""
+    return path if path.startswith("/") and local_url(request, path, "") else ""
+
+
 def next_url(request) -> str:
     """Where the user was going: a ``next`` on this site, else ``LOGIN_REDIRECT_URL``."""
-    wanted = request.POST.get("next") or request.GET.get("next") or ""
-    return local_url(request, wanted, resolve_url(settings.LOGIN_REDIRECT_URL))
+    return wanted(request) or resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def with_next(request, name: str) -> str:
     """The address of page ``name`` that keeps the ``next`` of this request."""
-    url = reverse(name)
-    wanted = request.POST.get("next") or request.GET.get("next") or ""
-    if wanted and local_url(request, wanted, ""):
-        url += "?" + urlencode({"next": wanted})
-    return url
+    path = wanted(request)
+    return reverse(name) + ("?" + urlencode({"next": path}) if path else "")
 
 
 def waiting_time(until) -> str:
@@ -130,8 +133,7 @@ class SignInCodeForm(forms.Form):
 class NextMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        wanted = self.request.POST.get("next") or self.request.GET.get("next") or ""
-        context["next"] = wanted if local_url(self.request, wanted, "") else ""
+        context["next"] = wanted(self.request)
         context["next_url"] = next_url(self.request)
         return context
 
@@ -144,7 +146,7 @@ class CodeView(NextMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if not tweestaps.needs_verification(request):
-            return redirect(next_url(request))
+            return HttpResponseRedirect(next_url(request))
         if not tweestaps.has_device(request.user):
             return redirect(with_next(request, "gebruikers:tweestaps-instellen"))
         return super().dispatch(request, *args, **kwargs)
@@ -168,7 +170,7 @@ class CodeView(NextMixin, FormView):
             if left <= 3:
                 text += " Maak nieuwe herstelcodes aan via Tweestapsverificatie."
             messages.warning(self.request, text)
-        return redirect(next_url(self.request))
+        return HttpResponseRedirect(next_url(self.request))
 
 
 class InstellenView(NextMixin, FormView):

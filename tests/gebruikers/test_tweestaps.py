@@ -13,6 +13,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from django.shortcuts import resolve_url
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django_otp.middleware import OTPMiddleware
@@ -244,13 +245,18 @@ def test_a_half_session_with_an_app_is_asked_the_code_and_then_goes_where_it_was
 
 
 @pytest.mark.django_db
-def test_next_leads_only_within_the_site(required, regie_user):
+def test_next_leads_only_within_the_site(required, regie_user, settings):
     enrol(log_in(regie_user), regie_user)
     client = log_in(regie_user)
     device = TOTPDevice.objects.get(user=regie_user)
     response = client.post(CODE, {"code": app_code(device), "next": "https://evil.example/"})
     assert response.status_code == 302
     assert "evil" not in response["Location"]
+    # Verified: the code page sends on to next, if it is a path of this site.
+    home = resolve_url(settings.LOGIN_REDIRECT_URL)
+    for elsewhere in ["//evil.example/", "/\\evil.example", "abc", "javascript:alert(1)"]:
+        assert client.get(CODE, {"next": elsewhere})["Location"] == home, elsewhere
+    assert client.get(CODE, {"next": "/gemeenten/?q=1"})["Location"] == "/gemeenten/?q=1"
 
 
 # --- the code after the password ------------------------------------------------------------
@@ -381,7 +387,6 @@ def test_with_the_setting_off_nobody_is_forced_but_a_set_up_app_is_asked(
     settings.TWO_FACTOR_REQUIRED = False
     dashboard = reverse("dashboard", kwargs={"afkorting": "MLW"})
     beheerder = make_user(django_user_model, "beheer-x", BEHEERDER)
-    assert log_in(beheerder).get(reverse("home")).status_code == 302
     assert log_in(beheerder).get(reverse("convenant:samenwerkingsverband-list")).status_code == 200
     client = log_in(regie_user)
     assert client.get(dashboard).status_code == 200
