@@ -86,5 +86,12 @@ def test_regiegroep_sets_up_two_factor_and_signs_in_with_a_code(browse, settings
     user.screenshot("tweestaps-code")
     user.submit("Bevestigen")
     reach_the_samenwerkingsverband(user)
-    user.screenshot("tweestaps-binnen")
+    # The account page: on, ten recovery codes unused, and no way to switch it off (the role
+    # requires it).
+    user.open("/account/tweestaps/")
+    text = user.text()
+    assert "Status Aan, met een authenticator-app" in " ".join(text.split())
+    assert "10 van de 10 ongebruikt" in text
+    assert "uitschakelen" not in text
+    user.screenshot("tweestaps-account")
     user.assert_clean()
