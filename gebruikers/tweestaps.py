@@ -150,9 +150,12 @@ def qr_svg(device: TOTPDevice, title: str = "QR-code voor de authenticator-app")
 def confirm(request, device: TOTPDevice, code: str) -> bool:
     """Confirm the app being set up with its first ``code``: the user's other apps are removed,
     ten new recovery codes made (kept in the session to be shown once), and the session is
-    verified. False when the code does not fit (counted by the device's throttling)."""
+    verified. False when the code does not fit (counted by the device's throttling). The
+    device is locked for the check, so one code sent twice at once confirms it once."""
     user = request.user
-    if device.user_id != user.pk or device.confirmed or not device.verify_token(code):
+    pending = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False)
+    device = pending.filter(pk=device.pk).first()
+    if device is None or not device.verify_token(code):
         return False
     device.confirmed = True
     device.save(update_fields=["confirmed"])

@@ -139,7 +139,7 @@ class NextMixin:
 
 
 class CodeView(NextMixin, FormView):
-    """ "Code invoeren": the second step of the sign-in."""
+    """The second step of the sign-in, the page "Code invoeren"."""
 
     template_name = "gebruikers/tweestaps_code.html"
     form_class = SignInCodeForm
@@ -174,7 +174,7 @@ class CodeView(NextMixin, FormView):
 
 
 class InstellenView(NextMixin, FormView):
-    """ "Tweestapsverificatie instellen": scan (or type), then confirm with the first code."""
+    """The page "Tweestapsverificatie instellen": scan (or type), then the first code."""
 
     template_name = "gebruikers/tweestaps_instellen.html"
     form_class = AppCodeForm
@@ -242,7 +242,7 @@ class HerstelcodesView(NextMixin, TemplateView):
 
 
 class AccountView(TemplateView):
-    """ "Tweestapsverificatie": the user's own status and what they can do."""
+    """The account page "Tweestapsverificatie": the user's status and what they can do."""
 
     template_name = "gebruikers/tweestaps_account.html"
 
