@@ -7,7 +7,8 @@
   stuurgroep and nothing else: never a beheerder, a superuser or an official of a gemeente.
   They give only the roles regiegroep and stuurgroep, and only in their own
   samenwerkingsverbanden;
-- nobody deactivates themselves (the last beheerder would lock everyone out).
+- nobody deactivates themselves (the last beheerder would lock everyone out);
+- only the beheerder resets someone's two-factor sign-in.
 
 Every page of gebruikersbeheer asks these functions, about the very user it shows or writes.
 """
@@ -81,6 +82,12 @@ def may_manage(user, target) -> bool:
 def may_deactivate(user, target) -> bool:
     """May ``user`` deactivate (or activate again) ``target``? Never themselves."""
     return target.pk != user.pk and may_manage(user, target)
+
+
+def may_reset_two_factor(user, target) -> bool:
+    """Only the beheerder resets someone's two-factor sign-in (a lost phone): a regiegroep
+    member who could would take the second factor away from a colleague."""
+    return access.is_beheerder(user) and may_manage(user, target)
 
 
 def role_choices(user) -> list[tuple[str, str]]:

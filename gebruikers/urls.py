@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import oidc, views, wachtwoord
+from . import oidc, tweestaps_views, views, wachtwoord
 
 app_name = "gebruikers"
 
@@ -60,6 +60,28 @@ urlpatterns: list = [
         "wachtwoord-herstellen/<uidb64>/<token>/",
         login_not_required(wachtwoord.WachtwoordHerstellenView.as_view()),
         name="wachtwoord-herstellen",
+    ),
+]
+
+# -- Two-factor sign-in (gebruikers/tweestaps.py): the account page, set-up, the code after the
+# password, recovery codes and switching off --
+urlpatterns += [
+    path("account/tweestaps/", tweestaps_views.AccountView.as_view(), name="tweestaps"),
+    path(
+        "account/tweestaps/instellen/",
+        tweestaps_views.InstellenView.as_view(),
+        name="tweestaps-instellen",
+    ),
+    path("account/tweestaps/code/", tweestaps_views.CodeView.as_view(), name="tweestaps-code"),
+    path(
+        "account/tweestaps/herstelcodes/",
+        tweestaps_views.HerstelcodesView.as_view(),
+        name="tweestaps-herstelcodes",
+    ),
+    path(
+        "account/tweestaps/uitschakelen/",
+        tweestaps_views.UitschakelenView.as_view(),
+        name="tweestaps-uitschakelen",
     ),
 ]
 

@@ -22,7 +22,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tables2 import SingleTableMixin
 
 from regiekamer import access
@@ -44,12 +43,6 @@ User = get_user_model()
 # --- the rows -------------------------------------------------------------------------------
 
 
-def has_device_annotation():
-    """Whether a user has set up two-factor sign-in (a confirmed authenticator app), as an
-    annotation: one query for a whole list. (Helper B's ``tweestaps`` may replace it.)"""
-    return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
-
-
 def lockout_annotation():
     """Whether django-axes locks the user's name out now (from some address)."""
     since = timezone.now() - settings.AXES_COOLOFF_TIME
@@ -64,14 +57,14 @@ def lockout_annotation():
 
 def with_status(queryset):
     """Everything the list and a user's page show, in a fixed number of queries."""
-    return (
+    return tweestaps.with_device(
         queryset.select_related("toegang__gemeente")
         .prefetch_related(
             "groups",
             "toegang__samenwerkingsverbanden",
             "toegang__stuurgroep_samenwerkingsverbanden",
         )
-        .annotate(geblokkeerd=lockout_annotation(), heeft_tweestaps=has_device_annotation())
+        .annotate(geblokkeerd=lockout_annotation())
     )
 
 
@@ -236,6 +229,7 @@ class GebruikerDetailView(ManagerMixin, TemplateView):
             uitgenodigd=status == UITGENODIGD,
             geblokkeerd=status == GEBLOKKEERD,
             kan_deactiveren=rules.may_deactivate(self.request.user, target),
+            kan_tweestaps_resetten=rules.may_reset_two_factor(self.request.user, target),
         )
         return context
 
@@ -324,9 +318,12 @@ class BlokkadeOpheffenView(GebruikerActionView):
 
 class TweestapsResetView(GebruikerActionView):
     def act(self, request, target):
+        if not rules.may_reset_two_factor(request.user, target):
+            raise access.Refused(
+                "Alleen de beheerder kan de tweestapsverificatie van een gebruiker resetten."
+            )
         had = target.heeft_tweestaps
-        tweestaps.reset(target)
-        log_action(request, "Tweestapsverificatie gereset", target)
+        tweestaps.reset(target, request)
         if had:
             messages.success(
                 request,

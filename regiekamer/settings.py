@@ -214,6 +214,24 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 
 
 # -- Two-factor sign-in (gebruikers/tweestaps.py) --
+# A second factor (an authenticator app, TOTP) after the password: required for the roles below
+# when TWO_FACTOR_REQUIRED is on (production); off by default for the demo and the tests, so a
+# newcomer can try the demo users without an app. A user who set it up voluntarily is asked the
+# code either way. The names are the groups of regiekamer/roles.py (BEHEERDER, REGIEGROEP):
+# settings import no app. A superuser always needs it when it is on.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=not (DEBUG or TESTING))
+TWO_FACTOR_ROLES = ["beheerder", "regiegroep"]
+# The name the authenticator app shows above the code ("Regiekamer: gebruikersnaam").
+OTP_TOTP_ISSUER = "Regiekamer"
+# After n wrong codes in a row a device answers nothing for factor * 2^(n-1) seconds (1, 2, 4,
+# ... 512 s after ten): a typo costs a second, guessing a million codes takes centuries.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# A code of the previous or next 30 seconds counts too (a phone's clock a little off), and the
+# device remembers the drift; a code once accepted is never accepted again (django-otp: last_t).
+OTP_TOTP_SYNC = True
+# The admin shows no secret key or QR code of anyone's device.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 
 # -- Single sign-on over OpenID Connect (gebruikers/oidc.py) --

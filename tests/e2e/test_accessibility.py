@@ -37,6 +37,9 @@ NOT_PAGES = {"login", "logout", "home", "berichten:bericht-onderwerp", "gebruike
 # manages too); the links of the account mails: with a token that does not fit ("link werkt
 # niet (meer)").
 ONE_USER = "stuur"
+# The code after the password redirects whoever needs none (everyone here: the setting is off);
+# tests/e2e/test_tweestaps.py audits it.
+NOT_PAGES |= {"gebruikers:tweestaps-code"}
 NOT_FOUND = "/bestaat-niet/"
 DOWNLOADS = {
     "werkboek:export",

@@ -230,10 +230,19 @@ def test_resetting_two_factor_deletes_the_devices(world):
     target = world["stuur"]
     TOTPDevice.objects.create(user=target, name="telefoon", confirmed=True)
     StaticDevice.objects.create(user=target, name="herstelcodes")
-    client = client_for(world["regie"])
     detail = reverse("gebruikers:gebruiker-detail", args=[target.pk])
-    assert "Tweestapsverificatie resetten" in text(client.get(detail))
     url = reverse("gebruikers:gebruiker-tweestaps-resetten", args=[target.pk])
+    # The regiegroep manages the stuurgroep member, but only the beheerder resets the second
+    # factor: a forged POST changes nothing.
+    regie = client_for(world["regie"])
+    assert "Tweestapsverificatie resetten" not in text(regie.get(detail))
+    refused = regie.post(url)
+    assert refused.status_code == 403
+    assert "Alleen de beheerder" in text(refused)
+    assert TOTPDevice.objects.filter(user=target).exists()
+
+    client = client_for(world["beheer"])
+    assert "Tweestapsverificatie resetten" in text(client.get(detail))
     response = client.post(url, follow=True)
     assert "is gereset" in text(response)
     assert not TOTPDevice.objects.filter(user=target).exists()

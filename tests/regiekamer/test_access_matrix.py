@@ -92,6 +92,12 @@ def of_gebruikersbeheer(name: str) -> bool:
 
 # Pages that write nothing of a samenwerkingsverband: the user's own password.
 NOT_A_WRITE = {"password_change"}
+# The user's own second factor (tests/gebruikers/test_tweestaps.py).
+TWO_FACTOR_PAGES = {"gebruikers:tweestaps-instellen", "gebruikers:tweestaps-code"}
+NOT_A_WRITE |= TWO_FACTOR_PAGES | {
+    "gebruikers:tweestaps-herstelcodes",
+    "gebruikers:tweestaps-uitschakelen",
+}
 # Users with two places: regiegroep of the other samenwerkingsverband and official of Weert;
 # stuurgroep of MLW and regiegroep of the other.
 REGIE_ANDER_AMBTENAAR_WEERT = "regiegroep ander verband + ambtenaar Weert"
@@ -334,6 +340,34 @@ def test_every_page_for_every_role(world):
         if response.status_code != 302 or "/inloggen/" not in response["Location"]:
             leaks.append(f"GET {url} zonder inloggen: {response.status_code}")
     assert checked > 500
+    assert not leaks, "\n".join(leaks)
+
+
+@pytest.mark.django_db
+def test_a_half_session_reaches_no_page(world, settings):
+    """Two-factor sign-in required: a regiegroep member who gave the password but not yet the
+    code (force_login verifies nothing) is sent from every page (and the admin) to the set-up,
+    with the way back; a form sent gets 403. Open are only the set-up and code pages, the
+    health check and single sign-on (names starting with "oidc")."""
+    settings.TWO_FACTOR_REQUIRED = True
+    client = client_for(world["users"]["regiegroep"])
+    setup = reverse("gebruikers:tweestaps-instellen")
+    mlw = world["mlw"]
+    admin_pages = [reverse("admin:index"), admin_url(type(mlw), "change", mlw.pk)]
+    cases = [(name, url) for name, url, *_ in page_cases(world)] + [
+        ("admin", u) for u in admin_pages
+    ]
+    leaks = []
+    for name, url in cases:
+        if name in TWO_FACTOR_PAGES | {"ping"} or name.split(":")[-1].startswith("oidc"):
+            continue
+        response = client.get(url)
+        if response.status_code != 302 or not response["Location"].startswith(setup):
+            leaks.append(f"GET {url}: {response.status_code} {response.get('Location', '')}")
+        response = client.post(url, {})
+        if response.status_code != 403:
+            leaks.append(f"POST {url}: {response.status_code}, verwacht 403")
+    assert len(cases) > 50
     assert not leaks, "\n".join(leaks)
 
 
@@ -738,6 +772,8 @@ def test_gebruikersbeheer_for_every_role(world):
                 may = bool(manages) if target is None else target in manages
                 if name == "gebruikers:gebruiker-deactiveren" and target == user.username:
                     may = False  # never oneself
+                if name == "gebruikers:gebruiker-tweestaps-resetten" and role != "beheerder":
+                    may = False  # the beheerder's alone
                 if hasattr(view, "get"):
                     got = outcome(client.get(url).status_code)
                     if got != (ALLOW if may else DENY):
