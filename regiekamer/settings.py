@@ -199,7 +199,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Who may use the admin (/admin/): staff users in these roles (regiekamer.access.may_use_admin).
+# Who may use the admin (/admin/): users in these roles (regiekamer.access.may_use_admin).
 # Only the beheerder; the other roles work in the browser pages.
 ADMIN_ROLES = ["beheerder"]
 

@@ -40,6 +40,9 @@ ONE_USER = "stuur"
 # The code after the password redirects whoever needs none (everyone here: the setting is off);
 # tests/e2e/test_tweestaps.py audits it.
 NOT_PAGES |= {"gebruikers:tweestaps-code"}
+# Single sign-on answers 404 while it is off (as here); tests/e2e/test_oidc.py audits the way
+# through the tests' identity provider.
+NOT_PAGES |= {"gebruikers:oidc-start", "gebruikers:oidc-callback"}
 NOT_FOUND = "/bestaat-niet/"
 DOWNLOADS = {
     "werkboek:export",

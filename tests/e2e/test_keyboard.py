@@ -47,7 +47,8 @@ def log_in_with_the_keyboard(user, username: str):
     user.page.keyboard.type("regiekamer-demo")
     with user.page.expect_navigation():
         user.page.keyboard.press("Enter")
-    assert user.path == "/samenwerkingsverbanden/"
+    # The demo users of one samenwerkingsverband land on its dashboard (gebruikers:start).
+    assert user.path == "/samenwerkingsverbanden/MLW/dashboard/"
     user.username = username
 
 
@@ -68,7 +69,7 @@ def test_skip_link_then_the_main_menu_in_order_with_a_visible_focus(browse):
     # Again from the top: Tab walks the header in order, each item with a visible focus.
     user.visit("/samenwerkingsverbanden/")
     walked = []
-    for _ in range(8):
+    for _ in range(9):
         focused = tab(user)
         assert focused["ring"] and focused["visible"], f"geen zichtbare focus op {focused}"
         walked.append(focused["text"])
@@ -78,20 +79,21 @@ def test_skip_link_then_the_main_menu_in_order_with_a_visible_focus(browse):
         "Samenwerkingsverbanden",
         "Gemeenten",
         "Convenanten",
-        "Beheer",
+        "Gebruikers",  # the regiegroep manages its colleagues; "Beheer" is the beheerder's
         "Wachtwoord wijzigen",
+        "Tweestapsverificatie",
         "Uitloggen",
     ]
     # Shift+Tab walks back; Enter on a menu item opens its page.
-    for expected in ["Wachtwoord wijzigen", "Beheer", "Convenanten", "Gemeenten"]:
+    for expected in ["Tweestapsverificatie", "Wachtwoord wijzigen", "Gebruikers", "Convenanten"]:
         assert tab(user, "Shift+Tab")["text"] == expected
     with user.page.expect_navigation():
         user.page.keyboard.press("Enter")
-    assert user.path == "/gemeenten/"
+    assert user.path == "/convenanten/"
     user.check()
-    assert user.page.get_by_role("heading", level=1).inner_text() == "Gemeenten"
+    assert user.page.get_by_role("heading", level=1).inner_text() == "Convenanten"
     current = user.page.locator('.menu a[aria-current="page"]')
-    assert current.inner_text() == "Gemeenten"
+    assert current.inner_text() == "Convenanten"
     user.assert_clean()
 
 

@@ -27,6 +27,8 @@ def test_an_official_signs_in_with_the_gemeente_account(browse, oidc):
     user.submit("Aanmelden bij de gemeente")
 
     assert user.page.url.startswith(user.base_url)
+    # The same page as after a password: the dashboard of the one samenwerkingsverband.
+    assert user.path == "/samenwerkingsverbanden/MLW/dashboard/"
     header = user.page.locator(".site-header .user").inner_text()
     assert "Regiegroep Demo (regiegroep)" in header
     assert "Sociaal Domein Midden-Limburg West" in user.text()
