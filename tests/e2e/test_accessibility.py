@@ -223,13 +223,14 @@ def measure(user) -> str:
 
 
 def test_every_page_fits_a_phone_and_a_tablet(browse, sweep):
-    """Every page as the regiegroep sees it (the most pages, the widest: edit columns, forms),
-    at phone and tablet size: no sideways scrolling of the page (a table scrolls inside its own
-    labelled region), chart text at least 11 px as drawn, and axe at phone size (a collapsed
-    menu, a region that scrolls). The other roles see the same templates with fewer buttons;
-    axe has checked them at desktop size (the sweep above)."""
+    """Every page as the beheerder sees it (the most pages, the widest: edit columns, forms, and
+    the admin, which is the beheerder's alone), at phone and tablet size: no sideways scrolling
+    of the page (a table scrolls inside its own labelled region), chart text at least 11 px as
+    drawn, and axe at phone size (a collapsed menu, a region that scrolls). The other roles see
+    the same templates with fewer buttons; axe has checked them at desktop size (the sweep
+    above)."""
     user = browse()
-    user.log_in("regie")
+    user.log_in("beheer")
     findings = {}
     for size, (width, height) in SIZES.items():
         user.page.set_viewport_size({"width": width, "height": height})
