@@ -9,4 +9,4 @@ class GebruikersConfig(AppConfig):
     def ready(self):
         # Connects its user_logged_in receiver (a new sign-in forgets the IdP's second factor)
         # whether or not a URL has been resolved yet.
-        from . import oidc  # noqa: F401
+        from . import checks, oidc  # noqa: F401 (checks registers itself)
