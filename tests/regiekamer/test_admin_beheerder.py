@@ -75,3 +75,11 @@ def test_the_admin_roles_are_named_in_settings(settings):
     user.is_active = False
     assert not access.may_use_admin(user)
     assert Group.objects.filter(name=BEHEERDER).exists()
+
+
+def test_second_factors_are_not_in_the_admin():
+    """Apps and recovery codes are reset in gebruikersbeheer, not edited in the admin."""
+    client = client_of(BEHEERDER, SamenwerkingsverbandFactory())
+    index = client.get("/admin/").content.decode()
+    assert "otp_totp" not in index and "otp_static" not in index
+    assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
