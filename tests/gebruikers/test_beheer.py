@@ -277,6 +277,12 @@ def test_a_user_without_a_place_is_told_so_and_whom_to_ask(world):
     page = text(response)
     assert "hoort nog bij geen samenwerkingsverband en geen gemeente" in page
     assert "Bea Beheer" in page and "bea@regiekamer.example" in page
+    # Every other page says so too, instead of an empty list that looks like a fault.
+    listing = text(client.get(reverse("convenant:samenwerkingsverband-list")))
+    assert "Uw account hoort nog bij geen samenwerkingsverband en geen gemeente" in listing
+    assert "Wie u toegang geeft" in listing
+    placed = text(client_for(world["regie"]).get(reverse("convenant:samenwerkingsverband-list")))
+    assert "hoort nog bij geen samenwerkingsverband" not in placed
 
 
 def test_the_login_leads_through_start(world):
