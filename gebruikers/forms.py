@@ -52,7 +52,8 @@ class GebruikerForm(forms.Form):
         self.actor = actor
         self.instance = instance
         if instance is not None:
-            kwargs.setdefault("initial", initial_of(instance))
+            # FormView passes initial={} always: the user's own values first.
+            kwargs["initial"] = initial_of(instance) | (kwargs.get("initial") or {})
         super().__init__(*args, **kwargs)
         self.fields["rollen"].choices = rules.role_choices(actor)
         for name in ("samenwerkingsverbanden", "stuurgroep_samenwerkingsverbanden"):

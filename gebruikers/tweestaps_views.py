@@ -98,7 +98,8 @@ class AppCodeForm(forms.Form):
     code = CodeField(
         label="Code uit de app",
         help_text="De zes cijfers die de app toont, bijvoorbeeld 123\u00a0456.",
-        attrs={"inputmode": "numeric"},
+        # No autofocus: on a phone it would scroll past the QR code and the steps to the field.
+        attrs={"inputmode": "numeric", "autofocus": False},
     )
 
     def clean_code(self):

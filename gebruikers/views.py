@@ -350,6 +350,9 @@ class UitnodigingOpnieuwView(GebruikerActionView):
         if not target.email:
             messages.error(request, "Er is geen e-mailadres bekend: vul het eerst in.")
             return
+        # A new (unusable) password ends the old link: its token was made of the old one.
+        target.set_unusable_password()
+        target.save(update_fields=["password"])
         send_and_tell(request, target)
 
 

@@ -13,13 +13,16 @@ with the login's lockout and logging.
 """
 
 import logging
+import re
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.contrib.auth.password_validation import MinimumLengthValidator
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
@@ -44,7 +47,76 @@ class MinimaleLengte(MinimumLengthValidator):
         return f"Uw wachtwoord heeft minstens {self.min_length} tekens."
 
 
+# Words an attacker tries first here (NIST 800-63B: context-specific words): the service, the
+# word for password, a greeting, the seasons; alone or repeated, with any digits or signs.
+PREDICTABLE_WORDS = (
+    "regiekamer",
+    "wachtwoord",
+    "password",
+    "welkom",
+    "welcome",
+    "geheim",
+    "gemeente",
+    "beheer",
+    "qwerty",
+    "azerty",
+    "zomer",
+    "winter",
+    "lente",
+    "herfst",
+)
+_PREDICTABLE = re.compile("(?:" + "|".join(PREDICTABLE_WORDS) + ")*")
+
+
+def _sequence_or_repetition(text: str) -> bool:
+    """``123456789012``, ``987654321098``, ``aaaaaaaaaaaa``, ``abcabcabcabc``: one step all
+    along (digits wrap 9 to 0), or one block repeated."""
+    steps = {
+        (ord(b) - ord(a)) % 10 if a.isdigit() and b.isdigit() else ord(b) - ord(a)
+        for a, b in zip(text, text[1:], strict=False)
+    }
+    if len(steps) == 1 and steps <= {0, 1, -1, 9}:
+        return True
+    return any(
+        len(text) % size == 0 and text == text[:size] * (len(text) // size)
+        for size in range(1, len(text) // 2 + 1)
+    )
+
+
+class Voorspelbaar:
+    """NIST 800-63B's other checks besides common passwords: a word of this context with only
+    digits or signs around it (``welkom123456``, ``Regiekamer2026!``), and a sequence or
+    repetition (``123456789012``, ``abcabcabcabc``). No composition rules: a long random number
+    is fine."""
+
+    def validate(self, password, user=None):
+        letters = re.sub(r"[^a-z]", "", password.lower())
+        if (letters and _PREDICTABLE.fullmatch(letters)) or _sequence_or_repetition(
+            password.lower()
+        ):
+            raise ValidationError(
+                "Dit wachtwoord is te voorspelbaar: een reeks of herhaling, of een woord als "
+                "'welkom', 'wachtwoord' of 'Regiekamer' met cijfers. Kies een zin van een paar "
+                "woorden.",
+                code="password_too_predictable",
+            )
+
+    def get_help_text(self):
+        return (
+            "Geen reeks als 123456789012, en geen woord als 'welkom' of 'Regiekamer' met cijfers."
+        )
+
+
 class WachtwoordVergetenForm(PasswordResetForm):
+    def get_users(self, email):
+        """Django's (active users with a password), and an invited user who has not chosen one
+        yet: a colleague whose invitation expired asks here for a new link."""
+        yield from super().get_users(email)
+        invited = get_user_model()._default_manager.filter(
+            email__iexact=email, is_active=True, last_login__isnull=True
+        )
+        yield from (user for user in invited if not user.has_usable_password())
+
     def send_mail(
         self,
         subject_template_name,
@@ -127,10 +199,13 @@ class EenmaligeLinkView(auth_views.PasswordResetConfirmView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["beheerders"] = active_beheerders()
+        if not context.get("validlink"):
+            context["title"] = "Deze link werkt niet (meer)"  # not Django's "…mislukt"
         return context
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        messages.success(self.request, "Uw wachtwoord is opgeslagen; u bent ingelogd.")
         logger.info(
             "%s: gebruiker=%s adres=%s",
             self.log_line,

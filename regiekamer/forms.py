@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
 
 # A date as the browser's date picker sends it; shown the same way.
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -59,3 +61,23 @@ def share_choices(formset) -> None:
                 if name not in shared:
                     shared[name] = list(field.choices)
                 field.choices = shared[name]
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, with the user name as typed in any case: an invited user's name is
+    their e-mail address, which people type with capitals (``J.deVries@Weert.nl``). The name is
+    replaced by the account's own before django-axes counts the attempt, so that every case of
+    one name shares one lockout."""
+
+    def clean(self):
+        typed = (self.cleaned_data.get("username") or "").strip()
+        if typed:
+            user_model = get_user_model()
+            field = user_model.USERNAME_FIELD
+            names = list(
+                user_model._default_manager.filter(**{f"{field}__iexact": typed}).values_list(
+                    field, flat=True
+                )[:2]
+            )
+            self.cleaned_data["username"] = names[0] if len(names) == 1 else typed
+        return super().clean()

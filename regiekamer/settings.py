@@ -191,6 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Context words and digits only: welkom123456, Regiekamer2026!, 123456789012.
+    {"NAME": "gebruikers.wachtwoord.Voorspelbaar"},
 ]
 
 # django-axes first: it refuses a locked-out login before the password is even checked.

@@ -4,11 +4,12 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from regiekamer.admin import AutocompleteView, view_on_site
+from regiekamer.forms import LoginForm
 from regiekamer.views import ping
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="convenant:samenwerkingsverband-list"), name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     # Changing the password ends every other session of the user (Django's session hash).
     path(
