@@ -19,6 +19,8 @@ class GebruikerForm(forms.Form):
     achternaam = forms.CharField(max_length=150)
     email = forms.EmailField(
         label="E-mailadres",
+        # It becomes the user name, which holds 150 characters (the login takes no more).
+        max_length=get_user_model()._meta.get_field("username").max_length,
         help_text="Wordt ook de gebruikersnaam. De uitnodiging gaat naar dit adres.",
     )
     rollen = forms.MultipleChoiceField(

@@ -1,0 +1,286 @@
+"""Issue 18 as an attacker tries it: forged forms in gebruikersbeheer, one-time links used
+where they do not belong, a half session (password without the second factor) reaching for
+pages, ``next`` as an open redirect, the admin for other roles, single sign-on's matching."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from gebruikers.uitnodiging import uitnodiging_token
+from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
+from tests.gebruikers.factories import (
+    PASSWORD,
+    client_for,
+    gebruiker,
+    text,
+    wereld,  # noqa: F401 (the fixture "world")
+)
+from tests.gebruikers.test_uitnodiging import one_time_url
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+INVITE = "/gebruikers/uitnodigen/"
+NEW_PASSWORD = "paarse olifant op de fiets"
+
+
+def fresh(user):
+    return User.objects.get(pk=user.pk)
+
+
+def roles_of(user) -> set[str]:
+    return set(fresh(user).groups.values_list("name", flat=True))
+
+
+# --- gebruikersbeheer: forged forms -------------------------------------------------------
+
+
+def eva(world, email) -> dict:
+    """The invitation form for Eva, regiegroep of MLW, at ``email``."""
+    return {"voornaam": "Eva", "achternaam": "Vals", "email": email, "rollen": REGIEGROEP} | {
+        "samenwerkingsverbanden": world["mlw"].pk
+    }
+
+
+FORGED = {
+    "is_staff": "on",
+    "is_superuser": "on",
+    "is_active": "on",
+    "username": "beheer",
+    "groups": "1",
+    "password": "x",
+    "gebruiker": "1",
+    "toegang": "1",
+}
+
+
+def test_forged_fields_give_no_staff_superuser_or_other_name(world):
+    client = client_for(world["regie"])
+    target = world["stuur"]
+    url = reverse("gebruikers:gebruiker-update", args=[target.pk])
+    data = {"voornaam": "Stijn", "achternaam": "Stuur", "email": "stuur-mlw@example.nl"}
+    data |= {"rollen": [REGIEGROEP, STUURGROEP], "samenwerkingsverbanden": world["mlw"].pk}
+    response = client.post(url, data | FORGED)
+    assert response.status_code == 302
+    target = fresh(target)
+    assert not target.is_staff and not target.is_superuser
+    assert target.username == "stuur-mlw" and target.has_usable_password() is False
+    assert roles_of(target) == {REGIEGROEP, STUURGROEP}
+
+    assert client.post(INVITE, eva(world, "eva@weert.example") | FORGED).status_code == 302
+    invited = User.objects.get(email="eva@weert.example")
+    assert invited.username == "eva@weert.example"
+    assert not invited.is_staff and not invited.is_superuser
+    assert roles_of(invited) == {REGIEGROEP}
+
+
+def test_a_regiegroep_gives_itself_no_more_than_it_has(world):
+    regie = world["regie"]
+    client = client_for(regie)
+    url = reverse("gebruikers:gebruiker-update", args=[regie.pk])
+    base = {"voornaam": "Rik", "achternaam": "Regie", "email": regie.email}
+    for forged in (
+        {"rollen": [REGIEGROEP, BEHEERDER], "samenwerkingsverbanden": world["mlw"].pk},
+        {"rollen": REGIEGROEP, "samenwerkingsverbanden": [world["mlw"].pk, world["nml"].pk]},
+        {
+            "rollen": REGIEGROEP,
+            "samenwerkingsverbanden": world["mlw"].pk,
+            "stuurgroep_samenwerkingsverbanden": world["nml"].pk,
+        },
+        {"rollen": REGIEGROEP, "samenwerkingsverbanden": world["mlw"].pk, "gemeente": 1},
+    ):
+        client.post(url, base | forged)
+        regie = fresh(regie)
+        assert roles_of(regie) == {REGIEGROEP}, forged
+        assert not regie.is_superuser
+        assert set(regie.toegang.samenwerkingsverbanden.all()) == {world["mlw"]}
+        assert not regie.toegang.stuurgroep_samenwerkingsverbanden.exists()
+        assert regie.toegang.gemeente is None
+
+
+def test_a_user_with_a_place_elsewhere_is_out_of_reach(world):
+    """Wim sits in MLW's regiegroep and NML's stuurgroep: MLW's regiegroep cannot touch him."""
+    client = client_for(world["regie"])
+    wim = world["wethouder"]
+    data = {"voornaam": "Wim", "achternaam": "W", "email": "wim@weert.example"}
+    data |= {"rollen": STUURGROEP, "samenwerkingsverbanden": world["mlw"].pk}
+    for name in (
+        "gebruiker-detail",
+        "gebruiker-update",
+        "gebruiker-deactiveren",
+        "gebruiker-activeren",
+        "gebruiker-blokkade-opheffen",
+        "gebruiker-uitnodiging-opnieuw",
+        "gebruiker-tweestaps-resetten",
+    ):
+        url = reverse(f"gebruikers:{name}", args=[wim.pk])
+        assert client.get(url).status_code in (404, 405), name
+        assert client.post(url, data).status_code in (404, 405), name
+    wim = fresh(wim)
+    assert wim.is_active and wim.email == "wethouder@example.nl"
+    assert set(wim.toegang.stuurgroep_samenwerkingsverbanden.all()) == {world["nml"]}
+
+
+def test_an_address_that_is_someones_user_name_in_another_case_is_refused(world):
+    gebruiker("Piet@Venlo.example", [REGIEGROEP], [world["nml"]], email="piet.oud@venlo.example")
+    client = client_for(world["regie"])
+    data = {"voornaam": "Piet", "achternaam": "Twee", "email": "PIET@venlo.example"}
+    data |= {"rollen": REGIEGROEP, "samenwerkingsverbanden": world["mlw"].pk}
+    response = client.post(INVITE, data)
+    assert response.status_code == 200
+    assert "Er is al een gebruiker met dit e-mailadres" in text(response)
+    assert User.objects.filter(username__iexact="piet@venlo.example").count() == 1
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "eva@weert.example\nBcc: spion@elders.example",
+        "eva@weert.example\r\nSubject: x",
+        "eva@weert.example, spion@elders.example",
+        "Eva <eva@weert.example>",
+    ],
+)
+def test_an_address_with_a_header_or_a_second_address_is_refused(world, email):
+    response = client_for(world["beheer"]).post(INVITE, eva(world, email))
+    assert response.status_code == 200
+    assert "Voer een geldig e-mailadres in" in text(response)
+    assert not User.objects.filter(first_name="Eva").exists()
+
+
+def test_an_address_too_long_for_a_user_name_is_refused_in_dutch(world):
+    """The address becomes the user name, which holds 150 characters: a longer (valid)
+    address would make an account nobody can sign in to (the login takes 150), or a server
+    error on PostgreSQL."""
+    email = "a" * 60 + "@" + ".".join(["b" * 60, "c" * 60, "example"])
+    assert 150 < len(email) <= 254
+    response = client_for(world["beheer"]).post(INVITE, eva(world, email))
+    assert response.status_code == 200
+    assert "niet meer dan 150 tekens" in text(response)
+    assert not User.objects.filter(first_name="Eva").exists()
+
+
+# --- one-time links --------------------------------------------------------------------------
+
+
+def choose_password(client, url, password=NEW_PASSWORD):
+    form = client.get(url, follow=True)
+    if "new_password1" not in text(form):
+        return form
+    return client.post(
+        form.redirect_chain[-1][0], {"new_password1": password, "new_password2": password}
+    )
+
+
+def test_an_invitation_link_is_no_reset_link_and_a_reset_link_no_invitation(world):
+    user = gebruiker("ilse@weert.example", [REGIEGROEP], [world["mlw"]], password=PASSWORD)
+    invitation = uitnodiging_token.make_token(user)
+    reset = default_token_generator.make_token(user)
+    for url in (
+        one_time_url("wachtwoord-herstellen", user, invitation),
+        one_time_url("uitnodiging", user, reset),
+    ):
+        assert "Deze link werkt niet (meer)" in text(choose_password(Client(), url))
+    assert fresh(user).check_password(PASSWORD)
+
+
+def test_a_valid_session_token_of_one_kind_opens_no_form_of_the_other(world):
+    """Django keeps the checked token in the session and redirects to .../set-password/: the
+    invitation's token kept there opens no reset form, and the other way round."""
+    user = gebruiker("ilse@weert.example", [REGIEGROEP], [world["mlw"]])
+    client = Client()
+    url = one_time_url("uitnodiging", user, uitnodiging_token.make_token(user))
+    assert "new_password1" in text(client.get(url, follow=True))
+    other = one_time_url("wachtwoord-herstellen", user, "set-password")
+    response = client.post(other, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    assert "new_password1" not in text(response)
+    assert not fresh(user).has_usable_password()
+
+
+def test_a_link_works_once_for_its_own_user_and_not_after_deactivation(world):
+    ilse = gebruiker("ilse@weert.example", [REGIEGROEP], [world["mlw"]])
+    jan = gebruiker("jan@weert.example", [REGIEGROEP], [world["mlw"]])
+    token = uitnodiging_token.make_token(ilse)
+    # Ilse's token with Jan's id sets nothing.
+    response = choose_password(Client(), one_time_url("uitnodiging", jan, token))
+    assert "Deze link werkt niet (meer)" in text(response)
+    assert not fresh(jan).has_usable_password()
+    url = one_time_url("uitnodiging", ilse, token)
+    assert choose_password(Client(), url).status_code == 302
+    assert fresh(ilse).check_password(NEW_PASSWORD)
+    again = choose_password(Client(), url, "een ander lang wachtwoord")
+    assert "Deze link werkt niet (meer)" in text(again)
+    assert fresh(ilse).check_password(NEW_PASSWORD)
+
+    reset = default_token_generator.make_token(fresh(ilse))
+    User.objects.filter(pk=ilse.pk).update(is_active=False)
+    url = one_time_url("wachtwoord-herstellen", ilse, reset)
+    assert "Deze link werkt niet (meer)" in text(choose_password(Client(), url, "nog een ander"))
+    assert fresh(ilse).check_password(NEW_PASSWORD)
+
+
+def test_a_reset_link_of_a_user_with_an_app_still_asks_the_code(world, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    user = gebruiker("ilse@weert.example", [REGIEGROEP], [world["mlw"]], password=PASSWORD)
+    TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    client = Client()
+    url = one_time_url("wachtwoord-herstellen", user, default_token_generator.make_token(user))
+    assert choose_password(client, url).status_code == 302
+    response = client.get(reverse("gebruikers:start"), follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("gebruikers:tweestaps-code"))
+    dashboard = client.get("/samenwerkingsverbanden/MLW/dashboard/")
+    assert dashboard["Location"].startswith(reverse("gebruikers:tweestaps-code"))
+
+
+FORGOT = "/wachtwoord-vergeten/"
+
+
+def ask(client, email, **extra):
+    return client.post(FORGOT, {"email": email}, REMOTE_ADDR="10.9.9.9", **extra)
+
+
+def test_the_reset_form_tells_nothing_of_accounts(world, django_capture_on_commit_callbacks):
+    gebruiker("actief@weert.example", [REGIEGROEP], [world["mlw"]], password=PASSWORD)
+    gebruiker("uit@weert.example", [REGIEGROEP], [world["mlw"]], password=PASSWORD)
+    User.objects.filter(username="uit@weert.example").update(is_active=False)
+    gebruiker("genodigd@weert.example", [REGIEGROEP], [world["mlw"]])
+    answers = set()
+    for email in ("actief@weert.example", "uit@weert.example", "genodigd@weert.example"):
+        with django_capture_on_commit_callbacks(execute=False):
+            response = ask(Client(), email)
+        answers.add((response.status_code, response["Location"]))
+    with django_capture_on_commit_callbacks(execute=False):
+        unknown = ask(Client(), "niemand@weert.example")
+    assert answers == {(unknown.status_code, unknown["Location"])}
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda n: "Petra@Weert.example" if n % 2 else "PETRA@WEERT.EXAMPLE",
+        lambda n: f"  petra@weert.example{' ' * n}",
+    ],
+)
+def test_variants_of_an_address_share_one_lockout(world, variant):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        ask(Client(), variant(n))
+    assert ask(Client(), "petra@weert.example").status_code == 429
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_lockout(world):
+    assert settings.PROXY_COUNT == 0
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        ask(Client(), "petra@weert.example", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    response = ask(Client(), "petra@weert.example", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert response.status_code == 429
+    login = {"username": "beheer", "password": "fout"}
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        forwarded = f"1.2.3.{n}"
+        Client().post("/inloggen/", login, REMOTE_ADDR="10.9.9.8", HTTP_X_FORWARDED_FOR=forwarded)
+    response = Client().post(
+        "/inloggen/", login, REMOTE_ADDR="10.9.9.8", HTTP_X_FORWARDED_FOR="9.9.9.9"
+    )
+    assert response.status_code == 429
