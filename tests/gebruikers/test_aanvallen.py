@@ -2,14 +2,19 @@
 where they do not belong, a half session (password without the second factor) reaching for
 pages, ``next`` as an open redirect, the admin for other roles, single sign-on's matching."""
 
+from urllib.parse import quote, urlsplit
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.test import Client
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from gebruikers.oidc import GemeenteOIDCBackend
 from gebruikers.uitnodiging import uitnodiging_token
 from regiekamer.roles import BEHEERDER, REGIEGROEP, STUURGROEP
 from tests.gebruikers.factories import (
@@ -20,6 +25,7 @@ from tests.gebruikers.factories import (
     wereld,  # noqa: F401 (the fixture "world")
 )
 from tests.gebruikers.test_uitnodiging import one_time_url
+from tests.oidc import Idp, use_oidc
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -284,3 +290,159 @@ def test_a_forged_forwarded_for_does_not_escape_the_lockout(world):
         "/inloggen/", login, REMOTE_ADDR="10.9.9.8", HTTP_X_FORWARDED_FOR="9.9.9.9"
     )
     assert response.status_code == 429
+
+
+# --- a half session: the password without the second factor ---------------------------------
+
+
+def half_session(user) -> Client:
+    """Signed in with the password of ``user``, who has an app: the code is still to come."""
+    TOTPDevice.objects.get_or_create(user=user, name="telefoon", confirmed=True)
+    client = Client()
+    response = client.post("/inloggen/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
+def test_a_half_session_changes_no_password_no_user_and_no_two_factor(world, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    beheer = gebruiker("bea2", [BEHEERDER], password=PASSWORD)
+    client = half_session(beheer)
+    code = reverse("gebruikers:tweestaps-code")
+    target = world["stuur"]
+    for url in (
+        reverse("password_change"),
+        "/gebruikers/",
+        INVITE,
+        reverse("gebruikers:gebruiker-update", args=[target.pk]),
+        reverse("gebruikers:tweestaps"),
+        reverse("gebruikers:tweestaps-uitschakelen"),
+        reverse("gebruikers:tweestaps-instellen"),
+        "/admin/auth/user/",
+        f"/admin/auth/user/{target.pk}/change/",
+        "/admin/jsi18n/",
+        "/admin/login/",
+    ):
+        assert client.get(url)["Location"].startswith(code), url
+    change = {"old_password": PASSWORD, "new_password1": NEW_PASSWORD}
+    writes = [
+        (reverse("password_change"), change | {"new_password2": NEW_PASSWORD}),
+        (INVITE, eva(world, "eva@weert.example")),
+        (reverse("gebruikers:gebruiker-deactiveren", args=[target.pk]), {}),
+        (reverse("gebruikers:gebruiker-tweestaps-resetten", args=[world["regie"].pk]), {}),
+        (reverse("gebruikers:tweestaps-uitschakelen"), {}),
+        (reverse("gebruikers:tweestaps-herstelcodes"), {}),
+        ("/admin/auth/user/add/", {"username": "inbreker", "password1": NEW_PASSWORD}),
+        ("/admin/logout/", {}),
+    ]
+    TOTPDevice.objects.create(user=world["regie"], name="telefoon", confirmed=True)
+    for url, data in writes:
+        assert client.post(url, data).status_code == 403, url
+    # The set-up page sends a half session with an app to its code, even with a code sent.
+    response = client.post(reverse("gebruikers:tweestaps-instellen"), {"code": "123456"})
+    assert response["Location"].startswith(code)
+    assert fresh(beheer).check_password(PASSWORD)
+    assert fresh(target).is_active and TOTPDevice.objects.filter(user=world["regie"]).exists()
+    assert TOTPDevice.objects.filter(user=beheer, confirmed=True).count() == 1
+    assert not User.objects.filter(username__in=["inbreker", "eva@weert.example"]).exists()
+
+
+def test_the_login_page_again_gives_no_second_factor(world, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    regie = gebruiker("rita", [REGIEGROEP], [world["mlw"]], password=PASSWORD)
+    client = half_session(regie)
+    client.post("/inloggen/", {"username": "rita", "password": PASSWORD})
+    dashboard = "/samenwerkingsverbanden/MLW/dashboard/"
+    assert client.get(dashboard)["Location"].startswith(reverse("gebruikers:tweestaps-code"))
+
+
+# --- next: only a path of this site ---------------------------------------------------------
+
+ELSEWHERE = [
+    "//evil.example/",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "https://evil.example/",
+    "http:evil.example",
+    "javascript:alert(1)",
+    " //evil.example",
+]
+
+
+@pytest.mark.parametrize("elsewhere", ELSEWHERE)
+def test_next_never_leads_off_the_site(world, elsewhere):
+    client = client_for(world["regie"])
+    for page in ("gebruikers:start", "gebruikers:tweestaps-code"):
+        response = client.get(reverse(page), {"next": elsewhere})
+        assert response.status_code == 302
+        location = response["Location"]
+        assert location.startswith("/") and not location.startswith(("//", "/\\")), page
+        assert not urlsplit(location).netloc, page
+    # The set-up page keeps next only as a path of this site.
+    page = text(client.get(reverse("gebruikers:tweestaps-instellen"), {"next": elsewhere}))
+    assert "evil.example" not in page
+    login = Client().post("/inloggen/?next=" + quote(elsewhere), {"username": "x", "password": "y"})
+    assert "evil.example" not in login.get("Location", "")
+
+
+def test_next_with_a_line_break_is_no_header_and_no_server_error(world):
+    client = client_for(world["regie"])
+    for page in ("gebruikers:start", "gebruikers:tweestaps-code"):
+        response = client.get(reverse(page), {"next": "/gemeenten/\r\nSet-Cookie: x=1"})
+        assert response.status_code == 302
+        assert "\n" not in response["Location"] and "x=1" not in response.cookies
+
+
+# --- the admin: the beheerder's only ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["regie", "stuur", "ambtenaar"])
+def test_no_admin_address_answers_another_role_with_data(world, who):
+    client = client_for(world[who])
+    weert = world["weert"]
+    gemeente = ContentType.objects.get_for_model(type(weert)).pk
+    for url in (
+        f"/admin/r/{gemeente}/{weert.pk}/",
+        "/admin/autocomplete/?app_label=partijen&model_name=toegang&field_name=gemeente&term=W",
+        "/admin/jsi18n/",
+        "/admin/logout/",
+        "/admin/login/",
+        "/admin/niets/",
+        "/admin/partijen",
+        f"/admin/auth/user/{world['beheer'].pk}/password/",
+        f"/admin/auth/user/{world['beheer'].pk}/history/",
+        "/admin/axes/accessattempt/",
+        "/admin/otp_totp/totpdevice/",
+    ):
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 403, (url, method)
+            assert "Weert" not in text(response), url
+
+
+# --- single sign-on: which account an address signs in to -----------------------------------
+
+
+def sign_on(settings, monkeypatch, claims):
+    """The account the backend picks for the IdP's ``claims`` (the protocol before it is
+    tested in test_oidc.py against a real provider)."""
+    use_oidc(settings, Idp(9))
+    backend = GemeenteOIDCBackend()
+    backend.request = RequestFactory().get("/inloggen/sso/terug/")
+    backend.request.session = {}
+    backend.request._messages = FallbackStorage(backend.request)
+    monkeypatch.setattr(backend, "get_userinfo", lambda *args: claims)
+    return backend.get_or_create_user("token", "id-token", {})
+
+
+def test_an_address_that_is_one_users_name_and_anothers_address_signs_in_nobody(
+    world, settings, monkeypatch
+):
+    gebruiker("jan@venlo.example", [REGIEGROEP], [world["nml"]], email="jan.oud@venlo.example")
+    gebruiker("jan-twee", [BEHEERDER], email="JAN@venlo.example")
+    claims = {"email": "Jan@Venlo.example", "email_verified": True}
+    assert sign_on(settings, monkeypatch, claims) is None
+    assert sign_on(settings, monkeypatch, claims | {"email_verified": "false"}) is None
+    assert sign_on(settings, monkeypatch, {"email": "jan.oud@venlo.example"}).username == (
+        "jan@venlo.example"
+    )
