@@ -61,8 +61,16 @@ class GebruikerForm(forms.Form):
             self.fields[name].queryset = rules.samenwerkingsverband_choices(actor)
         if not rules.may_give_gemeente(actor):
             del self.fields["gemeente"]
+        if instance is not None and not rules.may_change_email(actor, instance):
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = (
+                "Alleen de beheerder wijzigt het e-mailadres van een collega die al heeft "
+                "ingelogd: het is de gebruikersnaam en het adres voor een nieuw wachtwoord."
+            )
 
     def clean_email(self):
+        if self.fields["email"].disabled:
+            return self.instance.email
         email = self.cleaned_data["email"].strip().lower()
         others = get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
         if self.instance is not None:
