@@ -5,6 +5,7 @@ user sees only their own samenwerkingsverbanden and the roles regiegroep and stu
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.validators import RegexValidator
 from django.db import transaction
 from django.db.models import Q
 
@@ -13,10 +14,17 @@ from regiekamer.roles import BEHEERDER, GEMEENTE
 
 from . import rules
 
+# A name stands in the invitation mail and on every page: one line, no control characters.
+ONE_LINE = RegexValidator(
+    r"[\x00-\x1f\x7f]",
+    inverse_match=True,
+    message="Een naam past op één regel: zonder regeleinde of tab.",
+)
+
 
 class GebruikerForm(forms.Form):
-    voornaam = forms.CharField(max_length=150)
-    achternaam = forms.CharField(max_length=150)
+    voornaam = forms.CharField(max_length=150, validators=[ONE_LINE])
+    achternaam = forms.CharField(max_length=150, validators=[ONE_LINE])
     email = forms.EmailField(
         label="E-mailadres",
         # It becomes the user name, which holds 150 characters (the login takes no more).

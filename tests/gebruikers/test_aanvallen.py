@@ -478,3 +478,25 @@ def test_a_regiegroep_cannot_take_a_colleagues_account_by_changing_its_address(
     url = reverse("gebruikers:gebruiker-update", args=[collega.pk])
     client_for(world["beheer"]).post(url, data | {"email": "carla.nieuw@weert.example"})
     assert fresh(collega).username == "carla.nieuw@weert.example"
+
+
+@pytest.mark.parametrize("elsewhere", ELSEWHERE)
+def test_the_start_of_single_sign_on_keeps_no_next_off_the_site(db, settings, elsewhere):
+    use_oidc(settings, Idp(9))
+    client = Client()
+    response = client.get(reverse("gebruikers:oidc-start"), {"next": elsewhere})
+    assert response.status_code == 302 and response["Location"].startswith("http://127.0.0.1:9/")
+    assert "evil.example" not in str(dict(client.session))
+
+
+@pytest.mark.parametrize("field", ["voornaam", "achternaam"])
+def test_a_name_with_a_line_break_writes_no_lines_of_its_own_into_the_invitation(world, field):
+    """The names stand in the invitation mail ("Beste ..."): a name with a line break would
+    put a paragraph (a link elsewhere) of the inviter's choosing in a mail from Regiekamer."""
+    forged = "Eva\n\nKlik eerst hier: https://evil.example/inloggen"
+    response = client_for(world["regie"]).post(
+        INVITE, eva(world, "eva@weert.example") | {field: forged}
+    )
+    assert response.status_code == 200
+    assert "Een naam past op één regel" in text(response)
+    assert not User.objects.filter(email="eva@weert.example").exists()
