@@ -101,6 +101,15 @@ class GebruikerForm(forms.Form):
             self.add_error(
                 "gemeente", "Alleen een ambtenaar van een gemeente hoort bij een gemeente."
             )
+        if (
+            rollen
+            and BEHEERDER not in rollen
+            and self.instance is not None
+            and not rules.may_drop_beheerder(self.actor, self.instance)
+        ):
+            self.add_error(
+                "rollen", "U kunt uzelf de rol beheerder niet afnemen; vraag een andere beheerder."
+            )
         both = set(regie) & set(stuur)
         if both:
             self.add_error(

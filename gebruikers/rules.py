@@ -7,7 +7,8 @@
   stuurgroep and nothing else: never a beheerder, a superuser or an official of a gemeente.
   They give only the roles regiegroep and stuurgroep, and only in their own
   samenwerkingsverbanden;
-- nobody deactivates themselves (the last beheerder would lock everyone out);
+- nobody deactivates themselves, nor takes the role of beheerder from themselves (the last
+  beheerder would lock everyone out);
 - only the beheerder changes the e-mail address of a colleague who has signed in (it would
   take over their account);
 - only the beheerder resets someone's two-factor sign-in.
@@ -94,6 +95,11 @@ def may_change_email(user, target) -> bool:
     if access.is_beheerder(user) or target.pk == user.pk:
         return True
     return target.last_login is None and not target.has_usable_password()
+
+
+def may_drop_beheerder(user, target) -> bool:
+    """Nobody takes the role of beheerder from themselves, as nobody deactivates themselves."""
+    return target.pk != user.pk or BEHEERDER not in access.groups(user)
 
 
 def may_reset_two_factor(user, target) -> bool:

@@ -500,3 +500,19 @@ def test_a_name_with_a_line_break_writes_no_lines_of_its_own_into_the_invitation
     assert response.status_code == 200
     assert "Een naam past op één regel" in text(response)
     assert not User.objects.filter(email="eva@weert.example").exists()
+
+
+def test_a_beheerder_does_not_take_the_role_from_themselves(world):
+    """As nobody deactivates themselves: the last beheerder would leave nobody to manage."""
+    beheer = world["beheer"]
+    client = client_for(beheer)
+    url = reverse("gebruikers:gebruiker-update", args=[beheer.pk])
+    data = {"voornaam": "Bea", "achternaam": "Beheer", "email": beheer.email}
+    response = client.post(
+        url, data | {"rollen": STUURGROEP, "samenwerkingsverbanden": world["mlw"].pk}
+    )
+    assert response.status_code == 200
+    assert "U kunt uzelf de rol beheerder niet afnemen" in text(response)
+    assert roles_of(beheer) == {BEHEERDER} and fresh(beheer).is_staff
+    response = client.post(url, data | {"rollen": [BEHEERDER], "achternaam": "Baas"})
+    assert fresh(beheer).last_name == "Baas"
