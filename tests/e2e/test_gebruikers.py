@@ -45,9 +45,7 @@ def set_up_the_app(user) -> str:
     return secret
 
 
-def test_beheerder_invites_a_colleague_who_sets_a_password_and_resets_it(
-    browse, smtp, settings
-):
+def test_beheerder_invites_a_colleague_who_sets_a_password_and_resets_it(browse, smtp, settings):
     settings.TWO_FACTOR_REQUIRED = True
     beheer = browse()
     beheer.page.set_viewport_size(PHONE)
