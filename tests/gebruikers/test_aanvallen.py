@@ -496,3 +496,17 @@ def test_single_sign_on_matches_the_address_not_an_old_address_kept_as_user_name
     assert sign_on(settings, monkeypatch, {"email": "Jan.Jansen@venlo.example"}).username == (
         "jan@venlo.example"
     )
+
+
+@pytest.mark.parametrize("name", ["uitnodiging", "wachtwoord-herstellen"])
+def test_a_made_up_link_tells_a_stranger_nothing_of_the_beheerders(world, name):
+    """Anyone may open a link's address: a made-up one must not list the beheerders' names
+    and addresses (an invited beheerder's address is their user name, the first half of the
+    way into the account with every right)."""
+    gebruiker("baas@regiekamer.example", [BEHEERDER], first_name="Bas", last_name="Baas")
+    url = reverse(f"gebruikers:{name}", kwargs={"uidb64": "MQ", "token": "verzonnen-link"})
+    page = text(Client().get(url, follow=True))
+    assert "Deze link werkt niet (meer)" in page
+    assert "beheerder" in page  # whom to ask, in words
+    for secret in ("Bea", "bea@regiekamer.example", "Bas Baas", "baas@regiekamer.example"):
+        assert secret not in page, secret
