@@ -510,3 +510,21 @@ def test_a_made_up_link_tells_a_stranger_nothing_of_the_beheerders(world, name):
     assert "beheerder" in page  # whom to ask, in words
     for secret in ("Bea", "bea@regiekamer.example", "Bas Baas", "baas@regiekamer.example"):
         assert secret not in page, secret
+
+
+def test_a_forged_host_puts_no_link_elsewhere_in_a_mail(
+    world, smtp, django_capture_on_commit_callbacks
+):
+    """The links in the mails are built from the request: a forged Host or X-Forwarded-Host
+    would send the token to another site (password reset poisoning)."""
+    gebruiker("petra@weert.example", [REGIEGROEP], [world["mlw"]], password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        forged = ask(Client(), "petra@weert.example", HTTP_HOST="evil.example")
+        ask(Client(), "petra@weert.example", HTTP_X_FORWARDED_HOST="evil.example")
+        client_for(world["beheer"]).post(
+            INVITE, eva(world, "eva@weert.example"), HTTP_X_FORWARDED_HOST="evil.example"
+        )
+    assert forged.status_code == 400
+    assert len(smtp.inbox.messages) == 2
+    for message in smtp.inbox.messages:
+        assert "evil.example" not in message.as_string()
