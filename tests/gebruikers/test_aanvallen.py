@@ -2,6 +2,7 @@
 where they do not belong, a half session (password without the second factor) reaching for
 pages, ``next`` as an open redirect, the admin for other roles, single sign-on's matching."""
 
+import re
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -24,6 +25,7 @@ from tests.gebruikers.factories import (
     text,
     wereld,  # noqa: F401 (the fixture "world")
 )
+from tests.gebruikers.test_tweestaps import app_code
 from tests.gebruikers.test_uitnodiging import one_time_url
 from tests.oidc import Idp, use_oidc
 
@@ -528,3 +530,17 @@ def test_a_forged_host_puts_no_link_elsewhere_in_a_mail(
     assert len(smtp.inbox.messages) == 2
     for message in smtp.inbox.messages:
         assert "evil.example" not in message.as_string()
+
+
+def test_the_secret_and_the_recovery_codes_stay_out_of_the_browsers_cache(world):
+    """The set-up page shows the app's secret key, the recovery codes page ten codes, once: a
+    browser must not keep them (a shared computer, the back button after logging out)."""
+    client = client_for(world["stuur"])
+    instellen = reverse("gebruikers:tweestaps-instellen")
+    response = client.get(instellen)
+    assert "no-store" in response["Cache-Control"]
+    device = TOTPDevice.objects.get(user=world["stuur"], confirmed=False)
+    client.post(instellen, {"code": app_code(device)})
+    response = client.get(reverse("gebruikers:tweestaps-herstelcodes"))
+    assert re.search(r"<code>[a-z2-7]{4}-[a-z2-7]{4}</code>", text(response))
+    assert "no-store" in response["Cache-Control"]
