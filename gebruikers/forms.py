@@ -71,6 +71,7 @@ class GebruikerForm(forms.Form):
             del self.fields["gemeente"]
         if instance is not None and not rules.may_change_email(actor, instance):
             self.fields["email"].disabled = True
+            self.fields["email"].required = False  # an old account without one: names still
             self.fields["email"].help_text = (
                 "Alleen de beheerder wijzigt het e-mailadres van een collega die al heeft "
                 "ingelogd: het is de gebruikersnaam en het adres voor een nieuw wachtwoord."

@@ -544,3 +544,40 @@ def test_the_secret_and_the_recovery_codes_stay_out_of_the_browsers_cache(world)
     response = client.get(reverse("gebruikers:tweestaps-herstelcodes"))
     assert re.search(r"<code>[a-z2-7]{4}-[a-z2-7]{4}</code>", text(response))
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_regiegroep_cannot_take_a_colleagues_account_by_changing_its_address(
+    world, django_capture_on_commit_callbacks, smtp
+):
+    """The address is where a new password goes and what single sign-on matches: a regiegroep
+    member who could change a signed-in colleague's address would get a reset link for that
+    account (and with single sign-on, past its second factor). Only the beheerder changes it;
+    a regiegroep corrects it while the invitation is open, and their own address."""
+    collega = gebruiker("carla@weert.example", [REGIEGROEP], [world["mlw"]], password=PASSWORD)
+    client = client_for(world["regie"])
+    url = reverse("gebruikers:gebruiker-update", args=[collega.pk])
+    assert "disabled" in text(client.get(url))
+    data = {"voornaam": "Carla", "achternaam": "C", "email": "spion@elders.example"}
+    data |= {"rollen": REGIEGROEP, "samenwerkingsverbanden": world["mlw"].pk}
+    client.post(url, data)
+    assert fresh(collega).email == "carla@weert.example"
+    assert fresh(collega).username == "carla@weert.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(Client(), "spion@elders.example")
+    assert not smtp.inbox.to("spion@elders.example")
+
+    genodigd = gebruiker("gijs@weert.example", [REGIEGROEP], [world["mlw"]])
+    url = reverse("gebruikers:gebruiker-update", args=[genodigd.pk])
+    client.post(url, data | {"email": "gijs.goed@weert.example"})
+    assert fresh(genodigd).username == "gijs.goed@weert.example"
+    own = reverse("gebruikers:gebruiker-update", args=[world["regie"].pk])
+    client.post(own, data | {"voornaam": "Rik", "email": "rik@weert.example"})
+    assert fresh(world["regie"]).email == "rik@weert.example"
+    url = reverse("gebruikers:gebruiker-update", args=[collega.pk])
+    client_for(world["beheer"]).post(url, data | {"email": "carla.nieuw@weert.example"})
+    assert fresh(collega).username == "carla.nieuw@weert.example"
+    # An old account without an address: its names can still be changed, not its address.
+    oud = gebruiker("oud", [STUURGROEP], [world["mlw"]], email="", password=PASSWORD)
+    url = reverse("gebruikers:gebruiker-update", args=[oud.pk])
+    client.post(url, data | {"achternaam": "Ouder", "email": "spion@elders.example"})
+    assert fresh(oud).last_name == "Ouder" and fresh(oud).email == ""
