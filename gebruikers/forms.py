@@ -5,6 +5,7 @@ user sees only their own samenwerkingsverbanden and the roles regiegroep and stu
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.validators import RegexValidator
 from django.db import transaction
 from django.db.models import Q
 
@@ -13,12 +14,21 @@ from regiekamer.roles import BEHEERDER, GEMEENTE
 
 from . import rules
 
+# A name stands in the invitation mail and on every page: one line, no control characters.
+ONE_LINE = RegexValidator(
+    r"[\x00-\x1f\x7f]",
+    inverse_match=True,
+    message="Een naam past op één regel: zonder regeleinde of tab.",
+)
+
 
 class GebruikerForm(forms.Form):
-    voornaam = forms.CharField(max_length=150)
-    achternaam = forms.CharField(max_length=150)
+    voornaam = forms.CharField(max_length=150, validators=[ONE_LINE])
+    achternaam = forms.CharField(max_length=150, validators=[ONE_LINE])
     email = forms.EmailField(
         label="E-mailadres",
+        # It becomes the user name, which holds 150 characters (the login takes no more).
+        max_length=get_user_model()._meta.get_field("username").max_length,
         help_text="Wordt ook de gebruikersnaam. De uitnodiging gaat naar dit adres.",
     )
     rollen = forms.MultipleChoiceField(
@@ -60,8 +70,17 @@ class GebruikerForm(forms.Form):
             self.fields[name].queryset = rules.samenwerkingsverband_choices(actor)
         if not rules.may_give_gemeente(actor):
             del self.fields["gemeente"]
+        if instance is not None and not rules.may_change_email(actor, instance):
+            self.fields["email"].disabled = True
+            self.fields["email"].required = False  # an old account without one: names still
+            self.fields["email"].help_text = (
+                "Alleen de beheerder wijzigt het e-mailadres van een collega die al heeft "
+                "ingelogd: het is de gebruikersnaam en het adres voor een nieuw wachtwoord."
+            )
 
     def clean_email(self):
+        if self.fields["email"].disabled:
+            return self.instance.email
         email = self.cleaned_data["email"].strip().lower()
         others = get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
         if self.instance is not None:
@@ -83,6 +102,15 @@ class GebruikerForm(forms.Form):
         if gemeente is not None and GEMEENTE not in rollen:
             self.add_error(
                 "gemeente", "Alleen een ambtenaar van een gemeente hoort bij een gemeente."
+            )
+        if (
+            rollen
+            and BEHEERDER not in rollen
+            and self.instance is not None
+            and not rules.may_drop_beheerder(self.actor, self.instance)
+        ):
+            self.add_error(
+                "rollen", "U kunt uzelf de rol beheerder niet afnemen; vraag een andere beheerder."
             )
         both = set(regie) & set(stuur)
         if both:

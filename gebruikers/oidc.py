@@ -5,7 +5,8 @@ the token request; the ID token's signature against the IdP's keys). This module
 may come in and tells the user why not:
 
 - the IdP's e-mail address (userinfo claim ``email``; ``email_verified`` must not be false)
-  is matched, whatever its case, to exactly one account's username or e-mail address; an
+  is matched, whatever its case, to exactly one account's e-mail address (where its reset
+  links go; not a user name, which may still hold an address the gemeente gave away); an
   account is never created for a stranger (``OIDC_CREATE_USER = False``) and a deactivated
   account is refused;
 - every refusal and every sign-in is a line on ``regiekamer.security`` (e-mail address or user,
@@ -28,7 +29,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import SuspiciousOperation
-from django.db.models import Q
 from django.dispatch import receiver
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import resolve_url
@@ -127,11 +127,7 @@ class GemeenteOIDCBackend(OIDCAuthenticationBackend):
                 email,
             )
             return None
-        users = list(
-            get_user_model()
-            .objects.filter(Q(username__iexact=email) | Q(email__iexact=email))
-            .order_by("pk")[:2]
-        )
+        users = list(get_user_model().objects.filter(email__iexact=email).order_by("pk")[:2])
         if not users:
             refuse(
                 request,

@@ -7,7 +7,10 @@
   stuurgroep and nothing else: never a beheerder, a superuser or an official of a gemeente.
   They give only the roles regiegroep and stuurgroep, and only in their own
   samenwerkingsverbanden;
-- nobody deactivates themselves (the last beheerder would lock everyone out);
+- nobody deactivates themselves, nor takes the role of beheerder from themselves (the last
+  beheerder would lock everyone out);
+- only the beheerder changes the e-mail address of a colleague who has signed in (it would
+  take over their account);
 - only the beheerder resets someone's two-factor sign-in.
 
 Every page of gebruikersbeheer asks these functions, about the very user it shows or writes.
@@ -82,6 +85,21 @@ def may_manage(user, target) -> bool:
 def may_deactivate(user, target) -> bool:
     """May ``user`` deactivate (or activate again) ``target``? Never themselves."""
     return target.pk != user.pk and may_manage(user, target)
+
+
+def may_change_email(user, target) -> bool:
+    """The address is the user name, where a new password goes and what single sign-on
+    matches: whoever changes it can take the account. The beheerder changes anyone's; a
+    regiegroep member their own, and a colleague's only while the invitation is open (never
+    signed in, no password yet: a typo corrected)."""
+    if access.is_beheerder(user) or target.pk == user.pk:
+        return True
+    return target.last_login is None and not target.has_usable_password()
+
+
+def may_drop_beheerder(user, target) -> bool:
+    """Nobody takes the role of beheerder from themselves, as nobody deactivates themselves."""
+    return target.pk != user.pk or BEHEERDER not in access.groups(user)
 
 
 def may_reset_two_factor(user, target) -> bool:

@@ -22,7 +22,9 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from regiekamer.access import Refused
@@ -139,6 +141,11 @@ class NextMixin:
         return context
 
 
+# Pages with a secret (the app's key, recovery codes) or a code typed: no browser keeps them.
+no_store = method_decorator(never_cache, name="dispatch")
+
+
+@no_store
 class CodeView(NextMixin, FormView):
     """The second step of the sign-in, the page "Code invoeren"."""
 
@@ -174,6 +181,7 @@ class CodeView(NextMixin, FormView):
         return HttpResponseRedirect(next_url(self.request))
 
 
+@no_store
 class InstellenView(NextMixin, FormView):
     """The page "Tweestapsverificatie instellen": scan (or type), then the first code."""
 
@@ -209,6 +217,7 @@ class InstellenView(NextMixin, FormView):
         return redirect(with_next(self.request, "gebruikers:tweestaps-herstelcodes"))
 
 
+@no_store
 class HerstelcodesView(NextMixin, TemplateView):
     """The recovery codes just made, shown once (GET); new ones (POST)."""
 

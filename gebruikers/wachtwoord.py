@@ -184,7 +184,8 @@ class WachtwoordVerstuurdView(auth_views.PasswordResetDoneView):
 class EenmaligeLinkView(auth_views.PasswordResetConfirmView):
     """A one-time link's page: choose a password, then logged in and on to one's place. A link
     that was used, has expired or was never made says so (``validlink`` false) and whom to
-    ask."""
+    ask, in words: anyone can open a made-up link, so it names no beheerder (their address is
+    their user name)."""
 
     form_class = NieuwWachtwoordForm
     post_reset_login = True
@@ -198,7 +199,6 @@ class EenmaligeLinkView(auth_views.PasswordResetConfirmView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["beheerders"] = active_beheerders()
         if not context.get("validlink"):
             context["title"] = "Deze link werkt niet (meer)"  # not Django's "…mislukt"
         return context

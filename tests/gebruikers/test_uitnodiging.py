@@ -91,7 +91,9 @@ def test_the_beheerder_invites_a_colleague_who_sets_a_password_once(
 
     again = Client().get(link, follow=True)
     assert "Deze link werkt niet (meer)" in text(again)
-    assert "Bea Beheer" in text(again)  # whom to ask
+    # Whom to ask, in words: the mail names the inviter; the page names nobody to a stranger.
+    assert "Vraag degene die u uitnodigde om een nieuwe uitnodiging" in text(again)
+    assert "Bea Beheer" not in text(again)
     login = {"username": "i.sterk@weert.example", "password": NEW_PASSWORD}
     assert Client().post("/inloggen/", login).status_code == 302
 
