@@ -443,7 +443,15 @@ LOGGING = {
     "formatters": {
         "tijd": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "tijd"}},
+    # One line per record: a line break in a typed value is written escaped (logfilters.OneLine).
+    "filters": {"een_regel": {"()": "regiekamer.logfilters.OneLine"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "tijd",
+            "filters": ["een_regel"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # WeasyPrint logs every rendering step at INFO; its warnings (a refused URL) still show.

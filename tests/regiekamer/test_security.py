@@ -1,5 +1,6 @@
 """Login lockout (django-axes), session limits, password change, cookies and security log lines."""
 
+import io
 import logging
 import re
 import time
@@ -299,3 +300,24 @@ def test_log_denied_can_be_called_for_a_hidden_page(rf, account, caplog):
         "Toegang geweigerd: gebruiker=ambtenaar adres=10.4.4.4 methode=GET "
         "pad=/samenwerkingsverbanden/XYZ/ reden=samenwerkingsverband niet zichtbaar"
     )
+
+
+@pytest.mark.django_db
+def test_a_line_break_typed_as_user_name_writes_no_forged_line_into_the_log():
+    """``x\\nIngelogd: gebruiker=beheer`` as user name: the log shows it escaped on one line."""
+    from regiekamer.logfilters import OneLine
+
+    handler = next(
+        h for h in logging.getLogger().handlers if any(isinstance(f, OneLine) for f in h.filters)
+    )
+    stream = io.StringIO()
+    old = handler.setStream(stream)
+    try:
+        forged = "x\nIngelogd: gebruiker=beheer adres=10.0.0.1"
+        Client().post("/inloggen/", {"username": forged, "password": "fout"})
+        Client().get("/bestaat%0AIngelogd/")
+    finally:
+        handler.setStream(old)
+    written = stream.getvalue()
+    assert "Inloggen mislukt: gebruiker=x\\nIngelogd: gebruiker=beheer" in written
+    assert not any(line.startswith("Ingelogd") for line in written.splitlines())
