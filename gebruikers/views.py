@@ -316,12 +316,31 @@ class BlokkadeOpheffenView(GebruikerActionView):
             messages.info(request, f"{display_name(target)} was niet geblokkeerd.")
 
 
+def refuse_unless_two_factor_resetter(request, target) -> None:
+    if not rules.may_reset_two_factor(request.user, target):
+        raise access.Refused(
+            "Alleen de beheerder kan de tweestapsverificatie van een gebruiker resetten."
+        )
+
+
 class TweestapsResetView(GebruikerActionView):
+    """GET: are you sure (a lost phone, and nobody else's)? POST: the user's apps and recovery
+    codes are removed; the next sign-in sets it up again."""
+
+    def get(self, request, pk):
+        target = managed_user(request, pk)
+        refuse_unless_two_factor_resetter(request, target)
+        return render(
+            request,
+            "gebruikers/tweestaps_resetten.html",
+            {
+                "object": target,
+                "title": f"Tweestapsverificatie van {display_name(target)} resetten",
+            },
+        )
+
     def act(self, request, target):
-        if not rules.may_reset_two_factor(request.user, target):
-            raise access.Refused(
-                "Alleen de beheerder kan de tweestapsverificatie van een gebruiker resetten."
-            )
+        refuse_unless_two_factor_resetter(request, target)
         had = target.heeft_tweestaps
         tweestaps.reset(target, request)
         if had:

@@ -242,8 +242,13 @@ def test_resetting_two_factor_deletes_the_devices(world):
     assert "Alleen de beheerder" in text(refused)
     assert TOTPDevice.objects.filter(user=target).exists()
 
+    assert regie.get(url).status_code == 403
+
     client = client_for(world["beheer"])
     assert "Tweestapsverificatie resetten" in text(client.get(detail))
+    asked = text(client.get(url))  # first: are you sure?
+    assert "Ja, resetten" in asked and "bel terug" in asked
+    assert TOTPDevice.objects.filter(user=target).exists()
     response = client.post(url, follow=True)
     assert "is gereset" in text(response)
     assert not TOTPDevice.objects.filter(user=target).exists()
