@@ -199,6 +199,8 @@ class InstellenView(NextMixin, FormView):
         return super().get_context_data(
             title="Tweestapsverificatie instellen",
             qr=tweestaps.qr_svg(self.device),
+            # On the phone itself (which cannot scan its own screen): a link the app opens.
+            app_link=self.device.config_url,
             geheim=tweestaps.secret(self.device),
             verplicht=tweestaps.required_for(self.request.user),
             vervangt=tweestaps.has_device(self.request.user),

@@ -8,6 +8,7 @@ one the app shows in the next 30 seconds (as a phone whose clock runs a little a
 device accepts it, as it would accept it half a minute later.
 """
 
+import html
 import re
 from datetime import timedelta
 from urllib.parse import parse_qs, quote, urlsplit
@@ -173,6 +174,9 @@ def test_regiegroep_is_sent_to_set_up_and_reaches_nothing_else_until_then(
     text = page_text(response)
     assert "Voor uw rol is tweestapsverificatie verplicht" in text
     assert tweestaps.secret(device) in text
+    # On the phone itself: a link that opens the app with the same key.
+    assert f'href="{html.escape(device.config_url)}"' in response.content.decode()
+    assert device.config_url.startswith("otpauth://totp/")
     assert len(tweestaps.secret(device).split()) == 8  # 32 characters in groups of four
     assert '<svg class="qr"' in response.content.decode()
     finder = InlineFinder()
