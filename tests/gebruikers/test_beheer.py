@@ -23,6 +23,7 @@ from tests.gebruikers.factories import (
     text,
     wereld,  # noqa: F401 (the fixture "world")
 )
+from tests.querycount import difference, measure
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -49,12 +50,15 @@ def test_the_beheerder_lists_everyone_with_role_places_and_status(world):
 def test_the_list_costs_as_many_queries_for_many_users(world, django_assert_max_num_queries):
     client = client_for(world["beheer"])
     client.get(LIST)
+    few = measure(client, LIST + "?per_page=50")
     for n in range(20):
         gebruiker(f"extra-{n}", [REGIEGROEP], [world["mlw"]], stuur=[world["nml"]])
     # 16: the page's own, and whether the reader has an authenticator app (TwoFactorMiddleware).
     with django_assert_max_num_queries(16):
         response = client.get(LIST + "?per_page=50")
     assert text(response).count("extra-") >= 20
+    many = measure(client, LIST + "?per_page=50")
+    assert many.count == few.count, difference(few, many)
 
 
 def test_a_regiegroep_sees_only_the_users_of_its_own_samenwerkingsverband(world):
