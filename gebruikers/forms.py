@@ -70,6 +70,15 @@ class GebruikerForm(forms.Form):
             self.fields[name].queryset = rules.samenwerkingsverband_choices(actor)
         if not rules.may_give_gemeente(actor):
             del self.fields["gemeente"]
+        if instance is not None and not instance.email:
+            # An old account without an address (made before invitations): its other fields
+            # are saved without one.
+            self.fields["email"].required = False
+        if instance is not None:
+            self.fields["email"].help_text = (
+                "Hierheen gaat een link voor een nieuw wachtwoord. Was de gebruikersnaam het oude "
+                "adres, dan verandert die mee."
+            )
         if instance is not None and not rules.may_change_email(actor, instance):
             self.fields["email"].disabled = True
             self.fields["email"].required = False  # an old account without one: names still
@@ -82,6 +91,8 @@ class GebruikerForm(forms.Form):
         if self.fields["email"].disabled:
             return self.instance.email
         email = self.cleaned_data["email"].strip().lower()
+        if not email:
+            return email  # allowed only where the account has none (see __init__)
         others = get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
         if self.instance is not None:
             others = others.exclude(pk=self.instance.pk)

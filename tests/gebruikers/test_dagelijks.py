@@ -108,3 +108,16 @@ def test_a_sentence_or_a_long_random_number_is_a_good_password():
     validate_password("paarse olifant op de fiets")
     validate_password("739281046573951")  # no composition rules (NIST 800-63B)
     validate_password("Welkom in het regiekamer-overleg van maandag")
+
+
+def test_an_old_account_without_an_address_is_edited_without_one(world):
+    old = gebruiker("stuur-oud", ["stuurgroep"], [world["mlw"]], email="")
+    url = reverse("gebruikers:gebruiker-update", args=[old.pk])
+    client = client_for(world["beheer"])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data |= {"voornaam": "Sanne"}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    old.refresh_from_db()
+    assert (old.first_name, old.email, old.username) == ("Sanne", "", "stuur-oud")
