@@ -15,7 +15,7 @@ from partijen.models import Samenwerkingsverband
 from regiekamer.declarations import Scope
 
 from .constants import Berichtsoort, Verzendstatus
-from .redenen import reason
+from .redenen import last_failure
 
 POST_OFFICE_STATUS = {
     STATUS.sent: Verzendstatus.VERZONDEN,
@@ -111,11 +111,7 @@ class Bericht(models.Model):
         """Why the last attempt failed, in Dutch (empty unless it failed)."""
         if self.status != Verzendstatus.MISLUKT:
             return ""
-        logs = sorted(self.email.logs.all(), key=lambda log: (log.date, log.pk))
-        failed = [log for log in logs if log.status == STATUS.failed]
-        if not failed:
-            return ""
-        return reason(failed[-1].exception_type, failed[-1].message)
+        return last_failure(self.email)
 
     @property
     def verzonden_op(self):

@@ -1,6 +1,8 @@
 """Why a message did not go out, in words an official understands (with the server's own
 words behind them, for whoever maintains the mail server)."""
 
+from post_office.models import STATUS
+
 REASONS = {
     "ConnectionRefusedError": "de mailserver weigert de verbinding",
     "SMTPConnectError": "de mailserver weigert de verbinding",
@@ -31,3 +33,13 @@ def reason(exception_type: str, message: str) -> str:
     words = REASONS.get(exception_type, "het versturen is mislukt")
     detail = message.strip()
     return f"{words} ({detail})" if detail else words
+
+
+def last_failure(email) -> str:
+    """Why the last failed attempt to send ``email`` (a post_office ``Email``, its ``logs``
+    prefetched) failed; empty when none failed."""
+    failed = sorted(
+        (log for log in email.logs.all() if log.status == STATUS.failed),
+        key=lambda log: (log.date, log.pk),
+    )
+    return reason(failed[-1].exception_type, failed[-1].message) if failed else ""

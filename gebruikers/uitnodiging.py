@@ -26,7 +26,7 @@ from django.utils.http import urlsafe_base64_encode
 from post_office.models import PRIORITY, STATUS, Email
 
 from berichten.models import POST_OFFICE_STATUS
-from berichten.redenen import reason
+from berichten.redenen import last_failure
 from berichten.verzenden import one_line, send_after_commit
 from regiekamer.woorden import display_name
 
@@ -123,12 +123,5 @@ def last_invitation(user) -> Verzending | None:
     if email is None:
         return None
     status = POST_OFFICE_STATUS.get(email.status, POST_OFFICE_STATUS[None])
-    why = ""
-    if email.status == STATUS.failed:
-        failed = sorted(
-            (log for log in email.logs.all() if log.status == STATUS.failed),
-            key=lambda log: (log.date, log.pk),
-        )
-        if failed:
-            why = reason(failed[-1].exception_type, failed[-1].message)
+    why = last_failure(email) if email.status == STATUS.failed else ""
     return Verzending(email.created, status.label, why)
