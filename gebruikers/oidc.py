@@ -39,7 +39,7 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
-from regiekamer.security import client_ip
+from regiekamer.security import log_address
 
 logger = logging.getLogger("regiekamer.security")
 
@@ -61,7 +61,7 @@ def refuse(request, reason: str, message: str, email: str = "") -> None:
     logger.warning(
         "Single sign-on geweigerd: e-mail=%s adres=%s reden=%s",
         email or "(onbekend)",
-        client_ip(request) or "(onbekend)",
+        log_address(request),
         reason,
     )
     if not getattr(request, _TOLD, False):
@@ -251,7 +251,7 @@ class SsoCallback(OIDCAuthenticationCallbackView):
         logger.info(
             "Ingelogd via single sign-on: gebruiker=%s adres=%s tweede factor door IdP=%s",
             self.user.get_username(),
-            client_ip(self.request) or "(onbekend)",
+            log_address(self.request),
             "ja" if settings.OIDC_IDP_MFA else "nee",
         )
         return response

@@ -36,7 +36,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regiekamer import access
-from regiekamer.security import client_ip
+from regiekamer.security import log_address
 
 logger = logging.getLogger("regiekamer.security")
 
@@ -167,7 +167,7 @@ def confirm(request, device: TOTPDevice, code: str) -> bool:
     logger.info(
         "Tweestapsverificatie ingesteld: gebruiker=%s adres=%s",
         user.get_username(),
-        client_ip(request) or "(onbekend)",
+        log_address(request),
     )
     return True
 
@@ -255,7 +255,7 @@ def verify(request, code: str) -> Outcome:
             device=device if device.verify_token(plain) else None,
             failures=device.throttling_failure_count,
         )
-    name, address = user.get_username(), client_ip(request) or "(onbekend)"
+    name, address = user.get_username(), log_address(request)
     if outcome.accepted:
         verified(request, device)
         if kind == "herstelcode":
@@ -307,7 +307,7 @@ def reset(user, request=None) -> int:
     were."""
     count = remove_devices(user)
     by = request.user.get_username() if request is not None else "(systeem)"
-    address = (client_ip(request) if request is not None else "") or "(onbekend)"
+    address = log_address(request)
     logger.warning(
         "Tweestapsverificatie hersteld (reset): gebruiker=%s door=%s adres=%s apparaten=%s",
         user.get_username(),
@@ -325,7 +325,7 @@ def switch_off(request) -> int:
     logger.warning(
         "Tweestapsverificatie uitgeschakeld: gebruiker=%s adres=%s",
         request.user.get_username(),
-        client_ip(request) or "(onbekend)",
+        log_address(request),
     )
     return count
 
@@ -344,5 +344,5 @@ def log_new_recovery_codes(request) -> None:
     logger.info(
         "Nieuwe herstelcodes gemaakt: gebruiker=%s adres=%s",
         request.user.get_username(),
-        client_ip(request) or "(onbekend)",
+        log_address(request),
     )

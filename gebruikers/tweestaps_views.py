@@ -28,7 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from regiekamer.access import Refused
-from regiekamer.views import local_url
+from regiekamer.views import local_next
 
 from . import tweestaps
 
@@ -38,20 +38,14 @@ WRONG_CODE = (
 )
 
 
-def wanted(request) -> str:
-    """The ``next`` of this request when it is a path on this site (else empty)."""
-    path = request.POST.get("next") or request.GET.get("next") or ""
-    return path if path.startswith("/") and local_url(request, path, "") else ""
-
-
 def next_url(request) -> str:
     """Where the user was going: a ``next`` on this site, else ``LOGIN_REDIRECT_URL``."""
-    return wanted(request) or resolve_url(settings.LOGIN_REDIRECT_URL)
+    return local_next(request) or resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def with_next(request, name: str) -> str:
     """The address of page ``name`` that keeps the ``next`` of this request."""
-    path = wanted(request)
+    path = local_next(request)
     return reverse(name) + ("?" + urlencode({"next": path}) if path else "")
 
 
@@ -136,7 +130,7 @@ class SignInCodeForm(forms.Form):
 class NextMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["next"] = wanted(self.request)
+        context["next"] = local_next(self.request)
         context["next_url"] = next_url(self.request)
         return context
 

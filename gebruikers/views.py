@@ -18,15 +18,14 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from regiekamer import access
-from regiekamer.security import client_ip, log_denied
-from regiekamer.views import BoundedPaginator
+from regiekamer.security import log_address, log_denied
+from regiekamer.views import BoundedPaginator, local_next
 from regiekamer.woorden import display_name
 
 from . import rules, tweestaps
@@ -76,7 +75,7 @@ def log_action(request, what: str, target, level=logging.WARNING) -> None:
         what,
         target.get_username(),
         request.user.get_username(),
-        client_ip(request) or "(onbekend)",
+        log_address(request),
     )
 
 
@@ -390,20 +389,11 @@ class UitnodigingView(EenmaligeLinkView):
 # --- after signing in -----------------------------------------------------------------------
 
 
-def safe_next(request) -> str:
-    url = request.GET.get("next", "")
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return ""
-
-
 def start(request):
     """Where a user lands after signing in: a safe ``next``; the beheerder the start page; a
     user without a place the page that says so; one samenwerkingsverband its dashboard; more
     the list."""
-    if url := safe_next(request):
+    if url := local_next(request):
         return HttpResponseRedirect(url)
     if access.is_beheerder(request.user):
         return HttpResponseRedirect(reverse("home"))

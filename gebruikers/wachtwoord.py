@@ -28,7 +28,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 
 from regiekamer.roles import BEHEERDER
-from regiekamer.security import client_ip
+from regiekamer.security import log_address
 
 from .uitnodiging import link_expires, verstuur_accountmail
 
@@ -163,7 +163,7 @@ class WachtwoordVergetenView(auth_views.PasswordResetView):
         logger.warning(
             "Wachtwoord vergeten aangevraagd: e-mail=%s adres=%s%s",
             credentials["username"],
-            client_ip(request) or "(onbekend)",
+            log_address(request),
             "" if allowed else " (geblokkeerd)",
         )
         if allowed:
@@ -210,7 +210,7 @@ class EenmaligeLinkView(auth_views.PasswordResetConfirmView):
             "%s: gebruiker=%s adres=%s",
             self.log_line,
             self.user.get_username(),
-            client_ip(self.request) or "(onbekend)",
+            log_address(self.request),
         )
         return response
 

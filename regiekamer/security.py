@@ -45,7 +45,8 @@ def _user_name(request: HttpRequest | None) -> str:
     return "(anoniem)"
 
 
-def _address(request: HttpRequest | None) -> str:
+def log_address(request: HttpRequest | None) -> str:
+    """The client's address as a log line writes it: "(onbekend)" when there is none."""
     return (client_ip(request) if request is not None else "") or "(onbekend)"
 
 
@@ -58,7 +59,7 @@ def log_denied(request: HttpRequest, reason: str) -> None:
     logger.warning(
         "Toegang geweigerd: gebruiker=%s adres=%s methode=%s pad=%s reden=%s",
         _user_name(request),
-        _address(request),
+        log_address(request),
         request.method,
         request.path,
         reason,
@@ -92,7 +93,7 @@ def csrf_failure(request: HttpRequest, reason: str = ""):
 
 
 def on_login(sender, request, user, **kwargs):
-    logger.info("Ingelogd: gebruiker=%s adres=%s", user.get_username(), _address(request))
+    logger.info("Ingelogd: gebruiker=%s adres=%s", user.get_username(), log_address(request))
     if request is not None and hasattr(request, "session"):
         from .middleware import remember_login
 
@@ -102,7 +103,7 @@ def on_login(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     # ``credentials`` holds the password (Django masks it, but we take only the user name).
     username = (credentials or {}).get("username", "")
-    logger.warning("Inloggen mislukt: gebruiker=%s adres=%s", username, _address(request))
+    logger.warning("Inloggen mislukt: gebruiker=%s adres=%s", username, log_address(request))
 
 
 def on_locked_out(sender, request, username, ip_address, **kwargs):

@@ -99,6 +99,13 @@ def local_url(request, url: str, fallback: str) -> str:
     return fallback
 
 
+def local_next(request) -> str:
+    """The ``next`` of this request (form or address) when it is a path on this site, where the
+    user was going before a login step; else empty."""
+    path = request.POST.get("next") or request.GET.get("next") or ""
+    return path if path.startswith("/") and local_url(request, path, "") else ""
+
+
 DOWNLOAD_TYPES = {
     "pdf": "application/pdf",
     "csv": "text/csv",
