@@ -6,3 +6,8 @@ class ConvenantStatus(models.TextChoices):
     CONCEPT = "concept", _("Concept")
     VASTGESTELD = "vastgesteld", _("Vastgesteld")
     ONDERTEKEND = "ondertekend", _("Ondertekend")
+
+
+class Herijkingssoort(models.TextChoices):
+    HERIJKING = "herijking", _("Herijking (go/no-go)")
+    EVALUATIE = "evaluatie", _("Evaluatie")

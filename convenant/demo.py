@@ -1,8 +1,10 @@
 """Load the collaboration, its gemeenten and its convenanten from a fixture of the documents."""
 
 from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband
+from regiekamer.datums import Datumprecisie
 from regiekamer.demo import add_missing, parse_date, upsert
 
+from .constants import Herijkingssoort
 from .models import (
     Artikel,
     Artikelonderdeel,
@@ -95,5 +97,9 @@ def load_convenant_record(data: dict) -> None:
                 Herijkingsmoment,
                 convenant=convenant,
                 datum=parse_date(h["datum"]),
-                defaults={"omschrijving": h["omschrijving"]},
+                defaults={
+                    "omschrijving": h["omschrijving"],
+                    "soort": h.get("soort", Herijkingssoort.HERIJKING),
+                    "datum_precisie": h.get("datum_precisie", Datumprecisie.DAG),
+                },
             )

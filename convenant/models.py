@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer import datums
 from regiekamer.declarations import Scope
 from regiekamer.uploads import SCAN_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned, VersionedBase
 
-from .constants import ConvenantStatus
+from .constants import ConvenantStatus, Herijkingssoort
 
 
 def convenant_scan_path(instance, filename: str) -> str:
@@ -192,7 +193,11 @@ class Convenant(VersionedBase):
                 )
         for moment in self.herijkingsmomenten.all():
             Herijkingsmoment.objects.create(
-                convenant=nieuw, datum=moment.datum, omschrijving=moment.omschrijving
+                convenant=nieuw,
+                soort=moment.soort,
+                datum=moment.datum,
+                datum_precisie=moment.datum_precisie,
+                omschrijving=moment.omschrijving,
             )
         return nieuw
 
@@ -339,6 +344,11 @@ class HerijkingsmomentQuerySet(models.QuerySet):
         op = op or timezone.localdate()
         return self.filter(datum__gte=op).order_by("datum", "-convenant__versie")
 
+    def herijkingen(self):
+        """Only the herijkingen themselves (the go/no-go moments), not the evaluations
+        that prepare them: what a letter names as "het eerstvolgende herijkingsmoment"."""
+        return self.filter(soort=Herijkingssoort.HERIJKING)
+
     def geweest(self, op=None):
         """The herijkingsmomenten before ``op`` (today), the last one first."""
         op = op or timezone.localdate()
@@ -352,7 +362,15 @@ class Herijkingsmoment(Versioned):
         related_name="herijkingsmomenten",
         verbose_name=_("convenant"),
     )
+    soort = models.CharField(
+        _("soort"),
+        max_length=20,
+        choices=Herijkingssoort.choices,
+        default=Herijkingssoort.HERIJKING,
+        help_text=_("Een herijking is het go/no-go-moment; een evaluatie bereidt die voor."),
+    )
     datum = models.DateField(_("datum"))
+    datum_precisie = datums.precisie_field()
     omschrijving = models.CharField(_("omschrijving"), max_length=300)
     history = HistoricalRecords()
 
@@ -365,7 +383,17 @@ class Herijkingsmoment(Versioned):
         ordering = ["convenant", "datum"]
 
     def __str__(self):
-        return f"{self.datum:%d-%m-%Y}: {self.omschrijving}"
+        return f"{self.datum_tekst}: {self.omschrijving}"
+
+    @property
+    def datum_tekst(self) -> str:
+        """'1-1-2019', or 'medio 2018' as the document says it (``regiekamer.datums``)."""
+        return datums.tekst(self.datum, self.datum_precisie)
+
+    def clean(self):
+        super().clean()
+        if self.datum is not None:  # an empty date is the field's own error
+            datums.check(self.datum, self.datum_precisie)
 
     def get_absolute_url(self):
         return self.convenant.get_absolute_url()
