@@ -3,7 +3,10 @@
 import io
 import subprocess
 import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 from PIL import Image
 from pypdf import PdfReader
@@ -66,3 +69,92 @@ def text_beyond_page(pdf: bytes) -> list[str]:
 
         page.extract_text(visitor_text=visit)
     return beyond
+
+
+# -- text that lands on other text, read from WeasyPrint's own layout ---------------------------
+# The PDF is painted from WeasyPrint's page boxes; every piece of text in it is a TextBox placed
+# at its final position on its page (CSS px). Reading those boxes is reading the real layout:
+# a word too long for its table cell keeps its width and runs over the next cell's text.
+
+
+@contextmanager
+def layouts():
+    """The laid-out documents (``weasyprint.Document``) of every PDF written inside the block,
+    in order: the report is rendered once, and its pages are read from the layout it was painted
+    from. ``with layouts() as documents: pdf = make_report(...)``."""
+    from weasyprint.document import Document
+
+    documents = []
+    write_pdf = Document.write_pdf
+
+    def keep(document, *args, **kwargs):
+        documents.append(document)
+        return write_pdf(document, *args, **kwargs)
+
+    with mock.patch.object(Document, "write_pdf", keep):
+        yield documents
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """One run of text as laid out: its page, its box (CSS px) and the block it belongs to."""
+
+    page: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    block: int  # the block container whose lines hold it (its paragraph, cell, margin box)
+
+    def shared_area(self, other, tolerance: float) -> bool:
+        return (
+            min(self.x1, other.x1) - max(self.x0, other.x0) > tolerance
+            and min(self.y1, other.y1) - max(self.y0, other.y0) > tolerance
+        )
+
+
+def text_runs(document) -> list[TextRun]:
+    """Every visible piece of text on every page of a laid-out WeasyPrint document."""
+    from weasyprint.formatting_structure.boxes import LineBox, ParentBox, TextBox
+
+    runs = []
+
+    def visit(box, page, block):
+        if isinstance(box, TextBox):
+            if box.text.strip() and box.style["visibility"] == "visible":
+                x, y = box.position_x, box.position_y
+                runs.append(
+                    TextRun(page, box.text.strip(), x, y, x + box.width, y + box.height, block)
+                )
+            return
+        if isinstance(box, ParentBox):
+            for child in box.children:
+                visit(child, page, id(box) if isinstance(child, LineBox) else block)
+
+    for number, page in enumerate(document.pages, 1):
+        visit(page._page_box, number, None)
+    return runs
+
+
+def text_overlaps(document, tolerance: float = 1.0) -> list[str]:
+    """Pairs of text runs that share area on a page: one text printed over another.
+
+    Runs of one block (the lines of one paragraph or cell, the words of one line) are laid out
+    by one line-breaking pass and only ever touch: a tight line height lets one line's box reach
+    into the next, which is no overlap. Runs of different blocks (two table cells, a heading and
+    a margin box) that share more than ``tolerance`` px each way are printed over each other.
+    """
+    overlaps = []
+    by_page = {}
+    for run in text_runs(document):
+        by_page.setdefault(run.page, []).append(run)
+    for page, runs in by_page.items():
+        runs.sort(key=lambda run: run.y0)
+        for i, run in enumerate(runs):
+            for other in runs[i + 1 :]:
+                if other.y0 >= run.y1:
+                    break
+                if other.block != run.block and run.shared_area(other, tolerance):
+                    overlaps.append(f"pagina {page}: {run.text!r} over {other.text!r}")
+    return overlaps

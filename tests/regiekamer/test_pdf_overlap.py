@@ -1,0 +1,222 @@
+"""No text printed over other text, in any report the product prints.
+
+Every report is rendered once, on the MLW demo with long texts added (a long gremium name,
+long role names, a long letter subject), and its layout is read from the boxes WeasyPrint
+painted the PDF from (``tests.pdfs.layouts`` / ``text_overlaps``).
+"""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.test.signals import template_rendered
+from django.utils import timezone
+from weasyprint import HTML
+
+from brieven.opstellen import draft_letter
+from governance.models import Gremium
+from governance.rapporten import besluiten_vergadering_pdf, uitnodiging_pdf
+from partijen.models import Samenwerkingsverband
+from programma.models import Programmaplan
+from programma.voortgang import draft_report
+from rapporten.register import REPORTS, make_report
+from tests.governance import factories
+from tests.pdfs import layouts, pdf_text, text_overlaps
+
+LANGE_GREMIUMNAAM = "Stuurgroep (programmaorganisatie 2021)"  # a gremium of the demo
+LANGE_ROL = "Informatieanalyse en informatievoorziening (fase 1: 1.092 u, fase 2: 390 u, € 95/u)"
+LANG_ONDERWERP = (
+    "Voortzetting van de samenwerkingsafspraken sociaal domein Midden-Limburg West: "
+    "uitvoeringsconvenant, kostenverdeling en herijkingsmoment (ingangsdatum 1 september 2016)"
+)
+LANG_BESLUIT = (
+    "De stuurgroep stelt het programmaplan sociaal domein 2021-2024 en de opdrachtenbundel "
+    "vast conform voorstel."
+)
+
+
+# -- the checker itself ------------------------------------------------------------------------
+
+
+def overlaps_in(body: str, css: str = "") -> list[str]:
+    style = "@page { size: A5; margin: 15mm } body { font: 10pt 'DejaVu Sans' } " + css
+    html = f"<html lang='nl'><head><style>{style}</style></head><body>{body}</body></html>"
+    return text_overlaps(HTML(string=html).render())
+
+
+def test_a_word_too_long_for_its_cell_is_text_over_the_next_cell():
+    table = (
+        "<table style='table-layout: fixed; width: 100mm'><colgroup><col style='width: 20mm'>"
+        "<col></colgroup><tr><td>Stuurgroep (programmaorganisatie 2021)</td>"
+        "<td>vast conform voorstel</td></tr></table>"
+    )
+    assert overlaps_in(table) == ["pagina 1: '(programmaorganisatie' over 'vast conform voorstel'"]
+    assert overlaps_in(table, "td { overflow-wrap: break-word }") == []
+
+
+def test_text_placed_over_other_text_is_an_overlap():
+    body = "<p style='margin: 0'>Eerste regel</p><p style='margin-top: -6pt'>Tweede regel</p>"
+    assert overlaps_in(body) == ["pagina 1: 'Eerste regel' over 'Tweede regel'"]
+
+
+def test_lines_of_one_paragraph_and_runs_of_one_line_only_touch():
+    body = (
+        "<p style='line-height: 0.9; width: 40mm'>Een alinea met <b>vette</b> en "
+        "<i>schuine</i> woorden, krap gezet, over een aantal regels verdeeld.</p>"
+        "<p style='margin: 0; line-height: 1'>En meteen een volgende alinea.</p>"
+    )
+    assert overlaps_in(body) == []
+
+
+# -- every report, with long texts -------------------------------------------------------------
+
+
+def mlw():
+    return Samenwerkingsverband.objects.get(afkorting="MLW")
+
+
+@pytest.fixture
+def lange_teksten(demo):
+    """The demo with what makes columns too narrow: decisions and a meeting of the gremium with
+    the longest name, a role with a long name, a letter with a long subject."""
+    sv = mlw()
+    gremium = Gremium.objects.get(samenwerkingsverband=sv, naam=LANGE_GREMIUMNAAM)
+    vergadering = factories.VergaderingFactory(
+        gremium=gremium,
+        begin=timezone.make_aware(datetime.datetime(2021, 7, 5, 14)),
+        locatie="Raadszaal van het stadhuis, Wilhelminasingel 101",
+    )
+    punt = factories.AgendapuntFactory(
+        vergadering=vergadering,
+        volgorde=1,
+        titel="Programmaplan sociaal domein Midden-Limburg West 2021-2024 en opdrachtenbundel",
+    )
+    factories.StukFactory(
+        agendapunt=punt, titel="Opdrachtenbundel_programmaorganisatie_sociaal_domein_2021.pdf"
+    )
+    factories.BesluitFactory(gremium=gremium, agendapunt=punt, tekst=LANG_BESLUIT)
+    factories.BesluitFactory(
+        gremium=factories.GremiumFactory(samenwerkingsverband=sv, naam="Gemeentesecretarissen"),
+        agendapunt=None,
+        datum=datetime.date(2021, 7, 6),
+        tekst="Aangehouden tot de colleges hebben besloten.",
+        uitkomst="aangehouden",
+        route="schriftelijk",
+    )
+    factories.LidmaatschapFactory(
+        gremium=gremium,
+        persoon=factories.PersoonFactory(
+            naam="Drs. P.P.H. (Paul) Sterk-van den Heuvel-Wiersma",
+            functie="Ambtelijk opdrachtgever programmaorganisatie sociaal domein",
+        ),
+        vanaf=datetime.date(2021, 1, 1),
+    )
+    rol = sv.rollen.order_by("volgorde", "pk").first()
+    rol.naam = LANGE_ROL
+    rol.save()
+    brief = draft_letter(sv, sv.gemeenten.get(naam="Nederweert"))
+    brief.onderwerp = LANG_ONDERWERP
+    brief.kenmerk = "RIB/2016/0830-sociaal-domein-midden-limburg-west"
+    brief.save()
+    return {"vergadering": vergadering, "brief": brief}
+
+
+def voortgang_met_rapportage(sv, data):
+    """The voortgangsrapportage with a report (colours, a long toelichting), not the planning."""
+    plan = Programmaplan.objects.get(samenwerkingsverband=sv)
+    rapportage = draft_report(plan, datetime.date(2021, 10, 31), "september–oktober 2021")
+    regel = rapportage.regels.order_by("pk").first()
+    regel.kleurstatus = "probleem"
+    regel.toelichting = "Het advies over het juridisch construct loopt uit. " * 8
+    regel.save()
+    return make_report("voortgang", sv)
+
+
+# The reports the product prints: the registry of ``manage.py rapport`` and the two documents
+# of one meeting; per case its template, how it is made, and a long text it must print.
+CASES = {
+    "kostenverdeling": (
+        "kostenverdeling",
+        lambda sv, data: make_report("kostenverdeling", sv),
+        LANGE_ROL,
+    ),
+    "bezetting": ("bezetting", lambda sv, data: make_report("bezetting", sv), LANGE_ROL),
+    "verrekening": ("verrekening", lambda sv, data: make_report("verrekening", sv), "Leudal"),
+    "voortgang-planning": (
+        "voortgang",
+        lambda sv, data: make_report("voortgang", sv),
+        "Nog geen voortgangsrapportage",
+    ),
+    "voortgang-rapportage": ("voortgang", voortgang_met_rapportage, "juridisch construct"),
+    "besluitenlijst": (
+        "besluitenlijst",
+        lambda sv, data: make_report("besluitenlijst", sv),
+        LANG_BESLUIT,
+    ),
+    "besluitenlijst-gremium": (
+        "besluitenlijst",
+        lambda sv, data: make_report("besluitenlijst", sv, gremium=LANGE_GREMIUMNAAM),
+        LANG_BESLUIT,
+    ),
+    "convenant": ("convenant", lambda sv, data: make_report("convenant", sv), "Weert"),
+    "raadsinformatiebrief": (
+        "raadsinformatiebrief",
+        lambda sv, data: make_report("raadsinformatiebrief", sv, gemeente="Weert"),
+        "Weert",
+    ),
+    "raadsinformatiebrief-lang-onderwerp": (
+        "raadsinformatiebrief",
+        lambda sv, data: make_report("raadsinformatiebrief", sv, brief=data["brief"].pk),
+        "herijkingsmoment (ingangsdatum 1 september 2016)",  # the end of the long subject
+    ),
+    "uitnodiging": (
+        "uitnodiging",
+        lambda sv, data: uitnodiging_pdf(data["vergadering"]),
+        "Paul) Sterk-van",
+    ),
+    "besluiten-vergadering": (
+        "besluiten_vergadering",
+        lambda sv, data: besluiten_vergadering_pdf(data["vergadering"]),
+        LANG_BESLUIT,
+    ),
+}
+# Overlaps in templates of other helpers of issue 19, fixed when their work is merged.
+KNOWN = {}
+
+
+def test_every_report_is_a_case():
+    """Every kind of ``manage.py rapport`` and every report template (but the bases) is printed
+    by a case."""
+    templates = {path.stem for path in (settings.BASE_DIR / "templates/rapporten").glob("*.html")}
+    printed = {template for template, *_ in CASES.values()}
+    assert printed == {name for name in templates if "base" not in name}
+    assert set(REPORTS) <= printed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "naam",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN[name]))
+        if name in KNOWN
+        else name
+        for name in CASES
+    ],
+)
+def test_no_text_overlaps_in_the_report(lange_teksten, naam):
+    template, report, long_text = CASES[naam]
+    rendered = []
+
+    def keep(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(keep)
+    try:
+        with layouts() as documents:
+            pdf, _ = report(mlw(), lange_teksten)
+    finally:
+        template_rendered.disconnect(keep)
+    [document] = documents
+    assert f"rapporten/{template}.html" in rendered
+    assert long_text in pdf_text(pdf)
+    assert text_overlaps(document) == []
