@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
+from regiekamer import datums
 from regiekamer.pdf import RapportFout, data_state, render_pdf
 
 from .models import Agendapunt, Besluit, Gremium, Stuk, Vergadering
@@ -54,7 +55,7 @@ def besluitenlijst_report(
         "titel": f"Besluitenlijst {wie}",
         "periode": periode or "alle besluiten",
         "gremium": gremium,
-        "besluiten": besluiten.order_by("datum", "pk"),
+        "besluiten": besluiten.order_by(datums.sort_key("datum"), "pk"),
         "gegevens_stand": data_state(Besluit.history.filter(gremium__samenwerkingsverband=sv)),
     }
 
@@ -65,7 +66,7 @@ def besluitenlijst_report(
 def _vergadering_context(vergadering) -> dict:
     punten = vergadering.agendapunten.order_by("volgorde").prefetch_related(
         Prefetch("stukken", queryset=Stuk.objects.order_by("titel")),
-        Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "pk")),
+        Prefetch("besluiten", queryset=Besluit.objects.order_by(datums.sort_key("datum"), "pk")),
     )
     return {
         "vergadering": vergadering,
@@ -111,7 +112,7 @@ def besluiten_vergadering_pdf(vergadering) -> tuple[bytes, str]:
     )
     context |= {
         "titel": f"Besluitenlijst {vergadering.gremium.naam}, vergadering van {context['datum']}",
-        "besluiten": besluiten.order_by("agendapunt__volgorde", "datum", "pk"),
+        "besluiten": besluiten.order_by("agendapunt__volgorde", datums.sort_key("datum"), "pk"),
         "gegevens_stand": data_state(
             Besluit.history.filter(agendapunt__vergadering_id=vergadering.pk)
         ),
