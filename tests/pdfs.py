@@ -107,11 +107,14 @@ class TextRun:
     y1: float
     block: int  # the block container whose lines hold it (its paragraph, cell, margin box)
 
-    def shared_area(self, other, tolerance: float) -> bool:
-        return (
-            min(self.x1, other.x1) - max(self.x0, other.x0) > tolerance
-            and min(self.y1, other.y1) - max(self.y0, other.y0) > tolerance
-        )
+    def covers(self, other, tolerance: float) -> bool:
+        """Whether the two share area: more than ``tolerance`` px across, and more than a third
+        of the lower box's height down (less is a line whose descenders reach the next line's
+        box, as with a tight line height: touching, not printed over it)."""
+        across = min(self.x1, other.x1) - max(self.x0, other.x0)
+        down = min(self.y1, other.y1) - max(self.y0, other.y0)
+        height = min(self.y1 - self.y0, other.y1 - other.y0)
+        return across > tolerance and down > max(tolerance, height / 3)
 
 
 def text_runs(document) -> list[TextRun]:
@@ -141,9 +144,8 @@ def text_overlaps(document, tolerance: float = 1.0) -> list[str]:
     """Pairs of text runs that share area on a page: one text printed over another.
 
     Runs of one block (the lines of one paragraph or cell, the words of one line) are laid out
-    by one line-breaking pass and only ever touch: a tight line height lets one line's box reach
-    into the next, which is no overlap. Runs of different blocks (two table cells, a heading and
-    a margin box) that share more than ``tolerance`` px each way are printed over each other.
+    by one line-breaking pass and only ever touch. Runs of different blocks (two table cells, a
+    heading and a margin box) that share area (``TextRun.covers``) are printed over each other.
     """
     overlaps = []
     by_page = {}
@@ -155,6 +157,6 @@ def text_overlaps(document, tolerance: float = 1.0) -> list[str]:
             for other in runs[i + 1 :]:
                 if other.y0 >= run.y1:
                     break
-                if other.block != run.block and run.shared_area(other, tolerance):
+                if other.block != run.block and run.covers(other, tolerance):
                     overlaps.append(f"pagina {page}: {run.text!r} over {other.text!r}")
     return overlaps

@@ -59,11 +59,11 @@ def test_text_placed_over_other_text_is_an_overlap():
     assert overlaps_in(body) == ["pagina 1: 'Eerste regel' over 'Tweede regel'"]
 
 
-def test_lines_of_one_paragraph_and_runs_of_one_line_only_touch():
+def test_lines_set_tightly_only_touch():
     body = (
-        "<p style='line-height: 0.9; width: 40mm'>Een alinea met <b>vette</b> en "
+        "<p style='line-height: 0.9; width: 40mm; margin: 0'>Een alinea met <b>vette</b> en "
         "<i>schuine</i> woorden, krap gezet, over een aantal regels verdeeld.</p>"
-        "<p style='margin: 0; line-height: 1'>En meteen een volgende alinea.</p>"
+        "<p style='margin: 0; line-height: 0.9'>En meteen een volgende alinea.</p>"
     )
     assert overlaps_in(body) == []
 
