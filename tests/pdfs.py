@@ -7,9 +7,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
+from xml.etree import ElementTree
 
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -69,6 +71,51 @@ def text_beyond_page(pdf: bytes) -> list[str]:
 
         page.extract_text(visitor_text=visit)
     return beyond
+
+
+# -- PDF/UA-1: a tagged, accessible document ------------------------------------------------------
+
+XMP_PDFUA = "{http://www.aiim.org/pdfua/ns/id/}part"
+XMP_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def structure_types(node, seen=None) -> set[str]:
+    """The structure element types (/H1, /Table, /TH, /P, ...) below a structure node."""
+    seen = set() if seen is None else seen
+    node = node.get_object()
+    if isinstance(node, ArrayObject):
+        for kid in node:
+            structure_types(kid, seen)
+    elif isinstance(node, DictionaryObject):
+        if "/S" in node:
+            seen.add(str(node["/S"]))
+        if "/K" in node:
+            structure_types(node["/K"], seen)
+    return seen
+
+
+def assert_tagged_pdf_ua(pdf: bytes) -> None:
+    """Tagged PDF/UA-1: structure tree, language nl, a title the reader shows, headings and
+    paragraphs as tags, pdfuaid:part 1 and the title in the XMP metadata."""
+    reader = PdfReader(io.BytesIO(pdf))
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog, "geen structuurboom: de PDF is niet getagd"
+    assert catalog["/MarkInfo"]["/Marked"] == BooleanObject(True)
+    assert catalog["/Lang"] == "nl"
+    title = reader.metadata.title
+    assert title, "geen documenttitel"
+    # A reader shows the title, not the file name (PDF/UA-1 7.1).
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == BooleanObject(True)
+    # The tags carry the document's structure: a heading and the text, not one blob.
+    types = structure_types(catalog["/StructTreeRoot"])
+    assert {"/H1", "/P"} <= types, types
+
+    xmp = ElementTree.fromstring(catalog["/Metadata"].get_object().get_data())
+    parts = [el.get(XMP_PDFUA) for el in xmp.iter() if el.get(XMP_PDFUA)]
+    parts += [el.text for el in xmp.iter(XMP_PDFUA)]
+    assert parts == ["1"], "geen pdfuaid:part=1 in de XMP-metadata"
+    xmp_titles = [li.text for el in xmp.iter(XMP_TITLE) for li in el.iter() if li.text]
+    assert title in xmp_titles
 
 
 # -- text that lands on other text, read from WeasyPrint's own layout ---------------------------
