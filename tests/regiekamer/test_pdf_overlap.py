@@ -22,6 +22,7 @@ from programma.models import Programmaplan
 from programma.voortgang import draft_report
 from rapporten.register import REPORTS, make_report
 from tests.governance import factories
+from tests.kosten.test_rapport import nine_gemeenten_over_four_years
 from tests.pdfs import assert_tagged_pdf_ua, layouts, pdf_text, text_overlaps
 
 LANGE_GREMIUMNAAM = "Stuurgroep (programmaorganisatie 2021)"  # a gremium of the demo
@@ -140,6 +141,11 @@ CASES = {
         "kostenverdeling",
         lambda sv, data: make_report("kostenverdeling", sv),
         LANGE_ROL,
+    ),
+    "kostenverdeling-per-jaar": (  # too wide for one table: one table per year
+        "kostenverdeling",
+        lambda sv, data: make_report("kostenverdeling", nine_gemeenten_over_four_years()),
+        "Kosten per rol en aandeel per gemeente 2023",
     ),
     "bezetting": ("bezetting", lambda sv, data: make_report("bezetting", sv), LANGE_ROL),
     "verrekening": ("verrekening", lambda sv, data: make_report("verrekening", sv), "Leudal"),
