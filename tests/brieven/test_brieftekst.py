@@ -163,3 +163,19 @@ def test_sending_waits_for_the_date_of_the_college_decision(demo, regie_client):
     )
     brief.refresh_from_db()
     assert brief.status == Briefstatus.CONCEPT and brief.verzonden_tekst == ""
+
+
+def test_a_forged_post_cannot_send_or_source_a_concept(demo, regie_client):
+    forged = {
+        "status": "verzonden",
+        "verzonden_tekst": "Vervalst",
+        "verzonden_op": "2016-08-30 00:00",
+        "bron": "Raadsinformatiebrief van 30 augustus 2016",
+    }
+    brief = drafted(regie_client, **forged)
+    edit = url("brief-update", brief.pk)
+    data = new_letter_form(regie_client) | forged | {"versie": brief.versie}
+    assert regie_client.post(edit, data).status_code == 302
+    brief.refresh_from_db()
+    assert brief.status == Briefstatus.CONCEPT and not brief.is_frozen
+    assert (brief.verzonden_tekst, brief.verzonden_op, brief.bron) == ("", None, "")
