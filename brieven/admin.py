@@ -22,4 +22,5 @@ class RaadsinformatiebriefAdmin(FrozenReadOnlyAdmin, base.ModelAdmin):
         "verzonden_adres",
         "verzonden_tekst",
         "verzonden_cijfers",
+        "bron",
     ]

@@ -15,6 +15,7 @@ class RaadsinformatiebriefForm(forms.ModelForm):
             "convenant",
             "plaats",
             "datum",
+            "besluitdatum",
             "onderwerp",
             "kenmerk",
             "aanhef",
@@ -23,7 +24,11 @@ class RaadsinformatiebriefForm(forms.ModelForm):
             "gemeentesecretaris",
             "burgemeester",
         ]
-        widgets = {"datum": DATE_INPUT, "tekst": forms.Textarea(attrs={"rows": 18})}
+        widgets = {
+            "datum": DATE_INPUT,
+            "besluitdatum": DATE_INPUT,
+            "tekst": forms.Textarea(attrs={"rows": 18}),
+        }
 
     def __init__(self, *args, samenwerkingsverband, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -16,7 +17,7 @@ from regiekamer.declarations import Scope
 from regiekamer.freeze import FrozenGuard
 from regiekamer.versioning import Versioned
 
-from .velden import merge_fields, unknown_message, unknown_placeholders
+from .velden import ESCAPE_HELP, merge_fields, problems
 
 
 class Briefstatus(models.TextChoices):
@@ -33,9 +34,10 @@ BRIEF_FROZEN_MESSAGE = _(
 class Raadsinformatiebrief(FrozenGuard, Versioned):
     """A letter of a college of burgemeester en wethouders to its own council.
 
-    Drafted from a standard text with merge fields (``[aandeel_2017]``); the preview and the
-    printed letter take the figures of the moment. Sending stores the merged text and the
-    figures on the letter, and from then on it never changes.
+    Drafted from a standard text with merge fields (``[aandeel_2017]``, ``brieven.velden``);
+    the preview and the printed letter take the figures of the moment and the letter's date.
+    Sending stores the merged text and the figures on the letter, and from then on it never
+    changes.
     """
 
     samenwerkingsverband = models.ForeignKey(
@@ -71,6 +73,15 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
     datum = models.DateField(
         _("datum"), null=True, blank=True, help_text=_("Leeg: de datum van verzending.")
     )
+    besluitdatum = models.DateField(
+        _("datum collegebesluit"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De vergadering van burgemeester en wethouders waarin over de brief is besloten; "
+            "de tekst noemt haar met [datum_collegebesluit]."
+        ),
+    )
     onderwerp = models.CharField(_("onderwerp"), max_length=300)
     kenmerk = models.CharField(_("ons kenmerk"), max_length=100, blank=True)
     aanhef = models.CharField(
@@ -79,9 +90,11 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
     tekst = models.TextField(
         _("tekst"),
         help_text=_(
-            "Alinea's scheidt u met een lege regel. Velden tussen rechte haken, zoals "
-            "[aandeel_totaal], worden bij het afdrukken ingevuld."
-        ),
+            "Alinea's scheidt u met een lege regel; een regel die begint met '# ' is een "
+            "tussenkop. Velden tussen rechte haken, zoals [gemeente], worden bij het tonen en "
+            "afdrukken ingevuld. "
+        )
+        + ESCAPE_HELP,
     )
     slot = models.CharField(_("slot"), max_length=200, default="Met vriendelijke groet,")
     burgemeester = models.CharField(
@@ -113,6 +126,16 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
         blank=True,
         editable=False,
         help_text=_("De waarden van de velden op het moment van verzenden, als tekst."),
+    )
+    bron = models.CharField(
+        _("bron"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Bij een brief die uit de documenten is overgenomen: welk document. Van zo'n brief "
+            "is het tijdstip van verzenden niet bekend, alleen de datum."
+        ),
     )
     history = HistoricalRecords()
 
@@ -159,19 +182,25 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
         if self.tekst and self.samenwerkingsverband_id and self.gemeente_id:
             self.check_placeholders()
 
-    def velden(self, peildatum=None):
-        """The values of the merge fields for this letter at this moment (``brieven.velden``);
-        ``peildatum``: the letter's date when not given, else today."""
+    @property
+    def peildatum(self):
+        """The date the letter's fields are taken on: its own date, or (a draft without one)
+        today, the date it will carry when it is sent."""
+        return self.datum or timezone.localdate()
+
+    def velden(self):
+        """The values of the merge fields for this letter at this moment (``brieven.velden``),
+        on the letter's own date (``peildatum``)."""
         return merge_fields(
             self.samenwerkingsverband,
             self.gemeente,
             self.convenant,
-            peildatum=peildatum or self.datum,
+            peildatum=self.peildatum,
+            besluitdatum=self.besluitdatum,
         )
 
     def check_placeholders(self) -> None:
-        """Refuse a letter whose text uses a merge field that does not exist (on its ``tekst``)."""
-        fields = self.velden()
-        unknown = unknown_placeholders(self.tekst, fields)
-        if unknown:
-            raise ValidationError({"tekst": unknown_message(unknown, fields)})
+        """Refuse a text with an unknown merge field or a lone bracket (on its ``tekst``)."""
+        message = problems(self.tekst, self.velden())
+        if message:
+            raise ValidationError({"tekst": message})

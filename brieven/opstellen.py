@@ -12,7 +12,7 @@ from django.utils import timezone
 from partijen.models import Gemeente, Samenwerkingsverband
 
 from .models import Briefstatus, Raadsinformatiebrief
-from .velden import addressee_lines, merge, standard_text
+from .velden import addressee_lines, merge, missing_values, standard_text
 
 
 def latest_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformatiebrief | None:
@@ -37,7 +37,7 @@ def draft_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformati
         plaats=vorige.plaats if vorige else (gemeente.plaats or gemeente.naam),
         onderwerp=f"Samenwerking {sv.naam}",
         aanhef=vorige.aanhef if vorige else "Geachte leden van de gemeenteraad,",
-        tekst=standard_text(sv, gemeente, convenant),
+        tekst=standard_text(convenant),
         slot=vorige.slot if vorige else "Met vriendelijke groet,",
         burgemeester=vorige.burgemeester if vorige else "",
         gemeentesecretaris=vorige.gemeentesecretaris if vorige else "",
@@ -58,6 +58,9 @@ def send_letter(brief: Raadsinformatiebrief, user) -> Raadsinformatiebrief:
     locked.datum = locked.datum or timezone.localdate()
     locked.full_clean()
     fields = locked.velden()
+    missing = missing_values(locked.tekst, fields)
+    if missing:
+        raise ValidationError(" ".join(["De brief is niet verzonden.", *missing]))
     locked.verzonden_tekst = merge(locked.tekst, fields)
     locked.verzonden_cijfers = {name: str(value) for name, value in fields.items()}
     locked.verzonden_adres = "\n".join(addressee_lines(locked.gemeente))
@@ -78,6 +81,8 @@ class Briefweergave:
     tekst: str
     velden: dict[str, str] = field(default_factory=dict)
     fout: str = ""
+    # What the letter must still give before it can be sent (a field without a value yet).
+    ontbreekt: list[str] = field(default_factory=list)
 
     @property
     def verzonden(self) -> bool:
@@ -93,10 +98,13 @@ def letter_view(brief: Raadsinformatiebrief) -> Briefweergave:
             tekst=brief.verzonden_tekst,
             velden=dict(brief.verzonden_cijfers),
         )
-    datum = brief.datum or timezone.localdate()
-    fields = brief.velden(peildatum=datum)
+    fields = brief.velden()
     weergave = Briefweergave(
-        brief=brief, geadresseerde=addressee_lines(brief.gemeente), datum=datum, tekst=""
+        brief=brief,
+        geadresseerde=addressee_lines(brief.gemeente),
+        datum=brief.peildatum,
+        tekst="",
+        ontbreekt=missing_values(brief.tekst, fields),
     )
     weergave.velden = dict(fields)
     try:

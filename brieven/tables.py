@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils import formats, timezone
 
 from .models import Raadsinformatiebrief
 
@@ -13,3 +14,9 @@ class RaadsinformatiebriefTable(tables.Table):
     class Meta:
         model = Raadsinformatiebrief
         fields = ["gemeente", "onderwerp", "datum", "kenmerk", "status", "verzonden_op"]
+
+    def render_verzonden_op(self, value, record):
+        """A letter taken over from the documents has a date of sending, no time."""
+        if record.bron:
+            return formats.date_format(timezone.localtime(value), "d-m-Y")
+        return formats.date_format(timezone.localtime(value), "d-m-Y H:i")

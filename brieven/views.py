@@ -29,7 +29,7 @@ from .forms import RaadsinformatiebriefForm
 from .models import Raadsinformatiebrief
 from .rapporten import raadsinformatiebrief_report
 from .tables import RaadsinformatiebriefTable
-from .velden import field_help, merge_fields
+from .velden import ESCAPE_HELP, field_help, merge_fields
 
 BRIEF_RELATED = ("samenwerkingsverband", "gemeente", "convenant", "verzonden_door")
 
@@ -67,7 +67,13 @@ class BriefFormMixin(SamenwerkingsverbandFormMixin):
             return None
         sv = self.get_samenwerkingsverband()
         convenant = instance.convenant if instance.convenant_id else sv.convenanten.huidig()
-        return merge_fields(sv, gemeente, convenant, peildatum=instance.datum)
+        return merge_fields(
+            sv,
+            gemeente,
+            convenant,
+            peildatum=instance.peildatum,
+            besluitdatum=instance.besluitdatum,
+        )
 
     def chosen_gemeente(self):
         return None
@@ -75,9 +81,10 @@ class BriefFormMixin(SamenwerkingsverbandFormMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["intro"] = (
-            "Velden tussen rechte haken, zoals [aandeel_totaal], worden bij het tonen en "
-            "afdrukken ingevuld met de bedragen van dat moment. Bij het verzenden worden tekst "
-            "en bedragen vastgelegd."
+            "Velden tussen rechte haken, zoals [gemeente] of [aandeel_totaal], worden bij het "
+            "tonen en afdrukken ingevuld, met de bedragen van dat moment en het herijkingsmoment "
+            "na de datum van de brief. Bij het verzenden worden tekst en bedragen vastgelegd. "
+            f"{ESCAPE_HELP} Een alinea van één regel die begint met '# ' is een tussenkop."
         )
         fields = self.field_rows_for(context["form"])
         if fields is not None:

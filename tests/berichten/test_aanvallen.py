@@ -408,6 +408,7 @@ def test_a_letter_that_reached_no_griffie_is_not_called_sent_to_the_council(
     regie_user.email = "regie@weert.example"  # the copy goes out, the letter does not
     regie_user.save()
     brief = draft_letter(mlw(), Gemeente.objects.get(naam="Leudal"))
+    brief.besluitdatum = date(2026, 3, 3)  # the standard text names the college's decision
     brief.save()
     send = reverse("brieven:brief-send", args=["MLW", brief.pk])
     page = posted(regie_client, send, django_capture_on_commit_callbacks)

@@ -91,6 +91,7 @@ def test_a_letter_goes_to_the_griffie_with_a_copy_to_the_sender(
     weert.save()
     brief = draft_letter(mlw(), weert)
     brief.onderwerp = "Samenwerking sociaal domein"
+    brief.besluitdatum = date(2026, 3, 3)  # the standard text names the college's decision
     brief.full_clean()
     brief.save()
     send = reverse("brieven:brief-send", args=["MLW", brief.pk])
@@ -115,6 +116,7 @@ def test_a_letter_to_a_gemeente_without_council_address_says_so(
     demo, regie_client, smtp, media, django_capture_on_commit_callbacks
 ):
     brief = draft_letter(mlw(), Gemeente.objects.get(naam="Leudal"))
+    brief.besluitdatum = date(2026, 3, 3)  # the standard text names the college's decision
     brief.save()
     send = reverse("brieven:brief-send", args=["MLW", brief.pk])
     assert "geen e-mailadres voor raadspost bekend" in text(regie_client.get(send))

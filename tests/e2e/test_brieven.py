@@ -27,8 +27,8 @@ def test_regiegroep_drafts_edits_and_prints_a_raadsinformatiebrief(browse):
     user.follow("Nieuwe brief")
     user.page.get_by_label("Gemeente").select_option(label=GEMEENTE)
     user.submit("Brief opstellen")
-    # The concept starts from the standard text with the merge fields.
-    assert "[aandeel_totaal]" in user.page.get_by_label("Tekst").input_value()
+    # The concept starts from the standard text with the merge fields (costs: none yet).
+    assert "[datum_collegebesluit]" in user.page.get_by_label("Tekst").input_value()
     user.page.get_by_label("Onderwerp").fill(ONDERWERP)
     user.submit("Opslaan")
     assert "Brief opgesteld als concept." in user.text()
@@ -74,6 +74,7 @@ def test_regiegroep_sends_a_letter_and_the_griffie_receives_it(browse, smtp):
     user.page.get_by_label("Gemeente").select_option(label=GEMEENTE)
     user.submit("Brief opstellen")
     user.page.get_by_label("Onderwerp").fill(ONDERWERP)
+    user.page.get_by_label("Datum collegebesluit").fill("2026-03-03")
     user.submit("Opslaan")
     user.follow("Verzenden")
     assert "griffie@nederweert.example, met de brief als PDF" in user.text()
@@ -88,4 +89,68 @@ def test_regiegroep_sends_a_letter_and_the_griffie_receives_it(browse, smtp):
     (pdf,) = [part.get_payload(decode=True) for part in message.iter_attachments()]
     assert ONDERWERP in pdf_text(pdf)
     user.screenshot("brief-verzonden")
+    user.assert_clean()
+
+
+def test_the_letter_of_2016_is_there_and_a_new_letter_is_checked_as_typed(browse):
+    """The official reads the real letter of Weert of 30 August 2016, then drafts a letter for
+    Nederweert dated in 2016, types fields as people do, and sees what is wrong and what prints."""
+    user = browse()
+    user.log_in("regie")
+    user.follow(SV)
+    user.follow("Raadsinformatiebrieven")
+    rij = user.page.locator("tr", has_text="Samenwerking sociaal domein Midden-Limburg West")
+    assert " ".join(rij.inner_text().split()).startswith("Weert Samenwerking sociaal domein")
+    assert "30-08-2016" in rij.inner_text() and "00:00" not in rij.inner_text()
+    user.follow("Samenwerking sociaal domein Midden-Limburg West")
+    page = user.text()
+    assert "Verzonden op 30 augustus 2016" in page
+    letter = " ".join(user.page.locator("article.brief").inner_text().split())
+    for words in [
+        "Wilhelminasingel 101",
+        "Weert, 30 augustus 2016",
+        "Samenwerken loont",
+        "Lokale autonomie blijft",
+        "Ingangsdatum 1 september 2016",
+        "via de TILS-lijst",
+        "M.H.F. Knaapen",
+        "A.A.M.M. Heijmans",
+    ]:
+        assert words in letter, words
+    assert user.page.get_by_role("link", name="Bewerken").count() == 0
+    user.screenshot("brief-weert-2016")
+
+    user.follow("← Raadsinformatiebrieven")
+    user.follow("Nieuwe brief")
+    user.page.get_by_label("Gemeente").select_option(label=GEMEENTE)
+    user.submit("Brief opstellen")
+    # The browser's own date picker (its order of day and month follows the system's locale).
+    user.page.get_by_label("Datum", exact=True).fill("2016-09-15")
+    user.page.get_by_label("Datum collegebesluit").fill("2016-08-30")
+    tekst = user.page.get_by_label("Tekst")
+    tekst.focus()
+    user.page.keyboard.press("Control+End")
+    user.page.keyboard.type("\n\nDe raad van [Gemeente] krijgt het persbericht [ zie bijlage ].")
+    user.submit("Opslaan")
+    page = user.text()
+    assert "Onbekende velden: [Gemeente] (bedoelt u [gemeente]?), [ zie bijlage ]." in page
+    assert "Een rechte haak als gewone tekst typt u dubbel: [[ of ]]." in page
+    user.screenshot("brief-veld-geweigerd")
+
+    waarde = tekst.input_value()
+    tekst.fill(
+        waarde.replace("[Gemeente]", "[gemeente]").replace("[ zie bijlage ]", "([[bijlage]])")
+    )
+    user.submit("Opslaan")
+    assert "Brief opgesteld als concept." in user.text()
+    letter = " ".join(user.page.locator("article.brief").inner_text().split())
+    assert "In onze vergadering van 30 augustus 2016 hebben wij" in letter
+    assert "Het eerstvolgende herijkingsmoment is 1 januari 2019." in letter
+    assert "De raad van Nederweert krijgt het persbericht ([bijlage])." in letter
+    assert "[gemeente]" not in letter
+    user.screenshot("brief-nederweert-2016")
+
+    text = pdf_text(user.download("PDF"))
+    assert "Het eerstvolgende herijkingsmoment is 1 januari 2019." in text
+    assert "In onze vergadering van 30 augustus 2016" in text
     user.assert_clean()

@@ -26,6 +26,7 @@ def test_deleting_the_sender_of_a_frozen_letter_or_report_is_refused(demo, behee
     sv = Samenwerkingsverband.objects.get(afkorting="MLW")
     user = get_user_model().objects.create_user("verzender", first_name="Ria", last_name="Smit")
     brief = draft_letter(sv, Gemeente.objects.get(naam="Weert"))
+    brief.besluitdatum = date(2026, 3, 3)  # the standard text names the college's decision
     brief.save()
     send_letter(brief, user)
     rapportage = draft_report(

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from brieven.demo import load_brieven_record
 from convenant.demo import load_convenant_record
 from formatie.demo import load_formatie_record
 from governance.demo import load_governance_record
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             load_kosten_record(formatie)
             load_governance_record(read_fixture("mlw_governance.json"))
             load_programma_record(read_fixture("mlw_programma.json"))
+            load_brieven_record(read_fixture("mlw_brieven.json"))
             if not options["zonder_gebruikers"]:
                 self.create_demo_users()
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen (Midden-Limburg West)."))
