@@ -23,13 +23,14 @@ MARGIN = 24
 PER_LINE = 6  # boxes per line in the central column; a longer layer wraps
 SOORT_ORDER = {value: i for i, value in enumerate(S.values)}
 LAYERS = [
-    [S.STUURGROEP],
+    [S.STUURGROEP, S.BESTUURLIJKE_REGIEGROEP],
     [S.REGIEGROEP],
     [S.RST, S.BELEIDSTEAM],
     [S.LST, S.WERKGROEP_STRUCTUREEL, S.WERKGROEP_THEMATISCH, S.PROJECTGROEP],
 ]
 FILL = {
     S.STUURGROEP: "#d6e4f0",
+    S.BESTUURLIJKE_REGIEGROEP: "#d6e4f0",
     S.REGIEGROEP: "#dcebdc",
     S.RST: "#fbefd5",
     S.BELEIDSTEAM: "#fbefd5",

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
+from regiekamer import datums
 from regiekamer.pdf import RapportFout, data_state, render_pdf
 
 from .models import Agendapunt, Besluit, Gremium, Stuk, Vergadering
@@ -54,7 +55,8 @@ def besluitenlijst_report(
         "titel": f"Besluitenlijst {wie}",
         "periode": periode or "alle besluiten",
         "gremium": gremium,
-        "besluiten": besluiten.order_by("datum", "pk"),
+        # Oldest first, a decision of unknown date last (regiekamer.datums).
+        "besluiten": besluiten.order_by(datums.sort_key("datum"), "gremium__naam", "pk"),
         "gegevens_stand": data_state(Besluit.history.filter(gremium__samenwerkingsverband=sv)),
     }
 
