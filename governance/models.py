@@ -15,6 +15,7 @@ from regiekamer.conditions import matches
 from regiekamer.datums import Datumprecisie
 from regiekamer.declarations import Scope
 from regiekamer.fields import AantalField, AantalKleinField, UrenField
+from regiekamer.getallen import AANTAL, format_number
 from regiekamer.uploads import DOCUMENT_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned
 
@@ -301,6 +302,11 @@ class Subregio(Versioned):
 
     def __str__(self):
         return f"{self.naam} ({self.model} {self.periode})"
+
+    @property
+    def inwoners_tekst(self) -> str:
+        """'102.000', or 'onbekend'."""
+        return format_number(self.inwoners, AANTAL) if self.inwoners is not None else "onbekend"
 
 
 class Persoon(Versioned):

@@ -1,5 +1,6 @@
 import django_tables2 as tables
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from regiekamer import datums
@@ -56,6 +57,14 @@ class BesluitTable(tables.Table):
     class Meta:
         model = Besluit
         fields = ["datum", "gremium", "tekst", "uitkomst", "route", "vergadering"]
+
+    def render_tekst(self, value, record):
+        if not record.bron:
+            return value
+        return format_html('{}<br><small class="pm">Bron: {}</small>', value, record.bron)
+
+    def value_tekst(self, value, record):
+        return value
 
     def order_datum(self, queryset, is_descending):
         key = datums.sort_key("datum", descending=is_descending)

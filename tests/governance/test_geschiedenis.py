@@ -95,7 +95,7 @@ def test_the_organogram_of_2013_shows_the_haltermodel_and_the_end_date(demo, stu
     page = stuur_client.get(url, {"periode": "2013"}).content.decode()
     assert "Haltermodel Midden-Limburg (2013)" in page
     assert "Roermond, Roerdalen, Maasgouw en Echt-Susteren" in page
-    assert "102.000" in page and "133.000" in page
+    assert '<td class="num">102.000</td>' in page and '<td class="num">133.000</td>' in page
     assert "Regiegroep sociale domein ML-West</a>: opgeheven per 1-1-2015" in page
     assert "College van B&amp;W" not in page
 
