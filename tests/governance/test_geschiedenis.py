@@ -172,3 +172,13 @@ def test_membership_and_gremium_dates_decide_who_is_current():
     gremium.opgeheven = date(2019, 1, 1)
     with pytest.raises(ValidationError, match="pas na het instellen opgeheven"):
         gremium.full_clean()
+
+
+def test_the_gremia_list_filters_historisch_by_the_dates(demo, stuur_client):
+    lijst = reverse("governance:gremium-list", args=["MLW"])
+    oud = stuur_client.get(lijst, {"historisch": "true"}).content.decode()
+    nu = stuur_client.get(lijst, {"historisch": "false"}).content.decode()
+    assert "Stuurgroep Sociaal Domein Midden-Limburg West" in oud
+    assert "Stuurgroep Sociaal Domein Midden-Limburg West" not in nu
+    assert "Stuurgroep (programmaorganisatie 2021)" in nu
+    assert "ingesteld per 1-9-2016, opgeheven vóór 5-7-2021" in oud
