@@ -53,3 +53,34 @@ def test_stuurgroep_reads_the_history_of_the_gremia(browse):
     assert "Volgens de stukken" in text
     user.screenshot("besluitenlijst-data")
     user.assert_clean()
+
+
+def test_regiegroep_records_a_decision_of_unknown_date_from_a_document(browse):
+    tekst = "Ingestemd met de notitie over de bemensing van de werkgroepen."
+    user = browse()
+    user.log_in("regie")
+    user.open(f"{GOV}/besluiten/")
+    user.follow("Nieuw besluit")
+    form = user.page
+    form.get_by_label("Gremium").select_option(label="Regioteam (2021)")
+    form.get_by_label("Route").select_option(label="Volgens de stukken")
+    form.get_by_role("textbox", name="Besluit", exact=True).fill(tekst)
+    form.get_by_label("Uitkomst").select_option(label="Aangenomen")
+    form.get_by_label("Datum", exact=True).fill("")
+    # No date, no source: both asked for, in Dutch, and nothing saved.
+    user.submit("Opslaan")
+    text = user.text()
+    assert "Vul een datum in, of kies 'datum onbekend' als nauwkeurigheid." in text
+    user.screenshot("besluit-zonder-datum")
+    form.get_by_label("Nauwkeurigheid van de datum").select_option(label="datum onbekend")
+    user.submit("Opslaan")
+    assert "Noem het stuk waarin dit besluit staat." in user.text()
+    form.get_by_label("Bron").fill("Verslag regioteam, zonder datum")
+    user.submit("Opslaan")
+    assert "Aangemaakt." in user.text()
+    user.open(f"{GOV}/besluiten/")
+    # After every dated decision, with the other one of unknown date (by gremium).
+    rows = user.page.get_by_role("row").all_inner_texts()
+    assert all(r.startswith("datum onbekend") for r in rows[-2:])
+    assert tekst in rows[-2] and "Bron: Verslag regioteam, zonder datum" in rows[-2]
+    user.assert_clean()
