@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from regiekamer import admin as base
+from regiekamer import datums
 
 from .models import (
     Actiepunt,
@@ -12,6 +13,7 @@ from .models import (
     Lidmaatschap,
     Persoon,
     Stuk,
+    Subregio,
     Vergadering,
 )
 
@@ -30,7 +32,15 @@ class RelatieInline(base.TabularInline):
 
 @admin.register(Gremium)
 class GremiumAdmin(base.ModelAdmin):
-    list_display = ["naam", "soort", "periode", "samenwerkingsverband", "historisch"]
+    list_display = [
+        "naam",
+        "soort",
+        "periode",
+        "ingesteld",
+        "opgeheven",
+        "samenwerkingsverband",
+        "historisch",
+    ]
     list_filter = ["samenwerkingsverband", "soort", "historisch"]
     list_select_related = ["samenwerkingsverband"]
     search_fields = ["naam", "doel"]
@@ -63,11 +73,24 @@ class VergaderingAdmin(base.ModelAdmin):
 
 @admin.register(Besluit)
 class BesluitAdmin(base.ModelAdmin):
-    list_display = ["datum", "gremium", "uitkomst", "route", "tekst"]
-    list_filter = ["gremium", "uitkomst", "route"]
+    list_display = ["datum_tekst", "gremium", "uitkomst", "route", "tekst"]
+    list_filter = ["gremium", "uitkomst", "route", "datum_precisie"]
     list_select_related = ["gremium"]
-    search_fields = ["tekst"]
+    search_fields = ["tekst", "bron"]
     date_hierarchy = "datum"
+    # Newest first, a decision of unknown date last (regiekamer.datums).
+    ordering = [datums.sort_key("datum", descending=True), "gremium__naam", "-pk"]
+
+    @admin.display(description="datum", ordering=datums.sort_key("datum", descending=True))
+    def datum_tekst(self, obj):
+        return obj.datum_tekst
+
+
+@admin.register(Subregio)
+class SubregioAdmin(base.ModelAdmin):
+    list_display = ["naam", "model", "periode", "gemeenten", "inwoners", "samenwerkingsverband"]
+    list_filter = ["samenwerkingsverband", "periode"]
+    list_select_related = ["samenwerkingsverband"]
 
 
 @admin.register(Actiepunt)

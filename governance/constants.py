@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class Gremiumsoort(models.TextChoices):
     STUURGROEP = "stuurgroep", _("Stuurgroep")
     REGIEGROEP = "regiegroep", _("Ambtelijke regiegroep")
+    BESTUURLIJKE_REGIEGROEP = "bestuurlijke_regiegroep", _("Bestuurlijke regiegroep")
     RST = "rst", _("Regionaal sturingsteam (RST)")
     LST = "lst", _("Lokaal sturingsteam (LST)")
     WERKGROEP_STRUCTUREEL = "werkgroep_structureel", _("Werkgroep (structureel)")
@@ -13,6 +14,9 @@ class Gremiumsoort(models.TextChoices):
     PROJECTGROEP = "projectgroep", _("Projectgroep")
     ESCALATIE = "escalatie", _("Escalatie-overleg gemeentesecretarissen")
     EXTERN = "extern", _("Extern overleg")
+    # A college of B&W is no body of the collaboration: its decisions about it are recorded
+    # (the convenant was entered into by the three colleges), it meets outside Regiekamer.
+    COLLEGE = "college", _("College van burgemeester en wethouders")
 
 
 class Voorzitterregel(models.TextChoices):
@@ -29,6 +33,7 @@ class Relatiesoort(models.TextChoices):
 class Lidrol(models.TextChoices):
     VOORZITTER = "voorzitter", _("Voorzitter")
     LID = "lid", _("Lid")
+    AMBTELIJK_OPDRACHTGEVER = "ambtelijk_opdrachtgever", _("Ambtelijk opdrachtgever")
     ADVISEUR = "adviseur", _("Adviseur")
     SECRETARIS = "secretaris", _("Secretaris")
     OP_AFROEP = "op_afroep", _("Op afroep")
@@ -52,11 +57,13 @@ class Besluituitkomst(models.TextChoices):
     AANGENOMEN = "aangenomen", _("Aangenomen")
     AANGEHOUDEN = "aangehouden", _("Aangehouden")
     VERWORPEN = "verworpen", _("Verworpen")
+    ONBEKEND = "onbekend", _("Uitkomst niet bekend")
 
 
 class Besluitroute(models.TextChoices):
     VERGADERING = "vergadering", _("In de vergadering")
     SCHRIFTELIJK = "schriftelijk", _("Schriftelijke ronde")
+    STUKKEN = "stukken", _("Volgens de stukken")
 
 
 class Actiestatus(models.TextChoices):

@@ -1,4 +1,5 @@
-"""Load the governance structure (gremia, relations, persons, memberships) from its fixture."""
+"""Load the governance record (gremia with their dates, relations, persons, memberships, the
+subregio's of a structure and the decisions the documents report) from its fixture."""
 
 from datetime import date
 from decimal import Decimal
@@ -6,7 +7,7 @@ from decimal import Decimal
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.demo import upsert
 
-from .models import Gremium, GremiumRelatie, Lidmaatschap, Persoon
+from .models import Besluit, Gremium, GremiumRelatie, Lidmaatschap, Persoon, Subregio
 
 
 def _date(value):
@@ -35,6 +36,10 @@ def load_governance_record(data: dict) -> None:
                 "uren_per_week_per_gemeente": Decimal(str(uren)) if uren is not None else None,
                 "historisch": g.get("historisch", False),
                 "bron": g.get("bron", ""),
+                "ingesteld": _date(g.get("ingesteld")),
+                "ingesteld_precisie": g.get("ingesteld_precisie", "onbekend"),
+                "opgeheven": _date(g.get("opgeheven")),
+                "opgeheven_precisie": g.get("opgeheven_precisie", "onbekend"),
             },
         )
     for r in data["relaties"]:
@@ -53,4 +58,30 @@ def load_governance_record(data: dict) -> None:
             persoon=personen[m["persoon"]],
             gremium=gremia[m["gremium"]],
             defaults={"rol": m["rol"], "vanaf": _date(m.get("vanaf")), "tot": _date(m.get("tot"))},
+        )
+    for r in data.get("subregios", []):
+        upsert(
+            Subregio,
+            samenwerkingsverband=sv,
+            periode=r["periode"],
+            naam=r["naam"],
+            defaults={
+                "model": r["model"],
+                "gemeenten": r["gemeenten"],
+                "inwoners": r.get("inwoners"),
+                "bron": r.get("bron", ""),
+            },
+        )
+    for b in data.get("besluiten", []):
+        upsert(
+            Besluit,
+            gremium=gremia[b["gremium"]],
+            tekst=b["tekst"],
+            defaults={
+                "datum": _date(b.get("datum")),
+                "datum_precisie": b["datum_precisie"],
+                "uitkomst": b["uitkomst"],
+                "route": b["route"],
+                "bron": b.get("bron", ""),
+            },
         )

@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 from django.utils import timezone
 
 from regiekamer.filters import SearchFilterSet, ja_nee_filter
@@ -21,11 +22,16 @@ class ScopedFilterSet(SearchFilterSet):
 class GremiumFilterSet(ScopedFilterSet):
     search_fields = ("naam", "doel")
     soort = django_filters.ChoiceFilter(choices=Gremiumsoort.choices, empty_label="(alle)")
-    historisch = ja_nee_filter(label="Historisch")
+    historisch = ja_nee_filter(method="filter_historisch", label="Historisch")
 
     class Meta:
         model = Gremium
         fields = ["q", "soort", "historisch"]
+
+    def filter_historisch(self, queryset, name, value):
+        """Historisch: so marked, or past its date of opheffing (Gremium.is_historisch)."""
+        voorbij = Q(historisch=True) | Q(opgeheven__lte=timezone.localdate())
+        return queryset.filter(voorbij) if value else queryset.exclude(voorbij)
 
 
 class BesluitFilterSet(ScopedFilterSet):

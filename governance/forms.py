@@ -6,9 +6,10 @@ from django.db.models import Q, QuerySet
 from django.forms import inlineformset_factory
 from django.utils import timezone
 
+from regiekamer.datums import Datumprecisie
 from regiekamer.forms import DATE_INPUT
 
-from .constants import Besluitroute, Vergaderstatus
+from .constants import Besluitroute, Gremiumsoort, Vergaderstatus
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -68,7 +69,7 @@ class VergaderingForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        gremia = Q(historisch=False)
+        gremia = Q(pk__in=Gremium.objects.huidig().exclude(soort=Gremiumsoort.COLLEGE))
         if self.instance.gremium_id:  # a meeting of a gremium since made historical keeps it
             gremia |= Q(pk=self.instance.gremium_id)
         self.fields["gremium"].queryset = self.fields["gremium"].queryset.filter(gremia)
@@ -178,8 +179,21 @@ AgendapuntFormSet = inlineformset_factory(
 class BesluitForm(ScopedModelForm):
     class Meta:
         model = Besluit
-        fields = ["gremium", "agendapunt", "route", "datum", "tekst", "uitkomst"]
-        widgets = {"datum": DATE_INPUT, "tekst": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "gremium",
+            "agendapunt",
+            "route",
+            "datum",
+            "datum_precisie",
+            "tekst",
+            "uitkomst",
+            "bron",
+        ]
+        widgets = {
+            "datum": DATE_INPUT,
+            "tekst": forms.Textarea(attrs={"rows": 3}),
+            "bron": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, vergadering=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,6 +204,11 @@ class BesluitForm(ScopedModelForm):
             agendapunten = agendapunten.filter(vergadering=vergadering)
         self.fields["agendapunt"].queryset = agendapunten
         self.fields["agendapunt"].required = False
+        # Most decisions have their day: left empty, the precision is 'op de dag'.
+        self.fields["datum_precisie"].required = False
+
+    def clean_datum_precisie(self):
+        return self.cleaned_data.get("datum_precisie") or Datumprecisie.DAG
 
     def clean(self):
         cleaned = super().clean()
@@ -266,6 +285,10 @@ class GremiumForm(forms.ModelForm):
             "naam",
             "soort",
             "periode",
+            "ingesteld",
+            "ingesteld_precisie",
+            "opgeheven",
+            "opgeheven_precisie",
             "doel",
             "cadans",
             "vergaderingen_per_jaar",
@@ -274,8 +297,26 @@ class GremiumForm(forms.ModelForm):
             "communicatie_vast_agendapunt",
             "uren_per_week_per_gemeente",
             "historisch",
+            "bron",
         ]
-        widgets = {"doel": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "doel": forms.Textarea(attrs={"rows": 3}),
+            "bron": forms.Textarea(attrs={"rows": 2}),
+            "ingesteld": DATE_INPUT,
+            "opgeheven": DATE_INPUT,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty: 'op de dag' with a date, 'datum onbekend' without one (Gremium.clean).
+        for name in ("ingesteld_precisie", "opgeheven_precisie"):
+            self.fields[name].required = False
+
+    def clean_ingesteld_precisie(self):
+        return self.cleaned_data.get("ingesteld_precisie") or Datumprecisie.DAG
+
+    def clean_opgeheven_precisie(self):
+        return self.cleaned_data.get("opgeheven_precisie") or Datumprecisie.DAG
 
 
 LidmaatschapFormSet = inlineformset_factory(

@@ -7,7 +7,7 @@ from berichten.constants import Berichtsoort
 from berichten.models import Bericht
 from berichten.verzenden import Ontvanger, verstuur
 
-from .models import Actiepunt
+from .models import Actiepunt, Gremium
 
 
 def _details(actiepunt: Actiepunt) -> str:
@@ -58,7 +58,7 @@ def remind_overdue(op=None) -> tuple[list[Bericht], int]:
     # hand) waits here, and then finds the first one's reminders.
     overdue = list(
         Actiepunt.objects.te_laat(op)
-        .filter(gremium__historisch=False)
+        .filter(gremium__in=Gremium.objects.huidig(op))
         .select_related("eigenaar", "gremium__samenwerkingsverband", "vergadering__gremium")
         .select_for_update(of=("self",))
         .order_by("deadline", "pk")

@@ -10,9 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer import datums
 from regiekamer.conditions import matches
+from regiekamer.datums import Datumprecisie
 from regiekamer.declarations import Scope
-from regiekamer.fields import AantalKleinField, UrenField
+from regiekamer.fields import AantalField, AantalKleinField, UrenField
+from regiekamer.getallen import AANTAL, format_number
 from regiekamer.uploads import DOCUMENT_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned
 
@@ -27,6 +30,35 @@ from .constants import (
     Vergaderstatus,
     Voorzitterregel,
 )
+
+
+def _precisie(verbose_name):
+    field = datums.precisie_field(default=Datumprecisie.DAG)
+    field.verbose_name = verbose_name
+    return field
+
+
+def bestaat_op(op) -> Q:
+    """The lookups of "the gremium exists on day ``op``": set up on or before it (or when not
+    known) and not yet opgeheven. ``opgeheven`` is the first day it no longer exists; "vóór
+    5-7-2021" is stored as 5-7-2021, so it is taken to last until the day before."""
+    return (Q(ingesteld__isnull=True) | Q(ingesteld__lte=op)) & (
+        Q(opgeheven__isnull=True) | Q(opgeheven__gt=op)
+    )
+
+
+class GremiumQuerySet(models.QuerySet):
+    def op(self, op):
+        """The gremia that exist on day ``op`` by their dates."""
+        return self.filter(bestaat_op(op))
+
+    def huidig(self, op=None):
+        """The gremia that exist on ``op`` (today): by their dates, and today not marked
+        historisch (a gremium that ended on a date nobody knows)."""
+        today = timezone.localdate()
+        op = op or today
+        gremia = self.op(op)
+        return gremia.filter(historisch=False) if op >= today else gremia
 
 
 class Gremium(Versioned):
@@ -59,11 +91,44 @@ class Gremium(Versioned):
     uren_per_week_per_gemeente = UrenField(
         _("uren per week per gemeente"), max_digits=5, decimal_places=1, null=True, blank=True
     )
-    historisch = models.BooleanField(_("historisch"), default=False)
-    periode = models.CharField(_("periode"), max_length=40, blank=True)
+    ingesteld = models.DateField(
+        _("ingesteld"),
+        null=True,
+        blank=True,
+        help_text=_("De eerste dag van het gremium; leeg als de stukken die niet noemen."),
+    )
+    ingesteld_precisie = _precisie(_("nauwkeurigheid van 'ingesteld'"))
+    opgeheven = models.DateField(
+        _("opgeheven of opgevolgd per"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De eerste dag dat het gremium niet meer bestaat ('geldt tot 1-1-2015' is 1-1-2015); "
+            "leeg zolang het bestaat."
+        ),
+    )
+    opgeheven_precisie = _precisie(_("nauwkeurigheid van 'opgeheven'"))
+    historisch = models.BooleanField(
+        _("historisch"),
+        default=False,
+        help_text=_(
+            "Bestaat niet meer. Volgt vanzelf uit de datum van opheffing; kruis het alleen zelf "
+            "aan als die datum onbekend is."
+        ),
+    )
+    periode = models.CharField(
+        _("structuur"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "De structuur waartoe het gremium hoort, bijvoorbeeld 2016 (het organogram toont "
+            "er één tegelijk); de data staan bij ingesteld en opgeheven."
+        ),
+    )
     bron = models.TextField(_("bron"), blank=True)
     history = HistoricalRecords()
 
+    objects = GremiumQuerySet.as_manager()
     access_scope = Scope(via=("samenwerkingsverband",))
 
     class Meta:
@@ -85,6 +150,82 @@ class Gremium(Versioned):
         return reverse(
             "governance:gremium-detail", args=[self.samenwerkingsverband.afkorting, self.pk]
         )
+
+    def clean(self):
+        for veld in ("ingesteld", "opgeheven"):
+            datum, precisie = getattr(self, veld), f"{veld}_precisie"
+            if datum is None:
+                setattr(self, precisie, Datumprecisie.ONBEKEND)
+            elif getattr(self, precisie) == Datumprecisie.ONBEKEND:
+                setattr(self, precisie, Datumprecisie.DAG)
+        if self.ingesteld and self.opgeheven and self.opgeheven <= self.ingesteld:
+            raise ValidationError(
+                {"opgeheven": _("Een gremium wordt pas na het instellen opgeheven.")}
+            )
+        if self.historisch and self.opgeheven and self.opgeheven > timezone.localdate():
+            raise ValidationError(
+                {
+                    "historisch": _(
+                        "Dit gremium bestaat tot %(datum)s en is dus nog niet historisch."
+                    )
+                    % {"datum": self.opgeheven_tekst}
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        # Historisch follows from the date of opheffing (once it has passed).
+        if self.opgeheven and self.opgeheven <= timezone.localdate():
+            self.historisch = True
+        super().save(*args, **kwargs)
+
+    def bestaat_op(self, op=None) -> bool:
+        """The gremium exists on ``op`` (today): the rule of ``Gremium.objects.huidig``."""
+        today = timezone.localdate()
+        op = op or today
+        if op >= today and self.historisch:
+            return False
+        return (self.ingesteld is None or self.ingesteld <= op) and (
+            self.opgeheven is None or op < self.opgeheven
+        )
+
+    @property
+    def is_historisch(self) -> bool:
+        """No longer exists (not: does not exist yet)."""
+        today = timezone.localdate()
+        return self.historisch or (self.opgeheven is not None and self.opgeheven <= today)
+
+    @property
+    def vergadert_hier(self) -> bool:
+        """Its meetings are planned in Regiekamer: it exists, and is no college of B&W."""
+        return not self.is_historisch and self.soort != Gremiumsoort.COLLEGE
+
+    @property
+    def ingesteld_tekst(self) -> str:
+        return datums.tekst(self.ingesteld, self.ingesteld_precisie) if self.ingesteld else ""
+
+    @property
+    def opgeheven_tekst(self) -> str:
+        if self.opgeheven:
+            return datums.tekst(self.opgeheven, self.opgeheven_precisie)
+        return "datum onbekend" if self.historisch else ""
+
+    @property
+    def looptijd(self) -> str:
+        """'ingesteld per 1-9-2016, opgeheven vóór 5-7-2021'; what is known of its dates."""
+        delen = []
+        for woord, datum, precisie, tekst in (
+            ("ingesteld", self.ingesteld, self.ingesteld_precisie, self.ingesteld_tekst),
+            ("opgeheven", self.opgeheven, self.opgeheven_precisie, self.opgeheven_tekst),
+        ):
+            if not tekst:
+                continue
+            if datum is None:
+                delen.append(f"{woord} (datum onbekend)")
+            elif precisie == Datumprecisie.DAG:
+                delen.append(f"{woord} per {tekst}")
+            else:
+                delen.append(f"{woord} {tekst}")
+        return ", ".join(delen)
 
 
 class GremiumRelatie(Versioned):
@@ -119,6 +260,53 @@ class GremiumRelatie(Versioned):
 
     def __str__(self):
         return f"{self.van.naam} {self.get_soort_display()} {self.naar.naam}"
+
+
+class Subregio(Versioned):
+    """A part of a larger region in a structure of the collaboration: the haltermodel of 2013
+    has Midden-Limburg West and Midden-Limburg Oost, each with its gemeenten and inwoners."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="subregios",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    periode = models.CharField(
+        _("structuur"), max_length=40, help_text=_("Dezelfde als bij de gremia, bijv. 2013.")
+    )
+    model = models.CharField(_("model"), max_length=100, help_text=_("Bijv. haltermodel."))
+    naam = models.CharField(_("naam"), max_length=200)
+    gemeenten = models.CharField(
+        _("gemeenten"),
+        max_length=300,
+        help_text=_("Zoals de bron ze noemt; ook gemeenten buiten het samenwerkingsverband."),
+    )
+    inwoners = AantalField(_("inwoners (samen)"), null=True, blank=True)
+    bron = models.TextField(_("bron"), blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("subregio")
+        verbose_name_plural = _("subregio's")
+        ordering = ["samenwerkingsverband", "periode", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "periode", "naam"],
+                name="unieke_subregio",
+                violation_error_message=_("Deze structuur heeft al een subregio met deze naam."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.model} {self.periode})"
+
+    @property
+    def inwoners_tekst(self) -> str:
+        """'102.000', or 'onbekend'."""
+        return format_number(self.inwoners, AANTAL) if self.inwoners is not None else "onbekend"
 
 
 class Persoon(Versioned):
@@ -172,7 +360,9 @@ class Lidmaatschap(Versioned):
     gremium = models.ForeignKey(
         Gremium, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("gremium")
     )
-    rol = models.CharField(_("rol"), max_length=20, choices=Lidrol.choices, default=Lidrol.LID)
+    rol = models.CharField(
+        _("functie in het gremium"), max_length=30, choices=Lidrol.choices, default=Lidrol.LID
+    )
     vanaf = models.DateField(_("vanaf"), null=True, blank=True)
     tot = models.DateField(_("tot en met"), null=True, blank=True)
     history = HistoricalRecords()
@@ -195,6 +385,8 @@ class Lidmaatschap(Versioned):
         return f"{self.persoon} ({self.get_rol_display()}, {self.gremium.naam})"
 
     def is_actief(self, op=None) -> bool:
+        """Within its own dates on ``op`` (today); a member of a gremium that exists then
+        is asked of ``governance.query.lidmaatschappen_op``."""
         op = op or timezone.localdate()
         return (self.vanaf is None or self.vanaf <= op) and (self.tot is None or op <= self.tot)
 
@@ -434,11 +626,22 @@ class Besluit(Versioned):
         related_name="besluiten",
         verbose_name=_("agendapunt"),
     )
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(
+        _("datum"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg alleen bij 'datum onbekend'."),
+    )
+    datum_precisie = datums.precisie_field()
     tekst = models.TextField(_("besluit"))
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Besluituitkomst.choices)
     route = models.CharField(
         _("route"), max_length=20, choices=Besluitroute.choices, default=Besluitroute.VERGADERING
+    )
+    bron = models.TextField(
+        _("bron"),
+        blank=True,
+        help_text=_("Het stuk waarin het besluit staat, bij een besluit volgens de stukken."),
     )
     history = HistoricalRecords()
 
@@ -447,10 +650,16 @@ class Besluit(Versioned):
     class Meta:
         verbose_name = _("besluit")
         verbose_name_plural = _("besluiten")
-        ordering = ["-datum", "gremium"]
+        # Newest first, a decision of unknown date last (regiekamer.datums).
+        ordering = [datums.sort_key("datum", descending=True), "gremium", "-pk"]
 
     def __str__(self):
-        return f"{self.gremium.naam} {self.datum:%d-%m-%Y}: {self.tekst[:60]}"
+        return f"{self.gremium.naam} {self.datum_tekst}: {self.tekst[:60]}"
+
+    @property
+    def datum_tekst(self) -> str:
+        """'30-8-2016', 'vóór 5-7-2021', 'datum onbekend'."""
+        return datums.tekst(self.datum, self.datum_precisie)
 
     def get_absolute_url(self):
         if self.agendapunt_id:
@@ -460,10 +669,13 @@ class Besluit(Versioned):
         )
 
     def clean(self):
+        datums.check(self.datum, self.datum_precisie)
         if self.route == Besluitroute.VERGADERING and self.agendapunt_id is None:
             raise ValidationError(
                 {"agendapunt": _("Een besluit in de vergadering hoort bij een agendapunt.")}
             )
+        if self.route == Besluitroute.STUKKEN and not self.bron.strip():
+            raise ValidationError({"bron": _("Noem het stuk waarin dit besluit staat.")})
 
 
 def te_laat(op=None) -> dict:

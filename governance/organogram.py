@@ -23,13 +23,17 @@ MARGIN = 24
 PER_LINE = 6  # boxes per line in the central column; a longer layer wraps
 SOORT_ORDER = {value: i for i, value in enumerate(S.values)}
 LAYERS = [
+    # The bestuurlijke regiegroep of 2013 kept sight of the stuurgroepen beneath it (seed 002).
+    [S.BESTUURLIJKE_REGIEGROEP],
     [S.STUURGROEP],
     [S.REGIEGROEP],
     [S.RST, S.BELEIDSTEAM],
     [S.LST, S.WERKGROEP_STRUCTUREEL, S.WERKGROEP_THEMATISCH, S.PROJECTGROEP],
 ]
+REGIEGROEP_LAYER = LAYERS.index([S.REGIEGROEP])  # where the escalatie box stands
 FILL = {
     S.STUURGROEP: "#d6e4f0",
+    S.BESTUURLIJKE_REGIEGROEP: "#d6e4f0",
     S.REGIEGROEP: "#dcebdc",
     S.RST: "#fbefd5",
     S.BELEIDSTEAM: "#fbefd5",
@@ -111,7 +115,7 @@ def _layout(gremia: list[Gremium]) -> tuple[dict[int, tuple[float, float]], floa
     for k, gremium in enumerate(extern):
         pos[gremium.pk] = (MARGIN, MARGIN + k * (BOX_H + 24))
     for k, gremium in enumerate(escalatie):
-        pos[gremium.pk] = (right_x, layer_y.get(1, MARGIN) + k * (BOX_H + 24))
+        pos[gremium.pk] = (right_x, layer_y.get(REGIEGROEP_LAYER, MARGIN) + k * (BOX_H + 24))
     width = (right_x + BOX_W if escalatie else center_x + center_w) + MARGIN
     height = max([bottom] + [y + BOX_H for _, y in pos.values()]) + MARGIN
     return pos, width, height

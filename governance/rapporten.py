@@ -55,7 +55,8 @@ def besluitenlijst_report(
         "titel": f"Besluitenlijst {wie}",
         "periode": periode or "alle besluiten",
         "gremium": gremium,
-        "besluiten": besluiten.order_by(datums.sort_key("datum"), "pk"),
+        # Oldest first, a decision of unknown date last (regiekamer.datums).
+        "besluiten": besluiten.order_by(datums.sort_key("datum"), "gremium__naam", "pk"),
         "gegevens_stand": data_state(Besluit.history.filter(gremium__samenwerkingsverband=sv)),
     }
 

@@ -1,6 +1,9 @@
 import django_tables2 as tables
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from regiekamer import datums
 
 from .models import Actiepunt, Besluit, Gremium, Knelpunt, Vergadering
 from .vergaderinfo import plaats
@@ -8,15 +11,38 @@ from .vergaderinfo import plaats
 
 class GremiumTable(tables.Table):
     naam = tables.Column(linkify=lambda record: record.get_absolute_url())
+    looptijd = tables.Column(
+        verbose_name="Bestaan", empty_values=(), order_by=("ingesteld", "opgeheven")
+    )
     aantal_leden = tables.Column(verbose_name="Leden", attrs={"td": {"class": "num"}})
+    historisch = tables.Column(verbose_name="Historisch", empty_values=(), orderable=False)
 
     class Meta:
         model = Gremium
-        fields = ["naam", "soort", "periode", "cadans", "voorzitter", "aantal_leden", "historisch"]
+        fields = [
+            "naam",
+            "soort",
+            "periode",
+            "looptijd",
+            "cadans",
+            "voorzitter",
+            "aantal_leden",
+            "historisch",
+        ]
+
+    def render_looptijd(self, record):
+        return record.looptijd or "—"
+
+    def value_looptijd(self, record):
+        return record.looptijd
+
+    def render_historisch(self, record):
+        return "ja" if record.is_historisch else "nee"
 
 
 class BesluitTable(tables.Table):
-    datum = tables.DateColumn(format="d-m-Y")
+    # 'vóór 5-7-2021', 'datum onbekend': sorted by the date, the unknown ones last both ways.
+    datum = tables.Column(accessor="datum_tekst", verbose_name="Datum", order_by=("datum",))
     gremium = tables.Column(linkify=lambda record: record.gremium.get_absolute_url())
     tekst = tables.Column(verbose_name="Besluit")
     vergadering = tables.Column(
@@ -31,6 +57,18 @@ class BesluitTable(tables.Table):
     class Meta:
         model = Besluit
         fields = ["datum", "gremium", "tekst", "uitkomst", "route", "vergadering"]
+
+    def render_tekst(self, value, record):
+        if not record.bron:
+            return value
+        return format_html('{}<br><small class="pm">Bron: {}</small>', value, record.bron)
+
+    def value_tekst(self, value, record):
+        return value
+
+    def order_datum(self, queryset, is_descending):
+        key = datums.sort_key("datum", descending=is_descending)
+        return queryset.order_by(key, "gremium__naam", "-pk" if is_descending else "pk"), True
 
 
 class ActiepuntTable(tables.Table):

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from .constants import Lidrol, Voorzitterregel
+from .constants import Gremiumsoort, Lidrol, Voorzitterregel
 from .models import Gremium, Lidmaatschap, Persoon, Vergadering
 
 
@@ -74,7 +74,12 @@ def generate_series(
     (0 = Monday) of the month. A month that already has a meeting is skipped, so a second run
     creates nothing. Each new meeting gets the proposed chair and host gemeente.
     """
-    if gremium.historisch:
+    if gremium.soort == Gremiumsoort.COLLEGE:
+        raise ValueError(
+            f"Het {gremium.naam} vergadert buiten Regiekamer; hier worden alleen zijn besluiten "
+            "over de samenwerking vastgelegd."
+        )
+    if gremium.is_historisch:
         raise ValueError(
             f"{gremium.naam} is een historisch gremium en vergadert niet meer; plan de "
             "vergaderingen bij het huidige gremium."

@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from berichten.verzenden import announce, verzendlijst
+from regiekamer import datums
 from regiekamer.access import can
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
@@ -27,7 +28,7 @@ from regiekamer.views import (
     query_pk,
 )
 
-from .constants import Actiestatus, Agendapuntsoort, Vergaderstatus
+from .constants import Actiestatus, Agendapuntsoort, Gremiumsoort, Vergaderstatus
 from .filters import (
     ActiepuntFilterSet,
     BesluitFilterSet,
@@ -57,9 +58,11 @@ from .models import (
     Lidmaatschap,
     Persoon,
     Stuk,
+    Subregio,
     Vergadering,
 )
 from .organogram import build_organogram_svg
+from .query import op_functie, samenstelling
 from .rapporten import besluiten_vergadering_pdf, besluitenlijst_report, uitnodiging_pdf
 from .tables import ActiepuntTable, BesluitTable, GremiumTable, KnelpuntTable, VergaderingTable
 from .uitnodiging import Soort, convocatie
@@ -86,7 +89,13 @@ class OrganogramView(SamenwerkingsverbandMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sv = self.get_samenwerkingsverband()
-        alle = list(Gremium.objects.filter(samenwerkingsverband=sv).order_by("periode"))
+        # A college of B&W is no part of the collaboration's structure (it decides about it).
+        alle = list(
+            Gremium.objects.filter(samenwerkingsverband=sv)
+            .select_related("samenwerkingsverband")
+            .exclude(soort=Gremiumsoort.COLLEGE)
+            .order_by("periode")
+        )
         counts = Counter(g.periode for g in alle)
         periodes = sorted(counts)
         gekozen = self.request.GET.get("periode")
@@ -105,6 +114,10 @@ class OrganogramView(SamenwerkingsverbandMixin, TemplateView):
             gremia, relaties, titel=f"Organogram {sv.naam} {gekozen}".strip()
         )
         context["relaties"] = relaties
+        context["gremia"] = sorted(
+            gremia, key=lambda g: (g.soort != Gremiumsoort.STUURGROEP, g.naam)
+        )
+        context["subregios"] = Subregio.objects.filter(samenwerkingsverband=sv, periode=gekozen)
         return context
 
 
@@ -120,16 +133,22 @@ class GremiumDetailView(SamenwerkingsverbandMixin, DetailView):
         context = super().get_context_data(**kwargs)
         gremium = self.object
         now = timezone.now()
-        context["leden"] = Lidmaatschap.objects.filter(gremium=gremium).select_related(
-            "persoon__gemeente"
+        huidig = {lid.pk for lid in samenstelling(gremium)}
+        leden = op_functie(
+            Lidmaatschap.objects.filter(gremium=gremium).select_related("persoon__gemeente")
         )
+        for lid in leden:
+            lid.nu = lid.pk in huidig
+        context["leden"], context["huidige_leden"] = leden, len(huidig)
         # Each line links to the other gremium, whose URL needs its samenwerkingsverband.
         context["relaties_van"] = gremium.relaties_van.select_related("naar__samenwerkingsverband")
         context["relaties_naar"] = gremium.relaties_naar.select_related("van__samenwerkingsverband")
         vergaderingen = gremium.vergaderingen.select_related("voorzitter", "locatie_gemeente")
         context["komend"] = vergaderingen.filter(begin__gte=now).order_by("begin")[:6]
         context["geweest"] = vergaderingen.filter(begin__lt=now).order_by("-begin")[:6]
-        context["besluiten"] = gremium.besluiten.select_related("agendapunt__vergadering")[:10]
+        context["besluiten"] = gremium.besluiten.order_by(
+            datums.sort_key("datum", descending=True), "-pk"
+        )[:10]
         context["actiepunten"] = gremium.actiepunten.filter(status=Actiestatus.OPEN).select_related(
             "eigenaar"
         )
@@ -535,7 +554,7 @@ class BesluitListView(PdfDownloadMixin, SamenwerkingsverbandListView):
     # The meeting column shows and links the meeting: its gremium and samenwerkingsverband.
     queryset = Besluit.objects.select_related(
         "gremium__samenwerkingsverband", "agendapunt__vergadering__gremium__samenwerkingsverband"
-    )
+    ).order_by(datums.sort_key("datum", descending=True), "gremium__naam", "-pk")
     sv_lookup = "gremium__samenwerkingsverband"
     filterset_class = BesluitFilterSet
     table_class = BesluitTable

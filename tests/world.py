@@ -17,6 +17,7 @@ from tests.governance.factories import (
     BesluitFactory,
     KnelpuntFactory,
     StukFactory,
+    SubregioFactory,
     VergaderingFactory,
 )
 from tests.partijen.factories import (
@@ -31,7 +32,8 @@ from tests.programma.factories import StartantwoordFactory
 
 def add_meeting_and_answer(sv, deadline: date | None = None) -> Programmaplan:
     """A meeting of the first gremium with an agenda item and a stuk, a decision on it, an
-    action (due on ``deadline``), a knelpunt and a start answer; returns the programmaplan."""
+    action (due on ``deadline``), a knelpunt, a subregio and a start answer; returns the
+    programmaplan."""
     gremium = Gremium.objects.filter(samenwerkingsverband=sv).order_by("pk").first()
     vergadering = VergaderingFactory(
         gremium=gremium, begin=timezone.make_aware(datetime(2026, 12, 1, 10))
@@ -68,6 +70,8 @@ def add_meeting_and_answer(sv, deadline: date | None = None) -> Programmaplan:
         ingebracht_door="Weert",
         datum=date(2026, 11, 1),
     )
+    if not sv.subregios.exists():
+        SubregioFactory(samenwerkingsverband=sv, naam="Subregio van de test")
     plan = Programmaplan.objects.get(samenwerkingsverband=sv)
     opdracht = Opdracht.objects.filter(thema__plan=plan).order_by("pk").first()
     StartantwoordFactory(opdracht=opdracht, vraag=plan.startvragen.order_by("pk").first())

@@ -134,7 +134,8 @@ def test_a_letter_to_a_gemeente_without_council_address_says_so(
 def test_the_owner_hears_of_an_action_and_is_reminded_once_when_it_is_overdue(
     demo, regie_client, smtp, media, django_capture_on_commit_callbacks
 ):
-    gremium = Gremium.objects.filter(samenwerkingsverband=mlw()).order_by("pk").first()
+    # A current gremium: the actions of one that no longer exists are not reminded of.
+    gremium = Gremium.objects.huidig().filter(samenwerkingsverband=mlw(), soort="rst").first()
     eigenaar = Persoon.objects.filter(lidmaatschappen__gremium=gremium).first()
     eigenaar.email = "g.poell@weert.example"
     eigenaar.save()

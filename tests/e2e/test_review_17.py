@@ -10,7 +10,7 @@ from tests.smtp import attachments
 pytestmark = pytest.mark.e2e
 
 SV = "Sociaal Domein Midden-Limburg West"
-GREMIUM = "Stuurgroep Sociaal Domein Midden-Limburg West (2016)"
+GREMIUM = "Stuurgroep (programmaorganisatie 2021) (2021)"
 PLAN = "Programmaplan sociaal domein MLW 2021-2024 (Jeugd/Wmo)"
 PUNTEN = ["Opening en mededelingen", "Kaders inkoop Jeugd", "Rondvraag"]
 SOORTEN = ["Ter informatie", "Ter besluitvorming", "Ter informatie"]
@@ -44,7 +44,7 @@ def test_regiegroep_announces_and_reports_stuurgroep_reads_on_a_phone(browse, sm
     form.get_by_label("Begin").focus()
     form.keyboard.type("14-01-2027")
     form.get_by_label("Locatie", exact=True).fill("Stadhuis Weert")
-    form.get_by_label("Voorzitter").select_option(label="R.A.M. Verheul")
+    form.get_by_label("Voorzitter").select_option(label="Carla Dieteren")
     add = form.get_by_role("button", name="Agendapunt toevoegen")
     add.click()
     assert form.locator("#agendapunten-rijen tr").count() == 4
@@ -60,7 +60,7 @@ def test_regiegroep_announces_and_reports_stuurgroep_reads_on_a_phone(browse, sm
     user.submit("Opslaan")
     assert "Aangemaakt." in user.text()
     titel = user.page.title()  # the tab's name: the meeting, not the outbox's HTML
-    assert titel == f"{GREMIUM.removesuffix(' (2016)')} 14-01-2027 10:00 · Regiekamer"
+    assert titel == f"{GREMIUM.removesuffix(' (2021)')} 14-01-2027 10:00 · Regiekamer"
 
     user.follow("Uitnodiging versturen")
     user.submit("Uitnodiging versturen")

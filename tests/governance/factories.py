@@ -25,6 +25,7 @@ from governance.models import (
     Lidmaatschap,
     Persoon,
     Stuk,
+    Subregio,
     Vergadering,
 )
 from tests.partijen.factories import SamenwerkingsverbandFactory
@@ -52,6 +53,18 @@ class GremiumRelatieFactory(factory.django.DjangoModelFactory):
         GremiumFactory, samenwerkingsverband=factory.SelfAttribute("..van.samenwerkingsverband")
     )
     soort = Relatiesoort.OPDRACHTGEVER_VAN
+
+
+class SubregioFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subregio
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    periode = "2013"
+    model = "haltermodel"
+    naam = factory.Sequence(lambda n: f"Subregio {n}")
+    gemeenten = "Weert, Nederweert en Leudal"
+    inwoners = 102000
 
 
 class PersoonFactory(factory.django.DjangoModelFactory):

@@ -22,7 +22,7 @@ def rows():
 
 @pytest.fixture
 def meeting(demo):
-    gremium = Gremium.objects.get(naam__startswith="Stuurgroep Sociaal Domein", periode="2016")
+    gremium = Gremium.objects.get(naam="Stuurgroep (programmaorganisatie 2021)")
     data = {
         "gremium": str(gremium.pk),
         "begin": "2026-12-08T10:00",

@@ -39,7 +39,7 @@ def url(name, *args, sv="MLW"):
 
 
 def stuurgroep():
-    return Gremium.objects.get(naam__startswith="Stuurgroep Sociaal Domein", periode="2016")
+    return Gremium.objects.get(naam="Stuurgroep (programmaorganisatie 2021)")
 
 
 def historisch_gremium():
@@ -105,8 +105,8 @@ def vergadering(demo):
     gremium = stuurgroep()
     leden = {lid.persoon.naam: lid.persoon for lid in gremium.lidmaatschappen.all()}
     for naam, email in [
-        ("R.A.M. Verheul", "r.verheul@leudal.example"),
-        ("H.W.M. Geraats", "h.geraats@nederweert.example"),
+        ("Carla Dieteren", "c.dieteren@nederweert.example"),
+        ("Mart Jansen", "m.jansen@leudal.example"),
     ]:
         leden[naam].email = email
         leden[naam].save()
@@ -115,7 +115,7 @@ def vergadering(demo):
         begin=datetime.datetime(2025, 1, 14, 10, tzinfo=AMSTERDAM),
         eind=datetime.datetime(2025, 1, 14, 12, tzinfo=AMSTERDAM),
         locatie="Stadhuis Weert",
-        voorzitter=leden["R.A.M. Verheul"],
+        voorzitter=leden["Carla Dieteren"],
     )
     AgendapuntFactory(vergadering=vergadering, volgorde=1, titel="Opening", soort="informatie")
     AgendapuntFactory(
@@ -180,18 +180,24 @@ def test_the_form_offers_current_gremia_and_members_as_chair(demo, regie_client)
     assert not form.fields["gremium"].queryset.filter(historisch=True).exists()
     assert form.fields["gremium"].queryset.filter(pk=gremium.pk).exists()
     assert set(form.fields["voorzitter"].queryset.values_list("naam", flat=True)) == {
-        "R.A.M. Verheul",
-        "H.W.M. Geraats",
+        "Anka Meeuws",
+        "Carla Dieteren",
         "Drs. P.P.H. (Paul) Sterk",
+        "Frank van Beeck",
+        "Leon Jeurninck",
+        "Mart Jansen",
     }
     html = page.content.decode()
     # The members per gremium, for the script that offers them when another gremium is chosen.
     assert "data-leden=" in html and "js/voorzitter.js" in html
     leden = form.leden_per_gremium()
     assert sorted(naam for _, naam in leden[gremium.pk]) == [
+        "Anka Meeuws",
+        "Carla Dieteren",
         "Drs. P.P.H. (Paul) Sterk",
-        "H.W.M. Geraats",
-        "R.A.M. Verheul",
+        "Frank van Beeck",
+        "Leon Jeurninck",
+        "Mart Jansen",
     ]
     assert historisch_gremium().pk not in leden
     # The button that adds agenda rows, in a static script (no inline JS), and the empty row.
@@ -237,7 +243,7 @@ def test_a_member_whose_seat_ended_does_not_chair(demo, regie_client):
 
 def test_more_agenda_rows_than_the_form_showed_are_saved(demo, regie_client):
     rows = [{"volgorde": str(i), "titel": f"Punt {i}", "soort": "bespreking"} for i in range(1, 7)]
-    data = meeting_data(stuurgroep(), voorzitter=Persoon.objects.get(naam="R.A.M. Verheul"))
+    data = meeting_data(stuurgroep(), voorzitter=Persoon.objects.get(naam="Carla Dieteren"))
     response = regie_client.post(url("vergadering-create"), data | agenda(rows))
     assert response.status_code == 302
     assert Agendapunt.objects.count() == 6
@@ -248,7 +254,7 @@ def test_more_agenda_rows_than_the_form_showed_are_saved(demo, regie_client):
 def test_a_date_without_its_time_is_asked_for_again_and_dutch_text_is_read(demo, regie_client):
     """The browser sends nothing for a date typed without its time: the form asks for both
     (not just "verplicht"); typed as text the Dutch way, it is read."""
-    voorzitter = Persoon.objects.get(naam="R.A.M. Verheul")
+    voorzitter = Persoon.objects.get(naam="Carla Dieteren")
     data = meeting_data(stuurgroep(), voorzitter=voorzitter, begin="")
     response = regie_client.post(url("vergadering-create"), data)
     assert "Vul de datum én de begintijd van de vergadering in." in response.content.decode()
@@ -275,16 +281,16 @@ def test_the_uitnodiging_pdf(vergadering, stuur_client):
     assert url("uitnodiging-pdf", vergadering.pk) in page
     response = stuur_client.get(url("uitnodiging-pdf", vergadering.pk))
     assert response["Content-Type"] == "application/pdf"
-    assert "uitnodiging-stuurgroep-sociaal-domein" in response["Content-Disposition"]
+    assert "uitnodiging-stuurgroep-programmaorganisatie-2021" in response["Content-Disposition"]
     assert pdf_info(response.content)["lang"] == "nl"
     assert pdf_info(response.content)["tagged"]
     text = pdf_text(response.content)
     for expected in [
-        "Uitnodiging Stuurgroep Sociaal Domein",
+        "Uitnodiging Stuurgroep (programmaorganisatie 2021)",
         "dinsdag 14 januari 2025",
         "10:00–12:00 uur",
         "Stadhuis Weert",
-        "R.A.M. Verheul",
+        "Carla Dieteren",
         "Ter informatie",
         "Ter bespreking",
         "Ter besluitvorming",
@@ -328,13 +334,13 @@ def test_an_invitation_that_reached_nobody_does_not_say_it_went_out(
     assert "aan niemand gemaild: van geen lid was een e-mailadres bekend" in page
     assert '<li class="message warning">' in page and verstuurd.inbox == []
     # Filled in afterwards: "opnieuw versturen" delivers, and the page counts it.
-    verheul = Persoon.objects.get(naam="R.A.M. Verheul")
-    verheul.email = "r.verheul@leudal.example"
-    verheul.save()
-    bericht = Bericht.objects.get(ontvanger_naam="R.A.M. Verheul")
+    dieteren = Persoon.objects.get(naam="Carla Dieteren")
+    dieteren.email = "c.dieteren@nederweert.example"
+    dieteren.save()
+    bericht = Bericht.objects.get(ontvanger_naam="Carla Dieteren")
     verstuurd.post(regie_client, reverse("berichten:bericht-resend", args=["MLW", bericht.pk]))
     page = regie_client.get(vergadering.get_absolute_url()).content.decode()
-    assert "per e-mail aan 1 van de 3 leden" in page
+    assert "per e-mail aan 1 van de 6 leden" in page
 
 
 def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
@@ -345,7 +351,7 @@ def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
     regie_user.save()
     versturen = url("uitnodiging-versturen", vergadering.pk)
     page = regie_client.get(versturen).content.decode()
-    assert "r.verheul@leudal.example" in page and "h.geraats@nederweert.example" in page
+    assert "c.dieteren@nederweert.example" in page and "m.jansen@leudal.example" in page
     assert "Zonder e-mailadres, dus niet verstuurd" in page and "Drs. P.P.H. (Paul) Sterk" in page
     assert "e-mailadres invullen" in page
 
@@ -358,15 +364,15 @@ def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
     vergadering.refresh_from_db()
     assert vergadering.status == "agenda_verzonden" and vergadering.is_uitgenodigd
     assert vergadering.volgnummer == 0
-    onderwerp = "Uitnodiging Stuurgroep Sociaal Domein Midden-Limburg West 14 januari 2025"
+    onderwerp = "Uitnodiging Stuurgroep (programmaorganisatie 2021) 14 januari 2025"
     assert verstuurd.subjects() == [onderwerp, onderwerp]
-    [message] = [m for m in verstuurd.inbox if m["To"] == "r.verheul@leudal.example"]
+    [message] = [m for m in verstuurd.inbox if m["To"] == "c.dieteren@nederweert.example"]
     body = text_of(message)
     assert "dinsdag 14 januari 2025, 10:00–12:00 uur, Stadhuis Weert" in body
     assert "3. Begroting 2026 – ter besluitvorming" in body
     assert "Sanne de Vries" in body and "Midden-Limburg West" in body
     found = attachments(message)
-    pdf_name = "uitnodiging-stuurgroep-sociaal-domein-midden-limburg-west-2025-01-14.pdf"
+    pdf_name = "uitnodiging-stuurgroep-programmaorganisatie-2021-2025-01-14.pdf"
     assert set(found) == {pdf_name, "uitnodiging.ics"}
     assert "dinsdag 14 januari 2025" in pdf_text(found[pdf_name][1])
     ics, cal = ics_of(message)
@@ -380,10 +386,13 @@ def test_the_confirmation_lists_who_receives_it_and_who_has_no_address(
 
     text = response.content.decode()
     assert "De uitnodiging is verstuurd. Per e-mail naar 2 leden van de Stuurgroep" in text
-    assert "Geen e-mailadres bekend van: Drs. P.P.H. (Paul) Sterk" in text
+    geen_adres = text.split("Geen e-mailadres bekend van: ")[1].split("<")[0]
+    assert "Drs. P.P.H. (Paul) Sterk" in geen_adres and "Frank van Beeck" in geen_adres
     # The meeting's page lists per member what became of the message.
     assert "Verzendlijst" in text and "niet verzonden: geen e-mailadres" in text
-    assert Bericht.objects.filter(soort="uitnodiging").count() == 3
+    assert (
+        Bericht.objects.filter(soort="uitnodiging").count() == 6
+    )  # every member of the 2021 stuurgroep
 
 
 def update_data(vergadering, **changes):
@@ -451,7 +460,7 @@ def test_cancelling_asks_first_and_tells_who_had_the_invitation(
 
     verstuurd.post(regie_client, url("uitnodiging-versturen", vergadering.pk))
     page = regie_client.get(annuleren).content.decode()
-    assert "Ja, vergadering annuleren" in page and "r.verheul@leudal.example" in page
+    assert "Ja, vergadering annuleren" in page and "c.dieteren@nederweert.example" in page
     vergadering.refresh_from_db()
     assert vergadering.status == "agenda_verzonden"  # the page only asks
 
