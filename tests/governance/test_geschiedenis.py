@@ -13,6 +13,7 @@ from governance.query import samenstelling, stuurgroepleden
 from governance.rapporten import besluitenlijst_report
 from partijen.models import Samenwerkingsverband
 from tests.governance.factories import GremiumFactory, LidmaatschapFactory, PersoonFactory
+from tests.pdfs import pdf_text
 
 STUURGROEP_2021 = "Stuurgroep (programmaorganisatie 2021)"
 
@@ -134,6 +135,17 @@ def test_decisions_sort_by_date_with_the_unknown_last(demo, stuur_client):
     ).content.decode()
     assert oplopend.index("30-8-2016") < oplopend.index("vóór 5-7-2021")
     assert oplopend.index("vóór 5-7-2021") < oplopend.index("datum onbekend")
+
+
+def test_the_besluitenlijst_pdf_prints_a_date_as_far_as_it_is_known(demo, stuur_client):
+    response = stuur_client.get(
+        reverse("governance:besluit-list", args=["MLW"]), {"download": "pdf"}
+    )
+    text = " ".join(pdf_text(response.content).split())
+    assert "vóór 5-7-2021" in text and "datum onbekend" in text
+    assert "05-07-2021" not in text
+    assert text.index("30-8-2016") < text.index("vóór 5-7-2021") < text.index("datum onbekend")
+    assert "Volgens de stukken" in text
 
 
 @pytest.mark.django_db
