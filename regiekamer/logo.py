@@ -6,7 +6,8 @@
   larger than ``LOGO_MAX_SIDE`` pixels a side or ``LOGO_MAX_PIXELS`` in all (a small file that
   unpacks into a huge image is refused before it is decoded);
 - an SVG is parsed without a DOCTYPE, without entities and without external entities (the
-  guards of defusedxml, on the standard library's expat), and refused when it has a script, an
+  guards of defusedxml, on the standard library's expat, and no processing instruction such
+  as ``<?xml-stylesheet?>``), and refused when it has a script, an
   event attribute (``onload=``), a foreign object, an animation that could set a link, or any
   reference to something outside itself (``href`` to another file or the web, ``url(...)`` in a
   style, ``@import``). Nothing is repaired: a refused logo is not stored;
@@ -75,6 +76,10 @@ def _refuse_declaration(*args):
     raise _Refused("het bestand bevat een DOCTYPE of entiteiten (niet toegestaan in een logo).")
 
 
+def _refuse_instruction(target, data):
+    raise _Refused(f"het bestand bevat een verwerkingsinstructie (<?{target} ...?>).")
+
+
 def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str]]]:
     """Every element as (tag, attributes, its text), names as '{namespace} local'. Parsed as
     defusedxml does: expat with every declaration and external entity refused."""
@@ -84,6 +89,7 @@ def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str]]]:
     parser.EntityDeclHandler = _refuse_declaration
     parser.UnparsedEntityDeclHandler = _refuse_declaration
     parser.ExternalEntityRefHandler = _refuse_declaration
+    parser.ProcessingInstructionHandler = _refuse_instruction
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
     def start(tag, attributes):

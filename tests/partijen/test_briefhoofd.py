@@ -67,6 +67,10 @@ HOSTILE_SVG = {
         b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
         b'<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>'
     ),
+    "stylesheet-instructie": (
+        b'<?xml version="1.0"?><?xml-stylesheet href="http://x/a.css"?>'
+        b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'
+    ),
     "link": b'<svg xmlns="http://www.w3.org/2000/svg"><a href="#x"><rect/></a></svg>',
     "animatie": (
         b'<svg xmlns="http://www.w3.org/2000/svg"><rect><set attributeName="fill" to="red"/>'
