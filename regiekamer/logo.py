@@ -2,15 +2,15 @@
 
 - at most ``LOGO_MAX_BYTES``; the type is read from the content, never from the name or from
   what the browser says, and the name's extension must match it;
-- a PNG must be a real PNG: Pillow reads its header and verifies its chunks, and it may not be
-  larger than ``LOGO_MAX_SIDE`` pixels a side or ``LOGO_MAX_PIXELS`` in all (a small file that
-  unpacks into a huge image is refused before it is decoded);
-- an SVG is parsed without a DOCTYPE, without entities and without external entities (the
-  guards of defusedxml, on the standard library's expat, and no processing instruction such
-  as ``<?xml-stylesheet?>``), and refused when it has a script, an
-  event attribute (``onload=``), a foreign object, an animation that could set a link, or any
-  reference to something outside itself (``href`` to another file or the web, ``url(...)`` in a
-  style, ``@import``). Nothing is repaired: a refused logo is not stored;
+- a PNG must be a real PNG: Pillow reads its header, verifies its chunks and decodes it, and it
+  may not be larger than ``LOGO_MAX_SIDE`` pixels a side or ``LOGO_MAX_PIXELS`` in all (a small
+  file that unpacks into a huge image is refused by its header, before it is decoded);
+- an SVG is parsed without a DOCTYPE, entities or external entities (the guards of defusedxml,
+  on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
+  and refused when it has a script, an event attribute (``onload=``), a foreign object, a link,
+  an animation, an embedded image, or any reference to something outside itself (``href`` to
+  another file or the web, ``url(...)`` in a style, ``@import``). Nothing is repaired: a refused
+  logo is not stored;
 - it is stored with a random name and served only by a view that checks access, as a download
   with ``nosniff`` and a sandboxing Content-Security-Policy (``serve_logo``): even opened on its
   own, an SVG never runs as a page. In a PDF it is embedded (``data_uri``), read by WeasyPrint's
@@ -20,8 +20,10 @@
 from __future__ import annotations
 
 import base64
+import io
 import re
 import warnings
+import zlib
 from xml.parsers import expat
 
 from django.core.exceptions import ValidationError
@@ -146,10 +148,32 @@ def check_svg(data: bytes) -> None:
             raise refuse("de stijl verwijst naar iets buiten het bestand (url of @import).")
 
 
+def _check_pixel_stream(data: bytes, pixels: int) -> None:
+    """The pixels themselves: the IDAT chunks together are one complete zlib stream (a broken
+    one would fail in the PDF instead). Read here, not by Pillow, whose truncated-image
+    tolerance WeasyPrint switches on for the whole process. At most 8 bytes a pixel and a
+    filter byte a row come out of it; more is refused as a bomb."""
+    limit = pixels * 8 + LOGO_MAX_SIDE * 8
+    stream = zlib.decompressobj()
+    produced, position = 0, len(PNG_SIGNATURE)
+    while position + 8 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        if kind == b"IDAT":
+            chunk = data[position + 8 : position + 8 + length]
+            while chunk:
+                out = stream.decompress(chunk, 64 * 1024)
+                produced += len(out)
+                if produced > limit:
+                    raise refuse("de afbeelding pakt uit tot meer dan haar pixels.")
+                chunk = stream.unconsumed_tail
+        position += 12 + length
+    if not stream.eof or produced == 0:
+        raise refuse("het is geen geldige PNG-afbeelding.")
+
+
 def check_png(data: bytes) -> None:
     """Refuse a PNG that Pillow cannot verify, or that is too large in pixels."""
-    import io
-
     from PIL import Image
 
     try:
@@ -162,7 +186,8 @@ def check_png(data: bytes) -> None:
                         f"de afbeelding is {width} × {height} pixels; hooguit {LOGO_MAX_SIDE} "
                         "pixels per zijde."
                     )
-                image.verify()
+                image.verify()  # the chunks and their checksums
+        _check_pixel_stream(data, width * height)
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

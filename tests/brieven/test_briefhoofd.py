@@ -20,7 +20,8 @@ from brieven.rapporten import raadsinformatiebrief_report
 from brieven.weergave import Block, blocks
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.pdf import make_pdf
-from tests.pdfs import pdf_info, pdf_text
+from regiekamer.pdf_fetcher import StaticFilesOnly
+from tests.pdfs import page_images, pdf_info, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -193,8 +194,6 @@ def test_the_logo_is_on_the_page_and_in_the_pdf(demo, regie_client, media, name,
     if name.endswith(".png"):
         assert len(page.images) == 1
     else:  # an SVG is drawn as vectors: the dark blue of its rectangle is on the page
-        from tests.pdfs import page_images
-
         assert page_images(pdf, dpi=30)[0].getextrema()[0] < 80
     assert "Gemeente Weert" in pdf_text(pdf)
 
@@ -205,3 +204,17 @@ def test_a_missing_logo_file_does_not_stop_the_letter(demo, media):
     weert.save()
     (media / weert.logo.name).unlink()
     assert "Gemeente Weert" in pdf_text(printed(weert_letter()))
+
+
+def test_the_pdf_reads_only_embedded_pngs_and_svgs():
+    fetcher = StaticFilesOnly()
+    assert fetcher.fetch("data:image/png;base64,iVBORw0KGgo=").read() == b"\x89PNG\r\n\x1a\n"
+    for refused in (
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "data:image/svg+xml,<svg/>",  # not base64: no text of the page's own making
+        "data:image/png;base64,@@@",
+        "file:///etc/passwd",
+        "https://example.org/logo.png",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(refused)

@@ -3,11 +3,15 @@ hostile file) and its signatories by function with their periods, edited on the 
 by who may edit its address, and shown there as a reader sees it."""
 
 import io
+import struct
+import zlib
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 from PIL import Image
 
 from partijen.models import Functie, Functionaris, Gemeente
@@ -16,6 +20,7 @@ from regiekamer.roles import REGIEGROEP, STUURGROEP
 from tests.conftest import logged_in
 from tests.fuzz import page_data
 from tests.partijen.factories import FunctionarisFactory, GemeenteFactory
+from tests.regiekamer.test_versioning import admin_data
 from tests.uploads import HTML
 from tests.world import mlw_with_nml, user_with_place
 
@@ -86,8 +91,6 @@ def upload(name: str, data: bytes) -> SimpleUploadedFile:
 
 
 def refusal(name: str, data: bytes) -> str:
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError) as error:
         check_logo(upload(name, data))
     return error.value.messages[0]
@@ -299,8 +302,6 @@ def test_a_hostile_logo_is_refused_on_the_page_and_nothing_is_stored(world, name
     page = response.content.decode()
     assert "Niet opgeslagen" in page
     assert "Dit logo is geweigerd" in page
-    from django.utils.html import escape
-
     assert escape(says) in page
     nederweert.refresh_from_db()
     assert not nederweert.logo
@@ -399,3 +400,54 @@ def test_a_forged_row_for_another_gemeente_is_refused(world):
     assert response.status_code == 200
     assert "Niet opgeslagen" in response.content.decode()
     assert not Functionaris.objects.exists()
+
+
+def crafted_png(width: int, height: int, idat: bytes) -> bytes:
+    """A PNG whose chunks all have the right checksums, around the pixel stream ``idat``."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
+
+
+def test_a_png_whose_pixels_are_broken_is_refused():
+    # Refused also after a PDF was made (WeasyPrint lets Pillow read truncated images).
+    printed = png_to_pdf_once()
+    assert printed
+    broken = crafted_png(40, 20, b"geen zlib-stroom")
+    assert "geen geldige PNG-afbeelding" in refusal("logo.png", broken)
+    cut = crafted_png(40, 20, zlib.compress(b"\0" * (20 * 121))[:-6])
+    assert "geen geldige PNG-afbeelding" in refusal("logo.png", cut)
+    whole = crafted_png(40, 20, zlib.compress(b"\0" * (20 * 121)))
+    assert check_logo(upload("logo.png", whole)) == "png"
+
+
+def test_a_png_whose_pixels_unpack_into_far_more_is_refused():
+    bomb = crafted_png(100, 100, zlib.compress(b"\0" * 20_000_000, 9))
+    assert len(bomb) < 30_000
+    assert "pakt uit tot meer dan haar pixels" in refusal("logo.png", bomb)
+
+
+def png_to_pdf_once() -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string="<p>x</p>").write_pdf()
+
+
+def test_the_admin_refuses_a_hostile_logo_too(world):
+    nederweert = world["nederweert"]
+    admin = logged_in(world["beheer"])
+    url = reverse("admin:partijen_gemeente_change", args=[nederweert.pk])
+    data = admin_data(admin.get(url)) | {"logo": upload("logo.svg", HOSTILE_SVG["script"])}
+    response = admin.post(url, data)
+    assert response.status_code == 200
+    assert "Dit logo is geweigerd: logo.svg: het bevat een &lt;script&gt;-element" in (
+        response.content.decode()
+    )
+    nederweert.refresh_from_db()
+    assert not nederweert.logo
