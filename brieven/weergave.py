@@ -67,10 +67,11 @@ class Briefhoofd:
 
 
 def signatories(brief, datum: date) -> list[Ondertekenaar]:
-    """Who signs, gemeentesecretaris first: the names on the letter; for a concept whose name
-    is still empty, the gemeente's functionaris on the letter's date (``ondertekenaars_op``).
-    A sent letter keeps exactly what it carried."""
-    known = {} if brief.is_frozen else brief.gemeente.ondertekenaars_op(datum)
+    """Who signs, gemeentesecretaris first: the names on the letter; a name left empty is the
+    gemeente's functionaris on the letter's own date (``ondertekenaars_op``), for a concept
+    and a sent letter alike, so what was previewed is what was sent (a sent letter's date
+    does not change; only a corrected record of who held office then would)."""
+    known = brief.gemeente.ondertekenaars_op(datum)
     names = {
         Functie.GEMEENTESECRETARIS: brief.gemeentesecretaris,
         Functie.BURGEMEESTER: brief.burgemeester,

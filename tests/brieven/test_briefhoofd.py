@@ -15,10 +15,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from brieven.models import Raadsinformatiebrief
-from brieven.opstellen import draft_letter
+from brieven.opstellen import draft_letter, send_letter
 from brieven.rapporten import raadsinformatiebrief_report
 from brieven.weergave import Block, blocks
-from partijen.models import Gemeente, Samenwerkingsverband
+from partijen.models import Functie, Functionaris, Gemeente, Samenwerkingsverband
 from regiekamer.pdf import make_pdf
 from regiekamer.pdf_fetcher import StaticFilesOnly
 from tests.pdfs import page_images, pdf_info, pdf_text
@@ -129,10 +129,24 @@ def test_the_letter_prints_as_weerts_letter_with_its_signatories(demo):
     assert info["title"] == "Raadsinformatiebrief gemeente Weert"
 
 
-def test_the_letters_own_names_are_printed_and_a_sent_letter_keeps_them(demo):
+def test_the_letters_own_names_win_and_a_sent_letter_prints_as_it_was_previewed(demo):
     brief = weert_letter(burgemeester="J. Andere", gemeentesecretaris="")
-    text = pdf_text(printed(brief))
+    previewed = pdf_text(printed(brief))
+    assert "M.H.F. Knaapen gemeentesecretaris J. Andere burgemeester" in previewed
+
+    sent = send_letter(brief, None)
+    # Weert gets a new secretaris later: the letter of 30 August 2016 is signed as it was.
+    Functionaris.objects.filter(naam="M.H.F. Knaapen").update(tot=date(2020, 12, 31))
+    Functionaris.objects.create(
+        gemeente=sent.gemeente,
+        functie=Functie.GEMEENTESECRETARIS,
+        naam="N. Nieuw",
+        vanaf=date(2021, 1, 1),
+    )
+    text = pdf_text(printed(sent))
     assert "M.H.F. Knaapen gemeentesecretaris J. Andere burgemeester" in text
+    assert "N. Nieuw" not in text and "Concept" not in text
+    assert text.startswith("Gemeente Weert Aan de gemeenteraad van de gemeente Weert")
 
 
 def test_a_headings_bold_in_the_pdf(demo):
