@@ -29,9 +29,11 @@ from xml.parsers import expat
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 
+from .getallen import AANTAL, format_number
 from .uploads import ProtectedFileField, clean_file_name, extension_of, serve_file
 
-LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_MB = 1
+LOGO_MAX_BYTES = LOGO_MAX_MB * 1024 * 1024
 LOGO_MAX_SIDE = 4000
 LOGO_MAX_PIXELS = 8_000_000
 SVG_MAX_ELEMENTS = 5000
@@ -65,6 +67,10 @@ EXTERNAL_URL = re.compile(r"url\(\s*(?![\"']?#)", re.IGNORECASE)
 IMPORT = re.compile(r"@import|expression\s*\(|javascript:", re.IGNORECASE)
 
 
+def _n(number: int) -> str:
+    return format_number(number, AANTAL)  # 4.000, the Dutch way
+
+
 def refuse(reason: str, name: str = "") -> ValidationError:
     where = f"{name}: " if name else ""
     return ValidationError(f"Dit logo is geweigerd: {where}{reason}", code="logo")
@@ -96,7 +102,7 @@ def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str]]]:
 
     def start(tag, attributes):
         if len(elements) >= SVG_MAX_ELEMENTS:
-            raise _Refused(f"het bestand heeft meer dan {SVG_MAX_ELEMENTS} elementen.")
+            raise _Refused(f"het bestand heeft meer dan {_n(SVG_MAX_ELEMENTS)} elementen.")
         elements.append((tag, attributes, []))
 
     def text(data):
@@ -183,8 +189,8 @@ def check_png(data: bytes) -> None:
                 width, height = image.size
                 if max(width, height) > LOGO_MAX_SIDE or width * height > LOGO_MAX_PIXELS:
                     raise refuse(
-                        f"de afbeelding is {width} × {height} pixels; hooguit {LOGO_MAX_SIDE} "
-                        "pixels per zijde."
+                        f"de afbeelding is {_n(width)} × {_n(height)} pixels; hooguit "
+                        f"{_n(LOGO_MAX_SIDE)} pixels per zijde en {_n(LOGO_MAX_PIXELS)} in totaal."
                     )
                 image.verify()  # the chunks and their checksums
         _check_pixel_stream(data, width * height)
@@ -210,7 +216,7 @@ def check_logo(file) -> str:
     """Check an uploaded logo; its kind ('png' or 'svg'). Raises a Dutch ValidationError."""
     name = clean_file_name(getattr(file, "name", "") or "")
     if file.size > LOGO_MAX_BYTES:
-        raise refuse(f"het bestand is groter dan {LOGO_MAX_BYTES // 1024} kB.", name)
+        raise refuse(f"het bestand is groter dan {LOGO_MAX_MB} MB.", name)
     file.seek(0)
     data = file.read(LOGO_MAX_BYTES + 1)
     file.seek(0)
@@ -245,7 +251,7 @@ class LogoField(ProtectedFileField):
         kwargs.setdefault("types", ("png", "svg"))
         kwargs.setdefault(
             "help_text",
-            f"PNG of SVG, hooguit {LOGO_MAX_BYTES // 1024} kB en {LOGO_MAX_SIDE} pixels per "
+            f"PNG of SVG, hooguit {LOGO_MAX_MB} MB en {_n(LOGO_MAX_SIDE)} pixels per "
             "zijde; een SVG zonder scripts en zonder verwijzingen naar andere bestanden.",
         )
         super().__init__(*args, **kwargs)

@@ -45,6 +45,7 @@ def test_regiegroep_uploads_a_logo_and_prints_weerts_letter(browse, tmp_path):
     assert "Dit logo is geweigerd: weert.svg: het bevat een gebeurtenis-attribuut (onload)." in (
         user.text()
     )
+    user.screenshot("briefhoofd-geweigerd")
     user.page.get_by_label("Logo op het briefhoofd").set_input_files(str(logo))
     user.submit("Opslaan")
     assert "Opgeslagen." in user.text()
