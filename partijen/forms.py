@@ -78,6 +78,12 @@ class GemeenteForm(forms.ModelForm):
             "contact_email",
             "email_raadspost",
         ]
+        # The address a letter to the council is sent to: its addressee block (brieven/).
+        labels = {
+            "adres": "Adres voor raadspost (straat en huisnummer of postbus)",
+            "postcode": "Postcode (raadspost)",
+            "plaats": "Plaats (raadspost)",
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -59,14 +59,15 @@ def logo_path(instance, filename):
 class Gemeente(Versioned):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     # The address a letter to the council is sent to (its addressee block) and its letterhead.
+    # (The edit page labels them as the address for council mail: partijen.forms.GemeenteForm.)
     adres = models.CharField(
-        _("adres voor raadspost (straat en huisnummer of postbus)"),
+        _("adres (straat en huisnummer)"),
         max_length=200,
         blank=True,
         help_text=_("Staat in het adresblok van een raadsinformatiebrief aan de gemeenteraad."),
     )
-    postcode = models.CharField(_("postcode (raadspost)"), max_length=10, blank=True)
-    plaats = models.CharField(_("plaats (raadspost)"), max_length=100, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
     logo = LogoField(_("logo op het briefhoofd"), upload_to=logo_path, blank=True)
     logo_bestandsnaam = models.CharField(
         _("bestandsnaam logo"), max_length=255, blank=True, editable=False
