@@ -1,9 +1,9 @@
-"""The raadsinformatiebrief as a printed letter, rendered by ``regiekamer.pdf``."""
-
-from django.utils import formats, timezone
+"""The raadsinformatiebrief as a printed letter, rendered by ``regiekamer.pdf``: the
+gemeente's letter (its letterhead and signatories, ``brieven.weergave``), laid out by the same
+template as its page (``brieven/includes/brief.html``), without the reports' "uit Regiekamer"
+header and footer (``rapporten/brief_base.html``)."""
 
 from brieven.opstellen import draft_letter, latest_letter, letter_view
-from kosten.rapporten import data_state
 from regiekamer.pdf import RapportFout
 
 from .models import Raadsinformatiebrief
@@ -51,16 +51,8 @@ def raadsinformatiebrief_report(
     weergave = letter_view(letter)
     if weergave.fout:
         raise RapportFout(f"De brief kan niet worden afgedrukt: {weergave.fout}")
-    if letter.is_frozen:
-        stand = "verzonden op " + formats.date_format(
-            timezone.localtime(letter.verzonden_op), "j F Y"
-        )
-    else:
-        stand = "concept; " + (data_state(sv) or "bedragen van dit moment")
     context = {
         "titel": f"Raadsinformatiebrief gemeente {letter.gemeente.naam}",
-        "orientatie": "staand brief",
-        "gegevens_stand": stand,
         "weergave": weergave,
         "brief": letter,
     }

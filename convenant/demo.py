@@ -1,6 +1,6 @@
 """Load the collaboration, its gemeenten and its convenanten from a fixture of the documents."""
 
-from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband
+from partijen.models import Domein, Functionaris, Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.datums import Datumprecisie
 from regiekamer.demo import add_missing, parse_date, upsert
 
@@ -33,6 +33,19 @@ def load_convenant_record(data: dict) -> None:
                 gemeente=gemeente,
                 peildatum=parse_date(i["peildatum"]),
                 defaults={"aantal": i["aantal"], "bron": i.get("bron", "")},
+            )
+        for f in g.get("functionarissen", []):
+            # The letterhead's signatories; a period the documents do not give stays empty.
+            upsert(
+                Functionaris,
+                gemeente=gemeente,
+                functie=f["functie"],
+                naam=f["naam"],
+                defaults={
+                    "vanaf": parse_date(f["vanaf"]),
+                    "tot": parse_date(f["tot"]),
+                    "bron": f.get("bron", ""),
+                },
             )
 
     verbanden = {}

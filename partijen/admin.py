@@ -5,8 +5,8 @@ from django.contrib.auth.admin import UserAdmin
 from regiekamer import access
 from regiekamer import admin as base
 
-from .forms import DeelnemersMixin
-from .models import Domein, Gemeente, Inwonertal, Samenwerkingsverband, Toegang
+from .forms import BaseFunctionarisFormSet, DeelnemersMixin
+from .models import Domein, Functionaris, Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 
 User = get_user_model()
 
@@ -39,12 +39,20 @@ class InwonertalInline(base.TabularInline):
     extra = 0
 
 
+class FunctionarisInline(base.TabularInline):
+    """Who signs the gemeente's letters: one burgemeester and one secretaris at a time."""
+
+    model = Functionaris
+    formset = BaseFunctionarisFormSet
+    extra = 0
+
+
 @admin.register(Gemeente)
 class GemeenteAdmin(base.ModelAdmin):
     list_display = ["naam", "adres", "postcode", "plaats"]
     search_fields = ["naam", "plaats"]
     list_filter = ["samenwerkingsverbanden"]
-    inlines = [InwonertalInline]
+    inlines = [InwonertalInline, FunctionarisInline]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

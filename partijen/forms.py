@@ -1,12 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from regiekamer import access
 from regiekamer.forms import DATE_INPUT
 from regiekamer.getallen import plausible_form
 
-from .models import Gemeente, Inwonertal, Samenwerkingsverband
+from .models import Functionaris, Gemeente, Inwonertal, Samenwerkingsverband
 
 
 class DeelnemersMixin:
@@ -73,10 +73,17 @@ class GemeenteForm(forms.ModelForm):
             "adres",
             "postcode",
             "plaats",
+            "logo",
             "contactpersoon",
             "contact_email",
             "email_raadspost",
         ]
+        # The address a letter to the council is sent to: its addressee block (brieven/).
+        labels = {
+            "adres": "Adres voor raadspost (straat en huisnummer of postbus)",
+            "postcode": "Postcode (raadspost)",
+            "plaats": "Plaats (raadspost)",
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,6 +101,42 @@ InwonertalFormSet = inlineformset_factory(
     form=plausible_form("aantal"),
     fields=["peildatum", "aantal", "bron"],
     widgets={"peildatum": DATE_INPUT},
+    extra=1,
+    can_delete=True,
+)
+
+
+class BaseFunctionarisFormSet(BaseInlineFormSet):
+    """A gemeente's burgemeester and gemeentesecretaris: one at a time (periods that overlap
+    would leave open who signs a letter; an empty date counts as unbounded)."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rows = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.instance.naam
+        ]
+        for index, form in enumerate(rows):
+            for earlier in rows[:index]:
+                if form.instance.overlaps(earlier.instance):
+                    form.add_error(
+                        None,
+                        f"{form.instance.naam} en {earlier.instance.naam} zijn in dezelfde "
+                        f"periode {form.instance.get_functie_display()}; vul een begin- of "
+                        "einddatum in zodat vaststaat wie op een datum ondertekent (een lege "
+                        "datum geldt als onbegrensd).",
+                    )
+
+
+FunctionarisFormSet = inlineformset_factory(
+    Gemeente,
+    Functionaris,
+    formset=BaseFunctionarisFormSet,
+    fields=["functie", "naam", "vanaf", "tot", "bron"],
+    widgets={"vanaf": DATE_INPUT, "tot": DATE_INPUT},
     extra=1,
     can_delete=True,
 )

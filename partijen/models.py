@@ -1,5 +1,6 @@
 """The parties of a regional collaboration: the samenwerkingsverband, its gemeenten with their
-inwonertallen, the domeinen it covers, and who may act where (Toegang).
+inwonertallen and letterhead (address for council mail, logo, signatories: Functionaris), the
+domeinen it covers, and who may act where (Toegang).
 
 Everything else points at these rows; they stand on the kernel (``regiekamer``) and import no
 other app (README, Layout).
@@ -12,9 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regiekamer import datums
 from regiekamer.declarations import SHARED, Scope
 from regiekamer.fields import AantalField
 from regiekamer.getallen import AANTAL, format_number
+from regiekamer.logo import LogoField
+from regiekamer.uploads import random_path, remember_file_name
 from regiekamer.versioning import Versioned
 
 from .constants import JuridischeVorm
@@ -48,11 +52,26 @@ class GemeenteQuerySet(models.QuerySet):
         )
 
 
+def logo_path(instance, filename):
+    return random_path("logos", filename)
+
+
 class Gemeente(Versioned):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
-    adres = models.CharField(_("adres (straat en huisnummer)"), max_length=200, blank=True)
+    # The address a letter to the council is sent to (its addressee block) and its letterhead.
+    # (The edit page labels them as the address for council mail: partijen.forms.GemeenteForm.)
+    adres = models.CharField(
+        _("adres (straat en huisnummer)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Staat in het adresblok van een raadsinformatiebrief aan de gemeenteraad."),
+    )
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    logo = LogoField(_("logo op het briefhoofd"), upload_to=logo_path, blank=True)
+    logo_bestandsnaam = models.CharField(
+        _("bestandsnaam logo"), max_length=255, blank=True, editable=False
+    )
     contactpersoon = models.CharField(_("contactpersoon"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
     email_raadspost = models.EmailField(
@@ -88,6 +107,22 @@ class Gemeente(Versioned):
     def get_latest_inwonertal(self):
         """The inwonertal with the latest peildatum, or None when none is known."""
         return self.inwonertallen.order_by("-peildatum").first()
+
+    def get_file_url(self, field_name: str) -> str:
+        return reverse("gemeenten:gemeente-logo", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        remember_file_name(self.logo, self, "logo_bestandsnaam")
+        super().save(*args, **kwargs)
+
+    def ondertekenaars_op(self, datum) -> dict[str, str]:
+        """Who signs a letter of this gemeente's college on ``datum``: {functie: naam} for the
+        burgemeester and the gemeentesecretaris known on that date (the one place that decides
+        it; a function without a known name is left out)."""
+        found = {}
+        for functionaris in self.functionarissen.op(datum).filter(functie__in=ONDERTEKENAARS):
+            found.setdefault(functionaris.functie, functionaris.naam)
+        return found
 
 
 class Inwonertal(Versioned):
@@ -220,3 +255,91 @@ class Toegang(Versioned):
 
     def __str__(self):
         return f"Toegang van {self.gebruiker}"
+
+
+class Functie(models.TextChoices):
+    BURGEMEESTER = "burgemeester", _("burgemeester")
+    GEMEENTESECRETARIS = "gemeentesecretaris", _("gemeentesecretaris")
+    WETHOUDER = "wethouder", _("wethouder")
+
+
+# Who signs a letter of the college, in the order of the signatures (as in Weert's letter of
+# 30 August 2016: the gemeentesecretaris first, then the burgemeester).
+ONDERTEKENAARS = (Functie.GEMEENTESECRETARIS, Functie.BURGEMEESTER)
+
+
+class FunctionarisQuerySet(models.QuerySet):
+    def op(self, datum):
+        """The functionarissen in office on ``datum`` (an empty vanaf/tot: not known, so not
+        bounded on that side); the most recently started first."""
+        return self.filter(
+            models.Q(vanaf__isnull=True) | models.Q(vanaf__lte=datum),
+            models.Q(tot__isnull=True) | models.Q(tot__gte=datum),
+        ).order_by(models.F("vanaf").desc(nulls_last=True), "-pk")
+
+
+class Functionaris(Versioned):
+    """Who held a function of a gemeente (burgemeester, gemeentesecretaris, wethouder) in a
+    period: the signatories of its letters (``Gemeente.ondertekenaars_op``)."""
+
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="functionarissen",
+        verbose_name=_("gemeente"),
+    )
+    functie = models.CharField(_("functie"), max_length=30, choices=Functie.choices)
+    naam = models.CharField(_("naam"), max_length=200, help_text=_("Zoals hij ondertekent."))
+    vanaf = models.DateField(_("vanaf"), null=True, blank=True, help_text=_("Leeg: onbekend."))
+    tot = models.DateField(
+        _("tot en met"), null=True, blank=True, help_text=_("Leeg: onbekend of nog in functie.")
+    )
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    objects = FunctionarisQuerySet.as_manager()
+
+    access_scope = Scope(
+        via=("gemeente__samenwerkingsverbanden",), gemeente="gemeente", gedeeld=True
+    )
+
+    class Meta:
+        verbose_name = _("functionaris")
+        verbose_name_plural = _("functionarissen")
+        ordering = ["gemeente__naam", "functie", models.F("vanaf").desc(nulls_last=True)]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(vanaf__isnull=True)
+                | models.Q(tot__isnull=True)
+                | models.Q(tot__gte=models.F("vanaf")),
+                name="functionaris_tot_na_vanaf",
+                violation_error_message=_("De einddatum ligt vóór de begindatum."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.naam}, {self.get_functie_display()} van {self.gemeente.naam}"
+
+    def get_absolute_url(self):
+        return self.gemeente.get_absolute_url()
+
+    @property
+    def periode(self) -> str:
+        """'1-1-2010 t/m 31-12-2017', 'vanaf 1-1-2010', 'periode onbekend'."""
+        vanaf = datums.tekst(self.vanaf) if self.vanaf else ""
+        tot = datums.tekst(self.tot) if self.tot else ""
+        if vanaf and tot:
+            return f"{vanaf} t/m {tot}"
+        if vanaf:
+            return f"vanaf {vanaf}"
+        if tot:
+            return f"tot en met {tot}"
+        return "periode onbekend"
+
+    def overlaps(self, other: "Functionaris") -> bool:
+        """Both in the same one-person function at some date (an empty side: unbounded)."""
+        if self.functie != other.functie or self.functie == Functie.WETHOUDER:
+            return False
+        starts_before_other_ends = not (self.vanaf and other.tot and self.vanaf > other.tot)
+        ends_after_other_starts = not (self.tot and other.vanaf and self.tot < other.vanaf)
+        return starts_before_other_ends and ends_after_other_starts

@@ -39,6 +39,7 @@ STUURGROEP_EDITS: list[str] = ["governance.besluit"]
 GEMEENTE_EDITS: dict[str, list[str]] = {
     "partijen.gemeente": ["change"],
     "partijen.inwonertal": ["add", "change", "delete"],
+    "partijen.functionaris": ["add", "change", "delete"],
     "kosten.budget": ["add", "change", "delete"],
 }
 

@@ -71,6 +71,8 @@ FILE_TYPES = {
         ),
         FileType("png", "PNG-afbeelding", (".png",), "image/png"),
         FileType("jpeg", "JPEG-afbeelding", (".jpg", ".jpeg"), "image/jpeg"),
+        # Only a logo (regiekamer.logo checks it; detect_type never answers svg).
+        FileType("svg", "SVG-afbeelding", (".svg",), "image/svg+xml"),
     )
 }
 # What an agenda's stuk may be, and what a signed convenant's scan may be.

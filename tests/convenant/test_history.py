@@ -21,6 +21,7 @@ def test_gemeente_edit_leaves_history_with_user(demo, regie_client, regie_user):
     data = {"naam": "Leudal", "adres": "Markt 1", "postcode": "6093 AA", "plaats": "Heythuysen"}
     data["versie"] = leudal.versie
     data |= management_data("inwonertallen", total=1) | management_data("budgetten", total=0)
+    data |= management_data("functionarissen", total=0)
     data |= {
         "inwonertallen-0-peildatum": "2016-01-01",
         "inwonertallen-0-aantal": "36000",

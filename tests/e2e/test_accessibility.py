@@ -50,6 +50,7 @@ DOWNLOADS = {
     "governance:uitnodiging-pdf",
     "governance:vergadering-besluitenlijst",
     "convenant:convenant-scan",
+    "gemeenten:gemeente-logo",
 }
 # A description or label that points at nothing is never read out; axe only "needs review" it.
 BROKEN_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby], [aria-labelledby]")]

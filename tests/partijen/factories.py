@@ -14,7 +14,15 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from partijen.constants import JuridischeVorm
-from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband, Toegang
+from partijen.models import (
+    Domein,
+    Functie,
+    Functionaris,
+    Gemeente,
+    Inwonertal,
+    Samenwerkingsverband,
+    Toegang,
+)
 
 PLAATSEN = [
     "Roermond",
@@ -72,6 +80,20 @@ class InwonertalFactory(factory.django.DjangoModelFactory):
     peildatum = datetime.date(2016, 1, 1)
     aantal = factory.Sequence(lambda n: 16_900 + 1_000 * (n % 90))
     bron = "CBS Statline"
+
+
+class FunctionarisFactory(factory.django.DjangoModelFactory):
+    """A burgemeester (or ``functie=...``) of a gemeente; period unknown unless given."""
+
+    class Meta:
+        model = Functionaris
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    functie = Functie.BURGEMEESTER
+    naam = factory.Sequence(lambda n: f"J.P.M. van den Berg {n}")
+    vanaf = None
+    tot = None
+    bron = "gemeentegids"
 
 
 class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):

@@ -37,6 +37,8 @@ def gemeente_post(gemeente, **changes):
         "inwonertallen-INITIAL_FORMS": "0",
         "budgetten-TOTAL_FORMS": "0",
         "budgetten-INITIAL_FORMS": "0",
+        "functionarissen-TOTAL_FORMS": "0",
+        "functionarissen-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data

@@ -60,6 +60,7 @@ STUURGROEP_WRITES = {"governance:besluit-create", "governance.besluit"}
 GEMEENTE_PAGES = {"gemeenten:gemeente-update"}
 GEMEENTE_MODELS = {"partijen.gemeente": "pk", "partijen.inwonertal": "gemeente_id"}
 GEMEENTE_MODELS["kosten.budget"] = "gemeente_id"
+GEMEENTE_MODELS["partijen.functionaris"] = "gemeente_id"  # the letterhead's signatories
 NOT_A_PAGE = {"login", "logout"}
 # The pages that open without signing in (login_not_required), all of them; each is tested
 # where it is made. Single sign-on's start and callback answer 404 while it is off (as in the
@@ -206,6 +207,9 @@ def world(demo, django_user_model, media, settings):
     convenant = rows_of(Convenant, mlw).first()
     convenant.scan = SimpleUploadedFile("getekend.pdf", b"%PDF-1.4\n%%EOF\n")
     convenant.save()
+    for gemeente in (weert, nederweert):  # the letterhead's logo (gemeenten:gemeente-logo)
+        gemeente.logo = SimpleUploadedFile("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+        gemeente.save()
     Raadsinformatiebrief.objects.create(
         samenwerkingsverband=mlw, gemeente=weert, onderwerp="Kosten", tekst="Geachte raad,"
     )

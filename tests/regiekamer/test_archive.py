@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.core.management.color import no_style
 from django.db import connection
 
+from archief.samenwerking import MOVED_LABELS
 from berichten.models import Bericht
 from brieven.opstellen import draft_letter
 from brieven.verzenden import mail_letter
@@ -246,10 +247,9 @@ def test_an_archive_of_before_the_parties_moved_is_read(mlw_archive, tmp_path):
     """An archive written before issue 16 names the gemeente, the samenwerkingsverband and the
     letter under convenant/; it is read as the same rows of partijen/ and brieven/."""
     data, before_counts = mlw_archive
+    old_label = {new: old for old, new in MOVED_LABELS.items()}
     for item in data["objecten"]:
-        app, _, model = item["model"].partition(".")
-        if app in ("partijen", "brieven"):
-            item["model"] = f"convenant.{model}"
+        item["model"] = old_label.get(item["model"], item["model"])
     assert any(o["model"] == "convenant.historicalgemeente" for o in data["objecten"])
     path = tmp_path / "van-voor-issue-16.json"
     path.write_text(json.dumps(data), encoding="utf-8")

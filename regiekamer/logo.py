@@ -1,0 +1,285 @@
+"""A logo on a letterhead (a gemeente's): a PNG or an SVG, treated as a hostile file.
+
+- at most ``LOGO_MAX_BYTES``; the type is read from the content, never from the name or from
+  what the browser says, and the name's extension must match it;
+- a PNG must be a real PNG: Pillow reads its header, verifies its chunks and decodes it, and it
+  may not be larger than ``LOGO_MAX_SIDE`` pixels a side or ``LOGO_MAX_PIXELS`` in all (a small
+  file that unpacks into a huge image is refused by its header, before it is decoded);
+- an SVG is parsed without a DOCTYPE, entities or external entities (the guards of defusedxml,
+  on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
+  and refused when it has a script, an event attribute (``onload=``), a foreign object, a link,
+  an animation, an embedded image, or any reference to something outside itself (``href`` to
+  another file or the web, ``url(...)`` in a style, ``@import``). Nothing is repaired: a refused
+  logo is not stored;
+- it is stored with a random name and served only by a view that checks access, as a download
+  with ``nosniff`` and a sandboxing Content-Security-Policy (``serve_logo``): even opened on its
+  own, an SVG never runs as a page. In a PDF it is embedded (``data_uri``), read by WeasyPrint's
+  fetcher only from the document itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import warnings
+import zlib
+from xml.parsers import expat
+
+from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
+
+from .getallen import AANTAL, format_number
+from .uploads import ProtectedFileField, clean_file_name, extension_of, serve_file
+
+LOGO_MAX_MB = 1
+LOGO_MAX_BYTES = LOGO_MAX_MB * 1024 * 1024
+LOGO_MAX_SIDE = 4000
+LOGO_MAX_PIXELS = 8_000_000
+SVG_MAX_ELEMENTS = 5000
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
+CONTENT_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+
+# Elements that run, embed or animate: never in a logo.
+FORBIDDEN_ELEMENTS = {
+    "script",
+    "foreignobject",
+    "iframe",
+    "embed",
+    "object",
+    "handler",
+    "listener",
+    "animate",
+    "animatemotion",
+    "animatetransform",
+    "set",
+    "discard",
+    "image",
+    "audio",
+    "video",
+    "a",
+}
+# url(...) in a style or presentation attribute may only point inside the document: url(#id).
+EXTERNAL_URL = re.compile(r"url\(\s*(?![\"']?#)", re.IGNORECASE)
+IMPORT = re.compile(r"@import|expression\s*\(|javascript:", re.IGNORECASE)
+
+
+def _n(number: int) -> str:
+    return format_number(number, AANTAL)  # 4.000, the Dutch way
+
+
+def refuse(reason: str, name: str = "") -> ValidationError:
+    where = f"{name}: " if name else ""
+    return ValidationError(f"Dit logo is geweigerd: {where}{reason}", code="logo")
+
+
+class _Refused(Exception):
+    pass
+
+
+def _refuse_declaration(*args):
+    raise _Refused("het bestand bevat een DOCTYPE of entiteiten (niet toegestaan in een logo).")
+
+
+def _refuse_instruction(target, data):
+    raise _Refused(f"het bestand bevat een verwerkingsinstructie (<?{target} ...?>).")
+
+
+def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str]]]:
+    """Every element as (tag, attributes, its text), names as '{namespace} local'. Parsed as
+    defusedxml does: expat with every declaration and external entity refused."""
+    elements: list[tuple[str, dict[str, str], list[str]]] = []
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartDoctypeDeclHandler = _refuse_declaration
+    parser.EntityDeclHandler = _refuse_declaration
+    parser.UnparsedEntityDeclHandler = _refuse_declaration
+    parser.ExternalEntityRefHandler = _refuse_declaration
+    parser.ProcessingInstructionHandler = _refuse_instruction
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def start(tag, attributes):
+        if len(elements) >= SVG_MAX_ELEMENTS:
+            raise _Refused(f"het bestand heeft meer dan {_n(SVG_MAX_ELEMENTS)} elementen.")
+        elements.append((tag, attributes, []))
+
+    def text(data):
+        if elements:
+            elements[-1][2].append(data)
+
+    parser.StartElementHandler = start
+    parser.CharacterDataHandler = text
+    try:
+        parser.Parse(data, True)
+    except _Refused as error:
+        raise refuse(str(error)) from None
+    except (expat.ExpatError, ValueError):
+        raise refuse("het is geen geldig SVG-bestand (geen leesbare XML).") from None
+    return elements
+
+
+def _local(name: str) -> tuple[str, str]:
+    """('namespace local' or 'local') -> (namespace, lower-case local name)."""
+    namespace, _, local = name.rpartition(" ")
+    return namespace, local.lower()
+
+
+def check_svg(data: bytes) -> None:
+    """Refuse an SVG that is not a plain drawing (see the module's rules)."""
+    elements = _parse_svg(data)
+    namespace, local = _local(elements[0][0]) if elements else ("", "")
+    if local != "svg" or namespace not in (SVG_NAMESPACE, ""):
+        raise refuse("het is geen SVG-afbeelding (het hoofdelement is geen <svg>).")
+    for name, attributes, texts in elements:
+        _, tag = _local(name)
+        if tag in FORBIDDEN_ELEMENTS:
+            raise refuse(
+                f"het bevat een <{tag}>-element (scripts, ingesloten inhoud, koppelingen en "
+                "animaties zijn niet toegestaan)."
+            )
+        for attribute, value in attributes.items():
+            attr_namespace, attr = _local(attribute)
+            if attr.startswith("on"):
+                raise refuse(f"het bevat een gebeurtenis-attribuut ({attr}).")
+            if (
+                attr == "href" or attr_namespace == XLINK_NAMESPACE
+            ) and not value.strip().startswith("#"):
+                raise refuse("het verwijst naar iets buiten het bestand (href).")
+            if EXTERNAL_URL.search(value) or IMPORT.search(value):
+                raise refuse("het verwijst naar iets buiten het bestand (url of @import).")
+        style = "".join(texts)
+        if tag == "style" and (EXTERNAL_URL.search(style) or IMPORT.search(style)):
+            raise refuse("de stijl verwijst naar iets buiten het bestand (url of @import).")
+
+
+def _check_pixel_stream(data: bytes, pixels: int) -> None:
+    """The pixels themselves: the IDAT chunks together are one complete zlib stream (a broken
+    one would fail in the PDF instead). Read here, not by Pillow, whose truncated-image
+    tolerance WeasyPrint switches on for the whole process. At most 8 bytes a pixel and a
+    filter byte a row come out of it; more is refused as a bomb."""
+    limit = pixels * 8 + LOGO_MAX_SIDE * 8
+    stream = zlib.decompressobj()
+    produced, position = 0, len(PNG_SIGNATURE)
+    while position + 8 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        if kind == b"IDAT":
+            chunk = data[position + 8 : position + 8 + length]
+            while chunk:
+                out = stream.decompress(chunk, 64 * 1024)
+                produced += len(out)
+                if produced > limit:
+                    raise refuse("de afbeelding pakt uit tot meer dan haar pixels.")
+                chunk = stream.unconsumed_tail
+        position += 12 + length
+    if not stream.eof or produced == 0:
+        raise refuse("het is geen geldige PNG-afbeelding.")
+
+
+def check_png(data: bytes) -> None:
+    """Refuse a PNG that Pillow cannot verify, or that is too large in pixels."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=["PNG"]) as image:
+                width, height = image.size
+                if max(width, height) > LOGO_MAX_SIDE or width * height > LOGO_MAX_PIXELS:
+                    raise refuse(
+                        f"de afbeelding is {_n(width)} × {_n(height)} pixels; hooguit "
+                        f"{_n(LOGO_MAX_SIDE)} pixels per zijde en {_n(LOGO_MAX_PIXELS)} in totaal."
+                    )
+                image.verify()  # the chunks and their checksums
+        _check_pixel_stream(data, width * height)
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise refuse("de afbeelding is te groot (te veel pixels).") from None
+    except Exception:  # Pillow raises many kinds on a broken or crafted file
+        raise refuse("het is geen geldige PNG-afbeelding.") from None
+
+
+def logo_kind(data: bytes) -> str:
+    """'png' or 'svg' by the content; a refusal otherwise."""
+    if data.startswith(PNG_SIGNATURE):
+        return "png"
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in data[:4096]:
+        return "svg"
+    raise refuse("alleen een PNG- of SVG-afbeelding is toegestaan.")
+
+
+def check_logo(file) -> str:
+    """Check an uploaded logo; its kind ('png' or 'svg'). Raises a Dutch ValidationError."""
+    name = clean_file_name(getattr(file, "name", "") or "")
+    if file.size > LOGO_MAX_BYTES:
+        raise refuse(f"het bestand is groter dan {LOGO_MAX_MB} MB.", name)
+    file.seek(0)
+    data = file.read(LOGO_MAX_BYTES + 1)
+    file.seek(0)
+    try:
+        kind = logo_kind(data)
+        if kind == "png":
+            check_png(data)
+        else:
+            check_svg(data)
+    except ValidationError as error:
+        raise refuse(error.messages[0].removeprefix("Dit logo is geweigerd: "), name) from None
+    if extension_of(name) != f".{kind}":
+        raise refuse(
+            f"het is een {kind.upper()}-bestand, maar de naam eindigt niet op .{kind}.", name
+        )
+    return kind
+
+
+def validate_logo(file) -> None:
+    if isinstance(file, FieldFile):
+        if file._committed:
+            return  # stored: it was checked when it was uploaded
+        file = file.file
+    check_logo(file)
+
+
+class LogoField(ProtectedFileField):
+    """A logo: the logo rule instead of the document rule; otherwise as a ProtectedFileField
+    (random name, served by the row's own checking view: ``get_file_url``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("types", ("png", "svg"))
+        kwargs.setdefault(
+            "help_text",
+            f"PNG of SVG, hooguit {LOGO_MAX_MB} MB en {_n(LOGO_MAX_SIDE)} pixels per "
+            "zijde; een SVG zonder scripts en zonder verwijzingen naar andere bestanden.",
+        )
+        super().__init__(*args, **kwargs)
+
+    @property
+    def validators(self):
+        return [*self._validators, validate_logo]
+
+
+def data_uri(field_file: FieldFile) -> str:
+    """The stored logo embedded in a PDF (``data:image/png;base64,...``); '' when absent."""
+    if not field_file:
+        return ""
+    kind = extension_of(field_file.name).lstrip(".")
+    if kind not in CONTENT_TYPES:
+        return ""
+    try:
+        with field_file.open("rb") as handle:
+            data = handle.read(LOGO_MAX_BYTES + 1)
+    except FileNotFoundError:
+        return ""
+    encoded = base64.b64encode(data).decode("ascii")
+    return f"data:{CONTENT_TYPES[kind]};base64,{encoded}"
+
+
+def serve_logo(field_file: FieldFile, download_name: str):
+    """The stored logo, for an <img> on a page: a download, never a document that runs."""
+    response = serve_file(field_file, download_name)
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response
