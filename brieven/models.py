@@ -98,13 +98,22 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
     )
     slot = models.CharField(_("slot"), max_length=200, default="Met vriendelijke groet,")
     burgemeester = models.CharField(
-        _("naam burgemeester"), max_length=200, blank=True, help_text=_("Leeg: nog onbekend.")
+        _("naam burgemeester"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Leeg: de burgemeester volgens het briefhoofd van de gemeente op de datum van de "
+            "brief; bij verzenden wordt die naam vastgelegd."
+        ),
     )
     gemeentesecretaris = models.CharField(
         _("naam gemeentesecretaris"),
         max_length=200,
         blank=True,
-        help_text=_("Leeg: nog onbekend."),
+        help_text=_(
+            "Leeg: de gemeentesecretaris volgens het briefhoofd van de gemeente op de datum van "
+            "de brief; bij verzenden wordt die naam vastgelegd."
+        ),
     )
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True, editable=False)
     # PROTECT: deleting the user would change the frozen record ("verzonden door ..."); a

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from partijen.models import Gemeente, Samenwerkingsverband
+from partijen.models import Functie, Gemeente, Samenwerkingsverband
 
 from .models import Briefstatus, Raadsinformatiebrief
 from .velden import addressee_lines, merge, missing_values, standard_text
@@ -26,10 +26,17 @@ def latest_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformat
 
 
 def draft_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformatiebrief:
-    """An unsaved concept letter, prefilled: the standard text, and the signatories and place
-    of the gemeente's previous letter (a name that is not known stays empty)."""
+    """An unsaved concept letter, prefilled: the standard text, and the place of the
+    gemeente's previous letter. A signatory the gemeente's letterhead knows stays empty, so the
+    letterhead decides on the letter's own date (``Gemeente.ondertekenaars_op``); one it does not
+    know is taken from the previous letter (or stays empty)."""
     convenant = sv.convenanten.huidig()
     vorige = latest_letter(sv, gemeente)
+    bekend = gemeente.ondertekenaars_op(timezone.localdate())
+
+    def signatory(functie, vorige_naam):
+        return "" if functie in bekend or vorige is None else vorige_naam
+
     return Raadsinformatiebrief(
         samenwerkingsverband=sv,
         gemeente=gemeente,
@@ -39,8 +46,10 @@ def draft_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformati
         aanhef=vorige.aanhef if vorige else "Geachte leden van de gemeenteraad,",
         tekst=standard_text(convenant),
         slot=vorige.slot if vorige else "Met vriendelijke groet,",
-        burgemeester=vorige.burgemeester if vorige else "",
-        gemeentesecretaris=vorige.gemeentesecretaris if vorige else "",
+        burgemeester=signatory(Functie.BURGEMEESTER, vorige and vorige.burgemeester),
+        gemeentesecretaris=signatory(
+            Functie.GEMEENTESECRETARIS, vorige and vorige.gemeentesecretaris
+        ),
     )
 
 
@@ -64,6 +73,13 @@ def send_letter(brief: Raadsinformatiebrief, user) -> Raadsinformatiebrief:
     locked.verzonden_tekst = merge(locked.tekst, fields)
     locked.verzonden_cijfers = {name: str(value) for name, value in fields.items()}
     locked.verzonden_adres = "\n".join(addressee_lines(locked.gemeente))
+    # The signatories are frozen with the letter: a name left empty is the letterhead's on the
+    # letter's date, now, and never changes afterwards.
+    bekend = locked.gemeente.ondertekenaars_op(locked.datum)
+    locked.burgemeester = locked.burgemeester or bekend.get(Functie.BURGEMEESTER, "")
+    locked.gemeentesecretaris = locked.gemeentesecretaris or bekend.get(
+        Functie.GEMEENTESECRETARIS, ""
+    )
     locked.verzonden_op = timezone.now()
     locked.verzonden_door = user if user is not None and user.is_authenticated else None
     locked.status = Briefstatus.VERZONDEN

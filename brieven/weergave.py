@@ -67,11 +67,11 @@ class Briefhoofd:
 
 
 def signatories(brief, datum: date) -> list[Ondertekenaar]:
-    """Who signs, gemeentesecretaris first: the names on the letter; a name left empty is the
-    gemeente's functionaris on the letter's own date (``ondertekenaars_op``), for a concept
-    and a sent letter alike, so what was previewed is what was sent (a sent letter's date
-    does not change; only a corrected record of who held office then would)."""
-    known = brief.gemeente.ondertekenaars_op(datum)
+    """Who signs, gemeentesecretaris first: the names on the letter. On a concept a name left
+    empty is the gemeente's functionaris on the letter's own date (``ondertekenaars_op``);
+    sending stores those names on the letter (``send_letter``), so a sent letter prints the
+    names it was sent with, whatever the letterhead records later."""
+    known = {} if brief.is_frozen else brief.gemeente.ondertekenaars_op(datum)
     names = {
         Functie.GEMEENTESECRETARIS: brief.gemeentesecretaris,
         Functie.BURGEMEESTER: brief.burgemeester,

@@ -149,6 +149,28 @@ def test_the_letters_own_names_win_and_a_sent_letter_prints_as_it_was_previewed(
     assert text.startswith("Gemeente Weert Aan de gemeenteraad van de gemeente Weert")
 
 
+def test_sending_freezes_the_letterheads_names_on_the_letter(demo):
+    sent = send_letter(weert_letter(), None)
+    assert (sent.gemeentesecretaris, sent.burgemeester) == ("M.H.F. Knaapen", "A.A.M.M. Heijmans")
+    # A later correction of who held office then does not change the letter that was sent.
+    Functionaris.objects.filter(naam="M.H.F. Knaapen").update(naam="M.H.F. Knaapen-Gecorrigeerd")
+    text = pdf_text(printed(sent))
+    assert "M.H.F. Knaapen gemeentesecretaris A.A.M.M. Heijmans burgemeester" in text
+    assert "Gecorrigeerd" not in text
+
+
+def test_a_new_draft_leaves_the_letterheads_signatories_to_the_letters_date(demo):
+    sv = Samenwerkingsverband.objects.get(afkorting="MLW")
+    weert = draft_letter(sv, Gemeente.objects.get(naam="Weert"))
+    assert (weert.burgemeester, weert.gemeentesecretaris) == ("", "")
+    # Nederweert's letterhead knows nobody: its previous letter's names are offered, if any.
+    nederweert = Gemeente.objects.get(naam="Nederweert")
+    vorige = draft_letter(sv, nederweert)
+    vorige.burgemeester = "B. Vorige"
+    vorige.save()
+    assert draft_letter(sv, nederweert).burgemeester == "B. Vorige"
+
+
 def test_a_headings_bold_in_the_pdf(demo):
     pdf = printed(weert_letter())
     fonts = set()
