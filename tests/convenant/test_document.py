@@ -130,6 +130,9 @@ def test_the_2018_convenant_is_known_without_text_and_the_2016_one_says_so(demo,
     assert "<dt>Dagtekening</dt><dd>2018</dd>" in page
     assert "Komen overeen" not in page and "Er is een later convenant" not in page
     assert "de tekst ligt vast" not in page and "Artikel toevoegen" in page
+    assert "Verschillen met de voorganger" not in page
+    compare = regie_client.get(reverse("convenant:convenant-compare", args=[later.pk]))
+    assert "deze vergelijking zegt daarom niet wat er is gewijzigd" in compare.content.decode()
 
     home = regie_client.get(mlw().get_absolute_url()).content.decode()
     assert "ML-West 2018</a> <small>(tekst niet vastgelegd)</small>" in home

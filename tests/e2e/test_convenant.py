@@ -2,20 +2,11 @@
 shows the inwerkingtreding contradiction and "medio 2018"; its form edits a moment's soort and
 precision; the 2018 convenant says its text is not recorded."""
 
-from pathlib import Path
-
 import pytest
 
 from convenant.models import Convenant
 
 pytestmark = pytest.mark.e2e
-
-SHOTS = Path("/tmp/convenant19")
-
-
-def shoot(user, name):
-    SHOTS.mkdir(exist_ok=True)
-    user.page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
 
 
 def test_the_convenant_page_reads_as_the_record_of_the_documents(browse):
@@ -28,9 +19,9 @@ def test_the_convenant_page_reads_as_the_record_of_the_documents(browse):
     assert "UITVOERINGSCONVENANT" in text and "rechtsgeldig vertegenwoordigd door" in text
     assert "De bronnen spreken elkaar tegen." in text
     assert "medio 2018, evaluatie:" in text and "1 juli 2018" not in text
-    shoot(user, "convenant-2016")
+    user.screenshot("convenant-2016")
     user.page.set_viewport_size({"width": 390, "height": 844})
-    shoot(user, "convenant-2016-390")
+    user.screenshot("convenant-2016-390")
     user.page.set_viewport_size({"width": 1280, "height": 900})
 
     user.follow("Bewerken")
@@ -44,5 +35,5 @@ def test_the_convenant_page_reads_as_the_record_of_the_documents(browse):
 
     user.follow("Uitvoeringsconvenant Samenwerking Sociaal Domein gemeenten ML-West 2018")
     assert "De tekst van dit convenant is niet vastgelegd; het is bekend uit: ORGfit" in user.text()
-    shoot(user, "convenant-2018")
+    user.screenshot("convenant-2018")
     user.assert_clean()
