@@ -52,6 +52,7 @@ class ConvenantForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Left out, a dagtekening is exact to the day.
         self.fields["dagtekening_precisie"].required = False
+        self.fields["dagtekening_precisie"].label = "Nauwkeurigheid van de dagtekening"
         voorgangers = Convenant.objects.select_related("samenwerkingsverband")
         if self.instance.pk:
             voorgangers = voorgangers.exclude(pk=self.instance.pk)

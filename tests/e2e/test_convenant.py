@@ -28,6 +28,7 @@ def test_the_convenant_page_reads_as_the_record_of_the_documents(browse):
     soort = user.page.locator("#id_herijkingsmomenten-0-soort")
     precisie = user.page.locator("#id_herijkingsmomenten-0-datum_precisie")
     assert soort.input_value() == "evaluatie" and precisie.input_value() == "medio"
+    user.screenshot("convenant-2016-bewerken")
     user.page.locator("#id_herijkingsmomenten-1-datum_precisie").select_option("maand")
     user.submit("Opslaan")
     assert "januari 2019, herijking (go/no-go):" in user.text()
