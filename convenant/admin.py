@@ -36,7 +36,7 @@ class HerijkingsmomentInline(base.TabularInline):
 
 @admin.register(Convenant)
 class ConvenantAdmin(base.ModelAdmin):
-    list_display = ["titel", "versie", "samenwerkingsverband", "status", "dagtekening"]
+    list_display = ["titel", "versie", "samenwerkingsverband", "status", "dagtekening_getoond"]
     list_filter = ["status", "samenwerkingsverband"]
     list_select_related = ["samenwerkingsverband"]
     search_fields = ["titel", "artikelen__tekst"]
@@ -44,6 +44,10 @@ class ConvenantAdmin(base.ModelAdmin):
     # The document's versie is shown, not edited; the form's hidden "versie" is the edit lock.
     readonly_fields = ["documentversie", "vorige_versie", "scan_bestandsnaam"]
     inlines = [OverwegingInline, ArtikelInline, OndertekenaarInline, HerijkingsmomentInline]
+
+    @admin.display(description="dagtekening", ordering="dagtekening")
+    def dagtekening_getoond(self, obj):
+        return obj.dagtekening_tekst or "—"
 
     @admin.display(description="versie")
     def documentversie(self, obj):

@@ -11,3 +11,8 @@ class ConvenantStatus(models.TextChoices):
 class Herijkingssoort(models.TextChoices):
     HERIJKING = "herijking", _("Herijking (go/no-go)")
     EVALUATIE = "evaluatie", _("Evaluatie")
+
+
+class Aanspreekvorm(models.TextChoices):
+    DE_HEER = "de heer", _("de heer")
+    MEVROUW = "mevrouw", _("mevrouw")

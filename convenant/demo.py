@@ -14,6 +14,17 @@ from .models import (
     Overweging,
 )
 
+# The convenant's own words around its parties and articles, and where it is known from.
+DOCUMENT_TEXT = (
+    "opmerking_inwerkingtreding",
+    "bron",
+    "kop",
+    "ondertitel",
+    "aanhef",
+    "begripsbepaling",
+    "kop_artikelen",
+)
+
 
 def load_convenant_record(data: dict) -> None:
     for naam in data.get("domeinen", []):
@@ -69,10 +80,13 @@ def load_convenant_record(data: dict) -> None:
             defaults={
                 "status": c["status"],
                 "dagtekening": parse_date(c["dagtekening"]),
+                "dagtekening_precisie": c.get("dagtekening_precisie", Datumprecisie.DAG),
                 "inwerkingtreding": parse_date(c["inwerkingtreding"]),
                 "einddatum": parse_date(c["einddatum"]),
                 "toelichting": c["toelichting"],
                 "voorganger": convenanten.get(c["voorganger"]),
+                **{field: c.get(field, "") for field in DOCUMENT_TEXT},
+                "zonder_tekst": c.get("zonder_tekst", False),
             },
         )
         convenanten[c["sleutel"]] = convenant
@@ -101,6 +115,7 @@ def load_convenant_record(data: dict) -> None:
                 gemeente=gemeenten[o["gemeente"]],
                 naam=o["naam"],
                 defaults={
+                    "aanspreekvorm": o.get("aanspreekvorm", ""),
                     "functie": o["functie"],
                     "datum_collegebesluit": parse_date(o["datum_collegebesluit"]),
                 },

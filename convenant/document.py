@@ -11,6 +11,7 @@ DOCUMENT_QUERYSET = Convenant.objects.select_related("samenwerkingsverband").pre
     Prefetch("artikelen", queryset=Artikel.objects.prefetch_related("onderdelen")),
     Prefetch("ondertekenaars", queryset=Ondertekenaar.objects.select_related("gemeente")),
     "herijkingsmomenten",
+    "opvolgers",
 )
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
+from regiekamer.datums import Datumprecisie
 from regiekamer.forms import DATE_INPUT
 
 from .constants import ConvenantStatus
@@ -14,6 +15,9 @@ from .models import (
     Overweging,
 )
 
+# The document's own words around its parties and articles: part of the signed text.
+DOCUMENT_WORDS = ["kop", "ondertitel", "aanhef", "begripsbepaling", "kop_artikelen"]
+
 
 class ConvenantForm(forms.ModelForm):
     class Meta:
@@ -23,21 +27,32 @@ class ConvenantForm(forms.ModelForm):
             "samenwerkingsverband",
             "status",
             "dagtekening",
+            "dagtekening_precisie",
             "inwerkingtreding",
+            "opmerking_inwerkingtreding",
             "einddatum",
             "voorganger",
             "toelichting",
+            "zonder_tekst",
+            "bron",
+            *DOCUMENT_WORDS,
             "scan",
         ]
         widgets = {
             "dagtekening": DATE_INPUT,
             "inwerkingtreding": DATE_INPUT,
             "einddatum": DATE_INPUT,
+            "opmerking_inwerkingtreding": forms.Textarea(attrs={"rows": 3}),
             "toelichting": forms.Textarea(attrs={"rows": 3}),
+            "aanhef": forms.Textarea(attrs={"rows": 2}),
+            "begripsbepaling": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Left out, a dagtekening is exact to the day.
+        self.fields["dagtekening_precisie"].required = False
+        self.fields["dagtekening_precisie"].label = "Nauwkeurigheid van de dagtekening"
         voorgangers = Convenant.objects.select_related("samenwerkingsverband")
         if self.instance.pk:
             voorgangers = voorgangers.exclude(pk=self.instance.pk)
@@ -45,6 +60,23 @@ class ConvenantForm(forms.ModelForm):
             if self.instance.versie > 1:
                 self.fields["samenwerkingsverband"].disabled = True
         self.fields["voorganger"].queryset = voorgangers
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.is_text_locked():
+            return cleaned
+        saved = Convenant.objects.get(pk=self.instance.pk)
+        if cleaned.get("zonder_tekst"):
+            self.add_error("zonder_tekst", Convenant.LOCKED_MESSAGE)
+        for field in DOCUMENT_WORDS:
+            # What the signed document says may be recorded when it was missing, not changed.
+            before = getattr(saved, field)
+            if field in cleaned and before and cleaned[field] != before:
+                self.add_error(field, Convenant.LOCKED_MESSAGE)
+        return cleaned
+
+    def clean_dagtekening_precisie(self):
+        return self.cleaned_data["dagtekening_precisie"] or Datumprecisie.DAG
 
     def clean_status(self):
         status = self.cleaned_data["status"]
@@ -79,16 +111,32 @@ OndertekenaarFormSet = inlineformset_factory(
     Convenant,
     Ondertekenaar,
     formset=LockedTextFormSet,
-    fields=["gemeente", "naam", "functie", "datum_collegebesluit"],
+    fields=["gemeente", "aanspreekvorm", "naam", "functie", "datum_collegebesluit"],
     widgets={"datum_collegebesluit": DATE_INPUT},
     extra=1,
     can_delete=True,
 )
+
+
+class HerijkingsmomentForm(forms.ModelForm):
+    """A moment as the document says it: its soort and its date as exact as the document
+    ("medio 2018" is medio with 1-7-2018). A moment always has a date: no 'onbekend'."""
+
+    class Meta:
+        model = Herijkingsmoment
+        fields = ["soort", "datum", "datum_precisie", "omschrijving"]
+        widgets = {"datum": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["datum_precisie"]
+        field.choices = [c for c in field.choices if c[0] != Datumprecisie.ONBEKEND]
+
+
 HerijkingsmomentFormSet = inlineformset_factory(
     Convenant,
     Herijkingsmoment,
-    fields=["datum", "omschrijving"],
-    widgets={"datum": DATE_INPUT},
+    form=HerijkingsmomentForm,
     extra=1,
     can_delete=True,
 )

@@ -13,7 +13,7 @@ from regiekamer.declarations import Scope
 from regiekamer.uploads import SCAN_TYPES, ProtectedFileField, random_path, remember_file_name
 from regiekamer.versioning import Versioned, VersionedBase
 
-from .constants import ConvenantStatus, Herijkingssoort
+from .constants import Aanspreekvorm, ConvenantStatus, Herijkingssoort
 
 
 def convenant_scan_path(instance, filename: str) -> str:
@@ -23,17 +23,27 @@ def convenant_scan_path(instance, filename: str) -> str:
 
 class ConvenantQuerySet(models.QuerySet):
     def huidig(self):
-        """The current convenant among these (those of one samenwerkingsverband): the latest
-        signed one, else the latest at all; None when there is none. Latest: by dagtekening,
-        then inwerkingtreding (a convenant without a date counts as older), then the newest
-        version. The convenant PDF and the raadsinformatiebrief both ask this."""
+        """The current convenant among these (those of one samenwerkingsverband) as far as its
+        text is recorded: the latest signed one with its text, else the latest with its text,
+        else the latest at all; None when there is none. Latest: by dagtekening, then
+        inwerkingtreding (a convenant without a date counts as older), then the newest version.
+        The convenant PDF and the raadsinformatiebrief both ask this.
+
+        A later convenant known only by name (``zonder_tekst``, like the 2018 one of
+        ML-West) is not returned: there is no text to print or quote. Whoever shows the one
+        returned says that a later one is known (``Convenant.latere_zonder_tekst``)."""
         ordered = self.order_by(
             F("dagtekening").desc(nulls_last=True),
             F("inwerkingtreding").desc(nulls_last=True),
             "-versie",
             "-pk",
         )
-        return ordered.filter(status=ConvenantStatus.ONDERTEKEND).first() or ordered.first()
+        met_tekst = ordered.filter(zonder_tekst=False)
+        return (
+            met_tekst.filter(status=ConvenantStatus.ONDERTEKEND).first()
+            or met_tekst.first()
+            or ordered.first()
+        )
 
 
 class Convenant(VersionedBase):
@@ -51,9 +61,60 @@ class Convenant(VersionedBase):
         _("status"), max_length=20, choices=ConvenantStatus.choices, default=ConvenantStatus.CONCEPT
     )
     dagtekening = models.DateField(_("dagtekening"), null=True, blank=True)
+    dagtekening_precisie = datums.precisie_field()
     inwerkingtreding = models.DateField(_("inwerkingtreding"), null=True, blank=True)
+    opmerking_inwerkingtreding = models.TextField(
+        _("opmerking bij de inwerkingtreding"),
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld wanneer de bronnen elkaar tegenspreken: wat elk zegt, zonder te kiezen."
+        ),
+    )
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    zonder_tekst = models.BooleanField(
+        _("tekst niet vastgelegd"),
+        default=False,
+        help_text=_(
+            "Aan: het convenant is bekend (zie de bron), maar de tekst ervan is niet vastgelegd."
+        ),
+    )
+    bron = models.CharField(
+        _("bron"),
+        max_length=300,
+        blank=True,
+        help_text=_("Het document waaruit dit convenant bekend is."),
+    )
+    # The document's own words around its parties and articles, as the document has them.
+    kop = models.CharField(
+        _("kop van het document"),
+        max_length=200,
+        blank=True,
+        help_text=_("Zoals het document begint, bijvoorbeeld 'UITVOERINGSCONVENANT'."),
+    )
+    ondertitel = models.CharField(_("ondertitel"), max_length=300, blank=True)
+    aanhef = models.TextField(
+        _("aanhef"),
+        blank=True,
+        help_text=_(
+            "De zin vóór de partijen, bijvoorbeeld 'De colleges van de gemeenten in de regio "
+            "..., te weten ...,'. Leeg: Regiekamer schrijft een aanhef met de gemeenten."
+        ),
+    )
+    begripsbepaling = models.TextField(
+        _("begripsbepaling"),
+        blank=True,
+        help_text=_(
+            "Na de partijen, bijvoorbeeld 'Elk van de gemeenten afzonderlijk te noemen "
+            "gemeente en gezamenlijk te noemen de gemeenten'."
+        ),
+    )
+    kop_artikelen = models.CharField(
+        _("kop boven de artikelen"),
+        max_length=300,
+        blank=True,
+        help_text=_("Na 'Komen overeen het volgende:', als het document daar een kop heeft."),
+    )
     voorganger = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -111,6 +172,23 @@ class Convenant(VersionedBase):
         remember_file_name(self.scan, self, "scan_bestandsnaam")
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if self.dagtekening is not None:  # no dagtekening: not (yet) signed, or not known
+            datums.check(self.dagtekening, self.dagtekening_precisie, "dagtekening")
+
+    @property
+    def dagtekening_tekst(self) -> str:
+        """'31 augustus 2016', or '2018' when the documents give only the year; '' when none."""
+        if self.dagtekening is None and self.dagtekening_precisie != datums.Datumprecisie.ONBEKEND:
+            return ""
+        return datums.tekst(self.dagtekening, self.dagtekening_precisie, lang=True)
+
+    def latere_zonder_tekst(self):
+        """The convenanten known to follow this one whose text is not recorded: this one is
+        then not the current convenant, and every page and PDF that shows it says so."""
+        return [c for c in self.opvolgers.all() if c.zonder_tekst]
+
     def get_absolute_url(self):
         return reverse("convenant:convenant-detail", args=[self.pk])
 
@@ -123,13 +201,17 @@ class Convenant(VersionedBase):
     )
 
     def is_text_locked(self) -> bool:
-        """A signed convenant's text (overwegingen, artikelen, ondertekenaars) is final.
+        """A signed convenant's text (overwegingen, artikelen, ondertekenaars) is final, once it
+        is recorded: the text of a signed convenant known only by name (``zonder_tekst``) can
+        still be entered.
 
         Asks the database, so a form that changes the status in memory cannot unlock it.
         """
         if self.pk is None:
             return False
-        return Convenant.objects.filter(pk=self.pk, status=ConvenantStatus.ONDERTEKEND).exists()
+        return Convenant.objects.filter(
+            pk=self.pk, status=ConvenantStatus.ONDERTEKEND, zonder_tekst=False
+        ).exists()
 
     @property
     def jaar(self):
@@ -170,8 +252,16 @@ class Convenant(VersionedBase):
             samenwerkingsverband=self.samenwerkingsverband,
             status=ConvenantStatus.CONCEPT,
             inwerkingtreding=self.inwerkingtreding,
+            opmerking_inwerkingtreding=self.opmerking_inwerkingtreding,
             einddatum=self.einddatum,
             toelichting=self.toelichting,
+            zonder_tekst=self.zonder_tekst,
+            bron=self.bron,
+            kop=self.kop,
+            ondertitel=self.ondertitel,
+            aanhef=self.aanhef,
+            begripsbepaling=self.begripsbepaling,
+            kop_artikelen=self.kop_artikelen,
             voorganger=self.voorganger,
             versie=self.versie + 1,
             vorige_versie=self,
@@ -318,7 +408,14 @@ class Ondertekenaar(Versioned):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("namens gemeente")
     )
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(
+        _("naam"),
+        max_length=200,
+        help_text=_("Zoals midden in een zin: 'drs. P.P.H. Sterk'; onder de handtekening: 'Drs.'."),
+    )
+    aanspreekvorm = models.CharField(
+        _("aanspreekvorm"), max_length=20, choices=Aanspreekvorm.choices, blank=True
+    )
     functie = models.CharField(_("functie"), max_length=200, blank=True)
     datum_collegebesluit = models.DateField(_("datum collegebesluit"), null=True, blank=True)
     history = HistoricalRecords()
@@ -389,6 +486,16 @@ class Herijkingsmoment(Versioned):
     def datum_tekst(self) -> str:
         """'1-1-2019', or 'medio 2018' as the document says it (``regiekamer.datums``)."""
         return datums.tekst(self.datum, self.datum_precisie)
+
+    @property
+    def datum_tekst_lang(self) -> str:
+        """'1 januari 2019', or 'medio 2018' as the document says it."""
+        return datums.tekst(self.datum, self.datum_precisie, lang=True)
+
+    @property
+    def exact(self) -> bool:
+        """Known to the day: only then does counting the days until it mean anything."""
+        return self.datum_precisie == datums.Datumprecisie.DAG
 
     def clean(self):
         super().clean()

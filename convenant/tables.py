@@ -24,10 +24,16 @@ class ConvenantTable(tables.Table):
         accessor="samenwerkingsverband__afkorting",
         verbose_name="Verband",
     )
-    dagtekening = tables.DateColumn(format="d-m-Y")
+    # As exact as known: "2018" for a convenant the documents give only the year of.
+    dagtekening = tables.Column(accessor="dagtekening_tekst", order_by="dagtekening")
     inwerkingtreding = tables.DateColumn(format="d-m-Y")
     einddatum = tables.DateColumn(format="d-m-Y", default="geen")
     aantal_artikelen = tables.Column(verbose_name="Artikelen", attrs=NUMBER)
+
+    def render_status(self, record, value):
+        if record.zonder_tekst:
+            return f"{value} (tekst niet vastgelegd)"
+        return value
 
     class Meta:
         model = Convenant

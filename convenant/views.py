@@ -141,7 +141,10 @@ class ConvenantDetailView(PdfDownloadMixin, ScopedQuerysetMixin, DetailView):
             (v for v in versions if v.vorige_versie_id == convenant.pk), None
         )
         context["can_edit"] = access.can(self.request.user, "change", convenant)
-        context["text_locked"] = convenant.status == ConvenantStatus.ONDERTEKEND
+        # A signed convenant known only by name may still have its text entered.
+        context["text_locked"] = (
+            convenant.status == ConvenantStatus.ONDERTEKEND and not convenant.zonder_tekst
+        )
         artikel_ids = [a.pk for a in convenant.artikelen.all()]
         context["history"] = history_rows(
             convenant.history.all(),

@@ -286,7 +286,9 @@ def convenant_block(sv: Samenwerkingsverband, today: date | None = None) -> Conv
     volgende = momenten.komend(today).first()
     blok = ConvenantBlok(url=reverse("convenant:samenwerkingsverband-detail", args=[sv.afkorting]))
     if volgende is not None:
-        blok.volgende, blok.dagen = volgende, (volgende.datum - today).days
+        blok.volgende = volgende
+        # "medio 2018" is no day to count down to: the days only for a moment known to the day.
+        blok.dagen = (volgende.datum - today).days if volgende.exact else None
         blok.url = volgende.convenant.get_absolute_url()
         return blok
     blok.laatste = momenten.geweest(today).first()

@@ -30,9 +30,9 @@ def test_mlw_home_shows_gemeenten_convenanten_and_herijking(demo, regie_client):
 def test_convenant_page_reads_like_the_document(demo, regie_client):
     convenant = Convenant.objects.get(titel__endswith="2016")
     page = regie_client.get(convenant.get_absolute_url()).content.decode()
-    assert page.count('class="artikel"') == 17
-    assert "Artikel 17" in page
-    assert "Overwegende" in page and "Komen overeen het volgende" in page
+    assert page.count('id="artikel-') == 17
+    assert '<span class="marker">17.</span> In alle gevallen' in page  # numbered as the document
+    assert "Overwegende:" in page and "Komen overeen het volgende:" in page
     assert "Weert: contractmanager Jeugd en Wmo (1 fte);" in page
     assert "Dagtekening: 31 augustus 2016" in page
     assert "Namens de gemeente Nederweert" in page and "H.W.M. Geraats" in page

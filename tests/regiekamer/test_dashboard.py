@@ -289,7 +289,7 @@ def test_only_the_next_five_meetings_and_five_overdue_actions_are_listed(demo):
 def test_the_demo_has_no_next_herijkingsmoment_and_shows_the_last(demo, stuur_client):
     convenant = block(text(stuur_client.get(URL)), "convenant")
     assert "Geen komend herijkingsmoment." in convenant
-    assert "Het laatste was op 1 januari 2019" in convenant
+    assert "Het laatste: 1 januari 2019, herijking (go/no-go)" in convenant
 
 
 def test_the_next_herijkingsmoment_and_the_days_until_it_show(demo, stuur_client):
@@ -312,13 +312,25 @@ def test_the_next_herijkingsmoment_and_the_days_until_it_show(demo, stuur_client
 
 
 def test_convenant_block_counts_days_from_the_given_day(demo):
-    blok = convenant_block(mlw(), today=date(2018, 6, 1))
-    assert blok.volgende.datum == date(2018, 7, 1) and blok.dagen == 30
-    assert blok.dagen_text == "over 30 dagen"
+    blok = convenant_block(mlw(), today=date(2018, 10, 2))
+    assert blok.volgende.datum == date(2019, 1, 1) and blok.dagen == 91
+    assert blok.dagen_text == "over 91 dagen"
     assert convenant_block(mlw(), today=date(2019, 1, 1)).dagen_text == "vandaag"
     assert convenant_block(mlw(), today=date(2018, 12, 31)).dagen_text == "over 1 dag"
     later = convenant_block(mlw(), today=date(2019, 1, 2))
     assert later.volgende is None and later.laatste.datum == date(2019, 1, 1)
+
+
+def test_an_evaluation_medio_2018_has_no_countdown(demo, stuur_client, monkeypatch):
+    """'medio 2018' is the convenant's word: the block says it so, and counts no days to a
+    1 July the document never named."""
+    blok = convenant_block(mlw(), today=date(2018, 6, 1))
+    assert blok.volgende.datum_tekst_lang == "medio 2018" and blok.dagen is None
+    assert blok.dagen_text == ""
+    monkeypatch.setattr(timezone, "localdate", lambda *a: date(2018, 6, 1))
+    convenant = re.sub(r"<[^>]+>", "", block(text(stuur_client.get(URL)), "convenant"))
+    assert "Volgend herijkingsmoment: medio 2018, evaluatie." in convenant
+    assert "1 juli 2018" not in convenant and "dagen" not in convenant
 
 
 # --- queries ----------------------------------------------------------------------------------

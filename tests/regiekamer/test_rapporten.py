@@ -141,9 +141,9 @@ def test_convenant_as_a_document(demo, tmp_path, stuur_client):
     convenant = current_convenant(mlw())  # the 2016 convenant, not its 2014 predecessor
     assert convenant.titel.endswith("2016")
     text = check_document(command_pdf(tmp_path, "convenant", "MLW"), convenant.titel, A4_PORTRAIT)
-    assert "Overwegende" in text and "Artikel 17" in text
+    assert "Overwegende:" in text and "17. In alle gevallen" in text
     for name in ("R.A.M. Verheul", "H.W.M. Geraats", "P.P.H. Sterk"):
         assert name in text
     assert "30 augustus 2016" in text
     button = stuur_client.get(convenant.get_absolute_url(), {"download": "pdf"})
-    assert "Artikel 17" in pdf_text(button.content)
+    assert "17. In alle gevallen" in pdf_text(button.content)
