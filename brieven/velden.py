@@ -29,7 +29,6 @@ from convenant.models import Convenant, Herijkingsmoment
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
 from partijen.models import Gemeente, Samenwerkingsverband
-from regiekamer import datums
 from regiekamer.opmaak import format_decimal, format_euro
 
 NOT_PLANNED = "niet gepland"
@@ -142,15 +141,11 @@ def _moment_fields(sv: Samenwerkingsverband, peildatum: date) -> dict[str, str]:
     herijking = next_moment(sv, Herijkingssoort.HERIJKING, peildatum)
     evaluatie = next_moment(sv, Herijkingssoort.EVALUATIE, peildatum)
     if herijking is not None:
-        when = datums.tekst(herijking.datum, herijking.datum_precisie, lang=True)
+        when = herijking.datum_tekst_lang
         fields = {"herijkingsdatum": when, "herijkingsmoment": f"{when}: {herijking.omschrijving}"}
     else:
         fields = {"herijkingsdatum": NOT_PLANNED, "herijkingsmoment": NOT_PLANNED}
-    fields["evaluatie"] = (
-        datums.tekst(evaluatie.datum, evaluatie.datum_precisie, lang=True)
-        if evaluatie is not None
-        else NOT_PLANNED
-    )
+    fields["evaluatie"] = evaluatie.datum_tekst_lang if evaluatie is not None else NOT_PLANNED
     return fields
 
 

@@ -109,17 +109,22 @@ def load_convenant_record(data: dict) -> None:
                     defaults={"tekst": o["tekst"]},
                 )
         for o in c["ondertekenaars"]:
-            upsert(
-                Ondertekenaar,
-                convenant=convenant,
-                gemeente=gemeenten[o["gemeente"]],
-                naam=o["naam"],
-                defaults={
-                    "aanspreekvorm": o.get("aanspreekvorm", ""),
-                    "functie": o["functie"],
-                    "datum_collegebesluit": parse_date(o["datum_collegebesluit"]),
-                },
-            )
+            # Found by the name in any case: an earlier load wrote "Drs. P.P.H. Sterk".
+            eerder = convenant.ondertekenaars.filter(
+                gemeente=gemeenten[o["gemeente"]], naam__iexact=o["naam"]
+            ).first()
+            values = {
+                "convenant": convenant,
+                "gemeente": gemeenten[o["gemeente"]],
+                "naam": o["naam"],
+                "aanspreekvorm": o.get("aanspreekvorm", ""),
+                "functie": o["functie"],
+                "datum_collegebesluit": parse_date(o["datum_collegebesluit"]),
+            }
+            if eerder is None:
+                Ondertekenaar.objects.create(**values)
+            else:
+                upsert(Ondertekenaar, pk=eerder.pk, defaults=values)
         for h in c["herijkingsmomenten"]:
             upsert(
                 Herijkingsmoment,

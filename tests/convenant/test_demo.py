@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from brieven.models import Raadsinformatiebrief
 from convenant.models import (
     Artikel,
     Artikelonderdeel,
@@ -11,9 +12,9 @@ from convenant.models import (
     Overweging,
 )
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Werkgroep
-from governance.models import Gremium, GremiumRelatie, Lidmaatschap, Persoon
+from governance.models import Besluit, Gremium, GremiumRelatie, Lidmaatschap, Persoon, Subregio
 from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
-from partijen.models import Gemeente, Samenwerkingsverband
+from partijen.models import Functionaris, Gemeente, Samenwerkingsverband
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,8 @@ COUNTED = [
     Overweging,
     Artikel,
     Artikelonderdeel,
+    Ondertekenaar,
+    Herijkingsmoment,
     Fase,
     Rol,
     Bezetting,
@@ -36,6 +39,10 @@ COUNTED = [
     GremiumRelatie,
     Persoon,
     Lidmaatschap,
+    Subregio,
+    Besluit,
+    Functionaris,
+    Raadsinformatiebrief,
 ]
 
 
@@ -100,6 +107,17 @@ def test_second_run_duplicates_and_changes_nothing(demo):
     assert {m: m.objects.count() for m in COUNTED} == counts
     assert {m: m.history.count() for m in COUNTED} == history
     assert get_user_model().objects.filter(username__in=["regie", "stuur", "beheer"]).count() == 3
+
+
+def test_a_second_run_over_an_older_demo_keeps_one_row_per_signatory(demo):
+    """An earlier demo wrote "Drs. P.P.H. Sterk"; the documents' "drs." replaces it in place."""
+    sterk = Ondertekenaar.objects.get(convenant=convenant_2016(), naam="drs. P.P.H. Sterk")
+    Ondertekenaar.objects.filter(pk=sterk.pk).update(naam="Drs. P.P.H. Sterk")
+    call_command("laad_demo", verbosity=0)
+    rows = Ondertekenaar.objects.filter(
+        convenant=convenant_2016(), naam__iexact="drs. p.p.h. sterk"
+    )
+    assert [o.naam for o in rows] == ["drs. P.P.H. Sterk"]
 
 
 def test_demo_users_have_their_roles(db):
