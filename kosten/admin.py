@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from regiekamer import admin as base
 
-from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from .models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
 
 
 class AandeelInline(base.TabularInline):
@@ -19,8 +19,14 @@ class VerdeelsleutelAdmin(base.ModelAdmin):
     inlines = [AandeelInline]
 
 
+class BudgetclaimInline(base.TabularInline):
+    model = Budgetclaim
+    extra = 0
+
+
 @admin.register(Budget)
 class BudgetAdmin(base.ModelAdmin):
     list_display = ["gemeente", "jaar", "bedrag", "samenwerkingsverband"]
     list_filter = ["samenwerkingsverband", "gemeente", "jaar"]
     list_select_related = ["gemeente", "samenwerkingsverband"]
+    inlines = [BudgetclaimInline]
