@@ -115,7 +115,7 @@ class Rol(Versioned):
     # analyse" there is "informatieanalyse (fase 1: 1.092 u, …)" here); the parameters after
     # the name are computed (``kosten.tabel.rol_label``), never stored.
     naam_in_kostentabel = models.CharField(
-        _("naam in de kostentabel"),
+        _("benaming in de kostentabel"),
         max_length=200,
         blank=True,
         help_text=_(
