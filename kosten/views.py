@@ -164,6 +164,13 @@ class BudgetclaimsUpdateView(SamenwerkingsverbandMixin, ObjectUpdateView):
         sv = self.get_samenwerkingsverband()
         return super().get_queryset().filter(samenwerkingsverband=sv).select_related("gemeente")
 
+    def has_permission(self):
+        """May the user change the claims on this budget? Asked of the claims, not of the
+        budget: an official changes the own gemeente's budget but not the claims on it."""
+        if not super().has_permission():
+            return False
+        return access.allowed(self.request.user, "change", self.refused_target, Budgetclaim)
+
     def get_success_url(self):
         return kosten_url(self.get_samenwerkingsverband()) + "#budgetcontrole"
 
