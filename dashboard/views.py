@@ -20,9 +20,8 @@ from convenant.models import Herijkingsmoment
 from formatie.bezetting import build_bezettingsoverzicht
 from governance.constants import Agendapuntsoort, Gremiumsoort
 from governance.models import Actiepunt, Agendapunt, Knelpunt, Vergadering
-from kosten.budget import Budgetregel, check_budgets
+from kosten.budget import Budgetregel, budgets_of, check_budgets
 from kosten.gegevens import load_kostenverdeling
-from kosten.models import Budget
 from kosten.ontbrekend import herstellen
 from kosten.verdeling import KostenFout
 from partijen.models import Samenwerkingsverband
@@ -63,9 +62,7 @@ def kosten_block(sv: Samenwerkingsverband) -> KostenBlok:
     except KostenFout as fout:
         blok.fout, blok.herstel = str(fout), herstellen(sv, fout.ontbrekend)
         return blok
-    budgetten = check_budgets(
-        kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")
-    )
+    budgetten = check_budgets(kv, budgets_of(sv))
     blok.periode = kv.periode
     blok.chart = kosten_chart(kv)
     blok.gemeenten = [

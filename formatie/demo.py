@@ -47,6 +47,7 @@ def load_formatie_record(data: dict) -> None:
             naam=r["naam"],
             defaults={
                 "volgorde": volgorde,
+                "naam_in_kostentabel": r.get("naam_in_kostentabel", ""),
                 "kostensoort": r["kostensoort"],
                 "leverende_gemeente": gemeenten.get(r["leverende_gemeente"]),
                 "schaal": r["schaal"],

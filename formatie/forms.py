@@ -183,6 +183,7 @@ class RolForm(PlausibilityMixin, forms.ModelForm):
         model = Rol
         fields = [
             "naam",
+            "naam_in_kostentabel",
             "volgorde",
             "kostensoort",
             "schaal",

@@ -111,6 +111,19 @@ class Rol(Versioned):
         verbose_name=_("samenwerkingsverband"),
     )
     naam = models.CharField(_("naam"), max_length=200)
+    # Bijlage 1 names a rol in its cost table otherwise than in the formation ("Informatie
+    # analyse" there is "informatieanalyse (fase 1: 1.092 u, …)" here); the parameters after
+    # the name are computed (``kosten.tabel.rol_label``), never stored.
+    naam_in_kostentabel = models.CharField(
+        _("benaming in de kostentabel"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Zoals de kostentabel de rol noemt, als dat anders is dan de naam "
+            "(Bijlage 1: 'informatieanalyse'). Leeg: de naam. De kostengrondslag "
+            "(schaal, uren, uurtarief, bedragen per fase) komt er vanzelf achter."
+        ),
+    )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     omschrijving = models.TextField(_("omschrijving / profiel"), blank=True)
     # Named after the column of the workbook; it places the rol above the overview's

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from regiekamer import admin as base
 
-from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from .models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
 
 
 class AandeelInline(base.TabularInline):
@@ -24,3 +24,13 @@ class BudgetAdmin(base.ModelAdmin):
     list_display = ["gemeente", "jaar", "bedrag", "samenwerkingsverband"]
     list_filter = ["samenwerkingsverband", "gemeente", "jaar"]
     list_select_related = ["gemeente", "samenwerkingsverband"]
+
+
+# On their own list, not inline on the budget: a gemeente's official edits the own budget in
+# the admin but not the claims on it (the regiegroep records those, kosten:budgetclaims).
+@admin.register(Budgetclaim)
+class BudgetclaimAdmin(base.ModelAdmin):
+    list_display = ["budget", "omschrijving", "bedrag"]
+    list_filter = ["budget__samenwerkingsverband", "budget__gemeente", "budget__jaar"]
+    list_select_related = ["budget__gemeente", "budget__samenwerkingsverband"]
+    search_fields = ["omschrijving", "bron"]

@@ -1,11 +1,27 @@
-"""Each gemeente's share of the costs against its budget for them, per year."""
+"""Each gemeente's share of the costs against its budget for them, per year.
 
-from dataclasses import dataclass
+The ruimte is what is left of the budget after the claims known to weigh on it and the share:
+budget − claims − aandeel. A claim whose amount is not known (the documents name claims
+without amounts) cannot be subtracted: the ruimte is then at most that figure ("ten hoogste"),
+and the page, PDF and workbook say so instead of showing it as certain.
+"""
+
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from regiekamer.afronding import round_euro
 
-from .verdeling import Kostenverdeling
+from .models import Budget
+from .verdeling import Kostenverdeling, jaren_text
+
+ZERO = Decimal("0")
+
+
+@dataclass(frozen=True)
+class Claimregel:
+    omschrijving: str
+    bedrag: Decimal | None  # None: the amount is not known
+    bron: str = ""
 
 
 @dataclass
@@ -15,11 +31,37 @@ class Budgetregel:
     budget: Decimal
     aandeel: Decimal
     omschrijving: str = ""
+    claims: list[Claimregel] = field(default_factory=list)
+    budget_id: int | None = None
+    gemeente_id: int | None = None
+
+    @property
+    def claims_bedrag(self) -> Decimal:
+        """The known claims together (claims without an amount count for nothing here)."""
+        return sum((c.bedrag for c in self.claims if c.bedrag is not None), ZERO)
+
+    @property
+    def claims_bekend(self) -> Decimal | None:
+        """The known claims together; None when there are claims and none has an amount
+        (shown as "bedrag onbekend", never as € 0)."""
+        if self.claims and len(self.claims_zonder_bedrag) == len(self.claims):
+            return None
+        return self.claims_bedrag
+
+    @property
+    def claims_zonder_bedrag(self) -> list[Claimregel]:
+        return [c for c in self.claims if c.bedrag is None]
 
     @property
     def ruimte(self) -> Decimal:
-        """What is left of the budget after the share (negative: overschreden)."""
-        return self.budget - self.aandeel
+        """What is left of the budget after the known claims and the share (negative:
+        overschreden); with a claim of unknown amount, at most this (``ruimte_ten_hoogste``)."""
+        return self.budget - self.claims_bedrag - self.aandeel
+
+    @property
+    def ruimte_ten_hoogste(self) -> bool:
+        """Whether the ruimte is only an upper bound: a claim's amount is not known."""
+        return bool(self.claims_zonder_bedrag)
 
     @property
     def percentage(self) -> Decimal | None:
@@ -28,15 +70,73 @@ class Budgetregel:
 
     @property
     def overschreden(self) -> bool:
-        return self.aandeel > self.budget
+        """The known claims and the share exceed the budget (an unknown claim only adds)."""
+        return self.ruimte < 0
+
+    @property
+    def ruimte_tekst(self) -> str:
+        """A remark on the ruimte for a reader: "ten hoogste: 1 claim zonder bedrag",
+        "overschreden", or empty."""
+        if self.overschreden:
+            return "overschreden"
+        n = len(self.claims_zonder_bedrag)
+        if n:
+            return f"ten hoogste: {n} claim{'s' if n > 1 else ''} zonder bedrag"
+        return ""
+
+
+def budgets_of(sv):
+    """The budgets of a samenwerkingsverband with what ``check_budgets`` reads of them, in a
+    fixed number of queries."""
+    return (
+        Budget.objects.filter(samenwerkingsverband=sv)
+        .select_related("gemeente")
+        .prefetch_related("claims")
+    )
 
 
 def check_budgets(kv: Kostenverdeling, budgets) -> list[Budgetregel]:
-    """One line per budget (gemeente and year) that falls within the table's years."""
+    """One line per budget (gemeente and year) that falls within the table's years.
+    ``budgets``: as ``budgets_of`` reads them."""
     return [
         Budgetregel(
-            b.gemeente.naam, b.jaar, b.bedrag, kv.aandeel(b.gemeente.naam, b.jaar), b.omschrijving
+            b.gemeente.naam,
+            b.jaar,
+            b.bedrag,
+            kv.aandeel(b.gemeente.naam, b.jaar),
+            b.omschrijving,
+            [Claimregel(c.omschrijving, c.bedrag, c.bron) for c in b.claims.all()],
+            budget_id=b.pk,
+            gemeente_id=b.gemeente_id,
         )
         for b in budgets
         if b.jaar in kv.jaren
     ]
+
+
+@dataclass(frozen=True)
+class Claimgroep:
+    """A claim as the reader meets it once: on the budgets of one gemeente in these years."""
+
+    gemeente: str
+    jaren: str  # "2016–2018"
+    claim: Claimregel
+
+
+def claims_overzicht(regels: list[Budgetregel]) -> list[Claimgroep]:
+    """Every claim of the budget lines, the same claim of a gemeente over several years once:
+    "Weert 2016–2018: … (bedrag onbekend)"."""
+    groups: dict[tuple[str, Claimregel], list[int]] = {}
+    for regel in regels:
+        for claim in regel.claims:
+            groups.setdefault((regel.gemeente, claim), []).append(regel.jaar)
+    return [
+        Claimgroep(gemeente, jaren_text(sorted(jaren)), claim)
+        for (gemeente, claim), jaren in groups.items()
+    ]
+
+
+def budget_context(kv: Kostenverdeling, sv) -> dict:
+    """The budget check as the page and the PDF show it: a line per budget, and the claims."""
+    budgetten = check_budgets(kv, budgets_of(sv))
+    return {"budgetten": budgetten, "claims": claims_overzicht(budgetten)}

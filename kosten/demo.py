@@ -5,7 +5,7 @@ from decimal import Decimal
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.demo import upsert
 
-from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from .models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
 
 
 def load_kosten_record(data: dict) -> None:
@@ -30,10 +30,19 @@ def load_kosten_record(data: dict) -> None:
                 defaults={"percentage": Decimal(percentage)},
             )
     for b in data["budgetten"]:
-        upsert(
+        budget = upsert(
             Budget,
             samenwerkingsverband=sv,
             gemeente=gemeenten[b["gemeente"]],
             jaar=b["jaar"],
             defaults={"bedrag": Decimal(b["bedrag"]), "omschrijving": b["omschrijving"]},
         )
+        for c in b.get("claims", []):
+            # Only what the document states: an amount it does not give stays empty.
+            bedrag = Decimal(c["bedrag"]) if c["bedrag"] is not None else None
+            upsert(
+                Budgetclaim,
+                budget=budget,
+                omschrijving=c["omschrijving"],
+                defaults={"bedrag": bedrag, "bron": c["bron"]},
+            )

@@ -1,10 +1,12 @@
 """The kostenverdeling as CSV rows and as an XLSX workbook: the same figures as the page.
 
 The workbook is the sheet an official forwards. Its first sheet, ``Kostenverdeling``, has the
-layout of Bijlage 1: a title and the state of the data, the roles with their cost parameters
-("schaal 11") x the years x the gemeenten (their percentage in the header), the totals, and
-the summary per gemeente per year with "Totaal (incl. afronding)" and the afrondingsverschil.
-The second sheet, ``Lijst``, is the long list for analysis: one row per jaar, rol and gemeente.
+layout of Bijlage 1: a title and the state of the data, the roles labelled as the document
+labels them ("contractmanagement (schaal 11)", ``kosten.tabel.rol_label``) x the years x the
+gemeenten (their percentage in the header), the totals, and the summary per gemeente per year
+with "Totaal (incl. afronding)" and the afrondingsverschil. The second sheet, ``Lijst``, is the
+long list for analysis: one row per jaar, rol and gemeente (name and cost basis apart). The
+third, ``Budgetcontrole`` (when budgets are recorded): budget − claims − aandeel = ruimte.
 Both lay out ``kosten.tabel.cost_table`` and write through ``regiekamer.spreadsheet`` (text as
 text, Dutch number formats, years as text, widths, frozen header, A4 landscape one page wide).
 """
@@ -31,6 +33,7 @@ from regiekamer.spreadsheet import (
     write_title,
 )
 
+from .budget import Budgetregel, claims_overzicht
 from .tabel import cost_table, kostenbasis
 from .verdeling import Kostenverdeling
 
@@ -88,21 +91,20 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
     table = cost_table(kv)
     jaren, gemeenten = kv.jaren, kv.gemeenten
     n_jaren, n_gem = len(jaren), len(gemeenten)
-    first_share = 3 + n_jaren + 1  # Rol, Kostenbasis, the years' costs, Totaal
+    first_share = 2 + n_jaren + 1  # Rol, the years' costs, Totaal
 
     write_title(ws, titel, stand or data_state_line(None))
-    group = ["Rol", "Kostenbasis", "Kosten"] + [None] * n_jaren
+    group = ["Rol", "Kosten"] + [None] * n_jaren
     for jaar in jaren:
         group += [f"Aandeel kosten {jaar}"] + [None] * (n_gem - 1)
     top = write_header(ws, group)[0].row
     write_header(
         ws,
-        [None, None, *[str(j) for j in jaren], "Totaal"]
+        [None, *[str(j) for j in jaren], "Totaal"]
         + [gemeente_header(kv, g, j) for j in jaren for g in gemeenten],
     )
     ws.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
-    ws.merge_cells(start_row=top, start_column=2, end_row=top + 1, end_column=2)
-    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=3 + n_jaren)
+    ws.merge_cells(start_row=top, start_column=2, end_row=top, end_column=2 + n_jaren)
     for i in range(n_jaren):
         column = first_share + i * n_gem
         if n_gem > 1:
@@ -111,31 +113,23 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
             )
     for cell in ws[top]:
         cell.alignment = Alignment(horizontal="center", vertical="bottom", wrap_text=True)
-    for cell in ws[top + 1][2:]:
+    for cell in ws[top + 1][1:]:
         cell.alignment = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
 
-    kinds = [Kind.TEXT, Kind.TEXT] + [Kind.EURO] * (n_jaren + 1 + n_jaren * n_gem)
+    kinds = [Kind.TEXT] + [Kind.EURO] * (n_jaren + 1 + n_jaren * n_gem)
 
     def euros(values):  # no cost is an empty cell, as Bijlage 1 prints "-"
         return [v if v else None for v in values]
 
-    body = []
-    for rij in table["rijen"]:
-        rol = rij["rol"]
-        body.append(
-            [rol.naam, kostenbasis(rol, kv.fasen)]
-            + euros(rij["kosten"])
-            + [sum(rij["kosten"])]
-            + euros(rij["aandelen"])
-        )
+    # The rol as Bijlage 1 labels it, with its parameters: "contractmanagement (schaal 11)".
+    body = [
+        [rij["label"]] + euros(rij["kosten"]) + [sum(rij["kosten"])] + euros(rij["aandelen"])
+        for rij in table["rijen"]
+    ]
     for row in body:
         write_row(ws, row, kinds)
-    totaal = (
-        ["Totaal", None]
-        + table["totaal_kosten"]
-        + [kv.totaal_zonder_afronding]
-        + table["totaal_aandelen"]
-    )
+    totaal = ["Totaal"] + table["totaal_kosten"] + [kv.totaal_zonder_afronding]
+    totaal += table["totaal_aandelen"]
     write_row(ws, totaal, kinds, font=BOLD, border=TOTAL_BORDER)
 
     append_row(ws, [])
@@ -166,20 +160,76 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
     for note in [AFRONDING, *sleutel_notes(kv), *eerder, *opmerkingen]:
         append_row(ws, [note])
 
-    columns = [Column("Rol"), Column("Kostenbasis")] + [
-        Column(str(h.value), Kind.EURO) for h in ws[top + 1][2:]
-    ]
+    columns = [Column("Rol")] + [Column(str(h.value), Kind.EURO) for h in ws[top + 1][1:]]
     widths = column_widths(columns, [*body, totaal, *summary, *closing])
-    widths[0] = min(max(widths[0], len("Regionale kostenverdeling samenvatting")), 40)
-    widths[1] = min(widths[1], 45)
+    widths[0] = max(widths[0], len("Regionale kostenverdeling samenvatting"))
     for i in range(first_share - 1, len(widths)):
         widths[i] = max(widths[i], len(str(ws.cell(top + 1, i + 1).value or "")))
     set_widths(ws, widths)
-    for row in ws.iter_rows(min_row=top + 2, max_row=top + 1 + len(body), max_col=2):
+    for row in ws.iter_rows(min_row=top + 2, max_row=top + 1 + len(body), max_col=1):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = ws.cell(row=top + 2, column=3)
+    ws.freeze_panes = ws.cell(row=top + 2, column=2)
     print_setup(ws, titel, header_rows=(top, top + 1))
+
+
+BUDGET_COLUMNS = [
+    Column("Gemeente"),
+    Column("Jaar", Kind.YEAR),
+    Column("Budget", Kind.EURO),
+    Column("Claims", Kind.EURO),
+    Column("Aandeel", Kind.EURO),
+    Column("Ruimte", Kind.EURO),
+    Column("Toelichting"),
+]
+CLAIM_COLUMNS = [
+    Column("Claim van"),
+    Column("Jaren", Kind.YEAR),
+    Column("Bedrag", Kind.EURO),
+    Column("Omschrijving", width=50),
+    Column("Bron", width=50),
+]
+RUIMTE = (
+    "Ruimte = budget − claims − aandeel in de kosten van de samenwerking. "
+    "'Ten hoogste': een claim heeft geen bekend bedrag, dus de ruimte is kleiner."
+)
+
+
+def claims_cel(regel: Budgetregel):
+    """The claims of a budget in one cell: their known total, "bedrag onbekend" when no claim
+    has an amount, empty when there are none."""
+    if not regel.claims:
+        return None
+    bekend = regel.claims_bekend
+    return "bedrag onbekend" if bekend is None else bekend
+
+
+def _budget_sheet(ws, budgetten: list[Budgetregel], titel: str, stand: str) -> None:
+    """The budget check: per budget the known claims, the share and the ruimte, then every
+    claim with its amount ("bedrag onbekend" when the documents give none) and source."""
+    rows = [
+        [b.gemeente, b.jaar, b.budget, claims_cel(b), b.aandeel, b.ruimte, b.ruimte_tekst]
+        for b in budgetten
+    ]
+    write_table(ws, BUDGET_COLUMNS, rows, title=titel, lines=[stand, RUIMTE])
+    claims = [
+        [c.gemeente, c.jaren, c.claim.bedrag, c.claim.omschrijving, c.claim.bron]
+        for c in claims_overzicht(budgetten)
+    ]
+    if claims:
+        append_row(ws, [])
+        write_header(ws, [c.header for c in CLAIM_COLUMNS])
+        for row in claims:
+            cells = write_row(
+                ws,
+                [v if v is not None else "bedrag onbekend" for v in row],
+                [c.kind for c in CLAIM_COLUMNS],
+            )
+            for cell in cells[3:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = column_widths(BUDGET_COLUMNS, rows)
+    claim_widths = column_widths(CLAIM_COLUMNS, claims) + [0] * 2
+    set_widths(ws, [max(a, b) for a, b in zip(widths, claim_widths, strict=True)])
 
 
 LIJST_COLUMNS = [
@@ -211,10 +261,15 @@ def lijst_rows(kv: Kostenverdeling) -> list[list]:
 
 
 def kostenverdeling_xlsx(
-    kv: Kostenverdeling, titel: str, stand: str = "", opmerkingen: list[str] | None = None
+    kv: Kostenverdeling,
+    titel: str,
+    stand: str = "",
+    opmerkingen: list[str] | None = None,
+    budgetten: list[Budgetregel] | None = None,
 ) -> bytes:
-    """Bijlage 1 as one sheet, and the long list as a second. ``stand`` is the state of the
-    data ("Stand van de gegevens: …"); ``opmerkingen`` are notes printed below the summary."""
+    """Bijlage 1 as one sheet, the long list as a second, and the budget check (when there
+    are budgets) as a third. ``stand`` is the state of the data ("Stand van de gegevens: …");
+    ``opmerkingen`` are notes printed below the summary; ``budgetten``: ``check_budgets``."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Kostenverdeling"
@@ -223,5 +278,8 @@ def kostenverdeling_xlsx(
     rows = lijst_rows(kv)
     write_table(lijst, LIJST_COLUMNS, rows, title=f"{titel}: lijst per jaar, rol en gemeente")
     lijst.auto_filter.ref = f"A1:{lijst.cell(1, len(LIJST_COLUMNS)).column_letter}{len(rows) + 1}"
+    if budgetten:
+        budget_sheet = wb.create_sheet("Budgetcontrole")
+        _budget_sheet(budget_sheet, budgetten, f"Budgetcontrole {titel}", stand)
     wb.properties.title = titel
     return workbook_bytes(wb)

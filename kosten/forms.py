@@ -9,7 +9,7 @@ from regiekamer.forms import DATE_INPUT, GemeenteScopedFormSet, Samenwerkingsver
 from regiekamer.getallen import plausible_form
 
 from .constants import Verdeelmethode
-from .models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from .models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
 
 
 class VerdeelsleutelForm(forms.ModelForm):
@@ -86,6 +86,16 @@ GemeenteBudgetFormSet = inlineformset_factory(
     form=plausible_form("bedrag"),
     formset=SamenwerkingsverbandScopedFormSet,
     fields=["samenwerkingsverband", "jaar", "bedrag", "omschrijving"],
+    extra=1,
+    can_delete=True,
+)
+
+# The claims known to weigh on one budget (a gemeente, a year); an unknown amount stays empty.
+BudgetclaimFormSet = inlineformset_factory(
+    Budget,
+    Budgetclaim,
+    form=plausible_form("bedrag"),
+    fields=["omschrijving", "bedrag", "bron"],
     extra=1,
     can_delete=True,
 )

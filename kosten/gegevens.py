@@ -63,6 +63,7 @@ def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
                 uren_per_fte_per_maand=rol.uren_per_fte_per_maand,
                 uurtarieven=uurtarieven(rol, first_year),
                 bezetting=bezetting,
+                naam_in_kostentabel=rol.naam_in_kostentabel,
             )
         )
     schalen = {

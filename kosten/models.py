@@ -153,3 +153,46 @@ class Budget(Versioned):
 
     def get_absolute_url(self):
         return reverse("kosten:kostenverdeling", args=[self.samenwerkingsverband.afkorting])
+
+
+class Budgetclaim(Versioned):
+    """A claim known to weigh on a gemeente's budget of a year besides its share of the
+    collaboration's costs (Weert 2016: "de op dit moment bekende claims ten laste [van] dit
+    budget"). An amount the documents do not give stays empty: the ruimte is then an upper
+    bound ("ten hoogste"), never a figure made up."""
+
+    budget = models.ForeignKey(
+        Budget, on_delete=models.CASCADE, related_name="claims", verbose_name=_("budget")
+    )
+    omschrijving = models.CharField(_("omschrijving"), max_length=300)
+    bedrag = BedragField(
+        _("bedrag"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Leeg als het bedrag (nog) niet bekend is."),
+    )
+    bron = models.CharField(_("bron"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("budget__samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("claim op het budget")
+        verbose_name_plural = _("claims op het budget")
+        ordering = ["budget", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bedrag__isnull=True) | Q(bedrag__gte=0),
+                name="budgetclaim_niet_negatief",
+                violation_error_message=_("Het bedrag van een claim is 0 of meer."),
+            )
+        ]
+
+    def __str__(self):
+        return f"Claim op {self.budget}: {self.omschrijving}"
+
+    def get_absolute_url(self):
+        return self.budget.get_absolute_url()

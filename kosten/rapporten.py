@@ -6,8 +6,9 @@ from regiekamer.pdf import RapportFout
 from regiekamer.pdf import data_state as pdf_data_state
 from regiekamer.spreadsheet import data_state_line as spreadsheet_state
 
+from .budget import budget_context
 from .gegevens import load_kostenverdeling
-from .models import Verdeelsleutel
+from .models import Budget, Budgetclaim, Verdeelsleutel
 from .tabel import cost_table, fits_one_print_table, share_tables
 from .verdeling import KostenFout
 from .verrekening import calculate_verrekening
@@ -23,14 +24,23 @@ def cost_history(sv) -> tuple:
     )
 
 
+def budget_history(sv) -> tuple:
+    """The history of the budgets and claims the costs are checked against."""
+    return (
+        Budget.history.filter(samenwerkingsverband_id=sv.pk),
+        Budgetclaim.history.filter(budget__samenwerkingsverband_id=sv.pk),
+    )
+
+
 def data_state(sv) -> str:
     """The newest change to the formation or the key of the samenwerkingsverband."""
     return pdf_data_state(*cost_history(sv))
 
 
 def data_state_line(sv) -> str:
-    """'Stand van de gegevens: 29-11-2026 20:15 (laatste wijziging); gemaakt op …' for a sheet."""
-    return spreadsheet_state(latest_change(*cost_history(sv)))
+    """'Stand van de gegevens: 29-11-2026 20:15 (laatste wijziging); gemaakt op …' for the
+    kostenverdeling sheet: the formation, the key, the budgets and their claims."""
+    return spreadsheet_state(latest_change(*cost_history(sv), *budget_history(sv)))
 
 
 def _kostenverdeling(sv):
@@ -52,15 +62,17 @@ def verrekening_context(sv, kv) -> dict:
 
 
 def kostenverdeling_report(sv, **options) -> tuple[str, dict]:
-    """Bijlage 1: the cost per role and the shares per gemeente, with the key and its source."""
+    """Bijlage 1: the cost per role and the shares per gemeente, with the key and its source,
+    and the budget check (budget − claims − aandeel)."""
     kv = _kostenverdeling(sv)
     context = cost_table(kv)
     context |= {
         "titel": f"Kostenverdeling {sv.naam}",
         "orientatie": "liggend",
         "verdeelsleutels": sv.verdeelsleutels.prefetch_related("aandelen__gemeente"),
-        "gegevens_stand": data_state(sv),
+        "gegevens_stand": pdf_data_state(*cost_history(sv), *budget_history(sv)),
     }
+    context |= budget_context(kv, sv)
     if not fits_one_print_table(kv):
         context["aandelen_per_jaar"] = share_tables(kv)
     return "rapporten/kostenverdeling.html", context

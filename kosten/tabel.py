@@ -6,20 +6,56 @@ from regiekamer.opmaak import format_decimal, format_euro
 from .verdeling import FaseData, Kostenverdeling, RolData
 
 
+def in_zin(naam: str) -> str:
+    """A name as it stands inside a phrase: "Fase 1" -> "fase 1"; an abbreviation ("ICT")
+    keeps its capitals."""
+    if len(naam) > 1 and naam[0].isupper() and not naam[1].isupper():
+        return naam[0].lower() + naam[1:]
+    return naam
+
+
+def _uurtarieven(rol: RolData, fasen: list[FaseData]) -> str:
+    """The hourly rate(s) the rol is costed with in its years: "€ 95/u", or per year when
+    they differ: "€ 95/u (2016), € 98/u (2017)"."""
+    jaren = sorted(
+        {j for f in fasen if rol.bezetting.get(f.id) for j in range(f.begin.year, f.eind.year + 1)}
+    )
+    per_jaar = []
+    for jaar in jaren:
+        eerder = [y for y in rol.uurtarieven if y <= jaar]
+        tarief = rol.uurtarieven[max(eerder)] if eerder else rol.uurtarief
+        if tarief is not None and (not per_jaar or per_jaar[-1][1] != tarief):
+            per_jaar.append((jaar, tarief))
+    if not per_jaar:
+        tarief = rol.uurtarief
+        return f"€ {format_decimal(tarief)}/u" if tarief is not None else "uurtarief onbekend"
+    if len(per_jaar) == 1:
+        return f"€ {format_decimal(per_jaar[0][1])}/u"
+    return ", ".join(f"€ {format_decimal(t)}/u ({j})" for j, t in per_jaar)
+
+
 def kostenbasis(rol: RolData, fasen: list[FaseData]) -> str:
     """A rol's cost parameters as Bijlage 1 prints them after its name: "schaal 11",
-    "fase 1: 1.092 u, fase 2: 390 u, € 95/u", "vast bedrag: fase 1 € 20.000, fase 2 € 80.000"."""
+    "fase 1: 1.092 u, fase 2: 390 u, € 95/u", "fase 1: € 20.000, fase 2: € 80.000"."""
     if rol.kostensoort == Kostensoort.SCHAAL:
         return f"schaal {rol.schaal}" if rol.schaal is not None else "schaal onbekend"
     per_fase = [(f, rol.bezetting[f.id]) for f in fasen if rol.bezetting.get(f.id)]
     if rol.kostensoort == Kostensoort.UUR:
         uren = [
-            f"{f.naam}: {format_decimal(fte * f.maanden * rol.uren_per_fte_per_maand)} u"
+            f"{in_zin(f.naam)}: {format_decimal(fte * f.maanden * rol.uren_per_fte_per_maand)} u"
             for f, fte in per_fase
         ]
-        return ", ".join([*uren, f"€ {format_decimal(rol.uurtarief or 0)}/u"])
-    bedragen = ", ".join(f"{f.naam} € {format_euro(bedrag)}" for f, bedrag in per_fase)
-    return f"vast bedrag: {bedragen}" if bedragen else "vast bedrag"
+        return ", ".join([*uren, _uurtarieven(rol, fasen)])
+    bedragen = ", ".join(f"{in_zin(f.naam)}: € {format_euro(bedrag)}" for f, bedrag in per_fase)
+    return bedragen or "vast bedrag"
+
+
+def rol_label(rol: RolData, fasen: list[FaseData]) -> str:
+    """The rol as the cost table names it, with its parameters, as Bijlage 1 does:
+    "contractmanagement (schaal 11)", "informatieanalyse (fase 1: 1.092 u, fase 2: 390 u,
+    € 95/u)", "inkoop 2018 projectbasis (fase 1: € 20.000, fase 2: € 80.000)". Computed from
+    the rol's data on every call; the one place that decides the label (page, PDF, XLSX)."""
+    return f"{rol.naam_in_kostentabel or rol.naam} ({kostenbasis(rol, fasen)})"
 
 
 def cost_table(kv: Kostenverdeling) -> dict:
@@ -35,6 +71,7 @@ def cost_table(kv: Kostenverdeling) -> dict:
         "rijen": [
             {
                 "rol": rol,
+                "label": rol_label(rol, kv.fasen),
                 "kosten": [kv.regel(rol, j).kosten for j in kv.jaren],
                 "aandelen": [
                     kv.regel(rol, j).aandelen.get(g) for j in kv.jaren for g in kv.gemeenten
@@ -76,6 +113,7 @@ def share_tables(kv: Kostenverdeling) -> list[dict]:
             "rijen": [
                 {
                     "rol": rol,
+                    "label": rol_label(rol, kv.fasen),
                     "kosten": kv.regel(rol, jaar).kosten,
                     "aandelen": [kv.regel(rol, jaar).aandelen.get(g) for g in kv.gemeenten],
                 }

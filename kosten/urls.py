@@ -18,4 +18,9 @@ urlpatterns = [
     ),
     path("verrekening/", views.VerrekeningView.as_view(), name="verrekening"),
     path("budgetten/", views.BudgettenUpdateView.as_view(), name="budgetten"),
+    path(
+        "budgetten/<int:pk>/claims/",
+        views.BudgetclaimsUpdateView.as_view(),
+        name="budgetclaims",
+    ),
 ]

@@ -92,6 +92,9 @@ class RolData:
     uurtarieven: dict[int, Decimal] = field(default_factory=dict)
     # FTE per fase id; for kostensoort vast the amount per fase id.
     bezetting: dict[int, Decimal] = field(default_factory=dict)
+    # How the cost table names the rol when it differs from ``naam`` (Bijlage 1: the
+    # formation's "Informatie analyse" is "informatieanalyse" there); empty: ``naam``.
+    naam_in_kostentabel: str = ""
 
 
 @dataclass

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 from formatie.bezetting import build_bezettingsoverzicht
 from formatie.views import SamenwerkingsverbandFormsetView
 from regiekamer import access
+from regiekamer.getallen import BEDRAG, format_number
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
     ObjectCreateView,
@@ -15,11 +16,11 @@ from regiekamer.views import (
     attachment,
 )
 
-from .budget import check_budgets
+from .budget import budget_context, budgets_of, check_budgets
 from .export import kostenverdeling_csv, kostenverdeling_xlsx
-from .forms import AandeelFormSet, BudgetFormSet, VerdeelsleutelForm
+from .forms import AandeelFormSet, BudgetclaimFormSet, BudgetFormSet, VerdeelsleutelForm
 from .gegevens import load_kostenverdeling
-from .models import Budget, Verdeelsleutel
+from .models import Budget, Budgetclaim, Verdeelsleutel
 from .ontbrekend import fout_context
 from .rapporten import (
     data_state_line,
@@ -50,8 +51,11 @@ class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateV
         if self.kv is not None and download == "csv":
             return attachment(kostenverdeling_csv(self.kv), f"kostenverdeling-{sv.afkorting}.csv")
         if self.kv is not None and download == "xlsx":
+            budgetten = check_budgets(self.kv, budgets_of(sv))
             return attachment(
-                kostenverdeling_xlsx(self.kv, f"Kostenverdeling {sv.naam}", data_state_line(sv)),
+                kostenverdeling_xlsx(
+                    self.kv, f"Kostenverdeling {sv.naam}", data_state_line(sv), budgetten=budgetten
+                ),
                 f"kostenverdeling-{sv.afkorting}.xlsx",
             )
         return super().get(request, *args, **kwargs)
@@ -73,11 +77,10 @@ class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateV
         if self.kv is not None:
             kv = self.kv
             context |= cost_table(kv)
-            context["budgetten"] = check_budgets(
-                kv, Budget.objects.filter(samenwerkingsverband=sv).select_related("gemeente")
-            )
+            context |= budget_context(kv, sv)
         # The budgets of all gemeenten together; an official edits the own on the gemeente page.
         context["can_edit_budgets"] = access.can(self.request.user, "change", sv, Budget)
+        context["can_edit_claims"] = access.can(self.request.user, "change", sv, Budgetclaim)
         return context
 
 
@@ -141,3 +144,49 @@ class BudgettenUpdateView(SamenwerkingsverbandFormsetView):
 
     def get_success_url(self):
         return kosten_url(self.object)
+
+
+class BudgetclaimsUpdateView(SamenwerkingsverbandMixin, ObjectUpdateView):
+    """The claims known to weigh on one budget (a gemeente, a year), saved together; the
+    ruimte on the cost page is budget − claims − aandeel."""
+
+    model = Budget
+    fields: list[str] = []
+    save_object = False
+    formset_classes = {"claims": BudgetclaimFormSet}
+    permission_required = [
+        "kosten.change_budgetclaim",
+        "kosten.add_budgetclaim",
+        "kosten.delete_budgetclaim",
+    ]
+
+    def get_queryset(self):
+        sv = self.get_samenwerkingsverband()
+        return super().get_queryset().filter(samenwerkingsverband=sv).select_related("gemeente")
+
+    def has_permission(self):
+        """May the user change the claims on this budget? Asked of the claims, not of the
+        budget: an official changes the own gemeente's budget but not the claims on it."""
+        if not super().has_permission():
+            return False
+        return access.allowed(self.request.user, "change", self.refused_target, Budgetclaim)
+
+    def get_success_url(self):
+        return kosten_url(self.get_samenwerkingsverband()) + "#budgetcontrole"
+
+    def get_cancel_url(self):
+        return self.get_success_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        budget = self.object
+        context["title"] = f"Claims op het budget van {budget.gemeente.naam} {budget.jaar}"
+        context["subtitle"] = f"Budget € {format_number(budget.bedrag, BEDRAG)}" + (
+            f": {budget.omschrijving}" if budget.omschrijving else ""
+        )
+        context["intro"] = (
+            "Ruimte = budget − claims − aandeel in de kosten van de samenwerking. Het aandeel "
+            "rekent Regiekamer zelf uit de formatie: vul het hier niet nog eens in. Laat het "
+            "bedrag leeg als het niet bekend is; de ruimte heet dan 'ten hoogste'."
+        )
+        return context

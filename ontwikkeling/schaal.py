@@ -92,7 +92,7 @@ from governance.models import (
 )
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_kostenverdeling
-from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from kosten.models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
 from kosten.verdeling import Sleutel
 from partijen.constants import JuridischeVorm
 from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband
@@ -851,7 +851,25 @@ class Schaalgenerator:
                             omschrijving="Begroting (testgegevens)",
                         )
                     )
-        self.bulk(Budget, budgetten)
+        budgetten = self.bulk(Budget, budgetten)
+        # A known claim on each gemeente's budget of a regio's first year (the budget check's
+        # ruimte = budget − claims − aandeel).
+        eerste: dict[int, int] = {}
+        for b in budgetten:
+            sv = b.samenwerkingsverband_id
+            eerste[sv] = min(eerste.get(sv, b.jaar), b.jaar)
+        self.bulk(
+            Budgetclaim,
+            [
+                Budgetclaim(
+                    budget=b,
+                    omschrijving="Andere uitvoeringskosten (testgegevens)",
+                    bedrag=money(math.ceil(float(b.bedrag) * 0.05)),
+                )
+                for b in budgetten
+                if b.jaar == eerste[b.samenwerkingsverband_id]
+            ],
+        )
 
     def percentages(self, gemeenten: list[Gemeente], jaar: int) -> dict[Gemeente, Decimal]:
         """The stuurgroep's key "naar inwonertal ``jaar``": the cost engine's own key by

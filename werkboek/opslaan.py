@@ -31,7 +31,7 @@ BRON = "werkboek"
 DELETE_BATCH = 500  # rows deleted by one query (SQLite takes at most 999 parameters)
 # Fields of Rol the workbook does not hold (unless a column says so): they survive a re-import
 # for a rol of the same name.
-ROL_BEWAARD = ("omschrijving", "opmerking")
+ROL_BEWAARD = ("omschrijving", "opmerking", "naam_in_kostentabel")
 
 
 def import_workbook(file, samenwerkingsverband: Samenwerkingsverband, user=None) -> ImportResult:

@@ -88,7 +88,7 @@ def test_a_2027_fase_is_flagged_then_indexed(browse):
     user.open("/samenwerkingsverbanden/MLW/kosten/")
     assert "tarief 2018 gebruikt voor 2027" not in user.text()
     row = user.page.locator("table.cost-table tbody tr").filter(
-        has=user.page.get_by_role("rowheader", name="Beleid Wmo", exact=True)
+        has=user.page.get_by_role("rowheader", name="beleid wmo (schaal 12)", exact=True)
     )
     assert "96.408" in row.inner_text()  # 93.600 x 1,03 for the twelve months of 2027
     user.assert_clean()

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from kosten.gegevens import load_formatie, load_kostenverdeling, load_sleutels
+from kosten.tabel import rol_label
 from kosten.verdeling import calculate_kostenverdeling
 from partijen.models import Samenwerkingsverband
 from regiekamer.opmaak import format_decimal, format_euro
@@ -22,10 +23,15 @@ def fte_in(user, label: str) -> Decimal:
     return Decimal(user.page.get_by_label(label, exact=True).input_value().replace(",", "."))
 
 
-def cost_row(user, rol: str) -> list[str]:
+def label(kv, rol_naam: str) -> str:
+    """The rol as the cost table labels it: "beleid jeugd (schaal 12)"."""
+    return rol_label(next(r for r in kv.rollen if r.naam == rol_naam), kv.fasen)
+
+
+def cost_row(user, kv, rol: str) -> list[str]:
     """The cells of a rol's row in the cost table, as the user reads them."""
     row = user.page.locator("table.cost-table tbody tr").filter(
-        has=user.page.get_by_role("rowheader", name=rol, exact=True)
+        has=user.page.get_by_role("rowheader", name=label(kv, rol), exact=True)
     )
     return [cell.strip() for cell in row.locator("td").all_inner_texts()]
 
@@ -63,7 +69,7 @@ def test_regiegroep_edits_the_grid_and_the_cost_table_and_its_pdf_follow(browse)
     user.follow(SV)
     user.follow("Formatie")
     user.follow("Kostenverdeling")
-    assert cost_row(user, ROL) == expected_row(before, ROL)
+    assert cost_row(user, before, ROL) == expected_row(before, ROL)
 
     user.follow("Bezetting")
     old = fte_in(user, f"{ROL}: {FASE}")
@@ -73,7 +79,7 @@ def test_regiegroep_edits_the_grid_and_the_cost_table_and_its_pdf_follow(browse)
     assert fte_in(user, f"{ROL}: {FASE}") == old + EXTRA_FTE
 
     user.follow("Kostenverdeling")
-    row = cost_row(user, ROL)
+    row = cost_row(user, expected, ROL)
     assert row == expected_row(expected, ROL)
     assert row != expected_row(before, ROL)
     totals = user.page.locator("table.cost-table tfoot tr.total td").all_inner_texts()
@@ -85,7 +91,7 @@ def test_regiegroep_edits_the_grid_and_the_cost_table_and_its_pdf_follow(browse)
         assert format_euro(expected.totaal_kosten(jaar)) in text
     rol = next(r for r in expected.rollen if r.naam == ROL)
     kosten = " ".join(format_euro(expected.regel(rol, j).kosten) for j in expected.jaren)
-    assert f"{ROL} {kosten}" in text
+    assert f"{label(expected, ROL)} {kosten}" in text
 
     user.screenshot("formatie")
     user.assert_clean()

@@ -1,12 +1,12 @@
-"""Factories of the cost key and the budgets. The gemeente of a share or a budget takes part
-in the samenwerkingsverband."""
+"""Factories of the cost key, the budgets and the claims on them. The gemeente of a share or a
+budget takes part in the samenwerkingsverband."""
 
 from decimal import Decimal
 
 import factory
 
 from kosten.constants import Verdeelmethode
-from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from kosten.models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
 from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory, takes_part
 
 
@@ -45,3 +45,14 @@ class BudgetFactory(factory.django.DjangoModelFactory):
     bedrag = Decimal("900000.00")
     omschrijving = "Begroting sociaal domein"
     deelname = takes_part()
+
+
+class BudgetclaimFactory(factory.django.DjangoModelFactory):
+    """A claim with a known amount on a budget; ``bedrag=None``: its amount is not known."""
+
+    class Meta:
+        model = Budgetclaim
+
+    budget = factory.SubFactory(BudgetFactory)
+    omschrijving = factory.Sequence(lambda n: f"Claim {n}")
+    bedrag = Decimal("100000.00")

@@ -1,6 +1,8 @@
 """The kostenverdeling as users get it: the page, the CSV command, the XLSX download."""
 
+import html
 import io
+import re
 from io import StringIO
 
 import pytest
@@ -45,6 +47,18 @@ BIJLAGE_1 = {
     ],
     "Ondersteuning inkoop 2017": [(25272, 9098, 4044, 12131), (18954, 6823, 3033, 9098), None],
     "Inkoop 2018 (projectbasis)": [(11429, 4114, 1829, 5486), (88571, 31886, 14171, 42514), None],
+}
+# The same roles as the cost table of Bijlage 1 labels them, word for word (seed 000, §10
+# "Financieel overzicht"): the name there and the parameters the figures are computed from.
+LABELS = {
+    "Contractmanagement": "contractmanagement (schaal 11)",
+    "Informatie analyse": "informatieanalyse (fase 1: 1.092 u, fase 2: 390 u, € 95/u)",
+    "Business control jeugd": "business control jeugd (schaal 11)",
+    "Beleid Jeugd": "beleid jeugd (schaal 12)",
+    "Beleid Wmo": "beleid wmo (schaal 12)",
+    "Ondersteuning algemeen": "ondersteuning algemeen (schaal 8)",
+    "Ondersteuning inkoop 2017": "ondersteuning inkoop 2017 (fase 1: 546 u, € 81/u)",
+    "Inkoop 2018 (projectbasis)": "inkoop 2018 projectbasis (fase 1: € 20.000, fase 2: € 80.000)",
 }
 SUMMARY = {
     "Leudal": ["81.173", "215.393", "124.902", "421.468"],
@@ -94,13 +108,14 @@ def test_xlsx_download_has_the_same_figures(demo, regie_client):
     response = regie_client.get(kostenverdeling_url(), {"download": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     wb = load_workbook(io.BytesIO(response.content))
-    assert wb.sheetnames == ["Kostenverdeling", "Lijst"]
+    assert wb.sheetnames == ["Kostenverdeling", "Lijst", "Budgetcontrole"]
     rows = list(wb["Lijst"].iter_rows(values_only=True))
     assert rows[0] == (
         "Jaar", "Rol", "Kostenbasis", "Kosten rol", "Gemeente", "Verdeelsleutel", "Aandeel"
     )  # fmt: skip
     assert ("2017", "Contractmanagement", "schaal 11", 128113, "Leudal", 0.36, 46121) in rows
     summary = {r[0]: r[1:6] for r in wb["Kostenverdeling"].iter_rows(values_only=True) if r[0]}
+    assert summary["contractmanagement (schaal 11)"][:3] == (41550, 128113, 83100)
     assert summary["Leudal"] == (0.36, 81173, 215393, 124902, 421468)
     assert summary["Totaal (incl. afronding)"] == (None, 225482, 598312, 346950, 1170744)
 
@@ -113,6 +128,16 @@ def test_csv_download_equals_the_command(demo, regie_client):
 def test_unknown_code_is_a_dutch_error(db):
     with pytest.raises(CommandError, match="Onbekend samenwerkingsverband"):
         run("kostenverdeling", "XYZ")
+
+
+def test_every_label_of_the_table_is_the_documents(demo, stuur_client):
+    """The row headers of the cost table, in order, are Bijlage 1's words: the name the
+    document uses there and the parameters computed from the role's data."""
+    page = stuur_client.get(kostenverdeling_url()).content.decode()
+    table = page.split('class="table cost-table"')[1].split("</table>")[0]
+    body = table.split("<tbody>")[1].split("</tbody>")[0]
+    rows = re.findall(r'<th scope="row">(.*?)</th>', body)
+    assert [html.unescape(r) for r in rows] == list(LABELS.values())
 
 
 def test_budget_check_shows_weert_against_its_budget(demo, stuur_client):

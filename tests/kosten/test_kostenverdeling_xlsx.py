@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from formatie.models import Bezetting
 from kosten.export import kostenverdeling_xlsx
 from tests.kosten.mlw import mlw_kostenverdeling
-from tests.kosten.test_kostenverdeling import BIJLAGE_1
+from tests.kosten.test_kostenverdeling import BIJLAGE_1, LABELS
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +25,13 @@ JAREN = ["2016", "2017", "2018"]
 GEMEENTEN = ["Leudal 36%", "Nederweert 16%", "Weert 48%"]
 KOSTENBASIS = {
     "Contractmanagement": "schaal 11",
-    "Informatie analyse": "Fase 1: 1.092 u, Fase 2: 390 u, € 95/u",
+    "Informatie analyse": "fase 1: 1.092 u, fase 2: 390 u, € 95/u",
     "Business control jeugd": "schaal 11",
     "Beleid Jeugd": "schaal 12",
     "Beleid Wmo": "schaal 12",
     "Ondersteuning algemeen": "schaal 8",
-    "Ondersteuning inkoop 2017": "Fase 1: 546 u, € 81/u",
-    "Inkoop 2018 (projectbasis)": "vast bedrag: Fase 1 € 20.000, Fase 2 € 80.000",
+    "Ondersteuning inkoop 2017": "fase 1: 546 u, € 81/u",
+    "Inkoop 2018 (projectbasis)": "fase 1: € 20.000, fase 2: € 80.000",
 }
 SUMMARY = {
     "Leudal": (0.36, 81173, 215393, 124902, 421468),
@@ -61,32 +61,33 @@ def test_first_sheet_has_title_state_and_the_headers_of_bijlage_1(workbook):
     assert ws["A1"].value == TITEL and ws["A1"].font.bold
     assert re.fullmatch(r"Stand van de gegevens: \d\d-\d\d-\d{4} \d\d:\d\d.*", ws["A2"].value)
     group = [c.value for c in ws[4]]
-    assert group[:3] == ["Rol", "Kostenbasis", "Kosten"]
-    assert [v for v in group[3:] if v] == [f"Aandeel kosten {j}" for j in JAREN]
+    assert group[:2] == ["Rol", "Kosten"]
+    assert [v for v in group[2:] if v] == [f"Aandeel kosten {j}" for j in JAREN]
     header = ws[5]
-    assert [c.value for c in header[2:]] == [*JAREN, "Totaal", *GEMEENTEN * 3]
+    assert [c.value for c in header[1:]] == [*JAREN, "Totaal", *GEMEENTEN * 3]
     # Years are text: Excel shows 2016, not 2.016.
-    assert all(c.data_type == "s" for c in header[2:5])
+    assert all(c.data_type == "s" for c in header[1:4])
     assert all(c.font.bold for c in [*ws[4], *header] if c.value)
-    assert "C4:F4" in str(ws.merged_cells)  # "Kosten" above the years and their total
+    assert "B4:E4" in str(ws.merged_cells)  # "Kosten" above the years and their total
 
 
 def test_every_role_cost_and_share_of_bijlage_1(workbook):
     labels = rows_by_label(workbook["Kostenverdeling"])
+    # Each rol labelled as Bijlage 1 labels it, with its figures.
+    assert [c.value for c in workbook["Kostenverdeling"]["A"][5:13]] == list(LABELS.values())
     for rol, years in BIJLAGE_1.items():
-        row = [c.value for c in labels[rol]]
-        assert row[1] == KOSTENBASIS[rol]
-        costs, shares = row[2:5], row[6:15]
+        row = [c.value for c in labels[LABELS[rol]]]
+        costs, shares = row[1:4], row[5:14]
         for i, figures in enumerate(years):
             if figures is None:  # "-" in the document: no cost, an empty cell
                 assert costs[i] is None and shares[3 * i : 3 * i + 3] == [None] * 3
             else:
                 assert costs[i] == figures[0]
                 assert shares[3 * i : 3 * i + 3] == list(figures[1:])
-        assert row[5] == sum(f[0] for f in years if f)  # the role's total over the years
+        assert row[4] == sum(f[0] for f in years if f)  # the role's total over the years
     totaal = [c.value for c in labels["Totaal"]]
-    assert totaal[2:6] == [225481, 598311, 346950, 1170742]
-    assert totaal[6:] == [81173, 36078, 108231, 215393, 95730, 287189, 124902, 55512, 166536]
+    assert totaal[1:5] == [225481, 598311, 346950, 1170742]
+    assert totaal[5:] == [81173, 36078, 108231, 215393, 95730, 287189, 124902, 55512, 166536]
 
 
 def test_summary_with_total_incl_afronding_and_the_rounding_difference(workbook):
@@ -118,12 +119,12 @@ def test_dutch_number_formats_and_no_year_formatted_as_an_amount(workbook):
 
 def test_widths_frozen_header_and_print_setup(workbook):
     ws = workbook["Kostenverdeling"]
-    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNO"}
-    assert widths["A"] >= len("Ondersteuning inkoop 2017")
-    assert widths["B"] >= len("Fase 1: 1.092 u, Fase 2: 390 u")
+    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMN"}
+    assert widths["A"] >= len("contractmanagement (schaal 11)")
+    assert ws["A7"].alignment.wrap_text  # a longer label wraps within the column
     assert all(w >= len("1.170.744") for w in widths.values())
-    assert widths["H"] >= len("Nederweert 16%")
-    assert ws.freeze_panes == "C6"  # the headers and the role names stay in view
+    assert widths["G"] >= len("Nederweert 16%")
+    assert ws.freeze_panes == "B6"  # the headers and the role labels stay in view
     assert ws.print_title_rows == "$4:$5"
     for sheet in workbook:
         setup = sheet.page_setup
@@ -165,6 +166,6 @@ def test_only_the_years_the_engine_lists_appear():
     kv.jaren = [2016, 2018]  # the engine decides which years have costs
     ws = load_workbook(io.BytesIO(kostenverdeling_xlsx(kv, "Test"))).worksheets[0]
     header = [c.value for c in ws[5]]
-    assert header[2:5] == ["2016", "2018", "Totaal"]
+    assert header[1:4] == ["2016", "2018", "Totaal"]
     cells = {c.value for row in ws.iter_rows() for c in row}
     assert "2017" not in cells and "Aandeel kosten 2017" not in cells

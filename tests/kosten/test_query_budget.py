@@ -6,7 +6,7 @@ from functools import partial
 import pytest
 from django.urls import reverse
 
-from kosten.models import Budget, Verdeelsleutel, Verdeelsleutelaandeel
+from kosten.models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
 from tests.convenant.factories import GemeenteFactory
 from tests.formatie.rollen import add_rollen, formatie_world
 from tests.kosten.factories import BudgetFactory
@@ -73,6 +73,30 @@ def add_budgetten(w, start, stop):
     )
 
 
+def claims_budget(w) -> int:
+    """The budget (first gemeente, 2020: a year of the formation) the claims are added to."""
+    budget, _ = Budget.objects.get_or_create(
+        samenwerkingsverband=w.sv, gemeente=w.gemeenten[0], jaar=2020, defaults={"bedrag": 900000}
+    )
+    return budget.pk
+
+
+def add_claims(w, start, stop):
+    Budgetclaim.objects.bulk_create(
+        Budgetclaim(
+            budget_id=claims_budget(w),
+            omschrijving=f"Claim {i:04d}",
+            bedrag=Decimal(i) if i % 2 else None,
+        )
+        for i in range(start, stop)
+    )
+
+
+def add_kosten_rows_and_claims(w, start, stop):
+    add_kosten_rows(w, start, stop)
+    add_claims(w, start, stop)
+
+
 url = partial(sv_page, "kosten")
 
 
@@ -85,6 +109,18 @@ PAGES = [
     ),
     # Odd rollen have no leverende gemeente and no penvoerder is chosen: listed as not assigned.
     Page("verrekening", url("verrekening"), add_rollen, lambda w, n: f"Rol {n - 1:04d}"),
+    Page(
+        "kostenverdeling with claims",
+        url("kostenverdeling"),
+        add_kosten_rows_and_claims,
+        lambda w, n: f"Claim {n - 1:04d}",
+    ),
+    Page(
+        "budgetclaims",
+        url("budgetclaims", claims_budget),
+        add_claims,
+        lambda w, n: f'value="Claim {n - 1:04d}"',
+    ),
     Page(
         "budgetten",
         url("budgetten"),

@@ -16,7 +16,7 @@ from tests.kosten.factories import VerdeelsleutelaandeelFactory, VerdeelsleutelF
 from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory
 from tests.pdfs import assert_pages_have_content, pdf_info, pdf_text, text_beyond_page
 
-from .test_kostenverdeling import SUMMARY
+from .test_kostenverdeling import BIJLAGE_1, LABELS, SUMMARY
 
 pytestmark = pytest.mark.django_db
 
@@ -48,16 +48,20 @@ def test_command_prints_bijlage_1_with_its_summary(mlw_pdf):
     for gemeente, figures in SUMMARY.items():
         assert " ".join([gemeente, percentages[gemeente], *figures]) in text
     assert "Totaal (incl. afronding) 225.482 598.312 346.950 1.170.744" in text
-    assert "Contractmanagement 41.550 128.113 83.100" in text
+    # Every row as Bijlage 1 prints it: the label with its parameters, then its figures.
+    for rol, years in BIJLAGE_1.items():
+        costs = [format_euro(y[0]) if y else "—" for y in years]
+        shares = [format_euro(v) if y else "—" for y in years for v in (y[1:] if y else (0,) * 3)]
+        assert " ".join([LABELS[rol], *costs, *shares]) in text, rol
     assert "Leudal 36%, Nederweert 16%, Weert 48%" in text  # the key
     assert "Bron: Bijlage 1" in text  # and its source
-    assert "pagina 1 van 1" in text
+    assert "pagina 1 van 2" in text  # Bijlage 1 on the first page, the budget check after it
     info = pdf_info(pdf)
     assert info == {
         "title": "Kostenverdeling Sociaal Domein Midden-Limburg West",
         "lang": "nl",
         "tagged": True,
-        "pages": 1,
+        "pages": 2,
         "size": pytest.approx([841.89, 595.28], abs=0.1),  # A4 landscape
     }
     assert_pages_have_content(pdf)

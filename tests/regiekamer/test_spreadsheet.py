@@ -63,8 +63,11 @@ def test_an_xlsx_row_keeps_text_as_string_cells_and_numbers_as_numbers():
 @pytest.fixture
 def hostile_names(demo):
     """MLW with a rol and two gemeenten whose names a spreadsheet would run."""
-    Rol.objects.filter(naam="Contractmanagement").update(naam=HYPERLINK)
-    Rol.objects.filter(naam="Beleid Wmo").update(naam="-rol")
+    # The name, and the name the cost table gives it (its label there: "-rol (schaal 12)").
+    Rol.objects.filter(naam="Contractmanagement").update(
+        naam=HYPERLINK, naam_in_kostentabel=HYPERLINK
+    )
+    Rol.objects.filter(naam="Beleid Wmo").update(naam="-rol", naam_in_kostentabel="-rol")
     Gemeente.objects.filter(naam="Leudal").update(naam="@home")
     Gemeente.objects.filter(naam="Nederweert").update(naam="+31 6")
     sv = Samenwerkingsverband.objects.get(afkorting="MLW")
@@ -138,8 +141,9 @@ def test_kostenverdeling_xlsx_has_string_cells_for_names(hostile_names, regie_cl
     # The gemeenten in the headers (with their percentage), the roles in column A.
     assert ("+31 6 16%", "s") in table[4] and ("@home 36%", "s") in table[4]
     rows = {row[0][0]: row for row in table if row[0][0]}
-    assert rows[HYPERLINK][:3] == [(HYPERLINK, "s"), ("schaal 11", "s"), (41550, "n")]
-    assert rows["-rol"][0] == ("-rol", "s")
+    label = f"{HYPERLINK} (schaal 11)"
+    assert rows[label][:2] == [(label, "s"), (41550, "n")]
+    assert rows["-rol (schaal 12)"][0] == ("-rol (schaal 12)", "s")
     assert rows["@home"][:3] == [("@home", "s"), (0.36, "n"), (81173, "n")]
     assert rows["+31 6"][0] == ("+31 6", "s")
     lijst = read_cells(data, "Lijst")
