@@ -45,8 +45,9 @@ def besluitenlijst_report(
     periode = " ".join(
         part
         for part in (
-            f"vanaf {vanaf:%d-%m-%Y}" if vanaf else "",
-            f"tot en met {tot:%d-%m-%Y}" if tot else "",
+            # Dates written as the decisions' own (regiekamer.datums): 1-1-2026.
+            f"vanaf {datums.tekst(vanaf)}" if vanaf else "",
+            f"tot en met {datums.tekst(tot)}" if tot else "",
         )
         if part
     )

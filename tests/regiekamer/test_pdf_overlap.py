@@ -115,6 +115,7 @@ def lange_teksten(demo):
     )
     rol = sv.rollen.order_by("volgorde", "pk").first()
     rol.naam = LANGE_ROL
+    rol.naam_in_kostentabel = ""  # the cost table prints the name itself (kosten.tabel.rol_label)
     rol.save()
     brief = draft_letter(sv, sv.gemeenten.get(naam="Nederweert"))
     brief.onderwerp = LANG_ONDERWERP

@@ -119,9 +119,9 @@ def test_besluitenlijst_of_a_gremium_over_a_year(demo, tmp_path, regie_client):
     )
     text = check_document(pdf, f"Besluitenlijst {stuurgroep.naam}", A4_PORTRAIT)
     assert "2 besluiten" in text
-    assert "01-03-2026 Evaluatie convenant vastgesteld." in text
+    assert "1-3-2026 Evaluatie convenant vastgesteld." in text
     assert "Oud besluit" not in text and "regioteam" not in text
-    assert "vanaf 01-01-2026 tot en met 31-12-2026" in text
+    assert "vanaf 1-1-2026 tot en met 31-12-2026" in text
     assert "gegevens van " in text  # the footer dates the data
 
     # The button prints the list page's selection.
