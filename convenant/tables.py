@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils.dateformat import format as date_format
 
 from partijen.models import Samenwerkingsverband
 
@@ -26,9 +27,15 @@ class ConvenantTable(tables.Table):
     )
     # As exact as known: "2018" for a convenant the documents give only the year of.
     dagtekening = tables.Column(accessor="dagtekening_tekst", order_by="dagtekening")
-    inwerkingtreding = tables.DateColumn(format="d-m-Y")
-    einddatum = tables.DateColumn(format="d-m-Y", default="geen")
+    inwerkingtreding = tables.DateColumn(format="j-n-Y")
+    # "geen" only when the text is known to set none; a convenant known only by name: unknown.
+    einddatum = tables.Column(empty_values=())
     aantal_artikelen = tables.Column(verbose_name="Artikelen", attrs=NUMBER)
+
+    def render_einddatum(self, record, value):
+        if value:
+            return date_format(value, "j-n-Y")
+        return "onbekend" if record.zonder_tekst else "geen"
 
     def render_status(self, record, value):
         if record.zonder_tekst:

@@ -194,3 +194,16 @@ def test_the_gremia_list_filters_historisch_by_the_dates(demo, stuur_client):
     assert "Stuurgroep Sociaal Domein Midden-Limburg West" not in nu
     assert "Stuurgroep (programmaorganisatie 2021)" in nu
     assert "ingesteld per 1-9-2016, opgeheven vóór 5-7-2021" in oud
+
+
+def test_a_former_gremium_speaks_of_its_members_in_the_past_and_quotes_seed_000(demo, stuur_client):
+    # Review of issue 19: "zolang het gremium bestaat" on a gremium that no longer exists, and
+    # Bijlage 1 §13's "die als bestuurlijk opdrachtgever zitting hebben in de bestuurlijke
+    # stuurgroep" misquoted as "zitten als bestuurlijk opdrachtgever zitting in".
+    gremium = stuurgroep_2016()
+    page = stuur_client.get(
+        reverse("governance:gremium-detail", args=["MLW", gremium.pk])
+    ).content.decode()
+    assert "zolang het gremium bestond" in page
+    assert "zolang het gremium bestaat" not in page
+    assert "De wethouders hebben als bestuurlijk opdrachtgever zitting in de bestuurlijke" in (page)
