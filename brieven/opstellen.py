@@ -53,6 +53,29 @@ def draft_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformati
     )
 
 
+def letterhead_gaps(brief: Raadsinformatiebrief, datum: date) -> list[str]:
+    """What the gemeente's letterhead or the letter must still give before the letter can go to
+    the council: the address for council mail, and a name for each signatory on ``datum``."""
+    gemeente = brief.gemeente
+    gaps = []
+    if not (gemeente.adres and gemeente.postcode and gemeente.plaats):
+        gaps.append(
+            f"Vul het adres voor raadspost van {gemeente.naam} in (adres, postcode en plaats, "
+            f"op de pagina van de gemeente)."
+        )
+    bekend = gemeente.ondertekenaars_op(datum)
+    for functie, naam in (
+        (Functie.GEMEENTESECRETARIS, brief.gemeentesecretaris),
+        (Functie.BURGEMEESTER, brief.burgemeester),
+    ):
+        if not (naam or bekend.get(functie)):
+            gaps.append(
+                f"Vul de naam van de {functie.label.lower()} in bij de brief, of in het "
+                f"briefhoofd van {gemeente.naam}."
+            )
+    return gaps
+
+
 @transaction.atomic
 def send_letter(brief: Raadsinformatiebrief, user) -> Raadsinformatiebrief:
     """Send the letter to the council: store its merged text, figures and address; freeze it."""
@@ -67,7 +90,7 @@ def send_letter(brief: Raadsinformatiebrief, user) -> Raadsinformatiebrief:
     locked.datum = locked.datum or timezone.localdate()
     locked.full_clean()
     fields = locked.velden()
-    missing = missing_values(locked.tekst, fields)
+    missing = missing_values(locked.tekst, fields) + letterhead_gaps(locked, locked.datum)
     if missing:
         raise ValidationError(" ".join(["De brief is niet verzonden.", *missing]))
     locked.verzonden_tekst = merge(locked.tekst, fields)
@@ -120,7 +143,7 @@ def letter_view(brief: Raadsinformatiebrief) -> Briefweergave:
         geadresseerde=addressee_lines(brief.gemeente),
         datum=brief.peildatum,
         tekst="",
-        ontbreekt=missing_values(brief.tekst, fields),
+        ontbreekt=missing_values(brief.tekst, fields) + letterhead_gaps(brief, brief.peildatum),
     )
     weergave.velden = dict(fields)
     try:

@@ -31,7 +31,7 @@ from kosten.verdeling import KostenFout
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.opmaak import format_decimal, format_euro
 
-NOT_PLANNED = "niet gepland"
+NOT_PLANNED = "nog niet gepland"
 ESCAPE_HELP = "Een rechte haak als gewone tekst typt u dubbel: [[ of ]]."
 
 # What each merge field holds, for the help next to the editor (fields per year added).
@@ -322,8 +322,8 @@ def standard_text(convenant: Convenant | None = None) -> str:
         alineas += [
             "# Samenwerkingsafspraken",
             "De afspraken over deze samenwerking zijn vastgelegd in het convenant "
-            "'[convenant]'. Het convenant is ondertekend op [dagtekening] en in werking "
-            "getreden op [inwerkingtreding].",
+            "'[convenant]'. Het convenant is ondertekend op [dagtekening]; de samenwerking "
+            "volgens deze afspraken geldt vanaf [inwerkingtreding].",
             "# Herijking",
             "Op een herijkingsmoment besluiten de gemeenten of zij de samenwerking voortzetten "
             "(go/no-go). Het eerstvolgende herijkingsmoment is [herijkingsdatum].",

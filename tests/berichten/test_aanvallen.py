@@ -27,6 +27,7 @@ from programma.models import Voortgangsrapportage
 from programma.voortgang import draft_report
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from tests.berichten.factories import BerichtFactory, actiepunt_post
+from tests.brieven.factories import complete_letterhead
 from tests.governance.factories import GremiumFactory, PersoonFactory
 from tests.programma.helpers import plan
 from tests.smtp import free_port, use_smtp
@@ -407,6 +408,7 @@ def test_a_letter_that_reached_no_griffie_is_not_called_sent_to_the_council(
 
     regie_user.email = "regie@weert.example"  # the copy goes out, the letter does not
     regie_user.save()
+    complete_letterhead(Gemeente.objects.get(naam="Leudal"))
     brief = draft_letter(mlw(), Gemeente.objects.get(naam="Leudal"))
     brief.besluitdatum = date(2026, 3, 3)  # the standard text names the college's decision
     brief.save()

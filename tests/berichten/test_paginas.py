@@ -17,6 +17,7 @@ from governance.query import stuurgroepleden
 from partijen.models import Gemeente, Samenwerkingsverband
 from programma.voortgang import draft_report
 from tests.berichten.factories import BerichtFactory, actiepunt_post
+from tests.brieven.factories import complete_letterhead
 from tests.pdfs import pdf_text
 from tests.programma.helpers import plan
 from tests.querycount import LARGE
@@ -115,6 +116,7 @@ def test_a_letter_goes_to_the_griffie_with_a_copy_to_the_sender(
 def test_a_letter_to_a_gemeente_without_council_address_says_so(
     demo, regie_client, smtp, media, django_capture_on_commit_callbacks
 ):
+    complete_letterhead(Gemeente.objects.get(naam="Leudal"))
     brief = draft_letter(mlw(), Gemeente.objects.get(naam="Leudal"))
     brief.besluitdatum = date(2026, 3, 3)  # the standard text names the college's decision
     brief.save()

@@ -14,6 +14,7 @@ from convenant.constants import Herijkingssoort
 from convenant.models import Herijkingsmoment
 from kosten.gegevens import load_kostenverdeling
 from partijen.models import Gemeente, Samenwerkingsverband
+from tests.brieven.factories import complete_letterhead
 
 pytestmark = pytest.mark.django_db
 
@@ -74,13 +75,19 @@ def test_a_draft_of_2016_names_the_herijking_of_1_januari_2019(demo, regie_clien
     assert "In onze vergadering van 30 augustus 2016 hebben wij" in letter
     assert "Het eerstvolgende herijkingsmoment is 1 januari 2019." in letter
     assert "In dit samenwerkingsverband werken de gemeenten Leudal, Nederweert en Weert" in letter
-    assert "ondertekend op 31 augustus 2016 en in werking getreden op 1 september 2016" in letter
+    assert (
+        "ondertekend op 31 augustus 2016; de samenwerking volgens deze afspraken geldt vanaf "
+        "1 september 2016" in letter
+    )
+    assert "in werking getreden" not in letter  # the documents contradict each other on it
     assert "[" not in letter
 
 
 def test_a_later_draft_names_the_next_herijking_after_its_own_date(demo, regie_client):
     brief = drafted(regie_client, datum="2019-01-02", besluitdatum="2018-12-18")
-    assert "Het eerstvolgende herijkingsmoment is niet gepland." in letter_text(regie_client, brief)
+    assert "Het eerstvolgende herijkingsmoment is nog niet gepland." in letter_text(
+        regie_client, brief
+    )
 
     # A next herijking after today: a draft without a date takes today, the date it will carry.
     volgende = date(timezone.localdate().year + 2, 1, 1)
@@ -179,3 +186,24 @@ def test_a_forged_post_cannot_send_or_source_a_concept(demo, regie_client):
     brief.refresh_from_db()
     assert brief.status == Briefstatus.CONCEPT and not brief.is_frozen
     assert (brief.verzonden_tekst, brief.verzonden_op, brief.bron) == ("", None, "")
+
+
+def test_a_letter_goes_to_the_council_only_with_an_address_and_both_signatories(demo, regie_client):
+    """Nederweert's letterhead is empty in the documents: its letter cannot be sent before the
+    address for council mail and the names under the letter are known."""
+    brief = drafted(regie_client, datum="2016-09-15", besluitdatum="2016-08-30")
+    page = " ".join(regie_client.get(brief.get_absolute_url()).content.decode().split())
+    assert "Vul het adres voor raadspost van Nederweert in" in page
+    assert "Vul de naam van de gemeentesecretaris in" in page
+    assert "Vul de naam van de burgemeester in" in page
+    send = reverse("brieven:brief-send", args=["MLW", brief.pk])
+    assert "De brief kan nog niet worden verzonden." in regie_client.get(send).content.decode()
+    regie_client.post(send)
+    brief.refresh_from_db()
+    assert not brief.is_frozen
+
+    complete_letterhead(brief.gemeente)
+    assert "Nog in te vullen" not in regie_client.get(brief.get_absolute_url()).content.decode()
+    assert regie_client.post(send).status_code == 302
+    brief.refresh_from_db()
+    assert brief.is_frozen and brief.burgemeester and brief.gemeentesecretaris

@@ -17,6 +17,7 @@ from formatie.models import Bezetting
 from kosten.gegevens import load_kostenverdeling
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.opmaak import format_euro
+from tests.brieven.factories import complete_letterhead
 from tests.pdfs import assert_pages_have_content, pdf_info, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,7 @@ def gemeente(naam: str) -> Gemeente:
 
 def saved_draft(naam="Nederweert", **changes) -> Raadsinformatiebrief:
     """A stored concept; the date of the college's decision filled in, as sending asks."""
+    complete_letterhead(gemeente(naam))
     brief = draft_letter(mlw(), gemeente(naam))
     changes.setdefault("besluitdatum", date(2026, 3, 3))
     for key, value in changes.items():
@@ -133,9 +135,9 @@ def test_the_next_herijkingsmoment_follows_the_letters_date(demo):
     assert fields["evaluatie"] == "medio 2018"
     brief.datum = date(2018, 7, 2)
     assert brief.velden()["herijkingsdatum"] == "1 januari 2019"
-    assert brief.velden()["evaluatie"] == "niet gepland"
+    assert brief.velden()["evaluatie"] == "nog niet gepland"
     brief.datum = date(2030, 1, 1)
-    assert brief.velden()["herijkingsmoment"] == "niet gepland"
+    assert brief.velden()["herijkingsmoment"] == "nog niet gepland"
 
 
 def test_the_standard_text_merges_without_unknown_fields(demo):
@@ -301,7 +303,9 @@ def test_sending_freezes_text_and_figures(demo, regie_client, tmp_path):
     assert sent.verzonden_tekst == "Totaal: €\u00a0187.320."
     assert sent.verzonden_cijfers["aandeel_totaal"] == "€\u00a0187.320"
     assert all(isinstance(v, str) for v in sent.verzonden_cijfers.values())
-    assert sent.verzonden_adres == "Aan de gemeenteraad van de gemeente Nederweert"
+    assert sent.verzonden_adres == (
+        "Aan de gemeenteraad van de gemeente Nederweert\nRaadhuisplein 1\n1234 AB NEDERWEERT"
+    )
 
     change_the_formation()
     new_total = format_euro(load_kostenverdeling(mlw()).totaal_gemeente("Nederweert"))

@@ -67,6 +67,12 @@ def test_regiegroep_sends_a_letter_and_the_griffie_receives_it(browse, smtp):
     user.page.get_by_label("E-mailadres voor raadspost (griffie)").fill(
         "griffie@nederweert.example"
     )
+    # The documents leave Nederweert's letterhead empty: its address for council mail first.
+    user.page.get_by_label("Adres voor raadspost (straat en huisnummer of postbus)").fill(
+        "Postbus 2728"
+    )
+    user.page.get_by_label("Postcode (raadspost)").fill("6030 AA")
+    user.page.get_by_label("Plaats (raadspost)").fill("Nederweert")
     user.submit("Opslaan")
 
     user.visit("/samenwerkingsverbanden/MLW/brieven/")
@@ -76,6 +82,12 @@ def test_regiegroep_sends_a_letter_and_the_griffie_receives_it(browse, smtp):
     user.page.get_by_label("Onderwerp").fill(ONDERWERP)
     user.page.get_by_label("Datum collegebesluit").fill("2026-03-03")
     user.submit("Opslaan")
+    assert "Vul de naam van de burgemeester in" in user.text()
+    user.follow("Bewerken")
+    user.page.get_by_label("Naam burgemeester").fill("B. Burgemeester")
+    user.page.get_by_label("Naam gemeentesecretaris").fill("S. Secretaris")
+    user.submit("Opslaan")
+    assert "Nog in te vullen" not in user.text()
     user.follow("Verzenden")
     assert "griffie@nederweert.example, met de brief als PDF" in user.text()
     assert "van u is geen e-mailadres bekend" in user.text()
@@ -88,6 +100,7 @@ def test_regiegroep_sends_a_letter_and_the_griffie_receives_it(browse, smtp):
     assert message["Subject"] == f"Raadsinformatiebrief: {ONDERWERP}"
     (pdf,) = [part.get_payload(decode=True) for part in message.iter_attachments()]
     assert ONDERWERP in pdf_text(pdf)
+    assert "Postbus 2728 6030 AA NEDERWEERT" in " ".join(pdf_text(pdf).split())
     user.screenshot("brief-verzonden")
     user.assert_clean()
 
