@@ -55,8 +55,12 @@ class Budgetregel:
     @property
     def ruimte(self) -> Decimal:
         """What is left of the budget after the known claims and the share (negative:
-        overschreden); with a claim of unknown amount, at most this (``ruimte_ten_hoogste``)."""
-        return self.budget - self.claims_bedrag - self.aandeel
+        overschreden); with a claim of unknown amount, at most this (``ruimte_ten_hoogste``).
+        In whole euros from the whole euros shown (the share is one already), so the row adds
+        up as printed: claims of € 73.000 and € 12.500,50 on € 900.000 with a share of
+        € 108.231 leave € 706.268 (900.000 − 85.501 − 108.231), not a cent-exact 706.268,50
+        that rounds to a figure the row does not add up to."""
+        return round_euro(self.budget) - round_euro(self.claims_bedrag) - round_euro(self.aandeel)
 
     @property
     def ruimte_ten_hoogste(self) -> bool:

@@ -206,6 +206,17 @@ def test_ruimte_is_budget_less_claims_less_share():
     assert regel(Claimregel("B", None)).claims_bekend is None
 
 
+def test_the_ruimte_adds_up_as_the_row_shows_it_in_whole_euros(demo, regie_client):
+    """Claims with cents (12.500,50) are shown in whole euros; the ruimte is reckoned from the
+    figures shown, so the row adds up: 900.000 − 85.501 − 108.231 = 706.268."""
+    post_claims(regie_client, weert_budget(), [("Wmo", "73.000"), ("Jeugd", "12.500,50")])
+    assert Budgetclaim.objects.get(omschrijving="Jeugd").bedrag == Decimal("12500.50")
+    section = regie_client.get(KOSTEN).content.decode().split('id="budgetcontrole"')[1]
+    assert "€ 85.501" in section and "€ 706.268" in section
+    exact = regel(Claimregel("Wmo", Decimal(73000)), Claimregel("Jeugd", Decimal("12500.50")))
+    assert exact.ruimte == Decimal(706268)
+
+
 def test_claims_can_overspend_a_budget_the_share_alone_does_not():
     over = regel(Claimregel("Groot", Decimal(800000)), Claimregel("Onbekend", None))
     assert over.overschreden and over.ruimte == Decimal(-8231)
