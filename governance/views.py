@@ -28,7 +28,7 @@ from regiekamer.views import (
     query_pk,
 )
 
-from .constants import Actiestatus, Agendapuntsoort, Gremiumsoort, Vergaderstatus
+from .constants import Actiestatus, Agendapuntsoort, Besluitroute, Gremiumsoort, Vergaderstatus
 from .filters import (
     ActiepuntFilterSet,
     BesluitFilterSet,
@@ -236,7 +236,7 @@ class VergaderingFormMixin(VergaderingenMixin, SamenwerkingsverbandFormMixin):
     template_name = "governance/vergadering_form.html"
 
 
-class VergaderingCreateView(VergaderingFormMixin, ObjectCreateView):
+class GremiumFromQueryMixin:
     def gremium_from_query(self):
         """The gremium of ``?gremium=PK`` (the gremium page's link), or None for anything else."""
         pk = query_pk(self.request, "gremium")
@@ -246,6 +246,8 @@ class VergaderingCreateView(VergaderingFormMixin, ObjectCreateView):
             samenwerkingsverband=self.get_samenwerkingsverband(), pk=pk
         ).first()
 
+
+class VergaderingCreateView(GremiumFromQueryMixin, VergaderingFormMixin, ObjectCreateView):
     def get_initial(self):
         gremium = self.gremium_from_query()
         if gremium is None:
@@ -487,7 +489,7 @@ class StukDownloadView(SamenwerkingsverbandMixin, PermissionRequiredMixin, View)
         return serve_file(stuk.bestand, stuk.bestandsnaam or stuk.titel)
 
 
-class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
+class BesluitCreateView(GremiumFromQueryMixin, SamenwerkingsverbandFormMixin, ObjectCreateView):
     model = Besluit
     form_class = BesluitForm
 
@@ -527,7 +529,16 @@ class BesluitCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     def get_initial(self):
         vergadering = self.get_vergadering()
         if vergadering is None:
-            return {"route": "schriftelijk", "datum": timezone.localdate()}
+            gremium = self.gremium_from_query()
+            if gremium is not None and gremium.is_historisch:
+                # A gremium that no longer exists decides nothing today: its decisions are
+                # recorded from the documents, with the date they give.
+                return {"gremium": gremium, "route": Besluitroute.STUKKEN}
+            return {
+                "gremium": gremium,
+                "route": Besluitroute.SCHRIFTELIJK,
+                "datum": timezone.localdate(),
+            }
         punten = Agendapunt.objects.filter(vergadering=vergadering).order_by("volgorde")
         # The item asked for, else the meeting's first item ter besluitvorming, else its first.
         agendapunt = (

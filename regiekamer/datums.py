@@ -64,7 +64,12 @@ def check(datum: date | None, precisie: str, field: str = "datum") -> None:
     """Refuse a date that contradicts its precision: a date for 'onbekend', none for the rest."""
     if precisie == Datumprecisie.ONBEKEND and datum is not None:
         raise ValidationError(
-            {field: _("Bij 'datum onbekend' hoort geen datum; kies een andere nauwkeurigheid.")}
+            {
+                field: _(
+                    "Bij 'datum onbekend' hoort geen datum: maak dit veld leeg, of kies een "
+                    "andere nauwkeurigheid."
+                )
+            }
         )
     if precisie != Datumprecisie.ONBEKEND and datum is None:
         raise ValidationError(

@@ -207,3 +207,18 @@ def test_a_former_gremium_speaks_of_its_members_in_the_past_and_quotes_seed_000(
     assert "zolang het gremium bestond" in page
     assert "zolang het gremium bestaat" not in page
     assert "De wethouders hebben als bestuurlijk opdrachtgever zitting in de bestuurlijke" in (page)
+
+
+def test_a_gremiums_decision_button_fills_in_the_gremium_and_fits_its_time(demo, regie_client):
+    nieuw = reverse("governance:besluit-create", args=["MLW"])
+    for gremium, label, route in [
+        (Gremium.objects.get(naam=STUURGROEP_2021), "Schriftelijk besluit", "schriftelijk"),
+        (stuurgroep_2016(), "Besluit uit de stukken vastleggen", "stukken"),
+    ]:
+        page = regie_client.get(gremium.get_absolute_url()).content.decode()
+        link = f"{nieuw}?gremium={gremium.pk}"
+        assert f'href="{link}">{label}</a>' in page
+        form = regie_client.get(link).context["form"]
+        assert form.initial["gremium"] == gremium and form.initial["route"] == route
+        # A former gremium decides nothing today: no date is proposed for it.
+        assert ("datum" in form.initial) == (route == "schriftelijk")
