@@ -211,7 +211,8 @@ class Gremium(Versioned):
 
     @property
     def looptijd(self) -> str:
-        """'ingesteld per 1-9-2016, opgeheven vóór 5-7-2021'; what is known of its dates."""
+        """'ingesteld per 1-9-2016, opgeheven vóór 5-7-2021', 'tot 1-1-2015': what is known of
+        its dates."""
         delen = []
         for woord, datum, precisie, tekst in (
             ("ingesteld", self.ingesteld, self.ingesteld_precisie, self.ingesteld_tekst),
@@ -221,6 +222,9 @@ class Gremium(Versioned):
                 continue
             if datum is None:
                 delen.append(f"{woord} (datum onbekend)")
+            elif precisie == Datumprecisie.DAG and woord == "opgeheven":
+                # The first day it no longer exists, as seed 002 says it: "geldt tot 1-1-2015".
+                delen.append(f"tot {tekst}")
             elif precisie == Datumprecisie.DAG:
                 delen.append(f"{woord} per {tekst}")
             else:

@@ -81,7 +81,7 @@ def test_the_2013_structure_of_seed_002(demo):
     assert oud.count() == 7
     assert {g.opgeheven for g in oud} == {date(2015, 1, 1)}
     assert all(g.is_historisch and "1-1-2015" not in g.doel for g in oud)
-    assert regiegroep.looptijd == "opgeheven per 1-1-2015"
+    assert regiegroep.looptijd == "tot 1-1-2015"
     halter = {s.naam: s for s in Subregio.objects.filter(samenwerkingsverband=mlw())}
     assert halter["Midden-Limburg West"].inwoners == 102000
     assert halter["Midden-Limburg West"].gemeenten == "Nederweert, Leudal en Weert"
@@ -97,7 +97,7 @@ def test_the_organogram_of_2013_shows_the_haltermodel_and_the_end_date(demo, stu
     assert "Haltermodel Midden-Limburg (2013)" in page
     assert "Roermond, Roerdalen, Maasgouw en Echt-Susteren" in page
     assert '<td class="num">102.000</td>' in page and '<td class="num">133.000</td>' in page
-    assert "Regiegroep sociale domein ML-West</a>: opgeheven per 1-1-2015" in page
+    assert "Regiegroep sociale domein ML-West</a>: tot 1-1-2015" in page
     assert "College van B&amp;W" not in page
 
 
