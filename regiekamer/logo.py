@@ -9,7 +9,8 @@
   on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
   and refused when it has a script, an event attribute (``onload=``), a foreign object, a link,
   an animation, an embedded image, or any reference to something outside itself (``href`` to
-  another file or the web, ``url(...)`` in a style, ``@import``). Nothing is repaired: a refused
+  another file or the web, ``url(...)`` in a style, ``@import``, ``@font-face``; a style is read
+  with its CSS escapes decoded, so ``\\75rl(`` counts as ``url(``). Nothing is repaired: a refused
   logo is not stored;
 - it is stored with a random name and served only by a view that checks access, as a download
   with ``nosniff`` and a sandboxing Content-Security-Policy (``serve_logo``): even opened on its
@@ -64,7 +65,31 @@ FORBIDDEN_ELEMENTS = {
 }
 # url(...) in a style or presentation attribute may only point inside the document: url(#id).
 EXTERNAL_URL = re.compile(r"url\(\s*(?![\"']?#)", re.IGNORECASE)
-IMPORT = re.compile(r"@import|expression\s*\(|javascript:", re.IGNORECASE)
+IMPORT = re.compile(r"@import|@font-face|expression\s*\(|javascript:", re.IGNORECASE)
+CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|\r\n|(.))", re.DOTALL)
+CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+
+
+def _unescaped(css: str) -> str:
+    """CSS as its tokenizer reads it: ``\\75rl(`` is ``url(``, ``@\\69mport`` is ``@import``."""
+
+    def one(match):
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return match.group(2) or ""
+
+    return CSS_ESCAPE.sub(one, css)
+
+
+def _external_css(css: str) -> bool:
+    """A style that reaches outside the document, read with its escapes decoded, with and
+    without its comments (``url(/**/#a)`` keeps its comment as part of the URL)."""
+    plain = _unescaped(css)
+    return any(
+        EXTERNAL_URL.search(text) or IMPORT.search(text)
+        for text in (css, plain, CSS_COMMENT.sub("", plain))
+    )
 
 
 def _n(number: int) -> str:
@@ -147,10 +172,10 @@ def check_svg(data: bytes) -> None:
                 attr == "href" or attr_namespace == XLINK_NAMESPACE
             ) and not value.strip().startswith("#"):
                 raise refuse("het verwijst naar iets buiten het bestand (href).")
-            if EXTERNAL_URL.search(value) or IMPORT.search(value):
+            if _external_css(value):
                 raise refuse("het verwijst naar iets buiten het bestand (url of @import).")
         style = "".join(texts)
-        if tag == "style" and (EXTERNAL_URL.search(style) or IMPORT.search(style)):
+        if tag == "style" and _external_css(style):
             raise refuse("de stijl verwijst naar iets buiten het bestand (url of @import).")
 
 

@@ -1,0 +1,55 @@
+"""Issue 19's letterhead as an attacker sees it: crafted SVG logos and forged functionaris rows."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from partijen.models import Functionaris
+from regiekamer.logo import check_svg
+from tests.conftest import logged_in
+from tests.fuzz import page_data
+from tests.partijen.factories import FunctionarisFactory
+from tests.partijen.test_briefhoofd import edit_url, world  # noqa: F401 (fixture)
+
+
+def svg(body: str) -> bytes:
+    return f'<svg xmlns="http://www.w3.org/2000/svg">{body}</svg>'.encode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        r"<style>rect{fill:\75rl(http://evil/x)}</style><rect/>",  # \75 = u
+        r'<rect style="fill:\75 rl(http://evil/x)"/>',
+        r'<style>@\69mport "http://evil/a.css";</style>',  # \69 = i
+        r"<style>@font-face{font-family:x;src:\75rl(http://evil/f.ttf)}</style>",
+        r"<style>rect{fill:u\rl(file:///etc/passwd)}</style>",
+        "<style>rect{fill:url(/*x*/#a)}</style>",  # the comment is part of the URL
+    ],
+)
+def test_a_css_escape_does_not_hide_a_reference_outside_the_logo(body):
+    with pytest.raises(ValidationError, match="buiten het bestand"):
+        check_svg(svg(body))
+
+
+def test_an_svg_with_a_local_paint_reference_is_still_accepted():
+    check_svg(svg('<defs><linearGradient id="a"/></defs><rect style="fill:url(#a)"/>'))
+
+
+def test_a_forged_row_id_of_another_gemeentes_functionaris_changes_nothing(world):  # noqa: F811
+    """The formset's rows are the page's gemeente's: an id of Venlo's signatory is not edited."""
+    nederweert, venlo = world["nederweert"], world["venlo"]
+    theirs = FunctionarisFactory(gemeente=venlo, naam="A. Venlo")
+    client = logged_in(world["regie"])
+    data = page_data(client.get(edit_url(nederweert)))
+    data |= {
+        "functionarissen-0-id": str(theirs.pk),
+        "functionarissen-0-functie": "burgemeester",
+        "functionarissen-0-naam": "X. Vreemd",
+        "functionarissen-0-bron": "vervalst",
+        "functionarissen-0-DELETE": "",
+    }
+    response = client.post(edit_url(nederweert), data)
+    assert response.status_code in (200, 302, 403, 404)
+    theirs.refresh_from_db()
+    assert theirs.naam == "A. Venlo" and theirs.gemeente == venlo
+    assert not Functionaris.objects.filter(naam="X. Vreemd").exists()
