@@ -125,16 +125,23 @@ def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str]]]:
     parser.ProcessingInstructionHandler = _refuse_instruction
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
+    open_elements: list[int] = []  # text belongs to the element it is in, also after a child
+
     def start(tag, attributes):
         if len(elements) >= SVG_MAX_ELEMENTS:
             raise _Refused(f"het bestand heeft meer dan {_n(SVG_MAX_ELEMENTS)} elementen.")
+        open_elements.append(len(elements))
         elements.append((tag, attributes, []))
 
+    def end(tag):
+        open_elements.pop()
+
     def text(data):
-        if elements:
-            elements[-1][2].append(data)
+        if open_elements:
+            elements[open_elements[-1]][2].append(data)
 
     parser.StartElementHandler = start
+    parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     try:
         parser.Parse(data, True)

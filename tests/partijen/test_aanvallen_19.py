@@ -53,3 +53,9 @@ def test_a_forged_row_id_of_another_gemeentes_functionaris_changes_nothing(world
     theirs.refresh_from_db()
     assert theirs.naam == "A. Venlo" and theirs.gemeente == venlo
     assert not Functionaris.objects.filter(naam="X. Vreemd").exists()
+
+
+def test_style_text_after_a_child_element_is_checked_too():
+    """A browser reads all of a <style>'s text; the check read only what came before a child."""
+    with pytest.raises(ValidationError, match="buiten het bestand"):
+        check_svg(svg("<style>a{}<g/>rect{fill:url(http://evil/x)}</style><rect/>"))
