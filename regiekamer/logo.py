@@ -2,9 +2,10 @@
 
 - at most ``LOGO_MAX_BYTES``; the type is read from the content, never from the name or from
   what the browser says, and the name's extension must match it;
-- a PNG must be a real PNG: Pillow reads its header, verifies its chunks and decodes it, and it
-  may not be larger than ``LOGO_MAX_SIDE`` pixels a side or ``LOGO_MAX_PIXELS`` in all (a small
-  file that unpacks into a huge image is refused by its header, before it is decoded);
+- a PNG must be a real, still PNG (no APNG frames): Pillow reads its header, verifies its chunks
+  and decodes it, and it may not be larger than ``LOGO_MAX_SIDE`` pixels a side or
+  ``LOGO_MAX_PIXELS`` in all (a small file that unpacks into a huge image is refused by its
+  header, before it is decoded);
 - an SVG is parsed without a DOCTYPE, entities or external entities (the guards of defusedxml,
   on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
   and refused when it has a script, an event attribute (``onload=``), a foreign object, a link,
@@ -40,6 +41,8 @@ LOGO_MAX_PIXELS = 8_000_000
 SVG_MAX_ELEMENTS = 5000
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# APNG's frames (fdAT) are pixels Pillow's verify and the IDAT check never read.
+ANIMATION_CHUNKS = (b"acTL", b"fcTL", b"fdAT")
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
 CONTENT_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
@@ -197,6 +200,8 @@ def _check_pixel_stream(data: bytes, pixels: int) -> None:
     while position + 8 <= len(data):
         length = int.from_bytes(data[position : position + 4], "big")
         kind = data[position + 4 : position + 8]
+        if kind in ANIMATION_CHUNKS:
+            raise refuse("het is een bewegende PNG (APNG); een logo staat stil.")
         if kind == b"IDAT":
             chunk = data[position + 8 : position + 8 + length]
             while chunk:

@@ -1,10 +1,14 @@
 """Issue 19's letterhead as an attacker sees it: crafted SVG logos and forged functionaris rows."""
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from partijen.models import Functionaris
-from regiekamer.logo import check_svg
+from regiekamer.logo import check_logo, check_svg
 from tests.conftest import logged_in
 from tests.fuzz import page_data
 from tests.partijen.factories import FunctionarisFactory
@@ -59,3 +63,18 @@ def test_style_text_after_a_child_element_is_checked_too():
     """A browser reads all of a <style>'s text; the check read only what came before a child."""
     with pytest.raises(ValidationError, match="buiten het bestand"):
         check_svg(svg("<style>a{}<g/>rect{fill:url(http://evil/x)}</style><rect/>"))
+
+
+def apng() -> bytes:
+    buffer = io.BytesIO()
+    frames = [Image.new("RGB", (40, 20), colour) for colour in ("red", "blue")]
+    frames[0].save(buffer, "PNG", save_all=True, append_images=frames[1:], duration=100)
+    return buffer.getvalue()
+
+
+def test_an_animated_png_is_refused_as_an_animated_svg_is():
+    """APNG frames (fdAT) are pixels neither Pillow's verify nor the IDAT bomb check read."""
+    data = apng()
+    assert b"acTL" in data and b"fdAT" in data
+    with pytest.raises(ValidationError, match="bewegende PNG"):
+        check_logo(SimpleUploadedFile("logo.png", data))
