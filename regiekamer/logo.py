@@ -2,10 +2,10 @@
 
 - at most ``LOGO_MAX_BYTES``; the type is read from the content, never from the name or from
   what the browser says, and the name's extension must match it;
-- a PNG must be a real, still PNG (no APNG frames): Pillow reads its header, verifies its chunks
-  and decodes it, and it may not be larger than ``LOGO_MAX_SIDE`` pixels a side or
-  ``LOGO_MAX_PIXELS`` in all (a small file that unpacks into a huge image is refused by its
-  header, before it is decoded);
+- a PNG must be a real, still PNG (no APNG frames, nothing after its end): Pillow reads its
+  header, verifies its chunks and decodes it, and it may not be larger than ``LOGO_MAX_SIDE``
+  pixels a side or ``LOGO_MAX_PIXELS`` in all (a small file that unpacks into a huge image is
+  refused by its header, before it is decoded);
 - an SVG is parsed without a DOCTYPE, entities or external entities (the guards of defusedxml,
   on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
   and refused when it has a script, an event attribute (``onload=``), a foreign object, a link,
@@ -211,6 +211,9 @@ def _check_pixel_stream(data: bytes, pixels: int) -> None:
                     raise refuse("de afbeelding pakt uit tot meer dan haar pixels.")
                 chunk = stream.unconsumed_tail
         position += 12 + length
+        if kind == b"IEND" and position != len(data):
+            # Bytes after the image (HTML, a ZIP...): a polyglot, not a logo.
+            raise refuse("na het einde van de afbeelding volgen nog andere gegevens.")
     if not stream.eof or produced == 0:
         raise refuse("het is geen geldige PNG-afbeelding.")
 

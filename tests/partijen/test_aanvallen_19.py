@@ -78,3 +78,14 @@ def test_an_animated_png_is_refused_as_an_animated_svg_is():
     assert b"acTL" in data and b"fdAT" in data
     with pytest.raises(ValidationError, match="bewegende PNG"):
         check_logo(SimpleUploadedFile("logo.png", data))
+
+
+def test_a_png_with_something_after_its_end_is_refused():
+    """A PNG followed by HTML (or a ZIP) is a polyglot: refused, not stored as it came."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(buffer, "PNG")
+    with pytest.raises(ValidationError, match="na het einde van de afbeelding"):
+        check_logo(
+            SimpleUploadedFile("logo.png", buffer.getvalue() + b"<html><script>x()</script>")
+        )
+    check_logo(SimpleUploadedFile("logo.png", buffer.getvalue()))
