@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 
 from convenant.models import Herijkingsmoment
+from tests.conftest import logged_in
 from tests.fuzz import page_data
+from tests.regiekamer.test_versioning import admin_data
 
 from .factories import ConvenantFactory
 from .test_document import convenant, moment_data
@@ -61,3 +63,31 @@ def test_a_forged_moment_soort_or_precision_is_refused(regie_client, row):
     response = regie_client.post(url, moment_data(concept, [row | {"omschrijving": "X"}]))
     assert response.status_code == 200
     assert not Herijkingsmoment.objects.filter(convenant=concept).exists()
+
+
+def test_the_admin_keeps_the_signed_2016_text_too(demo, beheer_user):
+    """The admin is the beheerder's, not a way around the signed text (as a sent letter is
+    read-only there): the document's words, articles and signatories stay."""
+    signed = convenant(2016)
+    before = signed_state(signed), signed.kop
+    client = logged_in(beheer_user)
+    url = reverse("admin:convenant_convenant_change", args=[signed.pk])
+    opened = client.get(url)
+    data = admin_data(opened) | {"kop": "VERVALST", "zonder_tekst": "on"}
+    data["ondertekenaars-0-naam"] = "X. Vervalst"
+    data["overwegingen-0-DELETE"] = "on"
+    client.post(url, data)
+    artikel = signed.artikelen.order_by("nummer").first()
+    artikel_url = reverse("admin:convenant_artikel_change", args=[artikel.pk])
+    opened = client.get(artikel_url)
+    if opened.status_code == 200 and "adminform" in (opened.context or {}):
+        client.post(artikel_url, admin_data(opened) | {"tekst": "Andere woorden."})
+    add = reverse("admin:convenant_artikel_add")
+    client.post(
+        add,
+        {"convenant": signed.pk, "nummer": "99", "tekst": "Nieuw."}
+        | {f"onderdelen-{k}": v for k, v in management_data("x").items()},
+    )
+    signed.refresh_from_db()
+    assert (signed_state(signed), signed.kop) == before
+    assert not signed.zonder_tekst
