@@ -8,8 +8,9 @@
   refused by its header, before it is decoded);
 - an SVG is parsed without a DOCTYPE, entities or external entities (the guards of defusedxml,
   on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
-  and refused when it has a script, an event attribute (``onload=``), a foreign object, a link,
-  an animation, an embedded image, or any reference to something outside itself (``href`` to
+  and refused when it is nested deeper than ``SVG_MAX_DEPTH`` or has a script, an event
+  attribute (``onload=``), a foreign object, a link, an animation, an embedded image, or any
+  reference to something outside itself (``href`` to
   another file or the web, ``url(...)`` in a style, ``@import``, ``@font-face``; a style is read
   with its CSS escapes decoded, so ``\\75rl(`` counts as ``url(``). Nothing is repaired: a refused
   logo is not stored;
@@ -39,6 +40,7 @@ LOGO_MAX_BYTES = LOGO_MAX_MB * 1024 * 1024
 LOGO_MAX_SIDE = 4000
 LOGO_MAX_PIXELS = 8_000_000
 SVG_MAX_ELEMENTS = 5000
+SVG_MAX_DEPTH = 100  # deeper, WeasyPrint's drawing recurses too far and leaves the logo out
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # APNG's frames (fdAT) are pixels Pillow's verify and the IDAT check never read.
@@ -133,6 +135,8 @@ def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str]]]:
     def start(tag, attributes):
         if len(elements) >= SVG_MAX_ELEMENTS:
             raise _Refused(f"het bestand heeft meer dan {_n(SVG_MAX_ELEMENTS)} elementen.")
+        if len(open_elements) >= SVG_MAX_DEPTH:
+            raise _Refused(f"het bestand is meer dan {_n(SVG_MAX_DEPTH)} elementen diep genest.")
         open_elements.append(len(elements))
         elements.append((tag, attributes, []))
 

@@ -89,3 +89,11 @@ def test_a_png_with_something_after_its_end_is_refused():
             SimpleUploadedFile("logo.png", buffer.getvalue() + b"<html><script>x()</script>")
         )
     check_logo(SimpleUploadedFile("logo.png", buffer.getvalue()))
+
+
+def test_a_deeply_nested_svg_is_refused_rather_than_left_out_of_the_pdf():
+    """3.000 nested groups pass expat, but WeasyPrint's drawing recurses too deep and prints the
+    letter without its logo, silently: refused with a message instead."""
+    with pytest.raises(ValidationError, match="diep genest"):
+        check_svg(svg("<g>" * 3000 + "<rect/>" + "</g>" * 3000))
+    check_svg(svg("<g>" * 50 + "<rect/>" + "</g>" * 50))
