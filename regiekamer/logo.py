@@ -8,7 +8,8 @@
   refused by its header, before it is decoded);
 - an SVG is parsed without a DOCTYPE, entities or external entities (the guards of defusedxml,
   on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
-  and refused when it is nested deeper than ``SVG_MAX_DEPTH`` or has a script, an event
+  and refused when it is nested deeper than ``SVG_MAX_DEPTH``, draws (with its ``<use>``
+  copies) more than ``SVG_MAX_ELEMENTS`` elements or copies itself, or has a script, an event
   attribute (``onload=``), a foreign object, a link, an animation, an embedded image, or any
   reference to something outside itself (``href`` to
   another file or the web, ``url(...)`` in a style, ``@import``, ``@font-face``; a style is read
@@ -118,10 +119,11 @@ def _refuse_instruction(target, data):
     raise _Refused(f"het bestand bevat een verwerkingsinstructie (<?{target} ...?>).")
 
 
-def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str]]]:
-    """Every element as (tag, attributes, its text), names as '{namespace} local'. Parsed as
+def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str], int]]:
+    """Every element as (tag, attributes, its text, its parent's index or -1), names as
+    'namespace local'. Parsed as
     defusedxml does: expat with every declaration and external entity refused."""
-    elements: list[tuple[str, dict[str, str], list[str]]] = []
+    elements: list[tuple[str, dict[str, str], list[str], int]] = []
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = _refuse_declaration
     parser.EntityDeclHandler = _refuse_declaration
@@ -137,8 +139,9 @@ def _parse_svg(data: bytes) -> list[tuple[str, dict[str, str], list[str]]]:
             raise _Refused(f"het bestand heeft meer dan {_n(SVG_MAX_ELEMENTS)} elementen.")
         if len(open_elements) >= SVG_MAX_DEPTH:
             raise _Refused(f"het bestand is meer dan {_n(SVG_MAX_DEPTH)} elementen diep genest.")
+        parent = open_elements[-1] if open_elements else -1
         open_elements.append(len(elements))
-        elements.append((tag, attributes, []))
+        elements.append((tag, attributes, [], parent))
 
     def end(tag):
         open_elements.pop()
@@ -165,13 +168,53 @@ def _local(name: str) -> tuple[str, str]:
     return namespace, local.lower()
 
 
+def _check_drawn_size(elements) -> None:
+    """Refuse an SVG whose ``<use>`` copies draw more than ``SVG_MAX_ELEMENTS`` elements (a
+    few hundred bytes of nested uses draw millions: the PDF then takes minutes) or copy
+    themselves."""
+    children: list[list[int]] = [[] for _ in elements]
+    ids: dict[str, int] = {}
+    for index, (_, attributes, _, parent) in enumerate(elements):
+        if parent >= 0:
+            children[parent].append(index)
+        for attribute, value in attributes.items():
+            if _local(attribute)[1] == "id":
+                ids.setdefault(value, index)
+    follows = []
+    for index, (name, attributes, _, _) in enumerate(elements):
+        target = None
+        if _local(name)[1] == "use":
+            href = next((v for a, v in attributes.items() if _local(a)[1] == "href"), "")
+            target = ids.get(href.strip().removeprefix("#"))
+        follows.append(children[index] + ([target] if target is not None else []))
+    size: dict[int, int] = {}
+    for root in range(len(elements)):
+        stack, busy = [(root, False)], set()
+        while stack:
+            index, done = stack.pop()
+            if index in size:
+                continue
+            if done:
+                busy.discard(index)
+                size[index] = 1 + sum(size[i] for i in follows[index])
+                if size[index] > SVG_MAX_ELEMENTS:
+                    raise refuse(f"het tekent met <use> meer dan {_n(SVG_MAX_ELEMENTS)} elementen.")
+                continue
+            if index in busy:
+                raise refuse("een <use> verwijst (via andere) naar zichzelf.")
+            busy.add(index)
+            stack.append((index, True))
+            stack.extend((i, False) for i in follows[index] if i not in size)
+
+
 def check_svg(data: bytes) -> None:
     """Refuse an SVG that is not a plain drawing (see the module's rules)."""
     elements = _parse_svg(data)
     namespace, local = _local(elements[0][0]) if elements else ("", "")
     if local != "svg" or namespace not in (SVG_NAMESPACE, ""):
         raise refuse("het is geen SVG-afbeelding (het hoofdelement is geen <svg>).")
-    for name, attributes, texts in elements:
+    _check_drawn_size(elements)
+    for name, attributes, texts, _ in elements:
         _, tag = _local(name)
         if tag in FORBIDDEN_ELEMENTS:
             raise refuse(
