@@ -10,11 +10,11 @@
   on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
   and refused when it is nested deeper than ``SVG_MAX_DEPTH``, draws (with its ``<use>``
   copies) more than ``SVG_MAX_ELEMENTS`` elements or copies itself, or has a script, an event
-  attribute (``onload=``), a foreign object, a link, an animation, an embedded image, or any
-  reference to something outside itself (``href`` to
-  another file or the web, ``url(...)`` in a style, ``@import``, ``@font-face``; a style is read
-  with its CSS escapes decoded, so ``\\75rl(`` counts as ``url(``). Nothing is repaired: a refused
-  logo is not stored;
+  attribute (``onload=``), a foreign object, a link, an animation, a marker, an embedded image,
+  or any reference to something outside itself (``href`` to another file or the web,
+  ``url(...)`` in a style, ``@import``, ``@font-face``; a style is read with its CSS escapes
+  decoded, so ``\\75rl(`` counts as ``url(``). Nothing is repaired: a refused logo is not
+  stored;
 - it is stored with a random name and served only by a view that checks access, as a download
   with ``nosniff`` and a sandboxing Content-Security-Policy (``serve_logo``): even opened on its
   own, an SVG never runs as a page. In a PDF it is embedded (``data_uri``), read by WeasyPrint's
@@ -68,6 +68,8 @@ FORBIDDEN_ELEMENTS = {
     "audio",
     "video",
     "a",
+    # drawn again at every vertex of a path: 20.000 vertices x 50 shapes hang the PDF
+    "marker",
 }
 # url(...) in a style or presentation attribute may only point inside the document: url(#id).
 EXTERNAL_URL = re.compile(r"url\(\s*(?![\"']?#)", re.IGNORECASE)

@@ -117,3 +117,12 @@ def test_use_copies_that_draw_millions_or_themselves_are_refused():
     with pytest.raises(ValidationError, match="naar zichzelf"):
         check_svg(svg('<g id="a"><g><use href="#b"/></g></g><use id="b" href="#a"/>'))
     check_svg(svg(nested_uses(3, 4)))  # 64 rectangles: a logo may reuse its shapes
+
+
+def test_a_marker_drawn_at_every_vertex_is_refused():
+    """A 100 kB path of 20.000 vertices with marker-mid of 50 shapes: WeasyPrint draws a
+    million shapes and the letter's PDF takes more than a minute and a half."""
+    marker = '<marker id="m">' + '<rect width="1" height="1"/>' * 50 + "</marker>"
+    path = '<path d="M0 0' + " l1 0" * 20000 + '" marker-mid="url(#m)"/>'
+    with pytest.raises(ValidationError, match="<marker>"):
+        check_svg(svg(f"<defs>{marker}</defs>{path}"))
