@@ -9,7 +9,8 @@
 - an SVG is parsed without a DOCTYPE, entities or external entities (the guards of defusedxml,
   on the standard library's expat) and without processing instructions (``<?xml-stylesheet?>``),
   and refused when it is nested deeper than ``SVG_MAX_DEPTH``, draws (with its ``<use>``
-  copies) more than ``SVG_MAX_ELEMENTS`` elements or copies itself, or has a script, an event
+  copies and the masks, clips and patterns it names) more than ``SVG_MAX_ELEMENTS`` elements
+  or copies itself, or has a script, an event
   attribute (``onload=``), a foreign object, a link, an animation, a marker, an embedded image,
   or any reference to something outside itself (``href`` to another file or the web,
   ``url(...)`` in a style, ``@import``, ``@font-face``; a style is read with its CSS escapes
@@ -73,6 +74,8 @@ FORBIDDEN_ELEMENTS = {
 }
 # url(...) in a style or presentation attribute may only point inside the document: url(#id).
 EXTERNAL_URL = re.compile(r"url\(\s*(?![\"']?#)", re.IGNORECASE)
+# url(#id): a mask, clip, pattern or gradient, drawn again for every element that names it.
+INTERNAL_URL = re.compile(r"url\(\s*[\"']?#([^\"')\s]+)", re.IGNORECASE)
 IMPORT = re.compile(r"@import|@font-face|expression\s*\(|javascript:", re.IGNORECASE)
 CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|\r\n|(.))", re.DOTALL)
 CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
@@ -171,9 +174,11 @@ def _local(name: str) -> tuple[str, str]:
 
 
 def _check_drawn_size(elements) -> None:
-    """Refuse an SVG whose ``<use>`` copies draw more than ``SVG_MAX_ELEMENTS`` elements (a
-    few hundred bytes of nested uses draw millions: the PDF then takes minutes) or copy
-    themselves."""
+    """Refuse an SVG whose ``<use>`` copies and ``url(#id)`` references (masks, clips,
+    patterns: drawn again for every element that names them; named in a ``<style>``, counted
+    for every element) draw more than ``SVG_MAX_ELEMENTS`` elements (a few hundred bytes of
+    nested uses draw millions: the PDF then takes minutes), or that copy themselves."""
+    too_much = f"het tekent met <use> of url(#...) meer dan {_n(SVG_MAX_ELEMENTS)} elementen."
     children: list[list[int]] = [[] for _ in elements]
     ids: dict[str, int] = {}
     for index, (_, attributes, _, parent) in enumerate(elements):
@@ -182,13 +187,16 @@ def _check_drawn_size(elements) -> None:
         for attribute, value in attributes.items():
             if _local(attribute)[1] == "id":
                 ids.setdefault(value, index)
-    follows = []
-    for index, (name, attributes, _, _) in enumerate(elements):
-        target = None
+    follows, styled = [], []
+    for index, (name, attributes, texts, _) in enumerate(elements):
+        targets = [ids[i] for v in attributes.values() for i in INTERNAL_URL.findall(v) if i in ids]
         if _local(name)[1] == "use":
             href = next((v for a, v in attributes.items() if _local(a)[1] == "href"), "")
             target = ids.get(href.strip().removeprefix("#"))
-        follows.append(children[index] + ([target] if target is not None else []))
+            targets += [target] if target is not None else []
+        if _local(name)[1] == "style":  # a rule may apply to every element
+            styled += [ids[i] for i in INTERNAL_URL.findall(_unescaped("".join(texts))) if i in ids]
+        follows.append(children[index] + targets)
     size: dict[int, int] = {}
     for root in range(len(elements)):
         stack, busy = [(root, False)], set()
@@ -200,13 +208,16 @@ def _check_drawn_size(elements) -> None:
                 busy.discard(index)
                 size[index] = 1 + sum(size[i] for i in follows[index])
                 if size[index] > SVG_MAX_ELEMENTS:
-                    raise refuse(f"het tekent met <use> meer dan {_n(SVG_MAX_ELEMENTS)} elementen.")
+                    raise refuse(too_much)
                 continue
             if index in busy:
                 raise refuse("een <use> verwijst (via andere) naar zichzelf.")
             busy.add(index)
             stack.append((index, True))
             stack.extend((i, False) for i in follows[index] if i not in size)
+    drawn = size.get(0, 0) + len(elements) * sum(size[i] for i in set(styled))
+    if drawn > SVG_MAX_ELEMENTS:
+        raise refuse(too_much)
 
 
 def check_svg(data: bytes) -> None:

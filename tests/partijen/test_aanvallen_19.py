@@ -126,3 +126,19 @@ def test_a_marker_drawn_at_every_vertex_is_refused():
     path = '<path d="M0 0' + " l1 0" * 20000 + '" marker-mid="url(#m)"/>'
     with pytest.raises(ValidationError, match="<marker>"):
         check_svg(svg(f"<defs>{marker}</defs>{path}"))
+
+
+@pytest.mark.parametrize(
+    "kind, attribute", [("mask", "mask"), ("clipPath", "clip-path"), ("pattern", "fill")]
+)
+def test_a_mask_clip_or_pattern_named_by_thousands_is_refused(kind, attribute):
+    """2.000 rectangles each naming a mask of 2.000: four million shapes, a PDF of minutes."""
+    inner = '<rect width="1" height="1"/>' * 2000
+    named = f'<rect width="5" height="5" {attribute}="url(#m)"/>' * 2000
+    with pytest.raises(ValidationError, match="meer dan 5.000 elementen"):
+        check_svg(svg(f'<defs><{kind} id="m">{inner}</{kind}></defs>{named}'))
+    styled = (
+        f'<style>rect{{{attribute}:url(#m)}}</style><defs><{kind} id="m">{inner}</{kind}></defs>'
+    )
+    with pytest.raises(ValidationError, match="meer dan 5.000 elementen"):
+        check_svg(svg(styled + '<rect width="5" height="5"/>' * 10))
