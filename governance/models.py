@@ -154,10 +154,11 @@ class Gremium(Versioned):
     def clean(self):
         for veld in ("ingesteld", "opgeheven"):
             datum, precisie = getattr(self, veld), f"{veld}_precisie"
-            if datum is None:
+            if datum is None and getattr(self, precisie) == Datumprecisie.DAG:
+                # No date and the form's default: the date is simply not known.
                 setattr(self, precisie, Datumprecisie.ONBEKEND)
-            elif getattr(self, precisie) == Datumprecisie.ONBEKEND:
-                setattr(self, precisie, Datumprecisie.DAG)
+            # A date with "onbekend", or "medio" without a date, contradicts itself: refused.
+            datums.check(datum, getattr(self, precisie), field=veld)
         if self.ingesteld and self.opgeheven and self.opgeheven <= self.ingesteld:
             raise ValidationError(
                 {"opgeheven": _("Een gremium wordt pas na het instellen opgeheven.")}

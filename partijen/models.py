@@ -289,7 +289,11 @@ class Functionaris(Versioned):
         verbose_name=_("gemeente"),
     )
     functie = models.CharField(_("functie"), max_length=30, choices=Functie.choices)
-    naam = models.CharField(_("naam"), max_length=200, help_text=_("Zoals de naam onder de brief staat, bijvoorbeeld A.A.M.M. Heijmans."))
+    naam = models.CharField(
+        _("naam"),
+        max_length=200,
+        help_text=_("Zoals de naam onder de brief staat, bijvoorbeeld A.A.M.M. Heijmans."),
+    )
     vanaf = models.DateField(_("vanaf"), null=True, blank=True, help_text=_("Leeg: onbekend."))
     tot = models.DateField(
         _("tot en met"), null=True, blank=True, help_text=_("Leeg: onbekend of nog in functie.")

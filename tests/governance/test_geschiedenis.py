@@ -222,3 +222,22 @@ def test_a_gremiums_decision_button_fills_in_the_gremium_and_fits_its_time(demo,
         assert form.initial["gremium"] == gremium and form.initial["route"] == route
         # A former gremium decides nothing today: no date is proposed for it.
         assert ("datum" in form.initial) == (route == "schriftelijk")
+
+
+@pytest.mark.django_db
+def test_a_gremium_date_that_contradicts_its_precision_is_refused_not_rewritten():
+    gremium = GremiumFactory.build(
+        samenwerkingsverband=GremiumFactory().samenwerkingsverband,
+        opgeheven=date(2015, 1, 1),
+        opgeheven_precisie="onbekend",
+    )
+    with pytest.raises(ValidationError) as error:
+        gremium.full_clean()
+    assert "Bij 'datum onbekend' hoort geen datum" in str(error.value.message_dict["opgeheven"])
+    gremium.opgeheven, gremium.opgeheven_precisie = None, "medio"
+    with pytest.raises(ValidationError) as error:
+        gremium.full_clean()
+    assert "Vul een datum in" in str(error.value.message_dict["opgeheven"])
+    gremium.opgeheven_precisie = "dag"  # the form's default without a date: not known
+    gremium.full_clean()
+    assert gremium.opgeheven_precisie == "onbekend"
