@@ -35,7 +35,13 @@ from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 
 from .getallen import AANTAL, format_number
-from .uploads import ProtectedFileField, clean_file_name, extension_of, serve_file
+from .uploads import (
+    FILE_TYPES,
+    ProtectedFileField,
+    clean_file_name,
+    extension_of,
+    serve_file,
+)
 
 LOGO_MAX_MB = 1
 LOGO_MAX_BYTES = LOGO_MAX_MB * 1024 * 1024
@@ -49,7 +55,8 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ANIMATION_CHUNKS = (b"acTL", b"fcTL", b"fdAT")
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
-CONTENT_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+LOGO_TYPES = ("png", "svg")
+CONTENT_TYPES = {kind: FILE_TYPES[kind].content_type for kind in LOGO_TYPES}
 
 # Elements that run, embed or animate: never in a logo.
 FORBIDDEN_ELEMENTS = {
@@ -348,7 +355,7 @@ class LogoField(ProtectedFileField):
     (random name, served by the row's own checking view: ``get_file_url``)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("types", ("png", "svg"))
+        kwargs.setdefault("types", LOGO_TYPES)
         kwargs.setdefault(
             "help_text",
             f"PNG of SVG, hooguit {LOGO_MAX_MB} MB en {_n(LOGO_MAX_SIDE)} pixels per "

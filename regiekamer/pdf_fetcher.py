@@ -15,9 +15,12 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .logo import CONTENT_TYPES as CONTENT_TYPES_OF_LOGOS
+
 STATIC_PREFIX = "/static/"
 CONTENT_TYPES = {".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}
-EMBEDDED_IMAGES = ("image/png", "image/svg+xml")
+# What a document may embed: a checked logo (``regiekamer.logo.data_uri``), nothing else.
+EMBEDDED_IMAGES = tuple(CONTENT_TYPES_OF_LOGOS.values())
 
 
 class StaticFilesOnly(URLFetcher):
