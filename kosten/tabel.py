@@ -3,7 +3,7 @@
 from formatie.constants import Kostensoort
 from regiekamer.opmaak import format_decimal, format_euro
 
-from .verdeling import FaseData, Kostenverdeling, RolData
+from .verdeling import FaseData, Kostenverdeling, RolData, from_year
 
 
 def in_zin(naam: str) -> str:
@@ -22,8 +22,10 @@ def _uurtarieven(rol: RolData, fasen: list[FaseData]) -> str:
     )
     per_jaar = []
     for jaar in jaren:
-        eerder = [y for y in rol.uurtarieven if y <= jaar]
-        tarief = rol.uurtarieven[max(eerder)] if eerder else rol.uurtarief
+        # The engine's rule (kosten.verdeling.from_year): the rate of the latest year on or
+        # before ``jaar``.
+        found = from_year(rol.uurtarieven, jaar)
+        tarief = found[0] if found else rol.uurtarief
         if tarief is not None and (not per_jaar or per_jaar[-1][1] != tarief):
             per_jaar.append((jaar, tarief))
     if not per_jaar:

@@ -174,7 +174,7 @@ class Sleutel:
         return {g: round_euro(kosten * t / n) for g, (t, n) in sorted(self.aandelen.items())}
 
 
-def _from_year(amounts: dict[int, Decimal], jaar: int) -> tuple[Decimal, int] | None:
+def from_year(amounts: dict[int, Decimal], jaar: int) -> tuple[Decimal, int] | None:
     """The amount of the latest year on or before ``jaar``, with that year; None: none."""
     years = [y for y in amounts if y <= jaar]
     return (amounts[max(years)], max(years)) if years else None
@@ -186,13 +186,13 @@ def tarief(rol: RolData, formatie: FormatieData, jaar: int) -> tuple[Decimal, in
     per fase has none (0, None). Raises :class:`KostenFout` when there is none yet."""
     if rol.kostensoort == Kostensoort.SCHAAL:
         amounts = {y: v for (s, y), v in formatie.schalen.items() if s == rol.schaal}
-        found = _from_year(amounts, jaar)
+        found = from_year(amounts, jaar)
         if found is None:
             raise KostenFout(ontbrekend=[Ontbrekend(SCHAAL, jaar, schaal=rol.schaal)])
         return found
     if rol.kostensoort == Kostensoort.UUR:
         if rol.uurtarieven:
-            found = _from_year(rol.uurtarieven, jaar)
+            found = from_year(rol.uurtarieven, jaar)
         else:
             found = (rol.uurtarief, None) if rol.uurtarief is not None else None
         if found is None:
@@ -203,7 +203,7 @@ def tarief(rol: RolData, formatie: FormatieData, jaar: int) -> tuple[Decimal, in
 
 def jaarkosten_per_fte(schalen: dict[tuple[int, int], Decimal], schaal: int, jaar: int) -> Decimal:
     """The scale's amount of the latest begrotingsjaar on or before ``jaar``."""
-    found = _from_year({y: v for (s, y), v in schalen.items() if s == schaal}, jaar)
+    found = from_year({y: v for (s, y), v in schalen.items() if s == schaal}, jaar)
     if found is None:
         raise KostenFout(ontbrekend=[Ontbrekend(SCHAAL, jaar, schaal=schaal)])
     return found[0]
