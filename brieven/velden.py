@@ -22,13 +22,14 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from convenant.constants import Herijkingssoort
 from convenant.models import Convenant, Herijkingsmoment
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
 from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer import datums
 from regiekamer.opmaak import format_decimal, format_euro
 
 NOT_PLANNED = "nog niet gepland"
@@ -86,8 +87,8 @@ def euro(amount) -> str:
 
 
 def long_date(value: date | None, empty: str = "onbekend") -> str:
-    """30 augustus 2016."""
-    return formats.date_format(value, "j F Y") if value else empty
+    """30 augustus 2016 (``regiekamer.datums``, as a herijkingsmoment's date reads)."""
+    return datums.tekst(value, lang=True) if value else empty
 
 
 def dutch_list(items: list[str]) -> str:
