@@ -21,6 +21,11 @@ def convenant_scan_path(instance, filename: str) -> str:
     return random_path("convenanten", filename)
 
 
+# The rule "its text is final", as lookups (``regiekamer.conditions``): signed, and its text
+# recorded (a signed convenant known only by name may still have its text entered).
+TEXT_LOCKED = {"status": ConvenantStatus.ONDERTEKEND, "zonder_tekst": False}
+
+
 class ConvenantQuerySet(models.QuerySet):
     def huidig(self):
         """The current convenant among these (those of one samenwerkingsverband) as far as its
@@ -209,9 +214,7 @@ class Convenant(VersionedBase):
         """
         if self.pk is None:
             return False
-        return Convenant.objects.filter(
-            pk=self.pk, status=ConvenantStatus.ONDERTEKEND, zonder_tekst=False
-        ).exists()
+        return Convenant.objects.filter(pk=self.pk, **TEXT_LOCKED).exists()
 
     @property
     def jaar(self):
@@ -440,11 +443,6 @@ class HerijkingsmomentQuerySet(models.QuerySet):
         convenant version copies its moments: of one date, the newest version's copy first."""
         op = op or timezone.localdate()
         return self.filter(datum__gte=op).order_by("datum", "-convenant__versie")
-
-    def herijkingen(self):
-        """Only the herijkingen themselves (the go/no-go moments), not the evaluations
-        that prepare them: what a letter names as "het eerstvolgende herijkingsmoment"."""
-        return self.filter(soort=Herijkingssoort.HERIJKING)
 
     def geweest(self, op=None):
         """The herijkingsmomenten before ``op`` (today), the last one first."""

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, TemplateView
 from partijen import forms as partijen_forms
 from partijen.models import Samenwerkingsverband
 from regiekamer import access
+from regiekamer.conditions import matches
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
@@ -26,10 +27,10 @@ from regiekamer.views import (
 )
 
 from . import forms
-from .constants import ConvenantStatus
 from .document import convenant_report
 from .filters import ConvenantFilterSet, SamenwerkingsverbandFilterSet
 from .models import (
+    TEXT_LOCKED,
     Artikel,
     Artikelonderdeel,
     Convenant,
@@ -141,10 +142,8 @@ class ConvenantDetailView(PdfDownloadMixin, ScopedQuerysetMixin, DetailView):
             (v for v in versions if v.vorige_versie_id == convenant.pk), None
         )
         context["can_edit"] = access.can(self.request.user, "change", convenant)
-        # A signed convenant known only by name may still have its text entered.
-        context["text_locked"] = (
-            convenant.status == ConvenantStatus.ONDERTEKEND and not convenant.zonder_tekst
-        )
+        # Convenant.is_text_locked's rule, asked of the object itself (no query).
+        context["text_locked"] = matches(convenant, TEXT_LOCKED)
         artikel_ids = [a.pk for a in convenant.artikelen.all()]
         context["history"] = history_rows(
             convenant.history.all(),
