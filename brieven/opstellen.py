@@ -13,6 +13,7 @@ from partijen.models import Functie, Gemeente, Samenwerkingsverband
 
 from .models import Briefstatus, Raadsinformatiebrief
 from .velden import addressee_lines, merge, missing_values, standard_text
+from .weergave import signatory_names
 
 
 def latest_letter(sv: Samenwerkingsverband, gemeente: Gemeente) -> Raadsinformatiebrief | None:
@@ -63,12 +64,8 @@ def letterhead_gaps(brief: Raadsinformatiebrief, datum: date) -> list[str]:
             f"Vul het adres voor raadspost van {gemeente.naam} in (adres, postcode en plaats, "
             f"op de pagina van de gemeente)."
         )
-    bekend = gemeente.ondertekenaars_op(datum)
-    for functie, naam in (
-        (Functie.GEMEENTESECRETARIS, brief.gemeentesecretaris),
-        (Functie.BURGEMEESTER, brief.burgemeester),
-    ):
-        if not (naam or bekend.get(functie)):
+    for functie, naam in signatory_names(brief, datum).items():
+        if not naam:
             gaps.append(
                 f"Vul de naam van de {functie.label.lower()} in bij de brief, of in het "
                 f"briefhoofd van {gemeente.naam}."
@@ -98,11 +95,9 @@ def send_letter(brief: Raadsinformatiebrief, user) -> Raadsinformatiebrief:
     locked.verzonden_adres = "\n".join(addressee_lines(locked.gemeente))
     # The signatories are frozen with the letter: a name left empty is the letterhead's on the
     # letter's date, now, and never changes afterwards.
-    bekend = locked.gemeente.ondertekenaars_op(locked.datum)
-    locked.burgemeester = locked.burgemeester or bekend.get(Functie.BURGEMEESTER, "")
-    locked.gemeentesecretaris = locked.gemeentesecretaris or bekend.get(
-        Functie.GEMEENTESECRETARIS, ""
-    )
+    names = signatory_names(locked, locked.datum)
+    locked.burgemeester = names[Functie.BURGEMEESTER]
+    locked.gemeentesecretaris = names[Functie.GEMEENTESECRETARIS]
     locked.verzonden_op = timezone.now()
     locked.verzonden_door = user if user is not None and user.is_authenticated else None
     locked.status = Briefstatus.VERZONDEN

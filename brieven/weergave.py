@@ -66,19 +66,25 @@ class Briefhoofd:
         return f"Gemeente {self.gemeente.naam}"
 
 
-def signatories(brief, datum: date) -> list[Ondertekenaar]:
-    """Who signs, gemeentesecretaris first: the names on the letter. On a concept a name left
-    empty is the gemeente's functionaris on the letter's own date (``ondertekenaars_op``);
-    sending stores those names on the letter (``send_letter``), so a sent letter prints the
-    names it was sent with, whatever the letterhead records later."""
+def signatory_names(brief, datum: date) -> dict[str, str]:
+    """{functie: naam} of who signs, gemeentesecretaris first: the names on the letter. On a
+    concept a name left empty is the gemeente's functionaris on the letter's own date
+    (``ondertekenaars_op``); sending stores those names on the letter (``send_letter``), so a
+    sent letter prints the names it was sent with, whatever the letterhead records later. An
+    empty name: nobody known."""
     known = {} if brief.is_frozen else brief.gemeente.ondertekenaars_op(datum)
     names = {
         Functie.GEMEENTESECRETARIS: brief.gemeentesecretaris,
         Functie.BURGEMEESTER: brief.burgemeester,
     }
+    return {functie: names[functie] or known.get(functie, "") for functie in ONDERTEKENAARS}
+
+
+def signatories(brief, datum: date) -> list[Ondertekenaar]:
+    """Who signs, as printed under the letter (``signatory_names``)."""
     return [
-        Ondertekenaar(naam=names[functie] or known.get(functie, ""), functie=functie.label)
-        for functie in ONDERTEKENAARS
+        Ondertekenaar(naam=naam, functie=functie.label)
+        for functie, naam in signatory_names(brief, datum).items()
     ]
 
 
