@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
 from regiekamer.datums import Datumprecisie
-from regiekamer.forms import DATE_INPUT
+from regiekamer.forms import DATE_INPUT, OptionalPrecisionMixin
 
 from .constants import ConvenantStatus
 from .models import (
@@ -19,7 +19,10 @@ from .models import (
 DOCUMENT_WORDS = ["kop", "ondertitel", "aanhef", "begripsbepaling", "kop_artikelen"]
 
 
-class ConvenantForm(forms.ModelForm):
+class ConvenantForm(OptionalPrecisionMixin, forms.ModelForm):
+    # Left out, a dagtekening is exact to the day.
+    precision_fields = ("dagtekening_precisie",)
+
     class Meta:
         model = Convenant
         fields = [
@@ -50,8 +53,6 @@ class ConvenantForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Left out, a dagtekening is exact to the day.
-        self.fields["dagtekening_precisie"].required = False
         self.fields["dagtekening_precisie"].label = "Nauwkeurigheid van de dagtekening"
         voorgangers = Convenant.objects.select_related("samenwerkingsverband")
         if self.instance.pk:
@@ -74,9 +75,6 @@ class ConvenantForm(forms.ModelForm):
             if field in cleaned and before and cleaned[field] != before:
                 self.add_error(field, Convenant.LOCKED_MESSAGE)
         return cleaned
-
-    def clean_dagtekening_precisie(self):
-        return self.cleaned_data["dagtekening_precisie"] or Datumprecisie.DAG
 
     def clean_status(self):
         status = self.cleaned_data["status"]

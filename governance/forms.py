@@ -6,8 +6,7 @@ from django.db.models import Q, QuerySet
 from django.forms import inlineformset_factory
 from django.utils import timezone
 
-from regiekamer.datums import Datumprecisie
-from regiekamer.forms import DATE_INPUT
+from regiekamer.forms import DATE_INPUT, OptionalPrecisionMixin
 
 from .constants import Besluitroute, Gremiumsoort, Vergaderstatus
 from .models import (
@@ -176,7 +175,10 @@ AgendapuntFormSet = inlineformset_factory(
 )
 
 
-class BesluitForm(ScopedModelForm):
+class BesluitForm(OptionalPrecisionMixin, ScopedModelForm):
+    # Most decisions have their day: left empty, the precision is 'op de dag'.
+    precision_fields = ("datum_precisie",)
+
     class Meta:
         model = Besluit
         fields = [
@@ -204,11 +206,6 @@ class BesluitForm(ScopedModelForm):
             agendapunten = agendapunten.filter(vergadering=vergadering)
         self.fields["agendapunt"].queryset = agendapunten
         self.fields["agendapunt"].required = False
-        # Most decisions have their day: left empty, the precision is 'op de dag'.
-        self.fields["datum_precisie"].required = False
-
-    def clean_datum_precisie(self):
-        return self.cleaned_data.get("datum_precisie") or Datumprecisie.DAG
 
     def clean(self):
         cleaned = super().clean()
@@ -278,7 +275,10 @@ class StukForm(forms.ModelForm):
         return cleaned
 
 
-class GremiumForm(forms.ModelForm):
+class GremiumForm(OptionalPrecisionMixin, forms.ModelForm):
+    # Left empty: 'op de dag' with a date, 'datum onbekend' without one (Gremium.clean).
+    precision_fields = ("ingesteld_precisie", "opgeheven_precisie")
+
     class Meta:
         model = Gremium
         fields = [
@@ -305,18 +305,6 @@ class GremiumForm(forms.ModelForm):
             "ingesteld": DATE_INPUT,
             "opgeheven": DATE_INPUT,
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Left empty: 'op de dag' with a date, 'datum onbekend' without one (Gremium.clean).
-        for name in ("ingesteld_precisie", "opgeheven_precisie"):
-            self.fields[name].required = False
-
-    def clean_ingesteld_precisie(self):
-        return self.cleaned_data.get("ingesteld_precisie") or Datumprecisie.DAG
-
-    def clean_opgeheven_precisie(self):
-        return self.cleaned_data.get("opgeheven_precisie") or Datumprecisie.DAG
 
 
 LidmaatschapFormSet = inlineformset_factory(

@@ -2,8 +2,30 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 
+from .datums import Datumprecisie
+
 # A date as the browser's date picker sends it; shown the same way.
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OptionalPrecisionMixin:
+    """A model form whose date precisions (``regiekamer.datums``), named in
+    ``precision_fields``, may be left empty: an empty one reads 'op de dag' (the model's
+    clean then decides, e.g. 'datum onbekend' for a gremium without a date)."""
+
+    precision_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.precision_fields:
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.precision_fields:
+            if name not in self.errors and not cleaned.get(name):
+                cleaned[name] = Datumprecisie.DAG
+        return cleaned
 
 
 class GemeenteScopedFormSet(forms.BaseInlineFormSet):
