@@ -37,6 +37,7 @@ from django.db.models.fields.files import FieldFile
 from .getallen import AANTAL, format_number
 from .uploads import (
     FILE_TYPES,
+    PNG_SIGNATURE,
     ProtectedFileField,
     clean_file_name,
     extension_of,
@@ -50,7 +51,6 @@ LOGO_MAX_PIXELS = 8_000_000
 SVG_MAX_ELEMENTS = 5000
 SVG_MAX_DEPTH = 100  # deeper, WeasyPrint's drawing recurses too far and leaves the logo out
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # APNG's frames (fdAT) are pixels Pillow's verify and the IDAT check never read.
 ANIMATION_CHUNKS = (b"acTL", b"fcTL", b"fdAT")
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"

@@ -129,6 +129,9 @@ def _zip_type(file) -> str | None:
         return found.pop() if len(found) == 1 else None
 
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
 def detect_type(file) -> FileType | None:
     """The allowed type this file's content is, or None. Never raises on a broken file."""
     file.seek(0)
@@ -136,7 +139,7 @@ def detect_type(file) -> FileType | None:
     try:
         if head.startswith(b"%PDF-"):
             return FILE_TYPES["pdf"]
-        if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        if head.startswith(PNG_SIGNATURE):
             return FILE_TYPES["png"]
         if head.startswith(b"\xff\xd8\xff"):
             return FILE_TYPES["jpeg"]
