@@ -13,3 +13,19 @@ class Kostensoort(models.TextChoices):
 class Werkgroepsoort(models.TextChoices):
     STRUCTUREEL = "structureel", _("Structureel")
     THEMATISCH = "thematisch", _("Thematisch")
+
+
+class Pakketsoort(models.TextChoices):
+    """Seed 001: what all gemeenten do together (basispakket) and what smaller, changing
+    coalitions do (modulair); seed 004: basispakket and pluspakket."""
+
+    BASIS = "basis", _("Basispakket (alle gemeenten, volgens de verdeelsleutel)")
+    PLUS = "plus", _("Pluspakket of module (alleen de deelnemers)")
+
+
+class Pakketverdeling(models.TextChoices):
+    """How a pluspakket's costs are split over its deelnemers of a year."""
+
+    INWONERS = "inwoners", _("Naar inwonertal van de deelnemers")
+    GELIJK = "gelijk", _("In gelijke delen")
+    EEN = "een", _("Geheel voor één gemeente")

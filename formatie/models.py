@@ -17,7 +17,7 @@ from regiekamer.fields import BedragField, FteField, PercentageField, UrenField
 from regiekamer.getallen import BEDRAG, format_number
 from regiekamer.versioning import Versioned
 
-from .constants import Kostensoort, Werkgroepsoort
+from .constants import Kostensoort, Pakketsoort, Pakketverdeling, Werkgroepsoort
 
 ZERO = Decimal("0")
 
@@ -101,6 +101,151 @@ class Fase(Versioned):
         )
 
 
+class PakketQuerySet(models.QuerySet):
+    def plus(self):
+        return self.filter(soort=Pakketsoort.PLUS)
+
+
+class Pakket(Versioned):
+    """A part of what a samenwerkingsverband does, with who pays for it.
+
+    The basispakket is what every gemeente takes (seed 001: "met alle twaalf gemeenten"); its
+    costs follow the samenwerkingsverband's verdeelsleutel, as a rol without pakket does. A
+    pluspakket or module is taken by some gemeenten only (seed 004: "specifiek afgerekend met de
+    betreffende deelnemer"); its costs are split over that year's deelnemers (Pakketdeelname)
+    by ``verdeling``. Seed 001's tasks a-e are parts of the basispakket, so a samenwerkingsverband
+    may hold several pakketten of soort basis: together they are its basispakket.
+    """
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="pakketten",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(
+        _("soort"), max_length=10, choices=Pakketsoort.choices, default=Pakketsoort.PLUS
+    )
+    verdeling = models.CharField(
+        _("verdeling van de kosten"),
+        max_length=10,
+        choices=Pakketverdeling.choices,
+        blank=True,
+        help_text=_("Alleen bij een pluspakket; het basispakket volgt de verdeelsleutel."),
+    )
+    peildatum = models.DateField(
+        _("peildatum inwonertallen"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Alleen bij verdeling naar inwonertal. Leeg: de peildatum van de verdeelsleutel "
+            "van het jaar."
+        ),
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    bron = models.CharField(_("bron"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    objects = PakketQuerySet.as_manager()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("pakket")
+        verbose_name_plural = _("pakketten")
+        ordering = ["samenwerkingsverband", "soort", "volgorde", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "naam"],
+                name="unieke_pakketnaam",
+                violation_error_message=_("Er is al een pakket met deze naam."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(soort=Pakketsoort.BASIS) & Q(verdeling="") & Q(peildatum__isnull=True))
+                | (Q(soort=Pakketsoort.PLUS) & ~Q(verdeling="")),
+                name="pakket_verdeling_past_bij_soort",
+                violation_error_message=_(
+                    "Een pluspakket heeft een verdeling; het basispakket volgt de verdeelsleutel."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("formatie:bezetting", args=[self.samenwerkingsverband.afkorting])
+
+    @property
+    def is_basis(self) -> bool:
+        return self.soort == Pakketsoort.BASIS
+
+    def clean(self):
+        if self.soort == Pakketsoort.BASIS:
+            if self.verdeling:
+                raise ValidationError(
+                    {"verdeling": _("Het basispakket volgt de verdeelsleutel: laat dit leeg.")}
+                )
+            if self.peildatum:
+                raise ValidationError(
+                    {"peildatum": _("Het basispakket volgt de verdeelsleutel: laat dit leeg.")}
+                )
+        elif not self.verdeling:
+            raise ValidationError({"verdeling": _("Kies hoe de kosten worden verdeeld.")})
+        elif self.peildatum and self.verdeling != Pakketverdeling.INWONERS:
+            raise ValidationError(
+                {"peildatum": _("Een peildatum hoort alleen bij verdeling naar inwonertal.")}
+            )
+
+
+class Pakketdeelname(Versioned):
+    """A gemeente takes part in a pluspakket, in the begrotingsjaren ``vanaf_jaar`` to
+    ``tot_en_met_jaar`` (empty: from the start, or with no end): seed 001's "wisselende
+    coalities" change from year to year."""
+
+    pakket = models.ForeignKey(
+        Pakket, on_delete=models.CASCADE, related_name="deelnames", verbose_name=_("pakket")
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="pakketdeelnames",
+        verbose_name=_("gemeente"),
+    )
+    vanaf_jaar = models.PositiveSmallIntegerField(_("vanaf jaar"), null=True, blank=True)
+    tot_en_met_jaar = models.PositiveSmallIntegerField(_("tot en met jaar"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("pakket__samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("deelname aan een pakket")
+        verbose_name_plural = _("deelnames aan pakketten")
+        ordering = ["pakket", "gemeente__naam", "vanaf_jaar"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot_en_met_jaar__isnull=True)
+                | Q(vanaf_jaar__isnull=True)
+                | Q(tot_en_met_jaar__gte=F("vanaf_jaar")),
+                name="pakketdeelname_periode",
+                violation_error_message=_("Het eindjaar ligt vóór het beginjaar."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente} in {self.pakket}"
+
+    def get_absolute_url(self):
+        return self.pakket.get_absolute_url()
+
+    def covers(self, jaar: int) -> bool:
+        return (self.vanaf_jaar is None or self.vanaf_jaar <= jaar) and (
+            self.tot_en_met_jaar is None or jaar <= self.tot_en_met_jaar
+        )
+
+
 class Rol(Versioned):
     """A regional role, with how it is paid (kostensoort) and the FTE per fase (Bezetting)."""
 
@@ -146,6 +291,15 @@ class Rol(Versioned):
         verbose_name=_("leverende gemeente"),
     )
     kostensoort = models.CharField(_("kostensoort"), max_length=10, choices=Kostensoort.choices)
+    pakket = models.ForeignKey(
+        Pakket,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rollen",
+        verbose_name=_("pakket"),
+        help_text=_("Leeg: het basispakket (de verdeelsleutel, alle gemeenten)."),
+    )
     schaal = models.PositiveSmallIntegerField(_("salarisschaal"), null=True, blank=True)
     uurtarief = BedragField(
         _("uurtarief"),
@@ -193,6 +347,14 @@ class Rol(Versioned):
         return reverse("formatie:bezetting", args=[self.samenwerkingsverband.afkorting])
 
     def clean(self):
+        if (
+            self.pakket_id
+            and self.samenwerkingsverband_id
+            and self.pakket.samenwerkingsverband_id != self.samenwerkingsverband_id
+        ):
+            raise ValidationError(
+                {"pakket": _("Dit pakket hoort bij een ander samenwerkingsverband.")}
+            )
         if self.kostensoort == Kostensoort.SCHAAL and self.schaal is None:
             raise ValidationError({"schaal": _("Een rol op salarisschaal heeft een schaal nodig.")})
         if self.kostensoort == Kostensoort.UUR and self.uurtarief is None:

@@ -5,8 +5,8 @@ A fixed number of queries, whatever the number of roles, fasen or gemeenten.
 
 from decimal import Decimal
 
-from formatie.constants import Kostensoort
-from formatie.models import Fase, Rol, Salarisschaal
+from formatie.constants import Kostensoort, Pakketverdeling
+from formatie.models import Fase, Pakket, Rol, Salarisschaal
 from partijen.models import Inwonertal, Samenwerkingsverband
 
 from .constants import Verdeelmethode
@@ -16,9 +16,11 @@ from .verdeling import (
     FormatieData,
     KostenFout,
     Kostenverdeling,
+    PakketData,
     RolData,
     Sleutel,
     calculate_kostenverdeling,
+    pakket_years,
 )
 
 
@@ -41,7 +43,7 @@ def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
     rollen = []
     queryset = (
         Rol.objects.filter(samenwerkingsverband=sv)
-        .select_related("leverende_gemeente")
+        .select_related("leverende_gemeente", "pakket")
         .prefetch_related("bezettingen", "uurtarieven")
         .order_by("volgorde", "naam")
     )
@@ -64,6 +66,7 @@ def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
                 uurtarieven=uurtarieven(rol, first_year),
                 bezetting=bezetting,
                 naam_in_kostentabel=rol.naam_in_kostentabel,
+                pakket=rol.pakket_id if rol.pakket and not rol.pakket.is_basis else None,
             )
         )
     schalen = {
@@ -81,27 +84,39 @@ def describe_sleutel(sleutel: Verdeelsleutel) -> str:
     return f"{text} ({sleutel.bron})" if sleutel.bron else text
 
 
-def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleutel]:
-    """The key of every year that a Verdeelsleutel covers (a later start wins)."""
-    sleutels = list(
+def _inwonertallen(sv: Samenwerkingsverband) -> list[Inwonertal]:
+    """The figures of the samenwerkingsverband's gemeenten (a scenario's own), oldest first."""
+    return list(
+        Inwonertal.van(sv)
+        .filter(gemeente__samenwerkingsverbanden=sv)
+        .select_related("gemeente")
+        .order_by("peildatum")
+    )
+
+
+def _latest(inwonertallen: list[Inwonertal], peildatum) -> dict[str, int]:
+    """Per gemeente the figure of the latest peildatum on or before ``peildatum``."""
+    return {i.gemeente.naam: i.aantal for i in inwonertallen if i.peildatum <= peildatum}
+
+
+def _verdeelsleutels(sv: Samenwerkingsverband) -> list[Verdeelsleutel]:
+    return list(
         Verdeelsleutel.objects.filter(samenwerkingsverband=sv)
         .prefetch_related("aandelen__gemeente")
         .order_by("vanaf_jaar")
     )
-    inwonertallen = list(
-        Inwonertal.objects.filter(gemeente__samenwerkingsverbanden=sv)
-        .select_related("gemeente")
-        .order_by("peildatum")
-    )
+
+
+def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleutel]:
+    """The key of every year that a Verdeelsleutel covers (a later start wins)."""
+    sleutels = _verdeelsleutels(sv)
+    inwonertallen = _inwonertallen(sv)
     deelnemers = [g.naam for g in sv.gemeenten.all()]
     built = {}
     for sleutel in sleutels:
         omschrijving = describe_sleutel(sleutel)
         if sleutel.methode == Verdeelmethode.INWONERTAL:
-            latest = {}
-            for i in inwonertallen:
-                if i.peildatum <= sleutel.peildatum:
-                    latest[i.gemeente.naam] = i.aantal
+            latest = _latest(inwonertallen, sleutel.peildatum)
             missing = [naam for naam in deelnemers if naam not in latest]
             if missing:
                 raise KostenFout(
@@ -121,7 +136,91 @@ def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleut
     return result
 
 
+def load_pakketten(sv: Samenwerkingsverband) -> list[Pakket]:
+    """The pluspakketten with their deelnames (gemeente prefetched), in order."""
+    return list(
+        Pakket.objects.plus()
+        .filter(samenwerkingsverband=sv)
+        .prefetch_related("deelnames__gemeente")
+        .order_by("volgorde", "naam")
+    )
+
+
+def pakket_deelnemers(pakket: Pakket, jaar: int, alle: list[str]) -> list[str]:
+    """Who takes part in a pluspakket in a year: its deelnames covering the year; a pakket
+    without any deelname is taken by all gemeenten (``alle``)."""
+    deelnames = list(pakket.deelnames.all())
+    if not deelnames:
+        return sorted(alle)
+    return sorted({d.gemeente.naam for d in deelnames if d.covers(jaar)})
+
+
+def pakket_sleutel(
+    pakket: Pakket, jaar: int, deelnemers: list[str], peildatum, inwonertallen
+) -> Sleutel:
+    """The key of a pluspakket in a year over its deelnemers; :class:`KostenFout` (Dutch) when
+    it cannot be made. ``peildatum``: the year's verdeelsleutel's, when the pakket has none."""
+    if not deelnemers:
+        raise KostenFout(f"Pakket {pakket.naam} heeft kosten in {jaar} maar geen deelnemers.")
+    if pakket.verdeling == Pakketverdeling.EEN:
+        if len(deelnemers) != 1:
+            raise KostenFout(
+                f"Pakket {pakket.naam} gaat geheel naar één gemeente, maar heeft in {jaar} "
+                f"{len(deelnemers)} deelnemers: {', '.join(deelnemers)}."
+            )
+        return Sleutel({deelnemers[0]: (Decimal(1), Decimal(1))}, "geheel voor één gemeente")
+    if pakket.verdeling == Pakketverdeling.GELIJK:
+        n = Decimal(len(deelnemers))
+        return Sleutel({g: (Decimal(1), n) for g in deelnemers}, "in gelijke delen")
+    peildatum = pakket.peildatum or peildatum
+    if peildatum is None:
+        raise KostenFout(
+            f"Pakket {pakket.naam} wordt naar inwonertal verdeeld, maar voor {jaar} is er geen "
+            "peildatum: geef het pakket een peildatum."
+        )
+    latest = _latest(inwonertallen, peildatum)
+    missing = [g for g in deelnemers if g not in latest]
+    if missing:
+        raise KostenFout(
+            f"Pakket {pakket.naam}: geen inwonertal op of vóór {peildatum:%d-%m-%Y} voor "
+            + ", ".join(missing)
+            + "."
+        )
+    return Sleutel.from_inwonertallen(
+        {g: latest[g] for g in deelnemers}, f"naar inwonertal op {peildatum:%d-%m-%Y}"
+    )
+
+
+def load_pakketsleutels(
+    sv: Samenwerkingsverband, formatie: FormatieData, pakketten: list[Pakket]
+) -> dict[tuple[int, int], Sleutel]:
+    """The key of every (pluspakket, jaar) with costs (``pakket_years``)."""
+    needed = pakket_years(formatie)
+    if not needed:
+        return {}
+    alle = [g.naam for g in sv.gemeenten.all()]
+    verdeelsleutels = _verdeelsleutels(sv)
+    inwonertallen = _inwonertallen(sv)
+    by_id = {p.pk: p for p in pakketten}
+    result = {}
+    for pakket_id, jaar in sorted(needed):
+        pakket = by_id[pakket_id]
+        covering = [s for s in verdeelsleutels if s.covers(jaar)]
+        peildatum = covering[-1].peildatum if covering else None
+        deelnemers = pakket_deelnemers(pakket, jaar, alle)
+        result[(pakket_id, jaar)] = pakket_sleutel(
+            pakket, jaar, deelnemers, peildatum, inwonertallen
+        )
+    return result
+
+
 def load_kostenverdeling(sv: Samenwerkingsverband, formatie=None) -> Kostenverdeling:
     """The cost table; ``formatie``: the formation already read by ``load_formatie``."""
     formatie = formatie or load_formatie(sv)
-    return calculate_kostenverdeling(formatie, load_sleutels(sv, formatie.jaren))
+    pakketten = load_pakketten(sv) if any(r.pakket for r in formatie.rollen) else []
+    return calculate_kostenverdeling(
+        formatie,
+        load_sleutels(sv, formatie.jaren),
+        load_pakketsleutels(sv, formatie, pakketten),
+        [PakketData(p.pk, p.naam, p.verdeling, p.omschrijving) for p in pakketten],
+    )

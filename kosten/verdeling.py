@@ -29,6 +29,7 @@ ZERO = Decimal("0")
 SCHAAL = "schaal"
 UURTARIEF = "uurtarief"
 SLEUTEL = "sleutel"
+PAKKET = "pakket"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Ontbrekend:
     schaal: int | None = None
     rol: str = ""
     rol_id: int | None = None
+    pakket: str = ""
 
     @property
     def tekst(self) -> str:
@@ -47,6 +49,8 @@ class Ontbrekend:
             return f"Voor schaal {self.schaal} ontbreekt het bedrag voor {self.jaar}."
         if self.soort == UURTARIEF:
             return f"Voor {self.rol} ontbreekt het uurtarief voor {self.jaar}."
+        if self.soort == PAKKET:
+            return f"Pakket {self.pakket} heeft in {self.jaar} kosten maar geen verdeling."
         return f"Voor {self.jaar} ontbreekt een verdeelsleutel."
 
 
@@ -95,6 +99,22 @@ class RolData:
     # How the cost table names the rol when it differs from ``naam`` (Bijlage 1: the
     # formation's "Informatie analyse" is "informatieanalyse" there); empty: ``naam``.
     naam_in_kostentabel: str = ""
+    # The pluspakket (its id) whose deelnemers pay this rol; None: the basispakket, split by
+    # the samenwerkingsverband's verdeelsleutel over all its gemeenten.
+    pakket: int | None = None
+
+
+@dataclass(frozen=True)
+class PakketData:
+    """A pluspakket or module: its costs go to its deelnemers only (``Pakket``)."""
+
+    id: int
+    naam: str
+    verdeling: str = ""
+    omschrijving: str = ""
+
+
+BASISPAKKET = "Basispakket"
 
 
 @dataclass
@@ -293,6 +313,53 @@ class Kostenverdeling:
     sleutels: dict[int, Sleutel]
     regels: dict[tuple[int, int], Regel]  # (rol id, jaar) -> Regel
     fasen: list[FaseData] = field(default_factory=list)  # to describe a rol's parameters
+    # The pluspakketten, in order; a rol of none of them is in the basispakket.
+    pakketten: list[PakketData] = field(default_factory=list)
+    # (pakket id, jaar) -> the key over that year's deelnemers, for the years it has costs.
+    pakketsleutels: dict[tuple[int, int], Sleutel] = field(default_factory=dict)
+
+    @property
+    def heeft_pakketten(self) -> bool:
+        return bool(self.pakketten)
+
+    def pakket_naam(self, pakket: int | None) -> str:
+        """ "Basispakket" for None, else the pluspakket's name."""
+        if pakket is None:
+            return BASISPAKKET
+        return next(p.naam for p in self.pakketten if p.id == pakket)
+
+    def sleutel(self, rol: RolData, jaar: int) -> Sleutel | None:
+        """The key a rol-year is split by: its pluspakket's of that year, else the year's
+        verdeelsleutel (None: a pluspakket-year without costs, so without key)."""
+        if rol.pakket is None:
+            return self.sleutels.get(jaar)
+        return self.pakketsleutels.get((rol.pakket, jaar))
+
+    def deelnemers(self, pakket: int | None, jaar: int) -> list[str]:
+        """Who pays a pakket's costs of a year: all gemeenten for the basispakket."""
+        if pakket is None:
+            return list(self.gemeenten)
+        found = self.pakketsleutels.get((pakket, jaar))
+        return found.gemeenten if found else []
+
+    def kosten_pakket(self, pakket: int | None, jaar: int) -> Decimal:
+        """The sum of the rounded costs of the pakket's rollen in a year."""
+        return sum(
+            (self.regels[(r.id, jaar)].kosten for r in self.rollen if r.pakket == pakket), ZERO
+        )
+
+    def aandeel_pakket(self, gemeente: str, jaar: int, pakket: int | None) -> Decimal:
+        """A gemeente's share of one pakket in a year (0 outside it): the sum of its cells of
+        the pakket's rollen. Over the basispakket and every pluspakket these add up to
+        ``aandeel``."""
+        return sum(
+            (
+                self.regels[(r.id, jaar)].aandelen.get(gemeente, ZERO)
+                for r in self.rollen
+                if r.pakket == pakket
+            ),
+            ZERO,
+        )
 
     @property
     def periode(self) -> str:
@@ -352,12 +419,36 @@ class Kostenverdeling:
         return sum((self.totaal_kosten(j) for j in self.jaren), ZERO)
 
 
+def pakket_years(formatie: FormatieData) -> set[tuple[int, int]]:
+    """The (pluspakket, jaar) pairs whose costs must be split: a rol of the pakket has costs
+    in that year. Only these need deelnemers and a key."""
+    return {
+        (rol.pakket, jaar)
+        for rol in formatie.rollen
+        if rol.pakket is not None
+        for jaar in costed_years(rol, formatie)
+    }
+
+
 def calculate_kostenverdeling(
-    formatie: FormatieData, sleutels: dict[int, Sleutel]
+    formatie: FormatieData,
+    sleutels: dict[int, Sleutel],
+    pakketsleutels: dict[tuple[int, int], Sleutel] | None = None,
+    pakketten: list[PakketData] = (),
 ) -> Kostenverdeling:
-    """The whole table: every rol in every year of the fasen, split by that year's key."""
+    """The whole table: every rol in every year of the fasen, split by that year's key, or
+    a pluspakket's rol by its pakket's key of the year over its deelnemers (the others pay 0).
+    Every share is rounded half-up once, as Bijlage 1 does."""
+    pakketsleutels = pakketsleutels or {}
+    pakketten = list(pakketten)
     jaren = formatie.jaren
     missing = [Ontbrekend(SLEUTEL, j) for j in jaren if j not in sleutels]
+    names = {p.id: p.naam for p in pakketten}
+    missing += [
+        Ontbrekend(PAKKET, jaar, pakket=names.get(pakket, str(pakket)))
+        for pakket, jaar in sorted(pakket_years(formatie))
+        if (pakket, jaar) not in pakketsleutels
+    ]
     missing += find_missing(formatie)
     if missing:
         raise KostenFout(ontbrekend=missing)
@@ -370,8 +461,20 @@ def calculate_kostenverdeling(
             if jaar in costed_years(rol, formatie):
                 tarief_jaar = tarief(rol, formatie, jaar)[1]
                 earlier = tarief_jaar if tarief_jaar is not None and tarief_jaar < jaar else None
-            regel = Regel(rol, jaar, kosten, sleutels[jaar].split(kosten), earlier)
-            regels[(rol.id, jaar)] = regel
+            if rol.pakket is None:
+                aandelen = sleutels[jaar].split(kosten)
+            elif (rol.pakket, jaar) in pakketsleutels:
+                aandelen = pakketsleutels[(rol.pakket, jaar)].split(kosten)
+            else:  # no costs this year, so no deelnemers needed
+                aandelen = {}
+            regels[(rol.id, jaar)] = Regel(rol, jaar, kosten, aandelen, earlier)
     return Kostenverdeling(
-        jaren, gemeenten, list(formatie.rollen), sleutels, regels, fasen=list(formatie.fasen)
+        jaren,
+        gemeenten,
+        list(formatie.rollen),
+        sleutels,
+        regels,
+        fasen=list(formatie.fasen),
+        pakketten=pakketten,
+        pakketsleutels=dict(pakketsleutels),
     )

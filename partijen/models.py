@@ -125,14 +125,36 @@ class Gemeente(Versioned):
         return found
 
 
+class InwonertalManager(models.Manager):
+    """The real figures: a scenario's own figures (``Inwonertal.scenario``) count only inside
+    that scenario, so every page, key and export of the real record leaves them out. The
+    scenario's figures: ``Inwonertal.alle.filter(scenario=...)`` (``Inwonertal.van``)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(scenario__isnull=True)
+
+
 class Inwonertal(Versioned):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.CASCADE, related_name="inwonertallen", verbose_name=_("gemeente")
+    )
+    # A what-if figure of one scenario (issue 20): never read by the real record.
+    scenario = models.ForeignKey(
+        "Samenwerkingsverband",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="scenario_inwonertallen",
+        verbose_name=_("alleen in scenario"),
+        limit_choices_to={"scenario_van__isnull": False},
     )
     peildatum = models.DateField(_("peildatum"))
     aantal = AantalField(_("aantal inwoners"))
     bron = models.CharField(_("bron"), max_length=200, blank=True)
     history = HistoricalRecords()
+
+    objects = InwonertalManager()
+    alle = models.Manager()
 
     access_scope = Scope(
         via=("gemeente__samenwerkingsverbanden",), gemeente="gemeente", gedeeld=True
@@ -142,15 +164,33 @@ class Inwonertal(Versioned):
         verbose_name = _("inwonertal")
         verbose_name_plural = _("inwonertallen")
         ordering = ["gemeente__naam", "-peildatum"]
+        base_manager_name = "alle"
         constraints = [
             models.UniqueConstraint(
                 fields=["gemeente", "peildatum"],
+                condition=models.Q(scenario__isnull=True),
                 name="uniek_inwonertal_per_peildatum",
                 violation_error_message=_(
                     "Voor deze gemeente is op deze peildatum al een inwonertal."
                 ),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["gemeente", "peildatum", "scenario"],
+                condition=models.Q(scenario__isnull=False),
+                name="uniek_scenario_inwonertal_per_peildatum",
+                violation_error_message=_(
+                    "Voor deze gemeente is in dit scenario op deze peildatum al een inwonertal."
+                ),
+            ),
         ]
+
+    @classmethod
+    def van(cls, samenwerkingsverband):
+        """The figures a samenwerkingsverband's keys read: the real ones, or for a scenario
+        only the scenario's own (copied when it was made, then edited in the scenario)."""
+        if samenwerkingsverband.is_scenario:
+            return cls.alle.filter(scenario=samenwerkingsverband)
+        return cls.objects.all()
 
     def __str__(self):
         return f"{format_number(self.aantal, AANTAL)} inwoners op {self.peildatum:%d-%m-%Y}"
@@ -159,8 +199,29 @@ class Inwonertal(Versioned):
         return self.gemeente.get_absolute_url()
 
 
+class SamenwerkingsverbandQuerySet(models.QuerySet):
+    def echt(self):
+        """The real samenwerkingsverbanden: no scenario (every list, dashboard, letter,
+        verrekening and bill reads only these)."""
+        return self.filter(scenario_van__isnull=True)
+
+    def scenarios(self):
+        return self.filter(scenario_van__isnull=False)
+
+
 class Samenwerkingsverband(Versioned):
     naam = models.CharField(_("naam"), max_length=200)
+    # A scenario (issue 20) is a what-if copy of a real samenwerkingsverband, edited with the
+    # same pages and commands, and never mistaken for the real one.
+    scenario_van = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="scenarios",
+        verbose_name=_("scenario van"),
+        limit_choices_to={"scenario_van__isnull": True},
+    )
     afkorting = models.SlugField(
         _("afkorting"),
         max_length=20,
@@ -188,6 +249,8 @@ class Samenwerkingsverband(Versioned):
     )
     history = HistoricalRecords(m2m_fields=[domeinen, gemeenten])
 
+    objects = SamenwerkingsverbandQuerySet.as_manager()
+
     access_scope = Scope(via=("pk",))
 
     class Meta:
@@ -196,7 +259,13 @@ class Samenwerkingsverband(Versioned):
         ordering = ["naam"]
 
     def __str__(self):
+        if self.scenario_van_id:
+            return f"Scenario {self.naam} ({self.afkorting})"
         return f"{self.naam} ({self.afkorting})"
+
+    @property
+    def is_scenario(self) -> bool:
+        return self.scenario_van_id is not None
 
     def save(self, *args, **kwargs):
         self.afkorting = self.afkorting.upper()
