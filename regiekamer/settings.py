@@ -64,6 +64,7 @@ REGIEKAMER_APPS = [
     "formatie",
     "kosten",
     "werkboek",
+    "scenarios",
     "governance",
     "programma",
     "gemeenten",
