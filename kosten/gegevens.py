@@ -127,6 +127,13 @@ def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleut
             built[sleutel.pk] = Sleutel.from_inwonertallen(latest, omschrijving)
         else:
             percentages = {a.gemeente.naam: Decimal(a.percentage) for a in sleutel.aandelen.all()}
+            missing = [naam for naam in deelnemers if naam not in percentages]
+            if missing:  # a gemeente without a percentage would silently pay nothing
+                raise KostenFout(
+                    f"De verdeelsleutel vanaf {sleutel.vanaf_jaar} geeft geen percentage voor "
+                    + ", ".join(sorted(missing))
+                    + "."
+                )
             built[sleutel.pk] = Sleutel.from_percentages(percentages, omschrijving)
     result = {}
     for jaar in jaren:

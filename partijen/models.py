@@ -222,6 +222,13 @@ class Samenwerkingsverband(Versioned):
         verbose_name=_("scenario van"),
         limit_choices_to={"scenario_van__isnull": True},
     )
+    toelichting = models.TextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_(
+            "Bij een scenario: welke vraag het beantwoordt en waar de cijfers vandaan komen."
+        ),
+    )
     afkorting = models.SlugField(
         _("afkorting"),
         max_length=20,
