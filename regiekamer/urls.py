@@ -43,6 +43,7 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:afkorting>/programma/", include("programma.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/brieven/", include("brieven.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/berichten/", include("berichten.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/", include("scenarios.urls")),
 ]
 
 # Dutch error pages in the app's layout; a 403 is logged (regiekamer.security).
