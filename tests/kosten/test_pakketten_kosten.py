@@ -173,3 +173,33 @@ def test_a_scenario_with_the_pakket_gets_the_same_figures(demo, stuur_client):
     page = stuur_client.get(kostenverdeling_url("MLWP")).content.decode()
     assert f"<strong>Wmo-module</strong>: {TOELICHTING}." in page
     assert load_kostenverdeling(Samenwerkingsverband.objects.get(afkorting="MLWP")).heeft_pakketten
+
+
+def test_a_coalition_that_changes_per_year_is_named_per_year(demo, stuur_client):
+    """Wholly to one gemeente: Leudal in 2016, Weert from 2017 on (seed 001's "wisselende
+    coalities"); each year's table says who."""
+    pakket = met_wmo_module()
+    pakket.verdeling = Pakketverdeling.EEN
+    pakket.save()
+    pakket.deelnames.filter(gemeente__naam="Leudal").update(tot_en_met_jaar=2016)
+    pakket.deelnames.filter(gemeente__naam="Weert").update(vanaf_jaar=2017)
+    page = stuur_client.get(kostenverdeling_url()).content.decode()
+    assert "<strong>Wmo-module</strong>: deelnemer Leudal (100%); verdeling geheel voor" in page
+    assert "<strong>Wmo-module</strong>: deelnemer Weert (100%); verdeling geheel voor" in page
+    rij = pakket_tabel(page, 2016).split('<th scope="row">Leudal</th>')[1].split("</tr>")[0]
+    assert cells(rij) == ["69.941", "31.200", "101.141"]
+    rij = pakket_tabel(page, 2017).split('<th scope="row">Leudal</th>')[1].split("</tr>")[0]
+    assert cells(rij) == ["181.697", "&mdash;", "181.697"]
+    lines = run("kostenverdeling", "MLW").splitlines()
+    assert "2016,Beleid Wmo,31200,31200,0,0" in lines
+    assert "2018,Beleid Wmo,93600,0,0,93600" in lines
+
+
+def test_a_year_without_deelnemers_is_named_on_the_page(demo, stuur_client):
+    pakket = met_wmo_module()
+    pakket.deelnames.update(tot_en_met_jaar=2017)
+    response = stuur_client.get(kostenverdeling_url())
+    page = response.content.decode()
+    assert "De kostenverdeling kan niet worden berekend." in page
+    assert "Pakket Wmo-module heeft kosten in 2018 maar geen deelnemers." in page
+    assert "?download=pdf" not in page
