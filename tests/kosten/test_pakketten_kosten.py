@@ -173,6 +173,11 @@ def test_a_scenario_with_the_pakket_gets_the_same_figures(demo, stuur_client):
     page = stuur_client.get(kostenverdeling_url("MLWP")).content.decode()
     assert f"<strong>Wmo-module</strong>: {TOELICHTING}." in page
     assert load_kostenverdeling(Samenwerkingsverband.objects.get(afkorting="MLWP")).heeft_pakketten
+    pdf = stuur_client.get(kostenverdeling_url("MLWP"), {"download": "pdf"}).content
+    assert f"Wmo-module: {TOELICHTING}." in pdf_text(pdf)
+    xlsx = stuur_client.get(kostenverdeling_url("MLWP"), {"download": "xlsx"}).content
+    rows = list(load_workbook(io.BytesIO(xlsx))["Per pakket"].iter_rows(values_only=True))
+    assert ("2016", "Leudal", *VERWACHT[2016]["Leudal"]) in rows
 
 
 def test_a_coalition_that_changes_per_year_is_named_per_year(demo, stuur_client):
