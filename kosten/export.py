@@ -34,7 +34,7 @@ from regiekamer.spreadsheet import (
 )
 
 from .budget import Budgetregel, claims_overzicht
-from .tabel import cost_table, kostenbasis
+from .tabel import cost_table, kostenbasis, pakket_tables
 from .verdeling import Kostenverdeling
 
 AFRONDING = (
@@ -91,20 +91,24 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
     table = cost_table(kv)
     jaren, gemeenten = kv.jaren, kv.gemeenten
     n_jaren, n_gem = len(jaren), len(gemeenten)
-    first_share = 2 + n_jaren + 1  # Rol, the years' costs, Totaal
+    # With pluspakketten a column after the rol names its pakket.
+    pakket = ["Pakket"] if kv.heeft_pakketten else []
+    p = len(pakket)
+    first_share = 2 + p + n_jaren + 1  # Rol, (Pakket,) the years' costs, Totaal
 
     write_title(ws, titel, stand or data_state_line(None))
-    group = ["Rol", "Kosten"] + [None] * n_jaren
+    group = ["Rol", *pakket, "Kosten"] + [None] * n_jaren
     for jaar in jaren:
         group += [f"Aandeel kosten {jaar}"] + [None] * (n_gem - 1)
     top = write_header(ws, group)[0].row
     write_header(
         ws,
-        [None, *[str(j) for j in jaren], "Totaal"]
+        [None, *[None] * p, *[str(j) for j in jaren], "Totaal"]
         + [gemeente_header(kv, g, j) for j in jaren for g in gemeenten],
     )
-    ws.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
-    ws.merge_cells(start_row=top, start_column=2, end_row=top, end_column=2 + n_jaren)
+    for column in range(1, 2 + p):
+        ws.merge_cells(start_row=top, start_column=column, end_row=top + 1, end_column=column)
+    ws.merge_cells(start_row=top, start_column=2 + p, end_row=top, end_column=2 + p + n_jaren)
     for i in range(n_jaren):
         column = first_share + i * n_gem
         if n_gem > 1:
@@ -116,19 +120,22 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
     for cell in ws[top + 1][1:]:
         cell.alignment = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
 
-    kinds = [Kind.TEXT] + [Kind.EURO] * (n_jaren + 1 + n_jaren * n_gem)
+    kinds = [Kind.TEXT] * (1 + p) + [Kind.EURO] * (n_jaren + 1 + n_jaren * n_gem)
 
     def euros(values):  # no cost is an empty cell, as Bijlage 1 prints "-"
         return [v if v else None for v in values]
 
     # The rol as Bijlage 1 labels it, with its parameters: "contractmanagement (schaal 11)".
     body = [
-        [rij["label"]] + euros(rij["kosten"]) + [sum(rij["kosten"])] + euros(rij["aandelen"])
+        [rij["label"], *([rij["pakket"]] if p else [])]
+        + euros(rij["kosten"])
+        + [sum(rij["kosten"])]
+        + euros(rij["aandelen"])
         for rij in table["rijen"]
     ]
     for row in body:
         write_row(ws, row, kinds)
-    totaal = ["Totaal"] + table["totaal_kosten"] + [kv.totaal_zonder_afronding]
+    totaal = ["Totaal", *[None] * p] + table["totaal_kosten"] + [kv.totaal_zonder_afronding]
     totaal += table["totaal_aandelen"]
     write_row(ws, totaal, kinds, font=BOLD, border=TOTAL_BORDER)
 
@@ -160,7 +167,8 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
     for note in [AFRONDING, *sleutel_notes(kv), *eerder, *opmerkingen]:
         append_row(ws, [note])
 
-    columns = [Column("Rol")] + [Column(str(h.value), Kind.EURO) for h in ws[top + 1][1:]]
+    columns = [Column("Rol"), *map(Column, pakket)]
+    columns += [Column(str(h.value), Kind.EURO) for h in ws[top + 1][1 + p :]]
     widths = column_widths(columns, [*body, totaal, *summary, *closing])
     widths[0] = max(widths[0], len("Regionale kostenverdeling samenvatting"))
     for i in range(first_share - 1, len(widths)):
@@ -169,7 +177,7 @@ def _bijlage_sheet(ws, kv: Kostenverdeling, titel: str, stand: str, opmerkingen:
     for row in ws.iter_rows(min_row=top + 2, max_row=top + 1 + len(body), max_col=1):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = ws.cell(row=top + 2, column=2)
+    ws.freeze_panes = ws.cell(row=top + 2, column=2 + p)
     print_setup(ws, titel, header_rows=(top, top + 1))
 
 
@@ -243,21 +251,71 @@ LIJST_COLUMNS = [
 ]
 
 
+def lijst_columns(kv: Kostenverdeling) -> list[Column]:
+    """The long list's columns; with pluspakketten the rol's pakket after its name."""
+    if not kv.heeft_pakketten:
+        return LIJST_COLUMNS
+    return [*LIJST_COLUMNS[:2], Column("Pakket"), *LIJST_COLUMNS[2:]]
+
+
 def lijst_rows(kv: Kostenverdeling) -> list[list]:
-    """One row per jaar, rol and gemeente, for a rol-year with a cost."""
+    """One row per jaar, rol and gemeente, for a rol-year with a cost. The verdeelsleutel is
+    the percentage of the key the rol-year is split by (its pluspakket's); a gemeente outside
+    a pluspakket has none and pays 0."""
     rows = []
     for jaar in kv.jaren:
-        sleutel = kv.sleutels[jaar]
         for rol in kv.rollen:
             regel = kv.regel(rol, jaar)
             if not regel.kosten:
                 continue
+            sleutel = kv.sleutel(rol, jaar)
             basis = kostenbasis(rol, kv.fasen)
+            pakket = [kv.pakket_naam(rol.pakket)] if kv.heeft_pakketten else []
             for g in kv.gemeenten:
                 percentage = sleutel.percentage(g) if g in sleutel.aandelen else None
                 aandeel = regel.aandelen.get(g, 0)
-                rows.append([jaar, rol.naam, basis, regel.kosten, g, percentage, aandeel])
+                rows.append([jaar, rol.naam, *pakket, basis, regel.kosten, g, percentage, aandeel])
     return rows
+
+
+PAKKETTEN_UITLEG = (
+    "Het basispakket volgt de verdeelsleutel over alle gemeenten; de kosten van een "
+    "pluspakket gaan alleen naar de deelnemers van dat jaar. Basispakket + pluspakketten = "
+    "totaal per gemeente."
+)
+
+
+def _pakketten_sheet(ws, kv: Kostenverdeling, titel: str, stand: str) -> None:
+    """Per year and gemeente the basispakket, every pluspakket and the total, with per year a
+    total row and each pluspakket's deelnemers and verdeling in words below."""
+    tabellen = pakket_tables(kv)
+    kolommen = tabellen[0]["kolommen"] if tabellen else []
+    columns = [Column("Jaar", Kind.YEAR), Column("Gemeente")]
+    columns += [Column(naam, Kind.EURO) for naam in [*kolommen, "Totaal"]]
+    kinds = [c.kind for c in columns]
+    write_title(ws, titel, stand, PAKKETTEN_UITLEG)
+    header = write_header(ws, [c.header for c in columns])
+    rows = []
+    for tabel in tabellen:
+        jaar = str(tabel["jaar"])
+        for rij in tabel["rijen"]:
+            rows.append([jaar, rij["gemeente"], *rij["bedragen"], rij["totaal"]])
+            write_row(ws, rows[-1], kinds)
+        totaal = [jaar, "Totaal (incl. afronding)", *tabel["totaal_aandelen"], tabel["totaal"]]
+        kosten = [jaar, "Totaal kosten", *tabel["kosten"], tabel["totaal_kosten"]]
+        write_row(ws, totaal, kinds, font=BOLD, border=TOTAL_BORDER)
+        write_row(ws, kosten, kinds)
+        rows += [totaal, kosten]
+    append_row(ws, [])
+    append_row(ws, ["Deelnemers en verdeling van de pluspakketten"])[0].font = BOLD
+    for tabel in tabellen:
+        for t in tabel["toelichting"]:
+            append_row(ws, [f"{t['pakket']} {tabel['jaar']}: {t['tekst']}."])
+    set_widths(ws, column_widths(columns, rows))
+    for cell in header[2:]:
+        cell.alignment = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
+    ws.freeze_panes = ws.cell(row=header[0].row + 1, column=3)
+    print_setup(ws, titel, header_rows=(header[0].row, header[0].row))
 
 
 def kostenverdeling_xlsx(
@@ -276,8 +334,11 @@ def kostenverdeling_xlsx(
     _bijlage_sheet(ws, kv, titel, stand, opmerkingen or [])
     lijst = wb.create_sheet("Lijst")
     rows = lijst_rows(kv)
-    write_table(lijst, LIJST_COLUMNS, rows, title=f"{titel}: lijst per jaar, rol en gemeente")
-    lijst.auto_filter.ref = f"A1:{lijst.cell(1, len(LIJST_COLUMNS)).column_letter}{len(rows) + 1}"
+    columns = lijst_columns(kv)
+    write_table(lijst, columns, rows, title=f"{titel}: lijst per jaar, rol en gemeente")
+    lijst.auto_filter.ref = f"A1:{lijst.cell(1, len(columns)).column_letter}{len(rows) + 1}"
+    if kv.heeft_pakketten:
+        _pakketten_sheet(wb.create_sheet("Per pakket"), kv, f"{titel}: per pakket", stand)
     if budgetten:
         budget_sheet = wb.create_sheet("Budgetcontrole")
         _budget_sheet(budget_sheet, budgetten, f"Budgetcontrole {titel}", stand)

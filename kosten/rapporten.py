@@ -11,7 +11,7 @@ from .gegevens import load_kostenverdeling
 from .models import Budget, Budgetclaim, Verdeelsleutel
 from .tabel import cost_table, fits_one_print_table, share_tables
 from .verdeling import KostenFout
-from .verrekening import calculate_verrekening
+from .verrekening import calculate_verrekening, scenario_melding
 
 
 def cost_history(sv) -> tuple:
@@ -79,7 +79,9 @@ def kostenverdeling_report(sv, **options) -> tuple[str, dict]:
 
 
 def verrekening_report(sv, **options) -> tuple[str, dict]:
-    """Borne, share, balance and payments per gemeente per year."""
+    """Borne, share, balance and payments per gemeente per year; never of a scenario."""
+    if melding := scenario_melding(sv):
+        raise RapportFout(melding)
     context = verrekening_context(sv, _kostenverdeling(sv))
     context |= {"titel": f"Onderlinge verrekening {sv.naam}", "gegevens_stand": data_state(sv)}
     return "rapporten/verrekening.html", context

@@ -74,6 +74,7 @@ def cost_table(kv: Kostenverdeling) -> dict:
             {
                 "rol": rol,
                 "label": rol_label(rol, kv.fasen),
+                "pakket": kv.pakket_naam(rol.pakket),
                 "kosten": [kv.regel(rol, j).kosten for j in kv.jaren],
                 "aandelen": [
                     kv.regel(rol, j).aandelen.get(g) for j in kv.jaren for g in kv.gemeenten
@@ -94,7 +95,60 @@ def cost_table(kv: Kostenverdeling) -> dict:
         ],
         "totaal_incl_afronding": [kv.totaal_aandelen(j) for j in kv.jaren],
         "afrondingsverschillen": [kv.afrondingsverschil(j) for j in kv.jaren],
+        "pakkettabellen": pakket_tables(kv) if kv.heeft_pakketten else [],
     }
+
+
+def opsomming(namen: list[str]) -> str:
+    """Names as a sentence lists them: "Leudal", "Leudal en Weert", "Leudal, Nederweert en
+    Weert"."""
+    if len(namen) < 2:
+        return "".join(namen)
+    return ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+def pakket_toelichting(kv: Kostenverdeling, pakket, jaar: int) -> str:
+    """Who takes part in a pluspakket in a year and how its costs are split, in words:
+    "deelnemers Leudal (40%) en Weert (60%); verdeling naar inwonertal op 01-01-2016"."""
+    sleutel = kv.pakketsleutels.get((pakket.id, jaar))
+    if sleutel is None:
+        return f"geen kosten in {jaar}"
+    deelnemers = opsomming(
+        [f"{g} ({format_decimal(sleutel.percentage(g), 2)}%)" for g in sleutel.gemeenten]
+    )
+    woord = "deelnemer" if len(sleutel.gemeenten) == 1 else "deelnemers"
+    return f"{woord} {deelnemers}; verdeling {sleutel.omschrijving}"
+
+
+def pakket_tables(kv: Kostenverdeling) -> list[dict]:
+    """Per year each gemeente's share of the basispakket and of every pluspakket, and its
+    total: Basispakket + pluspakketten = Totaal, with each pluspakket's deelnemers and
+    verdeling of that year in words. Only for a samenwerkingsverband with pluspakketten."""
+    pakketten = [None, *(p.id for p in kv.pakketten)]
+    return [
+        {
+            "jaar": jaar,
+            "kolommen": [kv.pakket_naam(p) for p in pakketten],
+            "rijen": [
+                {
+                    "gemeente": g,
+                    "bedragen": [kv.aandeel_pakket(g, jaar, p) for p in pakketten],
+                    "totaal": kv.aandeel(g, jaar),
+                }
+                for g in kv.gemeenten
+            ],
+            "totaal_aandelen": [
+                sum(kv.aandeel_pakket(g, jaar, p) for g in kv.gemeenten) for p in pakketten
+            ],
+            "totaal": kv.totaal_aandelen(jaar),
+            "kosten": [kv.kosten_pakket(p, jaar) for p in pakketten],
+            "totaal_kosten": kv.totaal_kosten(jaar),
+            "toelichting": [
+                {"pakket": p.naam, "tekst": pakket_toelichting(kv, p, jaar)} for p in kv.pakketten
+            ],
+        }
+        for jaar in kv.jaren
+    ]
 
 
 # A4 landscape holds the role and about 16 figures side by side in the report's type.
@@ -103,7 +157,8 @@ PRINT_COLUMNS = 16
 
 def fits_one_print_table(kv: Kostenverdeling) -> bool:
     """Whether the costs and every year's shares fit side by side, as in Bijlage 1 of MLW."""
-    return len(kv.jaren) * (1 + len(kv.gemeenten)) <= PRINT_COLUMNS
+    pakket_column = 1 if kv.heeft_pakketten else 0
+    return len(kv.jaren) * (1 + len(kv.gemeenten)) + pakket_column <= PRINT_COLUMNS
 
 
 def share_tables(kv: Kostenverdeling) -> list[dict]:
@@ -116,6 +171,7 @@ def share_tables(kv: Kostenverdeling) -> list[dict]:
                 {
                     "rol": rol,
                     "label": rol_label(rol, kv.fasen),
+                    "pakket": kv.pakket_naam(rol.pakket),
                     "kosten": kv.regel(rol, jaar).kosten,
                     "aandelen": [kv.regel(rol, jaar).aandelen.get(g) for g in kv.gemeenten],
                 }

@@ -19,6 +19,18 @@ from .verdeling import KostenFout, Kostenverdeling
 
 ZERO = Decimal("0")
 
+NIET_VERREKEND = "Een scenario wordt niet verrekend"
+
+
+def scenario_melding(sv) -> str:
+    """Why a scenario has no verrekening, in Dutch; "" for a real samenwerkingsverband."""
+    if not sv.is_scenario:
+        return ""
+    return (
+        f"{NIET_VERREKEND}: {sv.naam} is een scenario van {sv.scenario_van.naam}, geen echte "
+        f"kosten. De verrekening staat bij {sv.scenario_van.afkorting}."
+    )
+
 
 @dataclass(frozen=True)
 class Betaling:

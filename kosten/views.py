@@ -30,6 +30,7 @@ from .rapporten import (
 )
 from .tabel import cost_table
 from .verdeling import KostenFout
+from .verrekening import scenario_melding
 
 
 def kosten_url(sv) -> str:
@@ -92,6 +93,10 @@ class VerrekeningView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView)
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sv = self.get_samenwerkingsverband()
+        if melding := scenario_melding(sv):
+            # No figures: a scenario's costs are not real, so nobody pays anybody.
+            context["niet_verrekend"] = melding
+            return context
         try:
             kv = load_kostenverdeling(sv)
         except KostenFout as fout:

@@ -10,9 +10,18 @@ from decimal import Decimal
 
 import factory
 
-from formatie.constants import Kostensoort, Werkgroepsoort
-from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief, Werkgroep
-from tests.partijen.factories import SamenwerkingsverbandFactory
+from formatie.constants import Kostensoort, Pakketverdeling, Werkgroepsoort
+from formatie.models import (
+    Bezetting,
+    Fase,
+    Pakket,
+    Pakketdeelname,
+    Rol,
+    Salarisschaal,
+    Uurtarief,
+    Werkgroep,
+)
+from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory
 
 ROLNAMEN = [
     "Contractmanager",
@@ -101,3 +110,22 @@ class WerkgroepFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Werkgroep inkoop {n}")
     soort = Werkgroepsoort.STRUCTUREEL
     uren_per_week_per_gemeente = Decimal("4.0")
+
+
+class PakketFactory(factory.django.DjangoModelFactory):
+    """A pluspakket split in equal parts over its deelnemers (none yet: all gemeenten)."""
+
+    class Meta:
+        model = Pakket
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    naam = factory.Sequence(lambda n: f"Pluspakket {n}")
+    verdeling = Pakketverdeling.GELIJK
+
+
+class PakketdeelnameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pakketdeelname
+
+    pakket = factory.SubFactory(PakketFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)

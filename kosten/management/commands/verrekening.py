@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
-from kosten.verrekening import calculate_verrekening
+from kosten.verrekening import calculate_verrekening, scenario_melding
 from partijen.models import Samenwerkingsverband
 from regiekamer.spreadsheet import write_csv
 
@@ -32,11 +32,13 @@ class Command(BaseCommand):
         if formaat not in FORMATS:
             raise CommandError(f"Onbekend formaat '{formaat}'. Kies uit: {', '.join(FORMATS)}.")
         try:
-            sv = Samenwerkingsverband.objects.select_related("penvoerder").get(
+            sv = Samenwerkingsverband.objects.select_related("penvoerder", "scenario_van").get(
                 afkorting=code.upper()
             )
         except Samenwerkingsverband.DoesNotExist as exc:
             raise CommandError(f"Er is geen samenwerkingsverband met afkorting '{code}'.") from exc
+        if melding := scenario_melding(sv):
+            raise CommandError(melding)
         try:
             kv = load_kostenverdeling(sv)
         except KostenFout as exc:
