@@ -217,6 +217,10 @@ def test_a_scenario_is_never_on_the_bill_nor_in_the_gemeenten_lists(demo, regie_
     assert "Weert" in lijst
     assert "Roermond" not in lijst  # only a scenario takes it in
     assert "Midden-Limburg met Roermond" not in lijst  # not a filter choice
+    # A budget is recorded for a real samenwerkingsverband only.
+    bewerken = reverse("gemeenten:gemeente-update", args=[Gemeente.objects.get(naam="Weert").pk])
+    bewerken = regie_client.get(bewerken).content.decode()
+    assert MLW in bewerken and "Midden-Limburg met Roermond" not in bewerken
     # The gemeente of only a scenario has no bill, and names no samenwerkingsverband.
     roermond = regie_client.get(gemeente_url("Roermond")).content.decode()
     assert "Midden-Limburg met Roermond" not in roermond
