@@ -305,3 +305,20 @@ def test_the_page_reads_as_many_queries_for_three_samenwerkingsverbanden_as_for_
     tweede_verband("Jeugdhulp Testregio Twee", "JT2")
     tweede_verband("Jeugdhulp Testregio Drie", "JT3")
     assert count_queries(regie_client, url) == one
+
+
+def test_a_samenwerkingsverband_without_costs_is_named_not_billed(demo, regie_client):
+    """A samenwerkingsverband in preparation (seed 001's G12: no formation, no costs)."""
+    weert = Gemeente.objects.get(naam="Weert")
+    SamenwerkingsverbandFactory(naam="Regio in voorbereiding", gemeenten=[weert])
+    page = regie_client.get(gemeente_url("Weert")).content.decode()
+    assert "Zonder kosten voor gemeente Weert: Regio in voorbereiding." in page
+    assert [r[1] for r in page_rows(page)] == [MLW] * 3
+
+    alleen = SamenwerkingsverbandFactory(naam="Alleen voorbereiding", gemeenten=[GemeenteFactory()])
+    gemeente = alleen.gemeenten.get()
+    page = regie_client.get(gemeente_url(gemeente.naam)).content.decode()
+    assert (
+        "Geen kosten: de samenwerkingsverbanden van deze gemeente rekenen haar (nog) geen" in page
+    )
+    assert "?download=pdf" not in page  # nothing to print
