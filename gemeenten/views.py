@@ -1,13 +1,16 @@
 """The pages of a gemeente: its own data, inwonertallen and budgets, its samenwerkingsverbanden
 and its contactpersonen. They gather from kosten/ and governance/, so they stand above both."""
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
+from django.utils.text import slugify
 from django.views.generic import DetailView
 
 from governance.query import contactpersonen
 from kosten.forms import GemeenteBudgetFormSet
+from kosten.rekening import load_rekening, onvolledig, rekening_pdf
 from partijen import forms
-from partijen.models import Functionaris, Gemeente, Inwonertal
+from partijen.models import Functionaris, Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer import access
 from regiekamer.history import history_rows
 from regiekamer.logo import serve_logo
@@ -15,24 +18,56 @@ from regiekamer.views import (
     ObjectCreateView,
     ObjectListView,
     ObjectUpdateView,
+    PdfDownloadMixin,
     ScopedQuerysetMixin,
     UserFormMixin,
+    attachment,
 )
 
 from .filters import GemeenteFilterSet
 from .tables import GemeenteTable
 
 
+def in_de_echte_wereld(queryset):
+    """The gemeenten of a real samenwerkingsverband, or of none yet (a new gemeente): not one
+    that only a scenario takes in (seed 004's Noord-Limburg gemeenten, say), which no real
+    list names."""
+    through = Samenwerkingsverband.gemeenten.through
+    ergens = through.objects.filter(gemeente=OuterRef("pk"))
+    echt = ergens.filter(samenwerkingsverband__scenario_van__isnull=True)
+    return queryset.filter(Exists(echt) | ~Exists(ergens))
+
+
 class GemeenteListView(ObjectListView):
-    queryset = Gemeente.objects.with_latest_inwonertal().order_by("naam")
+    """The gemeenten of the real world (``in_de_echte_wereld``) the user may see."""
+
+    queryset = in_de_echte_wereld(Gemeente.objects.with_latest_inwonertal().order_by("naam"))
     filterset_class = GemeenteFilterSet
     table_class = GemeenteTable
     create_url_name = "gemeenten:gemeente-create"
 
 
-class GemeenteDetailView(ScopedQuerysetMixin, DetailView):
+class GemeenteDetailView(PdfDownloadMixin, ScopedQuerysetMixin, DetailView):
+    """The gemeente's page, with its bill: per year what it pays to each real
+    samenwerkingsverband the user may see (``kosten.rekening``), as PDF (``?download=pdf``)
+    and CSV (``?download=csv``, as ``manage.py rekening``)."""
+
     model = Gemeente
     template_name = "gemeenten/gemeente_detail.html"
+
+    def zichtbaar(self):
+        """The samenwerkingsverbanden whose costs this user may see."""
+        return access.visible_samenwerkingsverbanden(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("download") == "csv":
+            gemeente = self.get_object()
+            rekening = load_rekening(gemeente, self.zichtbaar())
+            return attachment(rekening.csv(), f"rekening-{slugify(gemeente.naam)}.csv")
+        return super().get(request, *args, **kwargs)
+
+    def get_pdf(self):
+        return rekening_pdf(self.get_object(), self.zichtbaar())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -40,8 +75,10 @@ class GemeenteDetailView(ScopedQuerysetMixin, DetailView):
         context["inwonertallen"] = gemeente.inwonertallen.all()
         context["functionarissen"] = gemeente.functionarissen.all()
         context["samenwerkingsverbanden"] = access.scope(
-            self.request.user, gemeente.samenwerkingsverbanden.all()
+            self.request.user, gemeente.samenwerkingsverbanden.echt()
         )
+        context["rekening"] = load_rekening(gemeente, self.zichtbaar())
+        context["onvolledig"] = onvolledig(gemeente, self.zichtbaar())
         context["can_edit"] = access.can(self.request.user, "change", gemeente)
         context["contactpersonen"] = contactpersonen(gemeente)
         context["history"] = history_rows(
@@ -87,6 +124,6 @@ class GemeenteUpdateView(UserFormMixin, ObjectUpdateView):
 
     def get_formset_kwargs(self, name):
         if name == "budgetten":
-            visible = self.object.samenwerkingsverbanden.all()
+            visible = self.object.samenwerkingsverbanden.echt()
             return {"samenwerkingsverbanden": access.scope(self.request.user, visible)}
         return {}

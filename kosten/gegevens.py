@@ -1,13 +1,17 @@
 """Read a samenwerkingsverband's formation and keys from the database for the cost engine.
 
-A fixed number of queries, whatever the number of roles, fasen or gemeenten.
+A fixed number of queries, whatever the number of roles, fasen or gemeenten; for many
+samenwerkingsverbanden at once (a gemeente's bill, ``kosten.rekening``) ``prefetch_kosten``
+reads them all in that same fixed number, and ``load_kostenverdeling`` then reads none.
 """
 
 from decimal import Decimal
 
+from django.db.models import Prefetch
+
 from formatie.constants import Kostensoort, Pakketverdeling
 from formatie.models import Fase, Pakket, Rol, Salarisschaal
-from partijen.models import Inwonertal, Samenwerkingsverband
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 
 from .constants import Verdeelmethode
 from .models import Verdeelsleutel
@@ -35,20 +39,50 @@ def uurtarieven(rol: Rol, first_year: int | None) -> dict[int, Decimal]:
     return rates
 
 
-def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
-    fasen = [
-        FaseData(f.pk, f.naam, f.begin, f.eind)
-        for f in Fase.objects.filter(samenwerkingsverband=sv).order_by("begin")
-    ]
-    rollen = []
-    queryset = (
-        Rol.objects.filter(samenwerkingsverband=sv)
-        .select_related("leverende_gemeente", "pakket")
+# What the engine reads of a samenwerkingsverband, per relation: read for one, or prefetched
+# for many by ``prefetch_kosten`` into attributes of their own (``kosten_<relation>``), so a
+# page's own prefetch of the same relation never changes what the engine reads.
+def _querysets() -> dict:
+    return {
+        "fasen": Fase.objects.order_by("begin"),
+        "rollen": Rol.objects.select_related("leverende_gemeente", "pakket")
         .prefetch_related("bezettingen", "uurtarieven")
-        .order_by("volgorde", "naam")
+        .order_by("volgorde", "naam"),
+        "salarisschalen": Salarisschaal.objects.all(),
+        "verdeelsleutels": Verdeelsleutel.objects.prefetch_related("aandelen__gemeente").order_by(
+            "vanaf_jaar"
+        ),
+        "pakketten": Pakket.objects.plus()
+        .prefetch_related("deelnames__gemeente")
+        .order_by("volgorde", "naam"),
+    }
+
+
+def prefetch_kosten(queryset):
+    """Real samenwerkingsverbanden with all the engine reads of each (a fixed number of
+    queries for any number of them): the gemeenten with their real inwonertallen too."""
+    inwonertallen = Prefetch(
+        "inwonertallen", Inwonertal.objects.order_by("peildatum"), to_attr="kosten_inwonertallen"
     )
+    return queryset.prefetch_related(
+        *(Prefetch(name, qs, to_attr=f"kosten_{name}") for name, qs in _querysets().items()),
+        Prefetch("gemeenten", Gemeente.objects.prefetch_related(inwonertallen)),
+    )
+
+
+def _rows(sv: Samenwerkingsverband, relation: str) -> list:
+    """The sv's rows of ``relation`` (``_querysets``): prefetched, or read now."""
+    prefetched = getattr(sv, f"kosten_{relation}", None)
+    if prefetched is not None:
+        return prefetched
+    return list(_querysets()[relation].filter(samenwerkingsverband=sv))
+
+
+def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
+    fasen = [FaseData(f.pk, f.naam, f.begin, f.eind) for f in _rows(sv, "fasen")]
+    rollen = []
     first_year = fasen[0].begin.year if fasen else None
-    for rol in queryset:
+    for rol in _rows(sv, "rollen"):
         bezetting = {}
         for b in rol.bezettingen.all():
             value = b.waarde
@@ -69,10 +103,7 @@ def load_formatie(sv: Samenwerkingsverband) -> FormatieData:
                 pakket=rol.pakket_id if rol.pakket and not rol.pakket.is_basis else None,
             )
         )
-    schalen = {
-        (s.schaal, s.jaar): s.jaarkosten_per_fte
-        for s in Salarisschaal.objects.filter(samenwerkingsverband=sv)
-    }
+    schalen = {(s.schaal, s.jaar): s.jaarkosten_per_fte for s in _rows(sv, "salarisschalen")}
     return FormatieData(fasen, rollen, schalen)
 
 
@@ -86,6 +117,9 @@ def describe_sleutel(sleutel: Verdeelsleutel) -> str:
 
 def _inwonertallen(sv: Samenwerkingsverband) -> list[Inwonertal]:
     """The figures of the samenwerkingsverband's gemeenten (a scenario's own), oldest first."""
+    if hasattr(sv, "kosten_fasen") and not sv.is_scenario:  # prefetch_kosten: real figures
+        found = [i for g in sv.gemeenten.all() for i in g.kosten_inwonertallen]
+        return sorted(found, key=lambda i: i.peildatum)
     return list(
         Inwonertal.van(sv)
         .filter(gemeente__samenwerkingsverbanden=sv)
@@ -100,11 +134,7 @@ def _latest(inwonertallen: list[Inwonertal], peildatum) -> dict[str, int]:
 
 
 def _verdeelsleutels(sv: Samenwerkingsverband) -> list[Verdeelsleutel]:
-    return list(
-        Verdeelsleutel.objects.filter(samenwerkingsverband=sv)
-        .prefetch_related("aandelen__gemeente")
-        .order_by("vanaf_jaar")
-    )
+    return _rows(sv, "verdeelsleutels")
 
 
 def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleutel]:
@@ -145,12 +175,7 @@ def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleut
 
 def load_pakketten(sv: Samenwerkingsverband) -> list[Pakket]:
     """The pluspakketten with their deelnames (gemeente prefetched), in order."""
-    return list(
-        Pakket.objects.plus()
-        .filter(samenwerkingsverband=sv)
-        .prefetch_related("deelnames__gemeente")
-        .order_by("volgorde", "naam")
-    )
+    return _rows(sv, "pakketten")
 
 
 def pakket_deelnemers(pakket: Pakket, jaar: int, alle: list[str]) -> list[str]:

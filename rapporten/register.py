@@ -11,6 +11,7 @@ from convenant.document import convenant_report
 from formatie.rapporten import bezetting_report
 from governance.rapporten import besluitenlijst_report
 from kosten.rapporten import kostenverdeling_report, verrekening_report
+from kosten.rekening import rekening_pdf
 from programma.rapporten import voortgang_report
 from regiekamer.pdf import RapportFout, make_pdf
 
@@ -30,3 +31,18 @@ def make_report(soort: str, sv, **options) -> tuple[bytes, str]:
     if soort not in REPORTS:
         raise RapportFout(f"Onbekend rapport '{soort}'. Kies uit: {', '.join(REPORTS)}.")
     return make_pdf(soort, REPORTS[soort], sv, **options)
+
+
+# Reports of one gemeente over all its (real) samenwerkingsverbanden: its bill for its own
+# begroting (the gemeente's page and ``manage.py rekening GEMEENTE --format pdf``).
+GEMEENTE_REPORTS = {
+    "rekening": rekening_pdf,
+}
+
+
+def make_gemeente_report(soort: str, gemeente, **options) -> tuple[bytes, str]:
+    """The PDF of a gemeente's report and its file name."""
+    if soort not in GEMEENTE_REPORTS:
+        kinds = ", ".join(GEMEENTE_REPORTS)
+        raise RapportFout(f"Onbekend rapport '{soort}' van een gemeente. Kies uit: {kinds}.")
+    return GEMEENTE_REPORTS[soort](gemeente, **options)

@@ -15,12 +15,13 @@ from django.utils import timezone
 from weasyprint import HTML
 
 from brieven.opstellen import draft_letter
+from formatie.models import Pakket
 from governance.models import Gremium
 from governance.rapporten import besluiten_vergadering_pdf, uitnodiging_pdf
 from partijen.models import Samenwerkingsverband
 from programma.models import Programmaplan
 from programma.voortgang import draft_report
-from rapporten.register import REPORTS, make_report
+from rapporten.register import GEMEENTE_REPORTS, REPORTS, make_gemeente_report, make_report
 from tests.governance import factories
 from tests.kosten.test_rapport import nine_gemeenten_over_four_years
 from tests.pdfs import assert_tagged_pdf_ua, layouts, pdf_text, text_overlaps
@@ -31,6 +32,8 @@ LANG_ONDERWERP = (
     "Voortzetting van de samenwerkingsafspraken sociaal domein Midden-Limburg West: "
     "uitvoeringsconvenant, kostenverdeling en herijkingsmoment (ingangsdatum 1 september 2016)"
 )
+LANGE_SV = "Samenwerkingsverband Jeugdhulp en Veilig Thuis Limburg-Noord en Midden-Limburg"
+LANG_PAKKET = "Crisisdienst jeugd en Spoedeisende Zorg (24/7, inclusief coördinatie Veilig Thuis)"
 LANG_BESLUIT = (
     "De stuurgroep stelt het programmaplan sociaal domein 2021-2024 en de opdrachtenbundel "
     "vast conform voorstel."
@@ -124,6 +127,16 @@ def lange_teksten(demo):
     return {"vergadering": vergadering, "brief": brief}
 
 
+def rekening_met_pluspakket(sv, data):
+    """Weert's bill: MLW (with its long role name) and a second samenwerkingsverband with a
+    long name and a pluspakket with a long name that only Weert takes."""
+    from tests.gemeenten.test_rekening import tweede_verband
+
+    tweede_verband(LANGE_SV, "LSV")
+    Pakket.objects.filter(naam="Crisisdienst").update(naam=LANG_PAKKET)
+    return make_gemeente_report("rekening", sv.gemeenten.get(naam="Weert"))
+
+
 def voortgang_met_rapportage(sv, data):
     """The voortgangsrapportage with a report (colours, a long toelichting), not the planning."""
     plan = Programmaplan.objects.get(samenwerkingsverband=sv)
@@ -177,6 +190,7 @@ CASES = {
         lambda sv, data: make_report("raadsinformatiebrief", sv, brief=data["brief"].pk),
         "herijkingsmoment (ingangsdatum 1 september 2016)",  # the end of the long subject
     ),
+    "rekening": ("rekening", rekening_met_pluspakket, LANG_PAKKET),
     "uitnodiging": (
         "uitnodiging",
         lambda sv, data: uitnodiging_pdf(data["vergadering"]),
@@ -198,7 +212,7 @@ def test_every_report_is_a_case():
     templates = {path.stem for path in (settings.BASE_DIR / "templates/rapporten").glob("*.html")}
     printed = {template for template, *_ in CASES.values()}
     assert printed == {name for name in templates if "base" not in name}
-    assert set(REPORTS) <= {name.split("-")[0] for name in CASES}
+    assert set(REPORTS) | set(GEMEENTE_REPORTS) <= {name.split("-")[0] for name in CASES}
 
 
 @pytest.mark.django_db
