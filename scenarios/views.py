@@ -22,6 +22,7 @@ from kosten.models import Verdeelsleutelaandeel
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer import access
 from regiekamer.getallen import AANTAL, format_number
+from regiekamer.history import history_rows
 from regiekamer.views import (
     BoundedPaginator,
     EditPermissionMixin,
@@ -175,6 +176,9 @@ class ScenarioDetailView(ScenarioMixin, TemplateView):
         context["gemeente_form"] = forms.GemeenteToevoegenForm()
         known = access.scope(user, Gemeente.objects.exclude(pk__in=[g.pk for g in gemeenten]))
         context["bekende_gemeenten"] = known.values_list("naam", flat=True)
+        context["history"] = history_rows(
+            scenario.history.all(), Inwonertal.history.filter(scenario_id=scenario.pk)
+        )
         return context
 
 

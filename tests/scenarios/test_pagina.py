@@ -28,6 +28,7 @@ from tests.partijen.factories import (
     SamenwerkingsverbandFactory,
     ToegangFactory,
 )
+from tests.querycount import count_queries
 
 from .helpers import figures, mlw, with_inwonertallen
 
@@ -322,3 +323,18 @@ def test_deleting_a_scenario_takes_everything_of_it_and_nothing_else(scenario, r
     assert not Fase.objects.filter(samenwerkingsverband_id=scenario.pk).exists()
     after = (real_rows(), figures(mlw()), Rol.objects.filter(samenwerkingsverband=mlw()).count())
     assert after == before
+
+
+def test_the_pages_cost_as_many_queries_with_more_gemeenten_and_scenarios(scenario, regie_client):
+    small = [count_queries(regie_client, url) for url in (pagina(), lijst(), bewerken())]
+    for index in range(10):
+        gemeente = GemeenteFactory()
+        scenario.gemeenten.add(gemeente)
+        Inwonertal.alle.create(
+            gemeente=gemeente, scenario=scenario, peildatum=datetime.date(2024, 1, 1), aantal=9_000
+        )
+        maak_scenario(mlw(), f"EXTRA{index}", f"Extra {index}")
+    large = [count_queries(regie_client, url) for url in (pagina(), lijst(), bewerken())]
+    assert large == small
+    page = text(regie_client.get(pagina()))
+    assert "9.000" in page and "Extra 9" in text(regie_client.get(lijst()))
