@@ -51,9 +51,17 @@ class EchtMixin(SamenwerkingsverbandMixin):
 
 
 class ScenarioMixin(SamenwerkingsverbandMixin):
-    """A page of one scenario, found by its afkorting (404 for a real samenwerkingsverband)."""
+    """A page of one scenario, found by its afkorting. The address of a scenario page with a
+    real samenwerkingsverband's afkorting leads to that one's scenario's (nothing is done)."""
 
     model = Samenwerkingsverband
+
+    def dispatch(self, request, *args, **kwargs):
+        sv = SamenwerkingsverbandMixin.get_samenwerkingsverband(self)  # 404 without access
+        if not sv.is_scenario:
+            messages.info(request, f"{sv.naam} is geen scenario; dit zijn de scenario's ervan.")
+            return HttpResponseRedirect(reverse("scenarios:scenario-list", args=[sv.afkorting]))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_samenwerkingsverband(self):
         sv = super().get_samenwerkingsverband()

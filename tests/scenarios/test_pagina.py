@@ -143,11 +143,18 @@ def test_a_scenario_has_no_scenarios_and_a_real_one_no_scenario_page(scenario, r
     assert regie_client.get(lijst("SCN")).status_code == 404
     url = reverse("scenarios:scenario-create", args=["SCN"])
     assert regie_client.post(url, {"naam": "x", "afkorting": "X2"}).status_code == 404
-    assert regie_client.get(pagina("MLW")).status_code == 404
-    assert regie_client.get(bewerken("MLW")).status_code == 404
+    # A scenario page's address with the real afkorting leads to the real one's scenario's.
+    for url in (pagina("MLW"), bewerken("MLW")):
+        response = regie_client.get(url)
+        assert response.status_code == 302 and response.url == lijst(), url
     delete = reverse("scenarios:scenario-delete", args=["MLW"])
-    assert regie_client.post(delete).status_code == 404
+    response = regie_client.post(delete, follow=True)
+    assert "Sociaal Domein Midden-Limburg West is geen scenario" in text(response)
     assert Samenwerkingsverband.objects.filter(afkorting="MLW").exists()
+    gemeenten = mlw().gemeenten.count()
+    toevoegen = reverse("scenarios:scenario-gemeente-toevoegen", args=["MLW"])
+    assert regie_client.post(toevoegen, {"naam": "Venlo"}).status_code == 302
+    assert mlw().gemeenten.count() == gemeenten and not Gemeente.objects.filter(naam="Venlo")
 
 
 def test_another_samenwerkingsverbands_user_finds_nothing(scenario, other_user):
