@@ -206,6 +206,7 @@ def test_the_scenarios_own_figures_are_edited_and_no_real_one(scenario, regie_cl
     assert own.filter(aantal=45_678).exists()
     added = own.get(aantal=51_234)
     assert added.gemeente == gemeente and added.peildatum == datetime.date(2024, 1, 1)
+    assert added.history.get().history_user.username == "regie-test"
     page = text(regie_client.get(pagina()))
     assert (
         "Nieuwe vraag." in page and "51.234" in page and "CBS, Bevolking op 1 januari 2024" in page
