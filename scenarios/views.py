@@ -41,7 +41,15 @@ GEEN_SCENARIO = "Dit is geen scenario."
 
 
 class EchtMixin(SamenwerkingsverbandMixin):
-    """A page of a real samenwerkingsverband (a scenario has no scenario's of its own)."""
+    """A page of a real samenwerkingsverband. A scenario has no scenario's of its own: the
+    address with a scenario's afkorting leads to the scenario's own page (nothing is done)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        sv = SamenwerkingsverbandMixin.get_samenwerkingsverband(self)  # 404 without access
+        if sv.is_scenario:
+            messages.info(request, f"{sv} heeft zelf geen scenario's; dit is het scenario.")
+            return HttpResponseRedirect(scenario_url(sv))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_samenwerkingsverband(self):
         sv = super().get_samenwerkingsverband()

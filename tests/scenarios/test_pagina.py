@@ -140,9 +140,12 @@ def test_a_wrong_scenario_is_refused_in_dutch(demo, regie_client, data, message)
 
 
 def test_a_scenario_has_no_scenarios_and_a_real_one_no_scenario_page(scenario, regie_client):
-    assert regie_client.get(lijst("SCN")).status_code == 404
+    # A scenario's scenario's: its own page (nothing is made).
+    assert regie_client.get(lijst("SCN")).url == pagina()
     url = reverse("scenarios:scenario-create", args=["SCN"])
-    assert regie_client.post(url, {"naam": "x", "afkorting": "X2"}).status_code == 404
+    response = regie_client.post(url, {"naam": "x", "afkorting": "X2"}, follow=True)
+    assert "heeft zelf geen scenario's" in text(response)
+    assert Samenwerkingsverband.objects.scenarios().count() == 1
     # A scenario page's address with the real afkorting leads to the real one's scenario's.
     for url in (pagina("MLW"), bewerken("MLW")):
         response = regie_client.get(url)
