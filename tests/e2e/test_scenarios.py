@@ -58,7 +58,12 @@ def test_a_scenario_is_made_edited_and_deleted_in_the_browser(browse):
     user.screenshot("scenario")
     assert real_record() == before
 
-    user.follow("Scenario verwijderen")
+    user.follow("← Scenario's van Sociaal Domein Midden-Limburg West")
+    text = user.text()
+    assert "Midden-Limburg en Noord-Limburg" in text and "MLNL" in text
+    assert "Seed 004: de keuze van schaal." in text
+    user.screenshot("scenario-lijst")
+    user.follow("Verwijderen")
     assert "Alles van het scenario gaat mee" in user.text()
     user.submit("Ja, scenario verwijderen")
     assert "Verwijderd: Scenario Midden-Limburg en Noord-Limburg (MLNL)." in user.text()
