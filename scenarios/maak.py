@@ -7,6 +7,8 @@ Everything else (convenant, governance, programma, letters, budgets) stays with 
 Every row is written with its history record naming the user, in one transaction.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
@@ -39,17 +41,25 @@ def check_afkorting(afkorting: str) -> str:
     afkorting = (afkorting or "").strip().upper()
     if not afkorting:
         raise ValidationError("Geef het scenario een afkorting.")
-    field.run_validators(afkorting)
+    if not re.fullmatch(r"[A-Z0-9_-]+", afkorting):
+        raise ValidationError(
+            "Een afkorting bestaat alleen uit letters, cijfers, - en _ (zonder spaties), "
+            "bijvoorbeeld ML7."
+        )
     if len(afkorting) > field.max_length:
         raise ValidationError(f"Een afkorting heeft ten hoogste {field.max_length} tekens.")
+    field.run_validators(afkorting)
     if Samenwerkingsverband.objects.filter(afkorting__iexact=afkorting).exists():
         raise ValidationError(f"De afkorting {afkorting} is al in gebruik.")
     return afkorting
 
 
 @transaction.atomic
-def maak_scenario(sv: Samenwerkingsverband, afkorting: str, naam: str, user=None):
-    """A new scenario of the real ``sv`` under ``afkorting`` and ``naam``."""
+def maak_scenario(
+    sv: Samenwerkingsverband, afkorting: str, naam: str, user=None, toelichting: str = ""
+):
+    """A new scenario of the real ``sv`` under ``afkorting`` and ``naam``; ``toelichting``:
+    the question it answers and where its figures come from."""
     if sv.is_scenario:
         raise ValidationError("Maak een scenario van het echte samenwerkingsverband.")
     naam = (naam or "").strip()
@@ -62,6 +72,7 @@ def maak_scenario(sv: Samenwerkingsverband, afkorting: str, naam: str, user=None
         juridische_vorm=sv.juridische_vorm,
         penvoerder_id=sv.penvoerder_id,
         scenario_van=sv,
+        toelichting=(toelichting or "").strip(),
     )
     scenario._history_user = user
     scenario.full_clean()
