@@ -459,11 +459,12 @@ def test_round_trip_import_export_import_changes_nothing(sv):
     assert sheets["Rollen"][0] == [
         "Rol", "Kostensoort", "Schaal", "Jaarkosten per fte", "Uurtarief",
         "Uren per fte per maand", "Leverende gemeente", "Structureel", "Basisformatie",
-        "Fase 1", "Fase 2", "Fase 3",
+        "Pakket", "Fase 1", "Fase 2", "Fase 3",
     ]  # fmt: skip
     assert sheets["Rollen"][1] == [
-        "contractmanagement", "schaal", 11, 83100, None, 156, "Weert", "ja", 1, 1.5, 2, 1,
+        "contractmanagement", "schaal", 11, 83100, None, 156, "Weert", "ja", 1, None, 1.5, 2, 1,
     ]  # fmt: skip
+    assert "Pakketten" not in sheets  # only a samenwerkingsverband with pakketten has it
 
     import_workbook(exported, sv)
     assert dump(sv) == first
