@@ -17,9 +17,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from formatie.constants import Kostensoort
 from formatie.models import Bezetting, Fase, Pakket, Pakketdeelname, Rol, Salarisschaal, Uurtarief
 from kosten.constants import Verdeelmethode
-from kosten.gegevens import load_formatie
+from kosten.gegevens import load_formatie, load_kostenverdeling
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
-from kosten.verdeling import missing_per_rol
+from kosten.verdeling import KostenFout, missing_per_rol
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 
 from . import kolommen
@@ -81,7 +81,8 @@ def _update(model, objs: list, fields: list[str], user) -> None:
     for obj in objs:
         obj.bump_version()
     fields = [*fields, objs[0].version_field]
-    bulk_update_with_history(objs, model, fields, default_user=user)
+    # The base manager: a default manager may hide rows (a scenario's own Inwonertal).
+    bulk_update_with_history(objs, model, fields, default_user=user, manager=model._base_manager)
 
 
 def _delete_all(queryset, user) -> None:
@@ -277,8 +278,15 @@ def _store(formatie: Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     # The check every saved rol gets (Rol.ontbrekende_bedragen), once for the whole formation.
     stored = load_formatie(sv)
     namen = {r.id: r.naam for r in stored.rollen}
-    for rol_id, missing_amounts in missing_per_rol(stored).items():
+    missing = missing_per_rol(stored)
+    for rol_id, missing_amounts in missing.items():
         waarschuwingen.append(f"{namen[rol_id]}: " + " ".join(o.tekst for o in missing_amounts))
+    if not missing and any(r.pakket for r in rollen):
+        # What a pakket's key still lacks (a year without deelnemers, an inwonertal).
+        try:
+            load_kostenverdeling(sv)
+        except KostenFout as fout:
+            waarschuwingen.append(f"De kosten kunnen nog niet worden verdeeld: {fout}")
 
     penvoerder = next((gemeenten[r.naam] for r in formatie.gemeenten if r.penvoerder), None)
     sv.penvoerder = penvoerder

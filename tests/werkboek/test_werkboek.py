@@ -127,13 +127,15 @@ def mlw_rollen():
     ]
 
 
-def make_workbook(gemeenten=None, fasen=None, rollen=None, *, headers=None, skip=()):
-    """An .xlsx file (bytes) in the workbook layout; ``headers`` overrides a sheet's header row."""
+def make_workbook(gemeenten=None, fasen=None, rollen=None, *, headers=None, skip=(), extra=None):
+    """An .xlsx file (bytes) in the workbook layout; ``headers`` overrides a sheet's header row,
+    ``extra`` adds sheets ({title: (header, rows)})."""
     headers = headers or {}
     sheets = {
         "Gemeenten": (GEMEENTEN_HEADER, mlw_gemeenten() if gemeenten is None else gemeenten),
         "Fasen": (FASEN_HEADER, mlw_fasen() if fasen is None else fasen),
         "Rollen": (ROLLEN_HEADER, mlw_rollen() if rollen is None else rollen),
+        **(extra or {}),
     }
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
