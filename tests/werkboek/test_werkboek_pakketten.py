@@ -3,8 +3,10 @@ file changes nothing and names sheet, row and column), stored with history, writ
 and read back to the same figures; a scenario's workbook touches only the scenario's figures."""
 
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from formatie.models import Pakket, Pakketdeelname, Rol
 from kosten.gegevens import load_kostenverdeling
@@ -305,4 +307,23 @@ def test_a_scenarios_workbook_writes_only_the_scenarios_own_inwonertallen(sv):
         ("Leudal", 36000),
         ("Nederweert", 16000),
         ("Weert", 48000),
+    ]
+
+
+def test_the_command_reads_a_workbook_into_a_scenario_by_its_afkorting(sv, tmp_path):
+    gemeenten = [["Leudal", 36000, None, None], ["Weert", 48000, None, None]]
+    import_workbook(workbook(gemeenten, rol_pakketten={}), sv)
+    scenario = maak_scenario(sv, "TSC", "Testverband anders geteld")
+    gemeenten[1][1] = 50000
+    path = tmp_path / "scenario.xlsx"
+    path.write_bytes(workbook(gemeenten))
+    out = StringIO()
+
+    call_command("importeer_formatie", str(path), "--samenwerkingsverband", "tsc", stdout=out)
+
+    assert "Formatie van TSC ingelezen" in out.getvalue()
+    assert Rol.objects.get(samenwerkingsverband=scenario, naam="beleid wmo").pakket.naam == "Regie"
+    assert Rol.objects.get(samenwerkingsverband=sv, naam="beleid wmo").pakket is None
+    assert list(Inwonertal.objects.filter(gemeente__naam="Weert").values_list("aantal")) == [
+        (48000,)
     ]
