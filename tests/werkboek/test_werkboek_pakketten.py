@@ -327,3 +327,20 @@ def test_the_command_reads_a_workbook_into_a_scenario_by_its_afkorting(sv, tmp_p
     assert list(Inwonertal.objects.filter(gemeente__naam="Weert").values_list("aantal")) == [
         (48000,)
     ]
+
+
+def test_absurd_sizes_on_the_pakketten_sheet_are_refused(sv):
+    many = [[f"Pakket {n}", "basis"] for n in range(201)]
+    with pytest.raises(WerkboekFout) as caught:
+        import_workbook(workbook(pakket_rows=many, rol_pakketten={}), sv)
+    assert caught.value.problems == [
+        'Het werkblad "Pakketten" heeft meer dan 200 rijen; een werkboek mag hoogstens 200 '
+        "pakketten bevatten."
+    ]
+    long = [["Lang", "plus", "gelijk", "Weert; " * 1000]]
+    with pytest.raises(WerkboekFout) as caught:
+        import_workbook(workbook(pakket_rows=long, rol_pakketten={}), sv)
+    assert caught.value.problems == [
+        'Pakketten, rij 2, kolom "deelnemers": is te lang (hoogstens 5.000 tekens).'
+    ]
+    assert not Samenwerkingsverband.objects.get(pk=sv.pk).gemeenten.exists()
