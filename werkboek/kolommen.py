@@ -291,9 +291,6 @@ class Deelname:
             return self.gemeente
         return f"{self.gemeente} ({periode})"
 
-    def covers(self, jaar: int) -> bool:
-        return (self.vanaf is None or self.vanaf <= jaar) and (self.tot is None or jaar <= self.tot)
-
     def overlaps(self, other: "Deelname") -> bool:
         low = max(self.vanaf or MIN_JAAR, other.vanaf or MIN_JAAR)
         high = min(self.tot or MAX_JAAR, other.tot or MAX_JAAR)
@@ -303,11 +300,13 @@ class Deelname:
         return max(self.vanaf or MIN_JAAR, other.vanaf or MIN_JAAR)
 
 
-_DEELNAME = re.compile(r"^(?P<naam>[^()]+?)\s*(?:\((?P<periode>[^()]*)\))?$")
+# A name, perhaps followed by its years in brackets (the name itself may hold brackets:
+# "Bergen (L.)", "Bergen (L.) (vanaf 2018)").
+_DEELNAME = re.compile(r"^(?P<naam>.+?)\s*\((?P<periode>[^()]*)\)$")
 _JAAR = r"(\d{1,6})"
 _PERIODEN = [
     (re.compile(rf"^{_JAAR}\s*[-–—]\s*{_JAAR}$"), (1, 2)),
-    (re.compile(rf"^(?:vanaf|van(?:af)?)\s+{_JAAR}$"), (1, None)),
+    (re.compile(rf"^(?:vanaf|van)\s+{_JAAR}$"), (1, None)),
     (re.compile(rf"^(?:tot en met|t/m|tm)\s+{_JAAR}$"), (None, 1)),
     (re.compile(rf"^{_JAAR}$"), (1, 1)),
 ]
@@ -349,20 +348,20 @@ def deelnemers(lezer, row, kolom, rij):
     for part in raw.split(";"):
         if not part.strip():
             continue
-        match = _DEELNAME.match(part.strip())
-        periode = (None, None)
-        if match is None:
-            problems.append(f'"{show(part)}" is niet te lezen; {PERIODE_UITLEG}')
-            continue
-        naam = " ".join(match.group("naam").split())
-        if match.group("periode") is not None:
+        naam, periode = " ".join(part.split()), (None, None)
+        match = _DEELNAME.match(naam)
+        if match is not None and (gemeenten is None or key(naam) not in gemeenten):
             periode = _periode(match.group("periode"))
-            if periode is None:
+            if periode is not None:
+                naam = match.group("naam")
+            elif gemeenten is None or key(match.group("naam")) in gemeenten:
                 problems.append(
                     f'"{show(part)}": "{show(match.group("periode"))}" is geen periode; '
                     + PERIODE_UITLEG
                 )
                 continue
+            else:  # brackets of a name the Gemeenten sheet does not hold ("Bergen (L.)")
+                periode = (None, None)
         vanaf, tot = periode
         wrong = [j for j in periode if j is not None and not MIN_JAAR <= j <= MAX_JAAR]
         if wrong:

@@ -32,7 +32,8 @@ DELETE_BATCH = 500  # rows deleted by one query (SQLite takes at most 999 parame
 # Fields of Rol the workbook does not hold (unless a column says so): they survive a re-import
 # for a rol of the same name.
 ROL_BEWAARD = ("omschrijving", "opmerking", "naam_in_kostentabel")
-# Fields of Pakket the workbook does not write: they survive for a pakket of the same name.
+# Fields of Pakket a re-import updates in place for a pakket of the same name (with its naam
+# and omschrijving); its bron is not in the workbook and stays.
 PAKKET_VELDEN = ("soort", "verdeling", "peildatum", "volgorde")
 
 

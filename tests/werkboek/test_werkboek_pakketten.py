@@ -16,6 +16,7 @@ from tests.werkboek.test_werkboek import (
     ROLLEN_HEADER,
     dump,
     make_workbook,
+    mlw_gemeenten,
     mlw_rollen,
     read_workbook,
 )
@@ -344,3 +345,22 @@ def test_absurd_sizes_on_the_pakketten_sheet_are_refused(sv):
         'Pakketten, rij 2, kolom "deelnemers": is te lang (hoogstens 5.000 tekens).'
     ]
     assert not Samenwerkingsverband.objects.get(pk=sv.pk).gemeenten.exists()
+
+
+def test_a_gemeente_with_brackets_in_its_name_takes_part_with_its_years(sv):
+    gemeenten = [*mlw_gemeenten(), ["Bergen (L.)", None, 0, None]]
+    rows = [["Noord", "plus", "gelijk", "Bergen (L.) (vanaf 2017); Weert", None, None]]
+    import_workbook(workbook(gemeenten, pakket_rows=rows, rol_pakketten={}), sv)
+    assert pakket_dump(sv)["deelnames"] == [
+        ("Noord", "Bergen (L.)", 2017, None),
+        ("Noord", "Weert", None, None),
+    ]
+    exported = export_workbook(sv)
+    assert read_workbook(exported)["Pakketten"][1][3] == "Bergen (L.) (vanaf 2017); Weert"
+
+    rows[0][3] = "Bergen (L.); Bergen"
+    with pytest.raises(WerkboekFout) as caught:
+        import_workbook(workbook(gemeenten, pakket_rows=rows, rol_pakketten={}), sv)
+    assert caught.value.problems == [
+        'Pakketten, rij 2, kolom "deelnemers": "Bergen" staat niet in het werkblad Gemeenten.'
+    ]
