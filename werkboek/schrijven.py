@@ -58,7 +58,8 @@ def _write_sheet(workbook, blad, rows: list, sv, context, extra=()) -> None:
         [k.write(row, context) for k in blad.kolommen] + [value(row) for _, value in extra]
         for row in rows
     ]
-    write_table(sheet, columns, cells, title=f"Formatie {sv.naam}: {blad.titel.lower()}")
+    naam = f"Scenario {sv.naam}" if sv.is_scenario else sv.naam  # never taken for the real one
+    write_table(sheet, columns, cells, title=f"Formatie {naam}: {blad.titel.lower()}")
 
 
 def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:

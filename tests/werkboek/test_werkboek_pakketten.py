@@ -3,8 +3,9 @@ file changes nothing and names sheet, row and column), stored with history, writ
 and read back to the same figures; a scenario's workbook touches only the scenario's figures."""
 
 from decimal import Decimal
-from io import StringIO
+from io import BytesIO, StringIO
 
+import openpyxl
 import pytest
 from django.core.management import call_command
 
@@ -298,7 +299,10 @@ def test_a_scenarios_workbook_writes_only_the_scenarios_own_inwonertallen(sv):
     assert abs(kv.aandeel_pakket("Weert", 2017, analyse) - kosten * 96 / 132) <= Decimal("0.5")
     assert load_kostenverdeling(sv).aandeel("Weert", 2017) != kv.aandeel("Weert", 2017)
 
-    gemeente_rows = read_workbook(export_workbook(scenario))["Gemeenten"][1:]
+    exported = export_workbook(scenario)
+    printed = openpyxl.load_workbook(BytesIO(exported))["Gemeenten"].oddHeader.center.text
+    assert "Formatie Scenario Testverband anders geteld: gemeenten" in printed
+    gemeente_rows = read_workbook(exported)["Gemeenten"][1:]
     assert [(r[0], r[1]) for r in gemeente_rows] == [
         ("Leudal", 36000),
         ("Nederweert", 16000),
