@@ -368,3 +368,24 @@ def test_a_gemeente_with_brackets_in_its_name_takes_part_with_its_years(sv):
     assert caught.value.problems == [
         'Pakketten, rij 2, kolom "deelnemers": "Bergen" staat niet in het werkblad Gemeenten.'
     ]
+
+
+def test_een_may_pass_from_one_gemeente_to_another_between_years(sv):
+    rows = [
+        ["Analyse", "plus", "één", "Leudal (t/m 2016); Weert (2017 - 2017); Nederweert (van 2018)"]
+    ]
+    result = import_workbook(
+        workbook(pakket_rows=rows, rol_pakketten={"informatieanalyse": "Analyse"}), sv
+    )
+    assert not result.waarschuwingen
+    assert pakket_dump(sv)["deelnames"] == [
+        ("Analyse", "Leudal", None, 2016),
+        ("Analyse", "Nederweert", 2018, None),
+        ("Analyse", "Weert", 2017, 2017),
+    ]
+    kv = load_kostenverdeling(sv)
+    analyse = kv.pakketten[0].id
+    # informatieanalyse has costs in 2016 and 2017 only (fasen 1 and 2)
+    assert [kv.deelnemers(analyse, jaar) for jaar in (2016, 2017)] == [["Leudal"], ["Weert"]]
+    cell = read_workbook(export_workbook(sv))["Pakketten"][1][3]
+    assert cell == "Leudal (tot en met 2016); Nederweert (vanaf 2018); Weert (2017)"
