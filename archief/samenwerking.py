@@ -25,6 +25,10 @@ The format (``formaatversie`` 1) is one JSON object::
       ]
     }
 
+- A samenwerkingsverband's scenario's (issue 20) travel with it and stay scenario's (their
+  ``scenario_van``, their own inwonertallen); a scenario is not exported on its own. A row
+  that names another samenwerkingsverband (a scenario's inwonertal of a shared gemeente, of
+  another samenwerkingsverband's scenario) is not the archive's.
 - ``objecten`` holds every row that belongs to the samenwerkingsverband, per model of
   ``declarations.SV_LOOKUPS`` (any lookup matching), the shared rows they refer to (Domein,
   gemeenten),
@@ -58,7 +62,9 @@ and with a Dutch message naming the row (model, key, position in ``objecten``):
   that grant a user a place. A raw ``auth.user`` row could make a superuser; a ``Toegang`` row
   could hand anyone the data of another samenwerkingsverband;
 - a field the model does not have (the serializer would otherwise set or ignore it unseen);
-- more than one samenwerkingsverband, or one that is not the one the archive names;
+- more than one real samenwerkingsverband, or one that is not the one the archive names, a
+  scenario of another one, a scenario whose afkorting exists, a scenario-only inwonertal that
+  names the real samenwerkingsverband;
 - a reference (foreign key or many-to-many) to a row outside the archive that exists in the
   installation: an archive may not attach itself to, or take, what belongs to another
   samenwerkingsverband (a gemeente, a gremium, a domein). A live row's reference must lead into
@@ -150,9 +156,10 @@ class _Encoder(DjangoJSONEncoder):
         return super().default(o)
 
 
-def _sv_filter(model, lookups, sv) -> Q | None:
-    """The Q selecting rows of ``model`` that lead to ``sv`` by any of ``lookups`` (None: none
-    of the lookups exists on this model, as with a reverse relation on a history model)."""
+def _sv_filter(model, lookups, svs) -> Q | None:
+    """The Q selecting rows of ``model`` that lead to one of the samenwerkingsverbanden ``svs``
+    (their keys) by any of ``lookups`` (None: none of the lookups exists on this model, as with
+    a reverse relation on a history model)."""
     q = None
     for lookup in lookups:
         first = lookup.split("__", 1)[0]
@@ -163,8 +170,26 @@ def _sv_filter(model, lookups, sv) -> Q | None:
                 model._meta.get_field(first)
             except FieldDoesNotExist:  # e.g. a reverse relation, absent on a history model
                 continue
-        q = Q(**{lookup: sv.pk}) if q is None else q | Q(**{lookup: sv.pk})
+        condition = Q(**{f"{lookup}__in": svs})
+        q = condition if q is None else q | condition
     return q
+
+
+def _of_other_samenwerkingsverbanden(model, keys: set, svs: list) -> set:
+    """The rows among ``keys`` that name a samenwerkingsverband outside the archive (a
+    scenario's own inwonertal of a shared gemeente, of another samenwerkingsverband's
+    scenario): not this archive's rows."""
+    fields = [
+        f.attname
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.related_model is Samenwerkingsverband
+    ]
+    if not fields or not keys:
+        return set()
+    q = Q()
+    for name in fields:
+        q |= Q(**{f"{name}__isnull": False}) & ~Q(**{f"{name}__in": svs})
+    return _values(model._base_manager.filter(q, pk__in=keys))
 
 
 def _values(queryset, name="pk") -> set:
@@ -203,6 +228,14 @@ def export_samenwerkingsverband(afkorting: str) -> dict:
     sv = Samenwerkingsverband.objects.filter(afkorting=afkorting.upper()).first()
     if sv is None:
         raise ArchiefFout(f"Geen samenwerkingsverband met afkorting '{afkorting}'.")
+    if sv.is_scenario:
+        echt = sv.scenario_van.afkorting
+        raise ArchiefFout(
+            f"{sv.afkorting} is een scenario van {echt}; een scenario gaat mee in het archief "
+            f"van {echt} (exporteer_samenwerking {echt})."
+        )
+    # The samenwerkingsverband and its scenario's: a scenario keeps its scenario-ness.
+    svs = [sv.pk, *sv.scenarios.order_by("pk").values_list("pk", flat=True)]
     user_model = get_user_model()
 
     # Live rows: per model of SV_LOOKUPS, then shared rows they refer to.
@@ -211,8 +244,9 @@ def export_samenwerkingsverband(afkorting: str) -> dict:
         if label in NOT_ARCHIVED:
             continue
         model = apps.get_model(label)
-        q = _sv_filter(model, lookups, sv)
+        q = _sv_filter(model, lookups, svs)
         pks[model] |= _values(model._base_manager.filter(q))
+        pks[model] -= _of_other_samenwerkingsverbanden(model, pks[model], svs)
     _add_referenced_rows(pks, user_model)
 
     # History rows: the same lookups, or the rows of the exported objects.
@@ -223,10 +257,11 @@ def export_samenwerkingsverband(afkorting: str) -> dict:
             continue
         label = model._meta.label_lower
         q = Q(**{f"{model._meta.pk.attname}__in": pks[model]})
-        sv_q = _sv_filter(history, SV_LOOKUPS.get(label, ()), sv)
+        sv_q = _sv_filter(history, SV_LOOKUPS.get(label, ()), svs)
         if sv_q is not None:
             q |= sv_q
         history_pks[history] = _values(history._base_manager.filter(q))
+        history_pks[history] -= _of_other_samenwerkingsverbanden(history, history_pks[history], svs)
         for field in history._history_m2m_fields:
             m2m_history = getattr(history, field.name).model
             history_pks[m2m_history] = _values(
@@ -456,12 +491,7 @@ def _check_rows(data: dict) -> dict:
                 f"De installatie is niet leeg: {taken} {model._meta.verbose_name_plural} "
                 "uit het archief bestaan al (zelfde sleutel)."
             )
-    svs = [o for o in data["objecten"] if o["model"] == "partijen.samenwerkingsverband"]
-    if len(svs) != 1 or str(svs[0]["fields"].get("afkorting")) != data["samenwerkingsverband"]:
-        raise ArchiefFout(
-            f"Het archief moet precies één samenwerkingsverband bevatten, "
-            f"{data['samenwerkingsverband']}; het bevat er {len(svs)}."
-        )
+    _check_samenwerkingsverbanden(data)
 
     references = []  # (position, item, field name, target model, key, from a history row)
     for position, item in enumerate(data["objecten"], 1):
@@ -507,6 +537,44 @@ def _check_rows(data: dict) -> dict:
             references.append((position, item, pk_name, instance_type, key, True))
 
     return _check_references(references, keys)
+
+
+def _check_samenwerkingsverbanden(data: dict) -> None:
+    """Exactly one real samenwerkingsverband, the one the archive names, and only scenario's
+    of it (whose afkortingen are free here); a scenario-only inwonertal names one of them."""
+    svs = [o for o in data["objecten"] if o["model"] == "partijen.samenwerkingsverband"]
+    echt = [o for o in svs if o["fields"].get("scenario_van") is None]
+    if len(echt) != 1 or str(echt[0]["fields"].get("afkorting")) != data["samenwerkingsverband"]:
+        raise ArchiefFout(
+            f"Het archief moet precies één samenwerkingsverband bevatten, "
+            f"{data['samenwerkingsverband']} (met zijn scenario's); het bevat er {len(echt)}."
+        )
+    scenarios = [o for o in svs if o is not echt[0]]
+    ids = {id(o) for o in scenarios}
+    for position, item in enumerate(data["objecten"], 1):
+        if id(item) in ids and item["fields"]["scenario_van"] != echt[0]["pk"]:
+            raise _refused(
+                position,
+                item,
+                f"dit scenario hoort niet bij {data['samenwerkingsverband']}; een archief bevat "
+                "alleen scenario's van zijn eigen samenwerkingsverband.",
+            )
+        if (
+            item["model"] == "partijen.inwonertal"
+            and item["fields"].get("scenario") == echt[0]["pk"]
+        ):
+            raise _refused(
+                position,
+                item,
+                "een inwonertal van een scenario verwijst naar het echte samenwerkingsverband.",
+            )
+    afkortingen = [str(o["fields"].get("afkorting")) for o in scenarios]
+    taken = Samenwerkingsverband.objects.filter(afkorting__in=afkortingen).first()
+    if taken is not None:
+        raise ArchiefFout(
+            f"Samenwerkingsverband {taken.afkorting} (een scenario in het archief) bestaat al in "
+            "deze installatie; er is niets geïmporteerd."
+        )
 
 
 def _check_references(references: list, keys: dict) -> dict:

@@ -2,7 +2,7 @@
 
 Before anything is unpacked the file must be within the upload limit (``MAX_UPLOAD_MB``), be
 an .xlsx by its content (a zip with the Excel structure, no macros) and unpack within
-``MAX_UITGEPAKT_MB`` without a part packed like a zip bomb. The three sheets are then streamed
+``MAX_UITGEPAKT_MB`` without a part packed like a zip bomb. Its sheets are then streamed
 (read-only) and refused beyond their row limit (``Blad.max_rijen``) or ``MAX_KOLOMMEN``
 columns. A formula counts with the value the file stored for it (as Excel saves it); a formula
 without a stored value is reported, never read as empty.
@@ -102,7 +102,8 @@ def check_zip(data: bytes) -> None:
 class Bestand:
     """A checked .xlsx, opened twice read-only: once for the stored values, once for formulas.
 
-    Only the three sheets are read, row by row; nothing else of the file is unpacked.
+    Only the sheets of ``werkboek.kolommen.BLADEN`` are read, row by row; nothing else of the
+    file is unpacked.
     """
 
     def __init__(self, data: bytes):
@@ -161,11 +162,13 @@ def _without_value(cell, formula_cell) -> bool:
 
 def read_sheet(workbook: Bestand, blad: Blad, problems: Problems) -> Sheet | None:
     """The rows of a sheet as {column key: cell}; None when the sheet or a column of the
-    sheet's specification (``blad.kolommen``, but the optional ones) is missing."""
+    sheet's specification (``blad.kolommen``, but the optional ones) is missing (a sheet that
+    is not ``blad.verplicht`` may be missing without a problem)."""
     title = blad.titel
     found = workbook.rows(title)
     if found is None:
-        problems.add(f'Het werkblad "{title}" ontbreekt.')
+        if blad.verplicht:
+            problems.add(f'Het werkblad "{title}" ontbreekt.')
         return None
     sheet_title, rows = found
     header = (0, (), ())

@@ -82,7 +82,8 @@ def check_shared_gemeenten(formatie: Formatie, sv, existing: dict, user) -> set[
             )
             problems.cell(GEMEENTEN, rij.row, "gemeente", message)
             continue
-        if access.may_edit_gemeente(user, gemeente, joining=sv):
+        # A scenario's inwonertallen are its own (``Inwonertal.scenario``): no real figure changes.
+        if sv.is_scenario or access.may_edit_gemeente(user, gemeente, joining=sv):
             continue
         kept.add(gemeente.pk)
         if rij.inwonertal is None:

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from formatie.constants import Kostensoort
+from formatie.constants import Kostensoort, Pakketsoort, Pakketverdeling
 from formatie.models import last_day_of_month
 from kosten.constants import Verdeelmethode
 
@@ -42,6 +42,10 @@ class Formatie:
     methode: str
     fasen: list[Rij]
     rollen: list[Rij]
+    # None: the workbook has no Pakketten sheet (the pakketten stay as they are)
+    pakketten: list[Rij] | None = None
+    # Whether Rollen has the column pakket (without it a rol keeps the pakket it had)
+    rol_pakketten: bool = False
 
     @property
     def peildatum(self) -> date:
@@ -146,13 +150,89 @@ def parse_fasen(sheet: Sheet, problems: Problems) -> tuple[list[Rij], bool]:
     return dated + undated, ok
 
 
+def parse_pakketten(
+    sheet: Sheet, gemeenten: dict[str, str] | None, problems: Problems
+) -> list[Rij] | None:
+    """The pakketten with their deelnemers (``werkboek.kolommen.Deelname``); what a pakket's
+    soort allows is checked per row: the basispakket follows the verdeelsleutel over all
+    gemeenten (no verdeling, deelnemers or peildatum), a pluspakket has a verdeling, a
+    peildatum only when split by inwoners, and "een" one deelnemer in every year."""
+    blad = kolommen.PAKKETTEN_BLAD
+    lezer = Lezer(blad.titel, problems, {"gemeenten": gemeenten})
+    rijen, ok = [], True
+    for row in sheet.rows:
+        rij = read_row(lezer, row, blad)
+        if rij.soort == Pakketsoort.BASIS:
+            for naam, wat in (
+                ("verdeling", rij.verdeling),
+                ("deelnemers", rij.deelnemers),
+                ("peildatum", rij.peildatum),
+            ):
+                if wat not in (None, INVALID, []):
+                    lezer.error(
+                        row,
+                        naam,
+                        "het basispakket volgt de verdeelsleutel over alle gemeenten; "
+                        "laat dit leeg of kies soort plus.",
+                    )
+                    ok = False
+        elif rij.soort == Pakketsoort.PLUS:
+            if rij.verdeling is None:
+                rij.verdeling = lezer.error(
+                    row, "verdeling", "is leeg; een pluspakket heeft inwoners, gelijk of een."
+                )
+            if rij.peildatum not in (None, INVALID) and rij.verdeling not in (
+                Pakketverdeling.INWONERS,
+                INVALID,
+            ):
+                rij.peildatum = lezer.error(
+                    row, "peildatum", "hoort alleen bij verdeling naar inwoners; laat dit leeg."
+                )
+            if rij.verdeling == Pakketverdeling.EEN and rij.deelnemers is not INVALID:
+                _one_per_year(lezer, row, rij, gemeenten)
+        if not is_valid(rij, blad):
+            ok = False
+            continue
+        rijen.append(rij)
+    return rijen if ok else None
+
+
+def _one_per_year(lezer: Lezer, row: Row, rij: Rij, gemeenten: dict[str, str] | None) -> None:
+    """Verdeling "een": wholly to one gemeente, so never two deelnemers in one year."""
+    if not rij.deelnemers:
+        if gemeenten is not None and len(gemeenten) > 1:
+            rij.deelnemers = lezer.error(
+                row,
+                "deelnemers",
+                f"is leeg, dus doen alle {len(gemeenten)} gemeenten mee; bij verdeling een "
+                "betaalt één gemeente: noem die.",
+            )
+        return
+    for i, first in enumerate(rij.deelnemers):
+        for second in rij.deelnemers[i + 1 :]:
+            if first.overlaps(second):
+                rij.deelnemers = lezer.error(
+                    row,
+                    "deelnemers",
+                    f"{first.gemeente} en {second.gemeente} doen allebei mee in "
+                    f"{first.eerste_jaar_met(second)}; bij verdeling een betaalt één gemeente "
+                    "per jaar.",
+                )
+                return
+
+
 def parse_rollen(
-    sheet: Sheet, fasen: list[Rij], gemeenten: dict[str, str] | None, problems: Problems
+    sheet: Sheet,
+    fasen: list[Rij],
+    gemeenten: dict[str, str] | None,
+    problems: Problems,
+    pakketten: dict[str, str] | None = None,
 ) -> list[Rij] | None:
     """The rollen with their bezetting per fase; ``gemeenten``: key -> name as written on the
-    Gemeenten sheet (None: that sheet could not be read)."""
+    Gemeenten sheet (None: that sheet could not be read); ``pakketten`` likewise for the
+    Pakketten sheet (None: no such sheet, the names are checked when stored)."""
     blad = kolommen.ROLLEN_BLAD
-    lezer = Lezer(blad.titel, problems, {"gemeenten": gemeenten})
+    lezer = Lezer(blad.titel, problems, {"gemeenten": gemeenten, "pakketten": pakketten})
     ok = True
     fase_columns = []
     for fase in fasen:
@@ -205,18 +285,29 @@ def parse_workbook(file) -> Formatie:
         gemeenten_sheet = read_sheet(workbook, kolommen.GEMEENTEN_BLAD, problems)
         fasen_sheet = read_sheet(workbook, kolommen.FASEN_BLAD, problems)
         rollen_sheet = read_sheet(workbook, kolommen.ROLLEN_BLAD, problems)
+        pakketten_sheet = read_sheet(workbook, kolommen.PAKKETTEN_BLAD, problems)
 
     gemeenten, methode, gemeenten_ok = [], None, False
     if gemeenten_sheet:
         gemeenten, methode, gemeenten_ok = parse_gemeenten(gemeenten_sheet, problems)
+    names = None
+    if gemeenten_sheet:
+        names = {key(r.naam): r.naam for r in gemeenten if r.naam is not INVALID}
     fasen, fasen_ok = parse_fasen(fasen_sheet, problems) if fasen_sheet else ([], False)
+    pakketten = pakket_names = None
+    if pakketten_sheet:
+        pakketten = parse_pakketten(pakketten_sheet, names, problems)
+        # A valid name still names a pakket in Rollen, also when its row has a problem.
+        pakket_names = {
+            key(row.get("pakket").value): " ".join(str(row.get("pakket").value).split())
+            for row in pakketten_sheet.rows
+            if isinstance(row.get("pakket").value, str) and row.get("pakket").value.strip()
+        }
     rollen = None
     if rollen_sheet:
-        names = None
-        if gemeenten_sheet:
-            names = {key(r.naam): r.naam for r in gemeenten if r.naam is not INVALID}
-        rollen = parse_rollen(rollen_sheet, fasen, names, problems)
+        rollen = parse_rollen(rollen_sheet, fasen, names, problems, pakket_names)
     if problems.messages:
         raise WerkboekFout(problems.messages)
     assert gemeenten_ok and fasen_ok and rollen is not None
-    return Formatie(gemeenten, methode, fasen, rollen)
+    has_column = key("pakket") in rollen_sheet.headers
+    return Formatie(gemeenten, methode, fasen, rollen, pakketten, has_column)

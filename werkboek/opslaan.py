@@ -15,15 +15,15 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from formatie.constants import Kostensoort
-from formatie.models import Bezetting, Fase, Rol, Salarisschaal, Uurtarief
+from formatie.models import Bezetting, Fase, Pakket, Pakketdeelname, Rol, Salarisschaal, Uurtarief
 from kosten.constants import Verdeelmethode
-from kosten.gegevens import load_formatie
+from kosten.gegevens import load_formatie, load_kostenverdeling
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
-from kosten.verdeling import missing_per_rol
+from kosten.verdeling import KostenFout, missing_per_rol
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 
 from . import kolommen
-from .cellen import WerkboekFout, key
+from .cellen import Problems, WerkboekFout, did_you_mean, key
 from .gemeenten import ImportResult, check_shared_gemeenten, refuse_mistyped_gemeenten
 from .lezen import Formatie, parse_workbook
 
@@ -32,6 +32,9 @@ DELETE_BATCH = 500  # rows deleted by one query (SQLite takes at most 999 parame
 # Fields of Rol the workbook does not hold (unless a column says so): they survive a re-import
 # for a rol of the same name.
 ROL_BEWAARD = ("omschrijving", "opmerking", "naam_in_kostentabel")
+# Fields of Pakket a re-import updates in place for a pakket of the same name (with its naam
+# and omschrijving); its bron is not in the workbook and stays.
+PAKKET_VELDEN = ("soort", "verdeling", "peildatum", "volgorde")
 
 
 def import_workbook(file, samenwerkingsverband: Samenwerkingsverband, user=None) -> ImportResult:
@@ -79,7 +82,8 @@ def _update(model, objs: list, fields: list[str], user) -> None:
     for obj in objs:
         obj.bump_version()
     fields = [*fields, objs[0].version_field]
-    bulk_update_with_history(objs, model, fields, default_user=user)
+    # The base manager: a default manager may hide rows (a scenario's own Inwonertal).
+    bulk_update_with_history(objs, model, fields, default_user=user, manager=model._base_manager)
 
 
 def _delete_all(queryset, user) -> None:
@@ -152,7 +156,7 @@ def _store(formatie: Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
         for g in deelnemers
         if g.pk not in imported
     ]
-    _store_inwonertallen(formatie, gemeenten, kept, user)
+    _store_inwonertallen(formatie, sv, gemeenten, kept, user)
 
     # What the workbook does not hold survives for a rol or fase of the same name.
     bewaard = [f for f in ROL_BEWAARD if f not in kolommen.ROLLEN_BLAD.veldnamen()]
@@ -171,11 +175,18 @@ def _store(formatie: Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
         f.naam: f.convenant_id
         for f in Fase.objects.filter(samenwerkingsverband=sv).only("naam", "convenant_id")
     }
+    # Without the column pakket a rol keeps its pakket (by name).
+    old_pakket = dict(
+        Rol.objects.filter(samenwerkingsverband=sv, pakket__isnull=False).values_list(
+            "naam", "pakket__naam"
+        )
+    )
 
     # Remove the old formation and keys, children first.
     _delete_all(Bezetting.objects.filter(rol__samenwerkingsverband=sv), user)
     _delete_all(Uurtarief.objects.filter(rol__samenwerkingsverband=sv), user)
     _delete_all(Rol.objects.filter(samenwerkingsverband=sv), user)
+    pakketten = _store_pakketten(formatie, sv, gemeenten, waarschuwingen, user)
     _delete_all(Fase.objects.filter(samenwerkingsverband=sv), user)
     # The workbook holds one amount per schaal, for the first year: amounts of later years
     # (Nieuw begrotingsjaar) are not in it and stay.
@@ -208,6 +219,7 @@ def _store(formatie: Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     )
 
     rol_blad = kolommen.ROLLEN_BLAD
+    rol_pakketten = _rol_pakketten(formatie, pakketten, old_pakket)
     rollen = _create(
         Rol,
         [
@@ -217,6 +229,7 @@ def _store(formatie: Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
                 leverende_gemeente=gemeenten[rij.leverende_gemeente]
                 if rij.leverende_gemeente
                 else None,
+                pakket=rol_pakketten.get(rij.naam),
                 **{**old_rollen.get(rij.naam, {}), **rol_blad.velden(rij)},
             )
             for volgorde, rij in enumerate(formatie.rollen, start=1)
@@ -266,8 +279,15 @@ def _store(formatie: Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     # The check every saved rol gets (Rol.ontbrekende_bedragen), once for the whole formation.
     stored = load_formatie(sv)
     namen = {r.id: r.naam for r in stored.rollen}
-    for rol_id, missing_amounts in missing_per_rol(stored).items():
+    missing = missing_per_rol(stored)
+    for rol_id, missing_amounts in missing.items():
         waarschuwingen.append(f"{namen[rol_id]}: " + " ".join(o.tekst for o in missing_amounts))
+    if not missing and any(r.pakket for r in rollen):
+        # What a pakket's key still lacks (a year without deelnemers, an inwonertal).
+        try:
+            load_kostenverdeling(sv)
+        except KostenFout as fout:
+            waarschuwingen.append(f"De kosten kunnen nog niet worden verdeeld: {fout}")
 
     penvoerder = next((gemeenten[r.naam] for r in formatie.gemeenten if r.penvoerder), None)
     sv.penvoerder = penvoerder
@@ -288,13 +308,101 @@ def _store(formatie: Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     )
 
 
-def _store_inwonertallen(formatie: Formatie, gemeenten: dict, kept: set, user) -> None:
+def _store_pakketten(formatie: Formatie, sv, gemeenten: dict, waarschuwingen: list, user):
+    """The pakketten of the Pakketten sheet, by name (key -> Pakket): a pakket of the same name
+    is updated in place (its bron stays; an empty omschrijving keeps the one it had), a new
+    one created, one the sheet leaves out deleted (named in ``waarschuwingen``), and every
+    deelname written anew. Without the sheet the pakketten stay as they are. Called after the
+    rollen are deleted (Rol.pakket protects a pakket)."""
+    existing = {p.naam: p for p in Pakket.objects.filter(samenwerkingsverband=sv)}
+    if formatie.pakketten is None:
+        return {key(naam): p for naam, p in existing.items()}
+    _delete_all(Pakketdeelname.objects.filter(pakket__samenwerkingsverband=sv), user)
+    blad = kolommen.PAKKETTEN_BLAD
+    by_key = {key(naam): p for naam, p in existing.items()}
+    new, changed, kept = [], [], set()
+    for volgorde, rij in enumerate(formatie.pakketten, start=1):
+        velden = {
+            **blad.velden(rij),
+            "verdeling": rij.verdeling or "",
+            "volgorde": volgorde,
+        }
+        if rij.omschrijving:
+            velden["omschrijving"] = rij.omschrijving
+        pakket = by_key.get(key(rij.naam))
+        if pakket is None:
+            new.append(Pakket(samenwerkingsverband=sv, **velden))
+            continue
+        kept.add(pakket.pk)
+        if any(getattr(pakket, veld) != value for veld, value in velden.items()):
+            for veld, value in velden.items():
+                setattr(pakket, veld, value)
+            changed.append(pakket)
+    gone = [p for p in existing.values() if p.pk not in kept]
+    _delete_all(Pakket.objects.filter(pk__in=[p.pk for p in gone]), user)
+    waarschuwingen += [
+        f"Pakket {p.naam} staat niet in het werkboek en is verwijderd." for p in gone
+    ]
+    _update(Pakket, changed, [*PAKKET_VELDEN, "naam", "omschrijving"], user)
+    created = _create(Pakket, new, user)
+    pakketten = {key(p.naam): p for p in [*changed, *created]}
+    pakketten.update(
+        (key(p.naam), p) for p in existing.values() if p.pk in kept and key(p.naam) not in pakketten
+    )
+    _create(
+        Pakketdeelname,
+        [
+            Pakketdeelname(
+                pakket=pakketten[key(rij.naam)],
+                gemeente=gemeenten[d.gemeente],
+                vanaf_jaar=d.vanaf,
+                tot_en_met_jaar=d.tot,
+            )
+            for rij in formatie.pakketten
+            for d in rij.deelnemers
+        ],
+        user,
+    )
+    return pakketten
+
+
+def _rol_pakketten(formatie: Formatie, pakketten: dict, old_pakket: dict) -> dict:
+    """rol naam -> its Pakket (a rol not in the dict: the basispakket). The column pakket names
+    it; without the column a rol keeps the pakket it had, if that pakket is still there. A name
+    the workbook does not know as pakket (there is no Pakketten sheet and the
+    samenwerkingsverband has no such pakket) is refused, naming the cell."""
+    found, problems = {}, Problems()
+    for rij in formatie.rollen:
+        naam = rij.pakket if formatie.rol_pakketten else old_pakket.get(rij.naam)
+        if not naam:
+            continue
+        pakket = pakketten.get(key(naam))
+        if pakket is not None:
+            found[rij.naam] = pakket
+        elif formatie.rol_pakketten:
+            known = [p.naam for p in pakketten.values()]
+            problems.cell(
+                kolommen.ROLLEN,
+                rij.row,
+                "pakket",
+                f'"{naam}" is geen pakket van dit samenwerkingsverband en het werkboek heeft '
+                "geen werkblad Pakketten; laat de cel leeg voor het basispakket."
+                + did_you_mean(naam, known),
+            )
+    if problems.messages:
+        raise WerkboekFout(problems.messages)
+    return found
+
+
+def _store_inwonertallen(formatie: Formatie, sv, gemeenten: dict, kept: set, user) -> None:
     """The inwonertallen at the peildatum (the first fase's begin), but of the gemeenten the
-    user may not edit (``kept``)."""
+    user may not edit (``kept``). In a scenario they are the scenario's own figures
+    (``Inwonertal.scenario``): a real figure is never written from a scenario's workbook."""
     peildatum = formatie.peildatum
+    scenario = sv if sv.is_scenario else None
     stored = {
         i.gemeente_id: i
-        for i in Inwonertal.objects.filter(gemeente__in=gemeenten.values(), peildatum=peildatum)
+        for i in Inwonertal.van(sv).filter(gemeente__in=gemeenten.values(), peildatum=peildatum)
     }
     new, changed = [], []
     for rij in formatie.gemeenten:
@@ -304,7 +412,13 @@ def _store_inwonertallen(formatie: Formatie, gemeenten: dict, kept: set, user) -
         inwonertal = stored.get(gemeente.pk)
         if inwonertal is None:
             new.append(
-                Inwonertal(gemeente=gemeente, peildatum=peildatum, aantal=rij.inwonertal, bron=BRON)
+                Inwonertal(
+                    gemeente=gemeente,
+                    scenario=scenario,
+                    peildatum=peildatum,
+                    aantal=rij.inwonertal,
+                    bron=BRON,
+                )
             )
         elif inwonertal.aantal != rij.inwonertal:
             inwonertal.aantal = rij.inwonertal

@@ -1,7 +1,9 @@
 """Export: the formation of a samenwerkingsverband as the workbook the import reads back.
 
 Each sheet's header row, cell kinds and values follow its columns (``werkboek.kolommen``);
-Rollen adds one column per fase (FTE, or euros for a rol paid per fase). Every name is written
+Rollen adds one column per fase (FTE, or euros for a rol paid per fase). A samenwerkingsverband
+with pakketten gets the sheet Pakketten; the column pakket on Rollen is always there (empty: the
+basispakket). A scenario's inwonertallen are its own. Every name is written
 as a string cell (``regiekamer.spreadsheet``), so a name such as ``=SUM(A1)`` comes back
 exactly.
 """
@@ -13,20 +15,30 @@ from types import SimpleNamespace
 
 import openpyxl
 
-from formatie.models import Fase, Rol, Salarisschaal
+from formatie.models import Fase, Pakket, Rol, Salarisschaal
 from kosten.constants import Verdeelmethode
 from kosten.models import Verdeelsleutel
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.spreadsheet import Column, Kind, Typed, write_table
 
 from . import kolommen
-from .kolommen import number
+from .kolommen import Deelname, number
 
 
 @dataclass
 class _Context:
     salarisschalen: list[Salarisschaal]
     first_year: int | None
+
+    @staticmethod
+    def deelnemers(pakket: Pakket) -> str | None:
+        """ "Leudal (2017–2018); Weert (vanaf 2018)"; empty: every gemeente."""
+        deelnames = [
+            Deelname(d.gemeente.naam, d.vanaf_jaar, d.tot_en_met_jaar)
+            for d in pakket.deelnames.all()
+        ]
+        deelnames.sort(key=lambda d: (d.gemeente.casefold(), d.vanaf or 0))
+        return "; ".join(d.tekst() for d in deelnames) or None
 
     def jaarkosten(self, schaal):
         """The schaal's amount in the first fase's year (else the earliest)."""
@@ -46,7 +58,8 @@ def _write_sheet(workbook, blad, rows: list, sv, context, extra=()) -> None:
         [k.write(row, context) for k in blad.kolommen] + [value(row) for _, value in extra]
         for row in rows
     ]
-    write_table(sheet, columns, cells, title=f"Formatie {sv.naam}: {blad.titel.lower()}")
+    naam = f"Scenario {sv.naam}" if sv.is_scenario else sv.naam  # never taken for the real one
+    write_table(sheet, columns, cells, title=f"Formatie {naam}: {blad.titel.lower()}")
 
 
 def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
@@ -55,7 +68,7 @@ def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
     fasen = list(Fase.objects.filter(samenwerkingsverband=sv).order_by("begin", "naam"))
     rollen = list(
         Rol.objects.filter(samenwerkingsverband=sv)
-        .select_related("leverende_gemeente")
+        .select_related("leverende_gemeente", "pakket")
         .prefetch_related("bezettingen")
         .order_by("volgorde", "naam")
     )
@@ -68,6 +81,11 @@ def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
         .order_by("vanaf_jaar")
     )
     deelnemers = list(sv.gemeenten.all())
+    pakketten = list(
+        Pakket.objects.filter(samenwerkingsverband=sv)
+        .prefetch_related("deelnames__gemeente")
+        .order_by("volgorde", "naam")
+    )
     first_year = fasen[0].begin.year if fasen else None
 
     # The key in force in the first fase's year (else the earliest).
@@ -90,6 +108,9 @@ def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
     for rol in rollen:
         if rol.leverende_gemeente:
             gemeenten.setdefault(rol.leverende_gemeente_id, rol.leverende_gemeente)
+    for pakket in pakketten:  # the deelnemers name them
+        for deelname in pakket.deelnames.all():
+            gemeenten.setdefault(deelname.gemeente_id, deelname.gemeente)
     if sv.penvoerder_id and sv.penvoerder_id not in gemeenten:
         gemeenten.update((g.pk, g) for g in Gemeente.objects.filter(pk=sv.penvoerder_id))
 
@@ -97,7 +118,7 @@ def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
         peildatum = sleutel.peildatum
     else:
         peildatum = fasen[0].begin if fasen else None
-    inwonertallen = Inwonertal.objects.filter(gemeente__in=list(gemeenten)).order_by("peildatum")
+    inwonertallen = Inwonertal.van(sv).filter(gemeente__in=list(gemeenten)).order_by("peildatum")
     if peildatum:
         inwonertallen = inwonertallen.filter(peildatum__lte=peildatum)
     latest = {i.gemeente_id: i.aantal for i in inwonertallen}
@@ -129,6 +150,8 @@ def export_workbook(samenwerkingsverband: Samenwerkingsverband) -> bytes:
     _write_sheet(workbook, kolommen.FASEN_BLAD, fasen, sv, context)
     fase_columns = [(Column(f.naam, Kind.FTE), per_fase(f)) for f in fasen]
     _write_sheet(workbook, kolommen.ROLLEN_BLAD, rollen, sv, context, fase_columns)
+    if pakketten:
+        _write_sheet(workbook, kolommen.PAKKETTEN_BLAD, pakketten, sv, context)
     output = BytesIO()
     workbook.save(output)
     return output.getvalue()

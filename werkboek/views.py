@@ -26,8 +26,8 @@ class WerkboekUploadForm(forms.Form):
     werkboek = forms.FileField(
         label="Werkboek (.xlsx)",
         help_text=(
-            "Met de bladen Gemeenten, Fasen en Rollen, zoals in de export van de huidige formatie "
-            "(link hierboven)."
+            "Met de bladen Gemeenten, Fasen en Rollen (en eventueel Pakketten), zoals in de export "
+            "van de huidige formatie (link hierboven)."
         ),
     )
     bevestiging = forms.BooleanField(

@@ -127,13 +127,15 @@ def mlw_rollen():
     ]
 
 
-def make_workbook(gemeenten=None, fasen=None, rollen=None, *, headers=None, skip=()):
-    """An .xlsx file (bytes) in the workbook layout; ``headers`` overrides a sheet's header row."""
+def make_workbook(gemeenten=None, fasen=None, rollen=None, *, headers=None, skip=(), extra=None):
+    """An .xlsx file (bytes) in the workbook layout; ``headers`` overrides a sheet's header row,
+    ``extra`` adds sheets ({title: (header, rows)})."""
     headers = headers or {}
     sheets = {
         "Gemeenten": (GEMEENTEN_HEADER, mlw_gemeenten() if gemeenten is None else gemeenten),
         "Fasen": (FASEN_HEADER, mlw_fasen() if fasen is None else fasen),
         "Rollen": (ROLLEN_HEADER, mlw_rollen() if rollen is None else rollen),
+        **(extra or {}),
     }
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
@@ -459,11 +461,12 @@ def test_round_trip_import_export_import_changes_nothing(sv):
     assert sheets["Rollen"][0] == [
         "Rol", "Kostensoort", "Schaal", "Jaarkosten per fte", "Uurtarief",
         "Uren per fte per maand", "Leverende gemeente", "Structureel", "Basisformatie",
-        "Fase 1", "Fase 2", "Fase 3",
+        "Pakket", "Fase 1", "Fase 2", "Fase 3",
     ]  # fmt: skip
     assert sheets["Rollen"][1] == [
-        "contractmanagement", "schaal", 11, 83100, None, 156, "Weert", "ja", 1, 1.5, 2, 1,
+        "contractmanagement", "schaal", 11, 83100, None, 156, "Weert", "ja", 1, None, 1.5, 2, 1,
     ]  # fmt: skip
+    assert "Pakketten" not in sheets  # only a samenwerkingsverband with pakketten has it
 
     import_workbook(exported, sv)
     assert dump(sv) == first

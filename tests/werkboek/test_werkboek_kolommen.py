@@ -46,7 +46,11 @@ def test_the_export_headers_are_the_specifications(sv):
     header = rollen_sheet(export_workbook(sv))[0]
     spec = [kolommen.header_label(k.naam) for k in kolommen.ROLLEN_BLAD.kolommen]
     assert header == [*spec, *FASEN]
-    assert [k.naam for k in kolommen.ROLLEN_BLAD.kolommen] == ROLLEN_HEADER[: -len(FASEN)]
+    # The workbook of these tests has no column pakket (optional: every rol in the basispakket).
+    assert [k.naam for k in kolommen.ROLLEN_BLAD.kolommen] == [
+        *ROLLEN_HEADER[: -len(FASEN)],
+        "pakket",
+    ]
 
 
 def test_a_column_added_to_the_specification_is_exported_checked_read_and_stored(
@@ -64,9 +68,10 @@ def test_a_column_added_to_the_specification_is_exported_checked_read_and_stored
     assert [r.opmerking for r in stored] == opmerkingen
 
     rows = rollen_sheet(export_workbook(sv))
-    assert rows[0][9] == "Opmerking"  # after the specification's other columns, before the fasen
-    assert rows[0][10:] == FASEN
-    assert [row[9] for row in rows[1:]] == [*opmerkingen[:-1], None]
+    # After the specification's other columns (pakket the last), before the fasen.
+    assert rows[0][10] == "Opmerking"
+    assert rows[0][11:] == FASEN
+    assert [row[10] for row in rows[1:]] == [*opmerkingen[:-1], None]
 
     # The import's header check asks for it too, and it is parsed and validated as specified.
     with pytest.raises(WerkboekFout) as caught:

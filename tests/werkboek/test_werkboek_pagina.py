@@ -67,3 +67,45 @@ def test_a_bad_upload_lists_the_problems_and_changes_nothing(demo, regie_client)
 def test_stuurgroep_may_download_but_not_upload(demo, stuur_client):
     assert stuur_client.get(reverse("werkboek:export", args=["MLW"])).status_code == 200
     assert stuur_client.get(reverse("werkboek:import", args=["MLW"])).status_code == 403
+
+
+def with_pakket(export: bytes, deelnemers: str) -> bytes:
+    """The exported workbook with a pluspakket on a sheet Pakketten, Contractmanagement in it."""
+    wb = load_workbook(io.BytesIO(export))
+    sheet = wb.create_sheet("Pakketten")
+    sheet.append(["Pakket", "Soort", "Verdeling", "Deelnemers"])
+    sheet.append(["Contracten", "plus", "gelijk", deelnemers])
+    rollen = wb["Rollen"]
+    header = [c.value for c in rollen[1]]
+    for row in rollen.iter_rows(min_row=2):
+        if row[0].value == "Contractmanagement":
+            row[header.index("Pakket")].value = "contracten"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_a_pakket_through_the_browser(demo, regie_client):
+    export = regie_client.get(reverse("werkboek:export", args=["MLW"])).content
+
+    bad = upload(regie_client, with_pakket(export, "Leudal; Roermond"))
+    page = html.unescape(bad.content.decode())
+    assert "Niets ingelezen" in page
+    assert (
+        'Pakketten, rij 2, kolom "deelnemers": "Roermond" staat niet in het werkblad Gemeenten.'
+        in page
+    )
+    assert Rol.objects.get(naam="Contractmanagement").pakket is None
+
+    response = upload(regie_client, with_pakket(export, "Leudal; Weert"))
+    assert "ingelezen" in response.content.decode()
+    assert Rol.objects.get(naam="Contractmanagement").pakket.naam == "Contracten"
+    again = load_workbook(
+        io.BytesIO(regie_client.get(reverse("werkboek:export", args=["MLW"])).content)
+    )
+    assert [c.value for c in again["Pakketten"][2]][:4] == [
+        "Contracten",
+        "plus",
+        "gelijk",
+        "Leudal; Weert",
+    ]
