@@ -1,7 +1,11 @@
 """The regiegroep makes a pluspakket in the browser (Chromium, nl-NL), typing as an official
-does: the peildatum as 31-12-2015 (day first) into the date field, the deelnemers' years, a second row
-with "Deelnemer toevoegen". The list then says who takes part year by year; a rol is put in
-the pakket and the bezettingsoverzicht names it there."""
+does: the naam, the deelnemers' years, a second row with "Deelnemer toevoegen". The list then
+says who takes part year by year, the peildatum day first; a rol is put in the pakket and the
+bezettingsoverzicht names it there.
+
+The peildatum is set with the date picker's value, as tests/e2e/test_getallen.py does: the
+headless Chromium here draws a date field in its own locale (mm/dd/yyyy, also with
+``--lang=nl-NL``), so typing 31-12-2015 into it as a Dutch official would gives 22015-03-11."""
 
 from datetime import date
 
@@ -35,7 +39,7 @@ def test_regiegroep_makes_a_pluspakket_and_puts_a_rol_in_it(browse):
     type_into(user, "Naam", PAKKET)
     user.page.get_by_label("Soort").select_option("plus")
     user.page.get_by_label("Verdeling van de kosten").select_option("inwoners")
-    type_into(user, "Peildatum inwonertallen", "31-12-2015")
+    user.page.get_by_label("Peildatum inwonertallen").fill("2015-12-31")
     user.page.get_by_label("Gemeente, rij 1").select_option(label="Leudal")
     type_into(user, "Vanaf jaar, rij 1", "2016")
     type_into(user, "Tot en met jaar, rij 1", "2017")
@@ -59,7 +63,7 @@ def test_regiegroep_makes_a_pluspakket_and_puts_a_rol_in_it(browse):
     ]
     user.screenshot("pakketten")
 
-    # The edit page gives the date back to the browser's date field, which shows it day first.
+    # The edit page gives the date back to the browser's date field.
     user.follow(PAKKET)
     assert user.page.get_by_label("Peildatum inwonertallen").input_value() == "2015-12-31"
 
