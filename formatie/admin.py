@@ -88,16 +88,32 @@ class WerkgroepAdmin(base.ModelAdmin):
     search_fields = ["naam"]
 
 
+class PakketdeelnameAdminFormSet(BasePakketdeelnameFormSet):
+    """The gemeenten are read once, not once per row: ``share_choices`` passes over the admin's
+    wrapped select (RelatedFieldWidgetWrapper), so its inner select gets the list too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = None
+        for form in self.forms:
+            field = form.fields["gemeente"]
+            choices = list(field.choices) if choices is None else choices
+            field.choices = choices
+            if hasattr(field.widget, "widget"):
+                field.widget.widget.choices = choices
+
+
 class PakketdeelnameInline(base.TabularInline):
     """The deelnemers per year; only gemeenten of the pakket's samenwerkingsverband, checked
     as the browser page checks them (``BasePakketdeelnameFormSet``)."""
 
     model = Pakketdeelname
-    formset = BasePakketdeelnameFormSet
+    formset = PakketdeelnameAdminFormSet
     extra = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("gemeente")
+        # Each row is headed by its name (``__str__``: the gemeente and the pakket).
+        return super().get_queryset(request).select_related("gemeente", "pakket")
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

@@ -23,7 +23,9 @@ def fast_passwords(settings):
 
 @pytest.fixture
 def world(regie_user, beheer_user):
-    return formatie_world()
+    w = formatie_world()
+    w.pakket = PakketFactory(samenwerkingsverband=w.sv, naam="Maatschappelijke opvang")
+    return w
 
 
 def add_pakketten(w, start, stop):
@@ -61,18 +63,43 @@ def add_pakketten(w, start, stop):
     )
 
 
+def add_deelnames(w, start, stop):
+    """Deelnemers of one pakket, one year each (periods of one gemeente never overlap)."""
+    Pakketdeelname.objects.bulk_create(
+        Pakketdeelname(
+            pakket=w.pakket,
+            gemeente=of(w.gemeenten, i),
+            vanaf_jaar=2000 + i,
+            tot_en_met_jaar=2000 + i,
+        )  # fmt: skip
+        for i in range(start, stop)
+    )
+
+
 PAGES = [
     Page(
         "pakketten",
         sv_page("formatie", "pakket-list"),
         add_pakketten,
-        lambda w, n: f"{n} resultaten",
+        lambda w, n: f"{n + 1} resultaten",
+    ),
+    Page(
+        "pakket bewerken",
+        sv_page("formatie", "pakket-update", lambda w: w.pakket.pk),
+        add_deelnames,
+        lambda w, n: f'value="{2000 + n - 1}"',
     ),
     Page(
         "admin pakket",
         changelist("formatie", "pakket"),
         add_pakketten,
-        lambda w, n: f"{n} pakketten",
+        lambda w, n: f"{n + 1} pakketten",
+    ),
+    Page(
+        "admin pakket bewerken",
+        lambda w: reverse("admin:formatie_pakket_change", args=[w.pakket.pk]),
+        add_deelnames,
+        lambda w, n: f'value="{2000 + n - 1}"',
     ),
 ]
 
