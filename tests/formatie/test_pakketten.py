@@ -18,6 +18,7 @@ from tests.partijen.factories import (
     SamenwerkingsverbandFactory,
     ToegangFactory,
 )
+from tests.pdfs import pdf_text, text_beyond_page
 from tests.programma.helpers import page_data
 
 from .factories import PakketdeelnameFactory, PakketFactory, RolFactory
@@ -283,3 +284,14 @@ def test_the_overview_names_each_rols_pakket(world, regie_client):
     page = text(regie_client.get(url("bezetting")))
     assert re.search(r"Coördinator Veilig Thuis .*? — Veilig Thuis", page)
     assert re.search(r"Contractmanager .*? — Basispakket", page)
+
+
+def test_the_overviews_pdf_names_each_rols_pakket(world, stuur_client):
+    RolFactory(samenwerkingsverband=world.sv, naam="Contractmanager")
+    response = stuur_client.get(url("bezetting") + "?download=pdf")
+    assert response["Content-Type"] == "application/pdf"
+    printed = " ".join(pdf_text(response.content).split())
+    assert "Pakket" in printed and "Coördinator Veilig Thuis" in printed
+    assert "Veilig Thuis" in printed.replace("Coördinator Veilig Thuis", "")
+    assert "Basispakket" in printed
+    assert text_beyond_page(response.content) == []
