@@ -59,6 +59,10 @@ class PakketTable(tables.Table):
         model = Pakket
         fields = ["naam", "soort", "verdeling", "deelnemers", "aantal_rollen"]
         order_by = ("soort", "volgorde", "naam")
+        empty_text = (
+            "Nog geen pakketten: iedere rol hoort bij het basispakket (de verdeelsleutel, "
+            "alle gemeenten)."
+        )
 
     def __init__(self, *args, bewerkbaar: bool = False, **kwargs):
         self.bewerkbaar = bewerkbaar

@@ -273,6 +273,9 @@ def test_without_pakketten_the_rol_form_and_the_overview_stay_as_they_were(regie
     w = formatie_world()
     RolFactory(samenwerkingsverband=w.sv, naam="Contractmanager")
     assert 'name="pakket"' not in regie_client.get(url("rol-create")).content.decode()
+    assert "Nog geen pakketten: iedere rol hoort bij het basispakket" in text(
+        regie_client.get(url("pakket-list"))
+    )
     page = text(regie_client.get(url("bezetting")))
     assert "Contractmanager" in page and "Pakket" not in page.replace("Pakketten", "")
 
