@@ -10,6 +10,8 @@ import pytest
 from django.urls import reverse
 
 from formatie.models import Pakket, Pakketdeelname, Rol
+from formatie.tables import deelnemers_tekst
+from partijen.models import Gemeente
 from regiekamer.roles import REGIEGROEP
 from tests.conftest import logged_in
 from tests.partijen.factories import (
@@ -298,3 +300,32 @@ def test_the_overviews_pdf_names_each_rols_pakket(world, stuur_client):
     assert "Veilig Thuis" in printed.replace("Coördinator Veilig Thuis", "")
     assert "Basispakket" in printed
     assert text_beyond_page(response.content) == []
+
+
+@pytest.mark.parametrize(
+    "rows, words",
+    [
+        ([], "Alle gemeenten"),
+        ([("Weert", None, None), ("Leudal", None, None)], "Leudal en Weert"),
+        ([("Leudal", 2017, 2018), ("Leudal", 2019, None)], "vanaf 2017: Leudal"),
+        (
+            [("Weert", None, 2017), ("Leudal", 2019, None)],
+            "tot en met 2017: Weert; 2018: geen deelnemers; vanaf 2019: Leudal",
+        ),
+        (
+            [("Weert", 2016, 2016), ("Leudal", 2016, 2018), ("Nederweert", 2018, 2018)],
+            "2016: Leudal en Weert; 2017: Leudal; 2018: Leudal en Nederweert; "
+            "vanaf 2019: geen deelnemers",
+        ),
+    ],
+)
+def test_deelnemers_in_words(rows, words):
+    pakket = Pakket(naam="Module", soort="plus", verdeling="gelijk")
+    deelnames = [
+        Pakketdeelname(pakket=pakket, gemeente=Gemeente(naam=naam), vanaf_jaar=v, tot_en_met_jaar=t)
+        for naam, v, t in rows
+    ]
+    assert deelnemers_tekst(pakket, deelnames) == words
+    assert deelnemers_tekst(Pakket(naam="Taak a", soort="basis"), []) == (
+        "Alle gemeenten, volgens de verdeelsleutel"
+    )
