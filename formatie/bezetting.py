@@ -14,7 +14,7 @@ from regiekamer.getallen import BEDRAG, FTE, plausibility_warning
 from regiekamer.opmaak import format_decimal
 from regiekamer.versioning import who_and_when
 
-from .models import Bezetting, Fase, Rol
+from .models import Bezetting, Fase, Pakket, Rol
 
 ZERO = Decimal("0")
 VERWIJDERD = "Een rol of fase die u wijzigde is intussen verwijderd; laad de pagina opnieuw."
@@ -46,6 +46,9 @@ class Bezettingsoverzicht:
     vast: list[OverzichtRij]
     subtotaal: Totaalrij
     totaal: Totaalrij
+    # The samenwerkingsverband has pakketten: the overview names each rol's pakket (without,
+    # it stays as Bijlage 1 prints it).
+    heeft_pakketten: bool = False
 
     @property
     def secties(self) -> list[tuple[str, list, "Totaalrij | None"]]:
@@ -72,7 +75,7 @@ class Bezettingsoverzicht:
 def load_rollen(sv: Samenwerkingsverband):
     return list(
         Rol.objects.filter(samenwerkingsverband=sv)
-        .select_related("leverende_gemeente")
+        .select_related("leverende_gemeente", "pakket")
         .prefetch_related("bezettingen")
         .order_by("volgorde", "naam")
     )
@@ -94,7 +97,8 @@ def build_bezettingsoverzicht(sv: Samenwerkingsverband) -> Bezettingsoverzicht:
         if rol.structureel:
             subtotaal.add(rij)
         totaal.add(rij)
-    return Bezettingsoverzicht(fasen, structureel, overig, vast, subtotaal, totaal)
+    heeft_pakketten = Pakket.objects.filter(samenwerkingsverband=sv).exists()
+    return Bezettingsoverzicht(fasen, structureel, overig, vast, subtotaal, totaal, heeft_pakketten)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
 from partijen.models import Samenwerkingsverband
-from regiekamer.forms import DATE_INPUT
+from regiekamer.forms import DATE_INPUT, GemeenteScopedFormSet
 from regiekamer.getallen import (
     BEDRAG,
     FTE,
@@ -17,7 +17,8 @@ from regiekamer.getallen import (
 )
 
 from .bezetting import Celwijziging, same
-from .models import Fase, Rol, Salarisschaal, Werkgroep
+from .constants import Pakketsoort, Pakketverdeling
+from .models import Fase, Pakket, Pakketdeelname, Rol, Salarisschaal, Werkgroep
 
 # Above any value a cell can hold (max_digits 12, two decimals): a hidden "opened with" value
 # beyond it was not rendered by this page.
@@ -176,6 +177,21 @@ def bezetting_grid(overzicht, data=None) -> BaseBezettingGridFormSet:
     return BezettingGridFormSet(data, rollen=rollen, fasen=overzicht.fasen, prefix="grid")
 
 
+def unique_naam(form, model, message: str) -> str:
+    """The form's ``naam``, stripped; refused when another row of the samenwerkingsverband
+    has it (in any case). The form's instance knows its samenwerkingsverband."""
+    naam = form.cleaned_data["naam"].strip()
+    clash = model.objects.filter(
+        samenwerkingsverband=form.instance.samenwerkingsverband, naam__iexact=naam
+    ).exclude(pk=form.instance.pk)
+    if clash.exists():
+        raise ValidationError(message)
+    return naam
+
+
+BASISPAKKET_KEUZE = "Basispakket (verdeelsleutel, alle gemeenten)"
+
+
 class RolForm(PlausibilityMixin, forms.ModelForm):
     plausibility_fields = ("basisformatie",)
 
@@ -190,6 +206,7 @@ class RolForm(PlausibilityMixin, forms.ModelForm):
             "uurtarief",
             "uren_per_fte_per_maand",
             "leverende_gemeente",
+            "pakket",
             "structureel",
             "basisformatie",
             "opmerking",
@@ -201,15 +218,123 @@ class RolForm(PlausibilityMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.samenwerkingsverband = samenwerkingsverband
         self.fields["leverende_gemeente"].queryset = samenwerkingsverband.gemeenten.all()
+        pakketten = Pakket.objects.filter(samenwerkingsverband=samenwerkingsverband)
+        if pakketten.exists() or self.instance.pakket_id:
+            # Only this samenwerkingsverband's pakketten are offered, and accepted.
+            self.fields["pakket"].queryset = pakketten
+            self.fields["pakket"].empty_label = BASISPAKKET_KEUZE
+        else:  # nothing to choose: every rol is in the basispakket
+            del self.fields["pakket"]
 
     def clean_naam(self):
-        naam = self.cleaned_data["naam"].strip()
-        clash = Rol.objects.filter(
-            samenwerkingsverband=self.instance.samenwerkingsverband, naam__iexact=naam
-        ).exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise ValidationError("Er is al een rol met deze naam.")
-        return naam
+        return unique_naam(self, Rol, "Er is al een rol met deze naam.")
+
+
+class PakketForm(forms.ModelForm):
+    class Meta:
+        model = Pakket
+        fields = ["naam", "soort", "verdeling", "peildatum", "omschrijving", "bron", "volgorde"]
+        widgets = {"peildatum": DATE_INPUT, "omschrijving": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, samenwerkingsverband: Samenwerkingsverband, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.samenwerkingsverband = samenwerkingsverband
+        self.fields["verdeling"].choices = [
+            ("", "— (basispakket: de verdeelsleutel)"),
+            *Pakketverdeling.choices,
+        ]
+
+    def clean_naam(self):
+        return unique_naam(self, Pakket, "Er is al een pakket met deze naam.")
+
+
+def _jaren(deelname: dict) -> str:
+    vanaf, tot = deelname.get("vanaf_jaar"), deelname.get("tot_en_met_jaar")
+    if vanaf and tot:
+        return f"{vanaf}–{tot}" if vanaf != tot else str(vanaf)
+    if vanaf:
+        return f"vanaf {vanaf}"
+    return f"tot en met {tot}" if tot else "alle jaren"
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    low = max(a.get("vanaf_jaar") or 0, b.get("vanaf_jaar") or 0)
+    high = min(a.get("tot_en_met_jaar") or 9999, b.get("tot_en_met_jaar") or 9999)
+    return low <= high
+
+
+class BasePakketdeelnameFormSet(GemeenteScopedFormSet):
+    """The deelnemers of a pakket per begrotingsjaar: only gemeenten of the
+    samenwerkingsverband, and one gemeente's periods may not overlap. A basispakket has none
+    (all gemeenten take it); 'geheel voor één gemeente' has one deelnemer a year.
+
+    ``pakket``: the pakket as the main form leaves it (``prepare_formsets``); the admin's
+    inline has it as its instance."""
+
+    add_row_label = "Deelnemer toevoegen"  # includes/formset.html, js/formset.js
+    pakket = None
+
+    def rows(self) -> list[dict]:
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("gemeente")
+        ]
+
+    def clean(self):
+        super().clean()
+        pakket = self.pakket or self.instance
+        rows = self.rows()
+        sv_id = pakket.samenwerkingsverband_id
+        if sv_id is not None and rows:
+            eigen = set(Samenwerkingsverband.gemeenten.through.objects.filter(
+                samenwerkingsverband_id=sv_id
+            ).values_list("gemeente_id", flat=True))  # fmt: skip
+            for row in rows:
+                if row["gemeente"].pk not in eigen:
+                    raise ValidationError(
+                        f"{row['gemeente']} neemt geen deel aan dit samenwerkingsverband."
+                    )
+        if pakket.soort == Pakketsoort.BASIS and rows:
+            raise ValidationError(
+                "Een basispakket neemt iedere gemeente af, volgens de verdeelsleutel: laat de "
+                "deelnemers leeg, of kies soort pluspakket."
+            )
+        for i, a in enumerate(rows):
+            for b in rows[i + 1 :]:
+                if a["gemeente"] == b["gemeente"] and _overlap(a, b):
+                    raise ValidationError(
+                        f"{a['gemeente']} staat twee keer in dezelfde jaren "
+                        f"({_jaren(a)} en {_jaren(b)}): de perioden overlappen."
+                    )
+        if pakket.verdeling == Pakketverdeling.EEN:
+            self.check_een(rows)
+
+    def check_een(self, rows: list[dict]) -> None:
+        if not rows:
+            raise ValidationError(
+                "Bij 'geheel voor één gemeente' noemt u die gemeente als deelnemer."
+            )
+        for i, a in enumerate(rows):
+            for b in rows[i + 1 :]:
+                if a["gemeente"] != b["gemeente"] and _overlap(a, b):
+                    raise ValidationError(
+                        f"Bij 'geheel voor één gemeente' neemt per jaar één gemeente deel; "
+                        f"{a['gemeente']} ({_jaren(a)}) en {b['gemeente']} ({_jaren(b)}) "
+                        "vallen samen."
+                    )
+
+
+PakketdeelnameFormSet = inlineformset_factory(
+    Pakket,
+    Pakketdeelname,
+    formset=BasePakketdeelnameFormSet,
+    fields=["gemeente", "vanaf_jaar", "tot_en_met_jaar"],
+    extra=1,
+    can_delete=True,
+)
 
 
 class FaseAdminForm(forms.ModelForm):

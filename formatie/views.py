@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.views.generic import FormView, TemplateView
 from partijen.models import Samenwerkingsverband
 from regiekamer import access
 from regiekamer.getallen import CONFIRM
+from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
     EditPermissionMixin,
@@ -15,23 +17,28 @@ from regiekamer.views import (
     ObjectUpdateView,
     PdfDownloadMixin,
     SamenwerkingsverbandFormMixin,
+    SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
 )
 
 from . import kostengevolg
 from .begrotingsjaar import jaarbedragen, save_jaarbedragen
 from .bezetting import build_bezettingsoverzicht, plausibility_warnings, save_bezetting_grid
+from .filters import PakketFilterSet
 from .forms import (
     ROWS_SHIFTED,
     BegrotingsjaarForm,
     FaseFormSet,
+    PakketdeelnameFormSet,
+    PakketForm,
     RolForm,
     SalarisschaalFormSet,
     WerkgroepFormSet,
     bezetting_grid,
 )
-from .models import Bezetting, Rol, Salarisschaal, Uurtarief
+from .models import Bezetting, Pakket, Pakketdeelname, Rol, Salarisschaal, Uurtarief
 from .rapporten import bezetting_report
+from .tables import PakketTable
 
 
 def bezetting_url(sv) -> str:
@@ -281,3 +288,118 @@ class WerkgroepenUpdateView(SamenwerkingsverbandFormsetView):
     ]
     formset_classes = {"werkgroepen": WerkgroepFormSet}
     title = "Werkgroepen"
+
+
+# --- pakketten ------------------------------------------------------------------------------
+
+
+def pakketten_url(sv) -> str:
+    return reverse("formatie:pakket-list", args=[sv.afkorting])
+
+
+DEELNAMES = Prefetch(
+    "deelnames", queryset=Pakketdeelname.objects.select_related("gemeente").order_by("vanaf_jaar")
+)
+
+
+class PakketListView(SamenwerkingsverbandListView):
+    """The basispakket and the pluspakketten of a samenwerkingsverband, with who takes part in
+    which years and how many rollen each holds."""
+
+    queryset = (
+        Pakket.objects.select_related("samenwerkingsverband")
+        .annotate(aantal_rollen=Count("rollen", distinct=True))
+        .prefetch_related(DEELNAMES)
+        .order_by("soort", "volgorde", "naam")  # an aggregate drops the model's ordering
+    )
+    filterset_class = PakketFilterSet
+    table_class = PakketTable
+    title = "Pakketten"
+    create_url_name = "formatie:pakket-create"
+    template_name = "formatie/pakket_list.html"
+
+    def get_table_kwargs(self):
+        sv = self.get_samenwerkingsverband()
+        return {"bewerkbaar": access.can(self.request.user, "change", sv, Pakket)}
+
+
+class PakketFormMixin(SamenwerkingsverbandFormMixin):
+    model = Pakket
+    form_class = PakketForm
+    formset_classes = {"deelnemers": PakketdeelnameFormSet}
+    template_name = "formatie/pakket_form.html"
+
+    def get_queryset(self):
+        return Pakket.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
+
+    def get_formset_kwargs(self, name):
+        return {"gemeenten": self.get_samenwerkingsverband().gemeenten.order_by("naam")}
+
+    def prepare_formsets(self, form, formsets):
+        # The deelnemers are checked against the pakket as the form leaves it (its soort and
+        # verdeling), also when it is new.
+        for formset in formsets.values():
+            formset.pakket = form.instance
+
+    def get_success_url(self):
+        return pakketten_url(self.get_samenwerkingsverband())
+
+    def get_cancel_url(self):
+        return self.get_success_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["intro"] = (
+            "Een pluspakket of module nemen alleen de deelnemers af; zonder deelnemers doen "
+            "alle gemeenten mee. Leeg vanaf- of tot-en-met-jaar: vanaf het begin of zonder "
+            "einde. Een basispakket volgt de verdeelsleutel en heeft geen deelnemers."
+        )
+        pakket = self.object
+        if pakket is not None and pakket.pk:
+            context["history"] = history_rows(
+                Pakket.history.filter(id=pakket.pk),
+                Pakketdeelname.history.filter(pakket_id=pakket.pk),
+            )
+            context["mag_verwijderen"] = access.can(self.request.user, "delete", pakket)
+        return context
+
+
+class PakketCreateView(PakketFormMixin, ObjectCreateView):
+    pass
+
+
+class PakketUpdateView(PakketFormMixin, ObjectUpdateView):
+    pass
+
+
+class PakketDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):
+    """Asks for confirmation; a pakket that still holds rollen is not deleted (it says which)."""
+
+    model = Pakket
+    template_name = "formatie/pakket_confirm_delete.html"
+
+    def get_queryset(self):
+        return Pakket.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
+
+    def get_success_url(self):
+        return pakketten_url(self.get_samenwerkingsverband())
+
+    def rollen_erin(self) -> list[str]:
+        return list(self.object.rollen.order_by("volgorde", "naam").values_list("naam", flat=True))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = self.get_success_url()
+        context["rollen"] = self.rollen_erin()
+        return context
+
+    def form_valid(self, form):
+        rollen = self.rollen_erin()
+        if rollen:
+            messages.error(
+                self.request,
+                f"{self.object} is niet verwijderd: de rollen {', '.join(rollen)} horen erbij. "
+                "Zet die rollen eerst in een ander pakket.",
+            )
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

@@ -22,6 +22,7 @@ HET_WOORDEN = (
     "lidmaatschap",
     "moment",
     "onderdeel",
+    "pakket",
     "plan",
     "punt",
     "resultaat",

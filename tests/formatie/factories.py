@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import factory
 
-from formatie.constants import Kostensoort, Pakketverdeling, Werkgroepsoort
+from formatie.constants import Kostensoort, Pakketsoort, Pakketverdeling, Werkgroepsoort
 from formatie.models import (
     Bezetting,
     Fase,
@@ -43,6 +43,39 @@ class FaseFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Fase {n + 1}")
     begin = factory.Sequence(lambda n: datetime.date(2020 + n % 30, 1, 1))
     eind = factory.LazyAttribute(lambda f: datetime.date(f.begin.year, 12, 31))
+
+
+class PakketFactory(factory.django.DjangoModelFactory):
+    """A pluspakket split in equal parts; ``PakketFactory(basis=True)`` is part of the
+    basispakket (the verdeelsleutel, no verdeling)."""
+
+    class Meta:
+        model = Pakket
+
+    class Params:
+        basis = factory.Trait(soort=Pakketsoort.BASIS, verdeling="")
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    naam = factory.Sequence(lambda n: f"Module {n + 1}")
+    soort = Pakketsoort.PLUS
+    verdeling = Pakketverdeling.GELIJK
+
+
+class PakketdeelnameFactory(factory.django.DjangoModelFactory):
+    """A gemeente of the pakket's samenwerkingsverband takes part from 2020 on."""
+
+    class Meta:
+        model = Pakketdeelname
+        skip_postgeneration_save = True
+
+    pakket = factory.SubFactory(PakketFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    vanaf_jaar = 2020
+
+    @factory.post_generation
+    def in_het_verband(self, create, extracted, **kwargs):
+        if create:
+            self.pakket.samenwerkingsverband.gemeenten.add(self.gemeente)
 
 
 class RolFactory(factory.django.DjangoModelFactory):
@@ -110,22 +143,3 @@ class WerkgroepFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Werkgroep inkoop {n}")
     soort = Werkgroepsoort.STRUCTUREEL
     uren_per_week_per_gemeente = Decimal("4.0")
-
-
-class PakketFactory(factory.django.DjangoModelFactory):
-    """A pluspakket split in equal parts over its deelnemers (none yet: all gemeenten)."""
-
-    class Meta:
-        model = Pakket
-
-    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
-    naam = factory.Sequence(lambda n: f"Pluspakket {n}")
-    verdeling = Pakketverdeling.GELIJK
-
-
-class PakketdeelnameFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Pakketdeelname
-
-    pakket = factory.SubFactory(PakketFactory)
-    gemeente = factory.SubFactory(GemeenteFactory)

@@ -36,6 +36,7 @@ from django.views.generic import RedirectView, UpdateView
 
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant
+from formatie.models import Pakket, Pakketdeelname
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from programma.voortgang import draft_report
 from regiekamer.declarations import SV_LOOKUPS
@@ -213,6 +214,8 @@ def world(demo, django_user_model, media, settings):
     Raadsinformatiebrief.objects.create(
         samenwerkingsverband=mlw, gemeente=weert, onderwerp="Kosten", tekst="Geachte raad,"
     )
+    pakket = Pakket.objects.create(samenwerkingsverband=mlw, naam="Module", verdeling="gelijk")
+    Pakketdeelname.objects.create(pakket=pakket, gemeente=weert)
     for label in SV_LOOKUPS:
         if label == "partijen.toegang":
             continue
@@ -579,6 +582,7 @@ def extra_data(name: str, world) -> dict:
         "programma:budgetpost-create": {"bedrag": "1000"},
         "formatie:rol-create": {"schaal": "11", "leverende_gemeente": str(weert.pk)},
         "formatie:begrotingsjaar": {"percentage": "2", "bron": "CAO Gemeenten"},
+        "formatie:pakket-create": {"naam": "Module 2", "verdeling": "gelijk"},
         "kosten:verdeelsleutel-create": {
             "vanaf_jaar": "2031",
             "methode": "vastgesteld",

@@ -28,7 +28,7 @@ from django.urls import resolve, reverse
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant, Ondertekenaar
 from demo.management.commands.laad_demo import Command
-from formatie.models import Rol, Uurtarief
+from formatie.models import Pakket, Pakketdeelname, Rol, Uurtarief
 from governance.models import Besluit
 from ontwikkeling.schaal import Schaalgenerator
 from partijen.models import Domein, Gemeente, Samenwerkingsverband, Toegang
@@ -66,6 +66,8 @@ def build_world() -> dict[str, int]:
     Raadsinformatiebrief.objects.create(
         samenwerkingsverband=nml, gemeente=venlo, onderwerp="Kosten NML", tekst="Geachte raad,"
     )
+    pakket = Pakket.objects.create(samenwerkingsverband=nml, naam="Module NML", verdeling="gelijk")
+    Pakketdeelname.objects.create(pakket=pakket, gemeente=venlo)
     if not Uurtarief.objects.filter(rol__samenwerkingsverband=nml).exists():
         rol = Rol.objects.filter(samenwerkingsverband=nml).first()
         Uurtarief.objects.create(rol=rol, jaar=2099, uurtarief=Decimal("95"))
