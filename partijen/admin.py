@@ -35,8 +35,11 @@ class DomeinAdmin(base.ModelAdmin):
 
 
 class InwonertalInline(base.TabularInline):
+    """The real figures (``Inwonertal.objects``); a scenario's own are edited on its page."""
+
     model = Inwonertal
     extra = 0
+    exclude = ["scenario"]
 
 
 class FunctionarisInline(base.TabularInline):
