@@ -13,6 +13,7 @@ from governance.rapporten import besluitenlijst_report
 from kosten.rapporten import kostenverdeling_report, verrekening_report
 from programma.rapporten import voortgang_report
 from regiekamer.pdf import RapportFout, make_pdf
+from scenarios.rapporten import scenariovergelijking_report
 
 REPORTS = {
     "kostenverdeling": kostenverdeling_report,
@@ -22,6 +23,7 @@ REPORTS = {
     "besluitenlijst": besluitenlijst_report,
     "convenant": convenant_report,
     "raadsinformatiebrief": raadsinformatiebrief_report,
+    "scenariovergelijking": scenariovergelijking_report,
 }
 
 

@@ -1,9 +1,13 @@
-from django.urls import path  # noqa: F401  (the pages are added below)
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "scenarios"
 
 # Below /samenwerkingsverbanden/<afkorting>/: "scenarios/..." (a real one's scenario's and their
 # comparison) and "scenario/..." (a scenario's own page).
-urlpatterns = []
+urlpatterns = [
+    # -- H7: the comparison --
+    path("scenarios/vergelijking/", views.VergelijkingView.as_view(), name="vergelijking"),
+    # -- end of H7 --
+]

@@ -177,6 +177,11 @@ CASES = {
         lambda sv, data: make_report("raadsinformatiebrief", sv, brief=data["brief"].pk),
         "herijkingsmoment (ingangsdatum 1 september 2016)",  # the end of the long subject
     ),
+    "scenariovergelijking": (  # MLW and the demo's two scenario's (issue 20)
+        "scenariovergelijking",
+        lambda sv, data: make_report("scenariovergelijking", sv),
+        "Scenario Midden-Limburg en Noord-Limburg (MLNL)",
+    ),
     "uitnodiging": (
         "uitnodiging",
         lambda sv, data: uitnodiging_pdf(data["vergadering"]),

@@ -13,6 +13,7 @@ from partijen.models import Gemeente, Samenwerkingsverband, Toegang
 from programma.demo import load_programma_record
 from regiekamer.demo import read_fixture
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, ensure_groups
+from scenarios.demo import load_g12_record, load_scenarios_record
 
 DEMO_PASSWORD = "regiekamer-demo"
 # username, first name, last name, role, gemeente (for an official of a gemeente)
@@ -48,6 +49,9 @@ class Command(BaseCommand):
             load_governance_record(read_fixture("mlw_governance.json"))
             load_programma_record(read_fixture("mlw_programma.json"))
             load_brieven_record(read_fixture("mlw_brieven.json"))
+            # Issue 20: seed 004's choice of scale as scenario's of MLW; seed 001's G12.
+            load_scenarios_record(read_fixture("scenarios_mlw.json"))
+            load_g12_record(read_fixture("g12.json"))
             if not options["zonder_gebruikers"]:
                 self.create_demo_users()
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen (Midden-Limburg West)."))
