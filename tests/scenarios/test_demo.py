@@ -4,6 +4,7 @@ figure without a named source."""
 
 import io
 
+import pytest
 from django.core.management import call_command
 
 from formatie.constants import Pakketsoort
@@ -57,7 +58,8 @@ def csv_of(code: str) -> str:
     return out.getvalue()
 
 
-def test_the_demo_loaded_twice_changes_nothing(demo):
+def test_the_demo_loaded_twice_changes_nothing(scenario_demo):
+    """``scenario_demo`` loaded it once; ``laad_demo`` twice more changes nothing."""
     before, mlw_csv = counts(), csv_of("MLW")
     call_command("laad_demo", zonder_gebruikers=True, verbosity=0)
     call_command("laad_demo", zonder_gebruikers=True, verbosity=0)
@@ -66,6 +68,9 @@ def test_the_demo_loaded_twice_changes_nothing(demo):
 
 
 def test_mlws_real_figures_are_unchanged_to_the_euro(demo):
+    mlw_csv = csv_of("MLW")
+    call_command("laad_demo", zonder_gebruikers=True, verbosity=0)  # with the scenario's
+    assert csv_of("MLW") == mlw_csv
     mlw = sv("MLW")
     kv, expected = load_kostenverdeling(mlw), mlw_kostenverdeling()
     assert kv.gemeenten == ["Leudal", "Nederweert", "Weert"]
@@ -78,7 +83,7 @@ def test_mlws_real_figures_are_unchanged_to_the_euro(demo):
     assert sorted(g.naam for g in mlw.gemeenten.all()) == ["Leudal", "Nederweert", "Weert"]
 
 
-def test_the_two_scenarios_of_seed_004(demo):
+def test_the_two_scenarios_of_seed_004(scenario_demo):
     ml7, mlnl = sv("ML7"), sv("MLNL")
     assert ml7.scenario_van == sv("MLW") and mlnl.scenario_van == sv("MLW")
     assert ml7.naam == "Midden-Limburg (7 gemeenten)"
@@ -98,7 +103,7 @@ def test_the_two_scenarios_of_seed_004(demo):
     assert "102.000" in ml7.toelichting and "133.000" in ml7.toelichting
 
 
-def test_every_inhabitant_figure_has_a_named_public_source(demo):
+def test_every_inhabitant_figure_has_a_named_public_source(scenario_demo):
     figures = Inwonertal.alle.all()
     assert all(i.bron.startswith("CBS ") and i.peildatum for i in figures)
     # The 2013 totals of West and Oost are context only, never a gemeente's figure.
@@ -108,7 +113,7 @@ def test_every_inhabitant_figure_has_a_named_public_source(demo):
     ]
 
 
-def test_g12_is_in_preparation_with_its_pakketten(demo):
+def test_g12_is_in_preparation_with_its_pakketten(scenario_demo):
     g12 = sv("G12")
     assert not g12.is_scenario
     assert "in voorbereiding" in g12.toelichting.lower()
@@ -125,6 +130,25 @@ def test_g12_is_in_preparation_with_its_pakketten(demo):
     assert not g12.rollen.exists() and not g12.verdeelsleutels.exists()
 
 
-def test_scenarios_are_not_real_samenwerkingsverbanden(demo):
+def test_scenarios_are_not_real_samenwerkingsverbanden(scenario_demo):
     echt = set(Samenwerkingsverband.objects.echt().values_list("afkorting", flat=True))
     assert {"MLW", "G12"} <= echt and not {"ML7", "MLNL"} & echt
+
+
+@pytest.mark.django_db
+def test_the_demo_users_of_the_whole_demo():
+    """``laad_demo`` with issue 20's records: the demo users take part in MLW only; G12 is
+    another samenwerkingsverband, which only the beheerder sees."""
+    from django.contrib.auth import get_user_model
+
+    from regiekamer import access
+
+    call_command("laad_demo", verbosity=0)
+    users = get_user_model().objects
+    for username in ("regie", "stuur", "weert"):
+        visible = access.visible_samenwerkingsverbanden(users.get(username=username))
+        assert "MLW" in {s.afkorting for s in visible} and "G12" not in {
+            s.afkorting for s in visible
+        }
+    beheer = access.visible_samenwerkingsverbanden(users.get(username="beheer"))
+    assert {"MLW", "G12"} <= {s.afkorting for s in beheer}

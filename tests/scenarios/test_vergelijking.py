@@ -137,7 +137,7 @@ def give_figures(scenario, peildatum, **aantallen):
 
 
 @pytest.fixture
-def t7(demo):
+def t7(scenario_demo):
     """A scenario of MLW at the scale of Midden-Limburg with a figure for every gemeente but
     Roermond (test figures, recorded with a test source), split by inwonertal."""
     mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
@@ -151,7 +151,7 @@ def t7(demo):
     return scenario
 
 
-def test_the_csv_matches_the_page(demo, stuur_client):
+def test_the_csv_matches_the_page(scenario_demo, stuur_client):
     response = stuur_client.get(url())
     assert response.status_code == 200
     page = page_rows(response.content.decode())
@@ -163,7 +163,9 @@ def test_the_csv_matches_the_page(demo, stuur_client):
     assert {r[0] for r in page[1:]} == {"MLW", "ML7", "MLNL"}
 
 
-def test_real_costs_are_the_shares_of_bijlage_1_and_missing_figures_are_named(demo, stuur_client):
+def test_real_costs_are_the_shares_of_bijlage_1_and_missing_figures_are_named(
+    scenario_demo, stuur_client
+):
     mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
     kv = load_kostenverdeling(mlw)
     vergelijking = build_vergelijking(mlw)
@@ -179,7 +181,7 @@ def test_real_costs_are_the_shares_of_bijlage_1_and_missing_figures_are_named(de
     assert "een ontbrekend inwonertal telt nooit als 0" in page
 
 
-def test_a_scenario_that_cannot_be_split_shows_its_costs_and_why(demo, stuur_client):
+def test_a_scenario_that_cannot_be_split_shows_its_costs_and_why(scenario_demo, stuur_client):
     kv = load_kostenverdeling(Samenwerkingsverband.objects.get(afkorting="MLW"))
     ml7 = mlw_and_scenario("ML7")[1]
     assert "Geen inwonertal op of vóór 01-01-2024 voor" in ml7.fout
@@ -225,7 +227,7 @@ def test_per_inwoner_per_1000_and_the_difference(t7, stuur_client):
             str(int(weert_2017.per_1000))] in page  # fmt: skip
 
 
-def test_a_missing_figure_is_empty_in_the_csv_never_zero(demo):
+def test_a_missing_figure_is_empty_in_the_csv_never_zero(scenario_demo):
     rows = rows_of(run("mlw"))
     assert rows[0] == CSV_HEADER
     mlw_rows = [r for r in rows[1:] if r[0] == "MLW"]
@@ -236,14 +238,14 @@ def test_a_missing_figure_is_empty_in_the_csv_never_zero(demo):
     assert not any(r[3] == "0" or r[4] == "0" or r[5] == "0" for r in rows[1:])
 
 
-def test_the_command_refuses_an_unknown_code(demo):
+def test_the_command_refuses_an_unknown_code(scenario_demo):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="Onbekend samenwerkingsverband: XYZ."):
         run("XYZ")
 
 
-def test_a_scenarios_address_shows_its_real_ones_comparison(demo, beheer_user):
+def test_a_scenarios_address_shows_its_real_ones_comparison(scenario_demo, beheer_user):
     from tests.conftest import logged_in
 
     client = logged_in(beheer_user)
@@ -252,7 +254,7 @@ def test_a_scenarios_address_shows_its_real_ones_comparison(demo, beheer_user):
     assert client.get(url("MLW")).status_code == 200
 
 
-def test_another_samenwerkingsverbands_user_gets_404(demo, client, django_user_model):
+def test_another_samenwerkingsverbands_user_gets_404(scenario_demo, client, django_user_model):
     from regiekamer import access
     from regiekamer.roles import STUURGROEP
     from tests.conftest import make_user
@@ -265,7 +267,7 @@ def test_another_samenwerkingsverbands_user_gets_404(demo, client, django_user_m
     assert client.get(url("MLW"), {"download": "pdf"}).status_code == 404
 
 
-def test_the_pdf_prints_the_comparison(demo, stuur_client):
+def test_the_pdf_prints_the_comparison(scenario_demo, stuur_client):
     from tests.pdfs import pdf_text
 
     response = stuur_client.get(url(), {"download": "pdf"})
