@@ -26,6 +26,7 @@ def scenariovergelijking_report(sv, **options) -> tuple[str, dict]:
     return "rapporten/scenariovergelijking.html", {
         "titel": f"Vergelijking scenario's {echt.naam}",
         "samenwerkingsverband": echt,
+        "orientatie": "liggend",  # six columns of figures
         "vergelijking": vergelijking,
         "gegevens_stand": vergelijking_data_state(vergelijking),
     }

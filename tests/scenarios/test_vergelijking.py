@@ -268,11 +268,12 @@ def test_another_samenwerkingsverbands_user_gets_404(scenario_demo, client, djan
 
 
 def test_the_pdf_prints_the_comparison(scenario_demo, stuur_client):
-    from tests.pdfs import pdf_text
+    from tests.pdfs import pdf_text, text_beyond_page
 
     response = stuur_client.get(url(), {"download": "pdf"})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
+    assert text_beyond_page(response.content) == []
     assert "Vergelijking scenario's Midden-Limburg West" in text or "Vergelijking scenario" in text
     assert "Scenario Midden-Limburg en Noord-Limburg (MLNL)" in text
     assert "geen inwonertal voor Leudal, Nederweert, Weert" in text
