@@ -152,3 +152,23 @@ def test_the_demo_users_of_the_whole_demo():
         }
     beheer = access.visible_samenwerkingsverbanden(users.get(username="beheer"))
     assert {"MLW", "G12"} <= {s.afkorting for s in beheer}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "convenant:samenwerkingsverband-detail",
+        "formatie:bezetting",
+        "kosten:kostenverdeling",
+        "kosten:verrekening",
+        "scenarios:vergelijking",
+    ],
+)
+def test_g12_without_formation_or_costs_opens_its_pages(scenario_demo, beheer_user, name):
+    from django.urls import reverse
+
+    from tests.conftest import logged_in
+
+    response = logged_in(beheer_user).get(reverse(name, args=["G12"]))
+    assert response.status_code == 200
+    assert "Regionale samenwerking Sociaal Domein G12" in response.content.decode()
