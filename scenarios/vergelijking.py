@@ -114,6 +114,16 @@ class Variant:
 
 
 @dataclass
+class Naastelkaar:
+    """One year with every variant side by side: per gemeente its regel in each variant (None:
+    not a deelnemer of that variant, or the variant has no costs that year)."""
+
+    jaar: int
+    jaren: list[Jaar | None]  # per variant
+    rijen: list[tuple[str, list[Regel | None]]]
+
+
+@dataclass
 class Vergelijking:
     echt: Variant
     scenarios: list[Variant]
@@ -121,6 +131,17 @@ class Vergelijking:
     @property
     def varianten(self) -> list[Variant]:
         return [self.echt, *self.scenarios]
+
+    @property
+    def naast_elkaar(self) -> list[Naastelkaar]:
+        result = []
+        for jaar in sorted({j.jaar for v in self.varianten for j in v.jaren}):
+            jaren = [v.jaar(jaar) for v in self.varianten]
+            regels = [{r.gemeente: r for r in j.regels} if j else {} for j in jaren]
+            gemeenten = sorted({g for found in regels for g in found})
+            rijen = [(g, [found.get(g) for found in regels]) for g in gemeenten]
+            result.append(Naastelkaar(jaar, jaren, rijen))
+        return result
 
     def rows(self) -> list[list]:
         """The CSV: ``scenario,jaar,gemeente,kosten,inwonertal,per_1000_inwoners`` (the real

@@ -28,6 +28,7 @@ def test_stuurgroep_compares_the_scales_and_prints_them(browse):
     assert "Venlo 103.785 op 1-1-2024" in shown
     user.screenshot("scenariovergelijking")
 
+    user.page.set_default_timeout(30_000)  # three variants over three years: a longer PDF
     pdf = user.download("PDF")
     printed = pdf_text(pdf)
     assert "Scenario Midden-Limburg en Noord-Limburg (MLNL)" in printed

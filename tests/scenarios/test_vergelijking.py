@@ -302,3 +302,19 @@ def test_decimal_inputs_are_exact():
     assert r.per_inwoner == Decimal("333.33") and r.per_1000 == Decimal("333333")
     assert Regel("Weert", Decimal("1000")).per_1000 is None
     assert Regel("Weert", None, inwonertal=3).per_inwoner is None
+
+
+def test_side_by_side_per_year(t7, stuur_client):
+    give_figures(t7, date(2023, 1, 1), Maasgouw=24000, Roermond=60000)
+    vergelijking, variant = mlw_and_scenario("T7")
+    overzicht = {o.jaar: o for o in vergelijking.naast_elkaar}[2017]
+    afkortingen = [v.afkorting for v in vergelijking.varianten]
+    assert afkortingen[0] == "MLW" and {"ML7", "MLNL", "T7"} <= set(afkortingen)
+    rijen = dict(overzicht.rijen)
+    weert = rijen["Weert"]
+    assert weert[0].kosten == 287189  # Bijlage 1
+    assert weert[afkortingen.index("T7")].kosten == variant.jaar(2017).regels[-1].kosten
+    assert weert[afkortingen.index("ML7")].kosten is None  # cannot be split
+    assert rijen["Venlo"][0] is None and rijen["Roermond"][0] is None  # not in MLW
+    page = text(stuur_client.get(url()))
+    assert "Naast elkaar 2017" in page and "T7 (scenario)" in page
