@@ -14,6 +14,7 @@ from kosten.rapporten import kostenverdeling_report, verrekening_report
 from kosten.rekening import rekening_pdf
 from programma.rapporten import voortgang_report
 from regiekamer.pdf import RapportFout, make_pdf
+from scenarios.rapporten import scenariovergelijking_report
 
 REPORTS = {
     "kostenverdeling": kostenverdeling_report,
@@ -23,6 +24,7 @@ REPORTS = {
     "besluitenlijst": besluitenlijst_report,
     "convenant": convenant_report,
     "raadsinformatiebrief": raadsinformatiebrief_report,
+    "scenariovergelijking": scenariovergelijking_report,
 }
 
 

@@ -24,4 +24,7 @@ urlpatterns = [
         name="scenario-gemeente-verwijderen",
     ),
     # --- end of H6 --------------------------------------------------------------------------
+    # -- H7: the comparison --
+    path("scenarios/vergelijking/", views.VergelijkingView.as_view(), name="vergelijking"),
+    # -- end of H7 --
 ]

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, ProtectedError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
@@ -23,18 +23,24 @@ from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer import access
 from regiekamer.getallen import AANTAL, format_number
 from regiekamer.history import history_rows
+from regiekamer.pdf import make_pdf
+from regiekamer.spreadsheet import csv_text
 from regiekamer.views import (
     BoundedPaginator,
     EditPermissionMixin,
     ObjectDeleteView,
     ObjectUpdateView,
+    PdfDownloadMixin,
     SamenwerkingsverbandMixin,
+    attachment,
 )
 
 from . import forms
 from .filters import ScenarioFilterSet
 from .maak import maak_scenario
+from .rapporten import scenariovergelijking_report
 from .tables import ScenarioTable
+from .vergelijking import build_vergelijking
 
 NIET_ECHT = "Deze pagina hoort bij een echt samenwerkingsverband, niet bij een scenario."
 GEEN_SCENARIO = "Dit is geen scenario."
@@ -400,3 +406,35 @@ class ScenarioGemeenteVerwijderenView(ScenarioGemeenteMixin, TemplateView):
 
 
 # --- end of H6 -------------------------------------------------------------------------------
+
+# -- H7: the comparison of a samenwerkingsverband with its scenario's (scenarios.vergelijking) --
+
+
+class VergelijkingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
+    """Per gemeente and year the real costs and each scenario's, side by side (stuurgroep
+    reads). On a scenario's address: the comparison of its real samenwerkingsverband."""
+
+    template_name = "scenarios/vergelijking.html"
+
+    def get(self, request, *args, **kwargs):
+        sv = self.get_samenwerkingsverband()
+        if sv.is_scenario:
+            return redirect(reverse("scenarios:vergelijking", args=[sv.scenario_van.afkorting]))
+        if request.GET.get("download") == "csv":
+            return attachment(
+                csv_text(build_vergelijking(sv).rows()), f"scenariovergelijking-{sv.afkorting}.csv"
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_pdf(self):
+        return make_pdf(
+            "scenariovergelijking", scenariovergelijking_report, self.get_samenwerkingsverband()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["vergelijking"] = build_vergelijking(self.get_samenwerkingsverband())
+        return context
+
+
+# -- end of H7 --

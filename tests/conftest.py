@@ -156,7 +156,9 @@ class DemoTransaction:
         if self.atomic is None:
             with self.blocker.unblock():
                 self.atomic = begin()
-                call_command("laad_demo", zonder_gebruikers=True, verbosity=0)
+                call_command(
+                    "laad_demo", zonder_gebruikers=True, zonder_scenarios=True, verbosity=0
+                )
 
     def close(self):
         if self.atomic is not None:
@@ -187,6 +189,7 @@ def _demo_state(request):
 @pytest.fixture
 def demo(request, db, _demo_state):
     """The real MLW record, loaded through the demo command as a newcomer would (once per test
-    process, see above; a transactional test loads it itself and its flush removes it)."""
+    process, see above; a transactional test loads it itself and its flush removes it). Without
+    issue 20's scenario's of MLW and G12: ``scenario_demo`` (tests/scenarios) adds them."""
     if database_use(request.node) == "transactional":
-        call_command("laad_demo", zonder_gebruikers=True, verbosity=0)
+        call_command("laad_demo", zonder_gebruikers=True, zonder_scenarios=True, verbosity=0)

@@ -22,6 +22,8 @@ from partijen.models import Samenwerkingsverband
 from programma.models import Programmaplan
 from programma.voortgang import draft_report
 from rapporten.register import GEMEENTE_REPORTS, REPORTS, make_gemeente_report, make_report
+from regiekamer.demo import read_fixture
+from scenarios.demo import load_scenarios_record
 from tests.governance import factories
 from tests.kosten.test_rapport import nine_gemeenten_over_four_years
 from tests.pdfs import assert_tagged_pdf_ua, layouts, pdf_text, text_overlaps
@@ -148,6 +150,13 @@ def voortgang_met_rapportage(sv, data):
     return make_report("voortgang", sv)
 
 
+def scenariovergelijking(sv):
+    """The comparison of MLW with the demo's two scenario's (``laad_demo`` adds them; the
+    shared ``demo`` fixture leaves them out)."""
+    load_scenarios_record(read_fixture("scenarios_mlw.json"))
+    return make_report("scenariovergelijking", sv)
+
+
 # The reports the product prints: the registry of ``manage.py rapport`` and the two documents
 # of one meeting; per case its template, how it is made, and a long text it must print.
 CASES = {
@@ -191,6 +200,11 @@ CASES = {
         "herijkingsmoment (ingangsdatum 1 september 2016)",  # the end of the long subject
     ),
     "rekening": ("rekening", rekening_met_pluspakket, LANG_PAKKET),
+    "scenariovergelijking": (  # MLW and the demo's two scenario's (issue 20)
+        "scenariovergelijking",
+        lambda sv, data: scenariovergelijking(sv),
+        "Scenario Midden-Limburg en Noord-Limburg (MLNL)",
+    ),
     "uitnodiging": (
         "uitnodiging",
         lambda sv, data: uitnodiging_pdf(data["vergadering"]),

@@ -13,6 +13,7 @@ from partijen.models import Gemeente, Samenwerkingsverband, Toegang
 from programma.demo import load_programma_record
 from regiekamer.demo import read_fixture
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, ensure_groups
+from scenarios.demo import load_g12_record, load_scenarios_record
 
 DEMO_PASSWORD = "regiekamer-demo"
 # username, first name, last name, role, gemeente (for an official of a gemeente)
@@ -32,6 +33,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--zonder-gebruikers", action="store_true", help="Alleen de gegevens, geen gebruikers."
         )
+        parser.add_argument(
+            "--zonder-scenarios",
+            action="store_true",
+            help="Alleen het dossier MLW: zonder de scenario's van MLW en zonder G12 (issue 20).",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not getattr(settings, "TESTING", False):
@@ -48,6 +54,10 @@ class Command(BaseCommand):
             load_governance_record(read_fixture("mlw_governance.json"))
             load_programma_record(read_fixture("mlw_programma.json"))
             load_brieven_record(read_fixture("mlw_brieven.json"))
+            if not options["zonder_scenarios"]:
+                # Issue 20: seed 004's choice of scale as scenario's of MLW; seed 001's G12.
+                load_scenarios_record(read_fixture("scenarios_mlw.json"))
+                load_g12_record(read_fixture("g12.json"))
             if not options["zonder_gebruikers"]:
                 self.create_demo_users()
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen (Midden-Limburg West)."))
