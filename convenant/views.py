@@ -45,10 +45,14 @@ from .vergelijking import compare_convenanten, count_by_status
 
 
 class SamenwerkingsverbandListView(ObjectListView):
-    queryset = Samenwerkingsverband.objects.annotate(
-        aantal_gemeenten=Count("gemeenten", distinct=True),
-        aantal_convenanten=Count("convenanten", distinct=True),
-    ).order_by("naam")
+    queryset = (
+        Samenwerkingsverband.objects.echt()
+        .annotate(
+            aantal_gemeenten=Count("gemeenten", distinct=True),
+            aantal_convenanten=Count("convenanten", distinct=True),
+        )
+        .order_by("naam")
+    )
     filterset_class = SamenwerkingsverbandFilterSet
     table_class = SamenwerkingsverbandTable
     create_url_name = "convenant:samenwerkingsverband-create"
@@ -63,7 +67,9 @@ class SamenwerkingsverbandDetailView(DetailView):
     def get_object(self, queryset=None):
         sv = visible_samenwerkingsverband(self.request, self.kwargs["afkorting"])
         return get_object_or_404(
-            Samenwerkingsverband.objects.select_related("penvoerder").prefetch_related("domeinen"),
+            Samenwerkingsverband.objects.select_related(
+                "penvoerder", "scenario_van"
+            ).prefetch_related("domeinen"),
             pk=sv.pk,
         )
 
@@ -105,7 +111,8 @@ class SamenwerkingsverbandUpdateView(UserFormMixin, ObjectUpdateView):
 
 class ConvenantListView(ObjectListView):
     queryset = (
-        Convenant.objects.select_related("samenwerkingsverband")
+        Convenant.objects.filter(samenwerkingsverband__scenario_van__isnull=True)
+        .select_related("samenwerkingsverband")
         .annotate(aantal_artikelen=Count("artikelen"))
         .order_by("samenwerkingsverband__naam", "-dagtekening", "titel", "-versie")
     )

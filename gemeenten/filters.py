@@ -8,7 +8,7 @@ class GemeenteFilterSet(SearchFilterSet):
     search_fields = ("naam", "plaats")
     samenwerkingsverband = django_filters.ModelChoiceFilter(
         field_name="samenwerkingsverbanden",
-        queryset=Samenwerkingsverband.objects.all(),
+        queryset=Samenwerkingsverband.objects.echt(),
         label="Samenwerkingsverband",
         empty_label="(alle)",
     )
