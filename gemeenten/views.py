@@ -40,7 +40,7 @@ class GemeenteDetailView(ScopedQuerysetMixin, DetailView):
         context["inwonertallen"] = gemeente.inwonertallen.all()
         context["functionarissen"] = gemeente.functionarissen.all()
         context["samenwerkingsverbanden"] = access.scope(
-            self.request.user, gemeente.samenwerkingsverbanden.all()
+            self.request.user, gemeente.samenwerkingsverbanden.echt()
         )
         context["can_edit"] = access.can(self.request.user, "change", gemeente)
         context["contactpersonen"] = contactpersonen(gemeente)
@@ -87,6 +87,6 @@ class GemeenteUpdateView(UserFormMixin, ObjectUpdateView):
 
     def get_formset_kwargs(self, name):
         if name == "budgetten":
-            visible = self.object.samenwerkingsverbanden.all()
+            visible = self.object.samenwerkingsverbanden.echt()
             return {"samenwerkingsverbanden": access.scope(self.request.user, visible)}
         return {}

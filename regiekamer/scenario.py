@@ -16,6 +16,7 @@ from __future__ import annotations
 from django.utils.functional import SimpleLazyObject
 
 from . import access
+from .declarations import scope_of
 
 PAGE_SVS = "_regiekamer_svs"  # the samenwerkingsverbanden (objects) a page belongs to
 PAGE_ROWS = "_regiekamer_rows"  # the rows (found by number) a page shows
@@ -56,15 +57,17 @@ def page_scenario(request):
     for sv in getattr(request, PAGE_SVS, []):
         if sv.is_scenario:
             return sv
-    rows = getattr(request, PAGE_ROWS, [])
-    if not rows:
-        return None
+    # A row of a gemeente's own data (the gemeente, its inwonertallen) is real data, also when
+    # a scenario counts the gemeente in; another row is a scenario's when it belongs to no
+    # real samenwerkingsverband (a person of MLW and of its scenario is MLW's).
+    rows = [row for row in getattr(request, PAGE_ROWS, []) if not scope_of(type(row)).gedeeld]
     owners = frozenset().union(*(access.sv_ids_of(row) for row in rows))
     if not owners:
         return None
-    found = owners & _scenario_ids()
-    if not found:
+    scenarios = _scenario_ids()
+    if owners - scenarios:
         return None
+    found = owners & scenarios
     return (
         access.samenwerkingsverband_model()
         .objects.select_related("scenario_van")
