@@ -92,12 +92,15 @@ class SamenwerkingsverbandMixin:
 class RealOnlyMixin:
     """A page that a real samenwerkingsverband has and a scenario has not (its dashboard, its
     letters): on a scenario it sends the user to the scenario's page with ``scenario_text``,
-    before anything is shown or saved. Put it first among the bases."""
+    before anything is shown or saved (after the 404 and 403 the page would give anyway). Put
+    it first among the bases."""
 
     scenario_text = "Een scenario heeft deze pagina niet."
 
     def dispatch(self, request, *args, **kwargs):
-        sv = self.get_samenwerkingsverband()
+        sv = self.get_samenwerkingsverband()  # 404 first for who may not see it
+        if hasattr(self, "has_permission") and not self.has_permission():
+            return self.handle_no_permission()  # then 403 for who may not write here
         if sv.is_scenario:
             messages.error(request, self.scenario_text)
             return HttpResponseRedirect(sv.get_absolute_url())
