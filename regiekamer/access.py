@@ -349,10 +349,28 @@ def _created_by(gemeente, user) -> bool:
     return creator is not None and creator == user.pk
 
 
+def _real_sv_ids(gemeente) -> frozenset[int]:
+    """The real samenwerkingsverbanden a gemeente belongs to: a scenario that counts it in is a
+    what-if, and gives nobody a say over the gemeente's own data (nor takes one away)."""
+    if not hasattr(gemeente, "_access_real_sv_ids"):
+        owners = sv_ids_of(gemeente)
+        gemeente._access_real_sv_ids = (
+            frozenset(
+                samenwerkingsverband_model()
+                .objects.echt()
+                .filter(pk__in=owners)
+                .values_list("pk", flat=True)
+            )
+            if owners
+            else frozenset()
+        )
+    return gemeente._access_real_sv_ids
+
+
 def _regiegroep_owns(user, gemeente, joining=None) -> bool:
-    """A regiegroep member of every samenwerkingsverband the gemeente belongs to (or will,
-    once it has joined ``joining``)."""
-    owners = sv_ids_of(gemeente) | ({joining.pk} if joining is not None else set())
+    """A regiegroep member of every real samenwerkingsverband the gemeente belongs to (or
+    will, once it has joined ``joining``)."""
+    owners = _real_sv_ids(gemeente) | ({joining.pk} if joining is not None else set())
     return has_role(user, REGIEGROEP) and owners <= regiegroep_sv_ids(user)
 
 
@@ -369,7 +387,7 @@ def may_rename_gemeente(user, gemeente, joining=None) -> bool:
         return False
     if gemeente.pk is None:
         return True  # a new gemeente, being created by this user
-    if sv_ids_of(gemeente) or joining is not None:
+    if _real_sv_ids(gemeente) or joining is not None:
         return _regiegroep_owns(user, gemeente, joining)
     return _created_by(gemeente, user)
 

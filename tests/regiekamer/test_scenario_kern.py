@@ -8,11 +8,12 @@ from django.urls import reverse
 from brieven.models import Raadsinformatiebrief
 from formatie.models import Rol
 from partijen.models import Gemeente, Samenwerkingsverband, Toegang
+from rapporten.register import make_report
 from regiekamer import access
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from scenarios.maak import maak_scenario
 from tests.conftest import logged_in
-from tests.pdfs import pdf_info, pdf_text
+from tests.pdfs import assert_tagged_pdf_ua, layouts, pdf_info, pdf_text, text_overlaps
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +120,21 @@ def test_every_page_of_a_scenarios_pdf_says_so_in_its_header(wereld):
     assert "Scenario" not in pdf_text(real.content)
 
 
+@pytest.mark.parametrize("soort", ["bezetting", "kostenverdeling"])
+def test_a_scenarios_report_header_overlaps_nothing(wereld, soort):
+    """The header of a scenario's report is longer than a name: it still overlaps nothing, on
+    a portrait and a landscape report, and the document stays tagged PDF/UA."""
+    scenario = wereld["scenario"]
+    scenario.gemeenten.remove(Gemeente.objects.get(naam="Roermond"))  # the key has no share
+    with layouts() as documents:
+        pdf, filename = make_report(soort, scenario)
+    [document] = documents
+    assert filename == f"{soort}-SCN.pdf"
+    assert_tagged_pdf_ua(pdf)
+    assert text_overlaps(document) == []
+    assert BANNER in pdf_text(pdf)
+
+
 def test_no_real_list_offers_a_scenario(wereld):
     client = logged_in(wereld["beheerder"])
     for url in (
@@ -165,3 +181,16 @@ def test_the_admin_marks_scenarios(wereld):
     assert f"Scenario {NAAM}" in only and "Ander verband" not in only
     real = client.get(url, {"scenario": "nee"}).content.decode()
     assert NAAM not in real and "Ander verband" in real
+
+
+def test_a_scenario_gives_no_say_over_a_gemeentes_own_data(wereld):
+    """Taking a gemeente into a scenario is a what-if: it makes the regiegroep no owner of the
+    gemeente's name, address or real inwonertallen; a gemeente of MLW stays theirs."""
+    regiegroep = wereld["regiegroep"]
+    roermond = Gemeente.objects.get(naam="Roermond")
+    assert access.can_view(regiegroep, roermond)
+    assert not access.may_rename_gemeente(regiegroep, roermond)
+    assert not access.may_edit_gemeente(regiegroep, roermond)
+    weert = Gemeente.objects.get(naam="Weert")
+    assert access.may_edit_gemeente(regiegroep, weert)
+    assert access.may_attach_gemeente(regiegroep, roermond)
