@@ -1,13 +1,15 @@
 """A scenario is seen and edited by exactly who sees and edits its real samenwerkingsverband,
 appears in no real list, and every page and PDF of it says "Scenario" (regiekamer.scenario)."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from brieven.models import Raadsinformatiebrief
 from formatie.models import Rol
-from partijen.models import Gemeente, Samenwerkingsverband, Toegang
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from rapporten.register import make_report
 from regiekamer import access
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
@@ -194,3 +196,15 @@ def test_a_scenario_gives_no_say_over_a_gemeentes_own_data(wereld):
     weert = Gemeente.objects.get(naam="Weert")
     assert access.may_edit_gemeente(regiegroep, weert)
     assert access.may_attach_gemeente(regiegroep, roermond)
+
+
+def test_a_scenarios_page_shows_its_own_inwonertallen(wereld):
+    scenario = wereld["scenario"]
+    weert = Gemeente.objects.get(naam="Weert")
+    Inwonertal.alle.create(
+        gemeente=weert, peildatum=date(2030, 1, 1), aantal=123_457, scenario=scenario, bron="test"
+    )
+    page = logged_in(wereld["regiegroep"]).get(scenario.get_absolute_url()).content.decode()
+    assert "Inwonertal (in dit scenario)" in page and ">123457<" in page
+    real = logged_in(wereld["regiegroep"]).get(wereld["mlw"].get_absolute_url()).content.decode()
+    assert "123457" not in real
