@@ -28,7 +28,8 @@ from django.urls import resolve, reverse
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant, Ondertekenaar
 from demo.management.commands.laad_demo import Command
-from formatie.models import Rol, Uurtarief
+from formatie.constants import Pakketsoort, Pakketverdeling
+from formatie.models import Pakket, Pakketdeelname, Rol, Uurtarief
 from governance.models import Besluit
 from ontwikkeling.schaal import Schaalgenerator
 from partijen.models import Domein, Gemeente, Samenwerkingsverband, Toegang
@@ -69,6 +70,14 @@ def build_world() -> dict[str, int]:
     if not Uurtarief.objects.filter(rol__samenwerkingsverband=nml).exists():
         rol = Rol.objects.filter(samenwerkingsverband=nml).first()
         Uurtarief.objects.create(rol=rol, jaar=2099, uurtarief=Decimal("95"))
+    for sv, gemeente in ((mlw, weert), (nml, venlo)):  # a pluspakket each (issue 20)
+        pakket = Pakket.objects.create(
+            samenwerkingsverband=sv,
+            naam="Module beheer",
+            soort=Pakketsoort.PLUS,
+            verdeling=Pakketverdeling.GELIJK,
+        )
+        Pakketdeelname.objects.create(pakket=pakket, gemeente_id=gemeente.pk)
     for label in SV_LOOKUPS:
         if label != "partijen.toegang":
             assert rows_of(apps.get_model(label), nml).exists(), f"geen {label} in NML: maak er een"
