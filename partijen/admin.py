@@ -89,6 +89,11 @@ class SamenwerkingsverbandAdmin(base.ModelAdmin):
     list_filter = [ScenarioFilter, "juridische_vorm", "domeinen"]
     filter_horizontal = ["domeinen", "gemeenten"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Real or scenario is decided when it is made (scenarios.maak), never changed after.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly + ["scenario_van"] if obj is not None else readonly
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         # A gemeente of another samenwerkingsverband joins only if the user may bring it in.
         form = super().get_form(request, obj, change, **kwargs)

@@ -208,3 +208,10 @@ def test_a_scenarios_page_shows_its_own_inwonertallen(wereld):
     assert "Inwonertal (in dit scenario)" in page and ">123457<" in page
     real = logged_in(wereld["regiegroep"]).get(wereld["mlw"].get_absolute_url()).content.decode()
     assert "123457" not in real
+
+
+def test_the_admin_never_turns_a_real_one_into_a_scenario(wereld):
+    client = logged_in(wereld["beheerder"])
+    url = reverse("admin:partijen_samenwerkingsverband_change", args=[wereld["ander"].pk])
+    page = client.get(url).content.decode()
+    assert 'name="scenario_van"' not in page
