@@ -46,12 +46,6 @@ def mark_row(request, row) -> None:
         request.__dict__.setdefault(PAGE_ROWS, []).append(row)
 
 
-def _scenario_ids() -> frozenset[int]:
-    return frozenset(
-        access.samenwerkingsverband_model().objects.scenarios().values_list("pk", flat=True)
-    )
-
-
 def page_scenario(request):
     """The scenario the page of ``request`` belongs to, or None."""
     for sv in getattr(request, PAGE_SVS, []):
@@ -64,17 +58,15 @@ def page_scenario(request):
     owners = frozenset().union(*(access.sv_ids_of(row) for row in rows))
     if not owners:
         return None
-    scenarios = _scenario_ids()
-    if owners - scenarios:
-        return None
-    found = owners & scenarios
-    return (
+    svs = list(
         access.samenwerkingsverband_model()
         .objects.select_related("scenario_van")
-        .filter(pk__in=found)
+        .filter(pk__in=owners)
         .order_by("pk")
-        .first()
     )
+    if not svs or not all(sv.is_scenario for sv in svs):
+        return None
+    return svs[0]
 
 
 def scenario(request):
