@@ -18,6 +18,11 @@ class ToegangInline(admin.StackedInline):
     can_delete = False
     filter_horizontal = ["samenwerkingsverbanden", "stuurgroep_samenwerkingsverbanden"]
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # A place is in a real samenwerkingsverband; its scenario's come with it (access).
+        kwargs["queryset"] = Samenwerkingsverband.objects.echt()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
 
 admin.site.unregister(User)
 

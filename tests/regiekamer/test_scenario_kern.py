@@ -215,3 +215,10 @@ def test_the_admin_never_turns_a_real_one_into_a_scenario(wereld):
     url = reverse("admin:partijen_samenwerkingsverband_change", args=[wereld["ander"].pk])
     page = client.get(url).content.decode()
     assert 'name="scenario_van"' not in page
+
+
+def test_the_admins_user_page_gives_places_in_real_ones_only(wereld):
+    client = logged_in(wereld["beheerder"])
+    url = reverse("admin:auth_user_change", args=[wereld["stuurgroep"].pk])
+    page = client.get(url).content.decode()
+    assert "Ander verband" in page and NAAM not in page
