@@ -18,6 +18,7 @@ from regiekamer.views import (
     ObjectCreateView,
     ObjectUpdateView,
     PdfDownloadMixin,
+    RealOnlyMixin,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
@@ -38,7 +39,14 @@ def list_url(afkorting: str) -> str:
     return reverse("brieven:brief-list", args=[afkorting])
 
 
-class BriefListView(SamenwerkingsverbandListView):
+SCENARIO_TEXT = (
+    "Een scenario krijgt geen raadsinformatiebrieven: een brief gaat over het echte "
+    "samenwerkingsverband."
+)
+
+
+class BriefListView(RealOnlyMixin, SamenwerkingsverbandListView):
+    scenario_text = SCENARIO_TEXT
     queryset = Raadsinformatiebrief.objects.select_related("samenwerkingsverband", "gemeente")
     table_class = RaadsinformatiebriefTable
     filterset_class = RaadsinformatiebriefFilterSet
@@ -93,9 +101,10 @@ class BriefFormMixin(SamenwerkingsverbandFormMixin):
         return context
 
 
-class BriefCreateView(BriefFormMixin, ObjectCreateView):
+class BriefCreateView(RealOnlyMixin, BriefFormMixin, ObjectCreateView):
     """First the gemeente, then the prefilled concept (the standard text with merge fields)."""
 
+    scenario_text = SCENARIO_TEXT
     success_message = "Brief opgesteld als concept."
 
     def chosen_gemeente(self):

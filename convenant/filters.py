@@ -27,7 +27,7 @@ class ConvenantFilterSet(SearchFilterSet):
     )
     jaar = django_filters.NumberFilter(field_name="dagtekening", lookup_expr="year", label="Jaar")
     samenwerkingsverband = django_filters.ModelChoiceFilter(
-        queryset=Samenwerkingsverband.objects.all(),
+        queryset=Samenwerkingsverband.objects.echt(),
         label="Samenwerkingsverband",
         empty_label="(alle)",
     )

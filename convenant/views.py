@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from partijen import forms as partijen_forms
-from partijen.models import Samenwerkingsverband
+from partijen.models import Inwonertal, Samenwerkingsverband
 from regiekamer import access
 from regiekamer.conditions import matches
 from regiekamer.history import history_rows
@@ -45,10 +45,14 @@ from .vergelijking import compare_convenanten, count_by_status
 
 
 class SamenwerkingsverbandListView(ObjectListView):
-    queryset = Samenwerkingsverband.objects.annotate(
-        aantal_gemeenten=Count("gemeenten", distinct=True),
-        aantal_convenanten=Count("convenanten", distinct=True),
-    ).order_by("naam")
+    queryset = (
+        Samenwerkingsverband.objects.echt()
+        .annotate(
+            aantal_gemeenten=Count("gemeenten", distinct=True),
+            aantal_convenanten=Count("convenanten", distinct=True),
+        )
+        .order_by("naam")
+    )
     filterset_class = SamenwerkingsverbandFilterSet
     table_class = SamenwerkingsverbandTable
     create_url_name = "convenant:samenwerkingsverband-create"
@@ -63,14 +67,20 @@ class SamenwerkingsverbandDetailView(DetailView):
     def get_object(self, queryset=None):
         sv = visible_samenwerkingsverband(self.request, self.kwargs["afkorting"])
         return get_object_or_404(
-            Samenwerkingsverband.objects.select_related("penvoerder").prefetch_related("domeinen"),
+            Samenwerkingsverband.objects.select_related(
+                "penvoerder", "scenario_van"
+            ).prefetch_related("domeinen"),
             pk=sv.pk,
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sv = self.object
-        context["gemeenten"] = sv.gemeenten.with_latest_inwonertal()
+        context["gemeenten"] = (
+            sv.gemeenten.with_latest_inwonertal()
+            if not sv.is_scenario
+            else _with_scenario_inwonertal(sv.gemeenten.all(), sv)
+        )
         context["convenanten"] = sv.convenanten.annotate(aantal_artikelen=Count("artikelen"))
         momenten = Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv)
         momenten = momenten.select_related("convenant")
@@ -79,6 +89,16 @@ class SamenwerkingsverbandDetailView(DetailView):
         context["open_knelpunten"] = sv.knelpunten.filter(opgelost_op__isnull=True)
         context["history"] = history_rows(sv.history.all())
         return context
+
+
+def _with_scenario_inwonertal(gemeenten, scenario):
+    """The gemeenten with the latest inwonertal of the scenario's own figures (never the real
+    ones: ``Inwonertal.van``)."""
+    latest = Inwonertal.van(scenario).filter(gemeente=OuterRef("pk")).order_by("-peildatum")
+    return gemeenten.annotate(
+        laatste_inwonertal=Subquery(latest.values("aantal")[:1]),
+        laatste_peildatum=Subquery(latest.values("peildatum")[:1]),
+    )
 
 
 class SamenwerkingsverbandCreateView(UserFormMixin, ObjectCreateView):
@@ -105,7 +125,8 @@ class SamenwerkingsverbandUpdateView(UserFormMixin, ObjectUpdateView):
 
 class ConvenantListView(ObjectListView):
     queryset = (
-        Convenant.objects.select_related("samenwerkingsverband")
+        Convenant.objects.filter(samenwerkingsverband__scenario_van__isnull=True)
+        .select_related("samenwerkingsverband")
         .annotate(aantal_artikelen=Count("artikelen"))
         .order_by("samenwerkingsverband__naam", "-dagtekening", "titel", "-versie")
     )

@@ -29,7 +29,7 @@ from programma.constants import Kleurstatus, Uitvoering
 from programma.models import Voortgangsrapportage, Voortgangsregel
 from programma.voortgang import slipped, status_counts
 from regiekamer.charts import formatie_chart, kosten_chart
-from regiekamer.views import SamenwerkingsverbandMixin
+from regiekamer.views import RealOnlyMixin, SamenwerkingsverbandMixin
 
 LIST_LIMIT = 5  # rows listed per governance item; the count says how many there are
 
@@ -308,9 +308,14 @@ def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> di
     }
 
 
-class DashboardView(SamenwerkingsverbandMixin, TemplateView):
-    """The stuurgroep's overview; every signed-in user (stuurgroep and regiegroep) may read it."""
+class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
+    """The stuurgroep's overview; every signed-in user (stuurgroep and regiegroep) may read it.
+    A scenario has none: its figures are a what-if, not the state of affairs."""
 
+    scenario_text = (
+        "Een scenario heeft geen dashboard: het is een verkenning, geen stand van zaken. "
+        "Zie de kostenverdeling en formatie van het scenario."
+    )
     template_name = "dashboard.html"
 
     def get_context_data(self, **kwargs):

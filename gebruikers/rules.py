@@ -124,7 +124,7 @@ ROLE_LABELS = {
 
 def samenwerkingsverband_choices(user) -> QuerySet:
     """The samenwerkingsverbanden ``user`` may give places in."""
-    queryset = Samenwerkingsverband.objects.order_by("naam")
+    queryset = Samenwerkingsverband.objects.echt().order_by("naam")
     if access.is_beheerder(user):
         return queryset
     return queryset.filter(pk__in=_own_places(user))

@@ -397,11 +397,11 @@ def start(request):
         return HttpResponseRedirect(url)
     if access.is_beheerder(request.user):
         return HttpResponseRedirect(reverse("home"))
-    ids = access.visible_sv_ids(request.user) or frozenset()
-    if not ids:
+    real = list(access.visible_samenwerkingsverbanden(request.user)[:2])  # no scenario
+    if not real:
         return HttpResponseRedirect(reverse("gebruikers:geen-toegang"))
-    if len(ids) == 1:
-        sv = access.samenwerkingsverband_model().objects.get(pk=next(iter(ids)))
+    if len(real) == 1:
+        sv = real[0]
         return HttpResponseRedirect(reverse("dashboard", kwargs={"afkorting": sv.afkorting}))
     return HttpResponseRedirect(reverse("convenant:samenwerkingsverband-list"))
 

@@ -18,6 +18,11 @@ class ToegangInline(admin.StackedInline):
     can_delete = False
     filter_horizontal = ["samenwerkingsverbanden", "stuurgroep_samenwerkingsverbanden"]
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # A place is in a real samenwerkingsverband; its scenario's come with it (access).
+        kwargs["queryset"] = Samenwerkingsverband.objects.echt()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
 
 admin.site.unregister(User)
 
@@ -65,12 +70,37 @@ class GemeenteAdmin(base.ModelAdmin):
         return readonly
 
 
+class ScenarioFilter(admin.SimpleListFilter):
+    """Real samenwerkingsverbanden or scenario's (what-if copies, issue 20)."""
+
+    title = "scenario"
+    parameter_name = "scenario"
+
+    def lookups(self, request, model_admin):
+        return [("nee", "Echte samenwerkingsverbanden"), ("ja", "Scenario's")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.scenarios()
+        if self.value() == "nee":
+            return queryset.echt()
+        return queryset
+
+
 @admin.register(Samenwerkingsverband)
 class SamenwerkingsverbandAdmin(base.ModelAdmin):
-    list_display = ["naam", "afkorting", "juridische_vorm"]
+    # The first column is the name as everywhere: a scenario's starts with "Scenario".
+    list_display = ["__str__", "afkorting", "juridische_vorm", "scenario_van"]
+    list_display_links = ["__str__"]
+    list_select_related = ["scenario_van"]
     search_fields = ["naam", "afkorting"]
-    list_filter = ["juridische_vorm", "domeinen"]
+    list_filter = [ScenarioFilter, "juridische_vorm", "domeinen"]
     filter_horizontal = ["domeinen", "gemeenten"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Real or scenario is decided when it is made (scenarios.maak), never changed after.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly + ["scenario_van"] if obj is not None else readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # A gemeente of another samenwerkingsverband joins only if the user may bring it in.

@@ -79,18 +79,26 @@ def has_role(user, role: str) -> bool:
 
 def _toegang(user) -> tuple[frozenset[int], int | None, frozenset[int]]:
     """The ids of the samenwerkingsverbanden the user takes part in with their role(s), their
-    gemeente, and the samenwerkingsverbanden they take part in only as stuurgroep member."""
+    gemeente, and the samenwerkingsverbanden they take part in only as stuurgroep member.
+
+    A scenario (``Samenwerkingsverband.scenario_van``) is seen and edited by exactly who sees
+    and edits its real samenwerkingsverband: the ids of the scenarios of the user's
+    samenwerkingsverbanden join their ids here, once, in the same query."""
     if not hasattr(user, "_access_toegang"):
         rows = (
             _party("REGIEKAMER_TOEGANG_MODEL")
             .objects.filter(gebruiker=user)
             .values_list(
-                "gemeente_id", "samenwerkingsverbanden", "stuurgroep_samenwerkingsverbanden"
+                "gemeente_id",
+                "samenwerkingsverbanden",
+                "samenwerkingsverbanden__scenarios",
+                "stuurgroep_samenwerkingsverbanden",
+                "stuurgroep_samenwerkingsverbanden__scenarios",
             )
         )
-        stuurgroep = frozenset(sv for _, _, sv in rows if sv is not None)
-        ids = frozenset(sv for _, sv, _ in rows if sv is not None) - stuurgroep
-        gemeente = next((g for g, _, _ in rows), None)
+        stuurgroep = frozenset(sv for row in rows for sv in row[3:] if sv is not None)
+        ids = frozenset(sv for row in rows for sv in row[1:3] if sv is not None) - stuurgroep
+        gemeente = next((row[0] for row in rows), None)
         user._access_toegang = (ids, gemeente, stuurgroep)
     return user._access_toegang
 
@@ -126,18 +134,27 @@ def visible_sv_ids(user) -> frozenset[int] | None:
         ids = set(member_sv_ids(user))
         gemeente = own_gemeente_id(user)
         if gemeente is not None:
+            # The real samenwerkingsverbanden of the gemeente and their scenarios; a scenario
+            # the gemeente takes part in only as a what-if is not its official's to see.
             ids.update(
                 samenwerkingsverband_model()
-                .objects.filter(gemeenten=gemeente)
+                .objects.filter(
+                    Q(gemeenten=gemeente, scenario_van__isnull=True)
+                    | Q(scenario_van__gemeenten=gemeente)
+                )
                 .values_list("pk", flat=True)
             )
         user._access_visible = frozenset(ids)
     return user._access_visible
 
 
-def visible_samenwerkingsverbanden(user):
+def visible_samenwerkingsverbanden(user, scenarios: bool = False):
+    """The samenwerkingsverbanden the user may see: the real ones (every list, menu, picker and
+    filter), or with ``scenarios`` also their scenarios (the lookup of one by its afkorting)."""
     ids = visible_sv_ids(user)
     queryset = samenwerkingsverband_model().objects.all()
+    if not scenarios:
+        queryset = queryset.echt()
     return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
@@ -332,10 +349,28 @@ def _created_by(gemeente, user) -> bool:
     return creator is not None and creator == user.pk
 
 
+def _real_sv_ids(gemeente) -> frozenset[int]:
+    """The real samenwerkingsverbanden a gemeente belongs to: a scenario that counts it in is a
+    what-if, and gives nobody a say over the gemeente's own data (nor takes one away)."""
+    if not hasattr(gemeente, "_access_real_sv_ids"):
+        owners = sv_ids_of(gemeente)
+        gemeente._access_real_sv_ids = (
+            frozenset(
+                samenwerkingsverband_model()
+                .objects.echt()
+                .filter(pk__in=owners)
+                .values_list("pk", flat=True)
+            )
+            if owners
+            else frozenset()
+        )
+    return gemeente._access_real_sv_ids
+
+
 def _regiegroep_owns(user, gemeente, joining=None) -> bool:
-    """A regiegroep member of every samenwerkingsverband the gemeente belongs to (or will,
-    once it has joined ``joining``)."""
-    owners = sv_ids_of(gemeente) | ({joining.pk} if joining is not None else set())
+    """A regiegroep member of every real samenwerkingsverband the gemeente belongs to (or
+    will, once it has joined ``joining``)."""
+    owners = _real_sv_ids(gemeente) | ({joining.pk} if joining is not None else set())
     return has_role(user, REGIEGROEP) and owners <= regiegroep_sv_ids(user)
 
 
@@ -352,7 +387,7 @@ def may_rename_gemeente(user, gemeente, joining=None) -> bool:
         return False
     if gemeente.pk is None:
         return True  # a new gemeente, being created by this user
-    if sv_ids_of(gemeente) or joining is not None:
+    if _real_sv_ids(gemeente) or joining is not None:
         return _regiegroep_owns(user, gemeente, joining)
     return _created_by(gemeente, user)
 
@@ -452,10 +487,14 @@ def refusal(user, obj: Model | None = None, model=None) -> str:
 def scope_choices(user, form) -> None:
     """Limit every choice of rows in ``form`` (a select of gemeenten, gremia, ...) to the rows
     the user may see, so a page never offers, nor accepts, another samenwerkingsverband's."""
+    sv_model = samenwerkingsverband_model()
     for field in form.fields.values():
         queryset = getattr(field, "queryset", None)
         if queryset is not None:
             field.queryset = scope(user, queryset)
+            if queryset.model is sv_model:
+                # A choice of samenwerkingsverband is a real one, never a scenario.
+                field.queryset = field.queryset.echt()
 
 
 def grant(user, samenwerkingsverband) -> None:

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone
 
 from .history import latest_change
+from .scenario import banner
 
 BASE_URL = "file:///"  # "/static/css/rapport.css" in a template resolves to file:///static/…
 
@@ -35,6 +36,8 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     from .pdf_fetcher import StaticFilesOnly
 
     context = {"afgedrukt_op": timezone.localtime(), **context}
+    # A scenario's report says so in the header of every page (``regiekamer.scenario``).
+    context["scenario_banner"] = banner(context.get("samenwerkingsverband"))
     html = render_to_string(template_name, context)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly())
     return document.write_pdf(pdf_variant="pdf/ua-1")

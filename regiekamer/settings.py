@@ -154,6 +154,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "regiekamer.context_processors.roles",
+                "regiekamer.scenario.scenario",
                 "gebruikers.context_processors.gebruikersbeheer",
             ],
         },

@@ -26,7 +26,7 @@ from django.views.generic import CreateView, DeleteView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from . import access
+from . import access, scenario
 from .forms import share_choices
 from .pdf import RapportFout
 from .security import log_denied
@@ -50,12 +50,13 @@ def query_pk(request, name: str) -> int | None:
 def visible_samenwerkingsverband(request, afkorting: str):
     """The samenwerkingsverband with this afkorting, or 404 when the user takes no part in it."""
     afkorting = afkorting.upper()
-    found = access.visible_samenwerkingsverbanden(request.user).filter(afkorting=afkorting)
-    sv = found.first()
+    found = access.visible_samenwerkingsverbanden(request.user, scenarios=True)
+    sv = found.filter(afkorting=afkorting).first()
     if sv is None:
         if access.samenwerkingsverband_model().objects.filter(afkorting=afkorting).exists():
             log_denied(request, f"404: geen toegang tot samenwerkingsverband {afkorting}")
         raise Http404("Dit samenwerkingsverband bestaat niet of u heeft er geen toegang toe.")
+    scenario.mark(request, sv)  # a scenario's page says so (``regiekamer.scenario``)
     return sv
 
 
@@ -64,6 +65,11 @@ class ScopedQuerysetMixin:
 
     def get_queryset(self):
         return access.scope(self.request.user, super().get_queryset())
+
+    def get_object(self, queryset=None):
+        row = super().get_object(queryset)
+        scenario.mark_row(self.request, row)  # a scenario's row: its page says so
+        return row
 
 
 class SamenwerkingsverbandMixin:
@@ -81,6 +87,24 @@ class SamenwerkingsverbandMixin:
         context = super().get_context_data(**kwargs)
         context["samenwerkingsverband"] = self.get_samenwerkingsverband()
         return context
+
+
+class RealOnlyMixin:
+    """A page that a real samenwerkingsverband has and a scenario has not (its dashboard, its
+    letters): on a scenario it sends the user to the scenario's page with ``scenario_text``,
+    before anything is shown or saved (after the 404 and 403 the page would give anyway). Put
+    it first among the bases."""
+
+    scenario_text = "Een scenario heeft deze pagina niet."
+
+    def dispatch(self, request, *args, **kwargs):
+        sv = self.get_samenwerkingsverband()  # 404 first for who may not see it
+        if hasattr(self, "has_permission") and not self.has_permission():
+            return self.handle_no_permission()  # then 403 for who may not write here
+        if sv.is_scenario:
+            messages.error(request, self.scenario_text)
+            return HttpResponseRedirect(sv.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SamenwerkingsverbandFormMixin(SamenwerkingsverbandMixin):

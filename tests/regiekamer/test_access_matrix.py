@@ -16,7 +16,11 @@ What should happen is written down here, independently of ``regiekamer/access.py
   the stuurgroep member of MLW who is regiegroep elsewhere changes of MLW only decisions. Every
   page that accepts a POST is sent, for each of them, the data that the page's own form would
   send (valid: the regiegroep of MLW gets it saved), so a view that forgets to ask about the
-  row it writes fails here.
+  row it writes fails here;
+- a scenario of MLW (issue 20) is read and changed by exactly who reads and changes MLW: a user
+  of another samenwerkingsverband, or the official of a gemeente taken into the scenario only,
+  gets 404 on every page of it, and a forged POST (the regiegroep's own valid form) changes
+  nothing.
 """
 
 from datetime import date
@@ -42,6 +46,7 @@ from programma.voortgang import draft_report
 from regiekamer.declarations import SV_LOOKUPS
 from regiekamer.freeze import FrozenGuard
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
+from scenarios.maak import maak_scenario
 from tests.world import add_meeting_and_answer
 from werkboek.schrijven import export_workbook
 
@@ -819,3 +824,80 @@ def test_gebruikersbeheer_for_every_role(world):
         if shown != manages:
             leaks.append(f"lijst als {role}: {sorted(shown)}, verwacht {sorted(manages)}")
     assert not leaks, "\n".join(leaks)
+
+
+# --- a scenario of MLW ------------------------------------------------------------------------
+
+SCENARIO = "MATRIXSCN"
+
+
+def scenario_cases(world, scenario):
+    """(name, url, gemeente, view) of every page of the scenario: by its afkorting, with its
+    first row of each kind (a page whose row the scenario has not, such as a meeting, is left
+    out: the scenario has none)."""
+    for name, kwargs, view in url_patterns():
+        if "afkorting" not in kwargs or name in NOT_A_PAGE:
+            continue
+        values, gemeente = {"afkorting": scenario.afkorting}, None
+        for kwarg in sorted(kwargs - {"afkorting"}):
+            model = model_for(name, kwarg, view)
+            row = world["weert"] if model is Gemeente else first_row(model, scenario)
+            if row is None:
+                break
+            values[kwarg] = row.pk
+            gemeente = row if model is Gemeente else gemeente
+        else:
+            yield name, reverse(name, kwargs=values), values, gemeente, view
+
+
+@pytest.mark.django_db
+def test_a_scenario_for_every_role(world):
+    """Who reads and changes MLW reads and changes its scenario; nobody else reaches it, not
+    even the official of a gemeente that only the scenario counts in; forged POSTs change
+    nothing."""
+    scenario = maak_scenario(world["mlw"], SCENARIO, "Matrixscenario")
+    scenario.gemeenten.add(world["other"].gemeenten.get())  # "Roermond (test)"
+    problems = []
+    # The beheerder sees everything (test_every_page_for_every_role): not asked again here.
+    users = world["users"]
+    clients = {role: client_for(user) for role, user in users.items() if role != "beheerder"}
+    regiegroep = clients["regiegroep"]
+    cases = list(scenario_cases(world, scenario))
+    assert len(cases) > 30
+    for name, url, values, gemeente, view in cases:
+        for role, client in clients.items():
+            if role in OUTSIDERS:
+                # 404: it does not exist for them (a form page may say 403 first: their role
+                # changes no such rows anywhere).
+                status = client.get(url).status_code if hasattr(view, "get") else 404
+                if status != 404 and (not writes(view) or status != 403):
+                    problems.append(f"GET {url} als {role}: {status}, verwacht 404")
+                continue
+            write = may_write(role, name, gemeente, world["weert"])
+            expected = ALLOW if (write or not writes(view)) else DENY
+            if hasattr(view, "get") and outcome(client.get(url).status_code) != expected:
+                problems.append(f"GET {url} als {role}: verwacht {expected}")
+        if view is None or not hasattr(view, "post") or name in NOT_A_WRITE:
+            continue
+        if issubclass(view, RedirectView):
+            continue
+        shown = regiegroep.get(url).status_code if hasattr(view, "get") else 405
+        # A page a scenario has not (its letters) sends even the regiegroep away: its own data.
+        data = form_data(regiegroep, name, url, view, world) if shown == 200 else {}
+        data = data or extra_data(name, world)
+        for role, client in clients.items():
+            if role == "ambtenaar Weert" or may_write(role, name, gemeente, world["weert"]):
+                continue  # the official forges as the stuurgroep does: asked once
+            status, changed, _errors = post_and_undo(client, url, data)
+            if outcome(status) != DENY or changed:
+                problems.append(f"POST {url} als {role}: {status}, gewijzigd: {changed}")
+            if role in OUTSIDERS and status != 404 and (not writes(view) or status != 403):
+                problems.append(f"POST {url} als {role}: {status}, verwacht 404")
+        # A row of the scenario behind the other samenwerkingsverband's address: never.
+        if len(values) > 1:
+            mixed = reverse(name, kwargs=dict(values, afkorting=OTHER))
+            outsider = clients["regiegroep ander verband"]
+            response = outsider.get(mixed) if hasattr(view, "get") else outsider.post(mixed)
+            if outcome(response.status_code) != DENY:
+                problems.append(f"{mixed} als regiegroep ander verband: {response.status_code}")
+    assert not problems, "\n".join(problems)
