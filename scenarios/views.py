@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, ProtectedError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
@@ -48,14 +48,25 @@ GEEN_SCENARIO = "Dit is geen scenario."
 
 class EchtMixin(SamenwerkingsverbandMixin):
     """A page of a real samenwerkingsverband. A scenario has no scenario's of its own: the
-    address with a scenario's afkorting leads to the scenario's own page (nothing is done)."""
+    address with a scenario's afkorting leads, after the page's own access check, to the
+    scenario's own page (nothing is done)."""
 
-    def dispatch(self, request, *args, **kwargs):
+    def get(self, request, *args, **kwargs):
+        return self.wrong_address() or super().get(request, *args, **kwargs)
+
+    def wrong_address(self):
         sv = SamenwerkingsverbandMixin.get_samenwerkingsverband(self)  # 404 without access
-        if sv.is_scenario:
-            messages.info(request, f"{sv} heeft zelf geen scenario's; dit is het scenario.")
-            return HttpResponseRedirect(scenario_url(sv))
-        return super().dispatch(request, *args, **kwargs)
+        if not sv.is_scenario:
+            return None
+        messages.info(self.request, f"{sv} heeft zelf geen scenario's; dit is het scenario.")
+        return HttpResponseRedirect(scenario_url(sv))
+
+    def get_permission_object(self):
+        return SamenwerkingsverbandMixin.get_samenwerkingsverband(self)
+
+    def handle_no_permission(self):  # 403 naming the scenario, not a 404 for the wrong kind
+        self.refused_target = SamenwerkingsverbandMixin.get_samenwerkingsverband(self)
+        return super().handle_no_permission()
 
     def get_samenwerkingsverband(self):
         sv = super().get_samenwerkingsverband()
@@ -66,13 +77,14 @@ class EchtMixin(SamenwerkingsverbandMixin):
 
 class ScenarioMixin(SamenwerkingsverbandMixin):
     """A page of one scenario, found by its afkorting. The address of a scenario page with a
-    real samenwerkingsverband's afkorting leads to that one's scenario's (nothing is done)."""
+    real samenwerkingsverband's afkorting leads to that one's scenario's (nothing is done); the
+    page of one of its rows answers 404 there."""
 
     model = Samenwerkingsverband
 
     def dispatch(self, request, *args, **kwargs):
         sv = SamenwerkingsverbandMixin.get_samenwerkingsverband(self)  # 404 without access
-        if not sv.is_scenario:
+        if not sv.is_scenario and "pk" not in kwargs:  # a row's page: 404 below
             messages.info(request, f"{sv.naam} is geen scenario; dit zijn de scenario's ervan.")
             return HttpResponseRedirect(reverse("scenarios:scenario-list", args=[sv.afkorting]))
         return super().dispatch(request, *args, **kwargs)
@@ -140,6 +152,9 @@ class ScenarioCreateView(EchtMixin, EditPermissionMixin, FormView):
     permission_action = "add"
     form_class = forms.ScenarioMakenForm
     template_name = "form.html"
+
+    def post(self, request, *args, **kwargs):
+        return self.wrong_address() or super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -412,28 +427,30 @@ class ScenarioGemeenteVerwijderenView(ScenarioGemeenteMixin, TemplateView):
 
 class VergelijkingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
     """Per gemeente and year the real costs and each scenario's, side by side (stuurgroep
-    reads). On a scenario's address: the comparison of its real samenwerkingsverband."""
+    reads). On a scenario's address: the comparison of its real samenwerkingsverband, under
+    the scenario's banner."""
 
     template_name = "scenarios/vergelijking.html"
 
-    def get(self, request, *args, **kwargs):
+    def get_subject(self):
         sv = self.get_samenwerkingsverband()
-        if sv.is_scenario:
-            return redirect(reverse("scenarios:vergelijking", args=[sv.scenario_van.afkorting]))
+        return sv.scenario_van if sv.is_scenario else sv
+
+    def get(self, request, *args, **kwargs):
         if request.GET.get("download") == "csv":
+            sv = self.get_subject()
             return attachment(
                 csv_text(build_vergelijking(sv).rows()), f"scenariovergelijking-{sv.afkorting}.csv"
             )
         return super().get(request, *args, **kwargs)
 
     def get_pdf(self):
-        return make_pdf(
-            "scenariovergelijking", scenariovergelijking_report, self.get_samenwerkingsverband()
-        )
+        return make_pdf("scenariovergelijking", scenariovergelijking_report, self.get_subject())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["vergelijking"] = build_vergelijking(self.get_samenwerkingsverband())
+        context["samenwerkingsverband"] = self.get_subject()
+        context["vergelijking"] = build_vergelijking(self.get_subject())
         return context
 
 

@@ -22,16 +22,19 @@ class Command(BaseCommand):
         found = Gemeente.objects.filter(naam__iexact=gemeente.strip()).first()
         if found is None:
             raise CommandError(f"Onbekende gemeente: '{gemeente}'.")
-        if format == "pdf":
-            if not output:
-                raise CommandError(
-                    "Geef bij --format pdf het bestand op met -o, bijv. -o rekening.pdf."
-                )
-            pdf, _ = rekening_pdf(found)
-            Path(output).write_bytes(pdf)
-            self.stdout.write(f"{output}: {len(pdf)} bytes.")
-            return
-        rekening = load_rekening(found)
+        {"csv": self.write_csv, "pdf": self.write_pdf}[format](found, output)
+
+    def write_pdf(self, gemeente, output):
+        if not output:
+            raise CommandError(
+                "Geef bij --format pdf het bestand op met -o, bijv. -o rekening.pdf."
+            )
+        pdf, _ = rekening_pdf(gemeente)
+        Path(output).write_bytes(pdf)
+        self.stdout.write(f"{output}: {len(pdf)} bytes.")
+
+    def write_csv(self, gemeente, output):
+        rekening = load_rekening(gemeente)
         self.stdout.write(rekening.csv(), ending="")
         for nb in rekening.niet_berekend:  # never in the figures as 0: said apart
             self.stderr.write(
