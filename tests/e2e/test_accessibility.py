@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from formatie.models import Rol
+from formatie.models import Pakket, Rol
 from partijen.models import Gemeente, Samenwerkingsverband
 from programma.voortgang import draft_report, freeze_report
 from tests.brieven.factories import RaadsinformatiebriefFactory
@@ -89,8 +89,13 @@ def add_one_of_everything(mlw):
 
 
 def app_pages(mlw) -> list[str]:
-    """The path of every GET page of the URL configuration, with MLW's rows filled in."""
+    """The path of every GET page of the URL configuration, with MLW's rows filled in (MLW has
+    no pakket in the documents: a pluspakket without rollen, which changes no figure, gives the
+    pakket pages a row)."""
     weert = Gemeente.objects.get(naam="Weert")
+    Pakket.objects.get_or_create(
+        samenwerkingsverband=mlw, naam="Module (pagina's)", defaults={"verdeling": "gelijk"}
+    )
     paths = []
     for name, kwargs, view in url_patterns():
         if name in NOT_PAGES | DOWNLOADS or not hasattr(view, "get"):

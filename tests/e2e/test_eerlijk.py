@@ -65,7 +65,11 @@ def test_a_2027_fase_is_flagged_then_indexed(browse):
     fase = Fase.objects.create(
         samenwerkingsverband=sv, naam="Fase 2027", begin=date(2027, 1, 1), eind=date(2027, 12, 31)
     )
-    Bezetting.objects.create(rol=Rol.objects.get(naam="Beleid Wmo"), fase=fase, fte=1)
+    Bezetting.objects.create(
+        rol=Rol.objects.get(samenwerkingsverband__afkorting="MLW", naam="Beleid Wmo"),
+        fase=fase,
+        fte=1,
+    )
     sv.verdeelsleutels.update(tot_en_met_jaar=None)
 
     user = browse()

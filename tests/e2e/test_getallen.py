@@ -23,7 +23,7 @@ def test_dutch_numbers_in_the_real_forms(browse):
     user.page.get_by_label("Salarisschaal").fill("11")
     user.page.get_by_label("Basisformatie (fte)").fill("0,5")
     user.submit("Opslaan")
-    rol = Rol.objects.get(naam="Kwartiermaker")
+    rol = Rol.objects.get(samenwerkingsverband__afkorting="MLW", naam="Kwartiermaker")
     assert rol.basisformatie == Decimal("0.5")
     user.visit(reverse("formatie:rol-update", args=["MLW", rol.pk]))
     assert user.page.get_by_label("Basisformatie (fte)").input_value() == "0,50"
@@ -65,7 +65,11 @@ def test_the_grid_asks_before_a_tenfold_change(browse):
     user.submit("Opslaan")
     assert "1,00 → 0,10 fte, tien keer zo weinig. Klopt dit?" in user.text()
     assert user.page.get_by_label(label, exact=True).input_value() == "0,1"
-    cel = Bezetting.objects.get(rol__naam="Contractmanagement", fase__naam="Fase 3")
+    cel = Bezetting.objects.get(
+        rol__samenwerkingsverband__afkorting="MLW",
+        rol__naam="Contractmanagement",
+        fase__naam="Fase 3",
+    )
     assert cel.fte == 1
 
     user.page.get_by_label("Ja, opslaan").check()
