@@ -183,6 +183,21 @@ class Pakket(Versioned):
         return self.soort == Pakketsoort.BASIS
 
     def clean(self):
+        if (
+            self.pk
+            and self.samenwerkingsverband_id
+            and self.rollen.exclude(samenwerkingsverband_id=self.samenwerkingsverband_id).exists()
+        ):
+            # Its rollen stay where they are: a pakket moved to another samenwerkingsverband
+            # (or to a scenario) would split the costs of rollen that are not its own.
+            raise ValidationError(
+                {
+                    "samenwerkingsverband": _(
+                        "Dit pakket heeft rollen van een ander samenwerkingsverband; het blijft "
+                        "bij dat samenwerkingsverband."
+                    )
+                }
+            )
         if self.soort == Pakketsoort.BASIS:
             if self.verdeling:
                 raise ValidationError(
