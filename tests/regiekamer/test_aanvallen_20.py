@@ -381,3 +381,18 @@ def test_the_scenario_is_not_settled_by_the_command(wereld):
     with pytest.raises(CommandError, match="scenario"):
         call_command("verrekening", SCN, stdout=io.StringIO())
     assert "Geheime" not in command("kostenverdeling", SCN, format="csv")
+
+
+def test_a_gemeente_that_left_is_not_charged_by_a_pluspakket_in_silence(wereld):
+    """Weert leaves MLW (the samenwerkingsverband's page lets a gemeente leave) while it is
+    the deelnemer of MLW's pluspakket: its bill no longer lists MLW, so MLW's cost table may
+    not go on charging Weert; it names the pakket and the gemeente instead."""
+    mlw, weert, regie = wereld["mlw"], wereld["weert"], client(wereld, "regiegroep")
+    url = reverse("convenant:samenwerkingsverband-update", args=["MLW"])
+    data = page_data(regie.get(url))
+    data["gemeenten"] = [str(g.pk) for g in mlw.gemeenten.exclude(pk=weert.pk)]
+    assert regie.post(url, data).status_code == 302
+    assert not mlw.gemeenten.filter(pk=weert.pk).exists()
+    page = text(regie.get(reverse("kosten:kostenverdeling", args=["MLW"])))
+    assert "Pakket Module rekent in 2016 op Weert, maar die gemeente neemt niet (meer) deel" in page
+    assert "Midden-Limburg West" not in load_rekening(weert).csv()
