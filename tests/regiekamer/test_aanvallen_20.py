@@ -7,7 +7,6 @@ import re
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -15,11 +14,12 @@ from brieven.models import Raadsinformatiebrief
 from formatie.models import Pakket, Pakketdeelname, Rol
 from kosten.gegevens import load_kostenverdeling
 from kosten.rekening import load_rekening
-from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
+from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from scenarios.maak import maak_scenario
 from tests.conftest import logged_in
 from tests.fuzz import page_data
+from tests.partijen.factories import GebruikerFactory, ToegangFactory
 from tests.regiekamer.test_access_matrix import PostedForm
 from werkboek.schrijven import export_workbook
 
@@ -30,7 +30,7 @@ SCN = "GHM"
 
 
 @pytest.fixture
-def wereld(demo, django_user_model):
+def wereld(demo):
     """MLW with a pluspakket (Weert, a rol in it), its scenario, another samenwerkingsverband
     with its own gemeente and pakket, and one user of every kind."""
     mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
@@ -53,10 +53,8 @@ def wereld(demo, django_user_model):
     )
 
     def user(username, group, svs=(), gemeente=None):
-        account = django_user_model.objects.create_user(username=username, is_staff=True)
-        account.groups.add(Group.objects.get(name=group))
-        toegang = Toegang.objects.create(gebruiker=account, gemeente=gemeente)
-        toegang.samenwerkingsverbanden.set(svs)
+        account = GebruikerFactory(username=username, rollen=[group])
+        ToegangFactory(gebruiker=account, samenwerkingsverbanden=list(svs), gemeente=gemeente)
         return account
 
     users = {
@@ -396,3 +394,47 @@ def test_a_gemeente_that_left_is_not_charged_by_a_pluspakket_in_silence(wereld):
     page = text(regie.get(reverse("kosten:kostenverdeling", args=["MLW"])))
     assert "Pakket Module rekent in 2016 op Weert, maar die gemeente neemt niet (meer) deel" in page
     assert "Midden-Limburg West" not in load_rekening(weert).csv()
+
+
+REFUSALS = (
+    "Selecteer een geldige keuze",
+    "neemt geen deel aan dit samenwerkingsverband",
+    "Dit pakket hoort bij een ander samenwerkingsverband",
+)
+
+
+def refused(response) -> bool:
+    return response.status_code == 200 and any(r in text(response) for r in REFUSALS)
+
+
+def test_the_admin_refuses_another_verbands_gemeente_as_deelnemer_and_pakket_for_a_rol(wereld):
+    beheerder, mlw, roermond = client(wereld, "beheerder"), wereld["mlw"], wereld["roermond"]
+    url = reverse("admin:formatie_pakket_add")
+    data = admin_data(beheerder, url) | {
+        "samenwerkingsverband": str(mlw.pk),
+        "naam": "Met een vreemde",
+        "soort": "plus",
+        "verdeling": "gelijk",
+        "deelnames-TOTAL_FORMS": "1",
+        "deelnames-0-gemeente": str(roermond.pk),
+    }
+    assert refused(beheerder.post(url, data))
+    url = reverse("admin:formatie_pakket_change", args=[wereld["module"].pk])
+    data = admin_data(beheerder, url) | {"deelnames-0-gemeente": str(roermond.pk)}
+    assert refused(beheerder.post(url, data))
+    assert not Pakketdeelname.objects.filter(gemeente=roermond).exists()
+    rol = wereld["rol"]
+    url = reverse("admin:formatie_rol_change", args=[rol.pk])
+    data = admin_data(beheerder, url) | {"pakket": str(wereld["vreemd"].pk)}
+    assert refused(beheerder.post(url, data))
+    url = reverse("admin:formatie_rol_add")
+    data = admin_data(beheerder, url) | {
+        "samenwerkingsverband": str(mlw.pk),
+        "naam": "Vreemde rol",
+        "kostensoort": "vast",
+        "pakket": str(wereld["vreemd"].pk),
+    }
+    assert refused(beheerder.post(url, data))
+    rol.refresh_from_db()
+    assert rol.pakket == wereld["module"]
+    assert not Rol.objects.filter(naam="Vreemde rol").exists()
