@@ -17,7 +17,14 @@ from regiekamer.fields import BedragField, FteField, PercentageField, UrenField
 from regiekamer.getallen import BEDRAG, format_number
 from regiekamer.versioning import Versioned
 
-from .constants import Kostensoort, Pakketsoort, Pakketverdeling, Werkgroepsoort
+from .constants import (
+    GERESERVEERDE_NAAM_FOUT,
+    Kostensoort,
+    Pakketsoort,
+    Pakketverdeling,
+    Werkgroepsoort,
+    gereserveerde_pakketnaam,
+)
 
 ZERO = Decimal("0")
 
@@ -198,6 +205,8 @@ class Pakket(Versioned):
                     )
                 }
             )
+        if self.soort == Pakketsoort.PLUS and gereserveerde_pakketnaam(self.naam):
+            raise ValidationError({"naam": GERESERVEERDE_NAAM_FOUT})
         if self.soort == Pakketsoort.BASIS:
             if self.verdeling:
                 raise ValidationError(

@@ -20,7 +20,11 @@ from scenarios.maak import maak_scenario
 from tests.conftest import logged_in
 from tests.fuzz import page_data
 from tests.partijen.factories import GebruikerFactory, ToegangFactory
+from tests.pdfs import pdf_text
 from tests.regiekamer.test_access_matrix import PostedForm
+from tests.werkboek.test_werkboek_pakketten import workbook
+from werkboek.cellen import WerkboekFout
+from werkboek.opslaan import import_workbook
 from werkboek.schrijven import export_workbook
 
 pytestmark = pytest.mark.django_db
@@ -270,8 +274,6 @@ def command(*args, **kwargs) -> str:
 
 
 def test_the_scenario_and_its_own_pakket_appear_in_no_real_output(wereld):
-    from tests.pdfs import pdf_text
-
     secret_pakket(wereld)
     weert, regie = wereld["weert"], client(wereld, "regiegroep")
     gemeente = reverse("gemeenten:gemeente-detail", args=[weert.pk])
@@ -438,3 +440,27 @@ def test_the_admin_refuses_another_verbands_gemeente_as_deelnemer_and_pakket_for
     rol.refresh_from_db()
     assert rol.pakket == wereld["module"]
     assert not Rol.objects.filter(naam="Vreemde rol").exists()
+
+
+@pytest.mark.parametrize("naam", ["Basispakket", "  TOTAAL ", "basis pakket"])
+def test_a_pluspakket_is_not_named_as_the_basispakket_or_the_total(wereld, naam):
+    """On a gemeente's bill and in the cost table a pluspakket named "Basispakket" reads as
+    the basispakket (two lines "Basispakket", one paid by Weert alone)."""
+    regie = client(wereld, "regiegroep")
+    url = reverse("formatie:pakket-update", args=["MLW", wereld["module"].pk])
+    data = page_data(regie.get(url)) | {"naam": naam}
+    response = regie.post(url, data)
+    wereld["module"].refresh_from_db()
+    if naam == "basis pakket":  # another name: allowed
+        assert wereld["module"].naam == naam
+        return
+    assert "Een pluspakket heet niet Basispakket of Totaal" in text(response)
+    assert wereld["module"].naam == "Module"
+
+    rows = [[naam, "plus", "gelijk", "Weert", None, None]]
+    with pytest.raises(WerkboekFout) as caught:
+        import_workbook(workbook(pakket_rows=rows, rol_pakketten={}), wereld["ander"])
+    assert caught.value.problems == [
+        'Pakketten, rij 2, kolom "pakket": Een pluspakket heet niet Basispakket of Totaal: zo '
+        "heten de kolommen van de kostenverdeling en de rekening. Kies een andere naam."
+    ]
