@@ -464,3 +464,16 @@ def test_a_pluspakket_is_not_named_as_the_basispakket_or_the_total(wereld, naam)
         'Pakketten, rij 2, kolom "pakket": Een pluspakket heet niet Basispakket of Totaal: zo '
         "heten de kolommen van de kostenverdeling en de rekening. Kies een andere naam."
     ]
+
+
+def test_every_sheet_of_a_scenarios_cost_workbook_says_scenario(wereld):
+    """A workbook is forwarded without the page around it: the scenario's must say so (the
+    formatie workbook already did), the real one must not."""
+    regie = client(wereld, "regiegroep")
+    for afkorting, expected in [(SCN, True), ("MLW", False)]:
+        url = reverse("kosten:kostenverdeling", args=[afkorting])
+        workbook = openpyxl.load_workbook(io.BytesIO(regie.get(url, {"download": "xlsx"}).content))
+        assert len(workbook.worksheets) >= 2
+        for ws in workbook:  # its title: the first row, or above every printed page
+            title = ws.oddHeader.center.text or ws["A1"].value
+            assert ("Scenario" in title) is expected, (afkorting, ws.title, title)
