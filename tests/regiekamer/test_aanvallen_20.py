@@ -477,3 +477,24 @@ def test_every_sheet_of_a_scenarios_cost_workbook_says_scenario(wereld):
         for ws in workbook:  # its title: the first row, or above every printed page
             title = ws.oddHeader.center.text or ws["A1"].value
             assert ("Scenario" in title) is expected, (afkorting, ws.title, title)
+
+
+def test_no_scenario_of_another_verband_through_the_admin(admin_for_every_role, wereld):
+    """With the admin opened to every role: another verband's regiegroep makes no scenario of
+    MLW (which would give it MLW's figures to copy) and cannot hang its own under MLW."""
+    ander = client(wereld, "regiegroep ander")
+    url = reverse("admin:partijen_samenwerkingsverband_add")
+    data = admin_data(ander, url) | {
+        "naam": "Overname",
+        "afkorting": "OVNM",
+        "juridische_vorm": wereld["mlw"].juridische_vorm,
+        "scenario_van": str(wereld["mlw"].pk),
+    }
+    response = ander.post(url, data)
+    assert response.status_code in (200, 403)
+    assert not Samenwerkingsverband.objects.filter(afkorting="OVNM").exists()
+    url = reverse("admin:partijen_samenwerkingsverband_change", args=[wereld["ander"].pk])
+    data = admin_data(ander, url) | {"scenario_van": str(wereld["mlw"].pk)}
+    ander.post(url, data)
+    wereld["ander"].refresh_from_db()
+    assert wereld["ander"].scenario_van is None
