@@ -29,3 +29,18 @@ class Pakketverdeling(models.TextChoices):
     INWONERS = "inwoners", _("Naar inwonertal van de deelnemers")
     GELIJK = "gelijk", _("In gelijke delen")
     EEN = "een", _("Geheel voor één gemeente")
+
+
+# What the cost table and a gemeente's bill call their own columns ("Basispakket + each
+# pluspakket = Totaal"): a pluspakket of that name would be taken for them.
+GERESERVEERDE_PAKKETNAMEN = ("Basispakket", "Totaal")
+GERESERVEERDE_NAAM_FOUT = (
+    "Een pluspakket heet niet Basispakket of Totaal: zo heten de kolommen van de "
+    "kostenverdeling en de rekening. Kies een andere naam."
+)
+
+
+def gereserveerde_pakketnaam(naam) -> bool:
+    """Whether a pluspakket named ``naam`` would read as the basispakket or the total."""
+    gewoon = " ".join(str(naam).split()).casefold()
+    return gewoon in {n.casefold() for n in GERESERVEERDE_PAKKETNAMEN}

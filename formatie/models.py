@@ -17,7 +17,14 @@ from regiekamer.fields import BedragField, FteField, PercentageField, UrenField
 from regiekamer.getallen import BEDRAG, format_number
 from regiekamer.versioning import Versioned
 
-from .constants import Kostensoort, Pakketsoort, Pakketverdeling, Werkgroepsoort
+from .constants import (
+    GERESERVEERDE_NAAM_FOUT,
+    Kostensoort,
+    Pakketsoort,
+    Pakketverdeling,
+    Werkgroepsoort,
+    gereserveerde_pakketnaam,
+)
 
 ZERO = Decimal("0")
 
@@ -183,6 +190,23 @@ class Pakket(Versioned):
         return self.soort == Pakketsoort.BASIS
 
     def clean(self):
+        if (
+            self.pk
+            and self.samenwerkingsverband_id
+            and self.rollen.exclude(samenwerkingsverband_id=self.samenwerkingsverband_id).exists()
+        ):
+            # Its rollen stay where they are: a pakket moved to another samenwerkingsverband
+            # (or to a scenario) would split the costs of rollen that are not its own.
+            raise ValidationError(
+                {
+                    "samenwerkingsverband": _(
+                        "Dit pakket heeft rollen van een ander samenwerkingsverband; het blijft "
+                        "bij dat samenwerkingsverband."
+                    )
+                }
+            )
+        if self.soort == Pakketsoort.PLUS and gereserveerde_pakketnaam(self.naam):
+            raise ValidationError({"naam": GERESERVEERDE_NAAM_FOUT})
         if self.soort == Pakketsoort.BASIS:
             if self.verdeling:
                 raise ValidationError(

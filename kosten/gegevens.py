@@ -184,7 +184,17 @@ def pakket_deelnemers(pakket: Pakket, jaar: int, alle: list[str]) -> list[str]:
     deelnames = list(pakket.deelnames.all())
     if not deelnames:
         return sorted(alle)
-    return sorted({d.gemeente.naam for d in deelnames if d.covers(jaar)})
+    found = sorted({d.gemeente.naam for d in deelnames if d.covers(jaar)})
+    # A gemeente that left the samenwerkingsverband is billed by it no more (its bill lists
+    # only the samenwerkingsverbanden it takes part in): said, never charged in silence.
+    weg = [naam for naam in found if naam not in alle]
+    if weg:
+        raise KostenFout(
+            f"Pakket {pakket.naam} rekent in {jaar} op {', '.join(weg)}, maar "
+            f"{'die gemeente neemt' if len(weg) == 1 else 'die gemeenten nemen'} niet (meer) "
+            "deel aan het samenwerkingsverband: pas de deelnemers van het pakket aan."
+        )
+    return found
 
 
 def pakket_sleutel(

@@ -55,7 +55,11 @@ class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateV
             budgetten = check_budgets(self.kv, budgets_of(sv))
             return attachment(
                 kostenverdeling_xlsx(
-                    self.kv, f"Kostenverdeling {sv.naam}", data_state_line(sv), budgetten=budgetten
+                    self.kv,
+                    # A forwarded workbook of a scenario is never taken for the real one.
+                    f"Kostenverdeling {'Scenario ' if sv.is_scenario else ''}{sv.naam}",
+                    data_state_line(sv),
+                    budgetten=budgetten,
                 ),
                 f"kostenverdeling-{sv.afkorting}.xlsx",
             )

@@ -10,7 +10,13 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
-from formatie.constants import Kostensoort, Pakketsoort, Pakketverdeling
+from formatie.constants import (
+    GERESERVEERDE_NAAM_FOUT,
+    Kostensoort,
+    Pakketsoort,
+    Pakketverdeling,
+    gereserveerde_pakketnaam,
+)
 from formatie.models import last_day_of_month
 from kosten.constants import Verdeelmethode
 
@@ -177,6 +183,8 @@ def parse_pakketten(
                     )
                     ok = False
         elif rij.soort == Pakketsoort.PLUS:
+            if isinstance(rij.naam, str) and gereserveerde_pakketnaam(rij.naam):
+                rij.naam = lezer.error(row, "pakket", GERESERVEERDE_NAAM_FOUT)
             if rij.verdeling is None:
                 rij.verdeling = lezer.error(
                     row, "verdeling", "is leeg; een pluspakket heeft inwoners, gelijk of een."
