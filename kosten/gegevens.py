@@ -149,10 +149,13 @@ def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleut
             latest = _latest(inwonertallen, sleutel.peildatum)
             missing = [naam for naam in deelnemers if naam not in latest]
             if missing:
+                waar = "op de pagina van het scenario" if sv.is_scenario else "bij de gemeente"
                 raise KostenFout(
                     f"Geen inwonertal op of vóór {sleutel.peildatum:%d-%m-%Y} voor "
                     + ", ".join(missing)
-                    + "."
+                    + f". Leg het inwonertal vast {waar}, of geef de verdeelsleutel een "
+                    "andere peildatum.",
+                    inwonertallen=True,
                 )
             built[sleutel.pk] = Sleutel.from_inwonertallen(latest, omschrijving)
         else:

@@ -45,11 +45,16 @@ def herstellen(sv, ontbrekend) -> list[Herstel]:
 
 
 def herstellen_fout(sv, fout: KostenFout) -> list[Herstel]:
-    """The links that fix ``fout``: one per missing amount, or the form of the pakket whose
-    deelnemers or verdeling stop the calculation."""
+    """The links that fix ``fout``: one per missing amount, the form of the pakket whose
+    deelnemers or verdeling stop the calculation, or where the inwonertallen are recorded."""
     if fout.pakket_id is not None:
         url = reverse("formatie:pakket-update", args=[sv.afkorting, fout.pakket_id])
         return [Herstel(str(fout), url, "Pakket bewerken")]
+    if fout.inwonertallen and sv.is_scenario:
+        url = reverse("scenarios:scenario-update", args=[sv.afkorting])
+        return [Herstel(str(fout), url, "Inwonertallen van het scenario invullen")]
+    if fout.inwonertallen:
+        return [Herstel(str(fout), reverse("gemeenten:gemeente-list"), "Naar de gemeenten")]
     return herstellen(sv, fout.ontbrekend)
 
 

@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 
 from formatie.constants import Pakketverdeling
+from kosten.constants import Verdeelmethode
+from kosten.models import Verdeelsleutel
 from scenarios.maak import maak_scenario
 
 from .test_kostenverdeling import kostenverdeling_url
@@ -48,3 +50,22 @@ def test_a_missing_inwonertal_says_where_to_record_it(demo, regie_client):
     edit = reverse("formatie:pakket-update", args=["SCN", scenario.pakketten.get().pk])
     assert "Leg het inwonertal vast op de pagina van het scenario" in page
     assert f'<a href="{edit}">Pakket bewerken</a>' in page
+
+
+def test_a_key_without_inwonertallen_says_where_to_record_them(demo, regie_client):
+    sleutel = Verdeelsleutel.objects.get()
+    sleutel.methode = Verdeelmethode.INWONERTAL
+    sleutel.peildatum = date(2024, 1, 1)
+    sleutel.save()
+    page = regie_client.get(kostenverdeling_url()).content.decode()
+    assert "Vanaf 2016</strong>: naar inwonertal op 01-01-2024." in page
+    assert (
+        "Geen inwonertal op of vóór 01-01-2024 voor Leudal, Nederweert, Weert. Leg het "
+        "inwonertal vast bij de gemeente, of geef de verdeelsleutel een andere peildatum."
+    ) in page
+    assert f'<a href="{reverse("gemeenten:gemeente-list")}">Naar de gemeenten</a>' in page
+    maak_scenario(sleutel.samenwerkingsverband, "SCN", "Proef")
+    page = regie_client.get(kostenverdeling_url("SCN")).content.decode()
+    assert "Leg het inwonertal vast op de pagina van het scenario" in page
+    edit = reverse("scenarios:scenario-update", args=["SCN"])
+    assert f'<a href="{edit}">Inwonertallen van het scenario invullen</a>' in page
