@@ -29,3 +29,10 @@ def test_gemeenten_of_a_samenwerkingsverband_show_inwonertal_with_dots(demo, reg
     ).content.decode()
     assert '<td class="num">50.000</td>' in page
     assert "<h2>Toelichting</h2>" not in page  # MLW has none
+
+
+def test_g12_without_formation_has_no_empty_cost_tables(scenario_demo, admin_client):
+    page = admin_client.get(reverse("kosten:kostenverdeling", args=["G12"])).content.decode()
+    assert "Nog geen kosten te verdelen: de formatie heeft nog geen fasen met rollen." in page
+    assert "Samenvatting regionale kostenverdeling" not in page
+    assert "?download=pdf" not in page
