@@ -36,3 +36,14 @@ def test_g12_without_formation_has_no_empty_cost_tables(scenario_demo, admin_cli
     assert "Nog geen kosten te verdelen: de formatie heeft nog geen fasen met rollen." in page
     assert "Samenvatting regionale kostenverdeling" not in page
     assert "?download=pdf" not in page
+
+
+def test_a_scenarios_page_leads_back_to_the_scenarios_not_to_a_list_without_it(
+    scenario_demo, regie_client
+):
+    page = regie_client.get(
+        reverse("convenant:samenwerkingsverband-detail", args=["ML7"])
+    ).content.decode()
+    back = reverse("scenarios:scenario-list", args=["MLW"])
+    assert f'<a href="{back}">&larr; Scenario\'s van Sociaal Domein Midden-Limburg West</a>' in page
+    assert "Alle samenwerkingsverbanden" not in page
