@@ -2,12 +2,15 @@
 links to the pakket's form (the regiegroep fixes it there), on the cost page, the formation page
 and the dashboard alike."""
 
+import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from formatie.constants import Pakketverdeling
+from formatie.models import Rol
 from kosten.constants import Verdeelmethode
 from kosten.models import Verdeelsleutel
 from scenarios.maak import maak_scenario
@@ -69,3 +72,16 @@ def test_a_key_without_inwonertallen_says_where_to_record_them(demo, regie_clien
     assert "Leg het inwonertal vast op de pagina van het scenario" in page
     edit = reverse("scenarios:scenario-update", args=["SCN"])
     assert f'<a href="{edit}">Inwonertallen van het scenario invullen</a>' in page
+
+
+def test_pdf_keeps_each_years_pakket_table_on_one_page(demo, regie_client):
+    """Printed, a year's table per pakket starts and ends on one page (header, rows, totals
+    and the line on who takes part), not a header with one row at the foot of a page."""
+    met_wmo_module()
+    Rol.objects.filter(naam="Ondersteuning algemeen").update(opmerking="x " * 400)
+    pdf = regie_client.get(kostenverdeling_url() + "?download=pdf").content
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+    kop = "Gemeente Basispakket Wmo-module Totaal"
+    assert sum(p.count(kop) for p in pages) == 3
+    for page in pages:
+        assert page.count(kop) == page.count("Wmo-module: "), page
