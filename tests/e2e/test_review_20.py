@@ -27,3 +27,17 @@ def test_weerts_official_reads_the_bill_on_a_phone(browse):
         assert tabel["past"] and tabel["rechts"] <= 390, tabellen
     user.screenshot("review-20-rekening-telefoon")
     user.assert_clean()
+
+
+def test_a_scenarios_page_fits_a_phone(browse):
+    """The scenario's gemeenten table scrolls in its own region: the page itself never scrolls
+    sideways at 390 px."""
+    user = browse()
+    user.page.set_viewport_size({"width": 390, "height": 844})
+    user.log_in("stuur")
+    user.open("/samenwerkingsverbanden/ML7/scenario/")
+    assert "Gemeenten in dit scenario" in user.text()
+    breedte = user.page.evaluate("() => document.documentElement.scrollWidth")
+    assert breedte <= 390
+    user.screenshot("review-20-scenario-telefoon")
+    user.assert_clean()
