@@ -363,6 +363,16 @@ class PakketFormMixin(SamenwerkingsverbandFormMixin):
             context["mag_verwijderen"] = access.can(self.request.user, "delete", pakket)
         return context
 
+    def announce_save(self):
+        """Saved; a warning with the link that fixes it when the pakket now stops the
+        kostenverdeling (no deelnemers in a year with costs, a missing inwonertal)."""
+        sv = self.get_samenwerkingsverband()
+        level, text = kostengevolg.engine().na_opslaan(sv, self.success_message)
+        if level == "warning":
+            messages.warning(self.request, text)
+        else:
+            super().announce_save()
+
 
 class PakketCreateView(PakketFormMixin, ObjectCreateView):
     pass

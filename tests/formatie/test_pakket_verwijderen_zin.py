@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from formatie.models import Rol
 from tests.kosten.test_pakketten_kosten import met_wmo_module
+from tests.programma.helpers import page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -23,3 +24,21 @@ def test_two_rollen_are_named_as_a_sentence(demo, regie_client):
     assert (
         "Wmo-module is niet verwijderd: de rollen Beleid Jeugd en Beleid Wmo horen erbij." in page
     )
+
+
+def test_saving_a_pakket_that_stops_the_kostenverdeling_warns_with_the_fix(demo, regie_client):
+    pakket = met_wmo_module()
+    url = reverse("formatie:pakket-update", args=["MLW", pakket.pk])
+    data = page_data(regie_client.get(url))
+    data |= {"deelnemers-0-vanaf_jaar": "2017", "deelnemers-1-vanaf_jaar": "2017"}
+    page = regie_client.post(url, data, follow=True).content.decode()
+    assert (
+        "Opgeslagen. De kostenverdeling kan niet worden berekend. Pakket Wmo-module heeft "
+        "kosten in 2016 maar geen deelnemers."
+    ) in page
+    assert f'<a href="{url}">Pakket bewerken</a>' in page
+    data = page_data(regie_client.get(url))  # the pakket's new version
+    data |= {"deelnemers-0-vanaf_jaar": "", "deelnemers-1-vanaf_jaar": ""}
+    page = regie_client.post(url, data, follow=True).content.decode()
+    assert "Opgeslagen." in page
+    assert "De kostenverdeling kan niet worden berekend." not in page
