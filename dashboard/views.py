@@ -22,7 +22,7 @@ from governance.constants import Agendapuntsoort, Gremiumsoort
 from governance.models import Actiepunt, Agendapunt, Knelpunt, Vergadering
 from kosten.budget import Budgetregel, budgets_of, check_budgets
 from kosten.gegevens import load_kostenverdeling
-from kosten.ontbrekend import herstellen
+from kosten.ontbrekend import herstellen_fout
 from kosten.verdeling import KostenFout
 from partijen.models import Samenwerkingsverband
 from programma.constants import Kleurstatus, Uitvoering
@@ -60,7 +60,7 @@ def kosten_block(sv: Samenwerkingsverband) -> KostenBlok:
     try:
         kv = load_kostenverdeling(sv)
     except KostenFout as fout:
-        blok.fout, blok.herstel = str(fout), herstellen(sv, fout.ontbrekend)
+        blok.fout, blok.herstel = str(fout), herstellen_fout(sv, fout)
         return blok
     budgetten = check_budgets(kv, budgets_of(sv))
     blok.periode = kv.periode

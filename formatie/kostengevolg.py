@@ -23,9 +23,10 @@ class Kostengevolg:
         why the costs cannot be computed."""
         return {}
 
-    def na_opslaan(self, sv) -> tuple[str, str]:
-        """After the formation is saved: the message level ("success" or "warning") and text."""
-        return "success", "Bezetting opgeslagen."
+    def na_opslaan(self, sv, vooraf: str = "Bezetting opgeslagen.") -> tuple[str, str]:
+        """After the formation is saved: the message level ("success" or "warning") and text
+        (``vooraf``: what was saved)."""
+        return "success", vooraf
 
     def gegevens_stand(self, sv) -> str:
         """'Stand van de gegevens' of what the figures are computed from."""

@@ -363,6 +363,16 @@ class PakketFormMixin(SamenwerkingsverbandFormMixin):
             context["mag_verwijderen"] = access.can(self.request.user, "delete", pakket)
         return context
 
+    def announce_save(self):
+        """Saved; a warning with the link that fixes it when the pakket now stops the
+        kostenverdeling (no deelnemers in a year with costs, a missing inwonertal)."""
+        sv = self.get_samenwerkingsverband()
+        level, text = kostengevolg.engine().na_opslaan(sv, self.success_message)
+        if level == "warning":
+            messages.warning(self.request, text)
+        else:
+            super().announce_save()
+
 
 class PakketCreateView(PakketFormMixin, ObjectCreateView):
     pass
@@ -387,19 +397,28 @@ class PakketDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):
     def rollen_erin(self) -> list[str]:
         return list(self.object.rollen.order_by("volgorde", "naam").values_list("naam", flat=True))
 
+    def rollen_erbij(self) -> str:
+        """'de rol X hoort erbij' or 'de rollen X en Y horen erbij' (empty: none)."""
+        rollen = self.rollen_erin()
+        if len(rollen) == 1:
+            return f"de rol {rollen[0]} hoort erbij. Zet die rol"
+        if rollen:
+            namen = ", ".join(rollen[:-1]) + " en " + rollen[-1]
+            return f"de rollen {namen} horen erbij. Zet die rollen"
+        return ""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = self.get_success_url()
-        context["rollen"] = self.rollen_erin()
+        context["rollen"] = self.rollen_erbij()
         return context
 
     def form_valid(self, form):
-        rollen = self.rollen_erin()
+        rollen = self.rollen_erbij()
         if rollen:
             messages.error(
                 self.request,
-                f"{self.object} is niet verwijderd: de rollen {', '.join(rollen)} horen erbij. "
-                "Zet die rollen eerst in een ander pakket.",
+                f"{self.object} is niet verwijderd: {rollen} eerst in een ander pakket.",
             )
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)

@@ -2,6 +2,7 @@ import django_tables2 as tables
 
 from convenant.tables import NUMBER
 from partijen.models import Gemeente
+from regiekamer.opmaak import format_euro
 
 
 class GemeenteTable(tables.Table):
@@ -12,3 +13,6 @@ class GemeenteTable(tables.Table):
     class Meta:
         model = Gemeente
         fields = ["naam", "plaats", "laatste_inwonertal", "laatste_peildatum"]
+
+    def render_laatste_inwonertal(self, value):
+        return format_euro(value)  # 50.000: a dot per thousand

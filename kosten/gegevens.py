@@ -149,10 +149,13 @@ def load_sleutels(sv: Samenwerkingsverband, jaren: list[int]) -> dict[int, Sleut
             latest = _latest(inwonertallen, sleutel.peildatum)
             missing = [naam for naam in deelnemers if naam not in latest]
             if missing:
+                waar = "op de pagina van het scenario" if sv.is_scenario else "bij de gemeente"
                 raise KostenFout(
                     f"Geen inwonertal op of vóór {sleutel.peildatum:%d-%m-%Y} voor "
                     + ", ".join(missing)
-                    + "."
+                    + f". Leg het inwonertal vast {waar}, of geef de verdeelsleutel een "
+                    "andere peildatum.",
+                    inwonertallen=True,
                 )
             built[sleutel.pk] = Sleutel.from_inwonertallen(latest, omschrijving)
         else:
@@ -198,17 +201,23 @@ def pakket_deelnemers(pakket: Pakket, jaar: int, alle: list[str]) -> list[str]:
 
 
 def pakket_sleutel(
-    pakket: Pakket, jaar: int, deelnemers: list[str], peildatum, inwonertallen
+    pakket: Pakket, jaar: int, deelnemers: list[str], peildatum, inwonertallen, scenario=False
 ) -> Sleutel:
     """The key of a pluspakket in a year over its deelnemers; :class:`KostenFout` (Dutch) when
     it cannot be made. ``peildatum``: the year's verdeelsleutel's, when the pakket has none."""
     if not deelnemers:
-        raise KostenFout(f"Pakket {pakket.naam} heeft kosten in {jaar} maar geen deelnemers.")
+        raise KostenFout(
+            f"Pakket {pakket.naam} heeft kosten in {jaar} maar geen deelnemers. Geef het "
+            f"pakket deelnemers voor {jaar}, of zet de rollen ervan in een ander pakket.",
+            pakket_id=pakket.pk,
+        )
     if pakket.verdeling == Pakketverdeling.EEN:
         if len(deelnemers) != 1:
             raise KostenFout(
                 f"Pakket {pakket.naam} gaat geheel naar één gemeente, maar heeft in {jaar} "
-                f"{len(deelnemers)} deelnemers: {', '.join(deelnemers)}."
+                f"{len(deelnemers)} deelnemers: {', '.join(deelnemers)}. Laat in {jaar} "
+                "precies één gemeente deelnemen, of kies een andere verdeling.",
+                pakket_id=pakket.pk,
             )
         return Sleutel({deelnemers[0]: (Decimal(1), Decimal(1))}, "geheel voor één gemeente")
     if pakket.verdeling == Pakketverdeling.GELIJK:
@@ -218,15 +227,18 @@ def pakket_sleutel(
     if peildatum is None:
         raise KostenFout(
             f"Pakket {pakket.naam} wordt naar inwonertal verdeeld, maar voor {jaar} is er geen "
-            "peildatum: geef het pakket een peildatum."
+            "peildatum: geef het pakket een peildatum.",
+            pakket_id=pakket.pk,
         )
     latest = _latest(inwonertallen, peildatum)
     missing = [g for g in deelnemers if g not in latest]
     if missing:
+        waar = "op de pagina van het scenario" if scenario else "bij de gemeente"
         raise KostenFout(
             f"Pakket {pakket.naam}: geen inwonertal op of vóór {peildatum:%d-%m-%Y} voor "
             + ", ".join(missing)
-            + "."
+            + f". Leg het inwonertal vast {waar}, of geef het pakket een andere peildatum.",
+            pakket_id=pakket.pk,
         )
     return Sleutel.from_inwonertallen(
         {g: latest[g] for g in deelnemers}, f"naar inwonertal op {peildatum:%d-%m-%Y}"
@@ -251,7 +263,7 @@ def load_pakketsleutels(
         peildatum = covering[-1].peildatum if covering else None
         deelnemers = pakket_deelnemers(pakket, jaar, alle)
         result[(pakket_id, jaar)] = pakket_sleutel(
-            pakket, jaar, deelnemers, peildatum, inwonertallen
+            pakket, jaar, deelnemers, peildatum, inwonertallen, sv.is_scenario
         )
     return result
 

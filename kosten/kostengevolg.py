@@ -28,12 +28,12 @@ class Kosten(Kostengevolg):
             return context | fout_context(sv, fout)
         return context | {"kosten_per_jaar": [(j, kv.totaal_kosten(j)) for j in kv.jaren], "kv": kv}
 
-    def na_opslaan(self, sv):
+    def na_opslaan(self, sv, vooraf="Bezetting opgeslagen."):
         try:
             load_kostenverdeling(sv)
         except KostenFout as fout:
-            return "warning", fout_html(sv, fout, "Bezetting opgeslagen.")
-        return "success", "Bezetting opgeslagen. De kostenverdeling is bijgewerkt."
+            return "warning", fout_html(sv, fout, vooraf)
+        return "success", f"{vooraf} De kostenverdeling is bijgewerkt."
 
     def gegevens_stand(self, sv):
         return data_state(sv)

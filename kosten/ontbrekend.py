@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from .verdeling import SCHAAL, SLEUTEL, KostenFout, Ontbrekend
+from .verdeling import PAKKET, SCHAAL, SLEUTEL, KostenFout, Ontbrekend
 
 NIET_BEREKEND = "De kostenverdeling kan niet worden berekend."
 
@@ -33,6 +33,9 @@ def herstel(sv, ontbrekend: Ontbrekend) -> Herstel:
     if ontbrekend.soort == SLEUTEL:
         url = reverse("kosten:verdeelsleutel-create", args=[sv.afkorting])
         return Herstel(ontbrekend.tekst, url, "Verdeelsleutel vastleggen")
+    if ontbrekend.soort == PAKKET:
+        url = reverse("formatie:pakket-list", args=[sv.afkorting])
+        return Herstel(ontbrekend.tekst, url, "Pakketten bijwerken")
     url = reverse("formatie:rol-update", args=[sv.afkorting, ontbrekend.rol_id])
     return Herstel(ontbrekend.tekst, url, f"Uurtarief van {ontbrekend.rol} invullen")
 
@@ -41,16 +44,30 @@ def herstellen(sv, ontbrekend) -> list[Herstel]:
     return [herstel(sv, o) for o in ontbrekend]
 
 
+def herstellen_fout(sv, fout: KostenFout) -> list[Herstel]:
+    """The links that fix ``fout``: one per missing amount, the form of the pakket whose
+    deelnemers or verdeling stop the calculation, or where the inwonertallen are recorded."""
+    if fout.pakket_id is not None:
+        url = reverse("formatie:pakket-update", args=[sv.afkorting, fout.pakket_id])
+        return [Herstel(str(fout), url, "Pakket bewerken")]
+    if fout.inwonertallen and sv.is_scenario:
+        url = reverse("scenarios:scenario-update", args=[sv.afkorting])
+        return [Herstel(str(fout), url, "Inwonertallen van het scenario invullen")]
+    if fout.inwonertallen:
+        return [Herstel(str(fout), reverse("gemeenten:gemeente-list"), "Naar de gemeenten")]
+    return herstellen(sv, fout.ontbrekend)
+
+
 def fout_context(sv, fout: KostenFout) -> dict:
     """Template context for a cost table that cannot be computed: ``fout`` (the whole
     message) and ``herstel`` (each missing amount with its link; empty for another cause)."""
-    return {"fout": str(fout), "herstel": herstellen(sv, fout.ontbrekend)}
+    return {"fout": str(fout), "herstel": herstellen_fout(sv, fout)}
 
 
 def fout_html(sv, fout: KostenFout, vooraf: str = "", gevolg: str = NIET_BEREKEND):
     """One message (safe HTML) for after a save: ``vooraf`` (what was saved), ``gevolg``
     (what cannot be computed), why, and the links that fix it."""
-    items = herstellen(sv, fout.ontbrekend)
+    items = herstellen_fout(sv, fout)
     if not items:
         return format_html("{} {} {}", vooraf, gevolg, str(fout))
     links = format_html_join(

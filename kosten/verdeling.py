@@ -57,10 +57,16 @@ class Ontbrekend:
 class KostenFout(ValueError):
     """The formation cannot be costed (a missing scale amount or key); the message is Dutch.
 
-    ``ontbrekend``: every missing amount, when that is what stops the calculation."""
+    ``ontbrekend``: every missing amount, when that is what stops the calculation;
+    ``pakket_id``: the pakket whose deelnemers or verdeling stop it (its form fixes it);
+    ``inwonertallen``: the verdeelsleutel lacks inwonertallen (recorded per gemeente)."""
 
-    def __init__(self, message: str = "", ontbrekend=()):
+    def __init__(
+        self, message: str = "", ontbrekend=(), pakket_id: int | None = None, inwonertallen=False
+    ):
         self.ontbrekend = list(ontbrekend)
+        self.pakket_id = pakket_id
+        self.inwonertallen = inwonertallen
         super().__init__(message or " ".join(o.tekst for o in self.ontbrekend))
 
 

@@ -171,6 +171,14 @@ class ScenarioCreateView(EchtMixin, EditPermissionMixin, FormView):
 
     def form_valid(self, form):
         sv = self.get_samenwerkingsverband()
+        naam = form.cleaned_data["naam"]
+        if sv.scenarios.filter(naam__iexact=naam).exists():
+            form.add_error(
+                "naam",
+                f"{sv.afkorting} heeft al een scenario met de naam {naam}: kies een andere "
+                "naam, zodat de scenario's in de vergelijking uit elkaar te houden zijn.",
+            )
+            return self.form_invalid(form)
         try:
             scenario = maak_scenario(
                 sv,

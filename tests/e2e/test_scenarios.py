@@ -30,24 +30,24 @@ def test_a_scenario_is_made_edited_and_deleted_in_the_browser(browse):
     user.follow("Scenario's")
     assert "Scenario's van Sociaal Domein Midden-Limburg West" in user.text()
     user.follow("Scenario maken")
-    user.page.get_by_label("Naam").fill("Weert en Cranendonck")
-    user.page.get_by_label("Afkorting").fill("wcr")
-    user.page.get_by_label("Toelichting").fill("Wat als Cranendonck aansluit?")
+    user.page.get_by_label("Naam").fill("Midden-Limburg en Noord-Limburg, variant")
+    user.page.get_by_label("Afkorting").fill("mlnl2")
+    user.page.get_by_label("Toelichting").fill("Seed 004: de keuze van schaal.")
     user.submit("Opslaan")
     text = user.text()
-    assert "Scenario Weert en Cranendonck WCR" in text
+    assert "Scenario Midden-Limburg en Noord-Limburg, variant MLNL2" in text
     assert "geen echte cijfers, niet verrekend" in text
-    assert "Wat als Cranendonck aansluit?" in text
+    assert "Seed 004: de keuze van schaal." in text
     for naam in before[1]:
         assert naam in text
 
-    user.page.get_by_label("Gemeente toevoegen").fill("Cranendonck")
+    user.page.get_by_label("Gemeente toevoegen").fill("Testgemeente Noord")
     user.submit("Toevoegen")
-    assert "Nieuwe gemeente Cranendonck doet mee in het scenario" in user.text()
+    assert "Nieuwe gemeente Testgemeente Noord doet mee in het scenario" in user.text()
 
     user.follow("Bewerken")
-    cranendonck = Gemeente.objects.get(naam="Cranendonck")
-    user.page.get_by_label("Gemeente, rij 1").select_option(str(cranendonck.pk))
+    venlo = Gemeente.objects.get(naam="Testgemeente Noord")
+    user.page.get_by_label("Gemeente, rij 1").select_option(str(venlo.pk))
     user.page.get_by_label("Peildatum, rij 1").fill("2024-01-01")
     user.page.get_by_label("Aantal inwoners, rij 1").fill("101.234")
     user.page.get_by_label("Bron, rij 1").fill("CBS, Bevolking op 1 januari 2024")
@@ -60,14 +60,16 @@ def test_a_scenario_is_made_edited_and_deleted_in_the_browser(browse):
 
     user.follow("← Scenario's van Sociaal Domein Midden-Limburg West")
     text = user.text()
-    assert "Weert en Cranendonck" in text and "WCR" in text
-    assert "Wat als Cranendonck aansluit?" in text
+    assert "Midden-Limburg en Noord-Limburg, variant" in text and "MLNL2" in text
+    assert "Seed 004: de keuze van schaal." in text
     user.screenshot("scenario-lijst")
-    user.follow("Verwijderen")
+    rij = user.page.get_by_role("row").filter(has_text="MLNL2")  # the demo has ML7 and MLNL too
+    with user.page.expect_navigation():
+        rij.get_by_role("link", name="Verwijderen").click()
     assert "Alles van het scenario gaat mee" in user.text()
     user.submit("Ja, scenario verwijderen")
-    assert "Verwijderd: Scenario Weert en Cranendonck (WCR)." in user.text()
-    assert not Samenwerkingsverband.objects.filter(afkorting="WCR").exists()
-    assert not Inwonertal.alle.filter(gemeente=cranendonck).exists()
+    assert "Verwijderd: Scenario Midden-Limburg en Noord-Limburg, variant (MLNL2)." in user.text()
+    assert not Samenwerkingsverband.objects.filter(afkorting="MLNL2").exists()
+    assert not Inwonertal.alle.filter(gemeente=venlo).exists()
     assert real_record() == before
     user.assert_clean()

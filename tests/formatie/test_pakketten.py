@@ -191,10 +191,11 @@ def test_what_cannot_be_a_pakket_is_refused_in_dutch(world, regie_client, fields
 
 def test_a_pakket_with_rollen_is_not_deleted_and_says_why(world, regie_client):
     page = text(regie_client.get(url("pakket-delete", world.veilig.pk)))
-    assert "Veilig Thuis kan niet worden verwijderd: de rollen Coördinator Veilig Thuis" in page
+    zin = "Veilig Thuis kan niet worden verwijderd: de rol Coördinator Veilig Thuis hoort erbij"
+    assert zin in page
     assert "Ja, verwijderen" not in page
     response = regie_client.post(url("pakket-delete", world.veilig.pk), follow=True)
-    assert "Veilig Thuis is niet verwijderd: de rollen Coördinator Veilig Thuis horen erbij." in (
+    assert "Veilig Thuis is niet verwijderd: de rol Coördinator Veilig Thuis hoort erbij." in (
         text(response)
     )
     assert Pakket.objects.filter(pk=world.veilig.pk).exists()
