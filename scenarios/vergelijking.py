@@ -60,9 +60,11 @@ class Regel:
 class Jaar:
     jaar: int
     regels: list[Regel]
-    # The variant's costs of the year: the sum of the shares, or (cannot be split) of the
-    # rounded rol costs.
+    # The variant's costs of the year: the sum of the rounded rol costs ("Totaal kosten"), the
+    # same figure whether or not it can be split, so variants compare without a rounding euro.
     kosten: Decimal | None = None
+    # The sum of the gemeenten's shares ("Totaal (incl. afronding)"); None: not split.
+    aandelen: Decimal | None = None
 
     @property
     def zonder_inwonertal(self) -> list[str]:
@@ -217,7 +219,7 @@ def build_variant(sv: Samenwerkingsverband) -> Variant:
         per_year = _costs_per_year(sv)
     else:
         variant = Variant(sv)
-        per_year = {jaar: kv.totaal_aandelen(jaar) for jaar in kv.jaren}
+        per_year = {jaar: kv.totaal_kosten(jaar) for jaar in kv.jaren}
     for jaar, kosten in per_year.items():
         covering = [s for s in sleutels if s.covers(jaar)]
         sleutel = covering[-1] if covering else None
@@ -233,7 +235,8 @@ def build_variant(sv: Samenwerkingsverband) -> Variant:
                     bron=figure.bron if figure else "",
                 )
             )
-        variant.jaren.append(Jaar(jaar, regels, kosten))
+        aandelen = kv.totaal_aandelen(jaar) if kv is not None else None
+        variant.jaren.append(Jaar(jaar, regels, kosten, aandelen))
     return variant
 
 

@@ -102,8 +102,10 @@ def page_rows(page: str) -> list[list[str]]:
     rows = [list(CSV_HEADER)]
     for table in parser.tables:
         heads, *body = table["rows"]
-        for cells in body[:-1]:  # the last row is the total
+        for cells in body:
             by_head = dict(zip(heads, cells, strict=True))
+            if by_head["Gemeente"].startswith("Totaal") or by_head["Gemeente"].startswith("Kosten"):
+                continue  # the totals below the gemeenten
             rows.append(
                 [
                     table["variant"],
@@ -205,7 +207,8 @@ def test_per_inwoner_per_1000_and_the_difference(t7, stuur_client):
     real = {(j.jaar, r.gemeente): r.kosten for j in vergelijking.echt.jaren for r in j.regels}
     for jaar in variant.jaren:
         assert jaar.inwoners == 187000
-        assert jaar.kosten == kv.totaal_aandelen(jaar.jaar)
+        assert jaar.kosten == kv.totaal_kosten(jaar.jaar)
+        assert jaar.aandelen == kv.totaal_aandelen(jaar.jaar)
         assert jaar.per_1000 == round_euro(jaar.kosten * 1000 / 187000)
         for r in jaar.regels:
             assert r.kosten == kv.aandeel(r.gemeente, jaar.jaar)
@@ -325,3 +328,22 @@ def test_side_by_side_per_year(t7, stuur_client):
     assert rijen["Venlo"][0] is None and rijen["Roermond"][0] is None  # not in MLW
     page = text(stuur_client.get(url()))
     assert "Naast elkaar 2017" in page and "T7 (scenario)" in page
+
+
+def test_a_scenario_that_cannot_be_split_compares_its_costs_without_a_rounding_euro(
+    scenario_demo, beheer_user
+):
+    """MLW's shares of 2017 add up to 598.312 (incl. afronding), its rol costs to 598.311; ML7,
+    not split, has only the rol costs: the "Totaal kosten" row shows 598.311 for both."""
+    from tests.conftest import logged_in
+
+    vergelijking = build_vergelijking(Samenwerkingsverband.objects.get(afkorting="MLW"))
+    ml7 = next(v for v in vergelijking.scenarios if v.afkorting == "ML7").jaar(2017)
+    echt = vergelijking.echt.jaar(2017)
+    assert (echt.kosten, echt.aandelen) == (598311, 598312)
+    assert (ml7.kosten, ml7.aandelen) == (598311, None)
+    page = html.unescape(logged_in(beheer_user).get(url("MLW")).content.decode())
+    naast = page.split("Naast elkaar 2017", 1)[1].split("</table>", 1)[0]
+    kosten_row = naast.split("Totaal kosten", 1)[1].split("</tr>", 1)[0]
+    assert kosten_row.count("598.311") == 3  # MLW, ML7 and MLNL
+    assert "598.312" in naast.split("Totaal (incl. afronding)", 1)[1].split("</tr>", 1)[0]
