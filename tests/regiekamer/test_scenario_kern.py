@@ -205,9 +205,9 @@ def test_a_scenarios_page_shows_its_own_inwonertallen(wereld):
         gemeente=weert, peildatum=date(2030, 1, 1), aantal=123_457, scenario=scenario, bron="test"
     )
     page = logged_in(wereld["regiegroep"]).get(scenario.get_absolute_url()).content.decode()
-    assert "Inwonertal (in dit scenario)" in page and ">123457<" in page
+    assert "Inwonertal (in dit scenario)" in page and ">123.457<" in page
     real = logged_in(wereld["regiegroep"]).get(wereld["mlw"].get_absolute_url()).content.decode()
-    assert "123457" not in real
+    assert "123.457" not in real and "123457" not in real
 
 
 def test_the_admin_never_turns_a_real_one_into_a_scenario(wereld):

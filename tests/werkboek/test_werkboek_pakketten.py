@@ -210,7 +210,8 @@ def test_a_year_without_deelnemers_is_stored_and_named(sv):
     result = import_workbook(workbook(pakket_rows=rows), sv)
     assert result.waarschuwingen == [
         "De kosten kunnen nog niet worden verdeeld: Pakket Inkoop heeft kosten in 2016 maar "
-        "geen deelnemers."
+        "geen deelnemers. Geef het pakket deelnemers voor 2016, of zet de rollen ervan in een "
+        "ander pakket."
     ]
 
 
