@@ -272,6 +272,7 @@ def test_the_menu_folds_on_a_phone_and_shows_without_script(browse, chromium, de
     assert not menu.is_visible()
     assert user.page.evaluate("() => document.activeElement.textContent") == "Menu"
     user.page.set_viewport_size({"width": 1024, "height": 1366})
+    menu.wait_for(state="visible", timeout=5000)  # the media query applies after the resize
     assert menu.is_visible() and not button.is_visible()
 
     user.visit("/samenwerkingsverbanden/MLW/kosten/")
