@@ -59,7 +59,11 @@ MODEL_ALIASES = {
     "brief": "brieven.raadsinformatiebrief",
 }
 # Pages whose <pk> is not a row of the view's model (a series adds meetings to a gremium).
-PK_MODELS = {"governance:gremium-series": "governance.gremium"}
+PK_MODELS = {
+    "governance:gremium-series": "governance.gremium",
+    # A gemeente of the scenario (the view's own model is the scenario).
+    "scenarios:scenario-gemeente-verwijderen": "partijen.gemeente",
+}
 # What the stuurgroep may change besides reading: it records decisions.
 STUURGROEP_WRITES = {"governance:besluit-create", "governance.besluit"}
 # What an official of a gemeente may change of that gemeente: page, or model with its gemeente.

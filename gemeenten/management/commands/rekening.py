@@ -19,7 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="het PDF-bestand (bij --format pdf)")
 
     def handle(self, *args, gemeente, format, output, **options):
-        found = Gemeente.objects.filter(naam__iexact=gemeente.strip()).first()
+        # NUL is no character of a name (PostgreSQL refuses it in a query): unknown.
+        found = (
+            None
+            if "\x00" in gemeente
+            else Gemeente.objects.filter(naam__iexact=gemeente.strip()).first()
+        )
         if found is None:
             raise CommandError(f"Onbekende gemeente: '{gemeente}'.")
         {"csv": self.write_csv, "pdf": self.write_pdf}[format](found, output)
