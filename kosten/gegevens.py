@@ -5,6 +5,7 @@ samenwerkingsverbanden at once (a gemeente's bill, ``kosten.rekening``) ``prefet
 reads them all in that same fixed number, and ``load_kostenverdeling`` then reads none.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch
@@ -14,7 +15,7 @@ from formatie.models import Fase, Pakket, Rol, Salarisschaal
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
 
 from .constants import Verdeelmethode
-from .models import Verdeelsleutel
+from .models import Realisatie, Verdeelsleutel
 from .verdeling import (
     FaseData,
     FormatieData,
@@ -278,3 +279,29 @@ def load_kostenverdeling(sv: Samenwerkingsverband, formatie=None) -> Kostenverde
         load_pakketsleutels(sv, formatie, pakketten),
         [PakketData(p.pk, p.naam, p.verdeling, p.omschrijving) for p in pakketten],
     )
+
+
+@dataclass(frozen=True)
+class RealisatieData:
+    """A rol's actual cost in a year; ``gedragen_door``: the gemeente (naam) that bore it when
+    a row says so, else None (the plan's rule: leverende gemeente, else penvoerder)."""
+
+    bedrag: Decimal
+    gedragen_door: str | None = None
+    bron: str = ""
+    toelichting: str = ""
+
+
+def load_realisatie(sv: Samenwerkingsverband) -> dict[tuple[int, int], RealisatieData]:
+    """The actual costs of the samenwerkingsverband, (rol id, jaar) -> RealisatieData, in one
+    query."""
+    rows = Realisatie.objects.filter(samenwerkingsverband=sv).select_related("gedragen_door")
+    return {
+        (r.rol_id, r.jaar): RealisatieData(
+            r.bedrag,
+            r.gedragen_door.naam if r.gedragen_door_id else None,
+            r.bron,
+            r.toelichting,
+        )
+        for r in rows
+    }

@@ -196,3 +196,173 @@ class Budgetclaim(Versioned):
 
     def get_absolute_url(self):
         return self.budget.get_absolute_url()
+
+
+def _neemt_deel(samenwerkingsverband, gemeente_id) -> bool:
+    return samenwerkingsverband.gemeenten.filter(pk=gemeente_id).exists()
+
+
+class Realisatie(Versioned):
+    """The actual cost (werkelijke kosten) of a rol in a calendar year, from the financial
+    administration: what convenant art. 5 settles ("De totale werkelijke kosten ... worden
+    verdeeld op basis van inwoneraantal en onderling verrekend"). A vaste post is a rol of
+    kostensoort vast. Who bore it follows the plan's rule (the rol's leverende gemeente, else
+    the penvoerder) unless ``gedragen_door`` says otherwise."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="realisaties",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    rol = models.ForeignKey(
+        "formatie.Rol",
+        on_delete=models.PROTECT,
+        related_name="realisaties",
+        verbose_name=_("rol"),
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    bedrag = BedragField(
+        _("werkelijke kosten"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    gedragen_door = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gedragen door"),
+        help_text=_(
+            "Leeg: de leverende gemeente van de rol, anders de penvoerder (zoals in de begroting)."
+        ),
+    )
+    bron = models.CharField(
+        _("bron"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: financiële administratie Weert, grootboek 2017."),
+    )
+    toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("werkelijke kosten")
+        verbose_name_plural = _("werkelijke kosten")
+        ordering = ["samenwerkingsverband", "jaar", "rol__volgorde", "rol__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rol", "jaar"],
+                name="unieke_realisatie_per_rol_per_jaar",
+                violation_error_message=_("Deze rol heeft voor dit jaar al werkelijke kosten."),
+            ),
+            models.CheckConstraint(
+                condition=Q(bedrag__gte=0),
+                name="realisatie_niet_negatief",
+                violation_error_message=_("Werkelijke kosten zijn 0 of meer."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Werkelijke kosten {self.rol.naam} {self.jaar}"
+
+    def get_absolute_url(self):
+        return reverse("kosten:realisatie", args=[self.samenwerkingsverband.afkorting])
+
+    def clean(self):
+        errors = {}
+        sv_id = self.samenwerkingsverband_id
+        if self.rol_id and sv_id and self.rol.samenwerkingsverband_id != sv_id:
+            errors["rol"] = _("Deze rol hoort niet bij dit samenwerkingsverband.")
+        if (
+            self.gedragen_door_id
+            and sv_id
+            and not _neemt_deel(self.samenwerkingsverband, self.gedragen_door_id)
+        ):
+            errors["gedragen_door"] = _(
+                "Deze gemeente neemt niet deel aan het samenwerkingsverband."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Voorschotregeling(Versioned):
+    """The gemeenten pay (part of) the samenwerking in advance, per quarter, from the begroting
+    (a GR with its own begroting, a pluspakket bought from the penvoerder); after the year the
+    voorschotten are settled against each gemeente's share of the actual costs."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="voorschotregelingen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    pakket = models.ForeignKey(
+        "formatie.Pakket",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="voorschotregelingen",
+        verbose_name=_("pakket"),
+        help_text=_("Leeg: alle kosten van het samenwerkingsverband."),
+    )
+    ontvanger = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ontvanger"),
+        help_text=_(
+            "De gemeente die de voorschotten ontvangt (de penvoerder, de centrumgemeente); leeg: "
+            "het samenwerkingsverband zelf (het openbaar lichaam)."
+        ),
+    )
+    vanaf_jaar = models.PositiveSmallIntegerField(_("vanaf jaar"))
+    tot_en_met_jaar = models.PositiveSmallIntegerField(_("tot en met jaar"), null=True, blank=True)
+    toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("voorschotregeling")
+        verbose_name_plural = _("voorschotregelingen")
+        ordering = ["samenwerkingsverband", "vanaf_jaar", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot_en_met_jaar__isnull=True) | Q(tot_en_met_jaar__gte=F("vanaf_jaar")),
+                name="voorschotregeling_periode",
+                violation_error_message=_("Het eindjaar ligt vóór het beginjaar."),
+            ),
+        ]
+
+    def __str__(self):
+        wat = self.pakket.naam if self.pakket_id else "alle kosten"
+        return f"Voorschotten {self.samenwerkingsverband.afkorting} ({wat})"
+
+    def get_absolute_url(self):
+        return reverse("kosten:voorschotten", args=[self.samenwerkingsverband.afkorting])
+
+    def covers(self, jaar: int) -> bool:
+        return self.vanaf_jaar <= jaar and (
+            self.tot_en_met_jaar is None or jaar <= self.tot_en_met_jaar
+        )
+
+    def clean(self):
+        errors = {}
+        sv_id = self.samenwerkingsverband_id
+        if self.pakket_id and sv_id and self.pakket.samenwerkingsverband_id != sv_id:
+            errors["pakket"] = _("Dit pakket hoort niet bij dit samenwerkingsverband.")
+        if (
+            self.ontvanger_id
+            and sv_id
+            and not _neemt_deel(self.samenwerkingsverband, self.ontvanger_id)
+        ):
+            errors["ontvanger"] = _("Deze gemeente neemt niet deel aan het samenwerkingsverband.")
+        if errors:
+            raise ValidationError(errors)

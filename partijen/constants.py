@@ -11,3 +11,10 @@ class JuridischeVorm(models.TextChoices):
     BEDRIJFSVOERINGSORGANISATIE = "bedrijfsvoeringsorganisatie", _("Bedrijfsvoeringsorganisatie")
     OPENBAAR_LICHAAM = "openbaar_lichaam", _("Openbaar lichaam")
     SAMENWERKINGSOVEREENKOMST = "samenwerkingsovereenkomst", _("Samenwerkingsovereenkomst")
+
+    @classmethod
+    def met_eigen_begroting(cls) -> frozenset[str]:
+        """The forms with a begroting of their own under the Wgr (art. 34-35)."""
+        return frozenset(
+            {cls.OPENBAAR_LICHAAM, cls.BEDRIJFSVOERINGSORGANISATIE, cls.GEMEENSCHAPPELIJK_ORGAAN}
+        )

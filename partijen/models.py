@@ -238,6 +238,15 @@ class Samenwerkingsverband(Versioned):
     juridische_vorm = models.CharField(
         _("juridische vorm"), max_length=40, choices=JuridischeVorm.choices
     )
+    eigen_begroting = models.BooleanField(
+        _("eigen begroting"),
+        default=False,
+        help_text=_(
+            "Heeft een eigen begroting en jaarrekening met de begrotingscyclus van de Wgr. Een "
+            "openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan heeft die "
+            "altijd; kruis dit aan voor een andere vorm die er ook een voert."
+        ),
+    )
     domeinen = models.ManyToManyField(Domein, blank=True, verbose_name=_("domeinen"))
     gemeenten = models.ManyToManyField(
         Gemeente,
@@ -273,6 +282,14 @@ class Samenwerkingsverband(Versioned):
     @property
     def is_scenario(self) -> bool:
         return self.scenario_van_id is not None
+
+    @property
+    def heeft_eigen_begroting(self) -> bool:
+        """Whether the begrotingscyclus of the Wgr (art. 34-35) applies: always for an
+        openbaar lichaam, bedrijfsvoeringsorganisatie or gemeenschappelijk orgaan, else when
+        ``eigen_begroting`` says so. A regeling zonder meer such as MLW has none: each gemeente
+        carries its share in its own begroting."""
+        return self.juridische_vorm in JuridischeVorm.met_eigen_begroting() or self.eigen_begroting
 
     def save(self, *args, **kwargs):
         self.afkorting = self.afkorting.upper()

@@ -63,6 +63,7 @@ REGIEKAMER_APPS = [
     "convenant",
     "formatie",
     "kosten",
+    "begroting",
     "werkboek",
     "scenarios",
     "governance",

@@ -39,6 +39,7 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("formatie.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/formatie/", include("werkboek.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/kosten/", include("kosten.urls")),
+    path("samenwerkingsverbanden/<str:afkorting>/begroting/", include("begroting.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/governance/", include("governance.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/programma/", include("programma.urls")),
     path("samenwerkingsverbanden/<str:afkorting>/brieven/", include("brieven.urls")),

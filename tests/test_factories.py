@@ -16,6 +16,7 @@ FACTORY_MODULES = [
     "tests.convenant.factories",
     "tests.formatie.factories",
     "tests.kosten.factories",
+    "tests.begroting.factories",
     "tests.governance.factories",
     "tests.programma.factories",
     "tests.brieven.factories",

@@ -6,7 +6,15 @@ from decimal import Decimal
 import factory
 
 from kosten.constants import Verdeelmethode
-from kosten.models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
+from kosten.models import (
+    Budget,
+    Budgetclaim,
+    Realisatie,
+    Verdeelsleutel,
+    Verdeelsleutelaandeel,
+    Voorschotregeling,
+)
+from tests.formatie.factories import RolFactory
 from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory, takes_part
 
 
@@ -56,3 +64,26 @@ class BudgetclaimFactory(factory.django.DjangoModelFactory):
     budget = factory.SubFactory(BudgetFactory)
     omschrijving = factory.Sequence(lambda n: f"Claim {n}")
     bedrag = Decimal("100000.00")
+
+
+class RealisatieFactory(factory.django.DjangoModelFactory):
+    """A rol's actual cost in 2024, borne by the plan's rule (no ``gedragen_door``)."""
+
+    class Meta:
+        model = Realisatie
+
+    rol = factory.SubFactory(RolFactory)
+    samenwerkingsverband = factory.SelfAttribute("rol.samenwerkingsverband")
+    jaar = 2024
+    bedrag = Decimal("73000.00")
+    bron = "Financiële administratie"
+
+
+class VoorschotregelingFactory(factory.django.DjangoModelFactory):
+    """Voorschotten on all costs from 2024 on, to the samenwerkingsverband itself."""
+
+    class Meta:
+        model = Voorschotregeling
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    vanaf_jaar = 2024

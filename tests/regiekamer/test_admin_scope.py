@@ -25,11 +25,13 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client, RequestFactory, override_settings
 from django.urls import resolve, reverse
 
+from begroting.models import Begrotingscyclus, Zienswijze
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant, Ondertekenaar
 from demo.management.commands.laad_demo import Command
 from formatie.models import Pakket, Pakketdeelname, Rol, Uurtarief
 from governance.models import Besluit
+from kosten.models import Realisatie, Voorschotregeling
 from ontwikkeling.schaal import Schaalgenerator
 from partijen.models import Domein, Gemeente, Samenwerkingsverband, Toegang
 from programma.models import Opdracht
@@ -71,6 +73,11 @@ def build_world() -> dict[str, int]:
     if not Uurtarief.objects.filter(rol__samenwerkingsverband=nml).exists():
         rol = Rol.objects.filter(samenwerkingsverband=nml).first()
         Uurtarief.objects.create(rol=rol, jaar=2099, uurtarief=Decimal("95"))
+    rol = Rol.objects.filter(samenwerkingsverband=nml).first()
+    Realisatie.objects.create(samenwerkingsverband=nml, rol=rol, jaar=2099, bedrag=Decimal("1"))
+    Voorschotregeling.objects.create(samenwerkingsverband=nml, vanaf_jaar=2099)
+    cyclus = Begrotingscyclus.objects.create(samenwerkingsverband=nml, jaar=2099)
+    Zienswijze.objects.create(cyclus=cyclus, gemeente=venlo)
     for label in SV_LOOKUPS:
         if label != "partijen.toegang":
             assert rows_of(apps.get_model(label), nml).exists(), f"geen {label} in NML: maak er een"

@@ -1,0 +1,212 @@
+"""The latest dates of the begrotingscyclus of begrotingsjaar Y (Wet gemeenschappelijke
+regelingen, as amended 1 July 2022; DOMAIN.md), computed, never stored.
+
+| step                      | latest date                                                 | Wgr  |
+|---------------------------|-------------------------------------------------------------|------|
+| kaders                    | 30 April of Y-1                                             | 34b  |
+| ontwerpbegroting          | 12 weeks before the algemeen bestuur adopts the begroting   | 35   |
+| zienswijzen               | within those 12 weeks: the day before the adoption          | 35   |
+| begroting_gs              | 2 weeks after adoption, and before 15 September of Y-1      | 34   |
+| voorlopige_jaarrekening   | 30 April of Y+1                                             | 34b  |
+| jaarrekening_gs           | 2 weeks after adoption, and before 15 July of Y+1           | 34   |
+
+A statutory time limit that ends on a Saturday, Sunday or algemeen erkende feestdag is extended
+to the next day that is none of these (Algemene termijnenwet art. 1 and 3); a limit counted
+backwards from a moment (the 12 weeks before the adoption) is not (art. 4): that date stands,
+and the step says so. Without an adoption date the calendar plans with the latest adoption the
+statute allows: the day the begroting must be with Gedeputeerde Staten.
+
+Plain functions on dates, so the page, the dashboard, the command and the .ics share them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+
+from .constants import Stap, Stapstatus
+
+TWAALF_WEKEN = timedelta(weeks=12)
+TWEE_WEKEN = timedelta(weeks=2)
+
+DAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+# Wgr article per step.
+ARTIKEL = {
+    Stap.KADERS: "art. 34b Wgr",
+    Stap.ONTWERPBEGROTING: "art. 35 Wgr",
+    Stap.ZIENSWIJZEN: "art. 35 Wgr",
+    Stap.BEGROTING_GS: "art. 34 Wgr",
+    Stap.VOORLOPIGE_JAARREKENING: "art. 34b Wgr",
+    Stap.JAARREKENING_GS: "art. 34 Wgr",
+}
+
+
+def koningsdag(jaar: int) -> date:
+    """The day the King's (before 2014 the Queen's) birthday is celebrated: 27 April from 2014
+    (26 April when that is a Sunday), before that 30 April (29 April when that is a Sunday)."""
+    dag = date(jaar, 4, 27) if jaar >= 2014 else date(jaar, 4, 30)
+    return dag - timedelta(days=1) if dag.weekday() == 6 else dag
+
+
+def feestdagen(jaar: int) -> dict[date, str]:
+    """The algemeen erkende feestdagen of the Algemene termijnenwet (art. 3 lid 1) in a year:
+    Nieuwjaarsdag, tweede Paas- en Pinksterdag, Hemelvaartsdag, Koningsdag, 5 mei and both
+    Kerstdagen. Goede Vrijdag is not one of them."""
+    pasen = easter(jaar)
+    return {
+        date(jaar, 1, 1): "Nieuwjaarsdag",
+        pasen + timedelta(days=1): "tweede Paasdag",
+        koningsdag(jaar): "Koningsdag",
+        date(jaar, 5, 5): "5 mei",
+        pasen + timedelta(days=39): "Hemelvaartsdag",
+        pasen + timedelta(days=50): "tweede Pinksterdag",
+        date(jaar, 12, 25): "eerste Kerstdag",
+        date(jaar, 12, 26): "tweede Kerstdag",
+    }
+
+
+def geen_werkdag(dag: date) -> str:
+    """Why a day ends no time limit ("zaterdag", "Hemelvaartsdag"), or "" on a working day."""
+    if dag.weekday() >= 5:
+        return DAGEN[dag.weekday()]
+    return feestdagen(dag.year).get(dag, "")
+
+
+def verleng(dag: date) -> date:
+    """Algemene termijnenwet art. 1: a limit ending on a day off moves to the next working day."""
+    while geen_werkdag(dag):
+        dag += timedelta(days=1)
+    return dag
+
+
+@dataclass(frozen=True)
+class Termijn:
+    """One step of the cycle with its latest date and, where it was done, the day it was."""
+
+    stap: str
+    uiterste_datum: date
+    regel: str  # the rule in Dutch, with the article
+    toelichting: str = ""  # a shift by the Algemene termijnenwet, an assumed adoption date
+    gedaan: date | None = None
+
+    @property
+    def naam(self) -> str:
+        return Stap(self.stap).label
+
+    @property
+    def artikel(self) -> str:
+        return ARTIKEL[Stap(self.stap)]
+
+    def status(self, op: date) -> str:
+        """``Stapstatus``: done on time or late, else open or past its date on ``op``."""
+        if self.gedaan is not None:
+            return Stapstatus.OP_TIJD if self.gedaan <= self.uiterste_datum else Stapstatus.TE_LAAT
+        return Stapstatus.VERLOPEN if op > self.uiterste_datum else Stapstatus.OPEN
+
+
+def _fixed(dag: date, wat: str) -> tuple[date, str]:
+    """A fixed latest date, extended by the Algemene termijnenwet; with the note saying so."""
+    latest = verleng(dag)
+    if latest == dag:
+        return dag, ""
+    return latest, (
+        f"{dag:%d-%m-%Y} ({wat}) valt op een {geen_werkdag(dag)}; de Algemene termijnenwet "
+        f"verlengt de termijn tot {DAGEN[latest.weekday()]} {latest:%d-%m-%Y}."
+    )
+
+
+def _na_vaststelling(vaststelling: date | None, grens: date, wat: str) -> tuple[date, str]:
+    """Two weeks after adoption, and before ``grens`` (the day after the last day), each
+    extended by the Algemene termijnenwet; the earlier of the two."""
+    vast, note = _fixed(grens - timedelta(days=1), f"de laatste dag {wat}")
+    if vaststelling is None:
+        return vast, note
+    twee_weken, note2 = _fixed(vaststelling + TWEE_WEKEN, "twee weken na vaststelling")
+    return (twee_weken, note2) if twee_weken < vast else (vast, note)
+
+
+def termijnen(
+    jaar: int,
+    vaststelling_begroting: date | None = None,
+    vaststelling_jaarrekening: date | None = None,
+) -> list[Termijn]:
+    """The six steps of begrotingsjaar ``jaar`` with their latest dates, in order."""
+    vorig, volgend = jaar - 1, jaar + 1
+    result = []
+
+    dag, note = _fixed(date(vorig, 4, 30), "30 april")
+    result.append(
+        Termijn(Stap.KADERS, dag, f"uiterlijk 30 april {vorig} ({ARTIKEL[Stap.KADERS]})", note)
+    )
+
+    gs_dag, gs_note = _na_vaststelling(
+        vaststelling_begroting, date(vorig, 9, 15), f"vóór 15 september {vorig}"
+    )
+    aangenomen = ""
+    vaststelling = vaststelling_begroting
+    if vaststelling is None:
+        vaststelling = gs_dag
+        aangenomen = (
+            f"Zonder datum van vaststelling gerekend met de laatste die de wet toelaat: "
+            f"{vaststelling:%d-%m-%Y}."
+        )
+    ontwerp = vaststelling - TWAALF_WEKEN
+    note = aangenomen
+    if reden := geen_werkdag(ontwerp):
+        note = (note + " " if note else "") + (
+            f"{ontwerp:%d-%m-%Y} valt op een {reden}; een termijn die terug wordt gerekend "
+            "verlengt de Algemene termijnenwet niet (art. 4): verzend op de werkdag ervoor."
+        )
+    result.append(
+        Termijn(
+            Stap.ONTWERPBEGROTING,
+            ontwerp,
+            f"twaalf weken vóór de vaststelling door het algemeen bestuur "
+            f"({ARTIKEL[Stap.ONTWERPBEGROTING]})",
+            note,
+        )
+    )
+    result.append(
+        Termijn(
+            Stap.ZIENSWIJZEN,
+            vaststelling - timedelta(days=1),
+            f"binnen die twaalf weken, vóór de vaststelling ({ARTIKEL[Stap.ZIENSWIJZEN]}); het "
+            "dagelijks bestuur reageert op elke zienswijze schriftelijk en gemotiveerd",
+            aangenomen,
+        )
+    )
+    result.append(
+        Termijn(
+            Stap.BEGROTING_GS,
+            gs_dag,
+            f"binnen twee weken na vaststelling, en vóór 15 september {vorig} "
+            f"({ARTIKEL[Stap.BEGROTING_GS]})",
+            gs_note,
+        )
+    )
+
+    dag, note = _fixed(date(volgend, 4, 30), "30 april")
+    result.append(
+        Termijn(
+            Stap.VOORLOPIGE_JAARREKENING,
+            dag,
+            f"uiterlijk 30 april {volgend} ({ARTIKEL[Stap.VOORLOPIGE_JAARREKENING]})",
+            note,
+        )
+    )
+    dag, note = _na_vaststelling(
+        vaststelling_jaarrekening, date(volgend, 7, 15), f"vóór 15 juli {volgend}"
+    )
+    result.append(
+        Termijn(
+            Stap.JAARREKENING_GS,
+            dag,
+            f"binnen twee weken na vaststelling, en vóór 15 juli {volgend} "
+            f"({ARTIKEL[Stap.JAARREKENING_GS]})",
+            note,
+        )
+    )
+    return result
