@@ -21,7 +21,7 @@ Plain functions on dates, so the page, the dashboard, the command and the .ics s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -210,3 +210,67 @@ def termijnen(
         )
     )
     return result
+
+
+# --- A stored cycle ----------------------------------------------------------------------------
+
+# The field of Begrotingscyclus that says when a step was done; the zienswijzen step is done per
+# gemeente (``zienswijzen_gedaan``).
+GEDAAN_VELD = {
+    Stap.KADERS: "kaders_verzonden",
+    Stap.ONTWERPBEGROTING: "ontwerpbegroting_verzonden",
+    Stap.BEGROTING_GS: "begroting_naar_gs",
+    Stap.VOORLOPIGE_JAARREKENING: "voorlopige_jaarrekening_verzonden",
+    Stap.JAARREKENING_GS: "jaarrekening_naar_gs",
+}
+
+
+def zienswijzen_gedaan(cyclus, gemeenten) -> date | None:
+    """The day the zienswijzen step was complete: every gemeente (``gemeenten``, the
+    samenwerkingsverband's) has answered (a zienswijze received, or word that it gives none) and
+    every zienswijze received has its written response; None while one is missing. Reads
+    ``cyclus.zienswijzen.all()`` (prefetch it)."""
+    per_gemeente = {z.gemeente_id: z for z in cyclus.zienswijzen.all()}
+    dagen = []
+    for gemeente in gemeenten:
+        z = per_gemeente.get(gemeente.pk)
+        if z is None or not z.beantwoord:
+            return None
+        if z.ontvangen and not z.geen_zienswijze:
+            if not z.reactie_verzonden:
+                return None
+            dagen.append(z.reactie_verzonden)
+        elif z.ontvangen:
+            dagen.append(z.ontvangen)
+    return max(dagen) if dagen else None
+
+
+def cyclus_termijnen(cyclus, gemeenten) -> list[Termijn]:
+    """The steps of a stored cycle: the latest dates from its adoption dates, and when each step
+    was done (``gemeenten``: the samenwerkingsverband's, for the zienswijzen)."""
+    result = []
+    for termijn in termijnen(
+        cyclus.jaar, cyclus.vaststelling_begroting, cyclus.vaststelling_jaarrekening
+    ):
+        if termijn.stap == Stap.ZIENSWIJZEN:
+            gedaan = zienswijzen_gedaan(cyclus, gemeenten)
+        else:
+            gedaan = getattr(cyclus, GEDAAN_VELD[Stap(termijn.stap)])
+        result.append(replace(termijn, gedaan=gedaan))
+    return result
+
+
+def volgende_termijn(cycli, gemeenten, op: date) -> tuple | None:
+    """The first step not yet done, over ``cycli`` (a samenwerkingsverband's, zienswijzen
+    prefetched), by latest date: (cyclus, Termijn), or None when all are done. A step past its
+    date comes first: it is the most pressing."""
+    open_ = [
+        (t.uiterste_datum, c.jaar, c, t)
+        for c in cycli
+        for t in cyclus_termijnen(c, gemeenten)
+        if t.gedaan is None
+    ]
+    if not open_:
+        return None
+    _, _, cyclus, termijn = min(open_, key=lambda x: (x[0], x[1]))
+    return cyclus, termijn
