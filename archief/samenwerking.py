@@ -225,7 +225,7 @@ def _dependency_order(models: list) -> list:
 
 def export_samenwerkingsverband(afkorting: str) -> dict:
     """The archive of one samenwerkingsverband, as a dict ready for ``json.dumps``."""
-    sv = Samenwerkingsverband.objects.filter(afkorting=afkorting.upper()).first()
+    sv = Samenwerkingsverband.objects.met_afkorting(afkorting)
     if sv is None:
         raise ArchiefFout(f"Geen samenwerkingsverband met afkorting '{afkorting}'.")
     if sv.is_scenario:

@@ -208,6 +208,14 @@ class SamenwerkingsverbandQuerySet(models.QuerySet):
     def scenarios(self):
         return self.filter(scenario_van__isnull=False)
 
+    def met_afkorting(self, afkorting: str):
+        """The samenwerkingsverband (or scenario) with this afkorting, in any case; None when
+        there is none. The lookup of every command: a NUL byte is no character of an afkorting
+        (PostgreSQL refuses it in a query), so such a code is simply unknown."""
+        if "\x00" in afkorting:
+            return None
+        return self.filter(afkorting__iexact=afkorting).first()
+
 
 class Samenwerkingsverband(Versioned):
     naam = models.CharField(_("naam"), max_length=200)

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="csv", choices=["csv"], help="uitvoerformaat")
 
     def handle(self, *args, code, **options):
-        sv = Samenwerkingsverband.objects.filter(afkorting=code.upper()).first()
+        sv = Samenwerkingsverband.objects.met_afkorting(code)
         if sv is None:
             raise CommandError(f"Onbekend samenwerkingsverband: {code}.")
         try:

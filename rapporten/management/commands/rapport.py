@@ -20,10 +20,14 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help="Het PDF-bestand.")
 
     def handle(self, *args, soort, code, output, **options):
-        sv = Samenwerkingsverband.objects.filter(afkorting=code.upper()).first()
+        sv = Samenwerkingsverband.objects.met_afkorting(code)
         if sv is None:
             raise CommandError(f"Geen samenwerkingsverband met afkorting '{code}'.")
         keys = ("gemeente", "jaar", "periode", "gremium")
+        for key in ("gemeente", "periode", "gremium"):
+            # NUL is no character of a name (PostgreSQL refuses it in a query): unknown.
+            if "\x00" in (options.get(key) or ""):
+                raise CommandError(f"Onbekende {key}: {options[key]!r}.")
         chosen = {key: options[key] for key in keys if options.get(key) is not None}
         try:
             pdf, _ = make_report(soort, sv, **chosen)

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--naam", required=True, help="naam van het scenario")
 
     def handle(self, *args, code, afkorting, naam, **options):
-        sv = Samenwerkingsverband.objects.filter(afkorting__iexact=code).first()
+        sv = Samenwerkingsverband.objects.met_afkorting(code)
         if sv is None:
             raise CommandError(f"Onbekend samenwerkingsverband: {code}.")
         try:

@@ -19,12 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="csv", choices=["csv"], help="uitvoerformaat")
 
     def handle(self, *args, code, **options):
-        # NUL is no character of an afkorting (PostgreSQL refuses it in a query): unknown.
-        sv = (
-            None
-            if "\x00" in code
-            else Samenwerkingsverband.objects.filter(afkorting=code.upper()).first()
-        )
+        sv = Samenwerkingsverband.objects.met_afkorting(code)
         if sv is None:
             raise CommandError(f"Onbekend samenwerkingsverband: {code}.")
         self.stdout.write(csv_text(build_vergelijking(sv).rows()), ending="")

@@ -48,7 +48,7 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=gebruiker, is_active=True).first()
             if user is None:
                 raise CommandError(f'Er is geen actieve gebruiker "{gebruiker}".')
-        sv = Samenwerkingsverband.objects.filter(afkorting__iexact=samenwerkingsverband).first()
+        sv = Samenwerkingsverband.objects.met_afkorting(samenwerkingsverband)
         if sv is None:
             raise CommandError(
                 f'Er is geen samenwerkingsverband met de afkorting "{samenwerkingsverband}".'
