@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 from django_tables2 import SingleTableMixin
 
+from partijen.models import Gemeente
 from regiekamer import access
 from regiekamer.history import history_rows
 from regiekamer.views import (
@@ -116,9 +117,26 @@ class CyclusView(CyclusMixin, DetailView):
             "history": history_rows(
                 Begrotingscyclus.history.filter(id=cyclus.pk),
                 Zienswijze.history.filter(cyclus_id=cyclus.pk),
+                names=history_names(cyclus, sv),
             ),
         }
         return context
+
+
+def history_names(cyclus, sv) -> dict:
+    """Name the history rows of a cycle and its zienswijzen as ``str`` would, without a query
+    per row (a gemeente that left the samenwerkingsverband is read on its own)."""
+    ids = Zienswijze.history.filter(cyclus_id=cyclus.pk).values("gemeente_id")
+    gemeenten = {g.pk: g for g in Gemeente.objects.filter(pk__in=ids)}
+
+    def cyclus_name(record):
+        return f"Begrotingscyclus {sv.afkorting} {record.jaar}"
+
+    def zienswijze_name(record):
+        gemeente = gemeenten.get(record.gemeente_id)
+        return f"Zienswijze {gemeente} {cyclus.jaar}" if gemeente else None
+
+    return {Begrotingscyclus: cyclus_name, Zienswijze: zienswijze_name}
 
 
 class CyclusFormMixin(SamenwerkingsverbandFormMixin):
