@@ -43,7 +43,7 @@ def test_create_a_year_and_see_its_steps(regie_client, gr):
     assert "Nieuw begrotingsjaar" in text(response)
     response = regie_client.post(
         url("cyclus-create", gr),
-        {"jaar": "2027", "vaststelling_begroting": "2026-07-02", "kaders_verzonden": "2026-04-28"},
+        {"jaar": "2027", "vaststelling_begroting": "2-7-2026", "kaders_verzonden": "28-04-2026"},
     )
     cyclus = Begrotingscyclus.objects.get(samenwerkingsverband=gr, jaar=2027)
     assert response.status_code == 302 and response["Location"] == url("cyclus", gr, 2027)
@@ -74,6 +74,10 @@ def test_form_errors_are_dutch_and_nothing_is_saved(regie_client, gr):
     )
     assert "Voor 2027 is er al een begrotingscyclus." in text(response)
     response = regie_client.post(
+        url("cyclus-create", gr), {"jaar": "2028", "vaststelling_begroting": "31-2-2027"}
+    )
+    assert "Schrijf de datum als dd-mm-jjjj" in text(response)
+    response = regie_client.post(
         url("cyclus-create", gr),
         {
             "jaar": "2028",
@@ -92,6 +96,7 @@ def test_edit_and_delete_with_confirmation(regie_client, gr):
     form = regie_client.get(url("cyclus-bewerken", gr, 2027))
     assert form.status_code == 200
     versie = form.context["form"]["versie"].value()
+    assert 'value="2027"' in form.content.decode()
     response = regie_client.post(
         url("cyclus-bewerken", gr, 2027),
         {"jaar": "2027", "vaststelling_begroting": "2026-06-25", "versie": versie},

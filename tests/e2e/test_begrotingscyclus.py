@@ -16,9 +16,11 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def type_date(user, label: str, typed: str):
-    """Type a date into the date field as an official does: day, month, year."""
-    user.page.get_by_label(label, exact=True).focus()
+    """Type a date into the field as an official does: day, month, year; what the field holds."""
+    field = user.page.get_by_label(label, exact=True)
+    field.focus()
     user.page.keyboard.type(typed)
+    return field.input_value()
 
 
 def test_regiegroep_records_a_begrotingsjaar(browse):
@@ -34,18 +36,18 @@ def test_regiegroep_records_a_begrotingsjaar(browse):
     assert "Nog geen begrotingsjaren vastgelegd" in user.text()
     user.follow("Nieuw begrotingsjaar")
     user.page.get_by_label("Begrotingsjaar").fill("2027")
-    type_date(user, "Vaststelling begroting", "02-07-2026")
-    type_date(user, "Kaders verzonden", "28-04-2026")
+    assert type_date(user, "Vaststelling begroting", "2-7-2026") == "2-7-2026"
+    assert type_date(user, "Kaders verzonden", "28-4-2026") == "28-4-2026"
     # Sent to Gedeputeerde Staten before the adoption: impossible, and said so.
-    type_date(user, "Begroting naar Gedeputeerde Staten", "01-07-2026")
+    assert type_date(user, "Begroting naar Gedeputeerde Staten", "1-7-2026") == "1-7-2026"
     user.submit("Opslaan")
     assert "Niet opgeslagen" in user.text()
     assert "De begroting gaat pas na de vaststelling naar Gedeputeerde Staten." in user.text()
     user.screenshot("begroting-fout")
     user.page.get_by_label("Begroting naar Gedeputeerde Staten", exact=True).fill("")
-    type_date(user, "Begroting naar Gedeputeerde Staten", "10-07-2026")
+    assert type_date(user, "Begroting naar Gedeputeerde Staten", "10-7-2026") == "10-7-2026"
     user.submit("Opslaan")
-    assert "Aangemaakt." in user.text()
+    assert "Aangemaakt." in user.text(), user.text()
     text = user.text()
     assert "donderdag 30-04-2026" in text  # kaders, art. 34b
     assert "donderdag 09-04-2026" in text  # twaalf weken vóór 2-7-2026
