@@ -130,6 +130,16 @@ def _na_vaststelling(vaststelling: date | None, grens: date, wat: str) -> tuple[
     if vaststelling is None:
         return vast, note
     twee_weken, note2 = _fixed(vaststelling + TWEE_WEKEN, "twee weken na vaststelling")
+    if vaststelling > vast:
+        note = " ".join(
+            n
+            for n in (
+                note,
+                f"Vastgesteld op {vaststelling:%d-%m-%Y}, na de uiterste datum: het stuk kan "
+                "niet meer op tijd bij Gedeputeerde Staten zijn.",
+            )
+            if n
+        )
     return (twee_weken, note2) if twee_weken < vast else (vast, note)
 
 

@@ -107,6 +107,10 @@ def test_the_15_september_cap_against_two_weeks():
     assert t.uiterste_datum == date(2026, 9, 14)
     # Adoption 20-8-2026: two weeks = Thursday 3-9-2026, before the cap.
     assert dates(2027, date(2026, 8, 20))[Stap.BEGROTING_GS] == date(2026, 9, 3)
+    # Adopted after the cap: the cap stands, and the note says it cannot be met.
+    late = by_step(2027, date(2026, 9, 20))[Stap.BEGROTING_GS]
+    assert late.uiterste_datum == date(2026, 9, 14)
+    assert "na de uiterste datum" in late.toelichting
     # 14-9-2025 is a Sunday: the cap moves to Monday 15-9-2025.
     assert dates(2026, date(2025, 9, 10))[Stap.BEGROTING_GS] == date(2025, 9, 15)
 
