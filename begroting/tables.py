@@ -48,13 +48,27 @@ class CyclusTable(tables.Table):
     jaar = tables.Column(
         verbose_name="Begrotingsjaar",
         linkify=lambda record: record["cyclus"].get_absolute_url(),
+        attrs={"td": {"class": "jaar"}},
     )
     vaststelling_begroting = tables.DateColumn(
-        verbose_name="Vaststelling begroting", format="d-m-Y", default="nog niet gepland"
+        verbose_name="Vaststelling begroting",
+        format="d-m-Y",
+        default="nog niet gepland",
+        attrs={"td": {"data-label": "Vaststelling begroting"}},
     )
-    stap = tables.Column(verbose_name="Volgende stap", default="alle stappen gezet")
-    uiterste_datum = tables.Column(verbose_name="Uiterste datum", default="—")
-    status = tables.Column(verbose_name="Status", default="—")
+    stap = tables.Column(
+        verbose_name="Volgende stap",
+        default="alle stappen gezet",
+        attrs={"td": {"data-label": "Volgende stap"}},
+    )
+    uiterste_datum = tables.Column(
+        verbose_name="Uiterste datum",
+        default="—",
+        attrs={"td": {"data-label": "Uiterste datum", "class": "datum"}},
+    )
+    status = tables.Column(
+        verbose_name="Status", default="—", attrs={"td": {"data-label": "Status"}}
+    )
 
     class Meta:
         orderable = False

@@ -65,6 +65,7 @@ def test_regiegroep_records_a_begrotingsjaar(browse):
     assert "2027" in user.text()
     user.screenshot("begroting-overzicht")
     user.page.set_viewport_size(PHONE)
+    user.screenshot("begroting-overzicht-390")
     user.follow("2027")
     fits = user.page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
     assert fits, f"{user.path} scrolls sideways on a phone"
