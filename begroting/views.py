@@ -69,13 +69,16 @@ class CyclusMixin(SamenwerkingsverbandMixin):
 
     def get_queryset(self):
         sv = self.get_samenwerkingsverband()
-        return Begrotingscyclus.objects.filter(samenwerkingsverband=sv).select_related(
-            "samenwerkingsverband"
-        )
+        cycli = Begrotingscyclus.objects.filter(samenwerkingsverband=sv)
+        return access.scope(self.request.user, cycli).select_related("samenwerkingsverband")
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
         return get_object_or_404(queryset, jaar=self.kwargs["jaar"])
+
+    def get_permission_object(self):
+        """Edit and delete ask ``access`` about the cycle itself, not its samenwerkingsverband."""
+        return self.get_object()
 
 
 class CyclusView(CyclusMixin, DetailView):
