@@ -75,6 +75,11 @@ def geen_werkdag(dag: date) -> str:
     return feestdagen(dag.year).get(dag, "")
 
 
+def op_een(reden: str) -> str:
+    """ "op een zaterdag", "op Koningsdag", "op 5 mei": how a day off is named in a note."""
+    return f"op een {reden}" if reden in DAGEN else f"op {reden}"
+
+
 def verleng(dag: date) -> date:
     """Algemene termijnenwet art. 1: a limit ending on a day off moves to the next working day."""
     while geen_werkdag(dag):
@@ -113,7 +118,7 @@ def _fixed(dag: date, wat: str) -> tuple[date, str]:
     if latest == dag:
         return dag, ""
     return latest, (
-        f"{dag:%d-%m-%Y} ({wat}) valt op een {geen_werkdag(dag)}; de Algemene termijnenwet "
+        f"{dag:%d-%m-%Y} ({wat}) valt {op_een(geen_werkdag(dag))}; de Algemene termijnenwet "
         f"verlengt de termijn tot {DAGEN[latest.weekday()]} {latest:%d-%m-%Y}."
     )
 
@@ -125,6 +130,16 @@ def _na_vaststelling(vaststelling: date | None, grens: date, wat: str) -> tuple[
     if vaststelling is None:
         return vast, note
     twee_weken, note2 = _fixed(vaststelling + TWEE_WEKEN, "twee weken na vaststelling")
+    if vaststelling > vast:
+        note = " ".join(
+            n
+            for n in (
+                note,
+                f"Vastgesteld op {vaststelling:%d-%m-%Y}, na de uiterste datum: het stuk kan "
+                "niet meer op tijd bij Gedeputeerde Staten zijn.",
+            )
+            if n
+        )
     return (twee_weken, note2) if twee_weken < vast else (vast, note)
 
 
@@ -157,7 +172,7 @@ def termijnen(
     note = aangenomen
     if reden := geen_werkdag(ontwerp):
         note = (note + " " if note else "") + (
-            f"{ontwerp:%d-%m-%Y} valt op een {reden}; een termijn die terug wordt gerekend "
+            f"{ontwerp:%d-%m-%Y} valt {op_een(reden)}; een termijn die terug wordt gerekend "
             "verlengt de Algemene termijnenwet niet (art. 4): verzend op de werkdag ervoor."
         )
     result.append(
@@ -209,7 +224,101 @@ def termijnen(
             note,
         )
     )
-    return result
+    extra = {}
+    if vaststelling_begroting and vaststelling_begroting.year != vorig:
+        extra[Stap.BEGROTING_GS] = (
+            f"Het algemeen bestuur stelt de begroting vast in het jaar vóór het begrotingsjaar "
+            f"({vorig}; art. 34 Wgr), niet in {vaststelling_begroting.year}."
+        )
+    if vaststelling_jaarrekening and vaststelling_jaarrekening.year != volgend:
+        extra[Stap.JAARREKENING_GS] = (
+            f"Het algemeen bestuur stelt de jaarrekening vast in het jaar na het begrotingsjaar "
+            f"({volgend}; art. 34 Wgr), niet in {vaststelling_jaarrekening.year}."
+        )
+    return [_met_noten(t, extra.get(t.stap, "")) for t in result]
+
+
+# The Wgr as amended 1 July 2022 (Wet versterking democratische legitimiteit Wgr).
+WIJZIGING = date(2022, 7, 1)
+OUDE_REGELS = (
+    "Vóór 1 juli 2022 gold de Wgr van vóór de wijziging (kaders vóór 15 april, ontwerpbegroting "
+    "acht weken vooraf, begroting naar Gedeputeerde Staten vóór 1 augustus); deze datum volgt "
+    "de regels van nu."
+)
+
+
+def _met_noten(termijn: Termijn, extra: str) -> Termijn:
+    """The step with the notes that concern it all: an adoption outside its year, a date under
+    the Wgr before its amendment."""
+    noten = [termijn.toelichting, extra]
+    if termijn.uiterste_datum < WIJZIGING:
+        noten.append(OUDE_REGELS)
+    return replace(termijn, toelichting=" ".join(n for n in noten if n))
+
+
+def datumfouten(jaar: int, datums: dict) -> dict[str, str]:
+    """What cannot be true of the dates of begrotingsjaar ``jaar`` (``datums``: the fields of
+    Begrotingscyclus by name, None where empty), by field, in Dutch. A late step is no error
+    (the page shows it as "te laat"); a begroting sent on before it was adopted is."""
+    fouten = {}
+    begroting = datums.get("vaststelling_begroting")
+    jaarrekening = datums.get("vaststelling_jaarrekening")
+    if begroting and not jaar - 2 <= begroting.year <= jaar:
+        fouten["vaststelling_begroting"] = (
+            f"De begroting {jaar} wordt vastgesteld in {jaar - 1} (art. 34 Wgr), niet in "
+            f"{begroting.year}."
+        )
+    if jaarrekening and not jaar + 1 <= jaarrekening.year <= jaar + 2:
+        fouten["vaststelling_jaarrekening"] = (
+            f"De jaarrekening {jaar} wordt vastgesteld na afloop van het jaar, in {jaar + 1} "
+            f"(art. 34 Wgr), niet in {jaarrekening.year}."
+        )
+    kaders = datums.get("kaders_verzonden")
+    if kaders and not jaar - 2 <= kaders.year <= jaar:
+        fouten["kaders_verzonden"] = (
+            f"De kaders voor {jaar} gaan in {jaar - 1} naar de raden, niet in {kaders.year}."
+        )
+    ontwerp = datums.get("ontwerpbegroting_verzonden")
+    if ontwerp and begroting and ontwerp >= begroting:
+        fouten["ontwerpbegroting_verzonden"] = (
+            "De ontwerpbegroting gaat vóór de vaststelling naar de raden: die geven er hun "
+            "zienswijze op."
+        )
+    gs = datums.get("begroting_naar_gs")
+    if gs and begroting and gs < begroting:
+        fouten["begroting_naar_gs"] = (
+            "De begroting gaat pas na de vaststelling naar Gedeputeerde Staten."
+        )
+    voorlopig = datums.get("voorlopige_jaarrekening_verzonden")
+    if voorlopig and voorlopig.year <= jaar:
+        fouten["voorlopige_jaarrekening_verzonden"] = (
+            f"De voorlopige jaarrekening {jaar} volgt na afloop van het jaar, in {jaar + 1}."
+        )
+    gs = datums.get("jaarrekening_naar_gs")
+    if gs and jaarrekening and gs < jaarrekening:
+        fouten["jaarrekening_naar_gs"] = (
+            "De jaarrekening gaat pas na de vaststelling naar Gedeputeerde Staten."
+        )
+    return fouten
+
+
+SCENARIO_TEKST = "Een scenario heeft geen begroting en geen begrotingscyclus."
+
+
+def geen_begroting_melding(sv) -> str:
+    """Why a samenwerkingsverband has no begrotingscyclus, in Dutch; "" when it has one."""
+    if sv.is_scenario:
+        return (
+            f"{sv.naam} is een scenario van {sv.scenario_van.naam}: {SCENARIO_TEKST[0].lower()}"
+            f"{SCENARIO_TEKST[1:]}"
+        )
+    if not sv.heeft_eigen_begroting:
+        return (
+            f"{sv.naam} ({sv.get_juridische_vorm_display()}) heeft geen eigen begroting: elke "
+            "gemeente draagt haar aandeel in haar eigen begroting, dus er is "
+            "geen begrotingscyclus van de Wet gemeenschappelijke regelingen."
+        )
+    return ""
 
 
 # --- A stored cycle ----------------------------------------------------------------------------

@@ -1,6 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "begroting"
 
-# The pages are added by begroting/views.py (issue 21).
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.OverzichtView.as_view(), name="overzicht"),
+    path("nieuw/", views.CyclusCreateView.as_view(), name="cyclus-create"),
+    path("kalender.ics", views.IcsView.as_view(), name="ics"),
+    path("<int:jaar>/", views.CyclusView.as_view(), name="cyclus"),
+    path("<int:jaar>/bewerken/", views.CyclusUpdateView.as_view(), name="cyclus-bewerken"),
+    path("<int:jaar>/verwijderen/", views.CyclusDeleteView.as_view(), name="cyclus-verwijderen"),
+    # The zienswijzen and the uitvoeringsplan (begroting/views_raden.py) below.
+]

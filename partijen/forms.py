@@ -40,7 +40,15 @@ class SamenwerkingsverbandForm(DeelnemersMixin, forms.ModelForm):
 
     class Meta:
         model = Samenwerkingsverband
-        fields = ["naam", "afkorting", "juridische_vorm", "domeinen", "gemeenten", "penvoerder"]
+        fields = [
+            "naam",
+            "afkorting",
+            "juridische_vorm",
+            "eigen_begroting",
+            "domeinen",
+            "gemeenten",
+            "penvoerder",
+        ]
         widgets = {
             "domeinen": forms.CheckboxSelectMultiple,
             "gemeenten": forms.CheckboxSelectMultiple,

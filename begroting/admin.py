@@ -1,0 +1,21 @@
+from django.contrib import admin
+
+from regiekamer import admin as base
+
+from .models import Begrotingscyclus, Zienswijze
+
+
+@admin.register(Begrotingscyclus)
+class BegrotingscyclusAdmin(base.ModelAdmin):
+    list_display = ["__str__", "jaar", "vaststelling_begroting", "vaststelling_jaarrekening"]
+    list_filter = ["samenwerkingsverband", "jaar"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["toelichting", "uitvoeringsplan"]
+
+
+@admin.register(Zienswijze)
+class ZienswijzeAdmin(base.ModelAdmin):
+    list_display = ["__str__", "ontvangen", "geen_zienswijze", "reactie_verzonden"]
+    list_filter = ["cyclus__samenwerkingsverband", "cyclus__jaar", "gemeente"]
+    list_select_related = ["cyclus__samenwerkingsverband", "gemeente"]
+    search_fields = ["tekst", "reactie"]
