@@ -67,13 +67,7 @@ class Command(BaseCommand):
         jaarrekening = (
             lees_datum(jaarrekening, "--vaststelling-jaarrekening") if jaarrekening else None
         )
-        sv = None
-        if "\x00" not in code:
-            sv = (
-                Samenwerkingsverband.objects.select_related("scenario_van")
-                .filter(afkorting=code.upper())
-                .first()
-            )
+        sv = Samenwerkingsverband.objects.select_related("scenario_van").met_afkorting(code)
         if sv is None:
             raise CommandError(f"Er is geen samenwerkingsverband met afkorting '{code}'.")
         if melding := geen_begroting_melding(sv):
