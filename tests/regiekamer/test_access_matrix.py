@@ -41,6 +41,7 @@ from django.views.generic import RedirectView, UpdateView
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant
 from formatie.models import Pakket, Pakketdeelname
+from kosten.models import Realisatie, Voorschotregeling
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from programma.voortgang import draft_report
 from regiekamer.declarations import SV_LOOKUPS
@@ -234,6 +235,19 @@ def world(demo, django_user_model, media, settings):
     )
     pakket = Pakket.objects.create(samenwerkingsverband=mlw, naam="Module", verdeling="gelijk")
     Pakketdeelname.objects.create(pakket=pakket, gemeente=weert)
+    # Issue 21 (nacalculatie): a year's actual cost and a voorschotregeling of MLW.
+    rol = mlw.rollen.order_by("pk").last()  # not the first: the matrix deletes that one
+    Realisatie.objects.get_or_create(
+        rol=rol, jaar=2016, defaults={"samenwerkingsverband": mlw, "bedrag": Decimal("1000")}
+    )
+    Voorschotregeling.objects.get_or_create(
+        samenwerkingsverband=mlw, vanaf_jaar=2016, tot_en_met_jaar=2016
+    )
+    # The begroting app's models (issue 21's groundwork) need a row too for the matrix to run.
+    from begroting.models import Begrotingscyclus, Zienswijze
+
+    cyclus, _ = Begrotingscyclus.objects.get_or_create(samenwerkingsverband=mlw, jaar=2027)
+    Zienswijze.objects.get_or_create(cyclus=cyclus, gemeente=weert)
     for label in SV_LOOKUPS:
         if label == "partijen.toegang":
             continue
@@ -311,6 +325,8 @@ def page_cases(world):
         for kwarg in sorted(kwargs):
             if kwarg == "afkorting":
                 values = [MLW]
+            elif kwarg == "jaar" and name.startswith("kosten:"):
+                values = [2016]  # a year of MLW's plan (kosten:jaarrekening)
             else:
                 model = model_for(name, kwarg, view)
                 if model is Gemeente:
@@ -323,7 +339,7 @@ def page_cases(world):
         for values in variants:
             gemeente = None
             for kwarg, value in values.items():
-                if kwarg != "afkorting" and model_for(name, kwarg, view) is Gemeente:
+                if kwarg not in ("afkorting", "jaar") and model_for(name, kwarg, view) is Gemeente:
                     gemeente = Gemeente.objects.get(pk=value)
             yield name, reverse(name, kwargs=values), values, gemeente, view
 
@@ -608,6 +624,7 @@ def extra_data(name: str, world) -> dict:
             "aandelen-0-percentage": "100",
         },
         "brieven:brief-create": {"gemeente": str(weert.pk)},
+        "kosten:voorschotregeling-create": {"vanaf_jaar": "2031"},
     }.get(name, {})
     if name == "werkboek:import":
         data = {"werkboek": ("formatie.xlsx", export_workbook(mlw)), "bevestiging": "on"}
@@ -853,6 +870,9 @@ def scenario_cases(world, scenario):
             continue
         values, gemeente = {"afkorting": scenario.afkorting}, None
         for kwarg in sorted(kwargs - {"afkorting"}):
+            if kwarg == "jaar" and name.startswith("kosten:"):
+                values[kwarg] = 2016  # kosten:jaarrekening: a scenario's page says it has none
+                continue
             model = model_for(name, kwarg, view)
             row = world["weert"] if model is Gemeente else first_row(model, scenario)
             if row is None:
