@@ -230,6 +230,7 @@ def jaarrekening_report(sv, jaar: int | None = None, **options) -> tuple[str, di
     context = jaarrekening_context(sv, n, jaar)
     context |= {
         "titel": f"Jaarrekening {jaar} {sv.naam}",
+        "orientatie": "liggend",
         "gegevens_stand": pdf_data_state(
             *nacalculatie_history(sv),
             Voorschotregeling.history.filter(samenwerkingsverband_id=sv.pk),
