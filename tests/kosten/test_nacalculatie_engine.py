@@ -139,3 +139,21 @@ def test_saldi_of_actual_costs_sum_to_minus_the_rounding_difference(
             paid[betaling.van] += betaling.bedrag
             paid[betaling.aan] -= betaling.bedrag
         assert all(paid[g] + jv.te_verrekenen[g] == 0 for g in paid)
+
+
+def test_a_pluspakket_is_split_over_its_deelnemers_and_needs_them():
+    from .test_verrekening_pakketten import module_zonder_leverancier
+
+    plan = module_zonder_leverancier()
+    realisatie = plan_als_realisatie(plan)
+    realisatie[(5, 2016)] = RealisatieData(D("32201"))
+    n = calculate_nacalculatie(plan, realisatie)
+    assert n.werkelijk.regels[(5, 2016)].aandelen == {"Leudal": D(16101), "Nederweert": D(16101)}
+    assert n.aandeel_werkelijk("Weert", 2016, 10) == 0
+    jaar = n.verrekening("Weert")[0]
+    assert sum(jaar.saldo.values()) == -n.werkelijk.afrondingsverschil(2016)
+    assert n.werkelijk.afrondingsverschil(2016) == plan.afrondingsverschil(2016) + 1
+    # A year after the plan: the module has no deelnemers known, so it cannot be split.
+    realisatie[(5, 2019)] = RealisatieData(D("100"))
+    with pytest.raises(KostenFout, match="in pakket Wmo-module, maar het pakket heeft in 2019"):
+        calculate_nacalculatie(plan, realisatie, sleutels={2019: mlw_sleutel()})

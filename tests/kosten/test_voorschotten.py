@@ -141,3 +141,46 @@ def test_voorschotten_query_count_is_flat(demo, stuur_client, django_assert_max_
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert stuur_client.get(url()).status_code == 200
+
+
+def test_a_regeling_of_a_pluspakket_asks_its_deelnemers_only():
+    from .test_verrekening_pakketten import module_zonder_leverancier
+
+    plan = module_zonder_leverancier()  # beleid wmo (rol 5) in a module of Leudal, Nederweert
+    realisatie = plan_als_realisatie(plan)
+    realisatie[(5, 2016)] = RealisatieData(D(31200 + 1001))
+    n = calculate_nacalculatie(plan, realisatie)
+    vj = voorschot_jaar(n, RegelingData(10, 2016), 2016)
+    assert [v.gemeente for v in vj.voorschotten] == ["Leudal", "Nederweert"]
+    assert [v.aandeel for v in vj.voorschotten] == [D(15600), D(15600)]
+    assert [v.kwartalen for v in vj.voorschotten] == [[D(3900)] * 4] * 2
+    # 32.201 split in equal parts, each rounded half-up: 16.101 (16.100,50) twice.
+    assert [v.eindafrekening for v in vj.voorschotten] == [D(501), D(501)]
+    # The basispakket (None) and all costs (ALLE) are other regelingen.
+    basis = voorschot_jaar(n, RegelingData(None, 2016), 2016)
+    alle = voorschot_jaar(n, RegelingData(ALLE, 2016), 2016)
+    for g in ("Leudal", "Nederweert", "Weert"):
+        in_basis = next(v.aandeel for v in basis.voorschotten if v.gemeente == g)
+        in_alle = next(v.aandeel for v in alle.voorschotten if v.gemeente == g)
+        in_module = next((v.aandeel for v in vj.voorschotten if v.gemeente == g), D(0))
+        assert in_basis + in_module == in_alle
+
+
+@pytest.mark.django_db
+def test_a_scenario_has_no_voorschotten(demo, regie_client, regie_user):
+    from scenarios.maak import maak_scenario
+
+    sv = Samenwerkingsverband.objects.get(afkorting="MLW")
+    scenario = maak_scenario(sv, "SCN", "Kopie", regie_user)
+    page = regie_client.get(reverse("kosten:voorschotten", args=["SCN"])).content.decode()
+    assert "Een scenario heeft geen werkelijke kosten en dus geen nacalculatie" in page
+    assert "Nieuwe voorschotregeling" not in page
+    response = regie_client.post(
+        reverse("kosten:voorschotregeling-create", args=["SCN"]),
+        {"pakket": "", "ontvanger": "", "vanaf_jaar": "2016"},
+        follow=True,
+    )
+    assert "Een scenario heeft geen voorschotten" in response.content.decode()
+    assert not Voorschotregeling.objects.filter(samenwerkingsverband=scenario).exists()
+    jaarrekening = regie_client.get(reverse("kosten:jaarrekening", args=["SCN", 2016]))
+    assert "geen nacalculatie" in jaarrekening.content.decode()
