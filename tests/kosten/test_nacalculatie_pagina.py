@@ -120,3 +120,35 @@ def test_page_query_count_is_flat(mlw, stuur_client, django_assert_max_num_queri
     realisatie_gelijk_aan_plan(mlw)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert stuur_client.get(url()).status_code == 200
+
+
+def test_a_year_after_the_plan_uses_its_key(mlw, stuur_client):
+    """2019 has no plan costs; MLW's key (from 2016 on) splits what was spent."""
+    realisatie_gelijk_aan_plan(mlw)
+    rol = mlw.rollen.get(naam="Beleid Wmo")
+    Realisatie.objects.create(
+        samenwerkingsverband=mlw, rol=rol, jaar=2019, bedrag=Decimal("1000"),
+        toelichting="Afronding dossiers",
+    )  # fmt: skip
+    rows = stuur_client.get(url() + "?download=csv").text.splitlines()
+    assert "2019,Weert,0,480,480,1000,520" in rows
+    assert "2019,Leudal,0,360,360,0,-360" in rows
+    page = stuur_client.get(url()).content.decode()
+    assert "Leudal betaalt Weert € 360" in page
+    jaarrekening = stuur_client.get(reverse("kosten:jaarrekening", args=["MLW", 2019]))
+    assert "Afronding dossiers" in jaarrekening.content.decode()
+
+
+def test_a_realisatie_without_key_says_why(mlw, stuur_client):
+    from kosten.models import Verdeelsleutel
+
+    realisatie_gelijk_aan_plan(mlw)
+    Verdeelsleutel.objects.filter(samenwerkingsverband=mlw).update(tot_en_met_jaar=2018)
+    Realisatie.objects.create(
+        samenwerkingsverband=mlw, rol=mlw.rollen.get(naam="Beleid Wmo"), jaar=2019, bedrag=1000
+    )
+    page = stuur_client.get(url()).content.decode()
+    assert "De nacalculatie kan niet worden berekend." in page
+    assert "Voor 2019 zijn er werkelijke kosten (Beleid Wmo) maar geen verdeelsleutel." in page
+    response = stuur_client.get(url() + "?download=pdf")
+    assert response["Content-Type"] != "application/pdf"
