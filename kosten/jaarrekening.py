@@ -224,7 +224,11 @@ def jaarrekening_context(sv, n: Nacalculatie, jaar: int) -> dict:
 
 
 def jaarrekening_report(sv, jaar: int | None = None, **options) -> tuple[str, dict]:
+    """One year (default: the latest complete one, else the latest): begroot, werkelijk, the
+    differences explained, the nacalculatie per gemeente and the voorschotten."""
     n = load(sv)
+    if jaar is None and n.jaren:  # ``manage.py rapport jaarrekening CODE`` without --jaar
+        jaar = (n.volledige_jaren or n.jaren)[-1]
     if jaar not in n.jaren:
         raise RapportFout(f"{sv.naam} heeft in {jaar} geen begrote of werkelijke kosten.")
     context = jaarrekening_context(sv, n, jaar)

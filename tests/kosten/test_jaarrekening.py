@@ -72,3 +72,14 @@ def test_query_count_is_flat(mlw, stuur_client, django_assert_max_num_queries):
     add_rollen(mlw, 20)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert stuur_client.get(url(2016)).status_code == 200
+
+
+def test_rapport_command_prints_the_jaarrekening(mlw, tmp_path):
+    from django.core.management import call_command
+
+    call_command("rapport", "jaarrekening", "MLW", "--jaar", "2016", "-o", tmp_path / "j.pdf")
+    text = pdf_text((tmp_path / "j.pdf").read_bytes())
+    assert "Jaarrekening 2016" in text and "Extra inhuur bij ziekte" in text
+    # Without --jaar: the latest complete year (2018; 2017 lacks Informatie analyse).
+    call_command("rapport", "jaarrekening", "MLW", "-o", tmp_path / "l.pdf")
+    assert "Jaarrekening 2018" in pdf_text((tmp_path / "l.pdf").read_bytes())
