@@ -37,6 +37,11 @@ def test_nacalculatie_voorschotten_and_jaarrekening(browse):
     assert "2017 is nog niet compleet." in text
     assert "Leudal betaalt Weert € 55.803" in text  # 55.623 + 36% of 501 rounded
     user.screenshot("nacalculatie")
+    user.page.set_viewport_size({"width": 390, "height": 844})
+    user.screenshot("nacalculatie-telefoon")
+    width = user.page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390, f"de nacalculatie is {width} px breed op een telefoon"
+    user.page.set_viewport_size({"width": 1280, "height": 900})
     csv = user.download("CSV per gemeente").decode()
     assert csv.splitlines()[0] == (
         "jaar,gemeente,aandeel_begroot,aandeel_werkelijk,verschil,gedragen,saldo"
