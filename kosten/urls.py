@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_nacalculatie
 
 app_name = "kosten"
 
@@ -22,5 +22,27 @@ urlpatterns = [
         "budgetten/<int:pk>/claims/",
         views.BudgetclaimsUpdateView.as_view(),
         name="budgetclaims",
+    ),
+    path("nacalculatie/", views_nacalculatie.NacalculatieView.as_view(), name="nacalculatie"),
+    path("voorschotten/", views_nacalculatie.VoorschottenView.as_view(), name="voorschotten"),
+    path(
+        "voorschotten/nieuw/",
+        views_nacalculatie.VoorschotregelingCreateView.as_view(),
+        name="voorschotregeling-create",
+    ),
+    path(
+        "voorschotten/<int:pk>/bewerken/",
+        views_nacalculatie.VoorschotregelingUpdateView.as_view(),
+        name="voorschotregeling-update",
+    ),
+    path(
+        "voorschotten/<int:pk>/verwijderen/",
+        views_nacalculatie.VoorschotregelingDeleteView.as_view(),
+        name="voorschotregeling-delete",
+    ),
+    path(
+        "jaarrekening/<int:jaar>/",
+        views_nacalculatie.JaarrekeningView.as_view(),
+        name="jaarrekening",
     ),
 ]

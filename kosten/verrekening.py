@@ -91,15 +91,26 @@ def describe_afronding(verschil: Decimal, jaar: int, gemeente: str | None) -> st
     )
 
 
-def calculate_jaar(kv: Kostenverdeling, jaar: int, penvoerder: str | None) -> JaarVerrekening:
-    """The verrekening of one year; no betalingen while costs are niet toegewezen."""
+def drager_van(rol, jaar: int, penvoerder: str | None, dragers=None) -> str | None:
+    """Who bore a rol-year: ``dragers[(rol id, jaar)]`` when given (a Realisatie's
+    ``gedragen_door``), else the leverende gemeente, else the penvoerder (None: nobody yet)."""
+    if dragers and dragers.get((rol.id, jaar)):
+        return dragers[(rol.id, jaar)]
+    return rol.leverende_gemeente or penvoerder
+
+
+def calculate_jaar(
+    kv: Kostenverdeling, jaar: int, penvoerder: str | None, dragers=None
+) -> JaarVerrekening:
+    """The verrekening of one year; no betalingen while costs are niet toegewezen.
+    ``dragers``: {(rol id, jaar): gemeente} overriding who bore a rol-year (actual costs)."""
     gedragen: dict[str, Decimal] = {}
     niet_toegewezen: list[tuple[str, Decimal]] = []
     for rol in kv.rollen:
         kosten = kv.regel(rol, jaar).kosten
         if not kosten:
             continue
-        drager = rol.leverende_gemeente or penvoerder
+        drager = drager_van(rol, jaar, penvoerder, dragers)
         if drager:
             gedragen[drager] = gedragen.get(drager, ZERO) + kosten
         else:
@@ -131,10 +142,10 @@ def calculate_jaar(kv: Kostenverdeling, jaar: int, penvoerder: str | None) -> Ja
 
 
 def calculate_verrekening(
-    kv: Kostenverdeling, penvoerder: str | None = None
+    kv: Kostenverdeling, penvoerder: str | None = None, dragers=None
 ) -> list[JaarVerrekening]:
-    """The verrekening of every year of the Kostenverdeling."""
-    return [calculate_jaar(kv, jaar, penvoerder) for jaar in kv.jaren]
+    """The verrekening of every year of the Kostenverdeling (``dragers``: see calculate_jaar)."""
+    return [calculate_jaar(kv, jaar, penvoerder, dragers) for jaar in kv.jaren]
 
 
 def settle(saldi: dict[str, Decimal]) -> list[Betaling]:

@@ -10,6 +10,7 @@ from brieven.rapporten import raadsinformatiebrief_report
 from convenant.document import convenant_report
 from formatie.rapporten import bezetting_report
 from governance.rapporten import besluitenlijst_report
+from kosten.jaarrekening import jaarrekening_report, nacalculatie_report
 from kosten.rapporten import kostenverdeling_report, verrekening_report
 from kosten.rekening import rekening_pdf
 from programma.rapporten import voortgang_report
@@ -25,6 +26,8 @@ REPORTS = {
     "convenant": convenant_report,
     "raadsinformatiebrief": raadsinformatiebrief_report,
     "scenariovergelijking": scenariovergelijking_report,
+    "nacalculatie": nacalculatie_report,
+    "jaarrekening": jaarrekening_report,
 }
 
 

@@ -45,6 +45,9 @@ def fill(name, kwargs, view, sv, gemeente):
         if kwarg == "afkorting":
             values[kwarg] = sv.afkorting
             continue
+        if kwarg == "jaar" and name.startswith("kosten:"):
+            values[kwarg] = 2016  # kosten:jaarrekening: a year of MLW's plan
+            continue
         model = model_for(name, kwarg, view)
         row = gemeente if model is Gemeente else first_row(model, sv)
         if row is None:

@@ -19,9 +19,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from formatie.models import Pakket, Rol
+from kosten.models import Voorschotregeling
 from partijen.models import Gemeente, Samenwerkingsverband
 from programma.voortgang import draft_report, freeze_report
 from tests.brieven.factories import RaadsinformatiebriefFactory
+from tests.kosten.test_nacalculatie_command import realisatie_gelijk_aan_plan
 from tests.regiekamer.test_access_matrix import SCENARIO_PAGES, model_for, rows_of, url_patterns
 from tests.world import add_meeting_and_answer
 
@@ -98,6 +100,9 @@ def app_pages(mlw) -> list[str]:
     Pakket.objects.get_or_create(
         samenwerkingsverband=mlw, naam="Module (pagina's)", defaults={"verdeling": "gelijk"}
     )
+    # Issue 21: a voorschotregeling (its edit page) and actual costs of 2016 (the jaarrekening).
+    Voorschotregeling.objects.get_or_create(samenwerkingsverband=mlw, vanaf_jaar=2016)
+    realisatie_gelijk_aan_plan(mlw)
     paths = []
     for name, kwargs, view in url_patterns():
         if name in NOT_PAGES | DOWNLOADS or not hasattr(view, "get"):
@@ -109,6 +114,8 @@ def app_pages(mlw) -> list[str]:
         for kwarg in sorted(kwargs):
             if kwarg == "afkorting":
                 values[kwarg] = mlw.afkorting
+            elif kwarg == "jaar" and name.startswith("kosten:"):
+                values[kwarg] = 2016  # kosten:jaarrekening
             else:
                 model = model_for(name, kwarg, view)
                 # The last row: of the reports, the concept (a sent one has no edit page).

@@ -42,6 +42,7 @@ from begroting.models import Begrotingscyclus, Zienswijze
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant
 from formatie.models import Pakket, Pakketdeelname
+from kosten.models import Realisatie, Voorschotregeling
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from programma.voortgang import draft_report
 from regiekamer.declarations import SV_LOOKUPS
@@ -236,20 +237,19 @@ def world(demo, django_user_model, media, settings):
     )
     pakket = Pakket.objects.create(samenwerkingsverband=mlw, naam="Module", verdeling="gelijk")
     Pakketdeelname.objects.create(pakket=pakket, gemeente=weert)
-    # Issue 21: werkelijke kosten and a voorschotregeling (kosten; see the invoer work) and the
+    # Issue 21: a year's actual cost and a voorschotregeling of MLW (kosten), and the
     # begrotingscyclus: MLW keeps a begroting of its own in this world.
-    from formatie.models import Rol
-    from kosten.models import Realisatie, Voorschotregeling
-
-    if not rows_of(Realisatie, mlw).exists():
-        rol = Rol.objects.filter(samenwerkingsverband=mlw).order_by("-pk").first()
-        Realisatie.objects.create(samenwerkingsverband=mlw, rol=rol, jaar=2099, bedrag=Decimal(1))
-    if not rows_of(Voorschotregeling, mlw).exists():
-        Voorschotregeling.objects.create(samenwerkingsverband=mlw, vanaf_jaar=2099)
+    rol = mlw.rollen.order_by("pk").last()  # not the first: the matrix deletes that one
+    Realisatie.objects.get_or_create(
+        rol=rol, jaar=2016, defaults={"samenwerkingsverband": mlw, "bedrag": Decimal("1000")}
+    )
+    Voorschotregeling.objects.get_or_create(
+        samenwerkingsverband=mlw, vanaf_jaar=2016, tot_en_met_jaar=2016
+    )
     Samenwerkingsverband.objects.filter(pk=mlw.pk).update(eigen_begroting=True)
     mlw.refresh_from_db()
-    cyclus = Begrotingscyclus.objects.create(samenwerkingsverband=mlw, jaar=CYCLUSJAAR)
-    Zienswijze.objects.create(cyclus=cyclus, gemeente=weert)
+    cyclus, _ = Begrotingscyclus.objects.get_or_create(samenwerkingsverband=mlw, jaar=CYCLUSJAAR)
+    Zienswijze.objects.get_or_create(cyclus=cyclus, gemeente=weert)
     for label in SV_LOOKUPS:
         if label == "partijen.toegang":
             continue
@@ -327,6 +327,8 @@ def page_cases(world):
         for kwarg in sorted(kwargs):
             if kwarg == "afkorting":
                 values = [MLW]
+            elif kwarg == "jaar" and name.startswith("kosten:"):
+                values = [2016]  # a year of MLW's plan (kosten:jaarrekening)
             elif kwarg == "jaar":
                 values = [CYCLUSJAAR]
             else:
@@ -626,6 +628,7 @@ def extra_data(name: str, world) -> dict:
             "aandelen-0-percentage": "100",
         },
         "brieven:brief-create": {"gemeente": str(weert.pk)},
+        "kosten:voorschotregeling-create": {"vanaf_jaar": "2031"},
     }.get(name, {})
     if name == "werkboek:import":
         data = {"werkboek": ("formatie.xlsx", export_workbook(mlw)), "bevestiging": "on"}
@@ -871,6 +874,9 @@ def scenario_cases(world, scenario):
             continue
         values, gemeente = {"afkorting": scenario.afkorting}, None
         for kwarg in sorted(kwargs - {"afkorting"}):
+            if kwarg == "jaar" and name.startswith("kosten:"):
+                values[kwarg] = 2016  # kosten:jaarrekening: a scenario's page says it has none
+                continue
             if kwarg == "jaar":
                 break  # a scenario has no begrotingscyclus
             model = model_for(name, kwarg, view)

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from kosten.gegevens import load_kostenverdeling
+from kosten.nacalculatie import load_nacalculatie
 from kosten.verdeling import KostenFout
 from kosten.verrekening import calculate_verrekening, scenario_melding
 from partijen.models import Samenwerkingsverband
@@ -27,8 +28,16 @@ class Command(BaseCommand):
             default="csv",
             help="Uitvoerformaat; alleen csv wordt ondersteund.",
         )
+        parser.add_argument(
+            "--werkelijk",
+            action="store_true",
+            help=(
+                "Verreken de werkelijke kosten (nacalculatie) in plaats van de begroting; "
+                "alleen jaren waarvan alle werkelijke kosten bekend zijn."
+            ),
+        )
 
-    def handle(self, *args, code, formaat, **options):
+    def handle(self, *args, code, formaat, werkelijk=False, **options):
         if formaat not in FORMATS:
             raise CommandError(f"Onbekend formaat '{formaat}'. Kies uit: {', '.join(FORMATS)}.")
         try:
@@ -39,16 +48,19 @@ class Command(BaseCommand):
             raise CommandError(f"Er is geen samenwerkingsverband met afkorting '{code}'.") from exc
         if melding := scenario_melding(sv):
             raise CommandError(melding)
+        penvoerder = sv.penvoerder.naam if sv.penvoerder else None
         try:
-            kv = load_kostenverdeling(sv)
+            if werkelijk:
+                jaren = self.werkelijke_jaren(sv, penvoerder)
+            else:
+                jaren = calculate_verrekening(load_kostenverdeling(sv), penvoerder)
         except KostenFout as exc:
             raise CommandError(
                 f"De kosten van {sv.afkorting} zijn niet te berekenen: {exc}"
             ) from exc
-        penvoerder = sv.penvoerder.naam if sv.penvoerder else None
 
         rows = [["jaar", "gemeente", "gedragen", "aandeel", "saldo"]]
-        for jaar in calculate_verrekening(kv, penvoerder):
+        for jaar in jaren:
             for gemeente in sorted(jaar.saldo):
                 rows.append(
                     [
@@ -60,3 +72,19 @@ class Command(BaseCommand):
                     ]
                 )
         write_csv(self.stdout, rows)
+
+    def werkelijke_jaren(self, sv, penvoerder):
+        """The verrekening of the complete years of actual costs; the others said on stderr."""
+        nacalculatie = load_nacalculatie(sv)
+        for jaar, rollen in nacalculatie.ontbrekend_per_jaar.items():
+            self.stderr.write(
+                f"{jaar} is weggelaten: de werkelijke kosten ontbreken van "
+                + ", ".join(rollen)
+                + "."
+            )
+        if not nacalculatie.volledige_jaren:
+            raise CommandError(
+                f"Van {sv.afkorting} is nog geen jaar met alle werkelijke kosten bekend; "
+                "er valt niets na te calculeren."
+            )
+        return nacalculatie.verrekening(penvoerder)
