@@ -48,6 +48,8 @@ def fill(name, kwargs, view, sv, gemeente):
         if kwarg == "jaar" and name.startswith("kosten:"):
             values[kwarg] = 2016  # kosten:jaarrekening: a year of MLW's plan
             continue
+        if kwarg == "jaar":
+            return None  # a begrotingsjaar: MLW, a regeling zonder meer, has none
         model = model_for(name, kwarg, view)
         row = gemeente if model is Gemeente else first_row(model, sv)
         if row is None:
