@@ -16,6 +16,9 @@ BAD = "ML\x00W"
     "args",
     [
         ["kostenverdeling", BAD],
+        ["verrekening", BAD],
+        ["verrekening", BAD, "--werkelijk"],
+        ["begrotingskalender", BAD, "--jaar", "2027"],
         ["rapport", "kostenverdeling", BAD, "-o", "/dev/null"],
         ["maak_scenario", BAD, "--afkorting", "X1", "--naam", "X"],
         ["vergelijk_scenarios", BAD],

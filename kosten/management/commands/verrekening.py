@@ -40,12 +40,11 @@ class Command(BaseCommand):
     def handle(self, *args, code, formaat, werkelijk=False, **options):
         if formaat not in FORMATS:
             raise CommandError(f"Onbekend formaat '{formaat}'. Kies uit: {', '.join(FORMATS)}.")
-        try:
-            sv = Samenwerkingsverband.objects.select_related("penvoerder", "scenario_van").get(
-                afkorting=code.upper()
-            )
-        except Samenwerkingsverband.DoesNotExist as exc:
-            raise CommandError(f"Er is geen samenwerkingsverband met afkorting '{code}'.") from exc
+        sv = Samenwerkingsverband.objects.select_related(
+            "penvoerder", "scenario_van"
+        ).met_afkorting(code)
+        if sv is None:
+            raise CommandError(f"Er is geen samenwerkingsverband met afkorting '{code}'.")
         if melding := scenario_melding(sv):
             raise CommandError(melding)
         penvoerder = sv.penvoerder.naam if sv.penvoerder else None
