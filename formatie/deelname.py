@@ -54,6 +54,14 @@ def zet_deelname(pakket, gemeente, jaar: int, neemt: bool) -> bool:
     """Make ``gemeente`` take (``neemt``) or not take ``pakket`` in begrotingsjaar ``jaar``,
     changing no other year. Returns whether anything changed. Refuses (ValidationError) what
     ``check_deelname`` refuses when taking part."""
+    if pakket.soort == Pakketsoort.BASIS:
+        check_deelname(pakket, gemeente, jaar)  # refused: every gemeente takes it
+    if not Pakketdeelname.objects.filter(pakket=pakket).exists():
+        # A pluspakket without deelnemers is taken by every gemeente in every year
+        # (kosten.gegevens.pakket_deelnemers): written out first, so that no other gemeente or
+        # year changes when one cell does.
+        for eigen in pakket.samenwerkingsverband.gemeenten.all():
+            Pakketdeelname.objects.create(pakket=pakket, gemeente=eigen)
     rijen = list(
         Pakketdeelname.objects.select_for_update()
         .filter(pakket=pakket, gemeente=gemeente)
@@ -83,6 +91,17 @@ def zet_deelname(pakket, gemeente, jaar: int, neemt: bool) -> bool:
         return True
     if not dekkend:
         return False
+    laatste = [d for d in dekkend if d.vanaf_jaar == jaar and d.tot_en_met_jaar == jaar]
+    if (
+        laatste
+        and not Pakketdeelname.objects.filter(pakket=pakket)
+        .exclude(pk__in=[d.pk for d in laatste])
+        .exists()
+    ):
+        raise ValidationError(
+            f"{gemeente} is de laatste deelnemer van {pakket}: zonder deelnemers neemt iedere "
+            "gemeente het pakket af. Verwijder het pakket of kies eerst een andere deelnemer."
+        )
     for rij in dekkend:  # one, unless stored periods overlap: every one loses the year
         vanaf, tot = rij.vanaf_jaar, rij.tot_en_met_jaar
         if vanaf == jaar and tot == jaar:

@@ -30,6 +30,7 @@ DOMAIN_APPS = [
     "governance",
     "programma",
     "brieven",
+    "begroting",
 ]
 
 # Models the stuurgroep may change besides reading (app_label.model): it records decisions.

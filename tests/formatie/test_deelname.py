@@ -22,6 +22,13 @@ def pakket_gemeente():
     pakket = PakketFactory()
     gemeente = GemeenteFactory()
     pakket.samenwerkingsverband.gemeenten.add(gemeente)
+    # Another deelnemer in another year: the pakket has deelnemers (without any, every gemeente
+    # takes it; see the tests at the end).
+    derde = GemeenteFactory()
+    pakket.samenwerkingsverband.gemeenten.add(derde)
+    Pakketdeelname.objects.create(
+        pakket=pakket, gemeente=derde, vanaf_jaar=1990, tot_en_met_jaar=1990
+    )
     return pakket, gemeente
 
 
@@ -96,7 +103,7 @@ def test_geschiedenis_van_de_splitsing(pakket_gemeente):
     pakket, gemeente = pakket_gemeente
     maak(pakket, gemeente, [(2020, 2030)])
     zet_deelname(pakket, gemeente, 2025, False)
-    history = Pakketdeelname.history.filter(pakket_id=pakket.pk)
+    history = Pakketdeelname.history.filter(pakket_id=pakket.pk, gemeente_id=gemeente.pk)
     # created, shortened; the second half created
     assert sorted(h.history_type for h in history) == ["+", "+", "~"]
 
@@ -108,7 +115,7 @@ def test_basispakket_en_buitenstaander_geweigerd(pakket_gemeente):
         zet_deelname(basis, gemeente, 2027, True)
     with pytest.raises(ValidationError, match="neemt geen deel aan dit samenwerkingsverband"):
         zet_deelname(pakket, GemeenteFactory(), 2027, True)
-    assert not Pakketdeelname.objects.exists()
+    assert not Pakketdeelname.objects.filter(gemeente=gemeente).exists()
 
 
 def test_geheel_voor_een_gemeente(pakket_gemeente):
@@ -151,7 +158,7 @@ def losse_perioden(draw):
 @given(rows=losse_perioden(), jaar=st.integers(LAAG, HOOG), neemt=st.booleans())
 def test_alleen_dat_jaar_verandert(pakket_gemeente, rows, jaar, neemt):
     pakket, gemeente = pakket_gemeente
-    Pakketdeelname.objects.filter(pakket=pakket).delete()
+    Pakketdeelname.objects.filter(pakket=pakket, gemeente=gemeente).delete()
     maak(pakket, gemeente, rows)
     voor = jaren(rows)
     changed = zet_deelname(pakket, gemeente, jaar, neemt)
@@ -167,3 +174,23 @@ def test_alleen_dat_jaar_verandert(pakket_gemeente, rows, jaar, neemt):
         assert vanaf is None or tot is None or vanaf <= tot
     # taking part never adds more than one row; leaving at most one (a split)
     assert len(na_rows) <= len(rows) + 1
+
+
+def test_pakket_zonder_deelnemers_wordt_eerst_uitgeschreven(pakket_gemeente):
+    pakket, gemeente = pakket_gemeente
+    Pakketdeelname.objects.filter(pakket=pakket).delete()
+    ander = GemeenteFactory()
+    pakket.samenwerkingsverband.gemeenten.add(ander)
+    # no deelnames: every gemeente takes it in every year; leaving one year changes only that
+    assert zet_deelname(pakket, gemeente, 2027, False) is True
+    assert perioden(pakket, ander) == [(None, None)]
+    assert perioden(pakket, gemeente) == [(None, 2026), (2028, None)]
+
+
+def test_laatste_deelnemer_blijft(pakket_gemeente):
+    pakket, gemeente = pakket_gemeente
+    Pakketdeelname.objects.filter(pakket=pakket).delete()
+    maak(pakket, gemeente, [(2027, 2027)])
+    with pytest.raises(ValidationError, match="laatste deelnemer"):
+        zet_deelname(pakket, gemeente, 2027, False)
+    assert perioden(pakket, gemeente) == [(2027, 2027)]
