@@ -19,8 +19,6 @@ from kosten.verdeling import KostenFout
 
 from .models import Begrotingscyclus
 
-__all__ = ["Pakketdeelname", "UitvoeringsplanForm", "gekozen", "matrix", "sla_op"]
-
 
 class UitvoeringsplanForm(forms.ModelForm):
     class Meta:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.views.generic import TemplateView
 
+from formatie.models import Pakketdeelname
 from regiekamer import access
 from regiekamer.history import history_rows
 from regiekamer.versioning import SAVED_MEANWHILE, versioned_form
@@ -95,7 +96,15 @@ class ZienswijzenView(RealOnlyMixin, EditPermissionMixin, CyclusJaarMixin, Templ
         context.setdefault("forms", self.get_forms())
         cyclus = self.get_cyclus()
         context["title"] = f"Zienswijzen op de ontwerpbegroting {cyclus.jaar}"
-        context["history"] = history_rows(Zienswijze.history.filter(cyclus_id=cyclus.pk))
+        namen = {form.gemeente.pk: form.gemeente.naam for form in context["forms"]}
+
+        def zienswijze_naam(record):  # without a query per row; str() for a gemeente gone
+            naam = namen.get(record.gemeente_id)
+            return f"Zienswijze {naam} {cyclus.jaar}" if naam else None
+
+        context["history"] = history_rows(
+            Zienswijze.history.filter(cyclus_id=cyclus.pk), names={Zienswijze: zienswijze_naam}
+        )
         return context
 
     def post(self, request, *args, **kwargs):
@@ -153,9 +162,7 @@ class UitvoeringsplanView(RealOnlyMixin, CyclusJaarMixin, TemplateView):
         context["title"] = f"Uitvoeringsplan {cyclus.jaar}"
         context["history"] = history_rows(
             Begrotingscyclus.history.filter(id=cyclus.pk),
-            uitvoeringsplan.Pakketdeelname.history.filter(
-                pakket_id__in=[p.pk for p in context["plan"].pakketten]
-            ),
+            Pakketdeelname.history.filter(pakket_id__in=[p.pk for p in context["plan"].pakketten]),
         )
         return context
 
