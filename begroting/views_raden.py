@@ -160,9 +160,21 @@ class UitvoeringsplanView(RealOnlyMixin, CyclusJaarMixin, TemplateView):
         if context["can_edit"]:
             context.setdefault("form", self.get_form())
         context["title"] = f"Uitvoeringsplan {cyclus.jaar}"
+        plan = context["plan"]
+        gemeenten = {rij.gemeente.pk: rij.gemeente.naam for rij in plan.rijen}
+        pakketten = {p.pk: p.naam for p in plan.pakketten}
+
+        def deelname_naam(record):  # without a query per row; str() for a gemeente gone
+            naam = gemeenten.get(record.gemeente_id)
+            return f"{naam} in {pakketten.get(record.pakket_id)}" if naam else None
+
         context["history"] = history_rows(
             Begrotingscyclus.history.filter(id=cyclus.pk),
-            Pakketdeelname.history.filter(pakket_id__in=[p.pk for p in context["plan"].pakketten]),
+            Pakketdeelname.history.filter(pakket_id__in=list(pakketten)),
+            names={
+                Begrotingscyclus: lambda r: f"Begrotingscyclus {sv.afkorting} {r.jaar}",
+                Pakketdeelname: deelname_naam,
+            },
         )
         return context
 
