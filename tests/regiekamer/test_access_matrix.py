@@ -38,6 +38,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.views.generic import RedirectView, UpdateView
 
+from begroting.models import Begrotingscyclus, Zienswijze
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant
 from formatie.models import Pakket, Pakketdeelname
@@ -51,6 +52,7 @@ from tests.world import add_meeting_and_answer
 from werkboek.schrijven import export_workbook
 
 MLW = "MLW"
+CYCLUSJAAR = 2027  # the begrotingsjaar of MLW's Begrotingscyclus in the world
 OTHER = "ANDR"
 # URL names whose model is not the name before "-…" (gremium-detail -> Gremium).
 MODEL_ALIASES = {
@@ -234,6 +236,20 @@ def world(demo, django_user_model, media, settings):
     )
     pakket = Pakket.objects.create(samenwerkingsverband=mlw, naam="Module", verdeling="gelijk")
     Pakketdeelname.objects.create(pakket=pakket, gemeente=weert)
+    # Issue 21: werkelijke kosten and a voorschotregeling (kosten; see the invoer work) and the
+    # begrotingscyclus: MLW keeps a begroting of its own in this world.
+    from formatie.models import Rol
+    from kosten.models import Realisatie, Voorschotregeling
+
+    if not rows_of(Realisatie, mlw).exists():
+        rol = Rol.objects.filter(samenwerkingsverband=mlw).order_by("-pk").first()
+        Realisatie.objects.create(samenwerkingsverband=mlw, rol=rol, jaar=2099, bedrag=Decimal(1))
+    if not rows_of(Voorschotregeling, mlw).exists():
+        Voorschotregeling.objects.create(samenwerkingsverband=mlw, vanaf_jaar=2099)
+    Samenwerkingsverband.objects.filter(pk=mlw.pk).update(eigen_begroting=True)
+    mlw.refresh_from_db()
+    cyclus = Begrotingscyclus.objects.create(samenwerkingsverband=mlw, jaar=CYCLUSJAAR)
+    Zienswijze.objects.create(cyclus=cyclus, gemeente=weert)
     for label in SV_LOOKUPS:
         if label == "partijen.toegang":
             continue
@@ -311,6 +327,8 @@ def page_cases(world):
         for kwarg in sorted(kwargs):
             if kwarg == "afkorting":
                 values = [MLW]
+            elif kwarg == "jaar":
+                values = [CYCLUSJAAR]
             else:
                 model = model_for(name, kwarg, view)
                 if model is Gemeente:
@@ -323,7 +341,7 @@ def page_cases(world):
         for values in variants:
             gemeente = None
             for kwarg, value in values.items():
-                if kwarg != "afkorting" and model_for(name, kwarg, view) is Gemeente:
+                if kwarg not in ("afkorting", "jaar") and model_for(name, kwarg, view) is Gemeente:
                     gemeente = Gemeente.objects.get(pk=value)
             yield name, reverse(name, kwargs=values), values, gemeente, view
 
@@ -853,6 +871,8 @@ def scenario_cases(world, scenario):
             continue
         values, gemeente = {"afkorting": scenario.afkorting}, None
         for kwarg in sorted(kwargs - {"afkorting"}):
+            if kwarg == "jaar":
+                break  # a scenario has no begrotingscyclus
             model = model_for(name, kwarg, view)
             row = world["weert"] if model is Gemeente else first_row(model, scenario)
             if row is None:
