@@ -149,7 +149,11 @@ class UitvoeringsplanView(RealOnlyMixin, CyclusJaarMixin, TemplateView):
         )
 
     def get_form(self, data=None):
-        return versioned_form(uitvoeringsplan.UitvoeringsplanForm)(data, instance=self.get_cyclus())
+        form_class = versioned_form(uitvoeringsplan.UitvoeringsplanForm)
+        # Checked against the version it was opened on only when the text was changed: the
+        # cycle's dates edited meanwhile do not stop a tick.
+        form_class.row_of_formset = True
+        return form_class(data, instance=self.get_cyclus())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -173,3 +173,25 @@ def test_queries_groeien_niet_met_pakketten(regie_client, pakket, django_assert_
         )
         Pakketdeelname.objects.create(pakket=extra, gemeente=g("Weert"), vanaf_jaar=2016)
     assert meet() == weinig
+
+
+def test_cyclus_intussen_bewerkt(regie_client, pakket):
+    data = form_data(regie_client)
+    cyclus = Begrotingscyclus.objects.get(jaar=JAAR)
+    cyclus.toelichting = "Datums bijgewerkt door een ander"
+    cyclus.save()
+    # a tick still goes through: the text was not touched
+    data["deelname"] = [*data["deelname"], cel(pakket, "Nederweert")]
+    page = text(regie_client.post(url(), data, follow=True))
+    assert "Nederweert neemt Inkoop plus af" in page
+    # a changed text over a newer version is refused, nothing saved
+    data = form_data(regie_client)
+    cyclus.refresh_from_db()
+    cyclus.uitvoeringsplan = "Van een ander"
+    cyclus.save()
+    data["uitvoeringsplan"] = "Mijn tekst"
+    data["deelname"].remove(cel(pakket, "Weert"))
+    page = text(regie_client.post(url(), data))
+    assert "Niets opgeslagen" in page
+    assert perioden(pakket, "Weert") == [(0, 9999)]
+    assert Begrotingscyclus.objects.get(jaar=JAAR).uitvoeringsplan == "Van een ander"
