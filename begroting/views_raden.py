@@ -40,8 +40,6 @@ def cyclus_url(cyclus) -> str:
 class CyclusJaarMixin(SamenwerkingsverbandMixin):
     """A page of one begrotingsjaar of the samenwerkingsverband (404 for another year)."""
 
-    scenario_text = SCENARIO_TEKST
-
     def get_cyclus(self):
         if not hasattr(self, "_cyclus"):
             self._cyclus = get_object_or_404(
@@ -68,6 +66,7 @@ class ZienswijzenView(RealOnlyMixin, EditPermissionMixin, CyclusJaarMixin, Templ
 
     model = Zienswijze
     template_name = "begroting/zienswijzen.html"
+    scenario_text = SCENARIO_TEKST
 
     def get_permission_object(self):
         return self.get_cyclus()
@@ -138,6 +137,7 @@ class UitvoeringsplanView(RealOnlyMixin, CyclusJaarMixin, TemplateView):
     that year, with its share of their costs. Every member reads it; the regiegroep edits."""
 
     template_name = "begroting/uitvoeringsplan.html"
+    scenario_text = SCENARIO_TEKST
 
     def can_edit(self) -> bool:
         user, cyclus = self.request.user, self.get_cyclus()

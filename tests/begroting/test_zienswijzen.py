@@ -224,3 +224,20 @@ def test_pagina_queries_groeien_niet(regie_client, gr, cyclus, django_assert_max
         z.tekst = "y"
         z.save()
     assert meet() == weinig
+
+
+def test_een_scenario_heeft_geen_zienswijzen(regie_client, gr):
+    scenario = SamenwerkingsverbandFactory(
+        naam="Scenario GRT",
+        afkorting="GRTS",
+        scenario_van=gr,
+        juridische_vorm=JuridischeVorm.OPENBAAR_LICHAAM,
+        gemeenten=list(gr.gemeenten.all()),
+    )
+    BegrotingscyclusFactory(samenwerkingsverband=scenario, jaar=2027)
+    for name in ("begroting:zienswijzen", "begroting:uitvoeringsplan"):
+        response = regie_client.get(reverse(name, args=["GRTS", 2027]), follow=True)
+        assert "Een scenario heeft geen begroting" in text(response)
+        response = regie_client.post(reverse(name, args=["GRTS", 2027]), {})
+        assert response.status_code == 302
+    assert not Zienswijze.objects.exists()
