@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_raden
 
 app_name = "begroting"
 
@@ -11,5 +11,11 @@ urlpatterns = [
     path("<int:jaar>/", views.CyclusView.as_view(), name="cyclus"),
     path("<int:jaar>/bewerken/", views.CyclusUpdateView.as_view(), name="cyclus-bewerken"),
     path("<int:jaar>/verwijderen/", views.CyclusDeleteView.as_view(), name="cyclus-verwijderen"),
-    # The zienswijzen and the uitvoeringsplan (begroting/views_raden.py) below.
+    # The zienswijzen and the uitvoeringsplan (begroting/views_raden.py).
+    path("<int:jaar>/zienswijzen/", views_raden.ZienswijzenView.as_view(), name="zienswijzen"),
+    path(
+        "<int:jaar>/uitvoeringsplan/",
+        views_raden.UitvoeringsplanView.as_view(),
+        name="uitvoeringsplan",
+    ),
 ]

@@ -1,6 +1,7 @@
 """The stuurgroep dashboard: one page per samenwerkingsverband, readable in a minute.
 
-Five blocks (kosten, formatie, programma, governance, convenant), each assembled by a plain
+Five blocks (kosten, formatie, programma, governance, convenant), and for a
+samenwerkingsverband with a begroting of its own the begrotingscyclus, each assembled by a plain
 function from the calculations the detail pages use, so the figures are the same there.
 Every block costs a fixed number of queries, however many rows the samenwerkingsverband has.
 """
@@ -16,6 +17,9 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.views.generic import TemplateView
 
+from begroting.constants import Stapstatus
+from begroting.kalender import volgende_termijn, zienswijzen_gedaan
+from begroting.zienswijzen import zonder_antwoord
 from convenant.models import Herijkingsmoment
 from formatie.bezetting import build_bezettingsoverzicht
 from governance.constants import Agendapuntsoort, Gremiumsoort
@@ -294,6 +298,52 @@ def convenant_block(sv: Samenwerkingsverband, today: date | None = None) -> Conv
     return blok
 
 
+# --- Begrotingscyclus (issue 21) -------------------------------------------------------------
+
+
+@dataclass
+class BegrotingBlok:
+    url: str
+    volgende: object = None  # begroting.kalender.Termijn
+    volgende_jaar: int | None = None
+    verlopen: bool = False
+    zienswijzen_jaar: int | None = None  # the ontwerpbegroting out for the councils' say
+    zienswijzen_url: str = ""
+    zonder_antwoord: list[str] = field(default_factory=list)
+
+
+def begroting_block(sv: Samenwerkingsverband, today: date | None = None) -> BegrotingBlok | None:
+    """For a samenwerkingsverband with a begroting of its own: the next deadline of its
+    begrotingscyclus and the councils that have not answered the ontwerpbegroting that is out
+    for their zienswijze (the newest sent whose zienswijzen are not complete). Three queries."""
+    if not sv.heeft_eigen_begroting:
+        return None
+    today = today or timezone.localdate()
+    cycli = list(sv.begrotingscycli.order_by("-jaar").prefetch_related("zienswijzen"))
+    gemeenten = list(sv.gemeenten.order_by("naam"))
+    blok = BegrotingBlok(url=begroting_url(sv, cycli[0] if cycli else None))
+    gevonden = volgende_termijn(cycli, gemeenten, today)
+    if gevonden is not None:
+        cyclus, termijn = gevonden
+        blok.volgende, blok.volgende_jaar = termijn, cyclus.jaar
+        blok.verlopen = termijn.status(today) == Stapstatus.VERLOPEN
+        blok.url = begroting_url(sv, cyclus)
+    for cyclus in cycli:
+        if cyclus.ontwerpbegroting_verzonden and zienswijzen_gedaan(cyclus, gemeenten) is None:
+            blok.zienswijzen_jaar = cyclus.jaar
+            blok.zienswijzen_url = begroting_url(sv, cyclus)
+            blok.zonder_antwoord = [g.naam for g in zonder_antwoord(cyclus, gemeenten)]
+            break
+    return blok
+
+
+def begroting_url(sv: Samenwerkingsverband, cyclus) -> str:
+    """The cycle's page (the overview of the years without one)."""
+    if cyclus is not None:
+        return cyclus.get_absolute_url()
+    return reverse("begroting:overzicht", args=[sv.afkorting])
+
+
 # --- The page -------------------------------------------------------------------------------
 
 
@@ -305,6 +355,7 @@ def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> di
         "programma": programma_block(sv),
         "governance": governance_block(sv, now),
         "convenant": convenant_block(sv, timezone.localdate(now)),
+        "begroting": begroting_block(sv, timezone.localdate(now)),
     }
 
 
