@@ -71,6 +71,11 @@ def test_regiegroep_legt_zienswijzen_en_uitvoeringsplan_vast(browse, mlw_begroti
     type_into(user, weert.get_by_label("Zienswijze ontvangen op"), "5-4-2016")
     user.submit("Opslaan")
     assert "Opgeslagen: de zienswijzen van Leudal, Weert (2017)." in user.text(), user.text()
+    # Saved, the official is back on the year's page, which says who has not answered yet.
+    assert user.path == "/samenwerkingsverbanden/MLW/begroting/2017/"
+    stand = user.page.locator("section.zienswijzen").inner_text()
+    assert "Nog geen antwoord van de raad van Nederweert." in stand, stand
+    user.open("/samenwerkingsverbanden/MLW/begroting/2017/zienswijzen/")
     assert user.page.get_by_label("Reactie verzonden op").first.input_value() == "20-04-2016"
     user.screenshot("zienswijzen")
     user.page.set_viewport_size(PHONE)
