@@ -91,6 +91,15 @@ class RealisatieView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
             access.can(user, action, sv, Realisatie) for action in ("add", "change", "delete")
         )
 
+    def has_permission(self) -> bool:
+        """Everyone who sees the samenwerkingsverband reads; only who may edit posts (asked
+        before a scenario is turned away, so a forged post is refused as such)."""
+        return self.request.method != "POST" or self.can_edit()
+
+    def handle_no_permission(self):
+        sv = self.get_samenwerkingsverband()
+        raise access.Refused(access.refusal(self.request.user, sv, Realisatie))
+
     def setup_year(self):
         sv = self.get_samenwerkingsverband()
         try:
@@ -206,7 +215,7 @@ class RealisatieView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         sv = self.get_samenwerkingsverband()
         if not self.can_edit():
-            raise access.Refused(access.refusal(request.user, sv, Realisatie))
+            return self.handle_no_permission()
         self.setup_year()
         if self.jaar is None or self.jaar_fout:
             messages.error(request, "Niets opgeslagen: kies eerst een jaar.")

@@ -206,6 +206,16 @@ def test_only_the_declared_pages_open_without_signing_in():
 # --- the world ------------------------------------------------------------------------------
 
 
+def add_werkelijke_kosten(mlw):
+    """Issue 21: a rol's werkelijke kosten and a voorschotregeling in MLW."""
+    from kosten.models import Realisatie, Voorschotregeling
+
+    Realisatie.objects.create(
+        samenwerkingsverband=mlw, rol=mlw.rollen.first(), jaar=2017, bedrag=Decimal("73000.50")
+    )
+    Voorschotregeling.objects.create(samenwerkingsverband=mlw, vanaf_jaar=2017)
+
+
 @pytest.fixture
 def world(demo, django_user_model, media, settings):
     """MLW with at least one row of every model, another samenwerkingsverband, and users."""
@@ -234,6 +244,7 @@ def world(demo, django_user_model, media, settings):
     )
     pakket = Pakket.objects.create(samenwerkingsverband=mlw, naam="Module", verdeling="gelijk")
     Pakketdeelname.objects.create(pakket=pakket, gemeente=weert)
+    add_werkelijke_kosten(mlw)
     for label in SV_LOOKUPS:
         if label == "partijen.toegang":
             continue
@@ -609,6 +620,8 @@ def extra_data(name: str, world) -> dict:
         },
         "brieven:brief-create": {"gemeente": str(weert.pk)},
     }.get(name, {})
+    if name == "kosten:realisatie-import":
+        data = {"bestand": ("kosten.csv", b"jaar;rol;bedrag\n2017;Contractmanagement;1\n")}
     if name == "werkboek:import":
         data = {"werkboek": ("formatie.xlsx", export_workbook(mlw)), "bevestiging": "on"}
     return data
