@@ -106,7 +106,7 @@ def drager_volgens_plan(rol: Rol, sv: Samenwerkingsverband) -> str:
         return rol.leverende_gemeente.naam
     if sv.penvoerder_id:
         return f"{sv.penvoerder.naam} (penvoerder)"
-    return "niet toegewezen (geen penvoerder)"
+    return "niet toegewezen"
 
 
 @transaction.atomic
