@@ -109,9 +109,59 @@ def drager_volgens_plan(rol: Rol, sv: Samenwerkingsverband) -> str:
     return "niet toegewezen"
 
 
+def stand(realisatie: Realisatie | None) -> str:
+    """A rol-year as the grid opened it (hidden in the form): bedrag|gemeente|toelichting."""
+    if realisatie is None:
+        return "||"
+    bedrag = f"{Decimal(realisatie.bedrag).quantize(Decimal('0.01'))}"
+    return f"{bedrag}|{realisatie.gedragen_door_id or ''}|{realisatie.toelichting}"
+
+
+def stand_van(invoer: Invoer) -> str:
+    if invoer.bedrag is None:
+        return "||"
+    bedrag = f"{invoer.bedrag.quantize(Decimal('0.01'))}"
+    drager = invoer.gedragen_door.pk if invoer.gedragen_door else ""
+    return f"{bedrag}|{drager}|{invoer.toelichting}"
+
+
+class Conflict(Exception):
+    """Someone else changed a rol-year the user changed since the page was opened; nothing
+    is saved. ``meldingen`` names rol, what it is now and who (from the history)."""
+
+    def __init__(self, meldingen: list[str], rollen: set[int]):
+        self.meldingen, self.rollen = meldingen, rollen
+        super().__init__("\n".join(meldingen))
+
+
+def _conflict_melding(rol: Rol, jaar: int, nu: Realisatie | None) -> str:
+    from regiekamer.versioning import who_and_when
+
+    record = (
+        Realisatie.history.filter(rol_id=rol.pk, jaar=jaar)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    door = f" ({who_and_when(record)})" if record is not None else ""
+    if nu is None:
+        waarde = "nu leeg (verwijderd)"
+    else:
+        waarde = f"nu € {format_decimal(nu.bedrag, 2, trailing_zeros=True)}"
+    return f"{rol.naam} {jaar}: iemand anders heeft dit intussen gewijzigd{door}; {waarde}."
+
+
 @transaction.atomic
-def save_jaar(sv: Samenwerkingsverband, jaar: int, invoer: dict[int, Invoer]) -> Samenvatting:
-    """Write the year's werkelijke kosten of the rollen in ``invoer`` (rol id -> Invoer)."""
+def save_jaar(
+    sv: Samenwerkingsverband,
+    jaar: int,
+    invoer: dict[int, Invoer],
+    geopend: dict[int, str] | None = None,
+) -> Samenvatting:
+    """Write the year's werkelijke kosten of the rollen in ``invoer`` (rol id -> Invoer).
+
+    ``geopend``: per rol id how the page showed it (:func:`stand`); a rol whose row changed
+    since then refuses the whole save with :class:`Conflict` (nothing saved)."""
     if sv.is_scenario:
         raise ValueError(SCENARIO)
     rollen = {r.pk: r for r in Rol.objects.filter(samenwerkingsverband=sv, pk__in=list(invoer))}
@@ -121,6 +171,14 @@ def save_jaar(sv: Samenwerkingsverband, jaar: int, invoer: dict[int, Invoer]) ->
             samenwerkingsverband=sv, jaar=jaar, rol_id__in=list(rollen)
         )
     }
+    conflicten = [
+        rol_id
+        for rol_id, opened in (geopend or {}).items()
+        if rol_id in invoer and rol_id in rollen and stand(bestaand.get(rol_id)) != opened
+    ]
+    if conflicten:
+        meldingen = [_conflict_melding(rollen[r], jaar, bestaand.get(r)) for r in conflicten]
+        raise Conflict(meldingen, set(conflicten))
     samenvatting = Samenvatting()
     for rol_id, regel in invoer.items():
         if rol_id not in rollen:

@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 from formatie.models import Rol
 from regiekamer import access
 from regiekamer.afronding import round_euro
-from regiekamer.getallen import BEDRAG, GetalField
+from regiekamer.getallen import BEDRAG, GetalField, format_number
 from regiekamer.views import EditPermissionMixin, RealOnlyMixin, SamenwerkingsverbandMixin
 
 from .gegevens import load_kostenverdeling
@@ -24,12 +24,15 @@ from .realisatie import (
     MAX_JAAR,
     MIN_JAAR,
     SCENARIO,
+    Conflict,
     Invoer,
     RealisatieFout,
     drager_volgens_plan,
     jaren,
     lees_en_importeer,
     save_jaar,
+    stand,
+    stand_van,
 )
 from .verdeling import KostenFout
 
@@ -57,6 +60,9 @@ class RealisatieRijForm(forms.Form):
         label="Gedragen door", required=False, coerce=int, empty_value=None
     )
     toelichting = forms.CharField(label="Toelichting", required=False, max_length=500)
+    # How the row was when the page was opened (realisatie.stand): only a row the user changed
+    # is saved, and only when nobody else changed it meanwhile.
+    geopend = forms.CharField(required=False, widget=forms.HiddenInput, max_length=700)
 
     def __init__(self, *args, rol, gemeenten, standaard, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,7 +73,18 @@ class RealisatieRijForm(forms.Form):
             *[(g.pk, g.naam) for g in gemeenten.values()],
         ]
         for field in self.fields.values():
-            field.widget.attrs["aria-label"] = f"{field.label} {rol.naam}"
+            if field.label:
+                field.widget.attrs["aria-label"] = f"{field.label} {rol.naam}"
+
+    def clean(self):
+        data = super().clean()
+        zonder_bedrag = data.get("werkelijk") is None and "werkelijk" not in self.errors
+        if zonder_bedrag and (data.get("gedragen_door") or data.get("toelichting", "").strip()):
+            self.add_error(
+                "werkelijk",
+                "Vul de werkelijke kosten in, of maak ook 'gedragen door' en de toelichting leeg.",
+            )
+        return data
 
     def invoer(self) -> Invoer:
         data = self.cleaned_data
@@ -142,9 +159,9 @@ class RealisatieView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
         result = []
         for rol in self.rollen:
             oud = self.bestaand.get(rol.pk)
-            initial = {}
+            initial = {"geopend": stand(oud)}
             if oud is not None:
-                initial = {
+                initial |= {
                     "werkelijk": oud.bedrag,
                     "gedragen_door": oud.gedragen_door_id,
                     "toelichting": oud.toelichting,
@@ -227,9 +244,44 @@ class RealisatieView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
                 f"Niets opgeslagen voor {self.jaar}: verbeter de gemarkeerde cellen.",
             )
             return self.render_to_response(self.get_context_data(forms_=forms_))
-        samenvatting = save_jaar(sv, self.jaar, {f.rol.pk: f.invoer() for f in forms_})
+        invoer, geopend = {}, {}
+        for form in forms_:
+            regel, opened = form.invoer(), form.cleaned_data["geopend"]
+            if opened and stand_van(regel) == opened:
+                continue  # not changed by this user: never written over another's edit
+            invoer[form.rol.pk] = regel
+            if opened:
+                geopend[form.rol.pk] = opened
+        try:
+            samenvatting = save_jaar(sv, self.jaar, invoer, geopend)
+        except Conflict as conflict:
+            return self.conflict_response(request, set(invoer), conflict)
         messages.success(request, samenvatting.tekst(str(self.jaar)))
         return HttpResponseRedirect(realisatie_url(sv, self.jaar))
+
+    def conflict_response(self, request, gewijzigd: set[int], conflict: Conflict):
+        """Nothing saved: the user's input stays in the rows they changed, every other row
+        shows its current value, and each row is marked as opened now, so saving again after
+        review cannot undo the other person's edit."""
+        self.setup_year()
+        data = request.POST.copy()
+        for rol in self.rollen:
+            prefix, nu = f"rol{rol.pk}", self.bestaand.get(rol.pk)
+            data[f"{prefix}-geopend"] = stand(nu)
+            if rol.pk not in gewijzigd:
+                data[f"{prefix}-werkelijk"] = format_number(nu.bedrag, BEDRAG) if nu else ""
+                data[f"{prefix}-gedragen_door"] = str(nu.gedragen_door_id or "") if nu else ""
+                data[f"{prefix}-toelichting"] = nu.toelichting if nu else ""
+        forms_ = self.get_forms(data)
+        for form in forms_:
+            form.is_valid()
+        messages.error(
+            request,
+            f"Niets opgeslagen voor {self.jaar}: een andere gebruiker heeft intussen werkelijke "
+            "kosten gewijzigd die u ook wijzigde. Controleer ze en sla opnieuw op.",
+        )
+        context = self.get_context_data(forms_=forms_, conflicten=conflict.meldingen)
+        return self.render_to_response(context, status=409)
 
 
 class RealisatieUploadForm(forms.Form):

@@ -128,6 +128,41 @@ def test_a_bad_cell_saves_nothing_and_says_where(mlw, regie_client):
     assert not Realisatie.objects.exists()
 
 
+def test_a_row_changed_meanwhile_by_another_is_not_overwritten(mlw, regie_client):
+    cm, wmo = rol(), rol("Beleid Wmo")
+    data = page_data(regie_client.get(url(jaar=2017)))
+    # Meanwhile another official saves Contractmanagement (as the page does).
+    save_jaar(mlw, 2017, {cm.pk: Invoer(Decimal("50000"))}, {cm.pk: "||"})
+    mine = dict(data, **{f"rol{cm.pk}-werkelijk": "60.000", f"rol{wmo.pk}-werkelijk": "1"})
+    response = regie_client.post(url(jaar=2017), mine)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Niets opgeslagen voor 2017: een andere gebruiker" in page
+    assert "Contractmanagement 2017: iemand anders heeft dit intussen gewijzigd" in page
+    assert "nu € 50.000,00." in page
+    assert Realisatie.objects.get().bedrag == Decimal("50000")  # nothing of mine saved
+    again = page_data(response)
+    assert again[f"rol{cm.pk}-werkelijk"] == "60.000"  # my input stays
+    assert regie_client.post(url(jaar=2017), again).status_code == 302  # after review: mine
+    assert Realisatie.objects.get(rol=cm).bedrag == Decimal("60000")
+
+    # Changing another rol than the other official did: both are kept.
+    data = page_data(regie_client.get(url(jaar=2017)))
+    save_jaar(mlw, 2017, {cm.pk: Invoer(Decimal("61000"))})
+    data[f"rol{wmo.pk}-werkelijk"] = "2"
+    assert regie_client.post(url(jaar=2017), data).status_code == 302
+    assert Realisatie.objects.get(rol=cm).bedrag == Decimal("61000")
+    assert Realisatie.objects.get(rol=wmo).bedrag == Decimal("2")
+
+
+def test_a_toelichting_without_amount_is_refused(mlw, regie_client):
+    data = page_data(regie_client.get(url(jaar=2017)))
+    data[f"rol{rol().pk}-toelichting"] = "Nog niet geboekt"
+    page = regie_client.post(url(jaar=2017), data).content.decode()
+    assert "Vul de werkelijke kosten in, of maak ook" in page
+    assert not Realisatie.objects.exists()
+
+
 def test_emptying_an_amount_deletes_the_row_and_says_so(mlw, regie_client):
     Realisatie.objects.create(samenwerkingsverband=mlw, rol=rol(), jaar=2017, bedrag=Decimal("100"))
     data = page_data(regie_client.get(url(jaar=2017)))
