@@ -491,6 +491,111 @@ class _Lezer:
             return None
 
 
+FOUT = _ZonderWaarde()  # a cell whose problem has been reported
+
+
+def _verplicht(lezer: _Lezer, rij: int, row: list, kolom: str, leeg: str):
+    """The cell's value; FOUT (reported) when it is empty or unreadable."""
+    value = lezer.cel(rij, row, kolom)
+    if isinstance(value, _ZonderWaarde):
+        return FOUT
+    if _leeg(value):
+        lezer.fout(rij, kolom, leeg)
+        return FOUT
+    return value
+
+
+def _jaar(lezer: _Lezer, rij: int, row: list):
+    value = _verplicht(lezer, rij, row, "jaar", "is leeg; vul een jaar in, zoals 2017.")
+    if value is FOUT:
+        return FOUT
+    number = lezer.getal(rij, value, "jaar")
+    if number is None:
+        return FOUT
+    if number != number.to_integral_value() or not MIN_JAAR <= number <= MAX_JAAR:
+        lezer.fout(
+            rij, "jaar", f'"{kort(str(value))}" is geen jaar tussen {MIN_JAAR} en {MAX_JAAR}.'
+        )
+        return FOUT
+    return int(number)
+
+
+def _rol(lezer: _Lezer, rij: int, row: list, rollen: dict, sv) -> Rol | _ZonderWaarde:
+    value = _verplicht(lezer, rij, row, "rol", "is leeg; vul de naam van de rol in.")
+    if value is FOUT:
+        return FOUT
+    gevonden = rollen.get(_key(value), [])
+    if len(gevonden) == 1:
+        return gevonden[0]
+    if gevonden:
+        bericht = (
+            f'"{kort(str(value))}" past op meer dan één rol van {sv.afkorting}; gebruik de naam '
+            "uit het bezettingsoverzicht."
+        )
+    else:
+        namen = sorted({r.naam for lijst in rollen.values() for r in lijst})
+        bericht = f'"{kort(str(value))}" is geen rol van {sv.afkorting}.' + _did_you_mean(
+            str(value), namen
+        )
+    lezer.fout(rij, "rol", bericht)
+    return FOUT
+
+
+def _bedrag(lezer: _Lezer, rij: int, row: list):
+    leeg = "is leeg; vul de werkelijke kosten in (0 als er geen kosten waren)."
+    value = _verplicht(lezer, rij, row, "bedrag", leeg)
+    if value is FOUT:
+        return FOUT
+    bedrag = lezer.getal(rij, value, "bedrag")
+    if bedrag is None:
+        return FOUT
+    if bedrag < 0:
+        lezer.fout(rij, "bedrag", "is negatief; werkelijke kosten zijn 0 of meer.")
+        return FOUT
+    if bedrag > MAX_BEDRAG:
+        lezer.fout(
+            rij,
+            "bedrag",
+            f"€ {kort(format_decimal(bedrag, 2))} is onwaarschijnlijk hoog voor één rol in één "
+            f"jaar (hoogstens € {format_decimal(MAX_BEDRAG, 0)}).",
+        )
+        return FOUT
+    # A spreadsheet's 0.30000000000000004 is 0,30; a real third decimal is refused.
+    afgerond = bedrag.quantize(Decimal("0.0000000001"))
+    if afgerond != afgerond.quantize(Decimal("0.01")):
+        lezer.fout(rij, "bedrag", "heeft meer dan twee decimalen; een bedrag is in centen.")
+        return FOUT
+    return afgerond.quantize(Decimal("0.01"))
+
+
+def _drager(lezer: _Lezer, rij: int, row: list, gemeenten: dict, sv):
+    value = lezer.cel(rij, row, "gedragen_door")
+    if isinstance(value, _ZonderWaarde) or _leeg(value):
+        return FOUT if isinstance(value, _ZonderWaarde) else None
+    drager = gemeenten.get(_key(value))
+    if drager is None:
+        namen = sorted(g.naam for g in gemeenten.values())
+        lezer.fout(
+            rij,
+            "gedragen_door",
+            f'"{kort(str(value))}" is geen gemeente van {sv.afkorting} ({", ".join(namen)}); '
+            "laat de cel leeg voor de regel van de begroting." + _did_you_mean(str(value), namen),
+        )
+        return FOUT
+    return drager
+
+
+def _tekst(lezer: _Lezer, rij: int, row: list, kolom: str, lengte: int):
+    value = lezer.cel(rij, row, kolom)
+    if isinstance(value, _ZonderWaarde):
+        return FOUT
+    tekst = "" if _leeg(value) else str(value)
+    if len(tekst) > lengte:
+        lezer.fout(rij, kolom, f"is te lang ({len(tekst)} tekens, hoogstens {lengte}).")
+        return FOUT
+    return tekst
+
+
 def lees_bestand(file, sv: Samenwerkingsverband, naam: str = "") -> list[Regel]:
     """The correct rows of the file for ``sv``; :class:`RealisatieFout` with every problem."""
     if sv.is_scenario:
@@ -501,141 +606,29 @@ def lees_bestand(file, sv: Samenwerkingsverband, naam: str = "") -> list[Regel]:
     if lezer.problems:
         raise RealisatieFout(lezer.problems)
     rollen: dict[str, list[Rol]] = {}
-    for rol in Rol.objects.filter(samenwerkingsverband=sv).select_related("leverende_gemeente"):
-        for naam_ in {_key(rol.naam), _key(rol.naam_in_kostentabel or rol.naam)}:
-            rollen.setdefault(naam_, []).append(rol)
-    rol_namen = sorted({r.naam for lijst in rollen.values() for r in lijst})
+    for rol in Rol.objects.filter(samenwerkingsverband=sv):
+        for sleutel in {_key(rol.naam), _key(rol.naam_in_kostentabel or rol.naam)}:
+            rollen.setdefault(sleutel, []).append(rol)
     gemeenten = {_key(g.naam): g for g in sv.gemeenten.all()}
     regels: list[Regel] = []
     gezien: dict[tuple[int, int], int] = {}
     for rij, row in data:
-        ok = True
-        # jaar
-        value = lezer.cel(rij, row, "jaar")
-        jaar = None
-        if isinstance(value, _ZonderWaarde):
-            ok = False
-        elif _leeg(value):
-            lezer.fout(rij, "jaar", "is leeg; vul een jaar in, zoals 2017.")
-            ok = False
-        else:
-            number = lezer.getal(rij, value, "jaar")
-            if number is None:
-                ok = False
-            elif number != number.to_integral_value() or not MIN_JAAR <= number <= MAX_JAAR:
-                lezer.fout(
-                    rij,
-                    "jaar",
-                    f'"{kort(str(value))}" is geen jaar tussen {MIN_JAAR} en {MAX_JAAR}.',
-                )
-                ok = False
-            else:
-                jaar = int(number)
-        # rol
-        value = lezer.cel(rij, row, "rol")
-        rol = None
-        if isinstance(value, _ZonderWaarde):
-            ok = False
-        elif _leeg(value):
-            lezer.fout(rij, "rol", "is leeg; vul de naam van de rol in.")
-            ok = False
-        else:
-            gevonden = rollen.get(_key(value), [])
-            if len(gevonden) > 1:
-                lezer.fout(
-                    rij,
-                    "rol",
-                    f'"{kort(str(value))}" past op meer dan één rol van {sv.afkorting}; gebruik '
-                    "de naam uit het bezettingsoverzicht.",
-                )
-                ok = False
-            elif not gevonden:
-                lezer.fout(
-                    rij,
-                    "rol",
-                    f'"{kort(str(value))}" is geen rol van {sv.afkorting}.'
-                    + _did_you_mean(str(value), rol_namen),
-                )
-                ok = False
-            else:
-                rol = gevonden[0]
-        # bedrag
-        value = lezer.cel(rij, row, "bedrag")
-        bedrag = None
-        if isinstance(value, _ZonderWaarde):
-            ok = False
-        elif _leeg(value):
-            lezer.fout(
-                rij, "bedrag", "is leeg; vul de werkelijke kosten in (0 als er geen kosten waren)."
-            )
-            ok = False
-        else:
-            bedrag = lezer.getal(rij, value, "bedrag")
-            if bedrag is None:
-                ok = False
-            elif bedrag < 0:
-                lezer.fout(rij, "bedrag", "is negatief; werkelijke kosten zijn 0 of meer.")
-                ok = False
-            elif bedrag > MAX_BEDRAG:
-                lezer.fout(
-                    rij,
-                    "bedrag",
-                    f"€ {kort(format_decimal(bedrag, 2))} is onwaarschijnlijk hoog voor één rol "
-                    f"in één jaar (hoogstens € {format_decimal(MAX_BEDRAG, 0)}).",
-                )
-                ok = False
-            elif bedrag != bedrag.quantize(Decimal("0.01")):
-                try:
-                    afgerond = bedrag.quantize(Decimal("0.0000000001")).normalize()
-                except InvalidOperation:
-                    afgerond = bedrag
-                if afgerond == afgerond.quantize(Decimal("0.01")):
-                    bedrag = afgerond.quantize(Decimal("0.01"))  # 0.1+0.2 of a spreadsheet
-                else:
-                    lezer.fout(
-                        rij, "bedrag", "heeft meer dan twee decimalen; een bedrag is in centen."
-                    )
-                    ok = False
-            if ok and bedrag is not None:
-                bedrag = bedrag.quantize(Decimal("0.01"))
-        # gedragen_door
-        value = lezer.cel(rij, row, "gedragen_door")
-        drager = None
-        if isinstance(value, _ZonderWaarde):
-            ok = False
-        elif not _leeg(value):
-            drager = gemeenten.get(_key(value))
-            if drager is None:
-                namen = sorted(g.naam for g in gemeenten.values())
-                lezer.fout(
-                    rij,
-                    "gedragen_door",
-                    f'"{kort(str(value))}" is geen gemeente van {sv.afkorting} '
-                    f"({', '.join(namen)}); laat de cel leeg voor de regel van de begroting."
-                    + _did_you_mean(str(value), namen),
-                )
-                ok = False
-        teksten = {}
-        for kolom, lengte in (("toelichting", 500), ("bron", 300)):
-            value = lezer.cel(rij, row, kolom)
-            if isinstance(value, _ZonderWaarde):
-                ok = False
-                continue
-            tekst = "" if _leeg(value) else str(value)
-            if len(tekst) > lengte:
-                lezer.fout(rij, kolom, f"is te lang ({len(tekst)} tekens, hoogstens {lengte}).")
-                ok = False
-            teksten[kolom] = tekst
-        if ok and rol is not None and jaar is not None:
-            eerder = gezien.get((rol.pk, jaar))
-            if eerder is not None:
+        waarden = (
+            _jaar(lezer, rij, row),
+            _rol(lezer, rij, row, rollen, sv),
+            _bedrag(lezer, rij, row),
+            _drager(lezer, rij, row, gemeenten, sv),
+            _tekst(lezer, rij, row, "toelichting", 500),
+            _tekst(lezer, rij, row, "bron", 300),
+        )
+        jaar, rol = waarden[:2]
+        if jaar is not FOUT and rol is not FOUT:
+            eerder = gezien.setdefault((rol.pk, jaar), rij)
+            if eerder != rij:
                 lezer.fout(rij, "rol", f"{rol.naam} {jaar} staat al op rij {eerder}.")
-                ok = False
-            gezien[(rol.pk, jaar)] = rij
-        if ok:
-            regels.append(
-                Regel(rij, jaar, rol, bedrag, drager, teksten["toelichting"], teksten["bron"])
-            )
+                continue
+        if FOUT not in waarden:
+            regels.append(Regel(rij, *waarden))
     if lezer.problems:
         raise RealisatieFout(lezer.problems)
     if not regels:
