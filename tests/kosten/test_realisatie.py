@@ -398,11 +398,33 @@ def test_admin_lists_realisatie_and_voorschotregeling_and_refuses_the_rol(
     assert Rol.objects.filter(pk=rol().pk).exists()
 
 
-def test_archive_carries_realisatie_and_voorschotregeling(mlw):
-    from archief.samenwerking import export_samenwerkingsverband
+def test_archive_carries_realisatie_and_voorschotregeling(mlw, tmp_path):
+    from tests.regiekamer.test_archive import empty_installation, export, importeer
 
-    Realisatie.objects.create(samenwerkingsverband=mlw, rol=rol(), jaar=2017, bedrag=7)
-    Voorschotregeling.objects.create(samenwerkingsverband=mlw, vanaf_jaar=2017)
-    labels = {o["model"] for o in export_samenwerkingsverband("MLW")["objecten"]}
-    assert {"kosten.realisatie", "kosten.voorschotregeling"} <= labels
-    assert {"kosten.historicalrealisatie", "kosten.historicalvoorschotregeling"} <= labels
+    weert = Gemeente.objects.get(naam="Weert")
+    save_jaar(mlw, 2017, {rol().pk: Invoer(Decimal("73000.50"), weert, "Meer inhuur")})
+    Voorschotregeling.objects.create(
+        samenwerkingsverband=mlw, vanaf_jaar=2017, ontvanger=weert, toelichting="Per kwartaal"
+    )
+
+    def dump():
+        return (
+            sorted(
+                Realisatie.objects.values_list(
+                    "rol__naam", "jaar", "bedrag", "gedragen_door__naam", "toelichting", "versie"
+                )
+            ),
+            list(
+                Voorschotregeling.objects.values_list(
+                    "ontvanger__naam", "vanaf_jaar", "toelichting"
+                )
+            ),
+            Realisatie.history.count(),
+        )
+
+    before = dump()
+    path = export(tmp_path)
+    empty_installation()
+    assert not Realisatie.objects.exists()
+    importeer(path)
+    assert dump() == before
