@@ -212,8 +212,8 @@ def test_begroot_and_verschil_are_whole_euros(mlw, stuur_client):
     page = stuur_client.get(url(jaar=2017)).content.decode()
     from regiekamer.opmaak import format_euro
 
-    assert f'<td class="num">{format_euro(begroot)}</td>' in page
-    assert '<td class="num">1.001</td>' in page  # 1.000,50 rounded half-up
+    assert f'<td data-label="Begroot" class="num">{format_euro(begroot)}</td>' in page
+    assert '<td data-label="Verschil" class="num">1.001</td>' in page  # 1.000,50 half-up
 
 
 def test_a_scenario_has_no_actual_costs(mlw, regie_client):
