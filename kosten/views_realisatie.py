@@ -15,6 +15,7 @@ from formatie.models import Rol
 from regiekamer import access
 from regiekamer.afronding import round_euro
 from regiekamer.getallen import BEDRAG, GetalField, format_number
+from regiekamer.history import history_rows
 from regiekamer.views import EditPermissionMixin, RealOnlyMixin, SamenwerkingsverbandMixin
 
 from .gegevens import load_kostenverdeling
@@ -214,6 +215,14 @@ class RealisatieView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
                     "standaard": drager_volgens_plan(rol, sv),
                     "form": forms_[i] if forms_ else None,
                 }
+            )
+        if self.jaar is not None:
+            # Who typed or imported what in this year, deleted rows included.
+            jaar_history = Realisatie.history.filter(samenwerkingsverband=sv, jaar=self.jaar)
+            naam = {rol.pk: rol.naam for rol in self.rollen}
+            context["history"] = history_rows(
+                jaar_history,
+                names={Realisatie: lambda r: f"{naam.get(r.rol_id, 'rol')} {r.jaar}"},
             )
         context.update(
             jaar=self.jaar,

@@ -109,6 +109,8 @@ def test_regiegroep_types_dutch_amounts_and_sees_them_back(mlw, regie_client):
     assert (ia_row.bedrag, ia_row.gedragen_door.naam) == (Decimal("0.50"), "Leudal")
     assert ia_row.toelichting == "Alleen licenties"
     assert 'value="73.000,50"' in page and 'value="0,50"' in page
+    history = page.split("<h2>Geschiedenis</h2>")[1]
+    assert "2 werkelijke kosten aangemaakt" in history and "regie-test" in history
     assert "2 van de 8 rollen hebben werkelijke kosten over 2017." in page
 
 

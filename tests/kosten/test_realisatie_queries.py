@@ -4,6 +4,7 @@ from decimal import Decimal
 from functools import partial
 
 import pytest
+from simple_history.utils import bulk_create_with_history
 
 from formatie.models import Rol
 from kosten.models import Realisatie, Voorschotregeling
@@ -30,16 +31,19 @@ def add_rollen_met_realisatie(w, start, stop):
     rollen = Rol.objects.filter(
         samenwerkingsverband=w.sv, naam__in=[f"Rol {i:04d}" for i in range(start, stop)]
     )
-    Realisatie.objects.bulk_create(
-        Realisatie(
-            samenwerkingsverband=w.sv,
-            rol=rol,
-            jaar=2020,
-            bedrag=Decimal("1000.50") + rol.volgorde,
-            gedragen_door=of(w.gemeenten, rol.volgorde) if rol.volgorde % 2 else None,
-            toelichting=f"Toelichting {rol.volgorde:04d}",
-        )
-        for rol in rollen
+    bulk_create_with_history(
+        [
+            Realisatie(
+                samenwerkingsverband=w.sv,
+                rol=rol,
+                jaar=2020,
+                bedrag=Decimal("1000.50") + rol.volgorde,
+                gedragen_door=of(w.gemeenten, rol.volgorde) if rol.volgorde % 2 else None,
+                toelichting=f"Toelichting {rol.volgorde:04d}",
+            )
+            for rol in rollen
+        ],
+        Realisatie,
     )
 
 
