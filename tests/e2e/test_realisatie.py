@@ -49,7 +49,19 @@ def test_regiegroep_types_and_imports_werkelijke_kosten(browse, tmp_path):
         "2017;Beleid Jeugd;12.500,25;Vacature\n",
         encoding="utf-8",
     )
+    bad = tmp_path / "fout.csv"
+    bad.write_text("jaar;rol;bedrag\n2017;Beleid Wmoo;31,200.00\n", encoding="utf-8")
     user.follow("Bestand inlezen")
+    user.page.get_by_label("Bestand (.xlsx of .csv)").set_input_files(str(bad))
+    user.submit("Inlezen")
+    assert "2 fouten in het bestand; er is niets ingelezen" in user.text()
+    assert 'rij 2, kolom B "rol": "Beleid Wmoo" is geen rol van MLW. Bedoelt u Beleid Wmo?' in (
+        user.text()
+    )
+    assert 'rij 2, kolom C "bedrag": "31,200.00" is Engelse notatie. Schrijf 31.200,00' in (
+        user.text()
+    )
+    user.screenshot("realisatie-inlezen-fout")
     user.page.get_by_label("Bestand (.xlsx of .csv)").set_input_files(str(csv))
     user.submit("Inlezen")
     assert "Ingelezen: werkelijke kosten over 2017: 2 nieuw, 0 vervangen" in user.text()
