@@ -28,8 +28,9 @@ from openpyxl.utils import get_column_letter
 
 from formatie.models import Rol
 from partijen.models import Gemeente, Samenwerkingsverband
-from regiekamer.getallen import Getalfout, kort, parse_number
+from regiekamer.getallen import BEDRAG, Getalfout, format_number, kort, parse_number
 from regiekamer.opmaak import format_decimal
+from regiekamer.spreadsheet import csv_text
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
 from .models import Realisatie
@@ -598,6 +599,20 @@ def _tekst(lezer: _Lezer, rij: int, row: list, kolom: str, lengte: int):
 
 def lees_bestand(file, sv: Samenwerkingsverband, naam: str = "") -> list[Regel]:
     """The correct rows of the file for ``sv``; :class:`RealisatieFout` with every problem."""
+    return _lees(file, sv, naam)[0]
+
+
+def _zonder_bedrag(lezer: _Lezer, row: list) -> bool:
+    """A row of the downloaded year with nothing filled in: only jaar and rol."""
+    for kolom in ("bedrag", *OPTIONEEL):
+        i = lezer.posities.get(kolom)
+        if i is not None and i < len(row) and not _leeg(row[i]):
+            return False
+    return True
+
+
+def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], int]:
+    """(the correct rows, how many rows without bedrag were skipped)."""
     if sv.is_scenario:
         raise RealisatieFout([SCENARIO])
     tabel = lees_tabel(file, naam)
@@ -612,7 +627,13 @@ def lees_bestand(file, sv: Samenwerkingsverband, naam: str = "") -> list[Regel]:
     gemeenten = {_key(g.naam): g for g in sv.gemeenten.all()}
     regels: list[Regel] = []
     gezien: dict[tuple[int, int], int] = {}
+    overgeslagen = 0
     for rij, row in data:
+        if _zonder_bedrag(lezer, row):
+            # Still a rol and a year of this samenwerkingsverband, or it is reported.
+            _jaar(lezer, rij, row), _rol(lezer, rij, row, rollen, sv)
+            overgeslagen += 1
+            continue
         waarden = (
             _jaar(lezer, rij, row),
             _rol(lezer, rij, row, rollen, sv),
@@ -633,7 +654,7 @@ def lees_bestand(file, sv: Samenwerkingsverband, naam: str = "") -> list[Regel]:
         raise RealisatieFout(lezer.problems)
     if not regels:
         raise RealisatieFout([f"{tabel.naam} heeft geen rijen met werkelijke kosten."])
-    return regels
+    return regels, overgeslagen
 
 
 @dataclass
@@ -642,13 +663,18 @@ class Resultaat:
     gewijzigd: int = 0
     ongewijzigd: int = 0
     jaren: list[int] = field(default_factory=list)
+    overgeslagen: int = 0
 
     def tekst(self) -> str:
         jaren = ", ".join(str(j) for j in self.jaren)
-        return (
+        tekst = (
             f"Ingelezen: werkelijke kosten over {jaren}: {self.nieuw} nieuw, {self.gewijzigd} "
-            f"vervangen, {self.ongewijzigd} ongewijzigd."
+            f"vervangen, {self.ongewijzigd} ongewijzigd"
         )
+        if self.overgeslagen:
+            rijen = "rij" if self.overgeslagen == 1 else "rijen"
+            tekst += f"; {self.overgeslagen} {rijen} zonder bedrag overgeslagen"
+        return tekst + "."
 
 
 @transaction.atomic
@@ -684,4 +710,32 @@ def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
 
 def lees_en_importeer(file, sv: Samenwerkingsverband, naam: str = "") -> Resultaat:
     """Read the whole file, then save it all; any problem: RealisatieFout, nothing saved."""
-    return importeer(sv, lees_bestand(file, sv, naam))
+    regels, overgeslagen = _lees(file, sv, naam)
+    resultaat = importeer(sv, regels)
+    resultaat.overgeslagen = overgeslagen
+    return resultaat
+
+
+def jaar_csv(sv: Samenwerkingsverband, jaar: int) -> str:
+    """The year's werkelijke kosten as the import reads them (every rol, an unknown amount
+    empty): to fill in and read back. Amounts the Dutch way; formula-safe."""
+    bestaand = {
+        r.rol_id: r
+        for r in Realisatie.objects.filter(samenwerkingsverband=sv, jaar=jaar).select_related(
+            "gedragen_door"
+        )
+    }
+    rows = [["jaar", "rol", "bedrag", "gedragen_door", "toelichting", "bron"]]
+    for rol in Rol.objects.filter(samenwerkingsverband=sv).order_by("volgorde", "naam"):
+        r = bestaand.get(rol.pk)
+        rows.append(
+            [
+                jaar,
+                rol.naam,
+                format_number(r.bedrag, BEDRAG) if r else "",
+                r.gedragen_door.naam if r and r.gedragen_door else "",
+                r.toelichting if r else "",
+                r.bron if r else "",
+            ]
+        )
+    return csv_text(rows)

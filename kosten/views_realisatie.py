@@ -16,7 +16,12 @@ from regiekamer import access
 from regiekamer.afronding import round_euro
 from regiekamer.getallen import BEDRAG, GetalField, format_number
 from regiekamer.history import history_rows
-from regiekamer.views import EditPermissionMixin, RealOnlyMixin, SamenwerkingsverbandMixin
+from regiekamer.views import (
+    EditPermissionMixin,
+    RealOnlyMixin,
+    SamenwerkingsverbandMixin,
+    attachment,
+)
 
 from .gegevens import load_kostenverdeling
 from .models import Realisatie
@@ -29,6 +34,7 @@ from .realisatie import (
     Invoer,
     RealisatieFout,
     drager_volgens_plan,
+    jaar_csv,
     jaren,
     lees_en_importeer,
     save_jaar,
@@ -187,6 +193,11 @@ class RealisatieView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.setup_year()
+        if request.GET.get("download") == "csv" and self.jaar is not None:
+            sv = self.get_samenwerkingsverband()
+            return attachment(
+                jaar_csv(sv, self.jaar), f"werkelijke-kosten-{sv.afkorting}-{self.jaar}.csv"
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, forms_=None, **kwargs):

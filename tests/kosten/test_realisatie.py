@@ -349,6 +349,26 @@ def test_command_imports_and_refuses_in_dutch(mlw, tmp_path):
         )
 
 
+def test_the_years_csv_is_filled_in_and_read_back(mlw, regie_client):
+    save_jaar(mlw, 2017, {rol().pk: Invoer(Decimal("73000.50"), None, "=SOM(A1)")})
+    response = regie_client.get(url(jaar=2017) + "&download=csv")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="werkelijke-kosten-MLW-2017.csv"'
+    )
+    text = response.content.decode()
+    lines = text.splitlines()
+    assert lines[0] == "jaar,rol,bedrag,gedragen_door,toelichting,bron"
+    assert lines[1] == '2017,Contractmanagement,"73.000,50",,\'=SOM(A1),'  # formula-safe
+    assert "2017,Beleid Wmo,,,," in lines
+    filled = text.replace("2017,Beleid Wmo,,,,", '2017,Beleid Wmo,"31.200",,,')
+    result = lees_en_importeer(filled.encode(), mlw, "werkelijke-kosten-MLW-2017.csv")
+    assert result.tekst() == (
+        "Ingelezen: werkelijke kosten over 2017: 1 nieuw, 1 vervangen, 0 ongewijzigd; "
+        "6 rijen zonder bedrag overgeslagen."
+    )
+    assert Realisatie.objects.get(rol=rol("Beleid Wmo")).bedrag == Decimal("31200")
+
+
 def test_upload_page_reads_a_file_or_lists_every_problem(mlw, regie_client):
     bad = SimpleUploadedFile("kosten.csv", csv_bytes([*good_rows(), ["2017", "Onbekend", "1"]]))
     page = regie_client.post(url("realisatie-import"), {"bestand": bad}).content.decode()
