@@ -442,10 +442,22 @@ class PakketDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):
             return f"de rollen {namen} horen erbij. Zet die rollen"
         return ""
 
+    def voorschotten(self) -> str:
+        """Why a pakket with voorschotregelingen (issue 21) stays, or ''."""
+        aantal = self.object.voorschotregelingen.count()
+        if not aantal:
+            return ""
+        wat = "een voorschotregeling" if aantal == 1 else f"{aantal} voorschotregelingen"
+        return (
+            f"er hoort {wat} bij; verwijder die eerst op de pagina Voorschotten (of in het "
+            "beheer) als de gemeenten voor dit pakket geen voorschot meer betalen."
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = self.get_success_url()
         context["rollen"] = self.rollen_erbij()
+        context["voorschotten"] = self.voorschotten()
         return context
 
     def form_valid(self, form):
@@ -455,5 +467,8 @@ class PakketDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):
                 self.request,
                 f"{self.object} is niet verwijderd: {rollen} eerst in een ander pakket.",
             )
+            return HttpResponseRedirect(self.get_success_url())
+        if voorschotten := self.voorschotten():
+            messages.error(self.request, f"{self.object} is niet verwijderd: {voorschotten}")
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)

@@ -450,3 +450,15 @@ def test_archive_carries_realisatie_and_voorschotregeling(mlw, tmp_path):
     assert not Realisatie.objects.exists()
     importeer(path)
     assert dump() == before
+
+
+def test_a_pakket_with_a_voorschotregeling_is_not_deleted(mlw, regie_client):
+    from formatie.models import Pakket
+
+    pakket = Pakket.objects.create(samenwerkingsverband=mlw, naam="Module", verdeling="gelijk")
+    Voorschotregeling.objects.create(samenwerkingsverband=mlw, pakket=pakket, vanaf_jaar=2017)
+    delete = reverse("formatie:pakket-delete", args=["MLW", pakket.pk])
+    assert "een voorschotregeling" in regie_client.get(delete).content.decode()
+    page = regie_client.post(delete, follow=True).content.decode()
+    assert "Module is niet verwijderd" in page and "voorschotregeling" in page
+    assert Pakket.objects.filter(pk=pakket.pk).exists()
