@@ -87,4 +87,8 @@ def test_stuurgroep_reads_the_year(browse):
     assert "73.000,50" in text
     assert reader.page.get_by_role("button", name="Opslaan voor 2017").count() == 0
     reader.screenshot("realisatie-stuurgroep")
+    reader.page.emulate_media(media="print")
+    assert not reader.page.get_by_role("button", name="Toon").is_visible()  # no form on paper
+    reader.screenshot("realisatie-afdruk")
+    reader.page.emulate_media(media="screen")
     reader.assert_clean()
