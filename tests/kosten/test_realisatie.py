@@ -462,3 +462,23 @@ def test_a_pakket_with_a_voorschotregeling_is_not_deleted(mlw, regie_client):
     page = regie_client.post(delete, follow=True).content.decode()
     assert "Module is niet verwijderd" in page and "voorschotregeling" in page
     assert Pakket.objects.filter(pk=pakket.pk).exists()
+
+
+def test_without_a_computable_plan_the_costs_can_still_be_typed(regie_client):
+    from kosten.models import Verdeelsleutel
+    from tests.formatie.rollen import add_rollen, formatie_world
+
+    w = formatie_world()
+    add_rollen(w, 0, 2)
+    Verdeelsleutel.objects.filter(samenwerkingsverband=w.sv).delete()
+    address = reverse("kosten:realisatie", args=["Q"])
+    page = regie_client.get(address).content.decode()
+    assert "De begroting is nu niet te berekenen" in page
+    assert 'Kies hierboven bij "Ander jaar"' in page
+    assert "geen bezetting" not in page
+    response = regie_client.get(address + "?jaar=2020")
+    data = page_data(response)
+    data[f"rol{Rol.objects.get(naam='Rol 0000').pk}-werkelijk"] = "1.234,56"
+    page = regie_client.post(address + "?jaar=2020", data, follow=True).content.decode()
+    assert "Opgeslagen: werkelijke kosten 2020: 1 nieuw." in page
+    assert "1.234,56" in page
