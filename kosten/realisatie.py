@@ -323,6 +323,8 @@ def _xlsx_tabel(data: bytes) -> _Tabel:
                         row.append(_ZonderWaarde())
                     else:
                         row.append(cell.value)
+                if all(_leeg(v) for v in row):
+                    continue  # an empty row never counts, nor ends the reading
                 tabel.rijen.append((number, row))
                 if len(tabel.rijen) > MAX_RIJEN + 1:
                     break
@@ -362,6 +364,8 @@ def _csv_tabel(data: bytes, naam: str) -> _Tabel:
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for number, row in enumerate(reader, start=1):
+            if all(_leeg(v) for v in row):
+                continue
             tabel.rijen.append((number, row[: MAX_KOLOMMEN + 1]))
             if len(tabel.rijen) > MAX_RIJEN + 1:
                 break

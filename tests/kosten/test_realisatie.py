@@ -482,3 +482,20 @@ def test_without_a_computable_plan_the_costs_can_still_be_typed(regie_client):
     page = regie_client.post(address + "?jaar=2020", data, follow=True).content.decode()
     assert "Opgeslagen: werkelijke kosten 2020: 1 nieuw." in page
     assert "1.234,56" in page
+
+
+def test_rows_after_many_empty_ones_are_read_and_too_many_rows_are_refused(mlw, monkeypatch):
+    from kosten import realisatie
+
+    monkeypatch.setattr(realisatie, "MAX_RIJEN", 3)
+    rows = [HEADER, [2017, "Contractmanagement", 1]] + [[None] * 3] * 20
+    rows.append([2017, "Beleid Wmo", 2])
+    lees_en_importeer(xlsx_bytes(rows), mlw)
+    assert Realisatie.objects.get(rol=rol("Beleid Wmo")).bedrag == 2
+    many = [HEADER] + [[2000 + i, "Beleid Jeugd", 1] for i in range(4)]
+    with pytest.raises(RealisatieFout) as fout:
+        lees_en_importeer(xlsx_bytes(many), mlw, "k.xlsx")
+    assert fout.value.problems == [
+        'Blad "Realisatie" heeft meer dan 3 rijen; het bestand wordt niet ingelezen.'
+    ]
+    assert Realisatie.objects.count() == 2
