@@ -232,10 +232,9 @@ class Regel:
 
 @dataclass
 class _Tabel:
-    """A sheet or CSV as header -> position and rows of (row number, cell values)."""
+    """A sheet or CSV: its name in messages and its non-empty rows (number, cell values)."""
 
     naam: str  # 'Blad "Realisatie"' or 'Bestand kosten.csv'
-    kopjes: list[str]
     rijen: list[tuple[int, list]] = field(default_factory=list)
 
 
@@ -310,7 +309,7 @@ def _xlsx_tabel(data: bytes) -> _Tabel:
                 index = i
                 break
         sheet, formula_sheet = values.worksheets[index], formulas.worksheets[index]
-        tabel = _Tabel(f'Blad "{sheet.title}"', [])
+        tabel = _Tabel(f'Blad "{sheet.title}"')
         sheet.reset_dimensions()
         formula_sheet.reset_dimensions()
         try:
@@ -360,7 +359,7 @@ def _csv_tabel(data: bytes, naam: str) -> _Tabel:
     delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
     if "\t" in first and ";" not in first and "," not in first:
         delimiter = "\t"
-    tabel = _Tabel(f"Bestand {kort(naam)}", [])
+    tabel = _Tabel(f"Bestand {kort(naam)}")
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for number, row in enumerate(reader, start=1):
