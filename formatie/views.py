@@ -159,13 +159,48 @@ class RolUpdateView(RolFormMixin, ObjectUpdateView):
 
 
 class RolDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):
+    """Asks for confirmation; a rol with werkelijke kosten is not deleted (they would be lost
+    from the nacalculatie): the page and the refusal say which years."""
+
     model = Rol
+    template_name = "formatie/rol_confirm_delete.html"
 
     def get_queryset(self):
         return Rol.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
 
     def get_success_url(self):
         return bezetting_url(self.get_samenwerkingsverband())
+
+    def werkelijke_kosten(self) -> str:
+        """'2016 en 2017' when the rol has werkelijke kosten in those years, else ''."""
+        jaren = sorted(set(self.object.realisaties.values_list("jaar", flat=True)))
+        if not jaren:
+            return ""
+        namen = [str(j) for j in jaren]
+        return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+    def weigering(self) -> str:
+        jaren = self.werkelijke_kosten()
+        if not jaren:
+            return ""
+        return (
+            f"{self.object} is niet verwijderd: de rol heeft werkelijke kosten over {jaren}. "
+            "Verwijder eerst die werkelijke kosten (maak de bedragen leeg op de pagina "
+            "Werkelijke kosten) als ze echt niet bij deze rol horen."
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = self.get_success_url()
+        context["weigering"] = self.weigering()
+        return context
+
+    def form_valid(self, form):
+        weigering = self.weigering()
+        if weigering:
+            messages.error(self.request, weigering)
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class SamenwerkingsverbandFormsetView(SamenwerkingsverbandMixin, ObjectUpdateView):
@@ -407,10 +442,22 @@ class PakketDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):
             return f"de rollen {namen} horen erbij. Zet die rollen"
         return ""
 
+    def voorschotten(self) -> str:
+        """Why a pakket with voorschotregelingen (issue 21) stays, or ''."""
+        aantal = self.object.voorschotregelingen.count()
+        if not aantal:
+            return ""
+        wat = "een voorschotregeling" if aantal == 1 else f"{aantal} voorschotregelingen"
+        return (
+            f"er hoort {wat} bij; verwijder die eerst op de pagina Voorschotten (of in het "
+            "beheer) als de gemeenten voor dit pakket geen voorschot meer betalen."
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = self.get_success_url()
         context["rollen"] = self.rollen_erbij()
+        context["voorschotten"] = self.voorschotten()
         return context
 
     def form_valid(self, form):
@@ -420,5 +467,8 @@ class PakketDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):
                 self.request,
                 f"{self.object} is niet verwijderd: {rollen} eerst in een ander pakket.",
             )
+            return HttpResponseRedirect(self.get_success_url())
+        if voorschotten := self.voorschotten():
+            messages.error(self.request, f"{self.object} is niet verwijderd: {voorschotten}")
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)

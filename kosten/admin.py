@@ -2,7 +2,14 @@ from django.contrib import admin
 
 from regiekamer import admin as base
 
-from .models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
+from .models import (
+    Budget,
+    Budgetclaim,
+    Realisatie,
+    Verdeelsleutel,
+    Verdeelsleutelaandeel,
+    Voorschotregeling,
+)
 
 
 class AandeelInline(base.TabularInline):
@@ -34,3 +41,20 @@ class BudgetclaimAdmin(base.ModelAdmin):
     list_filter = ["budget__samenwerkingsverband", "budget__gemeente", "budget__jaar"]
     list_select_related = ["budget__gemeente", "budget__samenwerkingsverband"]
     search_fields = ["omschrijving", "bron"]
+
+
+# Werkelijke kosten: usually typed on kosten:realisatie or imported (importeer_realisatie).
+@admin.register(Realisatie)
+class RealisatieAdmin(base.ModelAdmin):
+    list_display = ["rol", "jaar", "bedrag", "gedragen_door", "samenwerkingsverband"]
+    list_filter = ["samenwerkingsverband", "jaar"]
+    list_select_related = ["rol", "gedragen_door", "samenwerkingsverband"]
+    search_fields = ["rol__naam", "toelichting", "bron"]
+
+
+@admin.register(Voorschotregeling)
+class VoorschotregelingAdmin(base.ModelAdmin):
+    list_display = ["__str__", "ontvanger", "vanaf_jaar", "tot_en_met_jaar"]
+    list_filter = ["samenwerkingsverband"]
+    list_select_related = ["samenwerkingsverband", "pakket", "ontvanger"]
+    search_fields = ["toelichting"]

@@ -1,11 +1,17 @@
 from django.urls import path
 
-from . import views, views_nacalculatie
+from . import views, views_nacalculatie, views_realisatie
 
 app_name = "kosten"
 
 urlpatterns = [
     path("", views.KostenverdelingView.as_view(), name="kostenverdeling"),
+    path("realisatie/", views_realisatie.RealisatieView.as_view(), name="realisatie"),
+    path(
+        "realisatie/inlezen/",
+        views_realisatie.RealisatieImportView.as_view(),
+        name="realisatie-import",
+    ),
     path(
         "verdeelsleutels/nieuw/",
         views.VerdeelsleutelCreateView.as_view(),

@@ -630,6 +630,8 @@ def extra_data(name: str, world) -> dict:
         "brieven:brief-create": {"gemeente": str(weert.pk)},
         "kosten:voorschotregeling-create": {"vanaf_jaar": "2031"},
     }.get(name, {})
+    if name == "kosten:realisatie-import":
+        data = {"bestand": ("kosten.csv", b"jaar;rol;bedrag\n2017;Contractmanagement;1\n")}
     if name == "werkboek:import":
         data = {"werkboek": ("formatie.xlsx", export_workbook(mlw)), "bevestiging": "on"}
     return data

@@ -19,6 +19,7 @@ BAD = "ML\x00W"
         ["verrekening", BAD],
         ["verrekening", BAD, "--werkelijk"],
         ["begrotingskalender", BAD, "--jaar", "2027"],
+        ["importeer_realisatie", "/dev/null", "--samenwerkingsverband", BAD],
         ["rapport", "kostenverdeling", BAD, "-o", "/dev/null"],
         ["maak_scenario", BAD, "--afkorting", "X1", "--naam", "X"],
         ["vergelijk_scenarios", BAD],
