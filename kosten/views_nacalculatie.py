@@ -53,6 +53,10 @@ class NacalculatieMixin(SamenwerkingsverbandMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["geen_nacalculatie"] = self.reden
+        # Where a missing actual cost is filled in (the page's note links to it; never in a PDF).
+        context["realisatie_url"] = reverse(
+            "kosten:realisatie", args=[self.get_samenwerkingsverband().afkorting]
+        )
         if self.fout is not None:
             context |= fout_context(self.get_samenwerkingsverband(), self.fout)
         return context

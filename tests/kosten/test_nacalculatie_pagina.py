@@ -65,6 +65,8 @@ def test_differences_and_missing_figures_are_shown(mlw, stuur_client):
         in page
     )
     assert "<strong>ontbreekt</strong>" in page
+    # The note leads to where the missing figure is typed.
+    assert 'href="/samenwerkingsverbanden/MLW/kosten/realisatie/?jaar=2017"' in page
     rollen = stuur_client.get(url() + "?download=csv-rollen").text.splitlines()
     assert rollen[0] == "jaar,rol,begroot,werkelijk,verschil,gedragen_door,toelichting"
     assert "2016,Beleid Jeugd,31200,31700,500,Weert,Extra inhuur bij ziekte" in rollen
