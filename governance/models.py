@@ -819,6 +819,15 @@ class Geplande(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # The dates always follow the text, also when a row is saved without its form.
+        try:
+            self.lees_gepland()
+        except ValidationError:
+            # An unreadable text saved without its form (forms refuse it): kept, without dates.
+            self.gepland_vanaf = self.gepland_uiterlijk = None
+        super().save(*args, **kwargs)
+
     def planjaar(self) -> int | None:
         """The year of a planned text that names none."""
         return None
@@ -836,15 +845,6 @@ class Geplande(models.Model):
             vaag.vanaf,
             vaag.uiterlijk,
         )
-
-    def save(self, *args, **kwargs):
-        # The dates always follow the text, also when a row is saved without its form.
-        try:
-            self.lees_gepland()
-        except ValidationError:
-            # An unreadable text saved without its form (forms refuse it): kept, without dates.
-            self.gepland_vanaf = self.gepland_uiterlijk = None
-        super().save(*args, **kwargs)
 
     def stand(self, op=None) -> str:
         return vagedatum.stand(self.gepland_uiterlijk, self.datum, op or timezone.localdate())
@@ -979,9 +979,7 @@ class Behandeling(Geplande, Versioned):
         self.lees_gepland()
         _check_datum(self.datum)
         if self.uitkomst and self.uitkomst != Besluituitkomst.ONBEKEND and not self.datum:
-            raise ValidationError(
-                {"datum": _("Vul de datum in waarop het besluit is genomen.")}
-            )
+            raise ValidationError({"datum": _("Vul de datum in waarop het besluit is genomen.")})
         if self.datum and not self.uitkomst:
             raise ValidationError(
                 {"uitkomst": _("Vul de uitkomst in (of 'Uitkomst niet bekend').")}
@@ -1101,16 +1099,23 @@ class Processtap(Geplande, Versioned):
     def planjaar(self) -> int | None:
         if self.jaar:
             return self.jaar
-        return self.planning.jaar if self.planning_id else None
+        # The planning of a new page is not saved yet; its form already gave it the year.
+        planning = Processtap.planning.field.get_cached_value(self, None)
+        if planning is None and self.planning_id:
+            planning = self.planning
+        return planning.jaar if planning is not None else None
 
     def clean(self):
         self.lees_gepland()
         _check_datum(self.datum)
-        if self.voorstel_id and self.planning_id:
-            if self.voorstel.samenwerkingsverband_id != self.planning.samenwerkingsverband_id:
-                raise ValidationError(
-                    {"voorstel": _("Kies een voorstel van dit samenwerkingsverband.")}
-                )
+        if (
+            self.voorstel_id
+            and self.planning_id
+            and self.voorstel.samenwerkingsverband_id != self.planning.samenwerkingsverband_id
+        ):
+            raise ValidationError(
+                {"voorstel": _("Kies een voorstel van dit samenwerkingsverband.")}
+            )
         if self.voorstel_id and not self.orgaan:
             raise ValidationError(
                 {"orgaan": _("Kies of de stap langs de colleges of de raden gaat.")}

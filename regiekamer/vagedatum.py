@@ -180,11 +180,10 @@ def _lees_deel(deel: str, tekst: str, begrepen: list[str]) -> _Deel:
             eerder = " ".join(woorden[:i])
             raise _fout(tekst, w, [*begrepen, f'"{eerder}"'] if eerder else begrepen)
         i += 1
-    if d.dag is not None and d.maand is None and d.kwartaal is None and d.jaar is None:
-        pass  # a bare day ("7" of "7 of 14 april"): month and year come from the next part
-    elif d.dag is None and d.maand is None and d.jaar is None and d.kwartaal is None:
-        if d.helft is None:
-            raise _fout(tekst, deel or tekst, begrepen)
+    # A bare day ("7" of "7 of 14 april") takes month and year from the next part; a part
+    # with nothing of a date ("in") is refused.
+    if all(x is None for x in (d.dag, d.maand, d.jaar, d.kwartaal, d.helft)):
+        raise _fout(tekst, deel or tekst, begrepen)
     return d
 
 
@@ -312,7 +311,7 @@ class Stand:
 
 
 def stand(uiterlijk: date | None, datum: date | None, op: date, *, gepland: bool = True) -> str:
-    """"te laat": the latest planned day is before ``op`` (today) and nothing was done; done
+    """ "te laat": the latest planned day is before ``op`` (today) and nothing was done; done
     after the latest day is "later gedaan"; without a latest day nothing is ever late."""
     if datum is not None:
         return Stand.LATER_GEDAAN if uiterlijk is not None and datum > uiterlijk else Stand.GEDAAN
