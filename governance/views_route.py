@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView
 
+from partijen.models import Gemeente
 from regiekamer.access import can
 from regiekamer.history import history_rows
 from regiekamer.vagedatum import Stand
@@ -83,9 +84,17 @@ class VoorstelDetailView(VoorstelQuerysetMixin, ScopedQuerysetMixin, DetailView)
         context["mag_routeren"] = can(user, "add", voorstel, Behandeling)
         context["mag_verwijderen"] = can(user, "delete", voorstel, Voorstel)
         context["organen"] = Orgaan.choices
+        # A behandeling named without a query per history row: "College van B&W Weert".
+        gemeenten = dict(Gemeente.objects.values_list("pk", "naam"))
+        organen = dict(Orgaan.choices)
         context["history"] = history_rows(
             Voorstel.history.filter(id=voorstel.pk),
             Behandeling.history.filter(voorstel_id=voorstel.pk),
+            names={
+                Behandeling: lambda r: (
+                    f"{organen.get(r.orgaan, r.orgaan)} {gemeenten.get(r.gemeente_id, '')}"
+                )
+            },
         )
         return context
 
@@ -187,10 +196,14 @@ class VoorstelRouteView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
 
 
 class ProcesplanningListView(SamenwerkingsverbandListView):
-    queryset = Procesplanning.objects.select_related("samenwerkingsverband").annotate(
-        aantal_stappen=Count("stappen"),
-        eerste=Min("stappen__gepland_vanaf"),
-        laatste=Max("stappen__gepland_uiterlijk"),
+    queryset = (
+        Procesplanning.objects.select_related("samenwerkingsverband")
+        .annotate(
+            aantal_stappen=Count("stappen"),
+            eerste=Min("stappen__gepland_vanaf"),
+            laatste=Max("stappen__gepland_uiterlijk"),
+        )
+        .order_by("-jaar", "naam")
     )
     filterset_class = ProcesplanningFilterSet
     table_class = ProcesplanningTable

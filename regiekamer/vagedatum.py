@@ -159,7 +159,7 @@ def _lees_deel(deel: str, tekst: str, begrepen: list[str]) -> _Deel:
             d.derde = DELEN[w]
         elif w in MAANDEN and d.maand is None:
             d.maand = MAANDEN[w]
-        elif re.fullmatch(r"(19|20)\d\d", w) and d.jaar is None:
+        elif re.fullmatch(r"\d{4}", w) and d.jaar is None and 1900 <= int(w) <= 2200:
             d.jaar = int(w)
         elif re.fullmatch(r"\d{1,2}", w) and d.dag is None and 1 <= int(w) <= 31:
             d.dag = int(w)
