@@ -212,3 +212,28 @@ def test_behandelingen_edited_as_a_formset(regie_client, demo):
         2016, 9, 1
     )
     assert Behandeling.history.filter(voorstel_id=voorstel.pk, history_type="~").exists()
+
+
+def test_algemeen_and_dagelijks_bestuur_are_kinds_of_gremium(regie_client, demo):
+    from governance.models import Gremium
+    from governance.organogram import _layout
+
+    mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
+    ab = Gremium.objects.create(samenwerkingsverband=mlw, naam="AB GR", soort="algemeen_bestuur")
+    db = Gremium.objects.create(samenwerkingsverband=mlw, naam="DB GR", soort="dagelijks_bestuur")
+    stuurgroep = Gremium(samenwerkingsverband=mlw, naam="S", soort="stuurgroep", pk=-1)
+    pos, _w, _h = _layout([stuurgroep, db, ab])
+    assert pos[ab.pk][1] < pos[db.pk][1] < pos[stuurgroep.pk][1]  # AB above DB above the rest
+    page = text(regie_client.get(reverse("governance:gremium-list", args=["MLW"])))
+    assert "Algemeen bestuur" in page and "Dagelijks bestuur" in page  # the filter and the rows
+    url = reverse("governance:gremium-list", args=["MLW"]) + "?soort=dagelijks_bestuur"
+    assert "1 resultaat" in text(regie_client.get(url))
+
+
+def test_the_route_travels_in_the_archive(demo):
+    from archief.samenwerking import export_samenwerkingsverband
+
+    archief = export_samenwerkingsverband("MLW")
+    modellen = [o["model"] for o in archief["objecten"]]
+    assert modellen.count("governance.voorstel") == 1
+    assert modellen.count("governance.behandeling") == 3
