@@ -43,7 +43,10 @@ class VoorstelForm(ScopedModelForm):
     class Meta:
         model = Voorstel
         fields = ["titel", "omschrijving", "gremium", "besluit", "bron"]
-        widgets = {"omschrijving": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "omschrijving": forms.Textarea(attrs={"rows": 3}),
+            "bron": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,6 +118,7 @@ class ProcesstapForm(ScopedModelForm):
         fields = ["volgorde", "fase", "stap", "gepland", "waar", "orgaan", "voorstel", "datum"]
         widgets = {
             "volgorde": forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
+            "fase": forms.TextInput(),
             "stap": forms.Textarea(attrs={"rows": 2}),
             "gepland": forms.TextInput(attrs={"size": 22}),
             "datum": DATE_INPUT,

@@ -146,7 +146,7 @@ class VoorstelUpdateView(VoorstelQuerysetMixin, SamenwerkingsverbandFormMixin, O
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["title"] = f"Route bewerken: {self.object.titel}"
+        context["title"] = "Route en voorstel bewerken"
         context["cancel_url"] = self.object.get_absolute_url()
         return context
 
@@ -279,7 +279,7 @@ class ProcesplanningCreateView(ProcesplanningFormMixin, ObjectCreateView):
 class ProcesplanningUpdateView(ProcesplanningFormMixin, ObjectUpdateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["title"] = f"Procesplanning bewerken: {self.object.naam}"
+        context["title"] = "Procesplanning en stappen bewerken"
         context["cancel_url"] = self.object.get_absolute_url()
         return context
 

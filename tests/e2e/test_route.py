@@ -46,6 +46,7 @@ def test_regiegroep_routes_a_voorstel_through_every_gemeente(browse):
     )  # college Weert (Leudal, Nederweert)
     datum.fill("2025-04-14")  # the browser's date field; in nl-NL it shows 14-04-2025
     page.locator("select[name='behandelingen-2-uitkomst']").select_option(label="Aangenomen")
+    user.screenshot("voorstel-route-bewerken")
     user.submit("Opslaan")
     text = user.text()
     assert "Opgeslagen." in text
@@ -58,4 +59,38 @@ def test_regiegroep_routes_a_voorstel_through_every_gemeente(browse):
 
     page.set_viewport_size({"width": 390, "height": 844})
     user.screenshot("voorstel-route-telefoon")
+    user.assert_clean()
+
+
+def test_g12_process_planning_of_seed_001(browse):
+    """The planning of seed 001 as the notitie writes it, sorted by the earliest day; the
+    regiegroep adds a step typed as a document would ("eind mei")."""
+    user = browse()
+    user.log_in("beheer")
+    user.open("/samenwerkingsverbanden/G12/governance/procesplanningen/")
+    user.follow("Processtappen toekomstige samenwerkingsstructuur Sociaal Domein G12")
+    text = user.text()
+    assert text.index("19 december") < text.index("Februari/uiterlijk 23 maart 2015")
+    assert text.index("Februari/uiterlijk 23 maart 2015") < text.index("7 of 14 april 2015")
+    row = user.page.get_by_role("row", name=re.compile(r"^Besluit Collegebesluit"))
+    assert "7-4-2015" in row.inner_text() and "14-4-2015" in row.inner_text()
+    assert "0 van 3 colleges besloten, 3 te laat" in row.inner_text()
+    assert row.locator(".stand-te-laat").inner_text() == "Te laat"
+    user.screenshot("procesplanning-g12")
+    user.page.set_viewport_size({"width": 390, "height": 844})
+    user.screenshot("procesplanning-g12-telefoon")
+    user.page.set_viewport_size({"width": 1280, "height": 900})
+
+    user.follow("Planning en stappen bewerken")
+    page = user.page
+    page.locator("input[name='stappen-11-fase']").fill("Besluit")
+    page.locator("textarea[name='stappen-11-stap']").fill("Implementatie")
+    page.locator("input[name='stappen-11-gepland']").fill("eind mei")
+    user.screenshot("procesplanning-g12-bewerken")
+    user.submit("Opslaan")
+    assert "Opgeslagen." in user.text()
+    row = page.get_by_role("row", name=re.compile(r"^Besluit Implementatie"))
+    assert "eind mei" in row.inner_text() and "21-5-2015" in row.inner_text()
+    assert "31-5-2015" in row.inner_text()
+    user.screenshot("procesplanning-g12-stap-erbij")
     user.assert_clean()
