@@ -106,6 +106,12 @@ PAGES = [
         add_voorstellen,
         lambda w, n: f"{n} voorstellen",
     ),
+    Page(
+        "admin procesplanning",
+        changelist("governance", "procesplanning"),
+        add_planningen,
+        lambda w, n: f"{n} procesplanningen",
+    ),
 ]
 
 

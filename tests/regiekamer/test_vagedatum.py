@@ -111,3 +111,41 @@ def test_any_two_days_span_from_the_first_to_the_last(a, b):
     vaag = parse(tekst)
     assert (vaag.vanaf, vaag.uiterlijk) == (min(a, b), max(a, b))
     assert vaag.tekst == tekst
+
+
+WOORDEN = [
+    "7",
+    "14",
+    "31",
+    "of",
+    "/",
+    "april",
+    "mei",
+    "februari",
+    "uiterlijk",
+    "vóór",
+    "eind",
+    "medio",
+    "Q2",
+    "2e",
+    "kwartaal",
+    "helft",
+    "2015",
+    "2016",
+    "t/m",
+    "-",
+    "(BReSDO)",
+    "x",
+]
+
+
+@given(st.lists(st.sampled_from(WOORDEN), min_size=1, max_size=7), st.none() | st.just(2015))
+def test_any_text_is_read_or_refused_in_dutch_never_a_crash(woorden, jaar):
+    tekst = " ".join(woorden)
+    try:
+        vaag = parse(tekst, jaar)
+    except VageDatumFout as fout:
+        assert str(fout).strip()
+    else:
+        assert vaag.uiterlijk is not None
+        assert vaag.vanaf is None or vaag.vanaf <= vaag.uiterlijk
