@@ -265,6 +265,14 @@ class ProcesplanningFormMixin(ProcesplanningQuerysetMixin, SamenwerkingsverbandF
         kwargs["form_kwargs"] = {"samenwerkingsverband": self.get_samenwerkingsverband()}
         return kwargs
 
+    def prepare_formsets(self, form, formsets):
+        # A step that names no year takes the planning's, also of a planning not saved yet.
+        stappen = formsets["stappen"]
+        stappen.instance = form.instance
+        for row in stappen.forms:
+            row.instance.planning = form.instance
+            row.fields["planning"].parent_instance = form.instance
+
 
 class ProcesplanningCreateView(ProcesplanningFormMixin, ObjectCreateView):
     def get_context_data(self, **kwargs):

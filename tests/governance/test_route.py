@@ -1,6 +1,7 @@
 """Decisions through every gemeente (issue 21): seed 001's process planning with its route
 through the colleges and councils, and MLW's convenant 2016 through the three colleges."""
 
+import html
 from datetime import date, timedelta
 
 import pytest
@@ -33,7 +34,7 @@ def planning_of(sv):
 
 
 def text(response) -> str:
-    return response.content.decode()
+    return html.unescape(response.content.decode())
 
 
 def test_seed_001_planning_kept_as_written_and_sorted_by_earliest_day(g12):
@@ -237,3 +238,30 @@ def test_the_route_travels_in_the_archive(demo):
     modellen = [o["model"] for o in archief["objecten"]]
     assert modellen.count("governance.voorstel") == 1
     assert modellen.count("governance.behandeling") == 3
+
+
+def test_a_new_planning_gives_its_year_to_a_step_that_names_none(regie_client, demo):
+    url = reverse("governance:procesplanning-create", args=["MLW"])
+    data = {
+        "naam": "Besluitvorming convenant 2028",
+        "jaar": "2027",
+        "stappen-TOTAL_FORMS": "1",
+        "stappen-INITIAL_FORMS": "0",
+        "stappen-MIN_NUM_FORMS": "0",
+        "stappen-MAX_NUM_FORMS": "1000",
+        "stappen-0-volgorde": "1",
+        "stappen-0-fase": "Besluit",
+        "stappen-0-stap": "Collegebesluit",
+        "stappen-0-gepland": "7 of 14 mei",
+    }
+    response = regie_client.post(url, data | {"stappen-0-gepland": "ergens in mei"})
+    assert 'Niet begrepen: "ergens"' in text(response)
+    assert not Procesplanning.objects.filter(naam__startswith="Besluitvorming").exists()
+    response = regie_client.post(url, data)
+    assert response.status_code == 302
+    stap = Procesplanning.objects.get(naam__startswith="Besluitvorming").stappen.get()
+    assert (stap.gepland, stap.gepland_vanaf, stap.gepland_uiterlijk) == (
+        "7 of 14 mei",
+        date(2027, 5, 7),
+        date(2027, 5, 14),
+    )
