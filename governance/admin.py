@@ -6,15 +6,19 @@ from regiekamer import datums
 from .models import (
     Actiepunt,
     Agendapunt,
+    Behandeling,
     Besluit,
     Gremium,
     GremiumRelatie,
     Knelpunt,
     Lidmaatschap,
     Persoon,
+    Procesplanning,
+    Processtap,
     Stuk,
     Subregio,
     Vergadering,
+    Voorstel,
 )
 
 
@@ -114,3 +118,35 @@ class StukAdmin(base.ModelAdmin):
     list_display = ["titel", "agendapunt", "bestandsnaam", "verwijzing"]
     search_fields = ["titel", "bestandsnaam"]
     readonly_fields = ["bestandsnaam"]
+
+
+class BehandelingInline(base.TabularInline):
+    model = Behandeling
+    extra = 0
+    fields = ["gemeente", "orgaan", "gepland", "datum", "uitkomst", "besluit", "toelichting"]
+    autocomplete_fields = ["besluit"]
+
+
+@admin.register(Voorstel)
+class VoorstelAdmin(base.ModelAdmin):
+    list_display = ["titel", "samenwerkingsverband", "gremium"]
+    list_filter = ["samenwerkingsverband"]
+    list_select_related = ["samenwerkingsverband", "gremium"]
+    search_fields = ["titel", "omschrijving"]
+    autocomplete_fields = ["besluit"]
+    inlines = [BehandelingInline]
+
+
+class ProcesstapInline(base.TabularInline):
+    model = Processtap
+    extra = 0
+    fields = ["volgorde", "fase", "stap", "gepland", "jaar", "waar", "orgaan", "voorstel", "datum"]
+
+
+@admin.register(Procesplanning)
+class ProcesplanningAdmin(base.ModelAdmin):
+    list_display = ["naam", "jaar", "samenwerkingsverband"]
+    list_filter = ["samenwerkingsverband"]
+    list_select_related = ["samenwerkingsverband"]
+    search_fields = ["naam"]
+    inlines = [ProcesstapInline]

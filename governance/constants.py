@@ -17,6 +17,9 @@ class Gremiumsoort(models.TextChoices):
     # A college of B&W is no body of the collaboration: its decisions about it are recorded
     # (the convenant was entered into by the three colleges), it meets outside Regiekamer.
     COLLEGE = "college", _("College van burgemeester en wethouders")
+    # The two organs of a gemeenschappelijke regeling (openbaar lichaam, Wgr art. 12-14).
+    ALGEMEEN_BESTUUR = "algemeen_bestuur", _("Algemeen bestuur")
+    DAGELIJKS_BESTUUR = "dagelijks_bestuur", _("Dagelijks bestuur")
 
 
 class Voorzitterregel(models.TextChoices):
@@ -69,3 +72,10 @@ class Besluitroute(models.TextChoices):
 class Actiestatus(models.TextChoices):
     OPEN = "open", _("Open")
     GEREED = "gereed", _("Gereed")
+
+
+class Orgaan(models.TextChoices):
+    """Who in a gemeente decides on a voorstel of the collaboration."""
+
+    COLLEGE = "college", _("College van B&W")
+    RAAD = "raad", _("Gemeenteraad")

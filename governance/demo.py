@@ -7,7 +7,19 @@ from decimal import Decimal
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.demo import upsert
 
-from .models import Besluit, Gremium, GremiumRelatie, Lidmaatschap, Persoon, Subregio
+from .models import (
+    Behandeling,
+    Besluit,
+    Gremium,
+    GremiumRelatie,
+    Lidmaatschap,
+    Persoon,
+    Procesplanning,
+    Processtap,
+    Subregio,
+    Voorstel,
+)
+from .route import routeer
 
 
 def _date(value):
@@ -85,3 +97,69 @@ def load_governance_record(data: dict) -> None:
                 "bron": b.get("bron", ""),
             },
         )
+
+
+def load_route_record(data: dict) -> None:
+    """Voorstellen routed through the colleges and councils, and process plannings with their
+    stappen (fixtures/g12_planning.json, fixtures/mlw_route.json)."""
+    sv = Samenwerkingsverband.objects.get(afkorting=data["samenwerkingsverband"])
+    gemeenten = {g.naam: g for g in sv.gemeenten.all()}
+    voorstellen = {}
+    for v in data.get("voorstellen", []):
+        voorstel = upsert(
+            Voorstel,
+            samenwerkingsverband=sv,
+            titel=v["titel"],
+            defaults={"omschrijving": v.get("omschrijving", ""), "bron": v.get("bron", "")},
+        )
+        voorstellen[v["titel"]] = voorstel
+        if "route" in v:
+            routeer(voorstel, list(v["route"]), v["route"])
+        for b in v.get("behandelingen", []):
+            gemeente = gemeenten[b["gemeente"]]
+            besluit = None
+            if b.get("besluit"):
+                besluit = Besluit.objects.get(
+                    gremium__samenwerkingsverband=sv,
+                    gremium__naam=b["besluit"],
+                    datum=_date(b["datum"]),
+                )
+            upsert(
+                Behandeling,
+                voorstel=voorstel,
+                gemeente=gemeente,
+                orgaan=b["orgaan"],
+                defaults={
+                    "gepland": b.get("gepland", ""),
+                    "datum": _date(b.get("datum")),
+                    "uitkomst": b.get("uitkomst", ""),
+                    "besluit": besluit,
+                    "toelichting": b.get("toelichting", ""),
+                },
+            )
+    for p in data.get("planningen", []):
+        planning = upsert(
+            Procesplanning,
+            samenwerkingsverband=sv,
+            naam=p["naam"],
+            defaults={
+                "jaar": p["jaar"],
+                "bron": p.get("bron", ""),
+                "toelichting": p.get("toelichting", ""),
+            },
+        )
+        for volgorde, s in enumerate(p["stappen"], start=1):
+            upsert(
+                Processtap,
+                planning=planning,
+                volgorde=volgorde,
+                defaults={
+                    "fase": s["fase"],
+                    "stap": s["stap"],
+                    "gepland": s["gepland"],
+                    "jaar": s.get("jaar"),
+                    "waar": s.get("waar", ""),
+                    "orgaan": s.get("orgaan", ""),
+                    "voorstel": voorstellen.get(s.get("voorstel")),
+                },
+            )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partijen.models import Gemeente, Samenwerkingsverband
-from regiekamer import datums
+from regiekamer import datums, vagedatum
 from regiekamer.conditions import matches
 from regiekamer.datums import Datumprecisie
 from regiekamer.declarations import Scope
@@ -26,6 +26,7 @@ from .constants import (
     Besluituitkomst,
     Gremiumsoort,
     Lidrol,
+    Orgaan,
     Relatiesoort,
     Vergaderstatus,
     Voorzitterregel,
@@ -793,3 +794,329 @@ class Knelpunt(Versioned):
     @property
     def is_open(self) -> bool:
         return self.opgelost_op is None
+
+
+def _gepland_field(verbose_name, help_text=""):
+    return models.CharField(verbose_name, max_length=200, blank=True, help_text=help_text)
+
+
+GEPLAND_HULP = _(
+    "Zoals het stuk het schrijft: '7 of 14 april 2015', 'april/mei 2015', "
+    "'februari/uiterlijk 23 maart 2015', 'uiterlijk 1 april 2015'."
+)
+
+
+class Geplande(models.Model):
+    """A planned date as written (``gepland``) with its earliest and latest day, read from it by
+    ``regiekamer.vagedatum`` on every save (``clean``), for sorting and for "te laat"."""
+
+    gepland = _gepland_field(_("gepland"), GEPLAND_HULP)
+    gepland_vanaf = models.DateField(_("gepland vanaf"), null=True, blank=True, editable=False)
+    gepland_uiterlijk = models.DateField(
+        _("gepland uiterlijk"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # The dates always follow the text, also when a row is saved without its form.
+        try:
+            self.lees_gepland()
+        except ValidationError:
+            # An unreadable text saved without its form (forms refuse it): kept, without dates.
+            self.gepland_vanaf = self.gepland_uiterlijk = None
+        super().save(*args, **kwargs)
+
+    def planjaar(self) -> int | None:
+        """The year of a planned text that names none."""
+        return None
+
+    def lees_gepland(self) -> None:
+        if not self.gepland.strip():
+            self.gepland, self.gepland_vanaf, self.gepland_uiterlijk = "", None, None
+            return
+        try:
+            vaag = vagedatum.parse(self.gepland, self.planjaar())
+        except vagedatum.VageDatumFout as fout:
+            raise ValidationError({"gepland": str(fout)}) from None
+        self.gepland, self.gepland_vanaf, self.gepland_uiterlijk = (
+            vaag.tekst,
+            vaag.vanaf,
+            vaag.uiterlijk,
+        )
+
+    def stand(self, op=None) -> str:
+        return vagedatum.stand(self.gepland_uiterlijk, self.datum, op or timezone.localdate())
+
+    @property
+    def stand_woorden(self) -> str:
+        return vagedatum.Stand.WOORDEN[self.stand()]
+
+    @property
+    def is_te_laat(self) -> bool:
+        return self.stand() == vagedatum.Stand.TE_LAAT
+
+
+def _check_datum(datum, veld="datum"):
+    if datum and datum > timezone.localdate():
+        raise ValidationError(
+            {veld: _("Een datum waarop het gebeurd is ligt niet in de toekomst.")}
+        )
+
+
+class Voorstel(Versioned):
+    """A voorstel of the collaboration that goes through the college and/or the council of each
+    participating gemeente (seed 001: "Collegebesluit", "Raadsbesluit"; seed 000: the colleges
+    entered into the convenant on 30-8-2016)."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="voorstellen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    gremium = models.ForeignKey(
+        Gremium,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voorstellen",
+        verbose_name=_("voorgesteld door (gremium)"),
+    )
+    besluit = models.ForeignKey(
+        Besluit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voorstellen",
+        verbose_name=_("voortgekomen uit besluit"),
+    )
+    bron = models.TextField(_("bron"), blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("voorstel")
+        verbose_name_plural = _("voorstellen")
+        ordering = ["samenwerkingsverband", "titel"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "titel"],
+                name="uniek_voorstel",
+                violation_error_message=_("Er is al een voorstel met deze titel."),
+            )
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse(
+            "governance:voorstel-detail", args=[self.samenwerkingsverband.afkorting, self.pk]
+        )
+
+    def clean(self):
+        sv = self.samenwerkingsverband_id
+        if self.gremium_id and self.gremium.samenwerkingsverband_id != sv:
+            raise ValidationError({"gremium": _("Kies een gremium van dit samenwerkingsverband.")})
+        if self.besluit_id and self.besluit.gremium.samenwerkingsverband_id != sv:
+            raise ValidationError({"besluit": _("Kies een besluit van dit samenwerkingsverband.")})
+
+
+class Behandeling(Geplande, Versioned):
+    """The voorstel in the college or the council of one gemeente: planned (as written), done
+    (the date), the outcome, and the decision it was recorded as."""
+
+    voorstel = models.ForeignKey(
+        Voorstel, on_delete=models.CASCADE, related_name="behandelingen", verbose_name=_("voorstel")
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="behandelingen", verbose_name=_("gemeente")
+    )
+    orgaan = models.CharField(_("orgaan"), max_length=20, choices=Orgaan.choices)
+    datum = models.DateField(_("behandeld op"), null=True, blank=True)
+    uitkomst = models.CharField(
+        _("uitkomst"), max_length=20, choices=Besluituitkomst.choices, blank=True
+    )
+    besluit = models.ForeignKey(
+        Besluit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="behandelingen",
+        verbose_name=_("vastgelegd als besluit"),
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("voorstel__samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("behandeling")
+        verbose_name_plural = _("behandelingen")
+        ordering = ["voorstel", "orgaan", "gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["voorstel", "gemeente", "orgaan"],
+                name="unieke_behandeling",
+                violation_error_message=_(
+                    "Dit voorstel staat al bij dit orgaan van deze gemeente."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.voorstel.titel}: {self.get_orgaan_display()} {self.gemeente.naam}"
+
+    def get_absolute_url(self):
+        return self.voorstel.get_absolute_url()
+
+    def clean(self):
+        self.lees_gepland()
+        _check_datum(self.datum)
+        if self.uitkomst and self.uitkomst != Besluituitkomst.ONBEKEND and not self.datum:
+            raise ValidationError({"datum": _("Vul de datum in waarop het besluit is genomen.")})
+        if self.datum and not self.uitkomst:
+            raise ValidationError(
+                {"uitkomst": _("Vul de uitkomst in (of 'Uitkomst niet bekend').")}
+            )
+        if self.gemeente_id and self.voorstel_id:
+            sv = self.voorstel.samenwerkingsverband
+            if not sv.gemeenten.filter(pk=self.gemeente_id).exists():
+                raise ValidationError(
+                    {"gemeente": _("Deze gemeente neemt niet deel aan het samenwerkingsverband.")}
+                )
+            if self.besluit_id and self.besluit.gremium.samenwerkingsverband_id != sv.pk:
+                raise ValidationError(
+                    {"besluit": _("Kies een besluit van dit samenwerkingsverband.")}
+                )
+        if self.besluit_id and self.besluit.gremium.gemeente_id not in (None, self.gemeente_id):
+            raise ValidationError(
+                {"besluit": _("Dit besluit is van een gremium van een andere gemeente.")}
+            )
+
+
+class Procesplanning(Versioned):
+    """A process planning with fasen and stappen (seed 001: Verkenning, Uitwerking, Besluit)."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="procesplanningen",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar"),
+        help_text=_("Het jaar van een geplande datum die geen jaar noemt ('27 maart')."),
+    )
+    bron = models.TextField(_("bron"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("procesplanning")
+        verbose_name_plural = _("procesplanningen")
+        ordering = ["samenwerkingsverband", "-jaar", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "naam"],
+                name="unieke_procesplanning",
+                violation_error_message=_("Er is al een procesplanning met deze naam."),
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse(
+            "governance:procesplanning-detail", args=[self.samenwerkingsverband.afkorting, self.pk]
+        )
+
+    def clean(self):
+        if self.jaar is not None and not 1900 <= self.jaar <= 2200:
+            raise ValidationError({"jaar": _("Vul een jaar tussen 1900 en 2200 in.")})
+
+
+class Processtap(Geplande, Versioned):
+    """One step of a planning: its fase, what, where (the gremium, the colleges, the councils)
+    and when as written; a step in the colleges or councils follows its voorstel's route."""
+
+    planning = models.ForeignKey(
+        Procesplanning, on_delete=models.CASCADE, related_name="stappen", verbose_name=_("planning")
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    fase = models.CharField(_("fase"), max_length=100)
+    stap = models.CharField(_("stap"), max_length=300)
+    waar = models.CharField(
+        _("waar"), max_length=200, blank=True, help_text=_("Bijv. 'in colleges BenW', 'BReSDO'.")
+    )
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar (als de planning er geen noemt)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: het jaar van de planning."),
+    )
+    orgaan = models.CharField(
+        _("route langs"),
+        max_length=20,
+        choices=Orgaan.choices,
+        blank=True,
+        help_text=_("Een stap in de colleges of raden van elke gemeente."),
+    )
+    voorstel = models.ForeignKey(
+        Voorstel,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="processtappen",
+        verbose_name=_("voorstel"),
+    )
+    datum = models.DateField(_("gedaan op"), null=True, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    access_scope = Scope(via=("planning__samenwerkingsverband",))
+
+    class Meta:
+        verbose_name = _("processtap")
+        verbose_name_plural = _("processtappen")
+        ordering = ["planning", "volgorde", "pk"]
+
+    def __str__(self):
+        return f"{self.fase}: {self.stap}"
+
+    def get_absolute_url(self):
+        return self.planning.get_absolute_url()
+
+    def planjaar(self) -> int | None:
+        if self.jaar:
+            return self.jaar
+        # The planning of a new page is not saved yet; its form already gave it the year.
+        planning = Processtap.planning.field.get_cached_value(self, None)
+        if planning is None and self.planning_id:
+            planning = self.planning
+        return planning.jaar if planning is not None else None
+
+    def clean(self):
+        self.lees_gepland()
+        _check_datum(self.datum)
+        if (
+            self.voorstel_id
+            and self.planning_id
+            and self.voorstel.samenwerkingsverband_id != self.planning.samenwerkingsverband_id
+        ):
+            raise ValidationError(
+                {"voorstel": _("Kies een voorstel van dit samenwerkingsverband.")}
+            )
+        if self.voorstel_id and not self.orgaan:
+            raise ValidationError(
+                {"orgaan": _("Kies of de stap langs de colleges of de raden gaat.")}
+            )

@@ -23,6 +23,9 @@ MARGIN = 24
 PER_LINE = 6  # boxes per line in the central column; a longer layer wraps
 SOORT_ORDER = {value: i for i, value in enumerate(S.values)}
 LAYERS = [
+    # A gemeenschappelijke regeling: the algemeen bestuur above the dagelijks bestuur.
+    [S.ALGEMEEN_BESTUUR],
+    [S.DAGELIJKS_BESTUUR],
     # The bestuurlijke regiegroep of 2013 kept sight of the stuurgroepen beneath it (seed 002).
     [S.BESTUURLIJKE_REGIEGROEP],
     [S.STUURGROEP],
@@ -32,6 +35,8 @@ LAYERS = [
 ]
 REGIEGROEP_LAYER = LAYERS.index([S.REGIEGROEP])  # where the escalatie box stands
 FILL = {
+    S.ALGEMEEN_BESTUUR: "#d6e4f0",
+    S.DAGELIJKS_BESTUUR: "#d6e4f0",
     S.STUURGROEP: "#d6e4f0",
     S.BESTUURLIJKE_REGIEGROEP: "#d6e4f0",
     S.REGIEGROEP: "#dcebdc",

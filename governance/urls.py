@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_route
 
 app_name = "governance"
 
@@ -56,5 +56,52 @@ urlpatterns = [
     path("knelpunten/nieuw/", views.KnelpuntCreateView.as_view(), name="knelpunt-create"),
     path(
         "knelpunten/<int:pk>/bewerken/", views.KnelpuntUpdateView.as_view(), name="knelpunt-update"
+    ),
+]
+
+# Issue 21: voorstellen through the colleges and councils of every gemeente; process plannings.
+urlpatterns += [
+    path("voorstellen/", views_route.VoorstelListView.as_view(), name="voorstel-list"),
+    path("voorstellen/nieuw/", views_route.VoorstelCreateView.as_view(), name="voorstel-create"),
+    path("voorstellen/<int:pk>/", views_route.VoorstelDetailView.as_view(), name="voorstel-detail"),
+    path(
+        "voorstellen/<int:pk>/bewerken/",
+        views_route.VoorstelUpdateView.as_view(),
+        name="voorstel-update",
+    ),
+    path(
+        "voorstellen/<int:pk>/route/",
+        views_route.VoorstelRouteView.as_view(),
+        name="voorstel-route",
+    ),
+    path(
+        "voorstellen/<int:pk>/verwijderen/",
+        views_route.VoorstelDeleteView.as_view(),
+        name="voorstel-delete",
+    ),
+    path(
+        "procesplanningen/",
+        views_route.ProcesplanningListView.as_view(),
+        name="procesplanning-list",
+    ),
+    path(
+        "procesplanningen/nieuw/",
+        views_route.ProcesplanningCreateView.as_view(),
+        name="procesplanning-create",
+    ),
+    path(
+        "procesplanningen/<int:pk>/",
+        views_route.ProcesplanningDetailView.as_view(),
+        name="procesplanning-detail",
+    ),
+    path(
+        "procesplanningen/<int:pk>/bewerken/",
+        views_route.ProcesplanningUpdateView.as_view(),
+        name="procesplanning-update",
+    ),
+    path(
+        "procesplanningen/<int:pk>/verwijderen/",
+        views_route.ProcesplanningDeleteView.as_view(),
+        name="procesplanning-delete",
     ),
 ]

@@ -30,6 +30,7 @@ HET_WOORDEN = (
     "tal",
     "thema",
     "verband",
+    "voorstel",
 )
 
 

@@ -42,6 +42,7 @@ from begroting.models import Begrotingscyclus, Zienswijze
 from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant
 from formatie.models import Pakket, Pakketdeelname
+from governance.models import Procesplanning, Processtap
 from kosten.models import Realisatie, Voorschotregeling
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband, Toegang
 from programma.voortgang import draft_report
@@ -64,6 +65,8 @@ MODEL_ALIASES = {
 # Pages whose <pk> is not a row of the view's model (a series adds meetings to a gremium).
 PK_MODELS = {
     "governance:gremium-series": "governance.gremium",
+    # The route adds behandelingen to a voorstel (issue 21).
+    "governance:voorstel-route": "governance.voorstel",
     # A gemeente of the scenario (the view's own model is the scenario).
     "scenarios:scenario-gemeente-verwijderen": "partijen.gemeente",
 }
@@ -250,6 +253,8 @@ def world(demo, django_user_model, media, settings):
     mlw.refresh_from_db()
     cyclus, _ = Begrotingscyclus.objects.get_or_create(samenwerkingsverband=mlw, jaar=CYCLUSJAAR)
     Zienswijze.objects.get_or_create(cyclus=cyclus, gemeente=weert)
+    planning = Procesplanning.objects.create(samenwerkingsverband=mlw, naam="Planning", jaar=2026)
+    Processtap.objects.create(planning=planning, fase="Besluit", stap="Besluit", gepland="mei 2026")
     for label in SV_LOOKUPS:
         if label == "partijen.toegang":
             continue
@@ -616,6 +621,9 @@ def extra_data(name: str, world) -> dict:
         "convenant:samenwerkingsverband-create": {"afkorting": "NIEUW", "naam": "Nieuw verband"},
         "governance:gremium-series": {"jaar": "2027"},
         "governance:stuk-create": {"titel": "Notitie", "verwijzing": f"/{mlw.afkorting}/"},
+        "governance:voorstel-create": {"titel": "Nieuw voorstel", "route_college": "on"},
+        "governance:voorstel-route": {"orgaan": "raad", "gepland": "april/mei 2027"},
+        "governance:procesplanning-create": {"naam": "Nieuwe planning", "jaar": "2027"},
         "programma:rapportage-create": {"peildatum": "2027-01-01", "periode": "nov-dec 2026"},
         "programma:budgetpost-create": {"bedrag": "1000"},
         "formatie:rol-create": {"schaal": "11", "leverende_gemeente": str(weert.pk)},

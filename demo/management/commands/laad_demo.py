@@ -7,7 +7,7 @@ from django.db import transaction
 from brieven.demo import load_brieven_record
 from convenant.demo import load_convenant_record
 from formatie.demo import load_formatie_record
-from governance.demo import load_governance_record
+from governance.demo import load_governance_record, load_route_record
 from kosten.demo import load_kosten_record
 from partijen.models import Gemeente, Samenwerkingsverband, Toegang
 from programma.demo import load_programma_record
@@ -52,12 +52,16 @@ class Command(BaseCommand):
             load_formatie_record(formatie)
             load_kosten_record(formatie)
             load_governance_record(read_fixture("mlw_governance.json"))
+            # Issue 21: the convenant 2016 through the three colleges (seed 000).
+            load_route_record(read_fixture("mlw_route.json"))
             load_programma_record(read_fixture("mlw_programma.json"))
             load_brieven_record(read_fixture("mlw_brieven.json"))
             if not options["zonder_scenarios"]:
                 # Issue 20: seed 004's choice of scale as scenario's of MLW; seed 001's G12.
                 load_scenarios_record(read_fixture("scenarios_mlw.json"))
                 load_g12_record(read_fixture("g12.json"))
+                # Issue 21: seed 001's process planning, through the colleges and councils.
+                load_route_record(read_fixture("g12_planning.json"))
             if not options["zonder_gebruikers"]:
                 self.create_demo_users()
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen (Midden-Limburg West)."))
