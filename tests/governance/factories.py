@@ -13,22 +13,27 @@ from governance.constants import (
     Besluituitkomst,
     Gremiumsoort,
     Lidrol,
+    Orgaan,
     Relatiesoort,
 )
 from governance.models import (
     Actiepunt,
     Agendapunt,
+    Behandeling,
     Besluit,
     Gremium,
     GremiumRelatie,
     Knelpunt,
     Lidmaatschap,
     Persoon,
+    Procesplanning,
+    Processtap,
     Stuk,
     Subregio,
     Vergadering,
+    Voorstel,
 )
-from tests.partijen.factories import SamenwerkingsverbandFactory
+from tests.partijen.factories import GemeenteFactory, SamenwerkingsverbandFactory, takes_part
 
 
 class GremiumFactory(factory.django.DjangoModelFactory):
@@ -161,3 +166,44 @@ class KnelpuntFactory(factory.django.DjangoModelFactory):
     omschrijving = "Te weinig capaciteit voor de inkoop jeugd"
     ingebracht_door = "Weert"
     datum = datetime.date(2026, 11, 1)
+
+
+class VoorstelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Voorstel
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    titel = factory.Sequence(lambda n: f"Voorstel regionale samenwerking {n}")
+
+
+class BehandelingFactory(factory.django.DjangoModelFactory):
+    """The voorstel in a college, planned as the documents write it and not yet decided."""
+
+    class Meta:
+        model = Behandeling
+        skip_postgeneration_save = True
+
+    voorstel = factory.SubFactory(VoorstelFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    orgaan = Orgaan.COLLEGE
+    gepland = "7 of 14 april 2015"
+    deelname = takes_part("voorstel.samenwerkingsverband")
+
+
+class ProcesplanningFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Procesplanning
+
+    samenwerkingsverband = factory.SubFactory(SamenwerkingsverbandFactory)
+    naam = factory.Sequence(lambda n: f"Procesplanning {n}")
+    jaar = 2015
+
+
+class ProcesstapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Processtap
+
+    planning = factory.SubFactory(ProcesplanningFactory)
+    fase = "Besluit"
+    stap = "Collegebesluit"
+    gepland = "April/mei 2015"

@@ -30,7 +30,8 @@ from brieven.models import Raadsinformatiebrief
 from convenant.models import Convenant, Ondertekenaar
 from demo.management.commands.laad_demo import Command
 from formatie.models import Pakket, Pakketdeelname, Rol, Uurtarief
-from governance.models import Besluit
+from governance.constants import Orgaan
+from governance.models import Behandeling, Besluit, Procesplanning, Processtap, Voorstel
 from kosten.models import Realisatie, Voorschotregeling
 from ontwikkeling.schaal import Schaalgenerator
 from partijen.models import Domein, Gemeente, Samenwerkingsverband, Toegang
@@ -78,6 +79,12 @@ def build_world() -> dict[str, int]:
     Voorschotregeling.objects.create(samenwerkingsverband=nml, vanaf_jaar=2099)
     cyclus = Begrotingscyclus.objects.create(samenwerkingsverband=nml, jaar=2099)
     Zienswijze.objects.create(cyclus=cyclus, gemeente=venlo)
+    voorstel = Voorstel.objects.create(samenwerkingsverband=nml, titel="Voorstel NML")
+    Behandeling.objects.create(voorstel=voorstel, gemeente=venlo, orgaan=Orgaan.COLLEGE)
+    planning = Procesplanning.objects.create(
+        samenwerkingsverband=nml, naam="Planning NML", jaar=2099
+    )
+    Processtap.objects.create(planning=planning, fase="Besluit", stap="Collegebesluit")
     for label in SV_LOOKUPS:
         if label != "partijen.toegang":
             assert rows_of(apps.get_model(label), nml).exists(), f"geen {label} in NML: maak er een"
