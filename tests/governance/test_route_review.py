@@ -1,0 +1,74 @@
+"""Review of issue 21's route pages as the officials use them: the day a college or council
+decided is typed the Dutch way (30-8-2016), as on the begroting pages, not in a browser date
+picker that shows mm/dd/yyyy in an English browser and garbles 30-8-2016."""
+
+import html
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from governance.forms_route import ProcesstapForm
+from governance.models import Voorstel
+from governance.route import routeer
+from partijen.models import Samenwerkingsverband
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def formset_data(page, voorstel):
+    form = page.context["formsets"]["behandelingen"]
+    data = {"titel": voorstel.titel, "omschrijving": voorstel.omschrijving, "bron": voorstel.bron}
+    data["versie"] = page.context["form"]["versie"].value()
+    data |= {f"behandelingen-{k}": v for k, v in form.management_form.initial.items()}
+    rijen = {}
+    for i, f in enumerate(form.forms):
+        for name in f.fields:
+            value = f[name].value()
+            data[f"behandelingen-{i}-{name}"] = "" if value is None else value
+        rijen[(f.instance.orgaan, f.instance.gemeente.naam)] = i
+    return data, rijen
+
+
+def test_the_day_of_a_behandeling_is_typed_and_shown_the_dutch_way(regie_client, demo):
+    voorstel = Voorstel.objects.get(titel__startswith="Uitvoeringsconvenant")
+    routeer(voorstel, ["raad"], {"raad": "Q4 2016"})
+    url = reverse("governance:voorstel-update", args=["MLW", voorstel.pk])
+    page = regie_client.get(url)
+    body = text(page)
+    # The colleges' day of 30-8-2016 in a text box as dd-mm-jjjj, not a date picker.
+    assert 'value="30-08-2016"' in body
+    assert 'type="date"' not in body
+    assert 'placeholder="dd-mm-jjjj"' in body
+
+    data, rijen = formset_data(page, voorstel)
+    weert = rijen[("raad", "Weert")]
+    data[f"behandelingen-{weert}-datum"] = "31-9-2016"  # no such day
+    data[f"behandelingen-{weert}-uitkomst"] = "aangenomen"
+    response = regie_client.post(url, data)
+    assert "Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 2-7-2026." in text(response)
+    assert not voorstel.behandelingen.filter(orgaan="raad", datum__isnull=False).exists()
+
+    data[f"behandelingen-{weert}-datum"] = "1-9-2016"
+    response = regie_client.post(url, data)
+    assert response.status_code == 302
+    assert voorstel.behandelingen.get(orgaan="raad", gemeente__naam="Weert").datum == date(
+        2016, 9, 1
+    )
+    leudal = voorstel.behandelingen.get(orgaan="college", gemeente__naam="Leudal")
+    assert leudal.datum == date(2016, 8, 30)  # the untouched rows keep their day
+
+
+def test_the_day_a_step_was_done_is_typed_the_dutch_way(demo):
+    mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
+    form = ProcesstapForm(
+        data={"volgorde": "1", "fase": "Besluit", "stap": "Collegebesluit", "datum": "30-8-2016"},
+        samenwerkingsverband=mlw,
+    )
+    assert 'type="date"' not in str(form["datum"])
+    form.is_valid()
+    assert form.cleaned_data["datum"] == date(2016, 8, 30)
