@@ -72,3 +72,14 @@ def test_the_day_a_step_was_done_is_typed_the_dutch_way(demo):
     assert 'type="date"' not in str(form["datum"])
     form.is_valid()
     assert form.cleaned_data["datum"] == date(2016, 8, 30)
+
+
+def test_organogram_lists_algemeen_and_dagelijks_bestuur_first_as_it_draws_them(regie_client, demo):
+    from governance.models import Gremium
+
+    mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
+    for naam, soort in [("DB GR", "dagelijks_bestuur"), ("AB GR", "algemeen_bestuur")]:
+        Gremium.objects.create(samenwerkingsverband=mlw, naam=naam, soort=soort, periode="2021")
+    url = reverse("governance:organogram", args=["MLW"]) + "?periode=2021"
+    lijst = text(regie_client.get(url)).split("Gremia en hun data")[1]
+    assert lijst.index("AB GR") < lijst.index("DB GR") < lijst.index("Stuurgroep")
