@@ -83,3 +83,22 @@ def test_organogram_lists_algemeen_and_dagelijks_bestuur_first_as_it_draws_them(
     url = reverse("governance:organogram", args=["MLW"]) + "?periode=2021"
     lijst = text(regie_client.get(url)).split("Gremia en hun data")[1]
     assert lijst.index("AB GR") < lijst.index("DB GR") < lijst.index("Stuurgroep")
+
+
+def test_g12_planning_holds_each_step_and_date_as_seed_001_writes_them():
+    """Every step, planning and where of fixtures/g12_planning.json stands in seed 001's schema
+    word for word (whitespace aside), so the demo quotes the notitie and invents nothing."""
+    from pathlib import Path
+
+    from regiekamer.demo import read_fixture
+
+    seeds = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+    notitie = next(seeds.glob("001_*.txt")).read_text(encoding="utf-8")
+    schema = " ".join(
+        notitie[notitie.index("Fasen\tStappen") : notitie.index("2. Het WAAROM")].split()
+    )
+    stappen = read_fixture("g12_planning.json")["planningen"][0]["stappen"]
+    assert len(stappen) == 11
+    for s in stappen:
+        for veld in ("fase", "stap", "gepland", "waar"):
+            assert " ".join(s[veld].split()) in schema, (veld, s[veld])
