@@ -10,7 +10,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from regiekamer.vagedatum import Stand, stand
+from regiekamer.vagedatum import Stand, sorteerdag, stand
 
 from .constants import Besluituitkomst, Orgaan
 from .models import Behandeling, Procesplanning, Processtap, Voorstel
@@ -108,17 +108,14 @@ def stap_stand(stap: Processtap, op: date | None = None) -> str:
 
 
 def gesorteerd(stappen) -> list[Processtap]:
-    """By the earliest planned day ("uiterlijk …" by its latest), undated last, then the
-    document's order."""
-    return sorted(
-        stappen,
-        key=lambda s: (
-            (s.gepland_vanaf or s.gepland_uiterlijk) is None,
-            s.gepland_vanaf or s.gepland_uiterlijk or date.max,
-            s.volgorde,
-            s.pk or 0,
-        ),
-    )
+    """By the middle of the planned days ("uiterlijk …" by its latest; ``vagedatum.sorteerdag``),
+    undated last, then the document's order."""
+
+    def sleutel(s):
+        dag = sorteerdag(s.gepland_vanaf, s.gepland_uiterlijk)
+        return (dag is None, dag or date.max, s.volgorde, s.pk or 0)
+
+    return sorted(stappen, key=sleutel)
 
 
 def planning_met_stand(planning: Procesplanning, op: date | None = None) -> list[Processtap]:

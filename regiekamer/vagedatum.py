@@ -106,6 +106,16 @@ class VageDatumFout(ValueError):
     """A planned date that cannot be read; the message (Dutch) says what was understood."""
 
 
+def sorteerdag(vanaf: date | None, uiterlijk: date | None) -> date | None:
+    """The day a planned date sorts on: the middle of its days ("uiterlijk …": the latest).
+    Not the earliest: "April/mei 2015" would go before "7 of 14 april 2015" and the councils'
+    step before the colleges' one, where seed 001's schema (and every process) has the colleges
+    first; the middle keeps the schema's own order."""
+    if vanaf is None or uiterlijk is None:
+        return vanaf or uiterlijk
+    return vanaf + (uiterlijk - vanaf) / 2
+
+
 @dataclass(frozen=True)
 class VageDatum:
     tekst: str
@@ -114,8 +124,8 @@ class VageDatum:
 
     @property
     def sorteerdatum(self) -> date | None:
-        """The day it sorts on: the earliest, or (for "uiterlijk …") the latest."""
-        return self.vanaf or self.uiterlijk
+        """The day it sorts on (``sorteerdag``)."""
+        return sorteerdag(self.vanaf, self.uiterlijk)
 
     def __str__(self):
         return self.tekst

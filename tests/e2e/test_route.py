@@ -64,7 +64,7 @@ def test_regiegroep_routes_a_voorstel_through_every_gemeente(browse):
 
 
 def test_g12_process_planning_of_seed_001(browse):
-    """The planning of seed 001 as the notitie writes it, sorted by the earliest day; the
+    """The planning of seed 001 as the notitie writes it, in the order of its schema; the
     regiegroep adds a step typed as a document would ("eind mei")."""
     user = browse()
     user.log_in("beheer")
