@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -116,6 +117,24 @@ def gesorteerd(stappen) -> list[Processtap]:
         return (dag is None, dag or date.max, s.volgorde, s.pk or 0)
 
     return sorted(stappen, key=sleutel)
+
+
+def herlees_stappen(planning: Procesplanning) -> int:
+    """Read every step's planned text again and save those whose days changed: a step that
+    names no year takes the planning's, so a new year of the planning moves it ("eind mei").
+    Returns how many steps moved."""
+    verschoven = 0
+    for stap in planning.stappen.filter(jaar__isnull=True):
+        stap.planning = planning
+        oud = (stap.gepland_vanaf, stap.gepland_uiterlijk)
+        try:
+            stap.lees_gepland()
+        except ValidationError:
+            continue  # a text the form refused stays as it was
+        if oud != (stap.gepland_vanaf, stap.gepland_uiterlijk):
+            stap.save()
+            verschoven += 1
+    return verschoven
 
 
 def planning_met_stand(planning: Procesplanning, op: date | None = None) -> list[Processtap]:

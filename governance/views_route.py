@@ -30,7 +30,7 @@ from .constants import Orgaan
 from .filters_route import ProcesplanningFilterSet, VoorstelFilterSet
 from .forms_route import BehandelingFormSet, ProcesplanningForm, ProcesstapFormSet, VoorstelForm
 from .models import Behandeling, Procesplanning, Processtap, Voorstel
-from .route import planning_met_stand, routeer, routestand
+from .route import herlees_stappen, planning_met_stand, routeer, routestand
 from .tables_route import STAND_KLASSE, ProcesplanningTable, VoorstelTable
 
 
@@ -264,6 +264,10 @@ class ProcesplanningFormMixin(ProcesplanningQuerysetMixin, SamenwerkingsverbandF
         kwargs = super().get_formset_kwargs(name)
         kwargs["form_kwargs"] = {"samenwerkingsverband": self.get_samenwerkingsverband()}
         return kwargs
+
+    def after_save(self):
+        # A new year of the planning moves the steps that name none, also those left untouched.
+        herlees_stappen(self.object)
 
     def prepare_formsets(self, form, formsets):
         # A step that names no year takes the planning's, also of a planning not saved yet.

@@ -102,3 +102,45 @@ def test_g12_planning_holds_each_step_and_date_as_seed_001_writes_them():
     for s in stappen:
         for veld in ("fase", "stap", "gepland", "waar"):
             assert " ".join(s[veld].split()) in schema, (veld, s[veld])
+
+
+def test_a_new_year_of_the_planning_moves_the_steps_that_name_none(regie_client, demo):
+    from governance.models import Procesplanning
+
+    url = reverse("governance:procesplanning-create", args=["MLW"])
+    data = {
+        "naam": "Besluitvorming convenant 2028",
+        "jaar": "2027",
+        "stappen-TOTAL_FORMS": "2",
+        "stappen-INITIAL_FORMS": "0",
+        "stappen-MIN_NUM_FORMS": "0",
+        "stappen-MAX_NUM_FORMS": "1000",
+        "stappen-0-volgorde": "1",
+        "stappen-0-fase": "Besluit",
+        "stappen-0-stap": "Collegebesluit",
+        "stappen-0-gepland": "eind mei",
+        "stappen-1-volgorde": "2",
+        "stappen-1-fase": "Besluit",
+        "stappen-1-stap": "Raadsbesluit",
+        "stappen-1-gepland": "juni 2027",
+    }
+    assert regie_client.post(url, data).status_code == 302
+    planning = Procesplanning.objects.get(naam="Besluitvorming convenant 2028")
+    edit = reverse("governance:procesplanning-update", args=["MLW", planning.pk])
+    page = regie_client.get(edit)
+    form = page.context["formsets"]["stappen"]
+    data = {"naam": planning.naam, "jaar": "2028", "versie": page.context["form"]["versie"].value()}
+    data |= {f"stappen-{k}": v for k, v in form.management_form.initial.items()}
+    for i, f in enumerate(form.forms):
+        for name in f.fields:
+            value = f[name].value()
+            data[f"stappen-{i}-{name}"] = "" if value is None else value
+    assert regie_client.post(edit, data).status_code == 302
+    stappen = {s.stap: s for s in planning.stappen.all()}
+    # Only the year changed, the rows were left as they were: "eind mei" is now May 2028.
+    eind_mei = stappen["Collegebesluit"]
+    assert (eind_mei.gepland_vanaf, eind_mei.gepland_uiterlijk) == (
+        date(2028, 5, 21),
+        date(2028, 5, 31),
+    )
+    assert stappen["Raadsbesluit"].gepland_uiterlijk == date(2027, 6, 30)  # names its year
