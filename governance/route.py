@@ -119,6 +119,30 @@ def gesorteerd(stappen) -> list[Processtap]:
     return sorted(stappen, key=sleutel)
 
 
+def gevolgen_voorstel_verwijderen(voorstel: Voorstel) -> str:
+    """What goes with a voorstel (its behandelingen) and what loses it (the steps of a
+    planning that follow its route), for the question before deleting."""
+    delen = []
+    rijen = list(voorstel.behandelingen.all())
+    if rijen:
+        woord = {Orgaan.COLLEGE: ("college", "colleges"), Orgaan.RAAD: ("raad", "raden")}
+        aantallen = {o: sum(1 for b in rijen if b.orgaan == o) for o in Orgaan.values}
+        organen = ", ".join(f"{n} {woord[o][n != 1]}" for o, n in aantallen.items() if n)
+        delen.append(
+            f"Met het voorstel verdwijnen ook {len(rijen)} "
+            f"{'behandeling' if len(rijen) == 1 else 'behandelingen'} in de gemeenten ({organen})."
+        )
+    stappen = list(voorstel.processtappen.select_related("planning"))
+    if stappen:
+        namen = ", ".join(sorted({f"'{s.planning.naam}'" for s in stappen}))
+        delen.append(
+            f"{len(stappen)} {'stap' if len(stappen) == 1 else 'stappen'} van de procesplanning "
+            f"{namen} {'blijft' if len(stappen) == 1 else 'blijven'} staan, maar "
+            f"{'volgt' if len(stappen) == 1 else 'volgen'} dan geen route langs de gemeenten meer."
+        )
+    return " ".join(delen)
+
+
 def herlees_stappen(planning: Procesplanning) -> int:
     """Read every step's planned text again and save those whose days changed: a step that
     names no year takes the planning's, so a new year of the planning moves it ("eind mei").

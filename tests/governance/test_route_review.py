@@ -144,3 +144,31 @@ def test_a_new_year_of_the_planning_moves_the_steps_that_name_none(regie_client,
         date(2028, 5, 31),
     )
     assert stappen["Raadsbesluit"].gepland_uiterlijk == date(2027, 6, 30)  # names its year
+
+
+def test_deleting_a_voorstel_says_what_goes_with_it(g12_client):
+    client, g12 = g12_client
+    voorstel = Voorstel.objects.get(samenwerkingsverband=g12, titel__startswith="Regionaal")
+    page = text(client.get(reverse("governance:voorstel-delete", args=["G12", voorstel.pk])))
+    assert (
+        "Met het voorstel verdwijnen ook 6 behandelingen in de gemeenten (3 colleges, 3 raden)."
+        in page
+    )
+    assert (
+        "2 stappen van de procesplanning 'Processtappen toekomstige samenwerkingsstructuur "
+        "Sociaal Domein G12' blijven staan, maar volgen dan geen route langs de gemeenten meer."
+    ) in page
+    planning = g12.procesplanningen.get()
+    page = text(client.get(reverse("governance:procesplanning-delete", args=["G12", planning.pk])))
+    assert "Met de planning verdwijnen ook haar 11 stappen" in page
+
+
+@pytest.fixture
+def g12_client(admin_client, demo):
+    from governance.demo import load_route_record
+    from regiekamer.demo import read_fixture
+    from scenarios.demo import load_g12_record
+
+    load_g12_record(read_fixture("g12.json"))
+    load_route_record(read_fixture("g12_planning.json"))
+    return admin_client, Samenwerkingsverband.objects.get(afkorting="G12")
