@@ -172,3 +172,10 @@ def g12_client(admin_client, demo):
     load_g12_record(read_fixture("g12.json"))
     load_route_record(read_fixture("g12_planning.json"))
     return admin_client, Samenwerkingsverband.objects.get(afkorting="G12")
+
+
+def test_the_planning_form_tells_how_to_write_a_step_of_another_year(regie_client, demo):
+    # The step's own year is no field of the form: the text must say to write it in.
+    page = text(regie_client.get(reverse("governance:procesplanning-create", args=["MLW"])))
+    assert "schrijf het jaar erbij ('19 december 2014')" in page
+    assert "(of van de stap)" not in page
