@@ -4,6 +4,7 @@ each step was done. The dates are checked against each other by ``kalender.datum
 from django import forms
 
 from partijen.models import Samenwerkingsverband
+from regiekamer.forms import DatumField
 
 from .kalender import datumfouten
 from .models import Begrotingscyclus
@@ -19,22 +20,6 @@ DATUMVELDEN = [
 ]
 
 EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
-
-
-class DatumField(forms.DateField):
-    """A date typed the Dutch way (2-7-2026, 02-07-2026; also 2026-07-02) in a text box, shown
-    as dd-mm-jjjj, whatever language the browser's date picker speaks."""
-
-    widget = forms.DateInput(
-        format="%d-%m-%Y",
-        attrs={"placeholder": "dd-mm-jjjj", "inputmode": "numeric", "autocomplete": "off"},
-    )
-    input_formats = ["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d"]
-    default_error_messages = {"invalid": "Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 2-7-2026."}
-
-    def __init__(self, **kwargs):
-        kwargs["input_formats"] = self.input_formats
-        super().__init__(**kwargs)
 
 
 class BegrotingscyclusForm(forms.ModelForm):

@@ -4,7 +4,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from regiekamer import vagedatum
-from regiekamer.forms import DATE_INPUT
+from regiekamer.forms import DatumField
 
 from .constants import Orgaan
 from .forms import ScopedModelForm
@@ -75,8 +75,8 @@ class BehandelingForm(ScopedModelForm):
     class Meta:
         model = Behandeling
         fields = ["gemeente", "orgaan", "gepland", "datum", "uitkomst", "besluit", "toelichting"]
+        field_classes = {"datum": DatumField}
         widgets = {
-            "datum": DATE_INPUT,
             "gepland": forms.TextInput(attrs={"size": 22}),
             "toelichting": forms.TextInput(),
         }
@@ -116,12 +116,12 @@ class ProcesstapForm(ScopedModelForm):
     class Meta:
         model = Processtap
         fields = ["volgorde", "fase", "stap", "gepland", "waar", "orgaan", "voorstel", "datum"]
+        field_classes = {"datum": DatumField}
         widgets = {
             "volgorde": forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
             "fase": forms.TextInput(),
             "stap": forms.Textarea(attrs={"rows": 2}),
             "gepland": forms.TextInput(attrs={"size": 22}),
-            "datum": DATE_INPUT,
         }
         help_texts = {"gepland": "Zoals geschreven.", "orgaan": "", "waar": ""}
 

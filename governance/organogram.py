@@ -66,6 +66,13 @@ LABEL_COLOR = {
 }
 
 
+def rangorde(gremium: Gremium) -> tuple:
+    """The order of the organogram, top to bottom (algemeen bestuur, dagelijks bestuur, …,
+    then escalatie and extern), then by name: for the list beside it."""
+    laag = next((i for i, soorten in enumerate(LAYERS) if gremium.soort in soorten), len(LAYERS))
+    return (laag, gremium.soort == S.EXTERN, gremium.naam)
+
+
 def _sort_key(gremium: Gremium):
     return (SOORT_ORDER.get(gremium.soort, len(SOORT_ORDER)), gremium.naam, gremium.pk or 0)
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from regiekamer.vagedatum import Stand, stand
+from regiekamer.vagedatum import Stand, sorteerdag, stand
 
 from .constants import Besluituitkomst, Orgaan
 from .models import Behandeling, Procesplanning, Processtap, Voorstel
@@ -108,17 +109,56 @@ def stap_stand(stap: Processtap, op: date | None = None) -> str:
 
 
 def gesorteerd(stappen) -> list[Processtap]:
-    """By the earliest planned day ("uiterlijk …" by its latest), undated last, then the
-    document's order."""
-    return sorted(
-        stappen,
-        key=lambda s: (
-            (s.gepland_vanaf or s.gepland_uiterlijk) is None,
-            s.gepland_vanaf or s.gepland_uiterlijk or date.max,
-            s.volgorde,
-            s.pk or 0,
-        ),
-    )
+    """By the middle of the planned days ("uiterlijk …" by its latest; ``vagedatum.sorteerdag``),
+    undated last, then the document's order."""
+
+    def sleutel(s):
+        dag = sorteerdag(s.gepland_vanaf, s.gepland_uiterlijk)
+        return (dag is None, dag or date.max, s.volgorde, s.pk or 0)
+
+    return sorted(stappen, key=sleutel)
+
+
+def gevolgen_voorstel_verwijderen(voorstel: Voorstel) -> str:
+    """What goes with a voorstel (its behandelingen) and what loses it (the steps of a
+    planning that follow its route), for the question before deleting."""
+    delen = []
+    rijen = list(voorstel.behandelingen.all())
+    if rijen:
+        woord = {Orgaan.COLLEGE: ("college", "colleges"), Orgaan.RAAD: ("raad", "raden")}
+        aantallen = {o: sum(1 for b in rijen if b.orgaan == o) for o in Orgaan.values}
+        organen = ", ".join(f"{n} {woord[o][n != 1]}" for o, n in aantallen.items() if n)
+        delen.append(
+            f"Met het voorstel verdwijnen ook {len(rijen)} "
+            f"{'behandeling' if len(rijen) == 1 else 'behandelingen'} in de gemeenten ({organen})."
+        )
+    stappen = list(voorstel.processtappen.select_related("planning"))
+    if stappen:
+        namen = ", ".join(sorted({f"'{s.planning.naam}'" for s in stappen}))
+        delen.append(
+            f"{len(stappen)} {'stap' if len(stappen) == 1 else 'stappen'} van de procesplanning "
+            f"{namen} {'blijft' if len(stappen) == 1 else 'blijven'} staan, maar "
+            f"{'volgt' if len(stappen) == 1 else 'volgen'} dan geen route langs de gemeenten meer."
+        )
+    return " ".join(delen)
+
+
+def herlees_stappen(planning: Procesplanning) -> int:
+    """Read every step's planned text again and save those whose days changed: a step that
+    names no year takes the planning's, so a new year of the planning moves it ("eind mei").
+    Returns how many steps moved."""
+    verschoven = 0
+    for stap in planning.stappen.filter(jaar__isnull=True):
+        stap.planning = planning
+        oud = (stap.gepland_vanaf, stap.gepland_uiterlijk)
+        try:
+            stap.lees_gepland()
+        except ValidationError:
+            continue  # a text the form refused stays as it was
+        if oud != (stap.gepland_vanaf, stap.gepland_uiterlijk):
+            stap.save()
+            verschoven += 1
+    return verschoven
 
 
 def planning_met_stand(planning: Procesplanning, op: date | None = None) -> list[Processtap]:

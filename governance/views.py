@@ -61,7 +61,7 @@ from .models import (
     Subregio,
     Vergadering,
 )
-from .organogram import build_organogram_svg
+from .organogram import build_organogram_svg, rangorde
 from .query import op_functie, samenstelling
 from .rapporten import besluiten_vergadering_pdf, besluitenlijst_report, uitnodiging_pdf
 from .tables import ActiepuntTable, BesluitTable, GremiumTable, KnelpuntTable, VergaderingTable
@@ -114,9 +114,7 @@ class OrganogramView(SamenwerkingsverbandMixin, TemplateView):
             gremia, relaties, titel=f"Organogram {sv.naam} {gekozen}".strip()
         )
         context["relaties"] = relaties
-        context["gremia"] = sorted(
-            gremia, key=lambda g: (g.soort != Gremiumsoort.STUURGROEP, g.naam)
-        )
+        context["gremia"] = sorted(gremia, key=rangorde)
         context["subregios"] = Subregio.objects.filter(samenwerkingsverband=sv, periode=gekozen)
         return context
 

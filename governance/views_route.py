@@ -30,7 +30,13 @@ from .constants import Orgaan
 from .filters_route import ProcesplanningFilterSet, VoorstelFilterSet
 from .forms_route import BehandelingFormSet, ProcesplanningForm, ProcesstapFormSet, VoorstelForm
 from .models import Behandeling, Procesplanning, Processtap, Voorstel
-from .route import planning_met_stand, routeer, routestand
+from .route import (
+    gevolgen_voorstel_verwijderen,
+    herlees_stappen,
+    planning_met_stand,
+    routeer,
+    routestand,
+)
 from .tables_route import STAND_KLASSE, ProcesplanningTable, VoorstelTable
 
 
@@ -152,6 +158,11 @@ class VoorstelUpdateView(VoorstelQuerysetMixin, SamenwerkingsverbandFormMixin, O
 
 
 class VoorstelDeleteView(VoorstelQuerysetMixin, ObjectDeleteView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["gevolgen"] = gevolgen_voorstel_verwijderen(self.object)
+        return context
+
     def get_success_url(self):
         return reverse("governance:voorstel-list", args=[self.get_samenwerkingsverband().afkorting])
 
@@ -265,6 +276,10 @@ class ProcesplanningFormMixin(ProcesplanningQuerysetMixin, SamenwerkingsverbandF
         kwargs["form_kwargs"] = {"samenwerkingsverband": self.get_samenwerkingsverband()}
         return kwargs
 
+    def after_save(self):
+        # A new year of the planning moves the steps that name none, also those left untouched.
+        herlees_stappen(self.object)
+
     def prepare_formsets(self, form, formsets):
         # A step that names no year takes the planning's, also of a planning not saved yet.
         stappen = formsets["stappen"]
@@ -293,6 +308,16 @@ class ProcesplanningUpdateView(ProcesplanningFormMixin, ObjectUpdateView):
 
 
 class ProcesplanningDeleteView(ProcesplanningQuerysetMixin, ObjectDeleteView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        n = self.object.stappen.count()
+        if n:
+            context["gevolgen"] = (
+                f"Met de planning verdwijnen ook haar {n} {'stap' if n == 1 else 'stappen'}; "
+                "de voorstellen en hun behandelingen blijven."
+            )
+        return context
+
     def get_success_url(self):
         return reverse(
             "governance:procesplanning-list", args=[self.get_samenwerkingsverband().afkorting]

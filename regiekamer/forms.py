@@ -8,6 +8,23 @@ from .datums import Datumprecisie
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class DatumField(forms.DateField):
+    """A date typed the Dutch way (2-7-2026, 02-07-2026; also 2026-07-02) in a text box, shown
+    as dd-mm-jjjj, whatever language the browser's date picker speaks (a ``type=date`` box
+    shows mm/dd/yyyy in an English browser and garbles a typed 30-8-2016)."""
+
+    widget = forms.DateInput(
+        format="%d-%m-%Y",
+        attrs={"placeholder": "dd-mm-jjjj", "inputmode": "numeric", "autocomplete": "off"},
+    )
+    input_formats = ["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d"]
+    default_error_messages = {"invalid": "Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 2-7-2026."}
+
+    def __init__(self, **kwargs):
+        kwargs["input_formats"] = self.input_formats
+        super().__init__(**kwargs)
+
+
 class OptionalPrecisionMixin:
     """A model form whose date precisions (``regiekamer.datums``), named in
     ``precision_fields``, may be left empty: an empty one reads 'op de dag' (the model's

@@ -5,9 +5,10 @@ Seed 001 plans "7 of 14 april 2015", "April/mei 2015", "Februari/uiterlijk 23 ma
 the page shows), ``vanaf`` (the earliest day it can mean, for sorting; empty for "uiterlijk …")
 and ``uiterlijk`` (the latest day, for "te laat"). The rules, each in one place:
 
-- a day with month ("7 april 2015", "7-4-2015") is that day; a month ("april 2015") its first to
-  its last day; a year ("2015") the whole year; "Q2 2015" / "2e kwartaal 2015" the quarter;
-  "1e helft 2015" the half year;
+- a day with month ("7 april 2015", "7-4-2015", "7/4/2015", "7.4.15", "2015-04-07") is that
+  day; a month ("april 2015", "april-2015") its first to its last day; a year ("2015") the whole
+  year; "Q2 2015" / "Q2-2015" / "2e kwartaal 2015" the quarter; "1e helft 2015" the half year;
+  "week 12 2015" / "wk 12" the ISO week, Monday to Sunday ("week 12 of 13": both weeks);
 - "begin", "medio" and "eind" take the first, middle and last third: of a month 1–10, 11–20,
   21–end; of a year January–April, May–August, September–December;
 - "uiterlijk", "voor", "vóór", "ten laatste" leave the earliest day open (vóór: the day before);
@@ -15,15 +16,18 @@ and ``uiterlijk`` (the latest day, for "te laat"). The rules, each in one place:
   the earliest to the latest of their parts; a part without month or year takes them from the part
   after it ("7 of 14 april 2015": the 7th of April 2015);
 - a text without a year takes the year given (``jaar``), else it is refused;
-- remarks in brackets ("27 maart 2015 (BReSDO)") are kept in the text and ignored for the dates.
+- remarks in brackets ("27 maart 2015 (BReSDO)") are kept in the text and ignored for the dates,
+  and so are the names of weekdays ("dinsdag 7 april 2015").
 
-Anything else is refused with a Dutch ``VageDatumFout`` that says what was understood.
+Anything else is refused with a Dutch ``VageDatumFout`` that says what was understood (and, for a
+misspelt word such as "apirl", which word was probably meant).
 Imports no app (the kernel).
 """
 
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -81,12 +85,35 @@ RANGTELWOORDEN = {
     "4e": 4,
     "vierde": 4,
 }
+WEEK = ("week", "wk", "weeknummer")
+WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+VULWOORDEN = ("in", "rond", "circa", "ca", "omstreeks", "de", "het", "van", "tussen", *WEEKDAGEN)
+# The words a misspelt one is compared with ("apirl": Bedoelt u "april"?).
+WOORDENSCHAT = [
+    *(m for m in MAANDNAMEN if m),
+    *UITERLIJK[:1],
+    *DELEN,
+    "kwartaal",
+    "helft",
+    "week",
+    *WEEKDAGEN,
+]
 VOORBEELDEN = '"7 of 14 april 2015", "april/mei 2015", "uiterlijk 1 april 2015" of "Q2 2015"'
 MAX_LENGTE = 200
 
 
 class VageDatumFout(ValueError):
     """A planned date that cannot be read; the message (Dutch) says what was understood."""
+
+
+def sorteerdag(vanaf: date | None, uiterlijk: date | None) -> date | None:
+    """The day a planned date sorts on: the middle of its days ("uiterlijk …": the latest).
+    Not the earliest: "April/mei 2015" would go before "7 of 14 april 2015" and the councils'
+    step before the colleges' one, where seed 001's schema (and every process) has the colleges
+    first; the middle keeps the schema's own order."""
+    if vanaf is None or uiterlijk is None:
+        return vanaf or uiterlijk
+    return vanaf + (uiterlijk - vanaf) / 2
 
 
 @dataclass(frozen=True)
@@ -97,8 +124,8 @@ class VageDatum:
 
     @property
     def sorteerdatum(self) -> date | None:
-        """The day it sorts on: the earliest, or (for "uiterlijk …") the latest."""
-        return self.vanaf or self.uiterlijk
+        """The day it sorts on (``sorteerdag``)."""
+        return sorteerdag(self.vanaf, self.uiterlijk)
 
     def __str__(self):
         return self.tekst
@@ -106,6 +133,9 @@ class VageDatum:
 
 def _fout(tekst: str, niet: str, begrepen: list[str]) -> VageDatumFout:
     deel = f'Niet begrepen: "{niet}" in "{tekst}".'
+    bedoeld = difflib.get_close_matches(niet, WOORDENSCHAT, n=1, cutoff=0.75)
+    if bedoeld and re.fullmatch(r"[a-zé]{3,}", niet):
+        deel += f' Bedoelt u "{bedoeld[0]}"?'
     if begrepen:
         deel += " Wel begrepen: " + ", ".join(begrepen) + "."
     return VageDatumFout(f"{deel} Schrijf bijvoorbeeld {VOORBEELDEN}.")
@@ -140,6 +170,7 @@ class _Deel:
     jaar: int | None = None
     kwartaal: int | None = None
     helft: int | None = None
+    week: int | None = None
     derde: int | None = None
     uiterlijk: str = ""  # the word, when the part is a latest date ("uiterlijk", "vóór")
 
@@ -154,6 +185,10 @@ def _lees_deel(deel: str, tekst: str, begrepen: list[str]) -> _Deel:
         if w in ("uiterlijk", "vóór", "voor") or (w == "ten" and volgend == "laatste"):
             d.uiterlijk = "ten laatste" if w == "ten" else w
             i += 2 if w == "ten" else 1
+            continue
+        if w in WEEK and re.fullmatch(r"\d{1,2}", volgend) and d.week is None:
+            d.week = int(volgend)
+            i += 2
             continue
         if w in DELEN:
             d.derde = DELEN[w]
@@ -174,15 +209,15 @@ def _lees_deel(deel: str, tekst: str, begrepen: list[str]) -> _Deel:
                 raise _fout(tekst, f"{w} {volgend}", begrepen)
             i += 2
             continue
-        elif w in ("in", "rond", "circa", "ca", "omstreeks", "de", "het", "van"):
-            pass  # fillers that do not change the dates
+        elif w in VULWOORDEN:
+            pass  # fillers that do not change the dates (a weekday: the date says the day)
         else:
             eerder = " ".join(woorden[:i])
             raise _fout(tekst, w, [*begrepen, f'"{eerder}"'] if eerder else begrepen)
         i += 1
     # A bare day ("7" of "7 of 14 april") takes month and year from the next part; a part
     # with nothing of a date ("in") is refused.
-    if all(x is None for x in (d.dag, d.maand, d.jaar, d.kwartaal, d.helft)):
+    if all(x is None for x in (d.dag, d.maand, d.jaar, d.kwartaal, d.helft, d.week)):
         raise _fout(tekst, deel or tekst, begrepen)
     return d
 
@@ -190,7 +225,18 @@ def _lees_deel(deel: str, tekst: str, begrepen: list[str]) -> _Deel:
 def _interval(d: _Deel, tekst: str, begrepen: list[str]) -> tuple[date | None, date]:
     jaar = d.jaar
     try:
-        if d.kwartaal:
+        if d.week:
+            if d.dag or d.maand or d.kwartaal or d.helft:
+                raise _fout(tekst, d.bron, begrepen)  # "week 12 april": which is meant?
+            try:
+                begin = date.fromisocalendar(jaar, d.week, 1)
+            except ValueError:
+                raise VageDatumFout(
+                    f'"{tekst}": week {d.week} van {jaar} bestaat niet. '
+                    f"Schrijf bijvoorbeeld {VOORBEELDEN}."
+                ) from None
+            eind = begin + timedelta(days=6)
+        elif d.kwartaal:
             begin = date(jaar, 3 * d.kwartaal - 2, 1)
             eind_maand = 3 * d.kwartaal
             eind = date(jaar, eind_maand, _laatste_dag(jaar, eind_maand))
@@ -213,7 +259,7 @@ def _interval(d: _Deel, tekst: str, begrepen: list[str]) -> tuple[date | None, d
         raise VageDatumFout(
             f'"{tekst}": {d.dag} {maand} {jaar} bestaat niet. Schrijf bijvoorbeeld {VOORBEELDEN}.'
         ) from None
-    if d.derde is not None and not d.dag and not d.kwartaal and not d.helft:
+    if d.derde is not None and not d.dag and not d.kwartaal and not d.helft and not d.week:
         begin, eind = _derde(begin, eind, d.derde)
     if d.uiterlijk:
         if d.uiterlijk in ("vóór", "voor"):
@@ -233,6 +279,37 @@ def _beschrijf(vanaf: date | None, uiterlijk: date) -> str:
     )
 
 
+def _als_woorden(dag: str, maand: str, jaar: str, origineel: str) -> str:
+    if not 1 <= int(maand) <= 12:
+        raise VageDatumFout(
+            f'"{origineel}" is geen datum: er is geen maand {int(maand)}. '
+            f"Schrijf dag-maand-jaar, bijvoorbeeld 7-4-2015, of {VOORBEELDEN}."
+        )
+    if len(jaar) == 2:
+        jaar = f"20{jaar}"  # 7-4-15: this century
+    return f"{int(dag)} {MAANDNAMEN[int(maand)]} {jaar}"
+
+
+def _cijferdatums(schoon: str) -> str:
+    """Dates in figures as words, before a dash or slash can mean a range: 7-4-2015, 7/4/2015,
+    7.4.2015, 7-4-15 and 2015-04-07 -> 7 april 2015; "Q3-2026", "april-2015" -> "Q3 2026",
+    "april 2015" (a dash before a year is no range)."""
+    schoon = re.sub(
+        r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b",
+        lambda m: _als_woorden(m.group(3), m.group(2), m.group(1), m.group(0)),
+        schoon,
+    )
+    schoon = re.sub(
+        r"\b(\d{1,2})([-/.])(\d{1,2})\2('?)(\d{4}|\d{2})\b",
+        lambda m: _als_woorden(m.group(1), m.group(3), m.group(5), m.group(0)),
+        schoon,
+    )
+    perioden = "|".join(sorted(MAANDEN, key=len, reverse=True))
+    return re.sub(
+        rf"\b(q[1-4]|{perioden}|(?:week|wk) \d{{1,2}})\s*[-/]\s*(\d{{4}})\b", r"\1 \2", schoon
+    )
+
+
 def parse(tekst: str, jaar: int | None = None) -> VageDatum:
     """Read a planned date as written; ``jaar`` is the year of a text that names none."""
     geschreven = " ".join((tekst or "").split())
@@ -245,16 +322,7 @@ def parse(tekst: str, jaar: int | None = None) -> VageDatum:
     schoon = re.sub(r"\([^)]*\)", " ", geschreven.lower())
     if "(" in schoon or ")" in schoon:
         raise VageDatumFout(f'"{geschreven}": een haakje staat niet goed.')
-    # 7-4-2015 -> 7 april 2015 (before the dash means a range).
-    schoon = re.sub(
-        r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b",
-        lambda m: (
-            f"{m.group(1)} {MAANDNAMEN[int(m.group(2))]} {m.group(3)}"
-            if 1 <= int(m.group(2)) <= 12
-            else m.group(0)
-        ),
-        schoon,
-    )
+    schoon = _cijferdatums(schoon)
     schoon = re.sub(r"\bt/m\b|\btot en met\b|\btot\b|\bof\b|\ben\b|[–—/,-]", " | ", schoon)
     schoon = schoon.replace(".", " ")
     delen_tekst = [" ".join(d.split()) for d in schoon.split("|")]
@@ -265,6 +333,11 @@ def parse(tekst: str, jaar: int | None = None) -> VageDatum:
     delen = [_lees_deel(d, geschreven, begrepen) for d in delen_tekst]
     # Month and year come from the part after (right to left): "7 of 14 april 2015".
     volgende_maand, volgend_jaar = None, None
+    # "week 12 of 13 2026": a bare number after a week is a week too (when no part names a month).
+    if not any(d.maand for d in delen):
+        for vorig, d in zip(delen, delen[1:], strict=False):
+            if vorig.week is not None and d.dag is not None and d.kwartaal is d.helft is None:
+                d.week, d.dag = d.dag, None
     for d in reversed(delen):
         if d.jaar is None:
             d.jaar = volgend_jaar

@@ -44,7 +44,8 @@ def test_regiegroep_routes_a_voorstel_through_every_gemeente(browse):
     datum = page.locator(
         "input[name='behandelingen-2-datum']"
     )  # college Weert (Leudal, Nederweert)
-    datum.fill("2025-04-14")  # the browser's date field; in nl-NL it shows 14-04-2025
+    assert datum.get_attribute("type") == "text"  # no date picker: mm/dd/yyyy in English
+    datum.press_sequentially("14-4-2025")  # typed as a Dutch official does
     page.locator("select[name='behandelingen-2-uitkomst']").select_option(label="Aangenomen")
     user.screenshot("voorstel-route-bewerken")
     user.submit("Opslaan")
@@ -63,7 +64,7 @@ def test_regiegroep_routes_a_voorstel_through_every_gemeente(browse):
 
 
 def test_g12_process_planning_of_seed_001(browse):
-    """The planning of seed 001 as the notitie writes it, sorted by the earliest day; the
+    """The planning of seed 001 as the notitie writes it, in the order of its schema; the
     regiegroep adds a step typed as a document would ("eind mei")."""
     user = browse()
     user.log_in("beheer")

@@ -37,7 +37,7 @@ def text(response) -> str:
     return html.unescape(response.content.decode())
 
 
-def test_seed_001_planning_kept_as_written_and_sorted_by_earliest_day(g12):
+def test_seed_001_planning_kept_as_written_and_sorted_as_the_schema(g12):
     planning = planning_of(g12)
     stappen = gesorteerd(planning.stappen.all())
     assert [(s.fase, s.gepland, s.gepland_vanaf, s.gepland_uiterlijk) for s in stappen] == [
@@ -45,15 +45,17 @@ def test_seed_001_planning_kept_as_written_and_sorted_by_earliest_day(g12):
         ("Verkenning", "Januari 2015", date(2015, 1, 1), date(2015, 1, 31)),
         ("Verkenning", "22 januari 2015", date(2015, 1, 22), date(2015, 1, 22)),
         ("Uitwerking", "Uiterlijk 30 januari 2015", None, date(2015, 1, 30)),
-        ("Uitwerking", "Februari/uiterlijk 23 maart 2015", date(2015, 2, 1), date(2015, 3, 23)),
         ("Uitwerking", "10 februari 2015", date(2015, 2, 10), date(2015, 2, 10)),
+        ("Uitwerking", "Februari/uiterlijk 23 maart 2015", date(2015, 2, 1), date(2015, 3, 23)),
         ("Uitwerking", "Uiterlijk 24 maart 2015", None, date(2015, 3, 24)),
         ("Uitwerking", "27 maart 2015", date(2015, 3, 27), date(2015, 3, 27)),
         ("Uitwerking", "Uiterlijk 1 april 2015", None, date(2015, 4, 1)),
-        ("Besluit", "April/mei 2015", date(2015, 4, 1), date(2015, 5, 31)),
         ("Besluit", "7 of 14 april 2015", date(2015, 4, 7), date(2015, 4, 14)),
+        ("Besluit", "April/mei 2015", date(2015, 4, 1), date(2015, 5, 31)),
     ]
-    # The document's own order is kept as well (the planning's edit page shows it).
+    # Sorted on the middle of the planned days, the schema's own order: the colleges before
+    # the councils (on the earliest day "April/mei" went before "7 of 14 april").
+    assert [s.volgorde for s in stappen] == list(range(1, 12))
     assert [s.stap for s in planning.stappen.all()][-2:] == ["Collegebesluit", "Raadsbesluit"]
 
 

@@ -63,14 +63,14 @@ def test_other_ways_of_writing(tekst, vanaf, uiterlijk):
     assert (vaag.vanaf, vaag.uiterlijk) == (vanaf, uiterlijk)
 
 
-def test_sorting_on_the_earliest_day_or_the_latest():
-    teksten = ["7 of 14 april 2015", "April/mei 2015", "Uiterlijk 24 maart 2015", "Januari 2015"]
+def test_sorting_on_the_middle_day_or_the_latest():
+    teksten = ["April/mei 2015", "7 of 14 april 2015", "Uiterlijk 24 maart 2015", "Januari 2015"]
     volgorde = sorted(teksten, key=lambda t: parse(t).sorteerdatum)
     assert volgorde == [
         "Januari 2015",
         "Uiterlijk 24 maart 2015",  # no earliest day: by its latest
+        "7 of 14 april 2015",  # the colleges (10-4) before the councils (1-5), as seed 001
         "April/mei 2015",
-        "7 of 14 april 2015",
     ]
 
 
