@@ -84,6 +84,25 @@ class Begrotingscyclus(Versioned):
     def get_absolute_url(self):
         return reverse("begroting:cyclus", args=[self.samenwerkingsverband.afkorting, self.jaar])
 
+    def clean(self):
+        """Every path (the page, the admin) asks the same: a year and dates the calendar can
+        compute, and a real samenwerkingsverband with a begroting of its own."""
+        from .kalender import DATUMVELDEN, datumfouten, geen_begroting_melding, jaarfout
+
+        errors = {}
+        if self.samenwerkingsverband_id:
+            sv = self.samenwerkingsverband
+            if sv.is_scenario or (self._state.adding and not sv.heeft_eigen_begroting):
+                errors["samenwerkingsverband"] = geen_begroting_melding(sv)
+        if self.jaar is not None:
+            if fout := jaarfout(self.jaar):
+                errors["jaar"] = fout
+            else:
+                datums = {name: getattr(self, name) for name in DATUMVELDEN}
+                errors |= datumfouten(self.jaar, datums)
+        if errors:
+            raise ValidationError(errors)
+
 
 class Zienswijze(Versioned):
     """A council's zienswijze on the ontwerpbegroting (Wgr art. 35) and the dagelijks bestuur's
@@ -131,6 +150,14 @@ class Zienswijze(Versioned):
 
     def clean(self):
         errors = {}
+        if (
+            self.cyclus_id
+            and self.gemeente_id
+            and not self.cyclus.samenwerkingsverband.gemeenten.filter(pk=self.gemeente_id).exists()
+        ):
+            errors["gemeente"] = _(
+                "Deze gemeente neemt niet deel aan het samenwerkingsverband van deze cyclus."
+            )
         if self.geen_zienswijze and self.tekst.strip():
             errors["tekst"] = _("Bij 'geen zienswijze' hoort geen tekst.")
         if self.reactie_verzonden and not (self.ontvangen and not self.geen_zienswijze):
