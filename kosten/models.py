@@ -276,6 +276,11 @@ class Realisatie(Versioned):
     def clean(self):
         errors = {}
         sv_id = self.samenwerkingsverband_id
+        if sv_id and self.samenwerkingsverband.is_scenario:
+            # A scenario is a what-if of the plan: it has no actual costs nor voorschotten.
+            errors["samenwerkingsverband"] = _(
+                "Een scenario heeft geen werkelijke kosten en geen voorschotten."
+            )
         if self.rol_id and sv_id and self.rol.samenwerkingsverband_id != sv_id:
             errors["rol"] = _("Deze rol hoort niet bij dit samenwerkingsverband.")
         if (
@@ -356,6 +361,11 @@ class Voorschotregeling(Versioned):
     def clean(self):
         errors = {}
         sv_id = self.samenwerkingsverband_id
+        if sv_id and self.samenwerkingsverband.is_scenario:
+            # A scenario is a what-if of the plan: it has no actual costs nor voorschotten.
+            errors["samenwerkingsverband"] = _(
+                "Een scenario heeft geen werkelijke kosten en geen voorschotten."
+            )
         if self.pakket_id and sv_id and self.pakket.samenwerkingsverband_id != sv_id:
             errors["pakket"] = _("Dit pakket hoort niet bij dit samenwerkingsverband.")
         if (

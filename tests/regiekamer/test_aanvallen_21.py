@@ -134,6 +134,18 @@ def test_a_scenario_has_no_voorschotregeling_to_write(w21):
     assert not Voorschotregeling.objects.filter(samenwerkingsverband=w21["scenario"]).exists()
 
 
+def test_no_actual_costs_nor_voorschotten_for_a_scenario_by_any_path(w21):
+    """The pages refused a scenario; the model (the admin, the archive) did not."""
+    scenario = w21["scenario"]
+    rol = Rol.objects.filter(samenwerkingsverband=scenario).first()
+    for row in (
+        Voorschotregeling(samenwerkingsverband=scenario, vanaf_jaar=2016),
+        Realisatie(samenwerkingsverband=scenario, rol=rol, jaar=2016, bedrag=1),
+    ):
+        with pytest.raises(ValidationError, match="Een scenario heeft geen werkelijke kosten"):
+            row.full_clean()
+
+
 def test_an_overlapping_voorschotregeling_is_refused_by_the_model_too(w21):
     """The page's form refused an overlap, the admin did not: a gemeente asked twice for the
     same voorschot. The rule lives on the model now, so every path asks it."""
