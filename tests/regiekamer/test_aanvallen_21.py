@@ -201,6 +201,22 @@ def test_the_nacalculatie_csv_carries_no_formula_nor_a_broken_row(w21):
     assert "'+Weert" in out.getvalue()
 
 
+def test_rapport_jaarrekening_and_nacalculatie_with_odd_input(w21, tmp_path):
+    """A samenwerkingsverband without costs was told it had none "in None"."""
+    pdf = str(tmp_path / "r.pdf")
+    for args, melding in [
+        (["jaarrekening", "ANDR"], "Ander verband heeft nog geen begrote of werkelijke kosten."),
+        (["jaarrekening", "MLW", "--jaar", "99999999999999999999"], "in 99999999999999999999"),
+        (["jaarrekening", "SCN21"], "Een scenario heeft geen werkelijke kosten"),
+        (["nacalculatie", "SCN21"], "Een scenario heeft geen werkelijke kosten"),
+        (["nacalculatie", "MLW\x00"], "Geen samenwerkingsverband"),
+    ]:
+        with pytest.raises(CommandError) as fout:
+            call_command("rapport", *args, output=pdf, stdout=StringIO())
+        assert melding in str(fout.value), args
+        assert "None" not in str(fout.value)
+
+
 def test_verrekening_werkelijk_with_odd_codes(w21):
     for code in ("MLW\x00", "ONBEKEND", "", "SCN21"):
         with pytest.raises(CommandError):
