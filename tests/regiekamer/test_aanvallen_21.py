@@ -382,3 +382,12 @@ def test_the_calendar_carries_no_injected_event(w21):
     for who in ("regiegroep ander", "ambtenaar Roermond"):
         assert c21(w21, who).get(cyclus_url("ics")).status_code == 404
     assert c21(w21, "regiegroep").get(cyclus_url("ics", afkorting="SCN21")).status_code == 302
+
+
+def test_cycle_addresses_with_absurd_years_answer_404(w21):
+    regie = c21(w21, "regiegroep")
+    for jaar in (0, 2026, 32768, 99999999999999999999):
+        for name in ("cyclus", "cyclus-bewerken", "cyclus-verwijderen"):
+            assert regie.get(cyclus_url(name, jaar)).status_code == 404, (name, jaar)
+        assert regie.post(cyclus_url("cyclus-verwijderen", jaar)).status_code == 404
+    assert Begrotingscyclus.objects.filter(pk=w21["cyclus"].pk).exists()
