@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -278,7 +278,7 @@ class Realisatie(Versioned):
         sv_id = self.samenwerkingsverband_id
         if sv_id and self.samenwerkingsverband.is_scenario:
             # A scenario is a what-if of the plan: it has no actual costs nor voorschotten.
-            errors["samenwerkingsverband"] = _(
+            errors[NON_FIELD_ERRORS] = _(
                 "Een scenario heeft geen werkelijke kosten en geen voorschotten."
             )
         if self.rol_id and sv_id and self.rol.samenwerkingsverband_id != sv_id:
@@ -363,7 +363,7 @@ class Voorschotregeling(Versioned):
         sv_id = self.samenwerkingsverband_id
         if sv_id and self.samenwerkingsverband.is_scenario:
             # A scenario is a what-if of the plan: it has no actual costs nor voorschotten.
-            errors["samenwerkingsverband"] = _(
+            errors[NON_FIELD_ERRORS] = _(
                 "Een scenario heeft geen werkelijke kosten en geen voorschotten."
             )
         if self.pakket_id and sv_id and self.pakket.samenwerkingsverband_id != sv_id:

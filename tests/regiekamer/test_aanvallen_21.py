@@ -391,3 +391,24 @@ def test_cycle_addresses_with_absurd_years_answer_404(w21):
             assert regie.get(cyclus_url(name, jaar)).status_code == 404, (name, jaar)
         assert regie.post(cyclus_url("cyclus-verwijderen", jaar)).status_code == 404
     assert Begrotingscyclus.objects.filter(pk=w21["cyclus"].pk).exists()
+
+
+def test_a_form_without_the_faulty_field_says_the_fault_instead_of_a_server_error(w21):
+    """The uitvoeringsplan's form has only its text: the cycle's own fault (an old row with a
+    date years away) is said above the form, not a ValueError of Django."""
+    from django.forms import modelform_factory
+
+    Begrotingscyclus.objects.filter(pk=w21["cyclus"].pk).update(
+        ontwerpbegroting_verzonden=date(1, 1, 1)
+    )
+    cyclus = Begrotingscyclus.objects.get(pk=w21["cyclus"].pk)
+    form = modelform_factory(Begrotingscyclus, fields=["uitvoeringsplan"])(
+        {"uitvoeringsplan": "Plan"}, instance=cyclus
+    )
+    assert not form.is_valid()
+    assert "te ver van begrotingsjaar 2027" in str(form.non_field_errors())
+    zienswijze = Zienswijze(cyclus=cyclus, gemeente=w21["roermond"])
+    form = modelform_factory(Zienswijze, fields=["tekst"])(
+        {"tekst": "Zienswijze"}, instance=zienswijze
+    )
+    assert not form.is_valid() and "neemt niet deel" in str(form.non_field_errors())
