@@ -12,6 +12,12 @@ from .kalender import DAGEN, cyclus_termijnen
 PRODID = "-//Regiekamer//Begrotingscyclus//NL"
 
 
+def regel(text: str) -> str:
+    """Text typed by a user on one line: a name with a line break (or a bare CR) would break
+    the calendar's content line (icalendar refuses it: a server error)."""
+    return " ".join(str(text).split())
+
+
 def uid(sv, jaar: int, stap: str) -> str:
     return f"begroting-{sv.pk}-{jaar}-{stap}@regiekamer"
 
@@ -23,7 +29,7 @@ def cycli_ics(sv, cycli, gemeenten, site: str) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"Begrotingscyclus {sv.naam}")
+    cal.add("x-wr-calname", f"Begrotingscyclus {regel(sv.naam)}")
     nu = timezone.now()
     for cyclus in cycli:
         adres = site.rstrip("/") + cyclus.get_absolute_url()
@@ -36,7 +42,9 @@ def cycli_ics(sv, cycli, gemeenten, site: str) -> bytes:
             event.add("dtstamp", nu)
             event.add("dtstart", dag)
             event.add("dtend", dag + timedelta(days=1))
-            event.add("summary", f"Uiterste datum {sv.afkorting} {cyclus.jaar}: {termijn.naam}")
+            event.add(
+                "summary", f"Uiterste datum {regel(sv.afkorting)} {cyclus.jaar}: {termijn.naam}"
+            )
             beschrijving = (
                 f"Begrotingsjaar {cyclus.jaar}, uiterlijk {DAGEN[dag.weekday()]} "
                 f"{dag:%d-%m-%Y}: {termijn.regel}."

@@ -1,25 +1,14 @@
 """The form of one begrotingsjaar: its year, the adoption dates (planned or done) and the day
-each step was done. The dates are checked against each other by ``kalender.datumfouten``."""
+each step was done. The year and the dates are checked by ``Begrotingscyclus.clean`` (which
+asks ``kalender.datumfouten``), so the admin checks the same."""
 
 from django import forms
 
 from partijen.models import Samenwerkingsverband
 from regiekamer.forms import DatumField
 
-from .kalender import datumfouten
+from .kalender import DATUMVELDEN
 from .models import Begrotingscyclus
-
-DATUMVELDEN = [
-    "vaststelling_begroting",
-    "vaststelling_jaarrekening",
-    "kaders_verzonden",
-    "ontwerpbegroting_verzonden",
-    "begroting_naar_gs",
-    "voorlopige_jaarrekening_verzonden",
-    "jaarrekening_naar_gs",
-]
-
-EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
 
 
 class BegrotingscyclusForm(forms.ModelForm):
@@ -44,23 +33,9 @@ class BegrotingscyclusForm(forms.ModelForm):
 
     def clean_jaar(self):
         jaar = self.cleaned_data["jaar"]
-        if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
-            raise forms.ValidationError(
-                f"Kies een begrotingsjaar van {EERSTE_JAAR} tot en met {LAATSTE_JAAR}."
-            )
         clash = Begrotingscyclus.objects.filter(
             samenwerkingsverband=self.instance.samenwerkingsverband, jaar=jaar
         ).exclude(pk=self.instance.pk)
         if clash.exists():
             raise forms.ValidationError(f"Voor {jaar} is er al een begrotingscyclus.")
         return jaar
-
-    def clean(self):
-        cleaned = super().clean()
-        jaar = cleaned.get("jaar")
-        if jaar is not None:
-            datums = {name: cleaned.get(name) for name in DATUMVELDEN}
-            for name, fout in datumfouten(jaar, datums).items():
-                if name not in self.errors:
-                    self.add_error(name, fout)
-        return cleaned

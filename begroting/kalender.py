@@ -256,11 +256,44 @@ def _met_noten(termijn: Termijn, extra: str) -> Termijn:
     return replace(termijn, toelichting=" ".join(n for n in noten if n))
 
 
+# The begrotingsjaren Regiekamer computes a calendar for: far enough from date.min and
+# date.max that every latest date (a year before, two after, weeks either side) exists.
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
+
+# The dates of a Begrotingscyclus: the adoptions and the day each step was done.
+DATUMVELDEN = [
+    "vaststelling_begroting",
+    "vaststelling_jaarrekening",
+    "kaders_verzonden",
+    "ontwerpbegroting_verzonden",
+    "begroting_naar_gs",
+    "voorlopige_jaarrekening_verzonden",
+    "jaarrekening_naar_gs",
+]
+
+
+def jaarfout(jaar: int) -> str:
+    """Why ``jaar`` is no begrotingsjaar Regiekamer computes; "" when it is one."""
+    if EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        return ""
+    return f"Kies een begrotingsjaar van {EERSTE_JAAR} tot en met {LAATSTE_JAAR}."
+
+
 def datumfouten(jaar: int, datums: dict) -> dict[str, str]:
     """What cannot be true of the dates of begrotingsjaar ``jaar`` (``datums``: the fields of
     Begrotingscyclus by name, None where empty), by field, in Dutch. A late step is no error
-    (the page shows it as "te laat"); a begroting sent on before it was adopted is."""
-    fouten = {}
+    (the page shows it as "te laat"); a begroting sent on before it was adopted is, and so is
+    any date more than two years from the begrotingsjaar (01-01-0001 is a typing error, and a
+    calendar cannot count twelve weeks back from it)."""
+    fouten = {
+        name: (
+            f"{dag:%d-%m-%Y} ligt te ver van begrotingsjaar {jaar}: de stappen vallen van "
+            f"{jaar - 2} tot en met {jaar + 2}."
+        )
+        for name, dag in datums.items()
+        if dag is not None and not jaar - 2 <= dag.year <= jaar + 2
+    }
+    datums = {name: dag for name, dag in datums.items() if name not in fouten}
     begroting = datums.get("vaststelling_begroting")
     jaarrekening = datums.get("vaststelling_jaarrekening")
     if begroting and not jaar - 2 <= begroting.year <= jaar:

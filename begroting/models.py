@@ -3,7 +3,7 @@ the Wgr cycle was done (the latest dates are computed by ``begroting.kalender``,
 the dates on which the algemeen bestuur adopts the begroting and the jaarrekening (planned or
 done), each council's zienswijze with the dagelijks bestuur's answer, and the uitvoeringsplan."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,29 @@ from regiekamer.declarations import Scope
 from regiekamer.versioning import Versioned
 
 
-class Begrotingscyclus(Versioned):
+class CleanAnyFormMixin:
+    """``clean`` errors of a field a form leaves out (the uitvoeringsplan's form has only that
+    text, a formset row no gemeente) are said above the form: Django raises ValueError (a
+    server error) for an error of a field the form does not have."""
+
+    def full_clean(self, exclude=None, *args, **kwargs):
+        self._clean_exclude = set(exclude or ())
+        try:
+            super().full_clean(exclude, *args, **kwargs)
+        finally:
+            del self._clean_exclude
+
+    def raise_errors(self, errors: dict) -> None:
+        if not errors:
+            return
+        exclude = getattr(self, "_clean_exclude", set())
+        routed: dict = {}
+        for name, message in errors.items():
+            routed.setdefault(NON_FIELD_ERRORS if name in exclude else name, []).append(message)
+        raise ValidationError(routed)
+
+
+class Begrotingscyclus(CleanAnyFormMixin, Versioned):
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband,
         on_delete=models.CASCADE,
@@ -84,8 +106,26 @@ class Begrotingscyclus(Versioned):
     def get_absolute_url(self):
         return reverse("begroting:cyclus", args=[self.samenwerkingsverband.afkorting, self.jaar])
 
+    def clean(self):
+        """Every path (the page, the admin) asks the same: a year and dates the calendar can
+        compute, and a real samenwerkingsverband with a begroting of its own."""
+        from .kalender import DATUMVELDEN, datumfouten, geen_begroting_melding, jaarfout
 
-class Zienswijze(Versioned):
+        errors = {}
+        if self.samenwerkingsverband_id:
+            sv = self.samenwerkingsverband
+            if sv.is_scenario or (self._state.adding and not sv.heeft_eigen_begroting):
+                errors["samenwerkingsverband"] = geen_begroting_melding(sv)
+        if self.jaar is not None:
+            if fout := jaarfout(self.jaar):
+                errors["jaar"] = fout
+            else:
+                datums = {name: getattr(self, name) for name in DATUMVELDEN}
+                errors |= datumfouten(self.jaar, datums)
+        self.raise_errors(errors)
+
+
+class Zienswijze(CleanAnyFormMixin, Versioned):
     """A council's zienswijze on the ontwerpbegroting (Wgr art. 35) and the dagelijks bestuur's
     written, reasoned response to it."""
 
@@ -131,6 +171,14 @@ class Zienswijze(Versioned):
 
     def clean(self):
         errors = {}
+        if (
+            self.cyclus_id
+            and self.gemeente_id
+            and not self.cyclus.samenwerkingsverband.gemeenten.filter(pk=self.gemeente_id).exists()
+        ):
+            errors["gemeente"] = _(
+                "Deze gemeente neemt niet deel aan het samenwerkingsverband van deze cyclus."
+            )
         if self.geen_zienswijze and self.tekst.strip():
             errors["tekst"] = _("Bij 'geen zienswijze' hoort geen tekst.")
         if self.reactie_verzonden and not (self.ontvangen and not self.geen_zienswijze):
@@ -140,8 +188,7 @@ class Zienswijze(Versioned):
             )
         if self.ontvangen and self.reactie_verzonden and self.reactie_verzonden < self.ontvangen:
             errors["reactie_verzonden"] = _("De reactie ligt vóór de ontvangst van de zienswijze.")
-        if errors:
-            raise ValidationError(errors)
+        self.raise_errors(errors)
 
     @property
     def beantwoord(self) -> bool:

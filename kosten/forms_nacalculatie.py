@@ -41,26 +41,4 @@ class VoorschotregelingForm(forms.ModelForm):
         vanaf, tot = cleaned.get("vanaf_jaar"), cleaned.get("tot_en_met_jaar")
         if vanaf and tot and tot < vanaf:
             self.add_error("tot_en_met_jaar", "Het eindjaar ligt vóór het beginjaar.")
-        elif vanaf:
-            self.check_overlap(cleaned.get("pakket"), vanaf, tot)
         return cleaned
-
-    def check_overlap(self, pakket, vanaf: int, tot: int | None) -> None:
-        """Two regelingen over the same costs in the same year would ask a gemeente twice."""
-        others = Voorschotregeling.objects.filter(
-            samenwerkingsverband=self.instance.samenwerkingsverband
-        ).exclude(pk=self.instance.pk)
-        for other in others.select_related("pakket"):
-            same_costs = pakket is None or other.pakket_id is None or other.pakket_id == pakket.pk
-            overlap = (tot is None or other.vanaf_jaar <= tot) and (
-                other.tot_en_met_jaar is None or vanaf <= other.tot_en_met_jaar
-            )
-            if same_costs and overlap:
-                self.add_error(
-                    None,
-                    f"Deze regeling overlapt met de voorschotregeling {other.vanaf_jaar}"
-                    + (f"–{other.tot_en_met_jaar}" if other.tot_en_met_jaar else " en later")
-                    + f" ({'alle kosten' if other.pakket_id is None else other.pakket.naam}): "
-                    "dan zou een gemeente hetzelfde voorschot twee keer betalen. Pas de jaren aan.",
-                )
-                return

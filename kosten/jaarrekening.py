@@ -229,6 +229,8 @@ def jaarrekening_report(sv, jaar: int | None = None, **options) -> tuple[str, di
     n = load(sv)
     if jaar is None and n.jaren:  # ``manage.py rapport jaarrekening CODE`` without --jaar
         jaar = (n.volledige_jaren or n.jaren)[-1]
+    if jaar is None:
+        raise RapportFout(f"{sv.naam} heeft nog geen begrote of werkelijke kosten.")
     if jaar not in n.jaren:
         raise RapportFout(f"{sv.naam} heeft in {jaar} geen begrote of werkelijke kosten.")
     context = jaarrekening_context(sv, n, jaar)

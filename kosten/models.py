@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -276,6 +276,11 @@ class Realisatie(Versioned):
     def clean(self):
         errors = {}
         sv_id = self.samenwerkingsverband_id
+        if sv_id and self.samenwerkingsverband.is_scenario:
+            # A scenario is a what-if of the plan: it has no actual costs nor voorschotten.
+            errors[NON_FIELD_ERRORS] = _(
+                "Een scenario heeft geen werkelijke kosten en geen voorschotten."
+            )
         if self.rol_id and sv_id and self.rol.samenwerkingsverband_id != sv_id:
             errors["rol"] = _("Deze rol hoort niet bij dit samenwerkingsverband.")
         if (
@@ -356,6 +361,11 @@ class Voorschotregeling(Versioned):
     def clean(self):
         errors = {}
         sv_id = self.samenwerkingsverband_id
+        if sv_id and self.samenwerkingsverband.is_scenario:
+            # A scenario is a what-if of the plan: it has no actual costs nor voorschotten.
+            errors[NON_FIELD_ERRORS] = _(
+                "Een scenario heeft geen werkelijke kosten en geen voorschotten."
+            )
         if self.pakket_id and sv_id and self.pakket.samenwerkingsverband_id != sv_id:
             errors["pakket"] = _("Dit pakket hoort niet bij dit samenwerkingsverband.")
         if (
@@ -366,3 +376,34 @@ class Voorschotregeling(Versioned):
             errors["ontvanger"] = _("Deze gemeente neemt niet deel aan het samenwerkingsverband.")
         if errors:
             raise ValidationError(errors)
+        if (
+            sv_id
+            and self.vanaf_jaar
+            and not (self.tot_en_met_jaar is not None and self.tot_en_met_jaar < self.vanaf_jaar)
+        ):
+            self.check_overlap()
+
+    def check_overlap(self) -> None:
+        """Two regelingen over the same costs in the same year would ask a gemeente twice:
+        refused here, so the page and the admin both ask it."""
+        others = Voorschotregeling.objects.filter(
+            samenwerkingsverband_id=self.samenwerkingsverband_id
+        )
+        vanaf, tot = self.vanaf_jaar, self.tot_en_met_jaar
+        for other in others.exclude(pk=self.pk).select_related("pakket"):
+            same_costs = (
+                self.pakket_id is None
+                or other.pakket_id is None
+                or other.pakket_id == self.pakket_id
+            )
+            overlap = (tot is None or other.vanaf_jaar <= tot) and (
+                other.tot_en_met_jaar is None or vanaf <= other.tot_en_met_jaar
+            )
+            if same_costs and overlap:
+                periode = f"–{other.tot_en_met_jaar}" if other.tot_en_met_jaar else " en later"
+                wat = "alle kosten" if other.pakket_id is None else other.pakket.naam
+                raise ValidationError(
+                    f"Deze regeling overlapt met de voorschotregeling {other.vanaf_jaar}{periode} "
+                    f"({wat}): dan zou een gemeente hetzelfde voorschot twee keer betalen. Pas de "
+                    "jaren aan."
+                )

@@ -5,7 +5,13 @@ from datetime import date, datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from begroting.kalender import cyclus_termijnen, geen_begroting_melding, termijnen
+from begroting.kalender import (
+    cyclus_termijnen,
+    datumfouten,
+    geen_begroting_melding,
+    jaarfout,
+    termijnen,
+)
 from partijen.models import Samenwerkingsverband
 from regiekamer.spreadsheet import write_csv
 
@@ -29,6 +35,8 @@ def lees_datum(tekst: str, optie: str) -> date:
 def lees_jaar(tekst: str) -> int:
     if not (tekst.isascii() and tekst.isdigit() and len(tekst) == 4):
         raise CommandError(f"--jaar: '{tekst}' is geen jaartal van vier cijfers.")
+    if fout := jaarfout(int(tekst)):
+        raise CommandError(f"--jaar: {fout}")
     return int(tekst)
 
 
@@ -67,6 +75,10 @@ class Command(BaseCommand):
         jaarrekening = (
             lees_datum(jaarrekening, "--vaststelling-jaarrekening") if jaarrekening else None
         )
+        opties = {"vaststelling_begroting": begroting, "vaststelling_jaarrekening": jaarrekening}
+        if fouten := datumfouten(jaar, opties):
+            veld, fout = next(iter(fouten.items()))
+            raise CommandError(f"--{veld.replace('_', '-')}: {fout}")
         sv = Samenwerkingsverband.objects.select_related("scenario_van").met_afkorting(code)
         if sv is None:
             raise CommandError(f"Er is geen samenwerkingsverband met afkorting '{code}'.")
