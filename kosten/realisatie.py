@@ -296,6 +296,8 @@ def _check_zip(data: bytes) -> None:
 
 
 def _xlsx_tabel(data: bytes) -> _Tabel:
+    """The sheet "Realisatie"; else the first sheet with the columns jaar, rol and bedrag (a
+    cover sheet or notes before it are passed over); else the first sheet (its problems told)."""
     _check_zip(data)
     try:
         values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -303,38 +305,57 @@ def _xlsx_tabel(data: bytes) -> _Tabel:
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise RealisatieFout([NIET_LEESBAAR]) from exc
     try:
-        index = 0
+        volgorde = list(range(len(values.worksheets)))
         for i, sheet in enumerate(values.worksheets):
             if _key(sheet.title) == _key(BLAD):
-                index = i
+                volgorde = [i]
                 break
-        sheet, formula_sheet = values.worksheets[index], formulas.worksheets[index]
-        tabel = _Tabel(f'Blad "{sheet.title}"')
-        sheet.reset_dimensions()
-        formula_sheet.reset_dimensions()
-        try:
-            for number, (cells, fcells) in enumerate(
-                zip(sheet.iter_rows(), formula_sheet.iter_rows(), strict=True), start=1
-            ):
-                row = []
-                for cell, fcell in zip(cells[: MAX_KOLOMMEN + 1], fcells, strict=False):
-                    if fcell.data_type == "f" and cell.value is None:
-                        row.append(_ZonderWaarde())
-                    else:
-                        row.append(cell.value)
-                if all(_leeg(v) for v in row):
-                    continue  # an empty row never counts, nor ends the reading
-                tabel.rijen.append((number, row))
-                if len(tabel.rijen) > MAX_RIJEN + 1:
-                    break
-        except RealisatieFout:
-            raise
-        except Exception as exc:  # a broken sheet inside a readable zip
-            raise RealisatieFout([NIET_LEESBAAR]) from exc
-        return tabel
+        eerste = None
+        for index in volgorde:
+            tabel = _blad_tabel(values.worksheets[index], formulas.worksheets[index])
+            if _kop_index(tabel.rijen) is not None:
+                return tabel
+            eerste = eerste or tabel
+        return eerste
     finally:
         values.close()
         formulas.close()
+
+
+def _blad_tabel(sheet, formula_sheet) -> _Tabel:
+    tabel = _Tabel(f'Blad "{sheet.title}"')
+    sheet.reset_dimensions()
+    formula_sheet.reset_dimensions()
+    try:
+        for number, (cells, fcells) in enumerate(
+            zip(sheet.iter_rows(), formula_sheet.iter_rows(), strict=True), start=1
+        ):
+            row = []
+            for cell, fcell in zip(cells[: MAX_KOLOMMEN + 1], fcells, strict=False):
+                if fcell.data_type == "f" and cell.value is None:
+                    row.append(_ZonderWaarde())
+                else:
+                    row.append(cell.value)
+            if all(_leeg(v) for v in row):
+                continue  # an empty row never counts, nor ends the reading
+            tabel.rijen.append((number, row))
+            if len(tabel.rijen) > MAX_RIJEN + 1:
+                break
+    except Exception as exc:  # a broken sheet inside a readable zip
+        raise RealisatieFout([NIET_LEESBAAR]) from exc
+    return tabel
+
+
+KOP_ZOEKEN = 10  # a title or date line of the export above the column names
+
+
+def _kop_index(rijen: list[tuple[int, list]]) -> int | None:
+    """Which of the first rows names the columns jaar, rol and bedrag (None: none does)."""
+    for i, (_, row) in enumerate(rijen[:KOP_ZOEKEN]):
+        namen = {_key(v) for v in row if isinstance(v, str)}
+        if all(_key(k) in namen for k in KOLOMMEN):
+            return i
+    return None
 
 
 class _ZonderWaarde:
@@ -415,7 +436,8 @@ class _Lezer:
         if not rijen:
             self.problems.append(f"{self.tabel.naam} is leeg: er staan geen rijen in.")
             return []
-        nummer, kop = rijen[0]
+        start = _kop_index(rijen) or 0
+        nummer, kop = rijen[start]
         if len([v for v in kop if not _leeg(v)]) > MAX_KOLOMMEN:
             self.problems.append(
                 f"{self.tabel.naam} heeft meer dan {MAX_KOLOMMEN} kolommen; het bestand wordt "
@@ -438,12 +460,17 @@ class _Lezer:
         if ontbrekend:
             namen = ", ".join(f'"{k}"' for k in ontbrekend)
             self.problems.append(
-                f"{self.tabel.naam}, rij {nummer}: de kolom{'men' if len(ontbrekend) > 1 else ''} "
-                f"{namen} ontbreekt; de eerste rij moet de kolommen jaar, rol en bedrag noemen "
+                f"{self.tabel.naam}, rij {nummer}: "
+                + (
+                    f"de kolommen {namen} ontbreken"
+                    if len(ontbrekend) > 1
+                    else f"de kolom {namen} ontbreekt"
+                )
+                + "; de kopregel (de eerste rij) moet de kolommen jaar, rol en bedrag noemen "
                 "(en eventueel gedragen_door, toelichting, bron)."
             )
             return []
-        data = [(n, r) for n, r in rijen[1:]]
+        data = [(n, r) for n, r in rijen[start + 1 :]]
         if len(data) > MAX_RIJEN:
             self.problems.append(
                 f"{self.tabel.naam} heeft meer dan {format_decimal(Decimal(MAX_RIJEN))} rijen; "
@@ -614,8 +641,20 @@ def _zonder_bedrag(lezer: _Lezer, row: list) -> bool:
     return True
 
 
-def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], int]:
-    """(the correct rows, how many rows without bedrag were skipped)."""
+TOTAAL = ("totaal", "subtotaal", "eindtotaal", "generaal totaal")
+
+
+def _totaalrij(lezer: _Lezer, row: list, rollen: dict) -> bool:
+    """A total line of the export ("Totaal" in the jaar or rol column, not a rol's name)."""
+    waarden = [row[i] for k in ("jaar", "rol") if (i := lezer.posities[k]) < len(row)]
+    teksten = [_key(v) for v in waarden if isinstance(v, str) and v.strip()]
+    if any(t in rollen for t in teksten):
+        return False
+    return any(t == w or t.startswith((f"{w} ", f"{w}:")) for t in teksten for w in TOTAAL)
+
+
+def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], int, int]:
+    """(the correct rows, how many rows without bedrag were skipped, how many total rows)."""
     if sv.is_scenario:
         raise RealisatieFout([SCENARIO])
     tabel = lees_tabel(file, naam)
@@ -630,8 +669,11 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
     gemeenten = {_key(g.naam): g for g in sv.gemeenten.all()}
     regels: list[Regel] = []
     gezien: dict[tuple[int, int], int] = {}
-    overgeslagen = 0
+    overgeslagen = totaalrijen = 0
     for rij, row in data:
+        if _totaalrij(lezer, row, rollen):
+            totaalrijen += 1
+            continue
         if _zonder_bedrag(lezer, row):
             # Still a rol and a year of this samenwerkingsverband, or it is reported.
             _jaar(lezer, rij, row), _rol(lezer, rij, row, rollen, sv)
@@ -657,7 +699,7 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
         raise RealisatieFout(lezer.problems)
     if not regels:
         raise RealisatieFout([f"{tabel.naam} heeft geen rijen met werkelijke kosten."])
-    return regels, overgeslagen
+    return regels, overgeslagen, totaalrijen
 
 
 @dataclass
@@ -667,6 +709,7 @@ class Resultaat:
     ongewijzigd: int = 0
     jaren: list[int] = field(default_factory=list)
     overgeslagen: int = 0
+    totaalrijen: int = 0
 
     def tekst(self) -> str:
         jaren = ", ".join(str(j) for j in self.jaren)
@@ -677,6 +720,9 @@ class Resultaat:
         if self.overgeslagen:
             rijen = "rij" if self.overgeslagen == 1 else "rijen"
             tekst += f"; {self.overgeslagen} {rijen} zonder bedrag overgeslagen"
+        if self.totaalrijen:
+            rijen = "totaalrij" if self.totaalrijen == 1 else "totaalrijen"
+            tekst += f"; {self.totaalrijen} {rijen} niet ingelezen (geen rol)"
         return tekst + "."
 
 
@@ -713,9 +759,9 @@ def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
 
 def lees_en_importeer(file, sv: Samenwerkingsverband, naam: str = "") -> Resultaat:
     """Read the whole file, then save it all; any problem: RealisatieFout, nothing saved."""
-    regels, overgeslagen = _lees(file, sv, naam)
+    regels, overgeslagen, totaalrijen = _lees(file, sv, naam)
     resultaat = importeer(sv, regels)
-    resultaat.overgeslagen = overgeslagen
+    resultaat.overgeslagen, resultaat.totaalrijen = overgeslagen, totaalrijen
     return resultaat
 
 

@@ -308,8 +308,9 @@ class RealisatieUploadForm(forms.Form):
     bestand = forms.FileField(
         label="Bestand (.xlsx of .csv)",
         help_text=(
-            "Eerste rij: de kolommen jaar, rol en bedrag, en eventueel gedragen_door, toelichting "
-            "en bron. Bij een werkboek: het blad Realisatie, anders het eerste blad."
+            "Kopregel: de kolommen jaar, rol en bedrag, en eventueel gedragen_door, toelichting "
+            "en bron (een titel erboven en een totaalrij worden overgeslagen). Bij een werkboek: "
+            "het blad Realisatie, anders het eerste blad met die kolommen."
         ),
     )
 
