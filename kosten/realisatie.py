@@ -9,7 +9,8 @@ financial administration.
   not this samenwerkingsverband's. Every problem is collected, in Dutch, with sheet, row and
   column; a file with any problem raises :class:`RealisatieFout` and nothing is saved.
 - ``importeer(sv, regels)``: the rows of a correct file in one transaction; a row for a rol-year
-  that already has werkelijke kosten replaces it. The summary counts new and changed rows.
+  that already has werkelijke kosten replaces it (an optional column the file lacks leaves that
+  field as it was). The summary counts new and changed rows.
 """
 
 from __future__ import annotations
@@ -228,6 +229,9 @@ class Regel:
     gedragen_door: Gemeente | None = None
     toelichting: str = ""
     bron: str = ""
+    # The optional columns the file has: a column it lacks leaves that field of an existing
+    # rol-year as it was (an export of jaar, rol, bedrag never wipes a typed toelichting).
+    kolommen: frozenset = frozenset(OPTIONEEL)
 
 
 @dataclass
@@ -670,6 +674,7 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
     regels: list[Regel] = []
     gezien: dict[tuple[int, int], int] = {}
     overgeslagen = totaalrijen = 0
+    kolommen = frozenset(k for k in OPTIONEEL if k in lezer.posities)
     for rij, row in data:
         if _totaalrij(lezer, row, rollen):
             totaalrijen += 1
@@ -694,7 +699,7 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
                 lezer.fout(rij, "rol", f"{rol.naam} {jaar} staat al op rij {eerder}.")
                 continue
         if FOUT not in waarden:
-            regels.append(Regel(rij, *waarden))
+            regels.append(Regel(rij, *waarden, kolommen=kolommen))
     if lezer.problems:
         raise RealisatieFout(lezer.problems)
     if not regels:
@@ -739,7 +744,15 @@ def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
     for regel in regels:
         oud = bestaand.get((regel.rol.pk, regel.jaar))
         drager_id = regel.gedragen_door.pk if regel.gedragen_door else None
-        nieuw = (regel.bedrag, drager_id, regel.toelichting, regel.bron)
+        toelichting, bron = regel.toelichting, regel.bron
+        if oud is not None:  # a column the file lacks keeps what the rol-year has
+            if "gedragen_door" not in regel.kolommen:
+                drager_id = oud.gedragen_door_id
+            if "toelichting" not in regel.kolommen:
+                toelichting = oud.toelichting
+            if "bron" not in regel.kolommen:
+                bron = oud.bron
+        nieuw = (regel.bedrag, drager_id, toelichting, bron)
         if oud is not None and (oud.bedrag, oud.gedragen_door_id, oud.toelichting, oud.bron) == (
             nieuw
         ):
@@ -751,7 +764,7 @@ def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
         else:
             resultaat.gewijzigd += 1
         rij.bedrag, rij.gedragen_door_id = regel.bedrag, drager_id
-        rij.toelichting, rij.bron = regel.toelichting, regel.bron
+        rij.toelichting, rij.bron = toelichting, bron
         rij.full_clean()
         rij.save()
     return resultaat

@@ -83,3 +83,41 @@ def test_several_missing_columns_are_named_in_the_plural(mlw):
     assert fout.value.problems[0].startswith(
         'Bestand k.csv, rij 1: de kolommen "rol", "bedrag" ontbreken;'
     )
+
+
+def test_a_column_the_file_lacks_leaves_the_typed_toelichting_and_drager(mlw):
+    """An export of jaar, rol and bedrag replaces the amount; the toelichting, bron and
+    gedragen door typed in the grid stay (the file says nothing about them)."""
+    lees_en_importeer(
+        csv_bytes(
+            [
+                ["jaar", "rol", "bedrag", "gedragen_door", "toelichting", "bron"],
+                ["2017", "Contractmanagement", "1", "Leudal", "Hogere inhuur", "Memoriaal 12"],
+            ]
+        ),
+        mlw,
+        "k.csv",
+    )
+    result = lees_en_importeer(
+        csv_bytes([["Jaar", "Rol", "Bedrag"], ["2017", "Contractmanagement", "73.000,50"]]),
+        mlw,
+        "export.csv",
+    )
+    assert result.gewijzigd == 1
+    r = Realisatie.objects.get()
+    assert (r.bedrag, r.gedragen_door.naam, r.toelichting, r.bron) == (
+        Decimal("73000.50"),
+        "Leudal",
+        "Hogere inhuur",
+        "Memoriaal 12",
+    )
+    # a column that is there but empty does empty the field
+    lees_en_importeer(
+        csv_bytes(
+            [["jaar", "rol", "bedrag", "toelichting"], ["2017", "Contractmanagement", "2", ""]]
+        ),
+        mlw,
+        "k.csv",
+    )
+    r.refresh_from_db()
+    assert (r.bedrag, r.toelichting, r.gedragen_door.naam) == (Decimal("2.00"), "", "Leudal")
