@@ -121,3 +121,17 @@ def test_a_column_the_file_lacks_leaves_the_typed_toelichting_and_drager(mlw):
     )
     r.refresh_from_db()
     assert (r.bedrag, r.toelichting, r.gedragen_door.naam) == (Decimal("2.00"), "", "Leudal")
+
+
+def test_the_history_shows_amounts_with_their_cents(mlw, regie_client):
+    from django.urls import reverse
+
+    from formatie.models import Rol
+    from kosten.realisatie import Invoer, save_jaar
+
+    rol = Rol.objects.get(samenwerkingsverband=mlw, naam="Contractmanagement")
+    save_jaar(mlw, 2017, {rol.pk: Invoer(Decimal("73000.50"))})
+    save_jaar(mlw, 2017, {rol.pk: Invoer(Decimal("74000"))})
+    page = regie_client.get(reverse("kosten:realisatie", args=["MLW"]) + "?jaar=2017")
+    body = page.content.decode()
+    assert "73.000,50 &rarr; 74.000</div>" in body
