@@ -56,9 +56,18 @@ FORMULE_TEKENS = ("=", "+", "@")
 class RealisatieFout(Exception):
     """The file cannot be imported; ``problems`` lists every reason, in Dutch."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], in_bestand: bool = True):
         self.problems = list(problems)
+        # False: nothing was wrong inside the file (it is missing, too large, or the
+        # samenwerkingsverband is a scenario), so the message does not blame its content.
+        self.in_bestand = in_bestand
         super().__init__("\n".join(self.problems))
+
+    @property
+    def kop(self) -> str:
+        if self.in_bestand:
+            return "Niets ingelezen: het bestand bevat fouten."
+        return "Niets ingelezen."
 
 
 # --------------------------------------------------------------------------------------------
@@ -253,18 +262,18 @@ def _read_bytes(file) -> bytes:
     elif isinstance(file, str | Path):
         path = Path(file)
         if not path.is_file():
-            raise RealisatieFout([f"Het bestand {path} bestaat niet."])
+            raise RealisatieFout([f"Het bestand {path} bestaat niet."], in_bestand=False)
         if path.stat().st_size > limit:
-            raise RealisatieFout([too_large_message()])
+            raise RealisatieFout([too_large_message()], in_bestand=False)
         data = path.read_bytes()
     else:
         size = getattr(file, "size", None)
         if size is not None and size > limit:
-            raise RealisatieFout([too_large_message()])
+            raise RealisatieFout([too_large_message()], in_bestand=False)
         file.seek(0)
         data = file.read(limit + 1)
     if len(data) > limit:
-        raise RealisatieFout([too_large_message()])
+        raise RealisatieFout([too_large_message()], in_bestand=False)
     return data
 
 
@@ -660,7 +669,7 @@ def _totaalrij(lezer: _Lezer, row: list, rollen: dict) -> bool:
 def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], int, int]:
     """(the correct rows, how many rows without bedrag were skipped, how many total rows)."""
     if sv.is_scenario:
-        raise RealisatieFout([SCENARIO])
+        raise RealisatieFout([SCENARIO], in_bestand=False)
     tabel = lees_tabel(file, naam)
     lezer = _Lezer(tabel)
     data = lezer.kopregel()
@@ -735,7 +744,7 @@ class Resultaat:
 def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
     """Save the rows of a correct file; a rol-year with werkelijke kosten is replaced."""
     if sv.is_scenario:
-        raise RealisatieFout([SCENARIO])
+        raise RealisatieFout([SCENARIO], in_bestand=False)
     bestaand = {
         (r.rol_id, r.jaar): r
         for r in Realisatie.objects.select_for_update().filter(samenwerkingsverband=sv)

@@ -135,3 +135,26 @@ def test_the_history_shows_amounts_with_their_cents(mlw, regie_client):
     page = regie_client.get(reverse("kosten:realisatie", args=["MLW"]) + "?jaar=2017")
     body = page.content.decode()
     assert "73.000,50 &rarr; 74.000</div>" in body
+
+
+def test_a_missing_or_too_large_file_is_not_said_to_contain_errors(mlw, tmp_path, settings):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError) as fout:
+        call_command("importeer_realisatie", str(tmp_path / "weg.xlsx"), samenwerkingsverband="MLW")
+    assert str(fout.value).startswith("Niets ingelezen.\nHet bestand ")
+    assert "bevat fouten" not in str(fout.value)
+
+
+def test_the_upload_page_does_not_blame_the_content_of_a_too_large_file(
+    mlw, regie_client, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    settings.MAX_UPLOAD_MB = 0
+    bestand = SimpleUploadedFile("k.csv", b"jaar;rol;bedrag\n2017;Contractmanagement;1\n")
+    url = reverse("kosten:realisatie-import", args=["MLW"])
+    body = regie_client.post(url, {"bestand": bestand}).content.decode()
+    assert "Er is niets ingelezen:" in body and "in het bestand" not in body.split("Er is")[1][:80]
+    assert "het bestand bevat fouten" not in body
