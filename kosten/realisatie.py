@@ -389,7 +389,10 @@ def _csv_tabel(data: bytes, naam: str) -> _Tabel:
             raise RealisatieFout([NIET_LEESBAAR]) from exc
     if any(ord(c) < 32 and c not in "\t\r\n" for c in text[:4096]):
         raise RealisatieFout([NIET_LEESBAAR])
-    first = text.split("\n", 1)[0]
+    # The line that decides the delimiter: the first with one (a title line above the column
+    # names of an export has none).
+    lines = text.split("\n", KOP_ZOEKEN + 1)[:KOP_ZOEKEN]
+    first = next((line for line in lines if any(t in line for t in ";,\t")), lines[0])
     delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
     if "\t" in first and ";" not in first and "," not in first:
         delimiter = "\t"

@@ -158,3 +158,9 @@ def test_the_upload_page_does_not_blame_the_content_of_a_too_large_file(
     body = regie_client.post(url, {"bestand": bestand}).content.decode()
     assert "Er is niets ingelezen:" in body and "in het bestand" not in body.split("Er is")[1][:80]
     assert "het bestand bevat fouten" not in body
+
+
+def test_a_csv_with_a_title_line_above_the_column_names(mlw):
+    data = "Werkelijke kosten MLW 2017\n\nJaar;Rol;Bedrag\n2017;Beleid Jeugd;73.000,50\n"
+    lees_en_importeer(data.encode(), mlw, "export.csv")
+    assert bedragen() == {"Beleid Jeugd": Decimal("73000.50")}
