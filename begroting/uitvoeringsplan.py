@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
-from formatie.deelname import neemt_deel, zet_deelname
+from formatie.deelname import check_deelnemers, neemt_deel, zet_deelname
 from formatie.models import Pakket, Pakketdeelname
 from kosten.gegevens import load_kostenverdeling
 from kosten.verdeling import KostenFout
@@ -111,9 +111,12 @@ def sla_op(plan: Plan, keuzes: dict[str, bool]) -> list[str]:
     """Write each chosen cell for the plan's year; what changed, in Dutch. Call it inside a
     transaction: a refused cell (ValidationError) must undo the others."""
     gedaan = []
-    for sleutel, neemt in keuzes.items():
+    # Leaving before taking part: a 'geheel voor één gemeente' pakket changes hands in one save.
+    for sleutel, neemt in sorted(keuzes.items(), key=lambda keuze: keuze[1]):
         cel = plan.cel(sleutel)
         rij = next(r for r in plan.rijen if cel in r.cellen)
         if zet_deelname(cel.pakket, rij.gemeente, plan.jaar, neemt):
             gedaan.append(f"{rij.gemeente} neemt {cel.pakket} {'af' if neemt else 'niet meer af'}")
+    for pakket in {plan.cel(sleutel).pakket for sleutel in keuzes}:
+        check_deelnemers(pakket, plan.jaar)
     return gedaan

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 from django.views.generic import TemplateView
 
 from begroting.constants import Stapstatus
-from begroting.kalender import volgende_termijn, zienswijzen_gedaan
+from begroting.kalender import cyclus_termijnen, volgende_termijn, zienswijzen_gedaan
 from begroting.zienswijzen import zonder_antwoord
 from convenant.models import Herijkingsmoment
 from formatie.bezetting import build_bezettingsoverzicht
@@ -307,6 +307,11 @@ class BegrotingBlok:
     volgende: object = None  # begroting.kalender.Termijn
     volgende_jaar: int | None = None
     verlopen: bool = False
+    # When the most pressing step is past its date: the first one still to come, and how
+    # many open steps are past their date (an old overdue step never hides what is next).
+    komend: object = None
+    komend_jaar: int | None = None
+    aantal_verlopen: int = 0
     zienswijzen_jaar: int | None = None  # the ontwerpbegroting out for the councils' say
     zienswijzen_url: str = ""
     zonder_antwoord: list[str] = field(default_factory=list)
@@ -328,6 +333,17 @@ def begroting_block(sv: Samenwerkingsverband, today: date | None = None) -> Begr
         blok.volgende, blok.volgende_jaar = termijn, cyclus.jaar
         blok.verlopen = termijn.status(today) == Stapstatus.VERLOPEN
         blok.url = begroting_url(sv, cyclus)
+    if blok.verlopen:
+        open_ = [
+            (t.uiterste_datum, c.jaar, t)
+            for c in cycli
+            for t in cyclus_termijnen(c, gemeenten)
+            if t.gedaan is None
+        ]
+        blok.aantal_verlopen = sum(1 for d, _, _ in open_ if d < today)
+        komend = min((x for x in open_ if x[0] >= today), key=lambda x: x[:2], default=None)
+        if komend is not None:
+            blok.komend, blok.komend_jaar = komend[2], komend[1]
     for cyclus in cycli:
         if cyclus.ontwerpbegroting_verzonden and zienswijzen_gedaan(cyclus, gemeenten) is None:
             blok.zienswijzen_jaar = cyclus.jaar

@@ -49,6 +49,22 @@ def check_deelname(pakket, gemeente, jaar: int) -> None:
             )
 
 
+def check_deelnemers(pakket, jaar: int) -> None:
+    """Refuse (ValidationError in Dutch) a pluspakket with rollen that nobody takes in ``jaar``
+    while it has deelnemers in other years: its costs of that year would fall to nobody and the
+    whole kostenverdeling could not be made (kosten.gegevens.pakket_sleutel). Asked after all
+    of a form's cells are written, so that a swap of deelnemers in one save is allowed."""
+    if pakket.soort == Pakketsoort.BASIS or not pakket.rollen.exists():
+        return
+    deelnames = list(Pakketdeelname.objects.filter(pakket=pakket))
+    if deelnames and not any(d.covers(jaar) for d in deelnames):
+        raise ValidationError(
+            f"in {jaar} zou niemand {pakket} afnemen, zodat niemand de kosten van het pakket "
+            f"in {jaar} draagt. Laat ten minste één gemeente het pakket afnemen, of zet de "
+            "rollen van het pakket in een ander pakket."
+        )
+
+
 @transaction.atomic
 def zet_deelname(pakket, gemeente, jaar: int, neemt: bool) -> bool:
     """Make ``gemeente`` take (``neemt``) or not take ``pakket`` in begrotingsjaar ``jaar``,

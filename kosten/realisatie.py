@@ -9,7 +9,8 @@ financial administration.
   not this samenwerkingsverband's. Every problem is collected, in Dutch, with sheet, row and
   column; a file with any problem raises :class:`RealisatieFout` and nothing is saved.
 - ``importeer(sv, regels)``: the rows of a correct file in one transaction; a row for a rol-year
-  that already has werkelijke kosten replaces it. The summary counts new and changed rows.
+  that already has werkelijke kosten replaces it (an optional column the file lacks leaves that
+  field as it was). The summary counts new and changed rows.
 """
 
 from __future__ import annotations
@@ -55,9 +56,18 @@ FORMULE_TEKENS = ("=", "+", "@")
 class RealisatieFout(Exception):
     """The file cannot be imported; ``problems`` lists every reason, in Dutch."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], in_bestand: bool = True):
         self.problems = list(problems)
+        # False: nothing was wrong inside the file (it is missing, too large, or the
+        # samenwerkingsverband is a scenario), so the message does not blame its content.
+        self.in_bestand = in_bestand
         super().__init__("\n".join(self.problems))
+
+    @property
+    def kop(self) -> str:
+        if self.in_bestand:
+            return "Niets ingelezen: het bestand bevat fouten."
+        return "Niets ingelezen."
 
 
 # --------------------------------------------------------------------------------------------
@@ -228,6 +238,9 @@ class Regel:
     gedragen_door: Gemeente | None = None
     toelichting: str = ""
     bron: str = ""
+    # The optional columns the file has: a column it lacks leaves that field of an existing
+    # rol-year as it was (an export of jaar, rol, bedrag never wipes a typed toelichting).
+    kolommen: frozenset = frozenset(OPTIONEEL)
 
 
 @dataclass
@@ -249,18 +262,18 @@ def _read_bytes(file) -> bytes:
     elif isinstance(file, str | Path):
         path = Path(file)
         if not path.is_file():
-            raise RealisatieFout([f"Het bestand {path} bestaat niet."])
+            raise RealisatieFout([f"Het bestand {path} bestaat niet."], in_bestand=False)
         if path.stat().st_size > limit:
-            raise RealisatieFout([too_large_message()])
+            raise RealisatieFout([too_large_message()], in_bestand=False)
         data = path.read_bytes()
     else:
         size = getattr(file, "size", None)
         if size is not None and size > limit:
-            raise RealisatieFout([too_large_message()])
+            raise RealisatieFout([too_large_message()], in_bestand=False)
         file.seek(0)
         data = file.read(limit + 1)
     if len(data) > limit:
-        raise RealisatieFout([too_large_message()])
+        raise RealisatieFout([too_large_message()], in_bestand=False)
     return data
 
 
@@ -296,6 +309,8 @@ def _check_zip(data: bytes) -> None:
 
 
 def _xlsx_tabel(data: bytes) -> _Tabel:
+    """The sheet "Realisatie"; else the first sheet with the columns jaar, rol and bedrag (a
+    cover sheet or notes before it are passed over); else the first sheet (its problems told)."""
     _check_zip(data)
     try:
         values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -303,38 +318,57 @@ def _xlsx_tabel(data: bytes) -> _Tabel:
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise RealisatieFout([NIET_LEESBAAR]) from exc
     try:
-        index = 0
+        volgorde = list(range(len(values.worksheets)))
         for i, sheet in enumerate(values.worksheets):
             if _key(sheet.title) == _key(BLAD):
-                index = i
+                volgorde = [i]
                 break
-        sheet, formula_sheet = values.worksheets[index], formulas.worksheets[index]
-        tabel = _Tabel(f'Blad "{sheet.title}"')
-        sheet.reset_dimensions()
-        formula_sheet.reset_dimensions()
-        try:
-            for number, (cells, fcells) in enumerate(
-                zip(sheet.iter_rows(), formula_sheet.iter_rows(), strict=True), start=1
-            ):
-                row = []
-                for cell, fcell in zip(cells[: MAX_KOLOMMEN + 1], fcells, strict=False):
-                    if fcell.data_type == "f" and cell.value is None:
-                        row.append(_ZonderWaarde())
-                    else:
-                        row.append(cell.value)
-                if all(_leeg(v) for v in row):
-                    continue  # an empty row never counts, nor ends the reading
-                tabel.rijen.append((number, row))
-                if len(tabel.rijen) > MAX_RIJEN + 1:
-                    break
-        except RealisatieFout:
-            raise
-        except Exception as exc:  # a broken sheet inside a readable zip
-            raise RealisatieFout([NIET_LEESBAAR]) from exc
-        return tabel
+        eerste = None
+        for index in volgorde:
+            tabel = _blad_tabel(values.worksheets[index], formulas.worksheets[index])
+            if _kop_index(tabel.rijen) is not None:
+                return tabel
+            eerste = eerste or tabel
+        return eerste
     finally:
         values.close()
         formulas.close()
+
+
+def _blad_tabel(sheet, formula_sheet) -> _Tabel:
+    tabel = _Tabel(f'Blad "{sheet.title}"')
+    sheet.reset_dimensions()
+    formula_sheet.reset_dimensions()
+    try:
+        for number, (cells, fcells) in enumerate(
+            zip(sheet.iter_rows(), formula_sheet.iter_rows(), strict=True), start=1
+        ):
+            row = []
+            for cell, fcell in zip(cells[: MAX_KOLOMMEN + 1], fcells, strict=False):
+                if fcell.data_type == "f" and cell.value is None:
+                    row.append(_ZonderWaarde())
+                else:
+                    row.append(cell.value)
+            if all(_leeg(v) for v in row):
+                continue  # an empty row never counts, nor ends the reading
+            tabel.rijen.append((number, row))
+            if len(tabel.rijen) > MAX_RIJEN + 1:
+                break
+    except Exception as exc:  # a broken sheet inside a readable zip
+        raise RealisatieFout([NIET_LEESBAAR]) from exc
+    return tabel
+
+
+KOP_ZOEKEN = 10  # a title or date line of the export above the column names
+
+
+def _kop_index(rijen: list[tuple[int, list]]) -> int | None:
+    """Which of the first rows names the columns jaar, rol and bedrag (None: none does)."""
+    for i, (_, row) in enumerate(rijen[:KOP_ZOEKEN]):
+        namen = {_key(v) for v in row if isinstance(v, str)}
+        if all(_key(k) in namen for k in KOLOMMEN):
+            return i
+    return None
 
 
 class _ZonderWaarde:
@@ -355,7 +389,10 @@ def _csv_tabel(data: bytes, naam: str) -> _Tabel:
             raise RealisatieFout([NIET_LEESBAAR]) from exc
     if any(ord(c) < 32 and c not in "\t\r\n" for c in text[:4096]):
         raise RealisatieFout([NIET_LEESBAAR])
-    first = text.split("\n", 1)[0]
+    # The line that decides the delimiter: the first with one (a title line above the column
+    # names of an export has none).
+    lines = text.split("\n", KOP_ZOEKEN + 1)[:KOP_ZOEKEN]
+    first = next((line for line in lines if any(t in line for t in ";,\t")), lines[0])
     delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
     if "\t" in first and ";" not in first and "," not in first:
         delimiter = "\t"
@@ -415,7 +452,8 @@ class _Lezer:
         if not rijen:
             self.problems.append(f"{self.tabel.naam} is leeg: er staan geen rijen in.")
             return []
-        nummer, kop = rijen[0]
+        start = _kop_index(rijen) or 0
+        nummer, kop = rijen[start]
         if len([v for v in kop if not _leeg(v)]) > MAX_KOLOMMEN:
             self.problems.append(
                 f"{self.tabel.naam} heeft meer dan {MAX_KOLOMMEN} kolommen; het bestand wordt "
@@ -438,12 +476,17 @@ class _Lezer:
         if ontbrekend:
             namen = ", ".join(f'"{k}"' for k in ontbrekend)
             self.problems.append(
-                f"{self.tabel.naam}, rij {nummer}: de kolom{'men' if len(ontbrekend) > 1 else ''} "
-                f"{namen} ontbreekt; de eerste rij moet de kolommen jaar, rol en bedrag noemen "
+                f"{self.tabel.naam}, rij {nummer}: "
+                + (
+                    f"de kolommen {namen} ontbreken"
+                    if len(ontbrekend) > 1
+                    else f"de kolom {namen} ontbreekt"
+                )
+                + "; de kopregel (de eerste rij) moet de kolommen jaar, rol en bedrag noemen "
                 "(en eventueel gedragen_door, toelichting, bron)."
             )
             return []
-        data = [(n, r) for n, r in rijen[1:]]
+        data = [(n, r) for n, r in rijen[start + 1 :]]
         if len(data) > MAX_RIJEN:
             self.problems.append(
                 f"{self.tabel.naam} heeft meer dan {format_decimal(Decimal(MAX_RIJEN))} rijen; "
@@ -614,10 +657,22 @@ def _zonder_bedrag(lezer: _Lezer, row: list) -> bool:
     return True
 
 
-def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], int]:
-    """(the correct rows, how many rows without bedrag were skipped)."""
+TOTAAL = ("totaal", "subtotaal", "eindtotaal", "generaal totaal")
+
+
+def _totaalrij(lezer: _Lezer, row: list, rollen: dict) -> bool:
+    """A total line of the export ("Totaal" in the jaar or rol column, not a rol's name)."""
+    waarden = [row[i] for k in ("jaar", "rol") if (i := lezer.posities[k]) < len(row)]
+    teksten = [_key(v) for v in waarden if isinstance(v, str) and v.strip()]
+    if any(t in rollen for t in teksten):
+        return False
+    return any(t == w or t.startswith((f"{w} ", f"{w}:")) for t in teksten for w in TOTAAL)
+
+
+def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], int, int]:
+    """(the correct rows, how many rows without bedrag were skipped, how many total rows)."""
     if sv.is_scenario:
-        raise RealisatieFout([SCENARIO])
+        raise RealisatieFout([SCENARIO], in_bestand=False)
     tabel = lees_tabel(file, naam)
     lezer = _Lezer(tabel)
     data = lezer.kopregel()
@@ -630,8 +685,12 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
     gemeenten = {_key(g.naam): g for g in sv.gemeenten.all()}
     regels: list[Regel] = []
     gezien: dict[tuple[int, int], int] = {}
-    overgeslagen = 0
+    overgeslagen = totaalrijen = 0
+    kolommen = frozenset(k for k in OPTIONEEL if k in lezer.posities)
     for rij, row in data:
+        if _totaalrij(lezer, row, rollen):
+            totaalrijen += 1
+            continue
         if _zonder_bedrag(lezer, row):
             # Still a rol and a year of this samenwerkingsverband, or it is reported.
             _jaar(lezer, rij, row), _rol(lezer, rij, row, rollen, sv)
@@ -652,12 +711,12 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
                 lezer.fout(rij, "rol", f"{rol.naam} {jaar} staat al op rij {eerder}.")
                 continue
         if FOUT not in waarden:
-            regels.append(Regel(rij, *waarden))
+            regels.append(Regel(rij, *waarden, kolommen=kolommen))
     if lezer.problems:
         raise RealisatieFout(lezer.problems)
     if not regels:
         raise RealisatieFout([f"{tabel.naam} heeft geen rijen met werkelijke kosten."])
-    return regels, overgeslagen
+    return regels, overgeslagen, totaalrijen
 
 
 @dataclass
@@ -667,6 +726,7 @@ class Resultaat:
     ongewijzigd: int = 0
     jaren: list[int] = field(default_factory=list)
     overgeslagen: int = 0
+    totaalrijen: int = 0
 
     def tekst(self) -> str:
         jaren = ", ".join(str(j) for j in self.jaren)
@@ -677,6 +737,9 @@ class Resultaat:
         if self.overgeslagen:
             rijen = "rij" if self.overgeslagen == 1 else "rijen"
             tekst += f"; {self.overgeslagen} {rijen} zonder bedrag overgeslagen"
+        if self.totaalrijen:
+            rijen = "totaalrij" if self.totaalrijen == 1 else "totaalrijen"
+            tekst += f"; {self.totaalrijen} {rijen} niet ingelezen (geen rol)"
         return tekst + "."
 
 
@@ -684,7 +747,7 @@ class Resultaat:
 def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
     """Save the rows of a correct file; a rol-year with werkelijke kosten is replaced."""
     if sv.is_scenario:
-        raise RealisatieFout([SCENARIO])
+        raise RealisatieFout([SCENARIO], in_bestand=False)
     bestaand = {
         (r.rol_id, r.jaar): r
         for r in Realisatie.objects.select_for_update().filter(samenwerkingsverband=sv)
@@ -693,7 +756,15 @@ def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
     for regel in regels:
         oud = bestaand.get((regel.rol.pk, regel.jaar))
         drager_id = regel.gedragen_door.pk if regel.gedragen_door else None
-        nieuw = (regel.bedrag, drager_id, regel.toelichting, regel.bron)
+        toelichting, bron = regel.toelichting, regel.bron
+        if oud is not None:  # a column the file lacks keeps what the rol-year has
+            if "gedragen_door" not in regel.kolommen:
+                drager_id = oud.gedragen_door_id
+            if "toelichting" not in regel.kolommen:
+                toelichting = oud.toelichting
+            if "bron" not in regel.kolommen:
+                bron = oud.bron
+        nieuw = (regel.bedrag, drager_id, toelichting, bron)
         if oud is not None and (oud.bedrag, oud.gedragen_door_id, oud.toelichting, oud.bron) == (
             nieuw
         ):
@@ -705,7 +776,7 @@ def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
         else:
             resultaat.gewijzigd += 1
         rij.bedrag, rij.gedragen_door_id = regel.bedrag, drager_id
-        rij.toelichting, rij.bron = regel.toelichting, regel.bron
+        rij.toelichting, rij.bron = toelichting, bron
         rij.full_clean()
         rij.save()
     return resultaat
@@ -713,9 +784,9 @@ def importeer(sv: Samenwerkingsverband, regels: list[Regel]) -> Resultaat:
 
 def lees_en_importeer(file, sv: Samenwerkingsverband, naam: str = "") -> Resultaat:
     """Read the whole file, then save it all; any problem: RealisatieFout, nothing saved."""
-    regels, overgeslagen = _lees(file, sv, naam)
+    regels, overgeslagen, totaalrijen = _lees(file, sv, naam)
     resultaat = importeer(sv, regels)
-    resultaat.overgeslagen = overgeslagen
+    resultaat.overgeslagen, resultaat.totaalrijen = overgeslagen, totaalrijen
     return resultaat
 
 

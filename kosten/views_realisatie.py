@@ -308,8 +308,9 @@ class RealisatieUploadForm(forms.Form):
     bestand = forms.FileField(
         label="Bestand (.xlsx of .csv)",
         help_text=(
-            "Eerste rij: de kolommen jaar, rol en bedrag, en eventueel gedragen_door, toelichting "
-            "en bron. Bij een werkboek: het blad Realisatie, anders het eerste blad."
+            "Kopregel: de kolommen jaar, rol en bedrag, en eventueel gedragen_door, toelichting "
+            "en bron (een titel erboven en een totaalrij worden overgeslagen). Bij een werkboek: "
+            "het blad Realisatie, anders het eerste blad met die kolommen."
         ),
     )
 
@@ -333,8 +334,10 @@ class RealisatieImportView(RealOnlyMixin, SamenwerkingsverbandMixin, EditPermiss
         try:
             resultaat = lees_en_importeer(bestand, sv, bestand.name)
         except RealisatieFout as fout:
-            messages.error(self.request, "Niets ingelezen: het bestand bevat fouten.")
-            context = self.get_context_data(form=form, problems=fout.problems)
+            messages.error(self.request, fout.kop)
+            context = self.get_context_data(
+                form=form, problems=fout.problems, in_bestand=fout.in_bestand
+            )
             return self.render_to_response(context)
         messages.success(self.request, resultaat.tekst())
         return HttpResponseRedirect(realisatie_url(sv, resultaat.jaren[-1]))

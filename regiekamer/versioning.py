@@ -32,6 +32,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import get_m2m_reverse_field_name
 
+from .getallen import BEDRAG, format_number
 from .opmaak import format_decimal, format_euro
 from .woorden import display_name
 
@@ -104,6 +105,8 @@ def display_value(field, value) -> str:
     elif field.many_to_many:  # the rows of the snapshot, with their related objects
         key = get_m2m_reverse_field_name(field)
         value = ", ".join(sorted(str(row[key]) for row in value)) or "—"
+    elif isinstance(value, (Decimal, float)) and getattr(field, "kind", None) == BEDRAG:
+        value = format_number(value, BEDRAG)  # money: "73.000,50", "58.500", never "73.000,5"
     elif isinstance(value, (Decimal, float)):
         places = getattr(field, "decimal_places", None) or 2
         value = format_decimal(value, places)

@@ -101,3 +101,22 @@ def test_vast_aantal_queries(gr, django_assert_num_queries):
     with django_assert_num_queries(3):
         blok = begroting_block(gr, VANDAAG)
     assert "Dalfsen" in blok.zonder_antwoord
+
+
+def test_een_oude_verstreken_stap_verbergt_de_eerstvolgende_niet(regie_client, gr):
+    """An old year registered without its steps done is the most pressing; the block still
+    names the deadline that comes next (review of issue 21)."""
+    BegrotingscyclusFactory(samenwerkingsverband=gr, jaar=2018)
+    BegrotingscyclusFactory(
+        samenwerkingsverband=gr, jaar=2028, vaststelling_begroting=date(2027, 7, 1)
+    )
+    blok = begroting_block(gr, date(2026, 11, 30))
+    assert (blok.volgende.stap, blok.volgende_jaar, blok.verlopen) == ("kaders", 2018, True)
+    # 12 weeks before the adoption on 1-7-2027
+    assert (blok.komend.stap, blok.komend_jaar) == ("ontwerpbegroting", 2028)
+    assert blok.komend.uiterste_datum == date(2027, 4, 8)
+    assert blok.aantal_verlopen == 6
+    text = block_text(regie_client, gr)
+    assert "In totaal zijn" in text and "stappen verstreken zonder dat ze gedaan zijn" in text
+    assert "Eerstvolgende termijn: donderdag 8 april 2027" in text
+    assert "(begroting 2028; art. 35 Wgr)" in text

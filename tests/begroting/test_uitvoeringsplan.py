@@ -195,3 +195,25 @@ def test_cyclus_intussen_bewerkt(regie_client, pakket):
     assert "Niets opgeslagen" in page
     assert perioden(pakket, "Weert") == [(0, 9999)]
     assert Begrotingscyclus.objects.get(jaar=JAAR).uitvoeringsplan == "Van een ander"
+
+
+def test_niemand_meer_in_het_jaar_geweigerd(regie_client, pakket):
+    """Unticking every deelnemer of a pakket with rollen for the year would leave its costs to
+    nobody and break the whole kostenverdeling: refused, nothing saved."""
+    data = form_data(regie_client)
+    data["deelname"] = []
+    page = text(regie_client.post(url(), data))
+    assert "Niets opgeslagen: in 2017 zou niemand Inkoop plus afnemen" in page
+    assert perioden(pakket, "Leudal") == perioden(pakket, "Weert") == [(0, 9999)]
+    assert "Pakket Inkoop plus heeft kosten in 2017 maar geen deelnemers" not in page
+
+
+def test_wissel_van_de_enige_deelnemer_in_een_keer(regie_client, pakket):
+    Pakket.objects.filter(pk=pakket.pk).update(verdeling=Pakketverdeling.EEN)
+    Pakketdeelname.objects.filter(pakket=pakket, gemeente__naam="Leudal").delete()
+    data = form_data(regie_client)
+    data["deelname"] = [cel(pakket, "Nederweert")]
+    page = text(regie_client.post(url(), data, follow=True))
+    assert "Opgeslagen (2017)" in page, page[page.find("Niets") : page.find("Niets") + 300]
+    assert perioden(pakket, "Nederweert") == [(2017, 2017)]
+    assert perioden(pakket, "Weert") == [(0, 2016), (2018, 9999)]

@@ -241,3 +241,13 @@ def test_een_scenario_heeft_geen_zienswijzen(regie_client, gr):
         response = regie_client.post(reverse(name, args=["GRTS", 2027]), {})
         assert response.status_code == 302
     assert not Zienswijze.objects.exists()
+
+
+def test_alleen_het_foute_veld_is_gemarkeerd(regie_client, gr, cyclus):
+    """'Verbeter de gemarkeerde velden': only the wrong field is marked red, not every field
+    of that gemeente (the stylesheet marks every input inside an element with has-error)."""
+    data = form_data(regie_client, cyclus, **{key(gr, "Beekdal", "ontvangen"): "31-2-2027"})
+    body = regie_client.post(url(cyclus), data).content.decode()
+    assert body.count("has-error") == 1
+    veld = body[body.index("has-error") : body.index("has-error") + 200]
+    assert f"id_{key(gr, 'Beekdal', 'ontvangen')}" in veld

@@ -195,3 +195,18 @@ def test_laatste_deelnemer_blijft(pakket_gemeente):
     with pytest.raises(ValidationError, match="laatste deelnemer"):
         zet_deelname(pakket, gemeente, 2027, False)
     assert perioden(pakket, gemeente) == [(2027, 2027)]
+
+
+def test_een_jaar_zonder_deelnemer_van_een_pakket_met_rollen_geweigerd(pakket_gemeente):
+    from formatie.deelname import check_deelnemers
+    from tests.formatie.factories import RolFactory
+
+    pakket, gemeente = pakket_gemeente
+    maak(pakket, gemeente, [(2027, 2027)])
+    zet_deelname(pakket, gemeente, 2027, False)
+    check_deelnemers(pakket, 2027)  # without rollen the year costs nothing
+    RolFactory(samenwerkingsverband=pakket.samenwerkingsverband, pakket=pakket)
+    with pytest.raises(ValidationError, match="in 2027 zou niemand"):
+        check_deelnemers(pakket, 2027)
+    zet_deelname(pakket, gemeente, 2027, True)
+    check_deelnemers(pakket, 2027)

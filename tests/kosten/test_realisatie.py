@@ -307,8 +307,8 @@ def test_hostile_files_are_refused_whole(mlw, settings):
     assert "heet een Excel-bestand" in problems(b"jaar;rol;bedrag\n", mlw, "kosten.xlsx")[0]
     missing = problems(csv_bytes([["jaar", "rol", "kosten"], ["2017", "x", "1"]]), mlw)
     assert missing == [
-        'Bestand kosten.csv, rij 1: de kolom "bedrag" ontbreekt; de eerste rij moet de kolommen '
-        "jaar, rol en bedrag noemen (en eventueel gedragen_door, toelichting, bron)."
+        'Bestand kosten.csv, rij 1: de kolom "bedrag" ontbreekt; de kopregel (de eerste rij) moet '
+        "de kolommen jaar, rol en bedrag noemen (en eventueel gedragen_door, toelichting, bron)."
     ]
     assert "is leeg" in problems(b"", mlw)[0]
     settings.MAX_UPLOAD_MB = 0

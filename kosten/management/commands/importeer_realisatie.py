@@ -26,7 +26,5 @@ class Command(BaseCommand):
         try:
             resultaat = lees_en_importeer(bestand, sv)
         except RealisatieFout as fout:
-            raise CommandError(
-                "Niets ingelezen: het bestand bevat fouten.\n" + "\n".join(fout.problems)
-            ) from fout
+            raise CommandError(f"{fout.kop}\n" + "\n".join(fout.problems)) from fout
         self.stdout.write(resultaat.tekst())
