@@ -33,14 +33,10 @@ from regiekamer.opmaak import format_decimal
 from regiekamer.spreadsheet import csv_text
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
-from .models import Realisatie
+from .models import MAX_JAAR, MIN_JAAR, SCENARIO_REALISATIE, Realisatie
 
-SCENARIO = (
-    "Een scenario heeft geen werkelijke kosten: die komen uit de financiële administratie van "
-    "het echte samenwerkingsverband."
-)
+SCENARIO = SCENARIO_REALISATIE
 MAX_BEDRAG = Decimal("100000000")  # € 100 miljoen for one rol in one year: surely a typo
-MIN_JAAR, MAX_JAAR = 2000, 2100
 MAX_RIJEN = 5000
 MAX_KOLOMMEN = 50
 MAX_UITGEPAKT = 20 * 1024 * 1024
@@ -303,6 +299,13 @@ def _xlsx_tabel(data: bytes) -> _Tabel:
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise RealisatieFout([NIET_LEESBAAR]) from exc
     try:
+        if not values.worksheets or len(formulas.worksheets) != len(values.worksheets):
+            raise RealisatieFout(
+                [
+                    "Het werkboek heeft geen werkblad met rijen (alleen grafieken?); er is niets "
+                    "ingelezen."
+                ]
+            )
         index = 0
         for i, sheet in enumerate(values.worksheets):
             if _key(sheet.title) == _key(BLAD):
