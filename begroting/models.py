@@ -131,6 +131,14 @@ class Zienswijze(Versioned):
 
     def clean(self):
         errors = {}
+        if (
+            self.cyclus_id
+            and self.gemeente_id
+            and not self.cyclus.samenwerkingsverband.gemeenten.filter(pk=self.gemeente_id).exists()
+        ):
+            errors["gemeente"] = _(
+                "Deze gemeente neemt niet deel aan het samenwerkingsverband van deze cyclus."
+            )
         if self.geen_zienswijze and self.tekst.strip():
             errors["tekst"] = _("Bij 'geen zienswijze' hoort geen tekst.")
         if self.reactie_verzonden and not (self.ontvangen and not self.geen_zienswijze):
