@@ -17,6 +17,8 @@ from partijen.models import Samenwerkingsverband
 from .constants import Pakketsoort, Pakketverdeling
 from .models import Pakketdeelname
 
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100  # as the begrotingscyclus (begroting/forms.py)
+
 
 def neemt_deel(deelnames, jaar: int) -> bool:
     """Whether any of a gemeente's period rows covers ``jaar``."""
@@ -53,7 +55,12 @@ def check_deelname(pakket, gemeente, jaar: int) -> None:
 def zet_deelname(pakket, gemeente, jaar: int, neemt: bool) -> bool:
     """Make ``gemeente`` take (``neemt``) or not take ``pakket`` in begrotingsjaar ``jaar``,
     changing no other year. Returns whether anything changed. Refuses (ValidationError) what
-    ``check_deelname`` refuses when taking part."""
+    ``check_deelname`` refuses when taking part, and a year outside 2000-2100 (a period row
+    would get a year the database cannot hold, or a year before its start)."""
+    if not isinstance(jaar, int) or not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        raise ValidationError(
+            f"{jaar} is geen begrotingsjaar: kies een jaar tussen {EERSTE_JAAR} en {LAATSTE_JAAR}."
+        )
     if pakket.soort == Pakketsoort.BASIS:
         check_deelname(pakket, gemeente, jaar)  # refused: every gemeente takes it
     if not Pakketdeelname.objects.filter(pakket=pakket).exists():
