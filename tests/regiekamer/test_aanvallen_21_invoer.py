@@ -1,0 +1,350 @@
+"""Issue 21 as an attacker sees it, the input side: the werkelijke kosten grid and import
+(hostile files, forged posts with rollen and gemeenten of another samenwerkingsverband, the
+stuurgroep and an official writing, a scenario), their admin, the zienswijzen page and the
+uitvoeringsplan (forged pakket and gemeente ids, a basispakket, an absurd year)."""
+
+import io
+import re
+import zipfile
+
+import openpyxl
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from begroting.models import Begrotingscyclus, Zienswijze
+from formatie.deelname import zet_deelname
+from formatie.models import Pakket, Pakketdeelname, Rol
+from kosten.models import Realisatie, Voorschotregeling
+from kosten.realisatie import RealisatieFout, lees_bestand, lees_en_importeer
+from tests.regiekamer.test_aanvallen_20 import admin_data, client, text, wereld  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+JAAR = 2017
+
+
+@pytest.fixture
+def w(wereld):  # noqa: F811
+    """The issue 20 world, with a rol of the other samenwerkingsverband and MLW's cycle."""
+    ander = wereld["ander"]
+    wereld["vreemde rol"] = Rol.objects.create(
+        samenwerkingsverband=ander, naam="Vreemde rol", kostensoort="vast"
+    )
+    mlw = wereld["mlw"]
+    type(mlw).objects.filter(pk=mlw.pk).update(eigen_begroting=True)
+    wereld["cyclus"] = Begrotingscyclus.objects.create(samenwerkingsverband=mlw, jaar=JAAR)
+    wereld["scenario rol"] = Rol.objects.filter(samenwerkingsverband=wereld["scenario"]).first()
+    return wereld
+
+
+def xlsx(rows) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def rewritten(data: bytes, part: str, change) -> bytes:
+    """The workbook with one part changed (``change``: bytes -> bytes)."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(info.filename, change(content) if info.filename == part else content)
+    return out.getvalue()
+
+
+# --- the import: hostile files ----------------------------------------------------------------
+
+
+def test_a_workbook_without_any_worksheet_is_refused_in_dutch(w):
+    """Only a chart sheet, or its sheets taken out of workbook.xml: no 500, a Dutch reason."""
+    data = rewritten(
+        xlsx([["jaar", "rol", "bedrag"]]),
+        "xl/workbook.xml",
+        lambda xml: re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", xml),
+    )
+    with pytest.raises(RealisatieFout, match="geen werkblad"):
+        lees_bestand(data, w["mlw"], "kosten.xlsx")
+    response = client(w, "regiegroep").post(
+        reverse("kosten:realisatie-import", args=["MLW"]),
+        {"bestand": io.BytesIO(data)},
+    )
+    assert response.status_code == 200 and "geen werkblad" in text(response)
+
+
+def test_another_verbands_rol_and_gemeente_and_the_scenarios_rol_are_refused(w):
+    rows = [
+        ["jaar", "rol", "bedrag", "gedragen_door"],
+        [JAAR, w["rol"].naam, 10, "Roermond"],
+        [JAAR, "Vreemde rol", 10, ""],
+    ]
+    with pytest.raises(RealisatieFout) as fout:
+        lees_en_importeer(xlsx(rows), w["mlw"], "kosten.xlsx")
+    problems = " ".join(fout.value.problems)
+    assert '"Roermond" is geen gemeente van MLW' in problems
+    assert '"Vreemde rol" is geen rol van MLW' in problems
+    assert not Realisatie.objects.exists()
+    with pytest.raises(RealisatieFout, match="Een scenario heeft geen werkelijke kosten"):
+        lees_en_importeer(xlsx(rows[:2]), w["scenario"], "kosten.xlsx")
+
+
+@pytest.mark.parametrize(
+    "cell, reason",
+    [
+        (1e308, "onwaarschijnlijk hoog"),
+        (-5, "negatief"),
+        ("=1+1", "formule"),
+        ("@SUM(A1)", "formule"),
+        ("veel", "geen getal"),
+        (True, "WAAR/ONWAAR"),
+        ("1e308", "geen getal"),
+    ],
+)
+def test_absurd_amounts_are_refused_and_nothing_is_saved(w, cell, reason):
+    rows = [["jaar", "rol", "bedrag"], [JAAR, w["rol"].naam, 5], [JAAR + 1, w["rol"].naam, cell]]
+    with pytest.raises(RealisatieFout) as fout:
+        lees_en_importeer(xlsx(rows), w["mlw"], "kosten.xlsx")
+    assert 'rij 3, kolom C "bedrag"' in fout.value.problems[0]
+    assert reason in fout.value.problems[0]
+    assert not Realisatie.objects.exists()
+
+
+def test_a_nul_byte_in_a_csv_is_refused_whole(w):
+    data = f"jaar;rol;bedrag;toelichting\n{JAAR};{w['rol'].naam};5;a\x00b\n".encode()
+    with pytest.raises(RealisatieFout, match="NUL-tekens"):
+        lees_en_importeer(data, w["mlw"], "kosten.csv")
+    assert not Realisatie.objects.exists()
+
+
+def test_a_pdf_renamed_xlsx_and_a_zip_bomb_are_refused(w):
+    with pytest.raises(RealisatieFout, match="geen Excel-werkboek"):
+        lees_bestand(b"%PDF-1.4 hallo", w["mlw"], "kosten.xlsx")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (30 * 1024 * 1024))
+    with pytest.raises(RealisatieFout):
+        lees_bestand(bomb.getvalue(), w["mlw"], "kosten.xlsx")
+
+
+# --- the grid: forged posts -------------------------------------------------------------------
+
+
+def grid_data(c, sv="MLW") -> dict:
+    body = c.get(reverse("kosten:realisatie", args=[sv]) + f"?jaar={JAAR}").content.decode()
+    data = dict(re.findall(r'name="(rol\d+-geopend)" value="([^"]*)"', body))
+    return data
+
+
+def test_a_forged_gedragen_door_of_another_verband_saves_nothing(w):
+    c, rol = client(w, "regiegroep"), w["rol"]
+    data = grid_data(c) | {
+        f"rol{rol.pk}-werkelijk": "1.000",
+        f"rol{rol.pk}-gedragen_door": str(w["roermond"].pk),
+    }
+    response = c.post(reverse("kosten:realisatie", args=["MLW"]) + f"?jaar={JAAR}", data)
+    assert "Niets opgeslagen" in text(response)
+    assert not Realisatie.objects.exists()
+
+
+def test_a_forged_row_for_another_verbands_rol_writes_nothing(w):
+    c, vreemd = client(w, "regiegroep"), w["vreemde rol"]
+    data = grid_data(c) | {f"rol{vreemd.pk}-werkelijk": "1.000", f"rol{vreemd.pk}-geopend": ""}
+    c.post(reverse("kosten:realisatie", args=["MLW"]) + f"?jaar={JAAR}", data)
+    assert not Realisatie.objects.filter(rol=vreemd).exists()
+
+
+@pytest.mark.parametrize("who", ["stuurgroep", "ambtenaar Weert", "regiegroep ander"])
+def test_who_may_not_edit_writes_no_actual_costs(w, who):
+    rol = w["rol"]
+    data = {f"rol{rol.pk}-werkelijk": "1.000", f"rol{rol.pk}-geopend": "||"}
+    response = client(w, who).post(
+        reverse("kosten:realisatie", args=["MLW"]) + f"?jaar={JAAR}", data
+    )
+    assert response.status_code in (403, 404)
+    upload = client(w, who).post(
+        reverse("kosten:realisatie-import", args=["MLW"]),
+        {"bestand": io.BytesIO(xlsx([["jaar", "rol", "bedrag"], [JAAR, rol.naam, 5]]))},
+    )
+    assert upload.status_code in (403, 404)
+    assert not Realisatie.objects.exists()
+
+
+def test_the_scenario_gets_no_actual_costs_by_a_forged_post(w):
+    rol = w["scenario rol"]
+    c = client(w, "regiegroep")
+    data = {f"rol{rol.pk}-werkelijk": "1.000", f"rol{rol.pk}-geopend": "||"}
+    c.post(reverse("kosten:realisatie", args=["GHM"]) + f"?jaar={JAAR}", data)
+    c.post(
+        reverse("kosten:realisatie-import", args=["GHM"]),
+        {"bestand": io.BytesIO(xlsx([["jaar", "rol", "bedrag"], [JAAR, rol.naam, 5]]))},
+    )
+    assert not Realisatie.objects.exists()
+
+
+# --- the admin ------------------------------------------------------------------------------
+
+
+def test_the_admin_puts_no_actual_costs_or_voorschotten_in_a_scenario(w):
+    beheerder, scenario = client(w, "beheerder"), w["scenario"]
+    url = reverse("admin:kosten_realisatie_add")
+    data = admin_data(beheerder, url) | {
+        "samenwerkingsverband": str(scenario.pk),
+        "rol": str(w["scenario rol"].pk),
+        "jaar": str(JAAR),
+        "bedrag": "100",
+    }
+    response = beheerder.post(url, data)
+    assert response.status_code == 200 and "scenario" in text(response)
+    assert not Realisatie.objects.exists()
+    url = reverse("admin:kosten_voorschotregeling_add")
+    data = admin_data(beheerder, url) | {
+        "samenwerkingsverband": str(scenario.pk),
+        "vanaf_jaar": str(JAAR),
+    }
+    response = beheerder.post(url, data)
+    assert response.status_code == 200 and "scenario" in text(response)
+    assert not Voorschotregeling.objects.exists()
+
+
+@pytest.mark.parametrize("jaar", ["0", "1899", "32000"])
+def test_the_admin_refuses_an_absurd_year_of_actual_costs(w, jaar):
+    beheerder = client(w, "beheerder")
+    url = reverse("admin:kosten_realisatie_add")
+    data = admin_data(beheerder, url) | {
+        "samenwerkingsverband": str(w["mlw"].pk),
+        "rol": str(w["rol"].pk),
+        "jaar": jaar,
+        "bedrag": "100",
+    }
+    response = beheerder.post(url, data)
+    assert response.status_code == 200 and "geen jaar tussen 2000 en 2100" in text(response)
+    assert not Realisatie.objects.exists()
+
+
+def test_the_admin_refuses_another_verbands_rol_gemeente_and_pakket(w):
+    beheerder, mlw = client(w, "beheerder"), w["mlw"]
+    url = reverse("admin:kosten_realisatie_add")
+    data = admin_data(beheerder, url) | {
+        "samenwerkingsverband": str(mlw.pk),
+        "rol": str(w["vreemde rol"].pk),
+        "jaar": str(JAAR),
+        "bedrag": "100",
+    }
+    assert "hoort niet bij dit samenwerkingsverband" in text(beheerder.post(url, data))
+    data |= {"rol": str(w["rol"].pk), "gedragen_door": str(w["roermond"].pk)}
+    assert "neemt niet deel" in text(beheerder.post(url, data))
+    url = reverse("admin:kosten_voorschotregeling_add")
+    data = admin_data(beheerder, url) | {
+        "samenwerkingsverband": str(mlw.pk),
+        "vanaf_jaar": str(JAAR),
+        "pakket": str(w["vreemd"].pk),
+    }
+    assert "hoort niet bij dit samenwerkingsverband" in text(beheerder.post(url, data))
+    assert not Realisatie.objects.exists() and not Voorschotregeling.objects.exists()
+
+
+def test_the_admin_refuses_a_zienswijze_of_a_gemeente_outside_the_cycle(w):
+    beheerder = client(w, "beheerder")
+    url = reverse("admin:begroting_zienswijze_add")
+    data = admin_data(beheerder, url) | {
+        "cyclus": str(w["cyclus"].pk),
+        "gemeente": str(w["roermond"].pk),
+        "geen_zienswijze": "on",
+    }
+    response = beheerder.post(url, data)
+    assert response.status_code == 200 and "neemt niet deel" in text(response)
+    assert not Zienswijze.objects.exists()
+
+
+def test_the_admin_selects_show_no_other_verbands_rows(w, admin_for_every_role):
+    c = client(w, "regiegroep")
+    for name in ("kosten_realisatie", "kosten_voorschotregeling", "begroting_zienswijze"):
+        page = text(c.get(reverse(f"admin:{name}_add")))
+        assert "Roermond" not in page and "Vreemde rol" not in page and "Vreemd pakket" not in page
+        assert "ANDR" not in page and "Ander verband" not in page
+
+
+# --- the zienswijzen page -------------------------------------------------------------------
+
+
+def zienswijzen_url():
+    return reverse("begroting:zienswijzen", args=["MLW", JAAR])
+
+
+@pytest.mark.parametrize("who", ["stuurgroep", "ambtenaar Weert", "regiegroep ander"])
+def test_who_may_not_edit_writes_no_zienswijze(w, who):
+    weert = w["weert"]
+    data = {f"g{weert.pk}-geen_zienswijze": "on", f"g{weert.pk}-versie": "0"}
+    response = client(w, who).post(zienswijzen_url(), data)
+    assert response.status_code in (403, 404)
+    assert not Zienswijze.objects.exists()
+
+
+def test_a_forged_row_of_another_verbands_gemeente_writes_nothing(w):
+    roermond = w["roermond"]
+    data = {f"g{roermond.pk}-geen_zienswijze": "on", f"g{roermond.pk}-versie": "0"}
+    client(w, "regiegroep").post(zienswijzen_url(), data)
+    assert not Zienswijze.objects.filter(gemeente=roermond).exists()
+
+
+def test_the_scenario_has_no_zienswijzen_page(w):
+    Begrotingscyclus.objects.create(samenwerkingsverband=w["scenario"], jaar=JAAR)
+    response = client(w, "regiegroep").post(
+        reverse("begroting:zienswijzen", args=["GHM", JAAR]), {}, follow=True
+    )
+    assert not Zienswijze.objects.exists()
+    assert response.status_code in (403, 404) or "scenario" in text(response)
+
+
+# --- the uitvoeringsplan and zet_deelname ---------------------------------------------------
+
+
+def plan_url():
+    return reverse("begroting:uitvoeringsplan", args=["MLW", JAAR])
+
+
+def test_forged_cells_of_another_verband_or_the_basispakket_change_nothing(w):
+    c, weert = client(w, "regiegroep"), w["weert"]
+    basis = Pakket.objects.filter(samenwerkingsverband=w["mlw"], soort="basis").first()
+    before = list(Pakketdeelname.objects.values_list("pk", "vanaf_jaar", "tot_en_met_jaar"))
+    forged = [
+        f"{w['vreemd'].pk}-{weert.pk}",
+        f"{w['module'].pk}-{w['roermond'].pk}",
+        f"{w['module'].pk}-x",
+        "1e9-1",
+    ]
+    if basis is not None:
+        forged.append(f"{basis.pk}-{weert.pk}")
+    for cell in forged:
+        response = c.post(plan_url(), {"deelname": [cell], "geopend": [], "uitvoeringsplan": ""})
+        assert "Niets opgeslagen" in text(response)
+    assert list(Pakketdeelname.objects.values_list("pk", "vanaf_jaar", "tot_en_met_jaar")) == (
+        before
+    )
+
+
+@pytest.mark.parametrize("who", ["stuurgroep", "ambtenaar Weert", "regiegroep ander"])
+def test_who_may_not_edit_ticks_no_pakket(w, who):
+    before = Pakketdeelname.objects.count()
+    cell = f"{w['module'].pk}-{w['weert'].pk}"
+    response = client(w, who).post(plan_url(), {"geopend": [cell], "uitvoeringsplan": ""})
+    assert response.status_code in (403, 404)
+    assert Pakketdeelname.objects.count() == before
+
+
+def test_zet_deelname_refuses_another_verbands_gemeente_pakket_and_absurd_years(w):
+    module, weert, roermond = w["module"], w["weert"], w["roermond"]
+    with pytest.raises(ValidationError, match="neemt geen deel"):
+        zet_deelname(module, roermond, JAAR, True)
+    with pytest.raises(ValidationError, match="neemt geen deel"):
+        zet_deelname(w["vreemd"], weert, JAAR, True)
+    for jaar in (0, 1899, 32767, 40000):
+        with pytest.raises(ValidationError, match="geen begrotingsjaar"):
+            zet_deelname(module, weert, jaar, False)
+    assert list(Pakketdeelname.objects.filter(pakket=module).values_list("vanaf_jaar")) == [(None,)]
