@@ -30,7 +30,7 @@ from formatie.models import Rol
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.getallen import BEDRAG, Getalfout, format_number, kort, parse_number
 from regiekamer.opmaak import format_decimal
-from regiekamer.spreadsheet import csv_text
+from regiekamer.spreadsheet import FORMULA_START, csv_text
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
 from .models import MAX_JAAR, MIN_JAAR, SCENARIO_REALISATIE, Realisatie
@@ -473,6 +473,10 @@ class _Lezer:
                 self.fout(rij, kolom, "bevat een NUL-teken; typ de waarde opnieuw.")
                 return _ZonderWaarde()
             value = " ".join(value.split())
+            if value.startswith("'") and value[1:].startswith(FORMULA_START):
+                # Text our own download quoted (regiekamer.spreadsheet.csv_value: '-10%,
+                # '=...): text, read back as it was, never a formula.
+                return value[1:]
             if value.startswith(FORMULE_TEKENS):
                 self.fout(rij, kolom, f'"{kort(value)}" is een formule; typ de waarde zelf.')
                 return _ZonderWaarde()

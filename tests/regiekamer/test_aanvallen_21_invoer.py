@@ -348,3 +348,45 @@ def test_zet_deelname_refuses_another_verbands_gemeente_pakket_and_absurd_years(
         with pytest.raises(ValidationError, match="geen begrotingsjaar"):
             zet_deelname(module, weert, jaar, False)
     assert list(Pakketdeelname.objects.filter(pakket=module).values_list("vanaf_jaar")) == [(None,)]
+
+
+# --- the year's CSV, downloaded and read back -------------------------------------------------
+
+
+def test_the_years_csv_reads_back_unchanged_with_text_that_looks_like_a_formula(w):
+    """The download quotes text a spreadsheet would run ('-10%, '+ extra); reading the same
+    file back must not store the quote, nor refuse the cell, nor count it as a change."""
+    from kosten.realisatie import jaar_csv
+
+    mlw, rol = w["mlw"], w["rol"]
+    Realisatie.objects.create(
+        samenwerkingsverband=mlw,
+        rol=rol,
+        jaar=JAAR,
+        bedrag=100,
+        toelichting="-10% minder uren",
+        bron="+ grootboek 4711",
+    )
+    tweede = Rol.objects.filter(samenwerkingsverband=mlw).exclude(pk=rol.pk).first()
+    Realisatie.objects.create(
+        samenwerkingsverband=mlw, rol=tweede, jaar=JAAR, bedrag=5, toelichting="=geen formule"
+    )
+    csv = jaar_csv(mlw, JAAR)
+    assert "'-10% minder uren" in csv and "'=geen formule" in csv  # formula-safe out
+    resultaat = lees_en_importeer(csv.encode(), mlw, "werkelijke-kosten.csv")
+    assert (resultaat.nieuw, resultaat.gewijzigd) == (0, 0)
+    assert resultaat.ongewijzigd == 2
+    rij = Realisatie.objects.get(rol=rol)
+    assert (rij.toelichting, rij.bron) == ("-10% minder uren", "+ grootboek 4711")
+    assert Realisatie.objects.get(rol=tweede).toelichting == "=geen formule"
+
+
+def test_a_rol_named_like_a_formula_is_found_in_the_years_csv(w):
+    from kosten.realisatie import jaar_csv
+
+    mlw, rol = w["mlw"], w["rol"]
+    Rol.objects.filter(pk=rol.pk).update(naam="-Reserve")
+    csv = jaar_csv(mlw, JAAR).replace(f"{JAAR},'-Reserve,,", f'{JAAR},\'-Reserve,"1.000",')
+    assert "'-Reserve" in csv
+    lees_en_importeer(csv.encode(), mlw, "werkelijke-kosten.csv")
+    assert Realisatie.objects.get(rol=rol).bedrag == 1000
