@@ -25,6 +25,13 @@ def neemt_deel(deelnames, jaar: int) -> bool:
     return any(d.covers(jaar) for d in deelnames)
 
 
+def _is_lid(pakket, gemeente) -> bool:
+    """Whether ``gemeente`` takes part in the samenwerkingsverband of ``pakket``."""
+    return Samenwerkingsverband.gemeenten.through.objects.filter(
+        samenwerkingsverband_id=pakket.samenwerkingsverband_id, gemeente_id=gemeente.pk
+    ).exists()
+
+
 def check_deelname(pakket, gemeente, jaar: int) -> None:
     """Why ``gemeente`` cannot take ``pakket`` in ``jaar`` (ValidationError in Dutch): the
     basispakket is taken by every gemeente, only gemeenten of the samenwerkingsverband take
@@ -33,10 +40,7 @@ def check_deelname(pakket, gemeente, jaar: int) -> None:
         raise ValidationError(
             f"{pakket} is een basispakket: iedere gemeente neemt het af, volgens de verdeelsleutel."
         )
-    eigen = Samenwerkingsverband.gemeenten.through.objects.filter(
-        samenwerkingsverband_id=pakket.samenwerkingsverband_id, gemeente_id=gemeente.pk
-    )
-    if not eigen.exists():
+    if not _is_lid(pakket, gemeente):
         raise ValidationError(f"{gemeente} neemt geen deel aan dit samenwerkingsverband.")
     if pakket.verdeling == Pakketverdeling.EEN:
         andere = [
@@ -63,6 +67,8 @@ def zet_deelname(pakket, gemeente, jaar: int, neemt: bool) -> bool:
         )
     if pakket.soort == Pakketsoort.BASIS:
         check_deelname(pakket, gemeente, jaar)  # refused: every gemeente takes it
+    if not _is_lid(pakket, gemeente):  # before anything is written out, also when leaving
+        raise ValidationError(f"{gemeente} neemt geen deel aan dit samenwerkingsverband.")
     if not Pakketdeelname.objects.filter(pakket=pakket).exists():
         # A pluspakket without deelnemers is taken by every gemeente in every year
         # (kosten.gegevens.pakket_deelnemers): written out first, so that no other gemeente or

@@ -390,3 +390,12 @@ def test_a_rol_named_like_a_formula_is_found_in_the_years_csv(w):
     assert "'-Reserve" in csv
     lees_en_importeer(csv.encode(), mlw, "werkelijke-kosten.csv")
     assert Realisatie.objects.get(rol=rol).bedrag == 1000
+
+
+def test_zet_deelname_for_a_gemeente_outside_writes_nothing_out(w):
+    """Leaving a pakket of another samenwerkingsverband: refused before its 'every gemeente'
+    is written out into rows for that samenwerkingsverband's gemeenten."""
+    for neemt in (False, True):
+        with pytest.raises(ValidationError, match="neemt geen deel"):
+            zet_deelname(w["vreemd"], w["weert"], JAAR, neemt)
+    assert not Pakketdeelname.objects.filter(pakket=w["vreemd"]).exists()
