@@ -399,3 +399,54 @@ def test_zet_deelname_for_a_gemeente_outside_writes_nothing_out(w):
         with pytest.raises(ValidationError, match="neemt geen deel"):
             zet_deelname(w["vreemd"], w["weert"], JAAR, neemt)
     assert not Pakketdeelname.objects.filter(pakket=w["vreemd"]).exists()
+
+
+def test_another_verbands_rows_stay_out_of_the_admins_lists_sidebars_and_pages(
+    w, admin_for_every_role
+):
+    ander, roermond = w["ander"], w["roermond"]
+    type(ander).objects.filter(pk=ander.pk).update(eigen_begroting=True)
+    vreemd = Realisatie.objects.create(
+        samenwerkingsverband=ander, rol=w["vreemde rol"], jaar=JAAR, bedrag=1, toelichting="Xq"
+    )
+    regeling = Voorschotregeling.objects.create(
+        samenwerkingsverband=ander, vanaf_jaar=JAAR, toelichting="Xq"
+    )
+    cyclus = Begrotingscyclus.objects.create(samenwerkingsverband=ander, jaar=JAAR)
+    zienswijze = Zienswijze.objects.create(cyclus=cyclus, gemeente=roermond, tekst="Xq")
+    for who in ("regiegroep", "stuurgroep", "ambtenaar Weert"):
+        c = client(w, who)
+        for name, row in (
+            ("kosten_realisatie", vreemd),
+            ("kosten_voorschotregeling", regeling),
+            ("begroting_zienswijze", zienswijze),
+        ):
+            page = text(c.get(reverse(f"admin:{name}_changelist")))
+            assert "Roermond" not in page and "ANDR" not in page and "Vreemde rol" not in page
+            assert "Ander verband" not in page
+            found = text(c.get(reverse(f"admin:{name}_changelist") + "?q=Xq"))
+            assert "Roermond" not in found and "ANDR" not in found
+            change = c.get(reverse(f"admin:{name}_change", args=[row.pk]))
+            assert change.status_code in (302, 403, 404)
+            history = c.get(reverse(f"admin:{name}_history", args=[row.pk]))
+            assert history.status_code in (302, 403, 404)
+
+
+@pytest.mark.parametrize("who", ["ambtenaar Roermond", "regiegroep ander"])
+def test_an_outsider_reads_none_of_the_pages(w, who):
+    Zienswijze.objects.create(cyclus=w["cyclus"], gemeente=w["weert"], tekst="Geheime zienswijze")
+    Realisatie.objects.create(
+        samenwerkingsverband=w["mlw"], rol=w["rol"], jaar=JAAR, bedrag=1, toelichting="Geheim"
+    )
+    c = client(w, who)
+    for url in (
+        zienswijzen_url(),
+        plan_url(),
+        w["cyclus"].get_absolute_url(),
+        reverse("kosten:realisatie", args=["MLW"]) + f"?jaar={JAAR}",
+        reverse("kosten:realisatie", args=["MLW"]) + f"?jaar={JAAR}&download=csv",
+        reverse("kosten:realisatie-import", args=["MLW"]),
+    ):
+        response = c.get(url)
+        assert response.status_code in (403, 404), url
+        assert "Geheim" not in response.content.decode()
