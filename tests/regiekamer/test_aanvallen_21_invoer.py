@@ -450,3 +450,29 @@ def test_an_outsider_reads_none_of_the_pages(w, who):
         response = c.get(url)
         assert response.status_code in (403, 404), url
         assert "Geheim" not in response.content.decode()
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bestand, afkorting, reason",
+    [
+        ("kosten\x00.csv", "MLW", "bestaat niet"),
+        ("/nergens/kosten.csv", "MLW", "bestaat niet"),
+        ("/tmp", "MLW", "bestaat niet"),
+        ("GOED", "ML\x00W", "Onbekend samenwerkingsverband"),
+        ("GOED", "GHM", "Een scenario heeft geen werkelijke kosten"),
+        ("GOED", "", "Onbekend samenwerkingsverband"),
+    ],
+)
+def test_the_command_refuses_odd_input_in_dutch(w, tmp_path, bestand, afkorting, reason):
+    from django.core.management import CommandError, call_command
+
+    if bestand == "GOED":
+        goed = tmp_path / "kosten.csv"
+        goed.write_text(f"jaar;rol;bedrag\n{JAAR};{w['rol'].naam};5\n", encoding="utf-8")
+        bestand = str(goed)
+    with pytest.raises(CommandError, match=reason):
+        call_command("importeer_realisatie", bestand, samenwerkingsverband=afkorting)
+    assert not Realisatie.objects.exists()
