@@ -476,3 +476,18 @@ def test_the_command_refuses_odd_input_in_dutch(w, tmp_path, bestand, afkorting,
     with pytest.raises(CommandError, match=reason):
         call_command("importeer_realisatie", bestand, samenwerkingsverband=afkorting)
     assert not Realisatie.objects.exists()
+
+
+def test_the_admin_puts_no_zienswijze_in_a_scenarios_cycle(w):
+    """A cycle of the scenario (made however) takes no zienswijze through the admin."""
+    scenario_cyclus = Begrotingscyclus.objects.create(samenwerkingsverband=w["scenario"], jaar=JAAR)
+    beheerder = client(w, "beheerder")
+    url = reverse("admin:begroting_zienswijze_add")
+    data = admin_data(beheerder, url) | {
+        "cyclus": str(scenario_cyclus.pk),
+        "gemeente": str(w["weert"].pk),
+        "geen_zienswijze": "on",
+    }
+    response = beheerder.post(url, data)
+    assert response.status_code == 200 and "Een scenario heeft geen begroting" in text(response)
+    assert not Zienswijze.objects.exists()
