@@ -301,12 +301,26 @@ class Realisatie(Versioned):
             self.gedragen_door_id
             and sv_id
             and not _neemt_deel(self.samenwerkingsverband, self.gedragen_door_id)
+            and not self._drager_bewaard()
         ):
             errors["gedragen_door"] = _(
                 "Deze gemeente neemt niet deel aan het samenwerkingsverband."
             )
         if errors:
             raise ValidationError(errors)
+
+    def _drager_bewaard(self) -> bool:
+        """Whether the row already names this gemeente (one that has left the samenwerkingsverband
+        since it bore the costs keeps them when the row is saved again)."""
+        return bool(
+            self.pk
+            and Realisatie.objects.filter(
+                pk=self.pk,
+                rol_id=self.rol_id,
+                jaar=self.jaar,
+                gedragen_door_id=self.gedragen_door_id,
+            ).exists()
+        )
 
 
 class Voorschotregeling(Versioned):

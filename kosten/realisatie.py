@@ -635,6 +635,14 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
         for sleutel in {_key(rol.naam), _key(rol.naam_in_kostentabel or rol.naam)}:
             rollen.setdefault(sleutel, []).append(rol)
     gemeenten = {_key(g.naam): g for g in sv.gemeenten.all()}
+    # A gemeente that bore a rol-year's costs and left since keeps them for that rol-year.
+    vertrokken: dict[tuple[int, int], dict] = {}
+    for r in (
+        Realisatie.objects.filter(samenwerkingsverband=sv, gedragen_door__isnull=False)
+        .exclude(gedragen_door__in=sv.gemeenten.all())
+        .select_related("gedragen_door")
+    ):
+        vertrokken[(r.rol_id, r.jaar)] = {_key(r.gedragen_door.naam): r.gedragen_door}
     regels: list[Regel] = []
     gezien: dict[tuple[int, int], int] = {}
     overgeslagen = 0
@@ -644,15 +652,18 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
             _jaar(lezer, rij, row), _rol(lezer, rij, row, rollen, sv)
             overgeslagen += 1
             continue
+        jaar, rol = _jaar(lezer, rij, row), _rol(lezer, rij, row, rollen, sv)
+        eigen = gemeenten
+        if jaar is not FOUT and rol is not FOUT and (rol.pk, jaar) in vertrokken:
+            eigen = gemeenten | vertrokken[(rol.pk, jaar)]
         waarden = (
-            _jaar(lezer, rij, row),
-            _rol(lezer, rij, row, rollen, sv),
+            jaar,
+            rol,
             _bedrag(lezer, rij, row),
-            _drager(lezer, rij, row, gemeenten, sv),
+            _drager(lezer, rij, row, eigen, sv),
             _tekst(lezer, rij, row, "toelichting", 500),
             _tekst(lezer, rij, row, "bron", 300),
         )
-        jaar, rol = waarden[:2]
         if jaar is not FOUT and rol is not FOUT:
             eerder = gezien.setdefault((rol.pk, jaar), rij)
             if eerder != rij:

@@ -491,3 +491,61 @@ def test_the_admin_puts_no_zienswijze_in_a_scenarios_cycle(w):
     response = beheerder.post(url, data)
     assert response.status_code == 200 and "Een scenario heeft geen begroting" in text(response)
     assert not Zienswijze.objects.exists()
+
+
+def test_a_gemeente_that_left_keeps_the_costs_it_bore_when_the_grid_is_saved(w):
+    """Weert bore a rol's costs in 2017 and left MLW since. Saving another row of the year
+    (the form posted as the browser does) must not move Weert's costs to 'volgens de
+    begroting' in silence, nor fail."""
+    mlw, rol, weert = w["mlw"], w["rol"], w["weert"]
+    Realisatie.objects.create(
+        samenwerkingsverband=mlw, rol=rol, jaar=JAAR, bedrag=100, gedragen_door=weert
+    )
+    mlw.gemeenten.remove(weert)
+    c = client(w, "regiegroep")
+    url = reverse("kosten:realisatie", args=["MLW"]) + f"?jaar={JAAR}"
+    page = c.get(url)
+    assert "Weert" in text(page)  # who bore it is still shown
+    data = admin_data(c, url)
+    tweede = Rol.objects.filter(samenwerkingsverband=mlw).exclude(pk=rol.pk).first()
+    data[f"rol{tweede.pk}-werkelijk"] = "5"
+    response = c.post(url, data, follow=True)
+    assert "Opgeslagen" in text(response) and "1 nieuw" in text(response)
+    assert Realisatie.objects.get(rol=rol).gedragen_door == weert
+    # Its amount corrected, the row keeps Weert; another row cannot be given to Weert.
+    data = admin_data(c, url) | {f"rol{rol.pk}-werkelijk": "150"}
+    data[f"rol{tweede.pk}-gedragen_door"] = str(weert.pk)
+    assert "Niets opgeslagen" in text(c.post(url, data))
+    data[f"rol{tweede.pk}-gedragen_door"] = ""
+    assert "1 gewijzigd" in text(c.post(url, data, follow=True))
+    rij = Realisatie.objects.get(rol=rol)
+    assert (rij.bedrag, rij.gedragen_door) == (150, weert)
+    assert Realisatie.objects.get(rol=tweede).gedragen_door is None
+
+
+def test_the_years_csv_with_a_gemeente_that_left_reads_back(w):
+    """The download names Weert, which bore the costs and left since: read back unchanged it
+    is no error; Weert for a row it did not bear is still refused."""
+    from kosten.realisatie import jaar_csv
+
+    mlw, rol, weert = w["mlw"], w["rol"], w["weert"]
+    Realisatie.objects.create(
+        samenwerkingsverband=mlw, rol=rol, jaar=JAAR, bedrag=100, gedragen_door=weert
+    )
+    mlw.gemeenten.remove(weert)
+    csv = jaar_csv(mlw, JAAR)
+    assert f"{JAAR},{rol.naam},100,Weert" in csv
+    resultaat = lees_en_importeer(csv.encode(), mlw, "kosten.csv")
+    assert resultaat.ongewijzigd == 1
+    csv = csv.replace(f"{JAAR},{rol.naam},100,Weert", f"{JAAR},{rol.naam},120,Weert")
+    assert lees_en_importeer(csv.encode(), mlw, "kosten.csv").gewijzigd == 1
+    assert Realisatie.objects.get(rol=rol).gedragen_door == weert
+    tweede = Rol.objects.filter(samenwerkingsverband=mlw).exclude(pk=rol.pk).first()
+    with pytest.raises(RealisatieFout, match='"Weert" is geen gemeente van MLW'):
+        lees_en_importeer(
+            f"jaar,rol,bedrag,gedragen_door\n{JAAR},{tweede.naam},5,Weert\n".encode(), mlw
+        )
+    with pytest.raises(RealisatieFout, match='"Weert" is geen gemeente van MLW'):
+        lees_en_importeer(
+            f"jaar,rol,bedrag,gedragen_door\n{JAAR + 1},{rol.naam},5,Weert\n".encode(), mlw
+        )
