@@ -549,3 +549,30 @@ def test_the_years_csv_with_a_gemeente_that_left_reads_back(w):
         lees_en_importeer(
             f"jaar,rol,bedrag,gedragen_door\n{JAAR + 1},{rol.naam},5,Weert\n".encode(), mlw
         )
+
+
+def test_a_regiegroep_member_elsewhere_who_is_weerts_official_edits_no_zienswijze_of_mlw(
+    w, admin_for_every_role
+):
+    """Regiegroep of ANDR and official of Weert: the union of the two is ANDR's data and
+    Weert's own data (address, budget, ...), not MLW's zienswijzen, Weert's included."""
+    from regiekamer.roles import GEMEENTE, REGIEGROEP
+    from tests.partijen.factories import GebruikerFactory, ToegangFactory
+
+    weert = w["weert"]
+    user = GebruikerFactory(username="a-dubbel", rollen=[REGIEGROEP, GEMEENTE])
+    ToegangFactory(gebruiker=user, samenwerkingsverbanden=[w["ander"]], gemeente=weert)
+    zienswijze = Zienswijze.objects.create(cyclus=w["cyclus"], gemeente=weert)
+    from tests.conftest import logged_in
+
+    c = logged_in(user)
+    url = reverse("admin:begroting_zienswijze_change", args=[zienswijze.pk])
+    c.post(url, admin_data(c, url) | {"geen_zienswijze": "on"})
+    add = reverse("admin:begroting_zienswijze_add")
+    leudal = w["mlw"].gemeenten.exclude(pk=weert.pk).first()
+    c.post(add, admin_data(c, add) | {"cyclus": str(w["cyclus"].pk), "gemeente": str(weert.pk)})
+    page = c.post(zienswijzen_url(), {f"g{weert.pk}-geen_zienswijze": "on"})
+    assert page.status_code in (403, 404)
+    zienswijze.refresh_from_db()
+    assert not zienswijze.geen_zienswijze
+    assert Zienswijze.objects.count() == 1 and leudal is not None
