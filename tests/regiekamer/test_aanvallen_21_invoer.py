@@ -576,3 +576,17 @@ def test_a_regiegroep_member_elsewhere_who_is_weerts_official_edits_no_zienswijz
     zienswijze.refresh_from_db()
     assert not zienswijze.geen_zienswijze
     assert Zienswijze.objects.count() == 1 and leudal is not None
+
+
+@pytest.mark.parametrize("veld", ["vanaf_jaar", "tot_en_met_jaar"])
+def test_the_admin_refuses_an_absurd_year_of_a_voorschotregeling(w, veld):
+    beheerder = client(w, "beheerder")
+    url = reverse("admin:kosten_voorschotregeling_add")
+    data = admin_data(beheerder, url) | {
+        "samenwerkingsverband": str(w["mlw"].pk),
+        "vanaf_jaar": str(JAAR),
+        veld: "30000",
+    }
+    response = beheerder.post(url, data)
+    assert response.status_code == 200 and "geen jaar tussen 2000 en 2100" in text(response)
+    assert not Voorschotregeling.objects.exists()
