@@ -590,3 +590,20 @@ def test_the_admin_refuses_an_absurd_year_of_a_voorschotregeling(w, veld):
     response = beheerder.post(url, data)
     assert response.status_code == 200 and "geen jaar tussen 2000 en 2100" in text(response)
     assert not Voorschotregeling.objects.exists()
+
+
+def test_a_hundred_thousand_rows_are_refused_quickly_and_whole(w):
+    import time
+
+    naam = w["rol"].naam
+    regels = "".join(f"{2000 + i % 100};{naam};{i % 1000}\n" for i in range(100_000))
+    data = ("jaar;rol;bedrag\n" + regels).encode()
+    begin = time.monotonic()
+    response = client(w, "regiegroep").post(
+        reverse("kosten:realisatie-import", args=["MLW"]),
+        {"bestand": io.BytesIO(data)},
+    )
+    assert time.monotonic() - begin < 10
+    page = text(response)
+    assert "meer dan 5.000 rijen" in page or "te groot" in page
+    assert not Realisatie.objects.exists()
