@@ -624,3 +624,27 @@ def test_the_admins_forms_offer_no_scenario(w, admin_for_every_role):
             body = c.get(reverse(f"admin:{name}_add")).content.decode()
             form = body[body.index("<form") :]
             assert "GHM" not in form and "Geheimscenario" not in form, (who, name)
+
+
+# --- the dashboard block --------------------------------------------------------------------
+
+
+def test_the_dashboard_names_only_this_verbands_councils_and_no_scenarios(w):
+    from datetime import date
+
+    cyclus, weert = w["cyclus"], w["weert"]
+    Begrotingscyclus.objects.filter(pk=cyclus.pk).update(
+        ontwerpbegroting_verzonden=date(JAAR - 1, 4, 1)
+    )
+    Zienswijze.objects.create(cyclus=cyclus, gemeente=weert, geen_zienswijze=True)
+    ander = w["ander"]
+    type(ander).objects.filter(pk=ander.pk).update(eigen_begroting=True)
+    Begrotingscyclus.objects.create(
+        samenwerkingsverband=ander, jaar=JAAR, ontwerpbegroting_verzonden=date(JAAR - 1, 4, 1)
+    )
+    page = text(client(w, "stuurgroep").get(reverse("dashboard", args=["MLW"])))
+    blok = page[page.index("Zienswijzen op de ontwerpbegroting") :]
+    blok = blok[: blok.index(".")]
+    assert "Leudal" in blok and "Weert" not in blok and "Roermond" not in blok
+    scenario = client(w, "regiegroep").get(reverse("dashboard", args=["GHM"]), follow=True)
+    assert "Een scenario heeft geen dashboard" in text(scenario)
