@@ -15,6 +15,13 @@ class BegrotingscyclusAdmin(base.ModelAdmin):
 
 @admin.register(Zienswijze)
 class ZienswijzeAdmin(base.ModelAdmin):
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and db_field.name == "cyclus":
+            # A scenario has no begroting: its cycle takes no zienswijze (the model refuses it).
+            field.queryset = field.queryset.filter(samenwerkingsverband__scenario_van__isnull=True)
+        return field
+
     list_display = ["__str__", "ontvangen", "geen_zienswijze", "reactie_verzonden"]
     list_filter = ["cyclus__samenwerkingsverband", "cyclus__jaar", "gemeente"]
     list_select_related = ["cyclus__samenwerkingsverband", "gemeente"]

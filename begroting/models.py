@@ -171,6 +171,8 @@ class Zienswijze(CleanAnyFormMixin, Versioned):
 
     def clean(self):
         errors = {}
+        if self.cyclus_id and self.cyclus.samenwerkingsverband.is_scenario:
+            errors["cyclus"] = _("Een scenario heeft geen begroting en dus geen zienswijzen.")
         if (
             self.cyclus_id
             and self.gemeente_id

@@ -17,10 +17,19 @@ from partijen.models import Samenwerkingsverband
 from .constants import Pakketsoort, Pakketverdeling
 from .models import Pakketdeelname
 
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100  # as the begrotingscyclus (begroting/forms.py)
+
 
 def neemt_deel(deelnames, jaar: int) -> bool:
     """Whether any of a gemeente's period rows covers ``jaar``."""
     return any(d.covers(jaar) for d in deelnames)
+
+
+def _is_lid(pakket, gemeente) -> bool:
+    """Whether ``gemeente`` takes part in the samenwerkingsverband of ``pakket``."""
+    return Samenwerkingsverband.gemeenten.through.objects.filter(
+        samenwerkingsverband_id=pakket.samenwerkingsverband_id, gemeente_id=gemeente.pk
+    ).exists()
 
 
 def check_deelname(pakket, gemeente, jaar: int) -> None:
@@ -31,10 +40,7 @@ def check_deelname(pakket, gemeente, jaar: int) -> None:
         raise ValidationError(
             f"{pakket} is een basispakket: iedere gemeente neemt het af, volgens de verdeelsleutel."
         )
-    eigen = Samenwerkingsverband.gemeenten.through.objects.filter(
-        samenwerkingsverband_id=pakket.samenwerkingsverband_id, gemeente_id=gemeente.pk
-    )
-    if not eigen.exists():
+    if not _is_lid(pakket, gemeente):
         raise ValidationError(f"{gemeente} neemt geen deel aan dit samenwerkingsverband.")
     if pakket.verdeling == Pakketverdeling.EEN:
         andere = [
@@ -69,9 +75,16 @@ def check_deelnemers(pakket, jaar: int) -> None:
 def zet_deelname(pakket, gemeente, jaar: int, neemt: bool) -> bool:
     """Make ``gemeente`` take (``neemt``) or not take ``pakket`` in begrotingsjaar ``jaar``,
     changing no other year. Returns whether anything changed. Refuses (ValidationError) what
-    ``check_deelname`` refuses when taking part."""
+    ``check_deelname`` refuses when taking part, and a year outside 2000-2100 (a period row
+    would get a year the database cannot hold, or a year before its start)."""
+    if not isinstance(jaar, int) or not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        raise ValidationError(
+            f"{jaar} is geen begrotingsjaar: kies een jaar tussen {EERSTE_JAAR} en {LAATSTE_JAAR}."
+        )
     if pakket.soort == Pakketsoort.BASIS:
         check_deelname(pakket, gemeente, jaar)  # refused: every gemeente takes it
+    if not _is_lid(pakket, gemeente):  # before anything is written out, also when leaving
+        raise ValidationError(f"{gemeente} neemt geen deel aan dit samenwerkingsverband.")
     if not Pakketdeelname.objects.filter(pakket=pakket).exists():
         # A pluspakket without deelnemers is taken by every gemeente in every year
         # (kosten.gegevens.pakket_deelnemers): written out first, so that no other gemeente or

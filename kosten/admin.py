@@ -43,9 +43,22 @@ class BudgetclaimAdmin(base.ModelAdmin):
     search_fields = ["omschrijving", "bron"]
 
 
+class ZonderScenarioMixin:
+    """A scenario has no actual costs nor voorschotten: its samenwerkingsverband, rollen and
+    pakketten are not offered (the model refuses them too)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and db_field.name == "samenwerkingsverband":
+            field.queryset = field.queryset.filter(scenario_van__isnull=True)
+        elif field is not None and db_field.name in ("rol", "pakket"):
+            field.queryset = field.queryset.filter(samenwerkingsverband__scenario_van__isnull=True)
+        return field
+
+
 # Werkelijke kosten: usually typed on kosten:realisatie or imported (importeer_realisatie).
 @admin.register(Realisatie)
-class RealisatieAdmin(base.ModelAdmin):
+class RealisatieAdmin(ZonderScenarioMixin, base.ModelAdmin):
     list_display = ["rol", "jaar", "bedrag", "gedragen_door", "samenwerkingsverband"]
     list_filter = ["samenwerkingsverband", "jaar"]
     list_select_related = ["rol", "gedragen_door", "samenwerkingsverband"]
@@ -53,7 +66,7 @@ class RealisatieAdmin(base.ModelAdmin):
 
 
 @admin.register(Voorschotregeling)
-class VoorschotregelingAdmin(base.ModelAdmin):
+class VoorschotregelingAdmin(ZonderScenarioMixin, base.ModelAdmin):
     list_display = ["__str__", "ontvanger", "vanaf_jaar", "tot_en_met_jaar"]
     list_filter = ["samenwerkingsverband"]
     list_select_related = ["samenwerkingsverband", "pakket", "ontvanger"]

@@ -198,6 +198,21 @@ class Budgetclaim(Versioned):
         return self.budget.get_absolute_url()
 
 
+# The years actual costs and voorschotten may name (kosten.realisatie reads files within them).
+MIN_JAAR, MAX_JAAR = 2000, 2100
+SCENARIO_REALISATIE = (
+    "Een scenario heeft geen werkelijke kosten: die komen uit de financiële administratie van "
+    "het echte samenwerkingsverband."
+)
+SCENARIO_VOORSCHOT = "Een scenario heeft geen voorschotten: het is een verkenning."
+
+
+def _jaar_fout(jaar) -> str | None:
+    if jaar is not None and not MIN_JAAR <= jaar <= MAX_JAAR:
+        return f"{jaar} is geen jaar tussen {MIN_JAAR} en {MAX_JAAR}."
+    return None
+
+
 def _neemt_deel(samenwerkingsverband, gemeente_id) -> bool:
     return samenwerkingsverband.gemeenten.filter(pk=gemeente_id).exists()
 
@@ -277,22 +292,35 @@ class Realisatie(Versioned):
         errors = {}
         sv_id = self.samenwerkingsverband_id
         if sv_id and self.samenwerkingsverband.is_scenario:
-            # A scenario is a what-if of the plan: it has no actual costs nor voorschotten.
-            errors[NON_FIELD_ERRORS] = _(
-                "Een scenario heeft geen werkelijke kosten en geen voorschotten."
-            )
+            errors[NON_FIELD_ERRORS] = SCENARIO_REALISATIE
+        if _jaar_fout(self.jaar):
+            errors["jaar"] = _jaar_fout(self.jaar)
         if self.rol_id and sv_id and self.rol.samenwerkingsverband_id != sv_id:
             errors["rol"] = _("Deze rol hoort niet bij dit samenwerkingsverband.")
         if (
             self.gedragen_door_id
             and sv_id
             and not _neemt_deel(self.samenwerkingsverband, self.gedragen_door_id)
+            and not self._drager_bewaard()
         ):
             errors["gedragen_door"] = _(
                 "Deze gemeente neemt niet deel aan het samenwerkingsverband."
             )
         if errors:
             raise ValidationError(errors)
+
+    def _drager_bewaard(self) -> bool:
+        """Whether the row already names this gemeente (one that has left the samenwerkingsverband
+        since it bore the costs keeps them when the row is saved again)."""
+        return bool(
+            self.pk
+            and Realisatie.objects.filter(
+                pk=self.pk,
+                rol_id=self.rol_id,
+                jaar=self.jaar,
+                gedragen_door_id=self.gedragen_door_id,
+            ).exists()
+        )
 
 
 class Voorschotregeling(Versioned):
@@ -362,10 +390,10 @@ class Voorschotregeling(Versioned):
         errors = {}
         sv_id = self.samenwerkingsverband_id
         if sv_id and self.samenwerkingsverband.is_scenario:
-            # A scenario is a what-if of the plan: it has no actual costs nor voorschotten.
-            errors[NON_FIELD_ERRORS] = _(
-                "Een scenario heeft geen werkelijke kosten en geen voorschotten."
-            )
+            errors[NON_FIELD_ERRORS] = SCENARIO_VOORSCHOT
+        for veld in ("vanaf_jaar", "tot_en_met_jaar"):
+            if _jaar_fout(getattr(self, veld)):
+                errors[veld] = _jaar_fout(getattr(self, veld))
         if self.pakket_id and sv_id and self.pakket.samenwerkingsverband_id != sv_id:
             errors["pakket"] = _("Dit pakket hoort niet bij dit samenwerkingsverband.")
         if (

@@ -31,17 +31,13 @@ from formatie.models import Rol
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.getallen import BEDRAG, Getalfout, format_number, kort, parse_number
 from regiekamer.opmaak import format_decimal
-from regiekamer.spreadsheet import csv_text
+from regiekamer.spreadsheet import FORMULA_START, csv_text
 from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
 
-from .models import Realisatie
+from .models import MAX_JAAR, MIN_JAAR, SCENARIO_REALISATIE, Realisatie
 
-SCENARIO = (
-    "Een scenario heeft geen werkelijke kosten: die komen uit de financiële administratie van "
-    "het echte samenwerkingsverband."
-)
+SCENARIO = SCENARIO_REALISATIE
 MAX_BEDRAG = Decimal("100000000")  # € 100 miljoen for one rol in one year: surely a typo
-MIN_JAAR, MAX_JAAR = 2000, 2100
 MAX_RIJEN = 5000
 MAX_KOLOMMEN = 50
 MAX_UITGEPAKT = 20 * 1024 * 1024
@@ -318,6 +314,13 @@ def _xlsx_tabel(data: bytes) -> _Tabel:
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise RealisatieFout([NIET_LEESBAAR]) from exc
     try:
+        if not values.worksheets or len(formulas.worksheets) != len(values.worksheets):
+            raise RealisatieFout(
+                [
+                    "Het werkboek heeft geen werkblad met rijen (alleen grafieken?); er is niets "
+                    "ingelezen."
+                ]
+            )
         volgorde = list(range(len(values.worksheets)))
         for i, sheet in enumerate(values.worksheets):
             if _key(sheet.title) == _key(BLAD):
@@ -513,6 +516,10 @@ class _Lezer:
                 self.fout(rij, kolom, "bevat een NUL-teken; typ de waarde opnieuw.")
                 return _ZonderWaarde()
             value = " ".join(value.split())
+            if value.startswith("'") and value[1:].startswith(FORMULA_START):
+                # Text our own download quoted (regiekamer.spreadsheet.csv_value: '-10%,
+                # '=...): text, read back as it was, never a formula.
+                return value[1:]
             if value.startswith(FORMULE_TEKENS):
                 self.fout(rij, kolom, f'"{kort(value)}" is een formule; typ de waarde zelf.')
                 return _ZonderWaarde()
@@ -683,6 +690,14 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
         for sleutel in {_key(rol.naam), _key(rol.naam_in_kostentabel or rol.naam)}:
             rollen.setdefault(sleutel, []).append(rol)
     gemeenten = {_key(g.naam): g for g in sv.gemeenten.all()}
+    # A gemeente that bore a rol-year's costs and left since keeps them for that rol-year.
+    vertrokken: dict[tuple[int, int], dict] = {}
+    for r in (
+        Realisatie.objects.filter(samenwerkingsverband=sv, gedragen_door__isnull=False)
+        .exclude(gedragen_door__in=sv.gemeenten.all())
+        .select_related("gedragen_door")
+    ):
+        vertrokken[(r.rol_id, r.jaar)] = {_key(r.gedragen_door.naam): r.gedragen_door}
     regels: list[Regel] = []
     gezien: dict[tuple[int, int], int] = {}
     overgeslagen = totaalrijen = 0
@@ -696,15 +711,18 @@ def _lees(file, sv: Samenwerkingsverband, naam: str = "") -> tuple[list[Regel], 
             _jaar(lezer, rij, row), _rol(lezer, rij, row, rollen, sv)
             overgeslagen += 1
             continue
+        jaar, rol = _jaar(lezer, rij, row), _rol(lezer, rij, row, rollen, sv)
+        eigen = gemeenten
+        if jaar is not FOUT and rol is not FOUT and (rol.pk, jaar) in vertrokken:
+            eigen = gemeenten | vertrokken[(rol.pk, jaar)]
         waarden = (
-            _jaar(lezer, rij, row),
-            _rol(lezer, rij, row, rollen, sv),
+            jaar,
+            rol,
             _bedrag(lezer, rij, row),
-            _drager(lezer, rij, row, gemeenten, sv),
+            _drager(lezer, rij, row, eigen, sv),
             _tekst(lezer, rij, row, "toelichting", 500),
             _tekst(lezer, rij, row, "bron", 300),
         )
-        jaar, rol = waarden[:2]
         if jaar is not FOUT and rol is not FOUT:
             eerder = gezien.setdefault((rol.pk, jaar), rij)
             if eerder != rij:

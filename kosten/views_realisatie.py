@@ -71,13 +71,19 @@ class RealisatieRijForm(forms.Form):
     # is saved, and only when nobody else changed it meanwhile.
     geopend = forms.CharField(required=False, widget=forms.HiddenInput, max_length=700)
 
-    def __init__(self, *args, rol, gemeenten, standaard, **kwargs):
+    def __init__(self, *args, rol, gemeenten, standaard, vertrokken=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.rol = rol
-        self.gemeenten = gemeenten
+        self.gemeenten = dict(gemeenten)
+        keuzes = [(g.pk, g.naam) for g in gemeenten.values()]
+        if vertrokken is not None and vertrokken.pk not in self.gemeenten:
+            # The row's gemeente left the samenwerkingsverband since: still who bore the
+            # costs, kept unless the user picks another.
+            self.gemeenten[vertrokken.pk] = vertrokken
+            keuzes.append((vertrokken.pk, f"{vertrokken.naam} (neemt niet meer deel)"))
         self.fields["gedragen_door"].choices = [
             ("", f"volgens de begroting: {standaard}"),
-            *[(g.pk, g.naam) for g in gemeenten.values()],
+            *keuzes,
         ]
         for field in self.fields.values():
             if field.label:
@@ -181,6 +187,7 @@ class RealisatieView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
                     rol=rol,
                     gemeenten=self.gemeenten,
                     standaard=drager_volgens_plan(rol, sv),
+                    vertrokken=oud.gedragen_door if oud is not None else None,
                 )
             )
         return result

@@ -31,7 +31,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
 from .declarations import scope_of
-from .roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP, STUURGROEP_EDITS
+from .roles import (
+    BEHEERDER,
+    GEMEENTE,
+    GEMEENTE_EDITS,
+    REGIEGROEP,
+    STUURGROEP,
+    STUURGROEP_EDITS,
+)
 
 
 def _party(setting: str):
@@ -310,6 +317,9 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
     return (
         has_role(user, GEMEENTE)
         and declared.gemeente is not None
+        # What an official may do to their gemeente's rows (roles.GEMEENTE_EDITS), never a
+        # permission their other role brings (a regiegroep elsewhere: a zienswijze here).
+        and action in GEMEENTE_EDITS.get(label, ())
         and own is not None
         and gemeente_id_of(obj) == own
     )

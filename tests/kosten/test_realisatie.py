@@ -363,10 +363,12 @@ def test_the_years_csv_is_filled_in_and_read_back(mlw, regie_client):
     filled = text.replace("2017,Beleid Wmo,,,,", '2017,Beleid Wmo,"31.200",,,')
     result = lees_en_importeer(filled.encode(), mlw, "werkelijke-kosten-MLW-2017.csv")
     assert result.tekst() == (
-        "Ingelezen: werkelijke kosten over 2017: 1 nieuw, 1 vervangen, 0 ongewijzigd; "
+        "Ingelezen: werkelijke kosten over 2017: 1 nieuw, 0 vervangen, 1 ongewijzigd; "
         "6 rijen zonder bedrag overgeslagen."
     )
     assert Realisatie.objects.get(rol=rol("Beleid Wmo")).bedrag == Decimal("31200")
+    # The quote the download put in front is not stored: the row read back unchanged.
+    assert Realisatie.objects.get(rol=rol()).toelichting == "=SOM(A1)"
 
 
 def test_upload_page_reads_a_file_or_lists_every_problem(mlw, regie_client):
