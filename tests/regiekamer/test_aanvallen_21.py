@@ -138,11 +138,14 @@ def test_no_actual_costs_nor_voorschotten_for_a_scenario_by_any_path(w21):
     """The pages refused a scenario; the model (the admin, the archive) did not."""
     scenario = w21["scenario"]
     rol = Rol.objects.filter(samenwerkingsverband=scenario).first()
-    for row in (
-        Voorschotregeling(samenwerkingsverband=scenario, vanaf_jaar=2016),
-        Realisatie(samenwerkingsverband=scenario, rol=rol, jaar=2016, bedrag=1),
+    for row, reden in (
+        (Voorschotregeling(samenwerkingsverband=scenario, vanaf_jaar=2016), "geen voorschotten"),
+        (
+            Realisatie(samenwerkingsverband=scenario, rol=rol, jaar=2016, bedrag=1),
+            "geen werkelijke kosten",
+        ),
     ):
-        with pytest.raises(ValidationError, match="Een scenario heeft geen werkelijke kosten"):
+        with pytest.raises(ValidationError, match=f"Een scenario heeft {reden}"):
             row.full_clean()
 
 
