@@ -83,6 +83,7 @@ RANGTELWOORDEN = {
 }
 VOORBEELDEN = '"7 of 14 april 2015", "april/mei 2015", "uiterlijk 1 april 2015" of "Q2 2015"'
 MAX_LENGTE = 200
+JAAR_VAN, JAAR_TOT = 1900, 2200  # the years a planned date may name
 
 
 class VageDatumFout(ValueError):
@@ -159,9 +160,9 @@ def _lees_deel(deel: str, tekst: str, begrepen: list[str]) -> _Deel:
             d.derde = DELEN[w]
         elif w in MAANDEN and d.maand is None:
             d.maand = MAANDEN[w]
-        elif re.fullmatch(r"\d{4}", w) and d.jaar is None and 1900 <= int(w) <= 2200:
+        elif re.fullmatch(r"[0-9]{4}", w) and d.jaar is None and JAAR_VAN <= int(w) <= JAAR_TOT:
             d.jaar = int(w)
-        elif re.fullmatch(r"\d{1,2}", w) and d.dag is None and 1 <= int(w) <= 31:
+        elif re.fullmatch(r"[0-9]{1,2}", w) and d.dag is None and 1 <= int(w) <= 31:
             d.dag = int(w)
         elif m := re.fullmatch(r"q([1-4])", w):
             d.kwartaal = int(m.group(1))
@@ -210,8 +211,9 @@ def _interval(d: _Deel, tekst: str, begrepen: list[str]) -> tuple[date | None, d
         if isinstance(exc, VageDatumFout):
             raise
         maand = MAANDNAMEN[d.maand] if d.maand else ""
+        dag = " ".join(str(x) for x in (d.dag, maand, jaar) if x)
         raise VageDatumFout(
-            f'"{tekst}": {d.dag} {maand} {jaar} bestaat niet. Schrijf bijvoorbeeld {VOORBEELDEN}.'
+            f'"{tekst}": {dag} bestaat niet. Schrijf bijvoorbeeld {VOORBEELDEN}.'
         ) from None
     if d.derde is not None and not d.dag and not d.kwartaal and not d.helft:
         begin, eind = _derde(begin, eind, d.derde)
@@ -247,7 +249,7 @@ def parse(tekst: str, jaar: int | None = None) -> VageDatum:
         raise VageDatumFout(f'"{geschreven}": een haakje staat niet goed.')
     # 7-4-2015 -> 7 april 2015 (before the dash means a range).
     schoon = re.sub(
-        r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b",
+        r"\b([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})\b",
         lambda m: (
             f"{m.group(1)} {MAANDNAMEN[int(m.group(2))]} {m.group(3)}"
             if 1 <= int(m.group(2)) <= 12
@@ -274,7 +276,13 @@ def parse(tekst: str, jaar: int | None = None) -> VageDatum:
         volgend_jaar = d.jaar
     intervallen = []
     for d in delen:
-        if d.jaar is None:
+        if d.jaar is None and jaar is not None:
+            # The year of a text that names none (a planning's) is held to the typed years'.
+            if not (isinstance(jaar, int) and JAAR_VAN <= jaar <= JAAR_TOT):
+                raise VageDatumFout(
+                    f'"{geschreven}" noemt geen jaar en het jaar {jaar} ligt niet tussen '
+                    f"{JAAR_VAN} en {JAAR_TOT}. Schrijf het jaar erbij, bijvoorbeeld {VOORBEELDEN}."
+                )
             d.jaar = jaar
         if d.jaar is None:
             raise VageDatumFout(
