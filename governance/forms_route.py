@@ -10,6 +10,8 @@ from .constants import Orgaan
 from .forms import ScopedModelForm
 from .models import Behandeling, Besluit, Procesplanning, Processtap, Voorstel
 
+MAX_RIJEN = 100  # behandelingen of a voorstel, stappen of a planning, on one page
+
 
 def _scope(form, sv) -> None:
     """Besluit and voorstel choices of this samenwerkingsverband only."""
@@ -98,6 +100,10 @@ BehandelingFormSet = inlineformset_factory(
     formset=BaseBehandelingFormSet,
     extra=0,
     can_delete=True,
+    # A tampered TOTAL_FORMS (10000) is refused before thousands of rows are built.
+    max_num=MAX_RIJEN,
+    absolute_max=MAX_RIJEN,
+    validate_max=True,
 )
 
 
@@ -141,4 +147,7 @@ ProcesstapFormSet = inlineformset_factory(
     formset=BaseProcesstapFormSet,
     extra=1,
     can_delete=True,
+    max_num=MAX_RIJEN,
+    absolute_max=MAX_RIJEN,
+    validate_max=True,
 )
