@@ -20,6 +20,7 @@ from regiekamer.views import (
     ObjectCreateView,
     ObjectDeleteView,
     ObjectUpdateView,
+    RealOnlyMixin,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
@@ -32,6 +33,13 @@ from .forms_route import BehandelingFormSet, ProcesplanningForm, ProcesstapFormS
 from .models import Behandeling, Procesplanning, Processtap, Voorstel
 from .route import planning_met_stand, routeer, routestand
 from .tables_route import STAND_KLASSE, ProcesplanningTable, VoorstelTable
+
+# A scenario is a what-if copy of the costs (scenarios/maak.py): governance stays with the real
+# samenwerkingsverband, so no voorstel goes through real colleges and councils from a scenario.
+SCENARIO_TEKST = (
+    "Een scenario neemt geen besluiten: voorstellen, hun route langs de colleges en raden en "
+    "procesplanningen horen bij het echte samenwerkingsverband. Niets opgeslagen."
+)
 
 
 def _met_route(queryset):
@@ -99,7 +107,8 @@ class VoorstelDetailView(VoorstelQuerysetMixin, ScopedQuerysetMixin, DetailView)
         return context
 
 
-class VoorstelCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
+class VoorstelCreateView(RealOnlyMixin, SamenwerkingsverbandFormMixin, ObjectCreateView):
+    scenario_text = SCENARIO_TEKST
     model = Voorstel
     form_class = VoorstelForm
 
@@ -156,12 +165,13 @@ class VoorstelDeleteView(VoorstelQuerysetMixin, ObjectDeleteView):
         return reverse("governance:voorstel-list", args=[self.get_samenwerkingsverband().afkorting])
 
 
-class VoorstelRouteView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
+class VoorstelRouteView(RealOnlyMixin, SamenwerkingsverbandMixin, EditPermissionMixin, View):
     """POST: route the voorstel through the college or council of every participating gemeente
     that has no behandeling yet (one click)."""
 
     model = Behandeling
     permission_action = "add"
+    scenario_text = SCENARIO_TEKST
 
     def get_permission_object(self):
         return get_object_or_404(
@@ -274,7 +284,9 @@ class ProcesplanningFormMixin(ProcesplanningQuerysetMixin, SamenwerkingsverbandF
             row.fields["planning"].parent_instance = form.instance
 
 
-class ProcesplanningCreateView(ProcesplanningFormMixin, ObjectCreateView):
+class ProcesplanningCreateView(RealOnlyMixin, ProcesplanningFormMixin, ObjectCreateView):
+    scenario_text = SCENARIO_TEKST
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = "Nieuwe procesplanning"
