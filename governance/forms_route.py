@@ -23,7 +23,16 @@ def _scope(form, sv) -> None:
         form.fields["voorstel"].queryset = Voorstel.objects.filter(samenwerkingsverband=sv)
 
 
-class VoorstelForm(ScopedModelForm):
+class UniekPerVerbandMixin:
+    """The samenwerkingsverband is not a field of the form but the page's: a name taken in it
+    ("Er is al een voorstel met deze titel") is said by the form, not found by the database
+    (which the page would report as saved meanwhile by someone else)."""
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - {"samenwerkingsverband"}
+
+
+class VoorstelForm(UniekPerVerbandMixin, ScopedModelForm):
     route_college = forms.BooleanField(
         label="Langs het college van elke gemeente", required=False, initial=True
     )
@@ -107,7 +116,7 @@ BehandelingFormSet = inlineformset_factory(
 )
 
 
-class ProcesplanningForm(ScopedModelForm):
+class ProcesplanningForm(UniekPerVerbandMixin, ScopedModelForm):
     class Meta:
         model = Procesplanning
         fields = ["naam", "jaar", "toelichting", "bron"]

@@ -457,3 +457,39 @@ def test_digits_of_other_scripts_are_not_read_as_a_date():
     for tekst in ["\u0661\u0665 april 2015", "15 april \u0662\u0660\u0661\u0665"]:
         with pytest.raises(vagedatum.VageDatumFout):
             vagedatum.parse(tekst)
+
+
+# --- truthful messages --------------------------------------------------------------------
+
+
+def test_a_voorstel_of_an_existing_title_is_refused_with_that_reason(wereld):
+    """Not "saved meanwhile by someone else" (the constraint names a field the form lacks)."""
+    regie = client(wereld, "regiegroep")
+    before = alles()
+    response = regie.post(url("voorstel-create", "MLW"), {"titel": wereld["voorstel"].titel})
+    assert response.status_code == 200
+    assert "Er is al een voorstel met deze titel" in text(response)
+    plan = {"naam": "Plan", "jaar": "2016", "stappen-TOTAL_FORMS": "0"}
+    plan["stappen-INITIAL_FORMS"] = "0"
+    response = regie.post(url("procesplanning-create", "MLW"), plan)
+    assert response.status_code == 200
+    assert "Er is al een procesplanning met deze naam" in text(response)
+    assert alles() == before
+
+
+def test_a_route_clicked_twice_at_once_is_no_server_error(wereld, monkeypatch):
+    """The other click's rows appear between this one's check and its insert: the database
+    refuses the insert (a server error before); nothing of this click is saved."""
+    from django.db import IntegrityError
+
+    regie, voor = client(wereld, "regiegroep"), wereld["voorstel"]
+    before = alles()
+
+    def tegelijk(voorstel, organen, gepland=None):
+        raise IntegrityError("UNIQUE constraint failed: governance_behandeling")
+
+    monkeypatch.setattr("governance.views_route.routeer", tegelijk)
+    response = regie.post(url("voorstel-route", "MLW", voor.pk), {"orgaan": "raad"}, follow=True)
+    assert response.status_code == 200
+    assert "Niets opgeslagen: intussen is de route al aangemaakt" in text(response)
+    assert alles() == before
