@@ -3,6 +3,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.db.models import Count, Max, Min, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -188,8 +189,16 @@ class VoorstelRouteView(RealOnlyMixin, SamenwerkingsverbandMixin, EditPermission
         try:
             nieuw = routeer(voorstel, [orgaan], {orgaan: gepland})
         except ValidationError as fout:
-            tekst = " ".join(m for msgs in fout.message_dict.values() for m in msgs)
+            tekst = " ".join(fout.messages)
             messages.error(request, f"Niets opgeslagen: {tekst}")
+            return HttpResponseRedirect(voorstel.get_absolute_url())
+        except IntegrityError:
+            # The same click twice at once: the other one made the route first.
+            messages.error(
+                request,
+                "Niets opgeslagen: intussen is de route al aangemaakt (door een andere klik of "
+                "gebruiker). Hieronder staat de route zoals die nu is.",
+            )
             return HttpResponseRedirect(voorstel.get_absolute_url())
         naam = "college" if orgaan == Orgaan.COLLEGE else "raad"
         if nieuw:
