@@ -863,6 +863,11 @@ def _check_datum(datum, veld="datum"):
         raise ValidationError(
             {veld: _("Een datum waarop het gebeurd is ligt niet in de toekomst.")}
         )
+    # "1-1-0001" is a typing error, not a decision (the planned dates take 1900 on, too).
+    if datum and datum.year < vagedatum.JAAR_VAN:
+        raise ValidationError(
+            {veld: _("Vul een datum vanaf %(jaar)s in.") % {"jaar": vagedatum.JAAR_VAN}}
+        )
 
 
 class Voorstel(Versioned):

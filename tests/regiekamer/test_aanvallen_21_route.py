@@ -493,3 +493,28 @@ def test_a_route_clicked_twice_at_once_is_no_server_error(wereld, monkeypatch):
     assert response.status_code == 200
     assert "Niets opgeslagen: intussen is de route al aangemaakt" in text(response)
     assert alles() == before
+
+
+@pytest.mark.parametrize("datum", ["31-02-2016", "1-1-0000", "1-1-99999", "0-1-2016", "1-1-0001"])
+def test_an_impossible_decision_date_is_refused_in_dutch(wereld, datum):
+    regie, voor = client(wereld, "regiegroep"), wereld["voorstel"]
+    data = route_data(regie, wereld) | {"behandelingen-0-datum": datum}
+    before = alles()
+    response = regie.post(url("voorstel-update", "MLW", voor.pk), data)
+    assert response.status_code == 200
+    assert "Niet opgeslagen" in text(response)
+    assert alles() == before
+
+
+def test_the_admin_is_the_beheerders_only(wereld):
+    """Its selects and sidebars list every samenwerkingsverband's rows: no one else enters."""
+    for who in ("regiegroep", "stuurgroep", "ambtenaar Weert", "regiegroep ander"):
+        c = client(wereld, who)
+        for name in ("governance_voorstel", "governance_procesplanning"):
+            response = c.get(reverse(f"admin:{name}_changelist"))
+            assert response.status_code in (302, 403), (who, name)
+        auto = c.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "governance", "model_name": "voorstel", "field_name": "besluit"},
+        )
+        assert "Geheim besluit" not in auto.content.decode()
