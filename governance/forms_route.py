@@ -1,8 +1,10 @@
 """Forms of the voorstellen with their route and of the process planning (issue 21)."""
 
 from django import forms
+from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from partijen.models import Gemeente
 from regiekamer import vagedatum
 from regiekamer.forms import DATE_INPUT
 
@@ -96,6 +98,17 @@ class BehandelingForm(ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _scope(self, self.samenwerkingsverband)
+        if self.instance.voorstel_id and "gemeente" in self.fields:
+            # A gemeente that has left keeps its past behandeling (the model refuses it in a
+            # new or changed row), so the voorstel stays editable.
+            self.fields["gemeente"].queryset = (
+                Gemeente.objects.filter(
+                    Q(pk__in=self.samenwerkingsverband.gemeenten.values("pk"))
+                    | Q(behandelingen__voorstel_id=self.instance.voorstel_id)
+                )
+                .distinct()
+                .order_by("naam")
+            )
 
 
 class BaseBehandelingFormSet(BaseInlineFormSet):

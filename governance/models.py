@@ -1005,7 +1005,13 @@ class Behandeling(Geplande, Versioned):
             voorstel = self.voorstel
         if self.gemeente_id and voorstel is not None and voorstel.samenwerkingsverband_id:
             sv = voorstel.samenwerkingsverband
-            if not sv.gemeenten.filter(pk=self.gemeente_id).exists():
+            eerder = (
+                Behandeling.objects.filter(pk=self.pk).values_list("gemeente_id", flat=True).first()
+                if self.pk
+                else None
+            )
+            # A past behandeling of a gemeente that has since left stays as it was.
+            if eerder != self.gemeente_id and not sv.gemeenten.filter(pk=self.gemeente_id).exists():
                 raise ValidationError(
                     {"gemeente": _("Deze gemeente neemt niet deel aan het samenwerkingsverband.")}
                 )

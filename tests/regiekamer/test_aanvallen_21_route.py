@@ -518,3 +518,26 @@ def test_the_admin_is_the_beheerders_only(wereld):
             {"app_label": "governance", "model_name": "voorstel", "field_name": "besluit"},
         )
         assert "Geheim besluit" not in auto.content.decode()
+
+
+def test_a_gemeente_that_left_keeps_its_past_decision_and_the_voorstel_stays_editable(wereld):
+    """Weert decided in 2016 as a member; after it left, the voorstel's title can still be
+    changed, while a new row in Weert is refused."""
+    regie, voor, mlw = client(wereld, "regiegroep"), wereld["voorstel"], wereld["mlw"]
+    data = route_data(regie, wereld)
+    mlw.gemeenten.remove(wereld["weert"])
+    response = regie.post(url("voorstel-update", "MLW", voor.pk), data | {"titel": "Nieuwe titel"})
+    assert response.status_code == 302, text(response)[-600:]
+    voor.refresh_from_db()
+    assert voor.titel == "Nieuwe titel"
+    assert voor.behandelingen.filter(gemeente=wereld["weert"]).exists()
+    before = alles()
+    data = route_data(regie, wereld)
+    n = int(data["behandelingen-TOTAL_FORMS"])
+    extra = {
+        "behandelingen-TOTAL_FORMS": str(n + 1),
+        f"behandelingen-{n}-gemeente": str(wereld["weert"].pk),
+        f"behandelingen-{n}-orgaan": "raad",
+    }
+    assert regie.post(url("voorstel-update", "MLW", voor.pk), data | extra).status_code == 200
+    assert alles() == before
