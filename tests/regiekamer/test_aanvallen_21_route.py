@@ -541,3 +541,38 @@ def test_a_gemeente_that_left_keeps_its_past_decision_and_the_voorstel_stays_edi
     }
     assert regie.post(url("voorstel-update", "MLW", voor.pk), data | extra).status_code == 200
     assert alles() == before
+
+
+def test_odd_addresses_answer_without_a_server_error(wereld):
+    regie = client(wereld, "regiegroep")
+    huge = 99999999999999999999
+    for address in [
+        url("voorstel-list", "MLW") + "?te_laat=misschien&orgaan=bestuur&sort=-geheim&page=-1",
+        url("voorstel-list", "MLW") + f"?page={huge}&q=%00",
+        url("procesplanning-list", "MLW") + f"?page={huge}&q=%00&sort=laatste",
+        url("voorstel-detail", "MLW", huge),
+        url("procesplanning-detail", "MLW", huge),
+    ]:
+        # A NUL in the address is refused by the kernel (400), never a server error.
+        assert regie.get(address).status_code in (200, 400, 404), address
+    assert regie.post(url("voorstel-route", "MLW", huge), {"orgaan": "raad"}).status_code == 404
+
+
+@pytest.mark.parametrize("jaar", ["0", "-1", "99999", "1e3", "2015\x00", ""])
+def test_a_planning_of_an_impossible_year_saves_nothing(wereld, jaar):
+    regie = client(wereld, "regiegroep")
+    before = alles()
+    data = {
+        "naam": "Nieuw plan",
+        "jaar": jaar,
+        "stappen-TOTAL_FORMS": "1",
+        "stappen-INITIAL_FORMS": "0",
+        "stappen-0-volgorde": "1",
+        "stappen-0-fase": "Verkenning",
+        "stappen-0-stap": "Start",
+        "stappen-0-gepland": "27 maart",
+    }
+    response = regie.post(url("procesplanning-create", "MLW"), data)
+    assert response.status_code == 200
+    assert "Niet opgeslagen" in text(response)
+    assert alles() == before
