@@ -576,3 +576,16 @@ def test_a_planning_of_an_impossible_year_saves_nothing(wereld, jaar):
     assert response.status_code == 200
     assert "Niet opgeslagen" in text(response)
     assert alles() == before
+
+
+def test_the_admin_does_not_move_a_planning_with_steps_of_its_voorstellen(wereld):
+    beheerder, stap, plan = client(wereld, "beheerder"), wereld["stap"], wereld["planning"]
+    stap.voorstel, stap.orgaan = wereld["voorstel"], "college"
+    stap.save()
+    address = reverse("admin:governance_procesplanning_change", args=[plan.pk])
+    data = admin_data(beheerder, address) | {"samenwerkingsverband": str(wereld["ander"].pk)}
+    before = alles()
+    response = beheerder.post(address, data)
+    assert response.status_code == 200
+    assert "Kies een voorstel van dit samenwerkingsverband" in text(response)
+    assert alles() == before
