@@ -1,14 +1,18 @@
 """Forms of the voorstellen with their route and of the process planning (issue 21)."""
 
 from django import forms
+from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from partijen.models import Gemeente
 from regiekamer import vagedatum
 from regiekamer.forms import DatumField
 
 from .constants import Orgaan
 from .forms import ScopedModelForm
 from .models import Behandeling, Besluit, Procesplanning, Processtap, Voorstel
+
+MAX_RIJEN = 100  # behandelingen of a voorstel, stappen of a planning, on one page
 
 
 def _scope(form, sv) -> None:
@@ -21,7 +25,16 @@ def _scope(form, sv) -> None:
         form.fields["voorstel"].queryset = Voorstel.objects.filter(samenwerkingsverband=sv)
 
 
-class VoorstelForm(ScopedModelForm):
+class UniekPerVerbandMixin:
+    """The samenwerkingsverband is not a field of the form but the page's: a name taken in it
+    ("Er is al een voorstel met deze titel") is said by the form, not found by the database
+    (which the page would report as saved meanwhile by someone else)."""
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - {"samenwerkingsverband"}
+
+
+class VoorstelForm(UniekPerVerbandMixin, ScopedModelForm):
     route_college = forms.BooleanField(
         label="Langs het college van elke gemeente", required=False, initial=True
     )
@@ -85,6 +98,17 @@ class BehandelingForm(ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _scope(self, self.samenwerkingsverband)
+        if self.instance.voorstel_id and "gemeente" in self.fields:
+            # A gemeente that has left keeps its past behandeling (the model refuses it in a
+            # new or changed row), so the voorstel stays editable.
+            self.fields["gemeente"].queryset = (
+                Gemeente.objects.filter(
+                    Q(pk__in=self.samenwerkingsverband.gemeenten.values("pk"))
+                    | Q(behandelingen__voorstel_id=self.instance.voorstel_id)
+                )
+                .distinct()
+                .order_by("naam")
+            )
 
 
 class BaseBehandelingFormSet(BaseInlineFormSet):
@@ -98,10 +122,14 @@ BehandelingFormSet = inlineformset_factory(
     formset=BaseBehandelingFormSet,
     extra=0,
     can_delete=True,
+    # A tampered TOTAL_FORMS (10000) is refused before thousands of rows are built.
+    max_num=MAX_RIJEN,
+    absolute_max=MAX_RIJEN,
+    validate_max=True,
 )
 
 
-class ProcesplanningForm(ScopedModelForm):
+class ProcesplanningForm(UniekPerVerbandMixin, ScopedModelForm):
     class Meta:
         model = Procesplanning
         fields = ["naam", "jaar", "toelichting", "bron"]
@@ -141,4 +169,7 @@ ProcesstapFormSet = inlineformset_factory(
     formset=BaseProcesstapFormSet,
     extra=1,
     can_delete=True,
+    max_num=MAX_RIJEN,
+    absolute_max=MAX_RIJEN,
+    validate_max=True,
 )

@@ -863,6 +863,11 @@ def _check_datum(datum, veld="datum"):
         raise ValidationError(
             {veld: _("Een datum waarop het gebeurd is ligt niet in de toekomst.")}
         )
+    # "1-1-0001" is a typing error, not a decision (the planned dates take 1900 on, too).
+    if datum and datum.year < vagedatum.JAAR_VAN:
+        raise ValidationError(
+            {veld: _("Vul een datum vanaf %(jaar)s in.") % {"jaar": vagedatum.JAAR_VAN}}
+        )
 
 
 class Voorstel(Versioned):
@@ -925,6 +930,15 @@ class Voorstel(Versioned):
             raise ValidationError({"gremium": _("Kies een gremium van dit samenwerkingsverband.")})
         if self.besluit_id and self.besluit.gremium.samenwerkingsverband_id != sv:
             raise ValidationError({"besluit": _("Kies een besluit van dit samenwerkingsverband.")})
+        if self.pk and self.processtappen.exclude(planning__samenwerkingsverband_id=sv).exists():
+            raise ValidationError(
+                {
+                    "samenwerkingsverband": _(
+                        "Een processtap van een planning van een ander samenwerkingsverband "
+                        "volgt dit voorstel; haal het daar eerst weg."
+                    )
+                }
+            )
 
 
 class Behandeling(Geplande, Versioned):
@@ -984,9 +998,20 @@ class Behandeling(Geplande, Versioned):
             raise ValidationError(
                 {"uitkomst": _("Vul de uitkomst in (of 'Uitkomst niet bekend').")}
             )
-        if self.gemeente_id and self.voorstel_id:
-            sv = self.voorstel.samenwerkingsverband
-            if not sv.gemeenten.filter(pk=self.gemeente_id).exists():
+        # The voorstel of a new row in the admin is not saved yet: its form already gave it
+        # the samenwerkingsverband, so a gemeente or besluit of another one is refused there too.
+        voorstel = Behandeling.voorstel.field.get_cached_value(self, None)
+        if voorstel is None and self.voorstel_id:
+            voorstel = self.voorstel
+        if self.gemeente_id and voorstel is not None and voorstel.samenwerkingsverband_id:
+            sv = voorstel.samenwerkingsverband
+            eerder = (
+                Behandeling.objects.filter(pk=self.pk).values_list("gemeente_id", flat=True).first()
+                if self.pk
+                else None
+            )
+            # A past behandeling of a gemeente that has since left stays as it was.
+            if eerder != self.gemeente_id and not sv.gemeenten.filter(pk=self.gemeente_id).exists():
                 raise ValidationError(
                     {"gemeente": _("Deze gemeente neemt niet deel aan het samenwerkingsverband.")}
                 )
@@ -1108,10 +1133,17 @@ class Processtap(Geplande, Versioned):
     def clean(self):
         self.lees_gepland()
         _check_datum(self.datum)
+        if self.jaar is not None and not 1900 <= self.jaar <= 2200:
+            raise ValidationError({"jaar": _("Vul een jaar tussen 1900 en 2200 in.")})
+        # The planning of a new page is not saved yet; its form already gave it its
+        # samenwerkingsverband.
+        planning = Processtap.planning.field.get_cached_value(self, None)
+        if planning is None and self.planning_id:
+            planning = self.planning
         if (
             self.voorstel_id
-            and self.planning_id
-            and self.voorstel.samenwerkingsverband_id != self.planning.samenwerkingsverband_id
+            and planning is not None
+            and self.voorstel.samenwerkingsverband_id != planning.samenwerkingsverband_id
         ):
             raise ValidationError(
                 {"voorstel": _("Kies een voorstel van dit samenwerkingsverband.")}

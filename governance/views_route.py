@@ -3,6 +3,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.db.models import Count, Max, Min, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -20,6 +21,7 @@ from regiekamer.views import (
     ObjectCreateView,
     ObjectDeleteView,
     ObjectUpdateView,
+    RealOnlyMixin,
     SamenwerkingsverbandFormMixin,
     SamenwerkingsverbandListView,
     SamenwerkingsverbandMixin,
@@ -38,6 +40,13 @@ from .route import (
     routestand,
 )
 from .tables_route import STAND_KLASSE, ProcesplanningTable, VoorstelTable
+
+# A scenario is a what-if copy of the costs (scenarios/maak.py): governance stays with the real
+# samenwerkingsverband, so no voorstel goes through real colleges and councils from a scenario.
+SCENARIO_TEKST = (
+    "Een scenario neemt geen besluiten: voorstellen, hun route langs de colleges en raden en "
+    "procesplanningen horen bij het echte samenwerkingsverband. Niets opgeslagen."
+)
 
 
 def _met_route(queryset):
@@ -105,7 +114,8 @@ class VoorstelDetailView(VoorstelQuerysetMixin, ScopedQuerysetMixin, DetailView)
         return context
 
 
-class VoorstelCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
+class VoorstelCreateView(RealOnlyMixin, SamenwerkingsverbandFormMixin, ObjectCreateView):
+    scenario_text = SCENARIO_TEKST
     model = Voorstel
     form_class = VoorstelForm
 
@@ -167,12 +177,13 @@ class VoorstelDeleteView(VoorstelQuerysetMixin, ObjectDeleteView):
         return reverse("governance:voorstel-list", args=[self.get_samenwerkingsverband().afkorting])
 
 
-class VoorstelRouteView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
+class VoorstelRouteView(RealOnlyMixin, SamenwerkingsverbandMixin, EditPermissionMixin, View):
     """POST: route the voorstel through the college or council of every participating gemeente
     that has no behandeling yet (one click)."""
 
     model = Behandeling
     permission_action = "add"
+    scenario_text = SCENARIO_TEKST
 
     def get_permission_object(self):
         return get_object_or_404(
@@ -189,8 +200,16 @@ class VoorstelRouteView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
         try:
             nieuw = routeer(voorstel, [orgaan], {orgaan: gepland})
         except ValidationError as fout:
-            tekst = " ".join(m for msgs in fout.message_dict.values() for m in msgs)
+            tekst = " ".join(fout.messages)
             messages.error(request, f"Niets opgeslagen: {tekst}")
+            return HttpResponseRedirect(voorstel.get_absolute_url())
+        except IntegrityError:
+            # The same click twice at once: the other one made the route first.
+            messages.error(
+                request,
+                "Niets opgeslagen: intussen is de route al aangemaakt (door een andere klik of "
+                "gebruiker). Hieronder staat de route zoals die nu is.",
+            )
             return HttpResponseRedirect(voorstel.get_absolute_url())
         naam = "college" if orgaan == Orgaan.COLLEGE else "raad"
         if nieuw:
@@ -289,7 +308,9 @@ class ProcesplanningFormMixin(ProcesplanningQuerysetMixin, SamenwerkingsverbandF
             row.fields["planning"].parent_instance = form.instance
 
 
-class ProcesplanningCreateView(ProcesplanningFormMixin, ObjectCreateView):
+class ProcesplanningCreateView(RealOnlyMixin, ProcesplanningFormMixin, ObjectCreateView):
+    scenario_text = SCENARIO_TEKST
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = "Nieuwe procesplanning"

@@ -100,6 +100,7 @@ WOORDENSCHAT = [
 ]
 VOORBEELDEN = '"7 of 14 april 2015", "april/mei 2015", "uiterlijk 1 april 2015" of "Q2 2015"'
 MAX_LENGTE = 200
+JAAR_VAN, JAAR_TOT = 1900, 2200  # the years a planned date may name
 
 
 class VageDatumFout(ValueError):
@@ -186,7 +187,7 @@ def _lees_deel(deel: str, tekst: str, begrepen: list[str]) -> _Deel:
             d.uiterlijk = "ten laatste" if w == "ten" else w
             i += 2 if w == "ten" else 1
             continue
-        if w in WEEK and re.fullmatch(r"\d{1,2}", volgend) and d.week is None:
+        if w in WEEK and re.fullmatch(r"[0-9]{1,2}", volgend) and d.week is None:
             d.week = int(volgend)
             i += 2
             continue
@@ -194,9 +195,9 @@ def _lees_deel(deel: str, tekst: str, begrepen: list[str]) -> _Deel:
             d.derde = DELEN[w]
         elif w in MAANDEN and d.maand is None:
             d.maand = MAANDEN[w]
-        elif re.fullmatch(r"\d{4}", w) and d.jaar is None and 1900 <= int(w) <= 2200:
+        elif re.fullmatch(r"[0-9]{4}", w) and d.jaar is None and JAAR_VAN <= int(w) <= JAAR_TOT:
             d.jaar = int(w)
-        elif re.fullmatch(r"\d{1,2}", w) and d.dag is None and 1 <= int(w) <= 31:
+        elif re.fullmatch(r"[0-9]{1,2}", w) and d.dag is None and 1 <= int(w) <= 31:
             d.dag = int(w)
         elif m := re.fullmatch(r"q([1-4])", w):
             d.kwartaal = int(m.group(1))
@@ -256,8 +257,9 @@ def _interval(d: _Deel, tekst: str, begrepen: list[str]) -> tuple[date | None, d
         if isinstance(exc, VageDatumFout):
             raise
         maand = MAANDNAMEN[d.maand] if d.maand else ""
+        dag = " ".join(str(x) for x in (d.dag, maand, jaar) if x)
         raise VageDatumFout(
-            f'"{tekst}": {d.dag} {maand} {jaar} bestaat niet. Schrijf bijvoorbeeld {VOORBEELDEN}.'
+            f'"{tekst}": {dag} bestaat niet. Schrijf bijvoorbeeld {VOORBEELDEN}.'
         ) from None
     if d.derde is not None and not d.dag and not d.kwartaal and not d.helft and not d.week:
         begin, eind = _derde(begin, eind, d.derde)
@@ -295,18 +297,18 @@ def _cijferdatums(schoon: str) -> str:
     7.4.2015, 7-4-15 and 2015-04-07 -> 7 april 2015; "Q3-2026", "april-2015" -> "Q3 2026",
     "april 2015" (a dash before a year is no range)."""
     schoon = re.sub(
-        r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b",
+        r"\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\b",
         lambda m: _als_woorden(m.group(3), m.group(2), m.group(1), m.group(0)),
         schoon,
     )
     schoon = re.sub(
-        r"\b(\d{1,2})([-/.])(\d{1,2})\2('?)(\d{4}|\d{2})\b",
+        r"\b([0-9]{1,2})([-/.])([0-9]{1,2})\2('?)([0-9]{4}|[0-9]{2})\b",
         lambda m: _als_woorden(m.group(1), m.group(3), m.group(5), m.group(0)),
         schoon,
     )
     perioden = "|".join(sorted(MAANDEN, key=len, reverse=True))
     return re.sub(
-        rf"\b(q[1-4]|{perioden}|(?:week|wk) \d{{1,2}})\s*[-/]\s*(\d{{4}})\b", r"\1 \2", schoon
+        rf"\b(q[1-4]|{perioden}|(?:week|wk) [0-9]{{1,2}})\s*[-/]\s*([0-9]{{4}})\b", r"\1 \2", schoon
     )
 
 
@@ -347,7 +349,13 @@ def parse(tekst: str, jaar: int | None = None) -> VageDatum:
         volgend_jaar = d.jaar
     intervallen = []
     for d in delen:
-        if d.jaar is None:
+        if d.jaar is None and jaar is not None:
+            # The year of a text that names none (a planning's) is held to the typed years'.
+            if not (isinstance(jaar, int) and JAAR_VAN <= jaar <= JAAR_TOT):
+                raise VageDatumFout(
+                    f'"{geschreven}" noemt geen jaar en het jaar {jaar} ligt niet tussen '
+                    f"{JAAR_VAN} en {JAAR_TOT}. Schrijf het jaar erbij, bijvoorbeeld {VOORBEELDEN}."
+                )
             d.jaar = jaar
         if d.jaar is None:
             raise VageDatumFout(
