@@ -1,6 +1,8 @@
 """The form of one begrotingsjaar: its year, the adoption dates (planned or done) and the day
 each step was done. The dates are checked against each other by ``kalender.datumfouten``."""
 
+import re
+
 from django import forms
 
 from partijen.models import Samenwerkingsverband
@@ -35,6 +37,17 @@ class DatumField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs["input_formats"] = self.input_formats
         super().__init__(**kwargs)
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            # Written the right way but no such day (31-2-2027): say so, not "write it as …".
+            if isinstance(value, str) and re.fullmatch(r"\s*\d{1,2}[-/]\d{1,2}[-/]\d{4}\s*", value):
+                raise forms.ValidationError(
+                    f"{value.strip()} bestaat niet: kijk de dag en de maand na.", code="invalid"
+                ) from None
+            raise
 
 
 class BegrotingscyclusForm(forms.ModelForm):

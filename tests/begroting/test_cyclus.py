@@ -76,6 +76,10 @@ def test_form_errors_are_dutch_and_nothing_is_saved(regie_client, gr):
     response = regie_client.post(
         url("cyclus-create", gr), {"jaar": "2028", "vaststelling_begroting": "31-2-2027"}
     )
+    assert "31-2-2027 bestaat niet: kijk de dag en de maand na." in text(response)
+    response = regie_client.post(
+        url("cyclus-create", gr), {"jaar": "2028", "vaststelling_begroting": "1 juli 2027"}
+    )
     assert "Schrijf de datum als dd-mm-jjjj" in text(response)
     response = regie_client.post(
         url("cyclus-create", gr),
