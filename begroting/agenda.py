@@ -46,8 +46,8 @@ def cycli_ics(sv, cycli, gemeenten, site: str) -> bytes:
                 "summary", f"Uiterste datum {regel(sv.afkorting)} {cyclus.jaar}: {termijn.naam}"
             )
             beschrijving = (
-                f"Begrotingsjaar {cyclus.jaar}, uiterlijk {DAGEN[dag.weekday()]} "
-                f"{dag:%d-%m-%Y}: {termijn.regel}."
+                f"Begrotingsjaar {cyclus.jaar}. Uiterste datum: {DAGEN[dag.weekday()]} "
+                f"{dag:%d-%m-%Y}. Regel: {termijn.regel}."
             )
             if termijn.toelichting:
                 beschrijving += f"\n{termijn.toelichting}"

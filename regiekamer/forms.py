@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
@@ -23,6 +25,19 @@ class DatumField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs["input_formats"] = self.input_formats
         super().__init__(**kwargs)
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            # Written the right way but no such day (31-2-2027): say so, not "write it as …".
+            if isinstance(value, str) and re.fullmatch(
+                r"\s*[0-9]{1,2}[-/][0-9]{1,2}[-/][0-9]{4}\s*", value
+            ):
+                raise forms.ValidationError(
+                    f"{value.strip()} bestaat niet: kijk de dag en de maand na.", code="invalid"
+                ) from None
+            raise
 
 
 class OptionalPrecisionMixin:

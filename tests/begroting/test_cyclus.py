@@ -76,6 +76,10 @@ def test_form_errors_are_dutch_and_nothing_is_saved(regie_client, gr):
     response = regie_client.post(
         url("cyclus-create", gr), {"jaar": "2028", "vaststelling_begroting": "31-2-2027"}
     )
+    assert "31-2-2027 bestaat niet: kijk de dag en de maand na." in text(response)
+    response = regie_client.post(
+        url("cyclus-create", gr), {"jaar": "2028", "vaststelling_begroting": "1 juli 2027"}
+    )
     assert "Schrijf de datum als dd-mm-jjjj" in text(response)
     response = regie_client.post(
         url("cyclus-create", gr),
@@ -158,6 +162,11 @@ def test_ics_has_every_open_step_with_a_stable_uid(regie_client, gr):
     assert gs.decoded("dtstart") == date(2026, 7, 16)
     assert gs.decoded("dtend") == date(2026, 7, 17)
     assert "GRT 2027" in str(gs["summary"])
+    kaders = by_uid[f"begroting-{gr.pk}-2028-kaders@regiekamer"]
+    beschrijving = str(kaders["description"])
+    # The date and the rule are each said once, labelled, not "uiterlijk …: uiterlijk …".
+    assert "Uiterste datum: vrijdag 30-04-2027. Regel: " in beschrijving
+    assert beschrijving.lower().count("uiterlijk") == 1
     again = Calendar.from_ical(regie_client.get(url("ics", gr)).content).walk("VEVENT")
     assert {str(e["uid"]) for e in again} == set(by_uid)
 

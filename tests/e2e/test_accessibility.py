@@ -18,13 +18,21 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from begroting.models import Begrotingscyclus, Zienswijze
 from formatie.models import Pakket, Rol
+from governance.models import Procesplanning, Processtap
 from kosten.models import Voorschotregeling
 from partijen.models import Gemeente, Samenwerkingsverband
 from programma.voortgang import draft_report, freeze_report
 from tests.brieven.factories import RaadsinformatiebriefFactory
 from tests.kosten.test_nacalculatie_command import realisatie_gelijk_aan_plan
-from tests.regiekamer.test_access_matrix import SCENARIO_PAGES, model_for, rows_of, url_patterns
+from tests.regiekamer.test_access_matrix import (
+    CYCLUSJAAR,
+    SCENARIO_PAGES,
+    model_for,
+    rows_of,
+    url_patterns,
+)
 from tests.world import add_meeting_and_answer
 
 from .browser import axe_summary
@@ -55,6 +63,7 @@ DOWNLOADS = {
     "governance:vergadering-besluitenlijst",
     "convenant:convenant-scan",
     "gemeenten:gemeente-logo",
+    "begroting:ics",
 }
 # A description or label that points at nothing is never read out; axe only "needs review" it.
 BROKEN_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby], [aria-labelledby]")]
@@ -103,6 +112,18 @@ def app_pages(mlw) -> list[str]:
     # Issue 21: a voorschotregeling (its edit page) and actual costs of 2016 (the jaarrekening).
     Voorschotregeling.objects.get_or_create(samenwerkingsverband=mlw, vanaf_jaar=2016)
     realisatie_gelijk_aan_plan(mlw)
+    # A begroting of its own with a year's cycle and a zienswijze (the begroting pages), and a
+    # process planning with a step (the demo's planning is G12's).
+    Samenwerkingsverband.objects.filter(pk=mlw.pk).update(eigen_begroting=True)
+    mlw.refresh_from_db()
+    cyclus, _ = Begrotingscyclus.objects.get_or_create(samenwerkingsverband=mlw, jaar=CYCLUSJAAR)
+    Zienswijze.objects.get_or_create(cyclus=cyclus, gemeente=weert)
+    planning, _ = Procesplanning.objects.get_or_create(
+        samenwerkingsverband=mlw, naam="Planning (pagina's)", defaults={"jaar": 2026}
+    )
+    Processtap.objects.get_or_create(
+        planning=planning, fase="Besluit", stap="Collegebesluit", defaults={"gepland": "mei 2026"}
+    )
     paths = []
     for name, kwargs, view in url_patterns():
         if name in NOT_PAGES | DOWNLOADS or not hasattr(view, "get"):
@@ -116,6 +137,8 @@ def app_pages(mlw) -> list[str]:
                 values[kwarg] = mlw.afkorting
             elif kwarg == "jaar" and name.startswith("kosten:"):
                 values[kwarg] = 2016  # kosten:jaarrekening
+            elif kwarg == "jaar":
+                values[kwarg] = CYCLUSJAAR  # a begrotingsjaar
             else:
                 model = model_for(name, kwarg, view)
                 # The last row: of the reports, the concept (a sent one has no edit page).

@@ -50,7 +50,7 @@ def test_the_day_of_a_behandeling_is_typed_and_shown_the_dutch_way(regie_client,
     data[f"behandelingen-{weert}-datum"] = "31-9-2016"  # no such day
     data[f"behandelingen-{weert}-uitkomst"] = "aangenomen"
     response = regie_client.post(url, data)
-    assert "Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 2-7-2026." in text(response)
+    assert "31-9-2016 bestaat niet: kijk de dag en de maand na." in text(response)
     assert not voorstel.behandelingen.filter(orgaan="raad", datum__isnull=False).exists()
 
     data[f"behandelingen-{weert}-datum"] = "1-9-2016"
