@@ -39,6 +39,8 @@ def test_the_year_with_its_differences_explained(mlw, stuur_client):
     assert "Extra inhuur bij ziekte" in page
     assert "<strong>Beleid Wmo</strong>: € 500 minder dan begroot" in page
     assert "Geen toelichting vastgelegd." in page
+    # The summary says which way the year went, never a bare "€ -500".
+    assert '<td class="num">€ 500 meer dan begroot</td>' in page
     # 500 more in total: Weert's share 240 more, and it gets the voorschot settlement too.
     assert "Weert betaalt € 240 bij" in page
     assert "Leudal betaalt Weert" in page
@@ -48,6 +50,15 @@ def test_an_incomplete_year_says_what_is_missing(mlw, stuur_client):
     page = stuur_client.get(url(2017)).content.decode()
     assert "2017 is nog niet compleet." in page and "Informatie analyse" in page
     assert "nog niet bekend" in page
+
+
+def test_the_summary_says_less_and_equal_in_words(mlw, stuur_client):
+    Realisatie.objects.filter(jaar=2016, rol__naam="Beleid Jeugd").update(bedrag=Decimal("30200"))
+    page = stuur_client.get(url(2016)).content.decode()
+    assert '<td class="num">€ 1.500 minder dan begroot</td>' in page and "€ -" not in page
+    Realisatie.objects.filter(jaar=2016, rol__naam="Beleid Jeugd").update(bedrag=Decimal("31700"))
+    page = stuur_client.get(url(2016)).content.decode()
+    assert '<td class="num">gelijk aan de begroting</td>' in page
 
 
 def test_a_year_without_costs_is_404(mlw, stuur_client):
