@@ -26,6 +26,8 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from formatie.constants import EERSTE_JAAR, LAATSTE_JAAR
+
 from .constants import Stap, Stapstatus
 
 TWAALF_WEKEN = timedelta(weeks=12)
@@ -256,19 +258,21 @@ def _met_noten(termijn: Termijn, extra: str) -> Termijn:
     return replace(termijn, toelichting=" ".join(n for n in noten if n))
 
 
-# The begrotingsjaren Regiekamer computes a calendar for: far enough from date.min and
-# date.max that every latest date (a year before, two after, weeks either side) exists.
-EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
+# The field of Begrotingscyclus that says when a step was done; the zienswijzen step is done per
+# gemeente (``zienswijzen_gedaan``).
+GEDAAN_VELD = {
+    Stap.KADERS: "kaders_verzonden",
+    Stap.ONTWERPBEGROTING: "ontwerpbegroting_verzonden",
+    Stap.BEGROTING_GS: "begroting_naar_gs",
+    Stap.VOORLOPIGE_JAARREKENING: "voorlopige_jaarrekening_verzonden",
+    Stap.JAARREKENING_GS: "jaarrekening_naar_gs",
+}
 
 # The dates of a Begrotingscyclus: the adoptions and the day each step was done.
 DATUMVELDEN = [
     "vaststelling_begroting",
     "vaststelling_jaarrekening",
-    "kaders_verzonden",
-    "ontwerpbegroting_verzonden",
-    "begroting_naar_gs",
-    "voorlopige_jaarrekening_verzonden",
-    "jaarrekening_naar_gs",
+    *GEDAAN_VELD.values(),
 ]
 
 
@@ -355,16 +359,6 @@ def geen_begroting_melding(sv) -> str:
 
 
 # --- A stored cycle ----------------------------------------------------------------------------
-
-# The field of Begrotingscyclus that says when a step was done; the zienswijzen step is done per
-# gemeente (``zienswijzen_gedaan``).
-GEDAAN_VELD = {
-    Stap.KADERS: "kaders_verzonden",
-    Stap.ONTWERPBEGROTING: "ontwerpbegroting_verzonden",
-    Stap.BEGROTING_GS: "begroting_naar_gs",
-    Stap.VOORLOPIGE_JAARREKENING: "voorlopige_jaarrekening_verzonden",
-    Stap.JAARREKENING_GS: "jaarrekening_naar_gs",
-}
 
 
 def zienswijzen_gedaan(cyclus, gemeenten) -> date | None:

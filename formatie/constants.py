@@ -44,3 +44,9 @@ def gereserveerde_pakketnaam(naam) -> bool:
     """Whether a pluspakket named ``naam`` would read as the basispakket or the total."""
     gewoon = " ".join(str(naam).split()).casefold()
     return gewoon in {n.casefold() for n in GERESERVEERDE_PAKKETNAMEN}
+
+
+# The begrotingsjaren Regiekamer reads and computes (actual costs, voorschotten, pakket deelnames,
+# the begrotingscyclus): far enough from date.min and date.max that every latest date of a
+# cycle (a year before, two after, weeks either side) exists.
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100

@@ -14,10 +14,8 @@ from django.db import transaction
 
 from partijen.models import Samenwerkingsverband
 
-from .constants import Pakketsoort, Pakketverdeling
+from .constants import EERSTE_JAAR, LAATSTE_JAAR, Pakketsoort, Pakketverdeling
 from .models import Pakketdeelname
-
-EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100  # as the begrotingscyclus (begroting/forms.py)
 
 
 def neemt_deel(deelnames, jaar: int) -> bool:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from formatie.constants import EERSTE_JAAR, LAATSTE_JAAR
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.declarations import Scope
 from regiekamer.fields import BedragField, PercentageField
@@ -199,7 +200,7 @@ class Budgetclaim(Versioned):
 
 
 # The years actual costs and voorschotten may name (kosten.realisatie reads files within them).
-MIN_JAAR, MAX_JAAR = 2000, 2100
+MIN_JAAR, MAX_JAAR = EERSTE_JAAR, LAATSTE_JAAR
 SCENARIO_REALISATIE = (
     "Een scenario heeft geen werkelijke kosten: die komen uit de financiële administratie van "
     "het echte samenwerkingsverband."
