@@ -34,8 +34,8 @@ from typing import TypeVar
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models.signals import m2m_changed, pre_delete, pre_save
+from django.db import IntegrityError, connection, transaction
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
 from .access import _sv_ids_as_edited
 from .declarations import is_history_model, regiekamer_app, scope_of
@@ -147,6 +147,13 @@ def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
     changed(_target(sender, ids))
 
 
+def _after_create(sender, instance, created=False, raw=False, **kwargs):
+    """A new samenwerkingsverband gets a version of its own at once: its key is never one a
+    rolled-back samenwerkingsverband with the same id used (SQLite reuses ids)."""
+    if created and not raw and tracked(sender) and scope_of(sender).is_samenwerkingsverband:
+        changed([instance.pk])
+
+
 def _before_delete(sender, instance, **kwargs):
     if tracked(sender):
         ids = _stored_sv_ids(sender, [instance.pk]) if not scope_of(sender).shared else set()
@@ -173,6 +180,7 @@ def _before_m2m(sender, instance, action, model, pk_set, **kwargs):
 def connect() -> None:
     """Connect the signals (RegiekamerConfig.ready)."""
     pre_save.connect(_before_save, dispatch_uid="dataversie_save")
+    post_save.connect(_after_create, dispatch_uid="dataversie_create")
     pre_delete.connect(_before_delete, dispatch_uid="dataversie_delete")
     m2m_changed.connect(_before_m2m, dispatch_uid="dataversie_m2m")
 
@@ -198,8 +206,12 @@ def code_version() -> str:
 
 
 def cache_key(naam: str, sv_id: int, version: str, vary: tuple) -> str:
+    """The key: the code, the database (two installations may share one Redis), the version
+    and ``vary``."""
+    database = connection.settings_dict
+    where = f"{database['HOST']}:{database['PORT']}/{database['NAME']}"
     digest = hashlib.sha256(
-        "\x1f".join([code_version(), version, *map(str, vary)]).encode()
+        "\x1f".join([code_version(), where, version, *map(str, vary)]).encode()
     ).hexdigest()[:40]
     return f"rk:{naam}:{sv_id}:{digest}"
 
