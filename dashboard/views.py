@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 from django.views.generic import TemplateView
 
@@ -364,14 +365,11 @@ def begroting_url(sv: Samenwerkingsverband, cyclus) -> str:
 # --- The page -------------------------------------------------------------------------------
 
 
-def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> dict:
-    """The blocks. Those that depend on the data and the day only come from the cache while
-    the samenwerkingsverband's data is unchanged (``regiekamer.dataversie``); the governance
-    block names the meetings still to come at this moment, so it is read every time."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
+def daily_blocks(sv: Samenwerkingsverband, today: date) -> dict:
+    """The blocks that depend on the data and the day only: from the cache while the
+    samenwerkingsverband's data is unchanged (``regiekamer.dataversie``)."""
 
-    def daily_blocks() -> dict:
+    def compute() -> dict:
         return {
             "kosten": kosten_block(sv),
             "formatie": formatie_block(sv),
@@ -380,8 +378,14 @@ def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> di
             "begroting": begroting_block(sv, today),
         }
 
-    blocks = cached(sv.pk, "dashboard", daily_blocks, today.isoformat())
-    return blocks | {"governance": governance_block(sv, now)}
+    return cached(sv.pk, "dashboard", compute, today.isoformat())
+
+
+def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> dict:
+    """Every block. The governance block names the meetings still to come at this moment, so it
+    is read every time."""
+    now = now or timezone.now()
+    return daily_blocks(sv, timezone.localdate(now)) | {"governance": governance_block(sv, now)}
 
 
 class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
@@ -396,4 +400,10 @@ class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        return context | build_dashboard(self.get_samenwerkingsverband())
+        sv = self.get_samenwerkingsverband()
+        now = timezone.now()
+        # Read only when the page's parts are not in the cache (templates/dashboard.html).
+        blocks = SimpleLazyObject(lambda: daily_blocks(sv, timezone.localdate(now)))
+        for name in ("kosten", "formatie", "programma", "convenant", "begroting"):
+            context[name] = SimpleLazyObject(lambda name=name: blocks[name])
+        return context | {"governance": governance_block(sv, now)}
