@@ -242,17 +242,26 @@ def cache_key(naam: str, sv_id: int, version: str, vary: tuple) -> str:
     return f"rk:{naam}:{sv_id}:{digest}"
 
 
-def cached(sv_id: int, naam: str, compute: Callable[[], T], *vary, timeout=TIMEOUT) -> T:
+def cached(
+    sv_id: int,
+    naam: str,
+    compute: Callable[[], T],
+    *vary,
+    timeout=TIMEOUT,
+    valid: Callable[[T], bool] | None = None,
+) -> T:
     """``compute()``, from the cache when this samenwerkingsverband's data has not changed since
     it was stored under ``naam`` and ``vary`` (strings: a query string, the viewer's role, the
-    day when the value depends on it)."""
+    day when the value depends on it). ``valid``: whether a stored value still holds at this
+    moment (a list of meetings still to come, until the first of them begins); if not, it is
+    computed and stored again."""
     key = cache_key(naam, sv_id, versie(sv_id), vary)
     try:
         value = cache.get(key, _MISSING)
     except Exception:  # the cache server is away: slower, never wrong
         log.warning("De cache antwoordt niet; %s wordt berekend.", naam, exc_info=True)
         return compute()
-    if value is not _MISSING:
+    if value is not _MISSING and (valid is None or valid(value)):
         return value
     value = compute()
     try:
