@@ -349,14 +349,16 @@ def measure_pdfs(sv) -> dict:
 
 
 def counts() -> list[tuple[str, int]]:
-    labels = [
+    labels = [  # the samenwerkingsverbanden include their scenario's, also counted apart
         "partijen.samenwerkingsverband", "partijen.gemeente", "partijen.inwonertal",
         "formatie.fase", "formatie.rol", "formatie.bezetting", "programma.opdracht",
         "programma.voortgangsrapportage", "programma.voortgangsregel",
         "governance.vergadering", "governance.besluit", "governance.actiepunt",
         "kosten.realisatie", "begroting.begrotingscyclus", "begroting.zienswijze",
     ]  # fmt: skip
-    return [(label, apps.get_model(label).objects.count()) for label in labels]
+    result = [(label, apps.get_model(label).objects.count()) for label in labels]
+    scenarios = Samenwerkingsverband.objects.scenarios().count()
+    return [*result[:1], ("partijen.scenario", scenarios), *result[1:]]
 
 
 def per_page(report: dict) -> float:
@@ -430,11 +432,11 @@ def load_lines(load) -> list[str]:
     return [*lines, ""]
 
 
-def compare_lines(results, baseline) -> list[str]:
-    """Each page's median time against the factor-1 run kept in COMPARE_WITH."""
-    if FACTOR == "1" or not COMPARE_WITH.exists():
+def compare_lines(results, baseline, other) -> list[str]:
+    """Each page's median time against the run ``other`` (COMPARE_WITH, read before this run
+    wrote its own figures)."""
+    if other is None:
         return []
-    other = json.loads(COMPARE_WITH.read_text())
     theirs = {p["name"]: p for p in other["pages"]}
     lines = [
         f"## Factor {FACTOR} against factor {other['factor']}",
@@ -465,6 +467,9 @@ def write(sv, baseline, results, pdfs, load):
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
     ).stdout.strip()
     run = f"{datetime.now():%Y-%m-%d %H:%M}"
+    other = None
+    if COMPARE_WITH.exists() and (FACTOR != "1" or "COMPARE_WITH" in os.environ):
+        other = json.loads(COMPARE_WITH.read_text())
     JSON.write_text(json.dumps({
         "factor": FACTOR, "run": run, "commit": commit, "samenwerkingsverband": sv.afkorting,
         "baseline": baseline, "pages": results, "pdfs": pdfs, "load": load,
@@ -506,7 +511,7 @@ def write(sv, baseline, results, pdfs, load):
             f"{r['ratio']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | "
             f"{mark(r['ratio'] >= MIN_RATIO)} |"
         )
-    lines += ["", *load_lines(load), *pdf_lines(pdfs), "", *compare_lines(results, baseline)]
+    lines += ["", *load_lines(load), *pdf_lines(pdfs), "", *compare_lines(results, baseline, other)]
     RESULTS.write_text("\n".join(lines) + ("\n" + notes if notes else ""), encoding="utf-8")
 
 
