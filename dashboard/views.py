@@ -33,6 +33,7 @@ from programma.constants import Kleurstatus, Uitvoering
 from programma.models import Voortgangsrapportage, Voortgangsregel
 from programma.voortgang import slipped, status_counts
 from regiekamer.charts import formatie_chart, kosten_chart
+from regiekamer.dataversie import cached
 from regiekamer.views import RealOnlyMixin, SamenwerkingsverbandMixin
 
 LIST_LIMIT = 5  # rows listed per governance item; the count says how many there are
@@ -364,15 +365,23 @@ def begroting_url(sv: Samenwerkingsverband, cyclus) -> str:
 
 
 def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> dict:
+    """The blocks. Those that depend on the data and the day only come from the cache while
+    the samenwerkingsverband's data is unchanged (``regiekamer.dataversie``); the governance
+    block names the meetings still to come at this moment, so it is read every time."""
     now = now or timezone.now()
-    return {
-        "kosten": kosten_block(sv),
-        "formatie": formatie_block(sv),
-        "programma": programma_block(sv),
-        "governance": governance_block(sv, now),
-        "convenant": convenant_block(sv, timezone.localdate(now)),
-        "begroting": begroting_block(sv, timezone.localdate(now)),
-    }
+    today = timezone.localdate(now)
+
+    def daily_blocks() -> dict:
+        return {
+            "kosten": kosten_block(sv),
+            "formatie": formatie_block(sv),
+            "programma": programma_block(sv),
+            "convenant": convenant_block(sv, today),
+            "begroting": begroting_block(sv, today),
+        }
+
+    blocks = cached(sv.pk, "dashboard", daily_blocks, today.isoformat())
+    return blocks | {"governance": governance_block(sv, now)}
 
 
 class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):

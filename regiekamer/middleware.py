@@ -13,17 +13,26 @@ from django.http import HttpResponseBadRequest
 from django.template import loader
 
 LOGIN_TIME_KEY = "ingelogd_om"
+SEEN_KEY = "gezien_om"  # the session's last renewal (SessionLimitMiddleware)
 
 
 def remember_login(request) -> None:
-    """Store the moment of the login in the session (called on ``user_logged_in``)."""
-    request.session[LOGIN_TIME_KEY] = int(time.time())
+    """Store the moment of the login in the session (called on ``user_logged_in``); the login
+    saves the session, so it counts as its first renewal too."""
+    now = int(time.time())
+    request.session[LOGIN_TIME_KEY] = now
+    request.session[SEEN_KEY] = now
 
 
 class SessionLimitMiddleware:
-    """Ends a session ``SESSION_MAX_AGE`` seconds after its login, however active it was.
+    """Ends a session ``SESSION_MAX_AGE`` seconds after its login, however active it was, and
+    keeps an active one alive.
 
-    The idle limit is Django's own: ``SESSION_COOKIE_AGE`` with ``SESSION_SAVE_EVERY_REQUEST``.
+    The idle limit is Django's own ``SESSION_COOKIE_AGE``: a saved session lives that long. A
+    request saves the session (and renews its cookie) at most once every
+    ``SESSION_RENEW_SECONDS``, not on every request (a write to the sessions table per page
+    view); ``SESSION_COOKIE_AGE`` is the idle limit plus that interval, so a session still
+    ends no sooner than ``SESSION_IDLE_SECONDS`` after the last request.
     A session from before this rule (no login time) starts counting now.
     """
 
@@ -39,6 +48,9 @@ class SessionLimitMiddleware:
                 logout(request)
                 messages.info(request, "U bent automatisch uitgelogd: log opnieuw in.")
                 return redirect_to_login(request.get_full_path())
+            now = int(time.time())
+            if now - request.session.get(SEEN_KEY, 0) >= settings.SESSION_RENEW_SECONDS:
+                request.session[SEEN_KEY] = now  # modified: saved, its cookie renewed
         return self.get_response(request)
 
 
