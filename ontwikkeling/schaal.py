@@ -117,7 +117,7 @@ from programma.models import (
     Voortgangsregel,
 )
 from programma.voortgang import mark_sent, report_problems
-from regiekamer import access
+from regiekamer import access, dataversie
 from regiekamer.afronding import index_amount, round_cent
 from regiekamer.getallen import implausible
 from regiekamer.roles import REGIEGROEP, ensure_groups
@@ -1512,6 +1512,10 @@ def generate(factor: float, seed: int = DEFAULT_SEED) -> dict[str, int]:
     """
     check_empty()
     Schaalgenerator(factor, seed).generate()
+    # Rows inserted in bulk send no signal: the data versions are moved here, as maak_scenario
+    # moves its scenario's, so that nothing cached while generating outlives it.
+    dataversie.changed(Samenwerkingsverband.objects.values_list("pk", flat=True))
+    dataversie.changed(None)
     counts = {}
     for model in COUNTED_MODELS:
         naam = str(model._meta.verbose_name_plural)
