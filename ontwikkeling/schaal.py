@@ -49,6 +49,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from begroting.kalender import termijnen
+from begroting.models import Begrotingscyclus, Zienswijze
 from convenant.constants import ConvenantStatus
 from convenant.models import (
     Artikel,
@@ -92,7 +94,13 @@ from governance.models import (
 )
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_kostenverdeling
-from kosten.models import Budget, Budgetclaim, Verdeelsleutel, Verdeelsleutelaandeel
+from kosten.models import (
+    Budget,
+    Budgetclaim,
+    Realisatie,
+    Verdeelsleutel,
+    Verdeelsleutelaandeel,
+)
 from kosten.verdeling import Sleutel
 from partijen.constants import JuridischeVorm
 from partijen.models import Domein, Gemeente, Inwonertal, Samenwerkingsverband
@@ -109,19 +117,31 @@ from programma.models import (
     Voortgangsregel,
 )
 from programma.voortgang import mark_sent, report_problems
-from regiekamer import access
+from regiekamer import access, dataversie
 from regiekamer.afronding import index_amount, round_cent
 from regiekamer.getallen import implausible
 from regiekamer.roles import REGIEGROEP, ensure_groups
+from scenarios.maak import maak_scenario
 
 DEFAULT_SEED = 8  # issue 8
 BATCH_SIZE = 2000
+# The largest kinds (agendapunten, besluiten, actiepunten, voortgangsregels: half a million
+# each at factor 10) are written every CHUNK rows, so that the rows and their history records
+# are never all in memory at once.
+CHUNK = 20000
 REFERENTIEDATUM = date(2026, 6, 30)  # "now" in the generated data
 JAREN = range(2007, 2027)  # inwonertallen on 1 January of each year
 LAATSTE_VERGADERDAG = date(2027, 12, 31)  # meetings are planned a year and a half ahead
 RAPPORTAGES_PER_PLAN = 24
 RAPPORTAGE_INTERVAL = 2  # months
 GEBRUIKER = "schaaldata"  # sends the frozen reports; cannot log in
+# Issue 22: every EIGEN_BEGROTING_ELKE-th samenwerkingsverband (the first of each group, T01
+# included) keeps a begroting of its own with a begrotingscyclus for BEGROTINGSJAREN; every
+# SCENARIO_ELKE-th has a scenario; every one has werkelijke kosten for its complete years (those
+# before the reference date's year).
+EIGEN_BEGROTING_ELKE = 4
+SCENARIO_ELKE = 10
+BEGROTINGSJAREN = (2025, 2026, 2027)
 BRON = "Synthetische testgegevens (genereer_schaal), geen echte gegevens."
 
 # At factor 1 (the issue).
@@ -220,6 +240,11 @@ def jaarbedragen(field: str, bedrag, jaren) -> list[dict]:
         vorig = row[field]
         rows.append({"jaar": jaar, **row})
     return rows
+
+
+def werkdag(day: date) -> date:
+    """``day``, or the Monday after when it falls in a weekend."""
+    return day + timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
 
 
 def aware(day: date, hour: int, minute: int = 0) -> datetime:
@@ -346,6 +371,8 @@ BUDGETPOSTEN = [
     "Opleiding en kennisdeling",
     "Projectleiding",
 ]
+ZIENSWIJZE = "De raad van {gemeente} vraagt de kosten per inwoner gelijk te houden (testgegevens)."
+REACTIE = "Het dagelijks bestuur neemt de zienswijze over in de begroting (testgegevens)."
 TOELICHTING = {
     Kleurstatus.RISICO: "Vertraging van {m} verwacht; bijsturing in de regiegroep.",
     Kleurstatus.PROBLEEM: "Vertraging van {m}; de stuurgroep wordt gevraagd te besluiten.",
@@ -371,6 +398,10 @@ class Regio:
     leden: dict[int, list[Persoon]] = field(default_factory=dict)  # gremium pk -> members
     plan: Programmaplan | None = None
     verloop: list[Verloop] = field(default_factory=list)  # its opdrachten and how they go
+    rollen: list[Rol] = field(default_factory=list)
+    # The plan's rounded cost per (rol pk, jaar) of its complete years (load_kostenverdeling),
+    # around which the werkelijke kosten are made.
+    begroot: dict[tuple[int, int], Decimal] = field(default_factory=dict)
 
 
 @dataclass
@@ -437,6 +468,9 @@ class Schaalgenerator:
     def __init__(self, factor: float, seed: int = DEFAULT_SEED):
         self.omvang = Omvang.at(factor)
         self.rng = random.Random(seed)
+        # The parts added in issue 22 draw from a random source of their own, so that
+        # everything made before them is what the same seed made before.
+        self.rng22 = random.Random(f"{seed}-22")
         self.regios: list[Regio] = []
         self.gemeenten: list[Gemeente] = []
         self.inwoners: dict[int, dict[int, int]] = {}  # gemeente pk -> {jaar: aantal}
@@ -475,6 +509,9 @@ class Schaalgenerator:
         self.make_vergaderingen()
         self.make_knelpunten()
         self.make_programma()
+        self.make_realisatie()
+        self.make_begroting()
+        self.make_scenarios()
 
     # -- gemeenten and samenwerkingsverbanden ------------------------------------------------
 
@@ -534,6 +571,7 @@ class Schaalgenerator:
                 afkorting=f"T{i:0{width}d}",
                 juridische_vorm=rng.choice(vormen),
                 penvoerder=grootste,
+                eigen_begroting=i % EIGEN_BEGROTING_ELKE == 1,
             )
             start = date(rng.randint(2007, 2018), rng.randint(1, 12), 1)
             self.regios.append(Regio(i, sv, gemeenten, start))
@@ -734,6 +772,7 @@ class Schaalgenerator:
             for i in range(aantal):
                 rol = self.make_rol(regio, i)
                 rollen.append(rol)
+                regio.rollen.append(rol)
                 for index, fase in enumerate(self.fasen[regio.nummer]):
                     bezetting.append(self.make_bezetting(rol, fase, index))
                 if rol.structureel:
@@ -837,6 +876,11 @@ class Schaalgenerator:
         budgetten = []
         for regio in self.regios:
             kv = load_kostenverdeling(regio.sv)
+            regio.begroot = {
+                key: regel.kosten
+                for key, regel in kv.regels.items()
+                if regel.kosten and key[1] < REFERENTIEDATUM.year
+            }
             per_naam = {g.naam: g for g in regio.gemeenten}
             for naam in kv.gemeenten:
                 for jaar in kv.jaren:
@@ -924,8 +968,11 @@ class Schaalgenerator:
                     regio_van.append(regio.nummer)
         self.bulk(Vergadering, vergaderingen)
 
-        agendapunten = []
+        agendapunten, geschreven = [], 0
         for v in vergaderingen:
+            if len(agendapunten) - geschreven >= CHUNK:
+                self.bulk(Agendapunt, agendapunten[geschreven:])
+                geschreven = len(agendapunten)
             jaar = v.begin.year
             onderwerpen = rng.sample(ONDERWERPEN, 2)
             agendapunten += [
@@ -954,7 +1001,7 @@ class Schaalgenerator:
                     soort=Agendapuntsoort.BESPREKING,
                 ),
             ]
-        self.bulk(Agendapunt, agendapunten)
+        self.bulk(Agendapunt, agendapunten[geschreven:])
 
         # Besluiten and actiepunten come from the meetings held before the reference date.
         gehouden: dict[int, list[tuple[Vergadering, list[Agendapunt]]]] = {}
@@ -1000,6 +1047,9 @@ class Schaalgenerator:
                 continue
             for (v, punten), k in zip(meetings, spread(aantal, len(meetings)), strict=True):
                 dag = timezone.localdate(v.begin)
+                if len(besluiten) >= CHUNK:
+                    self.bulk(Besluit, besluiten)
+                    besluiten = []
                 for j in range(k):
                     nummer += 1
                     punt = punten[1] if j == 0 else punten[2]
@@ -1037,6 +1087,9 @@ class Schaalgenerator:
                 continue
             for (v, punten), k in zip(meetings, spread(aantal, len(meetings)), strict=True):
                 leden = regio.leden[v.gremium_id]
+                if len(acties) >= CHUNK:
+                    self.bulk(Actiepunt, acties)
+                    acties = []
                 for _ in range(k):
                     nummer += 1
                     deadline = timezone.localdate(v.begin) + timedelta(days=rng.randint(14, 120))
@@ -1237,8 +1290,9 @@ class Schaalgenerator:
         eerste = add_months(
             REFERENTIEDATUM.replace(day=1), -RAPPORTAGE_INTERVAL * (RAPPORTAGES_PER_PLAN - 1)
         )
-        vorige, regels = {}, []
+        vorige = {}
         for k in range(RAPPORTAGES_PER_PLAN):
+            regels = []
             maand = add_months(eerste, RAPPORTAGE_INTERVAL * k)
             peildatum = last_day_of_month(maand)
             begin = add_months(maand, 1 - RAPPORTAGE_INTERVAL)
@@ -1264,7 +1318,124 @@ class Schaalgenerator:
                 ronde.append(r)
                 vorige[regio.nummer] = r
             self.bulk(Voortgangsrapportage, ronde)  # each round's pks are the next round's vorige
-        self.bulk(Voortgangsregel, regels, checked=True)
+            self.bulk(Voortgangsregel, regels, checked=True)
+
+    # -- werkelijke kosten, begrotingscyclus and scenario's (issue 22) -----------------------
+
+    def make_realisatie(self) -> None:
+        """The werkelijke kosten of every rol with plan costs in each complete year (before the
+        reference date's year), as the financial administration would give them: the plan's
+        cost give or take 8 %, in cents, borne as the plan says (``gedragen_door`` empty), a
+        toelichting where they differ by more than 5 %. Every such year is complete, so the
+        nacalculatie settles it; the year of the reference date has none yet."""
+        rng, rows = self.rng22, []
+        for regio in self.regios:
+            rollen = {rol.pk: rol for rol in regio.rollen}
+            for (rol_id, jaar), begroot in sorted(regio.begroot.items(), key=lambda i: i[0][::-1]):
+                afwijking = rng.uniform(-0.08, 0.08)
+                bedrag = round_cent(begroot * Decimal(1 + afwijking))
+                rows.append(
+                    Realisatie(
+                        samenwerkingsverband=regio.sv,
+                        rol=rollen[rol_id],
+                        jaar=jaar,
+                        bedrag=bedrag,
+                        bron=f"Financiële administratie {regio.sv.afkorting} {jaar} (testgegevens)",
+                        toelichting=(
+                            ("Meer" if afwijking > 0 else "Minder") + " uren dan begroot."
+                            if abs(afwijking) > 0.05
+                            else ""
+                        ),
+                    )
+                )
+            if len(rows) >= BATCH_SIZE * 10:
+                self.bulk(Realisatie, rows)
+                rows = []
+        self.bulk(Realisatie, rows)
+
+    def make_begroting(self) -> None:
+        """A begrotingscyclus for each of :data:`BEGROTINGSJAREN` of every samenwerkingsverband
+        with a begroting of its own, as the regiegroep keeps it: the adoption dates, each step
+        done (on time, a few late) when its day lies before the reference date, and every
+        council's zienswijze on the ontwerpbegroting with the dagelijks bestuur's response,
+        as far as the reference date has come."""
+        rng = self.rng22
+        cycli = [
+            (regio, self.make_cyclus(regio, jaar))
+            for regio in self.regios
+            if regio.sv.heeft_eigen_begroting
+            for jaar in BEGROTINGSJAREN
+        ]
+        self.bulk(Begrotingscyclus, [cyclus for _, cyclus in cycli])
+        zienswijzen = []
+        for regio, cyclus in cycli:
+            if (ontwerp := cyclus.ontwerpbegroting_verzonden) is None:
+                continue
+            for gemeente in regio.gemeenten:
+                ontvangen = ontwerp + timedelta(days=rng.randint(20, 75))
+                if ontvangen >= REFERENTIEDATUM:
+                    continue  # not in yet
+                geen = rng.random() < 0.3
+                reactie = ontvangen + timedelta(days=rng.randint(7, 40))
+                if geen or reactie >= REFERENTIEDATUM:
+                    reactie = None
+                zienswijzen.append(
+                    Zienswijze(
+                        cyclus=cyclus,
+                        gemeente=gemeente,
+                        ontvangen=ontvangen,
+                        geen_zienswijze=geen,
+                        tekst="" if geen else ZIENSWIJZE.format(gemeente=gemeente.naam),
+                        reactie_verzonden=reactie,
+                        reactie="" if reactie is None else REACTIE,
+                    )
+                )
+        self.bulk(Zienswijze, zienswijzen)
+
+    def make_cyclus(self, regio: Regio, jaar: int) -> Begrotingscyclus:
+        """One begrotingsjaar: the algemeen bestuur adopts the begroting early in July of the
+        year before and the jaarrekening late in June of the year after; each step is done a
+        few days before its latest date (one in ten a few days after), if by then."""
+        rng = self.rng22
+        vaststelling = werkdag(date(jaar - 1, 7, rng.randint(1, 10)))
+        jaarrekening = werkdag(date(jaar + 1, 6, rng.randint(15, 28)))
+        stappen = {t.stap: t.uiterste_datum for t in termijnen(jaar, vaststelling, jaarrekening)}
+
+        def gedaan(uiterst: date, na: date | None = None) -> date | None:
+            dag = uiterst + timedelta(days=rng.randint(1, 6) if rng.random() < 0.1 else 0)
+            dag -= timedelta(days=rng.randint(0, 10))
+            if na is not None:
+                dag = max(dag, na)
+            return dag if dag < REFERENTIEDATUM else None
+
+        return Begrotingscyclus(
+            samenwerkingsverband=regio.sv,
+            jaar=jaar,
+            vaststelling_begroting=vaststelling,
+            vaststelling_jaarrekening=jaarrekening,
+            kaders_verzonden=gedaan(stappen["kaders"]),
+            ontwerpbegroting_verzonden=gedaan(stappen["ontwerpbegroting"]),
+            # Sent on after the adoption (so not before the reference date if that is after it).
+            begroting_naar_gs=gedaan(stappen["begroting_gs"], na=vaststelling),
+            voorlopige_jaarrekening_verzonden=gedaan(stappen["voorlopige_jaarrekening"]),
+            jaarrekening_naar_gs=gedaan(stappen["jaarrekening_gs"], na=jaarrekening),
+            uitvoeringsplan=f"Uitvoeringsplan {jaar} van {regio.sv.naam}. {BRON}",
+            toelichting=BRON,
+        )
+
+    def make_scenarios(self) -> None:
+        """A scenario of every :data:`SCENARIO_ELKE`-th samenwerkingsverband (T01 first), made
+        as "Nieuw scenario" makes one (``maak_scenario``: a copy of its gemeenten, inwonertallen,
+        formation and keys), for the comparison page."""
+        for regio in self.regios:
+            if regio.nummer % SCENARIO_ELKE == 1:
+                maak_scenario(
+                    regio.sv,
+                    f"{regio.sv.afkorting}S",
+                    f"{regio.sv.naam}: scenario",
+                    user=self.gebruiker,
+                    toelichting=f"Wat als de formatie anders wordt? {BRON}",
+                )
 
     def make_gebruiker(self):
         """The schaaldata user: makes the history and sends the reports as a regiegroep
@@ -1307,6 +1478,9 @@ COUNTED_MODELS = [
     Voortgangsrapportage,
     Voortgangsregel,
     Budgetpost,
+    Realisatie,
+    Begrotingscyclus,
+    Zienswijze,
 ]
 
 
@@ -1330,11 +1504,24 @@ def check_empty() -> None:
 
 
 @transaction.atomic
-def generate(factor: float, seed: int = DEFAULT_SEED) -> dict[type[models.Model], int]:
-    """Fill an empty database at ``factor``; returns the number of rows per model.
+def generate(factor: float, seed: int = DEFAULT_SEED) -> dict[str, int]:
+    """Fill an empty database at ``factor``; returns the number of rows per kind (the model's
+    plural name), the real samenwerkingsverbanden and their scenario's apart.
 
     Refuses (:class:`DatabaseNietLeeg`) a database with a samenwerkingsverband or gemeente.
     """
     check_empty()
     Schaalgenerator(factor, seed).generate()
-    return {model: model.objects.count() for model in COUNTED_MODELS}
+    # Rows inserted in bulk send no signal: the data versions are moved here, as maak_scenario
+    # moves its scenario's, so that nothing cached while generating outlives it.
+    dataversie.changed(Samenwerkingsverband.objects.values_list("pk", flat=True))
+    dataversie.changed(None)
+    counts = {}
+    for model in COUNTED_MODELS:
+        naam = str(model._meta.verbose_name_plural)
+        if model is Samenwerkingsverband:  # the real ones; their scenario's apart
+            counts[naam] = model.objects.echt().count()
+            counts["scenario's"] = model.objects.scenarios().count()
+        else:
+            counts[naam] = model.objects.count()
+    return counts

@@ -3,6 +3,7 @@
 import hashlib
 import io
 import re
+from decimal import Decimal
 from itertools import pairwise
 
 import pytest
@@ -13,9 +14,12 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
+from begroting.models import Begrotingscyclus, Zienswijze
 from formatie.models import Bezetting, Fase, Rol
 from governance.models import Actiepunt, Besluit, Gremium, Persoon, Vergadering
 from kosten.gegevens import load_kostenverdeling
+from kosten.models import Realisatie
+from kosten.nacalculatie import load_nacalculatie
 from ontwikkeling import schaal
 from ontwikkeling.schaal import Omvang
 from partijen.constants import JuridischeVorm
@@ -53,13 +57,17 @@ def test_a_factor_of_zero_is_refused():
 
 
 def counts() -> dict:
+    """What was made of the real samenwerkingsverbanden (their scenario's are copies)."""
+    echt = Q(samenwerkingsverband__scenario_van=None)
     return {
-        "samenwerkingsverbanden": Samenwerkingsverband.objects.count(),
+        "samenwerkingsverbanden": Samenwerkingsverband.objects.echt().count(),
         "gemeenten": Gemeente.objects.count(),
         "inwonertallen": Inwonertal.objects.count(),
-        "fasen": Fase.objects.count(),
-        "rollen": Rol.objects.count(),
-        "bezettingen": Bezetting.objects.count(),
+        "fasen": Fase.objects.filter(echt).count(),
+        "rollen": Rol.objects.filter(echt).count(),
+        "bezettingen": Bezetting.objects.filter(
+            rol__samenwerkingsverband__scenario_van=None
+        ).count(),
         "opdrachten": Opdracht.objects.count(),
         "rapportages": Voortgangsrapportage.objects.count(),
         "voortgangsregels": Voortgangsregel.objects.count(),
@@ -88,18 +96,24 @@ def test_the_counts_scale_with_the_factor():
         "besluiten": 1250,
         "actiepunten": 1250,
     }
-    assert list(Samenwerkingsverband.objects.values_list("naam", "afkorting")) == [
+    assert list(Samenwerkingsverband.objects.echt().values_list("naam", "afkorting")) == [
         ("Testregio 01 (schaaldata)", "T01"),
         ("Testregio 02 (schaaldata)", "T02"),
     ]
-    assert [sv.gemeenten.count() for sv in Samenwerkingsverband.objects.all()] == [9, 9]
+    assert [sv.gemeenten.count() for sv in Samenwerkingsverband.objects.echt()] == [9, 9]
+    # T01 keeps a begroting of its own and has a scenario (every 4th and every 10th, from 1).
+    assert list(
+        Samenwerkingsverband.objects.scenarios().values_list("afkorting", "scenario_van__afkorting")
+    ) == [("T01S", "T01")]
+    assert [sv.heeft_eigen_begroting for sv in Samenwerkingsverband.objects.echt()] == [True, False]
     assert Gremium.objects.filter(samenwerkingsverband__afkorting="T01").count() == 5
     # Every opdracht is in all 24 reports; every gemeente has 20 years of inhabitants.
     per_opdracht = Voortgangsregel.objects.values("opdracht").annotate(n=Count("pk"))
     assert {row["n"] for row in per_opdracht} == {24}
     per_gemeente = Inwonertal.objects.values("gemeente").annotate(n=Count("pk"))
     assert {row["n"] for row in per_gemeente} == {20}
-    assert "samenwerkingsverbanden: 2\n" in output
+    assert "samenwerkingsverbanden: 2\n" in output and "scenario's: 1\n" in output
+    assert "begrotingscycli: 3\n" in output
     assert "besluiten: 1.250\n" in output
     assert "voortgangsregels: 2.400\n" in output
 
@@ -123,7 +137,7 @@ def test_a_tiny_factor_still_makes_a_whole_samenwerkingsverband():
         "actiepunten": 25,
         "personen": 3 * 3 + 1,
     }
-    assert load_kostenverdeling(Samenwerkingsverband.objects.get()).totaal > 0
+    assert load_kostenverdeling(Samenwerkingsverband.objects.echt().get()).totaal > 0
 
 
 def snapshot() -> dict:
@@ -286,7 +300,7 @@ class TestOnTheGeneratedData:
 
     def test_the_app_works_on_the_generated_data(self, client, beheer_user):
         client.force_login(beheer_user)
-        sv = Samenwerkingsverband.objects.get()
+        sv = Samenwerkingsverband.objects.echt().get()
         code = sv.afkorting
         plan = sv.programmaplannen.get()
         rapportages = plan.rapportages.order_by("-peildatum")
@@ -321,7 +335,7 @@ class TestOnTheGeneratedData:
 
     def test_the_kostenverdeling_total_is_the_sum_of_the_shares_shown(self, client, beheer_user):
         client.force_login(beheer_user)
-        sv = Samenwerkingsverband.objects.get()
+        sv = Samenwerkingsverband.objects.echt().get()
         kv = load_kostenverdeling(sv)
 
         page = text(client.get(reverse("kosten:kostenverdeling", args=[sv.afkorting])))
@@ -341,3 +355,47 @@ class TestOnTheGeneratedData:
         )
         assert total.group(1) == format_euro(kv.totaal)
         assert sum(int(v.replace(".", "")) for v in shown.values()) == kv.totaal > 0
+
+    def test_the_pages_the_benchmark_adds_work_on_the_generated_data(self, client, beheer_user):
+        """Issue 22: werkelijke kosten for every complete year, a begrotingscyclus with
+        zienswijzen and a scenario, made through the app's rules, and their pages."""
+        client.force_login(beheer_user)
+        sv = Samenwerkingsverband.objects.echt().get()
+        code = sv.afkorting
+
+        # Every year before the reference date's is complete, so the nacalculatie settles it;
+        # each actual amount lies within 8 % of the plan's.
+        nacalculatie = load_nacalculatie(sv)
+        plan = load_kostenverdeling(sv)
+        assert nacalculatie.volledige_jaren == [j for j in plan.jaren if j < 2026] != []
+        for realisatie in Realisatie.objects.filter(samenwerkingsverband=sv):
+            begroot = plan.regels[(realisatie.rol_id, realisatie.jaar)].kosten
+            assert abs(realisatie.bedrag - begroot) <= begroot * Decimal("0.08") + 1
+        assert "Nacalculatie" in text(client.get(reverse("kosten:nacalculatie", args=[code])))
+
+        # The cycles pass the calendar's checks; some steps are done, some open; councils
+        # have answered, some with a response.
+        cycli = list(Begrotingscyclus.objects.filter(samenwerkingsverband=sv).order_by("jaar"))
+        assert [c.jaar for c in cycli] == list(schaal.BEGROTINGSJAREN)
+        for cyclus in cycli:
+            cyclus.full_clean()
+        assert cycli[0].jaarrekening_naar_gs is None and cycli[0].begroting_naar_gs is not None
+        assert cycli[-1].kaders_verzonden and cycli[-1].begroting_naar_gs is None
+        zienswijzen = Zienswijze.objects.filter(cyclus__samenwerkingsverband=sv)
+        assert zienswijzen.exclude(reactie_verzonden=None).exists()
+        assert zienswijzen.filter(geen_zienswijze=True).exists()
+        for zienswijze in zienswijzen:
+            zienswijze.full_clean()
+        assert "Begrotingscyclus" in text(client.get(reverse("begroting:overzicht", args=[code])))
+        assert "Zienswijzen" in text(client.get(reverse("begroting:cyclus", args=[code, 2026])))
+        ics = client.get(reverse("begroting:ics", args=[code]))
+        assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.content
+
+        # The scenario is a copy of the formation; the comparison and a gemeente's bill work.
+        scenario = Samenwerkingsverband.objects.scenarios().get()
+        assert scenario.rollen.count() == sv.rollen.count()
+        page = text(client.get(reverse("scenarios:vergelijking", args=[code])))
+        assert scenario.naam in page
+        gemeente = sv.gemeenten.order_by("naam").first()
+        page = text(client.get(reverse("gemeenten:gemeente-detail", args=[gemeente.pk])))
+        assert sv.naam in page and scenario.naam not in page

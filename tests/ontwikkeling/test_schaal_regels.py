@@ -12,12 +12,13 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 
+from begroting.models import Begrotingscyclus, Zienswijze
 from formatie.begrotingsjaar import GEINDEXEERD, INGEVOERD, jaarbedragen
 from formatie.models import Bezetting, Fase, Rol, Salarisschaal
 from governance.models import Besluit, Knelpunt
 from kosten.constants import Verdeelmethode
 from kosten.gegevens import load_kostenverdeling
-from kosten.models import Verdeelsleutel
+from kosten.models import Realisatie, Verdeelsleutel
 from kosten.verdeling import Sleutel
 from ontwikkeling import schaal
 from partijen.models import Inwonertal, Samenwerkingsverband
@@ -29,7 +30,15 @@ from regiekamer.getallen import implausible
 from regiekamer.roles import REGIEGROEP
 from tests.shared_transaction import shared_transaction
 
-DOMAIN_APPS = ["partijen", "convenant", "formatie", "kosten", "governance", "programma"]
+DOMAIN_APPS = [
+    "partijen",
+    "convenant",
+    "formatie",
+    "kosten",
+    "governance",
+    "programma",
+    "begroting",
+]
 PER_MODEL = 300  # rows checked per model (all of most; the first of the largest)
 
 
@@ -77,6 +86,7 @@ def test_every_generated_row_passes_the_checks_of_the_app():
                 checked.add(model)
         raise Rollback
     assert {Besluit, Voortgangsregel, Bezetting, Verdeelsleutel, Inwonertal} <= checked
+    assert {Realisatie, Begrotingscyclus, Zienswijze} <= checked
 
     # The rules the forms add: no overlapping fasen, a besluit on an agendapunt of its own
     # gremium, a knelpunt solved after it was raised, a budgetpost with an amount or PM.
@@ -107,7 +117,7 @@ def test_every_generated_row_passes_the_checks_of_the_app():
 
 @pytest.mark.django_db
 def test_later_years_are_indexed_as_nieuw_begrotingsjaar_indexes_them():
-    sv = Samenwerkingsverband.objects.get()
+    sv = Samenwerkingsverband.objects.echt().get()
     eerste = sv.fasen.order_by("begin").first().begin.year
     laatste = sv.fasen.order_by("-eind").first().eind.year
     assert laatste > eerste
@@ -159,7 +169,7 @@ def test_a_vastgestelde_key_is_the_engines_key_by_inwonertal_in_cents():
 
 @pytest.mark.django_db
 def test_rows_have_their_history_and_reports_a_sender_with_access():
-    sv = Samenwerkingsverband.objects.get()
+    sv = Samenwerkingsverband.objects.echt().get()
     gebruiker = sv.programmaplannen.get().rapportages.exclude(vastgesteld_door=None).first()
     gebruiker = gebruiker.vastgesteld_door
 

@@ -58,7 +58,7 @@ def build_world() -> dict[str, int]:
     mlw = Samenwerkingsverband.objects.get(afkorting="MLW")
     add_meeting_and_answer(mlw)
     Schaalgenerator(0.001).generate()
-    nml = Samenwerkingsverband.objects.exclude(pk=mlw.pk).get()
+    nml = Samenwerkingsverband.objects.echt().exclude(pk=mlw.pk).get()
     Samenwerkingsverband.objects.filter(pk=nml.pk).update(naam=NML, afkorting="NML")
     venlo = nml.gemeenten.order_by("pk").first()
     Gemeente.objects.filter(pk=venlo.pk).update(naam="Venlo")

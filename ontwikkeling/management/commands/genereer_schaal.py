@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Vult een lege database met synthetische testgegevens (schaaldata) voor prestatietests: "
         "bij factor 1 40 samenwerkingsverbanden, 350 gemeenten, 2.000 opdrachten met 24 "
-        "rapportages, 10.000 vergaderingen en 50.000 besluiten en actiepunten. Alles of niets."
+        "rapportages, 10.000 vergaderingen en 50.000 besluiten en actiepunten, werkelijke kosten, "
+        "begrotingscycli en scenario's. Alles of niets."
     )
 
     def add_arguments(self, parser):
@@ -43,6 +44,5 @@ class Command(BaseCommand):
                 ".", ","
             )
         )
-        for model, count in counts.items():
-            naam = model._meta.verbose_name_plural
+        for naam, count in counts.items():
             self.stdout.write(f"  {naam}: {count:,}".replace(",", "."))
