@@ -18,18 +18,26 @@ from django.conf import settings
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import formats
 from django.utils.formats import localize
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.http import urlencode
 from django.utils.timezone import template_localtime
-from jinja2 import ChainableUndefined, Environment, FileSystemLoader
+from django.utils.translation import gettext
+from django_tables2.templatetags.django_tables2 import render_attrs, table_page_range
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader, Undefined
 
 from .templatetags import opmaak
 
 
 def _finalize(value):
-    """What ``{{ value }}`` prints: localized as Django does it (``render_value_in_context``)."""
-    if value is None or isinstance(value, str):
+    """What ``{{ value }}`` prints: localized and escaped as Django does it
+    (``render_value_in_context``, ``conditional_escape``: ``&#x27;``, not Jinja2's ``&#39;``)."""
+    if hasattr(value, "__html__"):
         return value
-    return localize(template_localtime(value))
+    if not isinstance(value, str):
+        value = localize(template_localtime(value))
+    return conditional_escape(value)
 
 
 def _default(value, arg=""):
@@ -40,6 +48,30 @@ def _default(value, arg=""):
 def _join(value, arg):
     """Django's ``join``: every item escaped."""
     return defaultfilters.join(value, arg, autoescape=True)
+
+
+def _as_html(attrs) -> str:
+    """``{{ attrs.as_html }}`` of an AttributeDict; nothing for a missing one, as in Django."""
+    if attrs is None or isinstance(attrs, Undefined) or not hasattr(attrs, "as_html"):
+        return ""
+    return attrs.as_html()
+
+
+def _scroll_region_open(label) -> str:
+    """The opening of ``{% scroll_region label %}`` (templatetags/opmaak.py)."""
+    return format_html(
+        '<div class="tabel-scroll" role="region" aria-label="{} (schuift horizontaal)" '
+        'tabindex="0">',
+        str(label),
+    )
+
+
+def _querystring_replace(request, key, value) -> str:
+    """django-tables2's ``{% querystring_replace key=value %}``."""
+    params = dict(request.GET)
+    if key not in ("", None):
+        params[key] = value
+    return escape("?" + urlencode(params, doseq=True))
 
 
 def _url(name, *args, **kwargs):
@@ -68,7 +100,20 @@ def _environment() -> Environment:
         yesno=defaultfilters.yesno,
         pluralize=defaultfilters.pluralize,
     )
-    env.globals.update(url=_url, static=static)
+    env.filters.update(
+        localize=lambda value: str(formats.localize(value, use_l10n=True)),
+        unlocalize=lambda value: str(formats.localize(value, use_l10n=False)),
+    )
+    env.globals.update(
+        url=_url,
+        static=static,
+        gettext=gettext,
+        as_html=_as_html,
+        render_attrs=render_attrs,
+        table_page_range=table_page_range,
+        scroll_region_open=_scroll_region_open,
+        querystring_replace=_querystring_replace,
+    )
     return env
 
 
