@@ -379,7 +379,12 @@ class RapportageScopedMixin(SamenwerkingsverbandMixin):
     def get_queryset(self):
         return Voortgangsrapportage.objects.filter(
             plan__samenwerkingsverband=self.get_samenwerkingsverband()
-        ).select_related("plan__samenwerkingsverband", "vastgesteld_door", "vorige")
+        ).select_related(
+            # the link to the previous report names its plan's samenwerkingsverband
+            "plan__samenwerkingsverband",
+            "vastgesteld_door",
+            "vorige__plan__samenwerkingsverband",
+        )
 
 
 class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
