@@ -560,10 +560,21 @@ class BesluitCreateView(GremiumFromQueryMixin, SamenwerkingsverbandFormMixin, Ob
 
 
 class BesluitListView(PdfDownloadMixin, SamenwerkingsverbandListView):
-    # The meeting column shows and links the meeting: its gremium and samenwerkingsverband.
-    queryset = Besluit.objects.select_related(
-        "gremium__samenwerkingsverband", "agendapunt__vergadering__gremium__samenwerkingsverband"
-    ).order_by(datums.sort_key("datum", descending=True), "gremium__naam", "-pk")
+    # The meeting column shows and links the meeting: its gremium and samenwerkingsverband,
+    # read for the page's rows only (joined to every besluit of the filter before the sort and
+    # the limit, the agendapunten made PostgreSQL hash the whole table).
+    queryset = (
+        Besluit.objects.select_related("gremium__samenwerkingsverband")
+        .prefetch_related(
+            Prefetch(
+                "agendapunt",
+                queryset=Agendapunt.objects.select_related(
+                    "vergadering__gremium__samenwerkingsverband"
+                ),
+            )
+        )
+        .order_by(datums.sort_key("datum", descending=True), "gremium__naam", "-pk")
+    )
     sv_lookup = "gremium__samenwerkingsverband"
     filterset_class = BesluitFilterSet
     table_class = BesluitTable

@@ -186,11 +186,13 @@ class UserFormMixin:
 
 class BoundedPaginator(Paginator):
     """Pages of 1 to ``MAX_PER_PAGE`` rows, whatever ``?per_page=`` asks (django-tables2 reads
-    it from the address)."""
+    it from the address). ``count``: the number of rows when already counted."""
 
-    def __init__(self, object_list, per_page, *args, **kwargs):
+    def __init__(self, object_list, per_page, *args, count=None, **kwargs):
         per_page = min(max(int(per_page), 1), MAX_PER_PAGE)
         super().__init__(object_list, per_page, *args, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
 class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
@@ -218,6 +220,19 @@ class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
     def get_create_target(self):
         """Where a new row of this list goes (None: nowhere in particular yet)."""
         return None
+
+    def paginate_queryset(self, queryset, page_size):
+        """Django's paging of the list (a page that does not exist is a 404); its count of the
+        rows is the table's too, so the rows are counted once."""
+        paginated = super().paginate_queryset(queryset, page_size)
+        self.row_count = paginated[0].count
+        return paginated
+
+    def get_table_pagination(self, table):
+        paginate = super().get_table_pagination(table)
+        if paginate and getattr(self, "row_count", None) is not None:
+            paginate = {**paginate, "count": self.row_count}
+        return paginate
 
 
 class EditPermissionMixin(PermissionRequiredMixin):
