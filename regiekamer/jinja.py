@@ -14,6 +14,9 @@ variable prints nothing, ``default`` applies to every false value, and the app's
 
 from __future__ import annotations
 
+import functools
+import hashlib
+
 from django.conf import settings
 from django.template import defaultfilters
 from django.templatetags.static import static
@@ -126,6 +129,13 @@ def environment() -> Environment:
     if _env is None:
         _env = _environment()
     return _env
+
+
+@functools.cache
+def digest(template_name: str) -> str:
+    """The template's source as a short digest: a key part for a cached rendering of it."""
+    source, _filename, _uptodate = environment().loader.get_source(environment(), template_name)
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
 def render(template_name: str, context: dict) -> str:
