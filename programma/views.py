@@ -7,10 +7,13 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, FormView, TemplateView
 
 from berichten.verzenden import announce, verzendlijst
 from governance.query import stuurgroepleden
+from regiekamer import jinja
+from regiekamer.dataversie import cached
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
@@ -287,6 +290,9 @@ class BudgetpostUpdateView(BudgetpostFormMixin, SamenwerkingsverbandMixin, Objec
 # --- planning and trend -----------------------------------------------------------------
 
 
+PLANNING_TABEL = "programma/planning_tabel.jinja"
+
+
 def _colour(row: Voortgangsregel | None) -> str:
     """A bar's colour: the kleurstatus of a running opdracht, else where it stands."""
     if row is None:
@@ -335,16 +341,24 @@ class PlanningView(PlanMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = self.get_plan()
-        rapportage = latest_report(plan)
-        rows = gantt_rows(plan, rapportage)
         today = timezone.localdate()
-        context["rapportage"] = rapportage
-        context["rows"] = rows
-        context["today"] = today
-        context["svg"] = build_gantt_svg(rows, today, titel=f"Planning {plan.titel}")
-        dated = [r for r in rows if r.start]
-        context["today_shown"] = bool(dated) and shows_day(*month_span(dated), today)
-        return context
+
+        def compute():
+            rapportage = latest_report(plan)
+            rows = gantt_rows(plan, rapportage)
+            dated = [r for r in rows if r.start]
+            return {
+                "rapportage": rapportage,
+                "svg": build_gantt_svg(rows, today, titel=f"Planning {plan.titel}"),
+                "tabel": mark_safe(jinja.render(PLANNING_TABEL, {"rows": rows})),
+                "today_shown": bool(dated) and shows_day(*month_span(dated), today),
+            }
+
+        # The chart and the table per version of the samenwerkingsverband's data and per day
+        # (the chart marks today); the same for every viewer.
+        sv_id = self.get_samenwerkingsverband().pk
+        vary = (plan.pk, today.isoformat(), jinja.digest(PLANNING_TABEL))
+        return context | {"today": today} | cached(sv_id, "planning", compute, *vary)
 
 
 class TrendView(PlanMixin, TemplateView):
