@@ -412,22 +412,43 @@ class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rapportage = self.object
-        rows = list(report_rows(rapportage))
-        previous = {}
-        if rapportage.vorige_id:
-            previous = {r.opdracht_id: r for r in rapportage.vorige.regels.all()}
-        for row in rows:
-            row.verschoven = slipped(row, previous.get(row.opdracht_id))
+        sv = self.get_samenwerkingsverband()
         context["plan"] = rapportage.plan
-        context["secties"] = split_report(rows)
-        codes = {row.opdracht_id: row.opdracht.code for row in rows}
-        context["history"] = history_rows(
-            Voortgangsrapportage.history.filter(id=rapportage.pk),
-            Voortgangsregel.history.filter(rapportage_id=rapportage.pk),
-            names={Voortgangsregel: lambda record: codes.get(record.opdracht_id)},
-        )
-        context.update(verzendlijst(rapportage, self.request.user, self.get_samenwerkingsverband()))
+        # The tables and the history per version of the samenwerkingsverband's data: the same
+        # for every viewer.
+        vary = (rapportage.pk, jinja.digest(RAPPORTAGE_TABEL))
+        context |= cached(sv.pk, "voortgangsrapportage", lambda: _voortgang(rapportage), *vary)
+        context.update(verzendlijst(rapportage, self.request.user, sv))
         return context
+
+
+RAPPORTAGE_TABEL = "programma/rapportage_tabel.jinja"
+
+
+def _voortgang(rapportage: Voortgangsrapportage) -> dict:
+    """A report's two tables (rendered: ``hoofdtabel``, ``bijlage``) and its history."""
+    rows = list(report_rows(rapportage))
+    previous = {}
+    if rapportage.vorige_id:
+        previous = {r.opdracht_id: r for r in rapportage.vorige.regels.all()}
+    for row in rows:
+        row.verschoven = slipped(row, previous.get(row.opdracht_id))
+    secties = split_report(rows)
+    codes = {row.opdracht_id: row.opdracht.code for row in rows}
+    history = history_rows(
+        Voortgangsrapportage.history.filter(id=rapportage.pk),
+        Voortgangsregel.history.filter(rapportage_id=rapportage.pk),
+        names={Voortgangsregel: lambda record: codes.get(record.opdracht_id)},
+    )
+
+    def tabel(rows, caption):
+        return mark_safe(jinja.render(RAPPORTAGE_TABEL, {"rows": rows, "caption": caption}))
+
+    return {
+        "hoofdtabel": tabel(secties.hoofdtabel, "Deelopdrachten"),
+        "bijlage": tabel(secties.bijlage, "Afgerond") if secties.bijlage else "",
+        "history": history,
+    }
 
 
 class RapportageCreateView(PlanMixin, EditPermissionMixin, FormView):
