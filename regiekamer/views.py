@@ -20,6 +20,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import CreateView, DeleteView, UpdateView
@@ -205,7 +206,11 @@ class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
     create_url_name = ""
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        return super().get_context_data(**kwargs) | self.page_context()
+
+    def page_context(self) -> dict:
+        """What the page says around the list: its title and the button that adds a row."""
+        context = {}
         model = self.get_queryset().model
         context["title"] = self.title or model._meta.verbose_name_plural.capitalize()
         target = self.get_create_target()
@@ -213,6 +218,12 @@ class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
             context["create_url"] = reverse(self.create_url_name, kwargs=self.get_url_kwargs())
             context["create_label"] = nieuw(model._meta.verbose_name)
         return context
+
+    def lijst_html(self, request, *args, **kwargs) -> str:
+        """The filter, the count and the table (templates/includes/lijst.html), rendered: for a
+        list the same for every viewer, to be cached (``lijst_html`` in list.html)."""
+        response = super().get(request, *args, **kwargs)
+        return render_to_string("includes/lijst.html", response.context_data, request=request)
 
     def get_url_kwargs(self) -> dict:
         return {}
