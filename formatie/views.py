@@ -144,7 +144,7 @@ class BezettingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
                 "overzicht": overzicht,
             }
 
-        page = cached(sv.pk, "bezettingsoverzicht", compute, edit, rol_links, jinja.digest(GRID))
+        page = cached(sv.pk, "bezettingsoverzicht", compute, edit, rol_links, jinja.digest())
         # The formset itself only when asked for (not by the page), of the rendered overview.
         overzicht = page["overzicht"]
         return page["kosten"] | {

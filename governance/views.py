@@ -595,7 +595,7 @@ class BesluitListView(PdfDownloadMixin, SamenwerkingsverbandListView):
             "besluitenlijst",
             lambda: self.lijst_html(request, *args, **kwargs),
             request.GET.urlencode(),
-            jinja.digest("django_tables2/regiekamer.jinja"),
+            jinja.digest(),
         )
         self.object_list = self.get_queryset()  # not read: the template's name derives from it
         context = {"view": self, "samenwerkingsverband": sv, "lijst_html": mark_safe(lijst)}

@@ -357,7 +357,7 @@ class PlanningView(PlanMixin, TemplateView):
         # The chart and the table per version of the samenwerkingsverband's data and per day
         # (the chart marks today); the same for every viewer.
         sv_id = self.get_samenwerkingsverband().pk
-        vary = (plan.pk, today.isoformat(), jinja.digest(PLANNING_TABEL))
+        vary = (plan.pk, today.isoformat(), jinja.digest())
         return context | {"today": today} | cached(sv_id, "planning", compute, *vary)
 
 
@@ -416,7 +416,7 @@ class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
         context["plan"] = rapportage.plan
         # The tables and the history per version of the samenwerkingsverband's data: the same
         # for every viewer.
-        vary = (rapportage.pk, jinja.digest(RAPPORTAGE_TABEL))
+        vary = (rapportage.pk, jinja.digest())
         context |= cached(sv.pk, "voortgangsrapportage", lambda: _voortgang(rapportage), *vary)
         context.update(verzendlijst(rapportage, self.request.user, sv))
         return context

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from pathlib import Path
 
 from django.conf import settings
 from django.template import defaultfilters
@@ -132,10 +133,15 @@ def environment() -> Environment:
 
 
 @functools.cache
-def digest(template_name: str) -> str:
-    """The template's source as a short digest: a key part for a cached rendering of it."""
-    source, _filename, _uptodate = environment().loader.get_source(environment(), template_name)
-    return hashlib.sha256(source.encode()).hexdigest()[:16]
+def digest() -> str:
+    """The Jinja2 templates' sources as a short digest: a key part for a cached rendering (the
+    cache's code version, ``regiekamer.dataversie.code_version``, reads .py and .html only)."""
+    sha = hashlib.sha256()
+    for root in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(root).rglob("*.jinja")):
+            sha.update(str(path.relative_to(root)).encode())
+            sha.update(path.read_bytes())
+    return sha.hexdigest()[:16]
 
 
 def render(template_name: str, context: dict) -> str:
