@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 from django.views.generic import TemplateView
 
@@ -33,6 +34,7 @@ from programma.constants import Kleurstatus, Uitvoering
 from programma.models import Voortgangsrapportage, Voortgangsregel
 from programma.voortgang import slipped, status_counts
 from regiekamer.charts import formatie_chart, kosten_chart
+from regiekamer.dataversie import cached
 from regiekamer.views import RealOnlyMixin, SamenwerkingsverbandMixin
 
 LIST_LIMIT = 5  # rows listed per governance item; the count says how many there are
@@ -363,15 +365,47 @@ def begroting_url(sv: Samenwerkingsverband, cyclus) -> str:
 # --- The page -------------------------------------------------------------------------------
 
 
+def daily_blocks(sv: Samenwerkingsverband, today: date) -> dict:
+    """The blocks that depend on the data and the day only: from the cache while the
+    samenwerkingsverband's data is unchanged (``regiekamer.dataversie``)."""
+
+    def compute() -> dict:
+        return {
+            "kosten": kosten_block(sv),
+            "formatie": formatie_block(sv),
+            "programma": programma_block(sv),
+            "convenant": convenant_block(sv, today),
+            "begroting": begroting_block(sv, today),
+        }
+
+    return cached(sv.pk, "dashboard", compute, today.isoformat())
+
+
+def cached_governance_block(sv: Samenwerkingsverband, now: datetime) -> GovernanceBlok:
+    """The governance block from the cache while the data is unchanged, on the same day, and
+    until the first meeting it lists as still to come begins (then that list is no longer
+    true)."""
+
+    def compute() -> tuple[GovernanceBlok, datetime | None]:
+        blok = governance_block(sv, now)
+        return blok, blok.vergaderingen[0].begin if blok.vergaderingen else None
+
+    blok, tot = cached(
+        sv.pk,
+        "governance",
+        compute,
+        timezone.localdate(now).isoformat(),
+        valid=lambda value: value[1] is None or now <= value[1],
+    )
+    return blok
+
+
 def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> dict:
+    """Every block. The governance block names the meetings still to come at this moment, so it
+    is read every time."""
     now = now or timezone.now()
-    return {
-        "kosten": kosten_block(sv),
-        "formatie": formatie_block(sv),
-        "programma": programma_block(sv),
-        "governance": governance_block(sv, now),
-        "convenant": convenant_block(sv, timezone.localdate(now)),
-        "begroting": begroting_block(sv, timezone.localdate(now)),
+    return daily_blocks(sv, timezone.localdate(now)) | {
+        "governance": cached_governance_block(sv, now)
     }
 
 
@@ -387,4 +421,10 @@ class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        return context | build_dashboard(self.get_samenwerkingsverband())
+        sv = self.get_samenwerkingsverband()
+        now = timezone.now()
+        # Read only when the page's parts are not in the cache (templates/dashboard.html).
+        blocks = SimpleLazyObject(lambda: daily_blocks(sv, timezone.localdate(now)))
+        for name in ("kosten", "formatie", "programma", "convenant", "begroting"):
+            context[name] = SimpleLazyObject(lambda name=name: blocks[name])
+        return context | {"governance": cached_governance_block(sv, now)}

@@ -1,15 +1,18 @@
 """The stuurgroep dashboard: one page with costs, formation, programme, governance, convenant."""
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from convenant.models import Herijkingsmoment
 from dashboard.views import convenant_block, governance_block, programma_block
+from formatie.models import Bezetting
 from governance.models import Actiepunt, Agendapunt, Gremium, Knelpunt, Persoon, Vergadering
 from kosten.models import Verdeelsleutel
 from partijen.models import Samenwerkingsverband
@@ -368,10 +371,11 @@ def test_the_query_count_does_not_grow_with_the_data(
     two_frozen_reports()
     add_governance(1)
     stuur_client.get(URL)  # warm up caches (content types, the session)
-    # The figures are computed afresh (changed: the cache misses) both times; the cache's read
-    # and write are 7 queries more than the computation itself.
+    # Computed afresh (changed: the cache misses) both times: the version, and a read and a
+    # write of the cache (6 queries) for the cost model, the blocks, the governance block and
+    # the page's two cached parts, besides the computation itself.
     changed(None)
-    with django_assert_max_num_queries(48) as few:
+    with django_assert_max_num_queries(68) as few:
         stuur_client.get(URL)
 
     add_governance(6, offset=1)
@@ -452,3 +456,38 @@ def test_the_dashboard_prints_on_one_a4(demo, stuur_client):
     html = text(stuur_client.get(URL))
     pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly()).write_pdf()
     assert pdf_info(pdf)["pages"] == 1
+
+
+def test_the_blocks_come_from_the_cache_and_a_write_shows_at_once(
+    demo, stuur_client, django_assert_max_num_queries
+):
+    first = text(stuur_client.get(URL))
+    # The session, the user and their access, the version, the page's two cached parts and
+    # the governance block; computing the blocks takes 28 or more.
+    with django_assert_max_num_queries(12):
+        again = text(stuur_client.get(URL))
+    csrf = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert csrf.sub("", again) == csrf.sub("", first)
+    bezetting = Bezetting.objects.filter(rol__samenwerkingsverband__afkorting="MLW", fte__gt=0)
+    bezetting = bezetting.order_by("pk").first()
+    bezetting.fte += 1
+    bezetting.save()
+    after = text(stuur_client.get(URL))
+    assert csrf.sub("", after) != csrf.sub("", first)  # costs and FTE moved at once
+
+
+def test_a_meeting_that_began_leaves_the_cached_list_of_meetings_to_come(demo):
+    from dashboard.views import cached_governance_block
+
+    ochtend = timezone.make_aware(datetime(2030, 3, 4, 8, 0))
+    Vergadering.objects.create(gremium=stuurgroep(), begin=ochtend + timedelta(hours=2))
+    later = Vergadering.objects.create(gremium=stuurgroep(), begin=ochtend + timedelta(days=1))
+    first = cached_governance_block(mlw(), ochtend)
+    assert [v.begin for v in first.vergaderingen][:1] == [ochtend + timedelta(hours=2)]
+    # The same day, after the first meeting began: no longer "to come", though nothing changed.
+    middag = ochtend + timedelta(hours=4)
+    assert cached_governance_block(mlw(), middag).vergaderingen[0].begin == later.begin
+    # And before it began, the stored block is the one read (no queries).
+    with CaptureQueriesContext(connection) as queries:
+        cached_governance_block(mlw(), middag)
+    assert not [q for q in queries if "governance_" in q["sql"]]
