@@ -1,3 +1,4 @@
+import pickle
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -140,13 +141,14 @@ class BezettingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
                 "grid_html": mark_safe(jinja.render(GRID, values)),
                 "management_form": str(formset.management_form) if formset else "",
                 "opmerkingen": overzicht.opmerkingen,
-                # what the grid shows, as it was rendered: the formset is made of it when asked
-                "overzicht": overzicht,
+                # What the grid shows, as it was rendered, for the context's overview and formset
+                # (not read by the page): pickled apart, so a hit does not unpickle it.
+                "overzicht": pickle.dumps(overzicht),
             }
 
         page = cached(sv.pk, "bezettingsoverzicht", compute, edit, rol_links, jinja.digest())
         # The formset itself only when asked for (not by the page), of the rendered overview.
-        overzicht = page["overzicht"]
+        overzicht = SimpleLazyObject(lambda: pickle.loads(page["overzicht"]))
         return page["kosten"] | {
             "werkgroepen": page["werkgroepen"],
             "grid_html": page["grid_html"],
