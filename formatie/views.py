@@ -1,12 +1,20 @@
+import pickle
+from dataclasses import dataclass
+from types import SimpleNamespace
+
 from django.contrib import messages
+from django.contrib.auth.context_processors import PermWrapper
 from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.views.generic import FormView, TemplateView
 
 from partijen.models import Samenwerkingsverband
-from regiekamer import access
+from regiekamer import access, jinja
+from regiekamer.dataversie import cached
 from regiekamer.getallen import CONFIRM
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
@@ -40,6 +48,32 @@ from .models import Bezetting, Pakket, Pakketdeelname, Rol, Salarisschaal, Uurta
 from .rapporten import bezetting_report
 from .tables import PakketTable
 
+GRID = "formatie/includes/bezettingstabel.jinja"
+
+
+@dataclass(frozen=True)
+class OpenedGrid:
+    """What the page needs of the grid's formset as opened (from the cache): its management
+    form; no errors yet."""
+
+    management_form: str
+
+    def non_form_errors(self):
+        return ""
+
+
+def _slim(kosten: dict) -> dict:
+    """The cost context as the page shows it: of the whole cost table (``kv``) only the years
+    costed with an earlier year's amount (templates/kosten/includes/eerdere_tarieven.html), so
+    the cached page stays small."""
+    if "kv" not in kosten:
+        return kosten
+    eerdere = [
+        SimpleNamespace(rol=SimpleNamespace(naam=r.rol.naam), eerder_tarief=r.eerder_tarief)
+        for r in kosten["kv"].eerdere_tarieven
+    ]
+    return kosten | {"kv": SimpleNamespace(eerdere_tarieven=eerdere)}
+
 
 def bezetting_url(sv) -> str:
     return reverse("formatie:bezetting", args=[sv.afkorting])
@@ -63,17 +97,68 @@ class BezettingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sv = self.get_samenwerkingsverband()
+        if "formset" not in context and not hasattr(self, "overzicht"):
+            # The page as opened (no input to show back): from the cache.
+            return context | self.cached_page(sv, context)
+        context["werkgroepen"] = sv.werkgroepen.all()
+        context |= kostengevolg.engine().overzicht(sv)
         if not hasattr(self, "overzicht"):
             self.overzicht = build_bezettingsoverzicht(sv)
         context["overzicht"] = self.overzicht
+        context["opmerkingen"] = self.overzicht.opmerkingen
         if self.can_edit() and "formset" not in context:
             context["formset"] = self.get_formset()
         formset = context.get("formset")
-        forms_by_rol = {form.rol.pk: form for form in formset} if formset else {}
-        context["forms_by_rol"] = forms_by_rol
-        context["werkgroepen"] = sv.werkgroepen.all()
-        context |= kostengevolg.engine().overzicht(sv)
+        context["grid_form"] = formset
+        context["forms_by_rol"] = {form.rol.pk: form for form in formset} if formset else {}
         return context
+
+    def cached_page(self, sv, context) -> dict:
+        """The page as opened, computed once per version of the samenwerkingsverband's data and
+        per role (who may edit the grid, who may edit a rol): the grid's HTML, the formset's
+        management form, the rollen's remarks, the costs and the werkgroepen."""
+        edit = self.can_edit()
+        perms = PermWrapper(self.request.user)
+        rol_links = self.request.user.has_perm("formatie.change_rol")
+
+        def compute():
+            kosten = kostengevolg.engine().overzicht(sv)
+            overzicht = build_bezettingsoverzicht(sv)
+            formset = self.get_formset(overzicht=overzicht) if edit else None
+            values = (
+                context
+                | kosten
+                | {
+                    "perms": perms,
+                    "overzicht": overzicht,
+                    "formset": formset,
+                    "forms_by_rol": {form.rol.pk: form for form in formset} if formset else {},
+                }
+            )
+            return {
+                "kosten": _slim(kosten),
+                "werkgroepen": list(sv.werkgroepen.all()),
+                "grid_html": mark_safe(jinja.render(GRID, values)),
+                "management_form": str(formset.management_form) if formset else "",
+                "opmerkingen": overzicht.opmerkingen,
+                # What the grid shows, as it was rendered, for the context's overview and formset
+                # (not read by the page): pickled apart, so a hit does not unpickle it.
+                "overzicht": pickle.dumps(overzicht),
+            }
+
+        page = cached(sv.pk, "bezettingsoverzicht", compute, edit, rol_links, jinja.digest())
+        # The formset itself only when asked for (not by the page), of the rendered overview.
+        overzicht = SimpleLazyObject(lambda: pickle.loads(page["overzicht"]))
+        return page["kosten"] | {
+            "werkgroepen": page["werkgroepen"],
+            "grid_html": page["grid_html"],
+            "opmerkingen": page["opmerkingen"],
+            "grid_form": OpenedGrid(mark_safe(page["management_form"])) if edit else None,
+            "overzicht": overzicht,
+            "formset": SimpleLazyObject(lambda: self.get_formset(overzicht=overzicht))
+            if edit
+            else None,
+        }
 
     def post(self, request, *args, **kwargs):
         if not self.can_edit():

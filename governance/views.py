@@ -7,12 +7,14 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from berichten.verzenden import announce, verzendlijst
-from regiekamer import datums
+from regiekamer import datums, jinja
 from regiekamer.access import can
+from regiekamer.dataversie import cached
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
 from regiekamer.views import (
@@ -560,16 +562,44 @@ class BesluitCreateView(GremiumFromQueryMixin, SamenwerkingsverbandFormMixin, Ob
 
 
 class BesluitListView(PdfDownloadMixin, SamenwerkingsverbandListView):
-    # The meeting column shows and links the meeting: its gremium and samenwerkingsverband.
-    queryset = Besluit.objects.select_related(
-        "gremium__samenwerkingsverband", "agendapunt__vergadering__gremium__samenwerkingsverband"
-    ).order_by(datums.sort_key("datum", descending=True), "gremium__naam", "-pk")
+    # The meeting column shows and links the meeting: its gremium and samenwerkingsverband,
+    # read for the page's rows only (joined to every besluit of the filter before the sort and
+    # the limit, the agendapunten made PostgreSQL hash the whole table).
+    queryset = (
+        Besluit.objects.select_related("gremium__samenwerkingsverband")
+        .prefetch_related(
+            Prefetch(
+                "agendapunt",
+                queryset=Agendapunt.objects.select_related(
+                    "vergadering__gremium__samenwerkingsverband"
+                ),
+            )
+        )
+        .order_by(datums.sort_key("datum", descending=True), "gremium__naam", "-pk")
+    )
     sv_lookup = "gremium__samenwerkingsverband"
     filterset_class = BesluitFilterSet
     table_class = BesluitTable
     title = "Besluitenlijst"
     create_url_name = "governance:besluit-create"
     template_name = "governance/besluit_list.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("download") == "pdf":
+            return super().get(request, *args, **kwargs)
+        # The filter, the count and the rows per version of the samenwerkingsverband's data and
+        # per query string: the same for every viewer who sees the samenwerkingsverband.
+        sv = self.get_samenwerkingsverband()
+        lijst = cached(
+            sv.pk,
+            "besluitenlijst",
+            lambda: self.lijst_html(request, *args, **kwargs),
+            request.GET.urlencode(),
+            jinja.digest(),
+        )
+        self.object_list = self.get_queryset()  # not read: the template's name derives from it
+        context = {"view": self, "samenwerkingsverband": sv, "lijst_html": mark_safe(lijst)}
+        return self.render_to_response(context | self.page_context())
 
     def get_pdf(self):
         form = self.get_filterset(self.get_filterset_class()).form

@@ -7,10 +7,13 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, FormView, TemplateView
 
 from berichten.verzenden import announce, verzendlijst
 from governance.query import stuurgroepleden
+from regiekamer import jinja
+from regiekamer.dataversie import cached
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
@@ -287,6 +290,9 @@ class BudgetpostUpdateView(BudgetpostFormMixin, SamenwerkingsverbandMixin, Objec
 # --- planning and trend -----------------------------------------------------------------
 
 
+PLANNING_TABEL = "programma/planning_tabel.jinja"
+
+
 def _colour(row: Voortgangsregel | None) -> str:
     """A bar's colour: the kleurstatus of a running opdracht, else where it stands."""
     if row is None:
@@ -335,16 +341,24 @@ class PlanningView(PlanMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = self.get_plan()
-        rapportage = latest_report(plan)
-        rows = gantt_rows(plan, rapportage)
         today = timezone.localdate()
-        context["rapportage"] = rapportage
-        context["rows"] = rows
-        context["today"] = today
-        context["svg"] = build_gantt_svg(rows, today, titel=f"Planning {plan.titel}")
-        dated = [r for r in rows if r.start]
-        context["today_shown"] = bool(dated) and shows_day(*month_span(dated), today)
-        return context
+
+        def compute():
+            rapportage = latest_report(plan)
+            rows = gantt_rows(plan, rapportage)
+            dated = [r for r in rows if r.start]
+            return {
+                "rapportage": rapportage,
+                "svg": build_gantt_svg(rows, today, titel=f"Planning {plan.titel}"),
+                "tabel": mark_safe(jinja.render(PLANNING_TABEL, {"rows": rows})),
+                "today_shown": bool(dated) and shows_day(*month_span(dated), today),
+            }
+
+        # The chart and the table per version of the samenwerkingsverband's data and per day
+        # (the chart marks today); the same for every viewer.
+        sv_id = self.get_samenwerkingsverband().pk
+        vary = (plan.pk, today.isoformat(), jinja.digest())
+        return context | {"today": today} | cached(sv_id, "planning", compute, *vary)
 
 
 class TrendView(PlanMixin, TemplateView):
@@ -379,7 +393,12 @@ class RapportageScopedMixin(SamenwerkingsverbandMixin):
     def get_queryset(self):
         return Voortgangsrapportage.objects.filter(
             plan__samenwerkingsverband=self.get_samenwerkingsverband()
-        ).select_related("plan__samenwerkingsverband", "vastgesteld_door", "vorige")
+        ).select_related(
+            # the link to the previous report names its plan's samenwerkingsverband
+            "plan__samenwerkingsverband",
+            "vastgesteld_door",
+            "vorige__plan__samenwerkingsverband",
+        )
 
 
 class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
@@ -393,22 +412,43 @@ class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rapportage = self.object
-        rows = list(report_rows(rapportage))
-        previous = {}
-        if rapportage.vorige_id:
-            previous = {r.opdracht_id: r for r in rapportage.vorige.regels.all()}
-        for row in rows:
-            row.verschoven = slipped(row, previous.get(row.opdracht_id))
+        sv = self.get_samenwerkingsverband()
         context["plan"] = rapportage.plan
-        context["secties"] = split_report(rows)
-        codes = {row.opdracht_id: row.opdracht.code for row in rows}
-        context["history"] = history_rows(
-            Voortgangsrapportage.history.filter(id=rapportage.pk),
-            Voortgangsregel.history.filter(rapportage_id=rapportage.pk),
-            names={Voortgangsregel: lambda record: codes.get(record.opdracht_id)},
-        )
-        context.update(verzendlijst(rapportage, self.request.user, self.get_samenwerkingsverband()))
+        # The tables and the history per version of the samenwerkingsverband's data: the same
+        # for every viewer.
+        vary = (rapportage.pk, jinja.digest())
+        context |= cached(sv.pk, "voortgangsrapportage", lambda: _voortgang(rapportage), *vary)
+        context.update(verzendlijst(rapportage, self.request.user, sv))
         return context
+
+
+RAPPORTAGE_TABEL = "programma/rapportage_tabel.jinja"
+
+
+def _voortgang(rapportage: Voortgangsrapportage) -> dict:
+    """A report's two tables (rendered: ``hoofdtabel``, ``bijlage``) and its history."""
+    rows = list(report_rows(rapportage))
+    previous = {}
+    if rapportage.vorige_id:
+        previous = {r.opdracht_id: r for r in rapportage.vorige.regels.all()}
+    for row in rows:
+        row.verschoven = slipped(row, previous.get(row.opdracht_id))
+    secties = split_report(rows)
+    codes = {row.opdracht_id: row.opdracht.code for row in rows}
+    history = history_rows(
+        Voortgangsrapportage.history.filter(id=rapportage.pk),
+        Voortgangsregel.history.filter(rapportage_id=rapportage.pk),
+        names={Voortgangsregel: lambda record: codes.get(record.opdracht_id)},
+    )
+
+    def tabel(rows, caption):
+        return mark_safe(jinja.render(RAPPORTAGE_TABEL, {"rows": rows, "caption": caption}))
+
+    return {
+        "hoofdtabel": tabel(secties.hoofdtabel, "Deelopdrachten"),
+        "bijlage": tabel(secties.bijlage, "Afgerond") if secties.bijlage else "",
+        "history": history,
+    }
 
 
 class RapportageCreateView(PlanMixin, EditPermissionMixin, FormView):

@@ -20,6 +20,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import CreateView, DeleteView, UpdateView
@@ -186,11 +187,13 @@ class UserFormMixin:
 
 class BoundedPaginator(Paginator):
     """Pages of 1 to ``MAX_PER_PAGE`` rows, whatever ``?per_page=`` asks (django-tables2 reads
-    it from the address)."""
+    it from the address). ``count``: the number of rows when already counted."""
 
-    def __init__(self, object_list, per_page, *args, **kwargs):
+    def __init__(self, object_list, per_page, *args, count=None, **kwargs):
         per_page = min(max(int(per_page), 1), MAX_PER_PAGE)
         super().__init__(object_list, per_page, *args, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
 class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
@@ -203,7 +206,11 @@ class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
     create_url_name = ""
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        return super().get_context_data(**kwargs) | self.page_context()
+
+    def page_context(self) -> dict:
+        """What the page says around the list: its title and the button that adds a row."""
+        context = {}
         model = self.get_queryset().model
         context["title"] = self.title or model._meta.verbose_name_plural.capitalize()
         target = self.get_create_target()
@@ -212,12 +219,31 @@ class ObjectListView(ScopedQuerysetMixin, SingleTableMixin, FilterView):
             context["create_label"] = nieuw(model._meta.verbose_name)
         return context
 
+    def lijst_html(self, request, *args, **kwargs) -> str:
+        """The filter, the count and the table (templates/includes/lijst.html), rendered: for a
+        list the same for every viewer, to be cached (``lijst_html`` in list.html)."""
+        response = super().get(request, *args, **kwargs)
+        return render_to_string("includes/lijst.html", response.context_data, request=request)
+
     def get_url_kwargs(self) -> dict:
         return {}
 
     def get_create_target(self):
         """Where a new row of this list goes (None: nowhere in particular yet)."""
         return None
+
+    def paginate_queryset(self, queryset, page_size):
+        """Django's paging of the list (a page that does not exist is a 404); its count of the
+        rows is the table's too, so the rows are counted once."""
+        paginated = super().paginate_queryset(queryset, page_size)
+        self.row_count = paginated[0].count
+        return paginated
+
+    def get_table_pagination(self, table):
+        paginate = super().get_table_pagination(table)
+        if paginate and getattr(self, "row_count", None) is not None:
+            paginate = {**paginate, "count": self.row_count}
+        return paginate
 
 
 class EditPermissionMixin(PermissionRequiredMixin):
