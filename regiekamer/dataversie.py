@@ -225,7 +225,7 @@ def code_version() -> str:
     digest = hashlib.sha256()
     for root in roots:
         for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".html", ".css", ".svg") and path.is_file():
+            if path.suffix in (".py", ".html", ".jinja", ".css", ".svg") and path.is_file():
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
