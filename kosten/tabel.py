@@ -2,6 +2,9 @@
 
 import math
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 from formatie.constants import Kostensoort
 from regiekamer.opmaak import format_decimal, format_euro
 
@@ -99,6 +102,88 @@ def cost_table(kv: Kostenverdeling) -> dict:
         "afrondingsverschillen": [kv.afrondingsverschil(j) for j in kv.jaren],
         "pakkettabellen": pakket_tables(kv) if kv.heeft_pakketten else [],
     }
+
+
+def _euro_of_streep(bedrag) -> str:
+    """A cell's amount, or a dash where it is nothing (None or 0)."""
+    return format_euro(bedrag) if bedrag else "&mdash;"
+
+
+def cost_table_html(tabel: dict) -> SafeString:
+    """The cost table (``cost_table``) as the page and the one-table print show it: HTML built
+    here rather than by the template language, which took most of the page's time for the
+    thousands of cells of a large samenwerkingsverband. The same markup, byte for byte, as the
+    template it replaces (tests/kosten/test_kostentabel_html.py keeps that)."""
+    kv = tabel["kv"]
+    jaren, gemeenten = kv.jaren, kv.gemeenten
+    n_gemeenten, gap_jaren, gap_aandelen = (
+        tabel["n_gemeenten"],
+        tabel["gap_jaren"],
+        tabel["gap_aandelen"],
+    )
+    pakket_kop = '<th scope="col" rowspan="2">Pakket</th>' if kv.heeft_pakketten else ""
+    gap = [" gap" if j in kv.na_onderbreking else "" for j in jaren]
+    namen = [escape(g) for g in gemeenten]
+    kosten_klassen = [f"num{' gap' if i in gap_jaren else ''}" for i in range(len(jaren))]
+    aandeel_klassen = [
+        f"num{' group' if i % n_gemeenten == 0 else ''}{' gap' if i in gap_aandelen else ''}"
+        for i in range(len(jaren) * n_gemeenten)
+    ]
+    delen = [
+        '  <table class="table cost-table">\n    <thead>\n      <tr><th scope="col" rowspan="2">'
+        f'Rol</th>{pakket_kop}<th scope="colgroup" colspan="{len(jaren)}" class="num">Kosten</th>'
+        "\n        ",
+        *(
+            f'<th scope="colgroup" colspan="{n_gemeenten}" class="num group{g}">Aandeel {j}</th>'
+            for g, j in zip(gap, jaren, strict=True)
+        ),
+        "</tr>\n      <tr>",
+        *(f'<th scope="col" class="num{gap[i]}">{j}</th>' for i, j in enumerate(jaren)),
+        "\n        ",
+        *(
+            f'<th scope="col" class="num{" group" + gap[i] if k == 0 else ""}">{naam}</th>'
+            for i in range(len(jaren))
+            for k, naam in enumerate(namen)
+        ),
+        "</tr>\n    </thead>\n    <tbody>\n    ",
+    ]
+    for rij in tabel["rijen"]:
+        pakket = f"<td>{escape(rij['pakket'])}</td>" if kv.heeft_pakketten else ""
+        delen += [
+            f'\n      <tr><th scope="row">{escape(rij["label"])}</th>{pakket}\n        ',
+            *(
+                f'<td class="{klasse}">{_euro_of_streep(k)}</td>'
+                for klasse, k in zip(kosten_klassen, rij["kosten"], strict=True)
+            ),
+            "\n        ",
+            *(
+                f'<td class="{klasse}">{_euro_of_streep(a)}</td>'
+                for klasse, a in zip(aandeel_klassen, rij["aandelen"], strict=True)
+            ),
+            "</tr>\n    ",
+        ]
+    leeg = "<td></td>" if kv.heeft_pakketten else ""
+    delen += [
+        '\n    </tbody>\n    <tfoot>\n      <tr class="total"><th scope="row">Totaal</th>'
+        f"{leeg}\n        ",
+        *(
+            f'<td class="{klasse}">{format_euro(k)}</td>'
+            for klasse, k in zip(kosten_klassen, tabel["totaal_kosten"], strict=True)
+        ),
+        "\n        ",
+        *(
+            f'<td class="{klasse}">{format_euro(a)}</td>'
+            for klasse, a in zip(aandeel_klassen, tabel["totaal_aandelen"], strict=True)
+        ),
+        "</tr>\n    </tfoot>\n  </table>\n  ",
+    ]
+    if kv.zonder_kosten:
+        delen.append(
+            f'<p class="gap-note">Geen kosten in {escape(kv.zonder_kosten)}: in die jaren valt '
+            "geen fase met bezetting, dus staan ze niet in de tabellen.</p>"
+        )
+    delen.append("\n\n")
+    return mark_safe("".join(delen))  # noqa: S308 - every text above is escaped
 
 
 def opsomming(namen: list[str]) -> str:

@@ -28,7 +28,7 @@ from .rapporten import (
     verrekening_context,
     verrekening_report,
 )
-from .tabel import cost_table
+from .tabel import cost_table, cost_table_html
 from .verdeling import KostenFout
 from .verrekening import scenario_melding
 
@@ -82,6 +82,7 @@ class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateV
         if self.kv is not None:
             kv = self.kv
             context |= cost_table(kv)
+            context["kostentabel"] = cost_table_html(context)
             context |= budget_context(kv, sv)
         # The budgets of all gemeenten together; an official edits the own on the gemeente page.
         context["can_edit_budgets"] = access.can(self.request.user, "change", sv, Budget)
