@@ -147,34 +147,29 @@ def cost_table_html(tabel: dict) -> SafeString:
         ),
         "</tr>\n    </thead>\n    <tbody>\n    ",
     ]
+
+    def cellen(kosten: list, aandelen: list, opmaak) -> str:
+        """A row's figures: its costs per year, then its shares per year and gemeente."""
+        return "\n        ".join(
+            "".join(
+                f'<td class="{klasse}">{opmaak(bedrag)}</td>'
+                for klasse, bedrag in zip(klassen, bedragen, strict=True)
+            )
+            for klassen, bedragen in ((kosten_klassen, kosten), (aandeel_klassen, aandelen))
+        )
+
     for rij in tabel["rijen"]:
         pakket = f"<td>{escape(rij['pakket'])}</td>" if kv.heeft_pakketten else ""
         delen += [
             f'\n      <tr><th scope="row">{escape(rij["label"])}</th>{pakket}\n        ',
-            *(
-                f'<td class="{klasse}">{_euro_of_streep(k)}</td>'
-                for klasse, k in zip(kosten_klassen, rij["kosten"], strict=True)
-            ),
-            "\n        ",
-            *(
-                f'<td class="{klasse}">{_euro_of_streep(a)}</td>'
-                for klasse, a in zip(aandeel_klassen, rij["aandelen"], strict=True)
-            ),
+            cellen(rij["kosten"], rij["aandelen"], _euro_of_streep),
             "</tr>\n    ",
         ]
     leeg = "<td></td>" if kv.heeft_pakketten else ""
     delen += [
         '\n    </tbody>\n    <tfoot>\n      <tr class="total"><th scope="row">Totaal</th>'
         f"{leeg}\n        ",
-        *(
-            f'<td class="{klasse}">{format_euro(k)}</td>'
-            for klasse, k in zip(kosten_klassen, tabel["totaal_kosten"], strict=True)
-        ),
-        "\n        ",
-        *(
-            f'<td class="{klasse}">{format_euro(a)}</td>'
-            for klasse, a in zip(aandeel_klassen, tabel["totaal_aandelen"], strict=True)
-        ),
+        cellen(tabel["totaal_kosten"], tabel["totaal_aandelen"], format_euro),
         "</tr>\n    </tfoot>\n  </table>\n  ",
     ]
     if kv.zonder_kosten:
