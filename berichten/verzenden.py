@@ -25,7 +25,7 @@ from post_office.connections import connections
 from post_office.models import PRIORITY, STATUS, Email
 from post_office.utils import create_attachments
 
-from regiekamer import access
+from regiekamer import access, dataversie
 from regiekamer.woorden import display_name
 
 from .models import Bericht
@@ -140,6 +140,8 @@ def verstuur(
             )
         )
     Bericht.objects.bulk_create(berichten)
+    # A bulk insert sends no signal: the samenwerkingsverbanden the messages are about.
+    dataversie.changed({b.samenwerkingsverband_id for b in berichten if b.samenwerkingsverband_id})
     send_after_commit([b.email_id for b in berichten if b.ontvanger_email])
     return berichten
 

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from formatie.constants import Kostensoort, Pakketverdeling
 from formatie.models import Fase, Pakket, Rol, Salarisschaal
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
+from regiekamer.dataversie import cached
 
 from .constants import Verdeelmethode
 from .models import Realisatie, Verdeelsleutel
@@ -270,8 +271,29 @@ def load_pakketsleutels(
 
 
 def load_kostenverdeling(sv: Samenwerkingsverband, formatie=None) -> Kostenverdeling:
-    """The cost table; ``formatie``: the formation already read by ``load_formatie``."""
-    formatie = formatie or load_formatie(sv)
+    """The cost table; ``formatie``: the formation already read by ``load_formatie``.
+
+    Without ``formatie``, from the cache while the samenwerkingsverband's data is unchanged
+    (``regiekamer.dataversie``: every write moves its version, so the cached table is the one
+    a fresh calculation gives); a formation that cannot be costed raises the same KostenFout."""
+    if formatie is not None:
+        return _calculate(sv, formatie)
+    if getattr(sv, "kosten_fasen", None) is not None:  # prefetch_kosten read it all: no query
+        return _calculate(sv, load_formatie(sv))
+    uitkomst = cached(sv.pk, "kostenverdeling", lambda: _outcome(sv))
+    if isinstance(uitkomst, KostenFout):
+        raise uitkomst
+    return uitkomst
+
+
+def _outcome(sv: Samenwerkingsverband) -> Kostenverdeling | KostenFout:
+    try:
+        return _calculate(sv, load_formatie(sv))
+    except KostenFout as fout:
+        return fout
+
+
+def _calculate(sv: Samenwerkingsverband, formatie: FormatieData) -> Kostenverdeling:
     pakketten = load_pakketten(sv) if any(r.pakket for r in formatie.rollen) else []
     return calculate_kostenverdeling(
         formatie,

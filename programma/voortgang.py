@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from regiekamer import dataversie
 from regiekamer.history import history_moment
 
 from .constants import Rapportagestatus, Uitvoering
@@ -88,6 +89,7 @@ def draft_report(plan: Programmaplan, peildatum: date, periode: str) -> Voortgan
     rows = planned_rows(plan, vorige, rapportage)
     # One insert, and each row's history, in the same history line as the report's.
     bulk_create_with_history(rows, Voortgangsregel, default_date=history_moment())
+    dataversie.changed([plan.samenwerkingsverband_id])  # a bulk insert sends no signal
     return rapportage
 
 

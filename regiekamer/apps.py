@@ -14,6 +14,15 @@ def ensure_groups_after_the_last_app(sender, **kwargs):
         ensure_groups()
 
 
+def create_cache_table(sender, using="default", **kwargs):
+    """The database cache's table (settings.CACHES), made with the others by ``migrate``: the
+    embedded default needs no set-up step. Once, after the kernel's own migrations."""
+    from django.core.management import call_command
+
+    if sender.name == "regiekamer":
+        call_command("createcachetable", database=using, verbosity=0)
+
+
 class RegiekamerConfig(AppConfig):
     name = "regiekamer"
     verbose_name = "Regiekamer"
@@ -23,12 +32,15 @@ class RegiekamerConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
         from simple_history.signals import pre_create_historical_record
 
-        from . import checks, security  # noqa: F401 (checks registers itself)
+        from . import checks, dataversie, security  # noqa: F401 (checks registers itself)
         from .history import one_moment_per_request
 
         post_migrate.connect(
             ensure_groups_after_the_last_app, dispatch_uid="regiekamer_ensure_groups"
         )
+        post_migrate.connect(create_cache_table, dispatch_uid="regiekamer_cache_table")
+        # Every write moves its samenwerkingsverband's data version (regiekamer/dataversie.py).
+        dataversie.connect()
         user_logged_in.connect(security.on_login, dispatch_uid="regiekamer_log_login")
         user_login_failed.connect(security.on_login_failed, dispatch_uid="regiekamer_log_failed")
         user_locked_out.connect(security.on_locked_out, dispatch_uid="regiekamer_log_lockout")

@@ -20,10 +20,18 @@ def remember_login(request) -> None:
     request.session[LOGIN_TIME_KEY] = int(time.time())
 
 
-class SessionLimitMiddleware:
-    """Ends a session ``SESSION_MAX_AGE`` seconds after its login, however active it was.
+SEEN_KEY = "gezien_om"
 
-    The idle limit is Django's own: ``SESSION_COOKIE_AGE`` with ``SESSION_SAVE_EVERY_REQUEST``.
+
+class SessionLimitMiddleware:
+    """Ends a session ``SESSION_MAX_AGE`` seconds after its login, however active it was, and
+    keeps an active one alive.
+
+    The idle limit is Django's own ``SESSION_COOKIE_AGE``: a saved session lives that long. A
+    request saves the session (and renews its cookie) at most once every
+    ``SESSION_RENEW_SECONDS``, not on every request (a write to the sessions table per page
+    view); ``SESSION_COOKIE_AGE`` is the idle limit plus that interval, so a session still
+    ends no sooner than ``SESSION_IDLE_SECONDS`` after the last request.
     A session from before this rule (no login time) starts counting now.
     """
 
@@ -39,6 +47,9 @@ class SessionLimitMiddleware:
                 logout(request)
                 messages.info(request, "U bent automatisch uitgelogd: log opnieuw in.")
                 return redirect_to_login(request.get_full_path())
+            now = int(time.time())
+            if now - request.session.get(SEEN_KEY, 0) >= settings.SESSION_RENEW_SECONDS:
+                request.session[SEEN_KEY] = now  # modified: saved, its cookie renewed
         return self.get_response(request)
 
 

@@ -184,6 +184,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache of computed figures (regiekamer/dataversie.py: keyed on each samenwerkingsverband's
+# data version, so never stale). Embedded default: the database cache, a table `migrate` makes,
+# shared by every app server with nothing extra to run. CACHE_URL (or REDIS_URL) with a redis://,
+# rediss:// or unix:// address: Redis, for an installation with several app servers and many
+# users (README, Productie). CACHE_URL=locmem:// keeps it in each process (development only).
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
+
+
+def cache_settings(url: str) -> dict:
+    scheme = url.partition("://")[0].lower()
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "regiekamer_cache",
+            # 400 samenwerkingsverbanden with a few figures and tables each.
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+        }
+    if scheme in ("redis", "rediss", "unix"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL: onbekend schema {scheme!r}; gebruik redis://, rediss://, unix:// of locmem://"
+        " (zonder CACHE_URL: de databasecache)."
+    )
+
+
+CACHES = {"default": cache_settings(CACHE_URL)}
+# A new release never reads what an older one cached: the code's digest is part of every key
+# (regiekamer.dataversie.code_version), or the release's name when CACHE_CODE_VERSION gives it.
+CACHE_CODE_VERSION = os.environ.get("CACHE_CODE_VERSION", "")
+
 # NIST 800-63B: at least 12 characters, not a known common password, not like the user's own
 # name or address; no composition rules (no NumericPasswordValidator) and no forced rotation.
 # The length rule is Django's, with a Dutch message.
@@ -386,10 +418,14 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "regiekamer.security.csrf_failure"
-# A session ends after 30 minutes without a request (every request renews the cookie) and 12
-# hours after the login at the latest (regiekamer.middleware.SessionLimitMiddleware).
-SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# A session ends after 30 minutes without a request and 12 hours after the login at the latest
+# (regiekamer.middleware.SessionLimitMiddleware). An active session is saved (its cookie renewed)
+# at most once a minute, not on every request: it then lives 31 minutes, so it still ends no
+# sooner than 30 minutes after the last request, and at most a minute later.
+SESSION_IDLE_SECONDS = 30 * 60
+SESSION_RENEW_SECONDS = 60
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS + SESSION_RENEW_SECONDS
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_MAX_AGE = 12 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

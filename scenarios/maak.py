@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from formatie.models import Bezetting, Fase, Pakket, Pakketdeelname, Rol, Salarisschaal, Uurtarief
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 from partijen.models import Inwonertal, Samenwerkingsverband
+from regiekamer import dataversie
 
 
 def _copy(obj, **changes):
@@ -32,6 +33,8 @@ def _copy(obj, **changes):
 
 
 def _create(model, objs, user):
+    """``objs`` inserted at once with their history; a bulk insert sends no signal, so
+    ``maak_scenario`` moves the scenario's data version itself (``regiekamer.dataversie``)."""
     return bulk_create_with_history(objs, model, default_user=user) if objs else []
 
 
@@ -148,4 +151,5 @@ def maak_scenario(
         ],
         user,
     )
+    dataversie.changed([scenario.pk])
     return scenario

@@ -21,6 +21,7 @@ from kosten.gegevens import load_formatie, load_kostenverdeling
 from kosten.models import Verdeelsleutel, Verdeelsleutelaandeel
 from kosten.verdeling import KostenFout, missing_per_rol
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
+from regiekamer import dataversie
 
 from . import kolommen
 from .cellen import Problems, WerkboekFout, did_you_mean, key
@@ -125,6 +126,9 @@ def _delete_all(queryset, user) -> None:
 def _store(formatie: Formatie, sv: Samenwerkingsverband, user) -> ImportResult:
     # One import at a time per samenwerkingsverband (a no-op on SQLite).
     locked = Samenwerkingsverband.objects.select_for_update().get(pk=sv.pk)
+    # The rows are written in bulk, without signals; gemeenten and inwonertallen are shared
+    # with other samenwerkingsverbanden: every cached figure is recomputed.
+    dataversie.changed(None)
     peildatum = formatie.peildatum
     jaar = formatie.jaar
 

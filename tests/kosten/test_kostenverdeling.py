@@ -165,7 +165,8 @@ def add_rollen(sv, n):
 def test_query_count_does_not_grow_with_roles(
     demo, regie_client, django_assert_max_num_queries, params
 ):
-    with django_assert_max_num_queries(30) as few:
+    # The figures are computed here (the cache misses): its read and write are 7 queries more.
+    with django_assert_max_num_queries(38) as few:
         regie_client.get(kostenverdeling_url(), params)
     add_rollen(Samenwerkingsverband.objects.get(afkorting="MLW"), 40)
     with django_assert_max_num_queries(len(few.captured_queries)):

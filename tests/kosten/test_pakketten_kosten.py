@@ -152,7 +152,8 @@ def test_query_count_does_not_grow_with_pakket_roles(
     demo, regie_client, django_assert_max_num_queries
 ):
     pakket = met_wmo_module()
-    with django_assert_max_num_queries(40) as few:
+    # The figures are computed here (the cache misses): its read and write are 7 queries more.
+    with django_assert_max_num_queries(48) as few:
         regie_client.get(kostenverdeling_url())
     sv = pakket.samenwerkingsverband
     add_rollen(sv, 20)

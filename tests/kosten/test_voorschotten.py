@@ -12,6 +12,7 @@ from kosten.models import Realisatie, Voorschotregeling
 from kosten.nacalculatie import ALLE, calculate_nacalculatie, plan_als_realisatie
 from kosten.voorschotten import RegelingData, kwartaalbedragen, voorschot_jaar
 from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.dataversie import changed
 
 from .mlw import mlw_kostenverdeling
 from .test_nacalculatie_command import realisatie_gelijk_aan_plan
@@ -133,12 +134,16 @@ def test_voorschotten_query_count_is_flat(demo, stuur_client, django_assert_max_
     sv = Samenwerkingsverband.objects.get(afkorting="MLW")
     Voorschotregeling.objects.create(samenwerkingsverband=sv, vanaf_jaar=2016)
     realisatie_gelijk_aan_plan(sv)
-    with django_assert_max_num_queries(35) as few:
+    # The figures are computed afresh (changed: the cache misses) both times; the cache's read
+    # and write are 7 queries more than the computation itself.
+    changed(None)
+    with django_assert_max_num_queries(43) as few:
         stuur_client.get(url())
     for jaar in (2019, 2020, 2021):
         Voorschotregeling.objects.create(
             samenwerkingsverband=sv, vanaf_jaar=jaar, tot_en_met_jaar=jaar
         )
+    changed(None)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert stuur_client.get(url()).status_code == 200
 

@@ -17,6 +17,7 @@ from programma.constants import Uitvoering
 from programma.models import Opdracht
 from programma.voortgang import draft_report, freeze_report
 from regiekamer.charts import Series, bar_chart, formatie_chart
+from regiekamer.dataversie import changed
 
 from ..programma.helpers import opdracht, plan, set_row
 
@@ -367,7 +368,10 @@ def test_the_query_count_does_not_grow_with_the_data(
     two_frozen_reports()
     add_governance(1)
     stuur_client.get(URL)  # warm up caches (content types, the session)
-    with django_assert_max_num_queries(40) as few:
+    # The figures are computed afresh (changed: the cache misses) both times; the cache's read
+    # and write are 7 queries more than the computation itself.
+    changed(None)
+    with django_assert_max_num_queries(48) as few:
         stuur_client.get(URL)
 
     add_governance(6, offset=1)
@@ -385,6 +389,7 @@ def test_the_query_count_does_not_grow_with_the_data(
     set_row(third, "5", bijgestelde_datum=date(2023, 1, 1))
     freeze_report(third, None)
 
+    changed(None)
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = text(stuur_client.get(URL))
     assert "Extra opdracht 5" in page and "Acties te laat: <a" in page

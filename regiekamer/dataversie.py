@@ -1,0 +1,224 @@
+"""The data version of every samenwerkingsverband, and the cache keyed on it.
+
+A figure a page computes (the cost model, the dashboard's blocks, a rendered table) depends on
+the rows of one samenwerkingsverband and on the rows all of them share (gemeenten and their
+inwonertallen, domeinen, the users' names). Every write to such a row moves the version of the
+samenwerkingsverband it belongs to, or the shared version ("*") for a shared row, **before** the
+write and in the same transaction (the model signals connected by :func:`connect`). A value is
+cached under a key that holds both versions, so a cached figure is never stale: once a write is
+committed, every reader builds a new key. A version is a random token, never a counter: the token
+of a transaction that was rolled back never comes back, so a value cached under it (a page that
+computed inside that transaction) is never read again and expires.
+
+Moving the version before the write also orders the locks: every transaction that writes a
+samenwerkingsverband's rows takes its version row first, so two of them cannot deadlock on the
+rows themselves.
+
+Writes that send no signal (``bulk_create``, ``QuerySet.update``) call :func:`changed` themselves.
+
+The cache is Django's (settings.CACHES): the database cache by default (shared by every app
+server, nothing extra to run), Redis when CACHE_URL or REDIS_URL names one. A cache that does not
+answer costs speed, never a wrong or missing page: the value is then computed.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import secrets
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models.signals import m2m_changed, pre_delete, pre_save
+
+from .access import _sv_ids_as_edited
+from .declarations import is_history_model, regiekamer_app, scope_of
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+SHARED_KEY = "*"
+TIMEOUT = 24 * 60 * 60  # a day: an unused value leaves the cache; a used one is recomputed daily
+_MISSING = object()
+
+
+def sv_key(sv_id: int) -> str:
+    return f"sv:{sv_id}"
+
+
+def _model():
+    return apps.get_model("regiekamer", "Dataversie")
+
+
+# -- moving the version -----------------------------------------------------------------------
+
+
+def changed(sv_ids: Iterable[int] | None) -> None:
+    """Move the version of these samenwerkingsverbanden (``None``: of the shared data, which is
+    part of every key) to a new random token, in the current transaction."""
+    keys = [SHARED_KEY] if sv_ids is None else sorted({sv_key(pk) for pk in sv_ids})
+    if not keys:
+        return
+    token = secrets.randbits(62)
+    model = _model()
+    updated = model.objects.filter(sleutel__in=keys).update(versie=token)
+    if updated == len(keys):
+        return
+    existing = set(model.objects.filter(sleutel__in=keys).values_list("sleutel", flat=True))
+    for key in keys:
+        if key in existing:
+            continue
+        try:
+            with transaction.atomic():
+                model.objects.create(sleutel=key, versie=token)
+        except IntegrityError:  # made meanwhile by another transaction: move it
+            model.objects.filter(sleutel=key).update(versie=token)
+
+
+def versie(sv_id: int) -> str:
+    """The version of a samenwerkingsverband's data, the shared data included (one query)."""
+    rows = dict(
+        _model()
+        .objects.filter(sleutel__in=[SHARED_KEY, sv_key(sv_id)])
+        .values_list("sleutel", "versie")
+    )
+    return f"{rows.get(SHARED_KEY, 0)}.{rows.get(sv_key(sv_id), 0)}"
+
+
+# -- which rows belong where ------------------------------------------------------------------
+
+
+@functools.cache
+def tracked(model) -> bool:
+    """Rows whose writes move a version: every model of Regiekamer's apps but the history tables
+    and the version table itself, and the user (whose name pages show)."""
+    if model._meta.app_config is None:  # a migration's model: a new release keys anew anyway
+        return False
+    if model._meta.label == settings.AUTH_USER_MODEL:
+        return True
+    if model is _model() or is_history_model(model) or model._meta.proxy:
+        return False
+    return regiekamer_app(model._meta.app_config)
+
+
+def _stored_sv_ids(model, pks) -> set[int]:
+    """The samenwerkingsverbanden the stored rows ``pks`` of ``model`` belong to."""
+    declared = scope_of(model)
+    if declared.is_samenwerkingsverband:
+        return set(pks)
+    rows = model._base_manager.filter(pk__in=pks)
+    return {
+        value
+        for lookup in declared.via
+        for value in rows.values_list(lookup, flat=True)
+        if value is not None
+    }
+
+
+def _target(model, sv_ids: set[int]) -> Iterable[int] | None:
+    """What a write to a row of ``model`` belonging to ``sv_ids`` moves: ``None`` (the shared
+    version) for a shared row, else those samenwerkingsverbanden (none: a row of no
+    samenwerkingsverband yet, on which no figure depends)."""
+    if model._meta.label == settings.AUTH_USER_MODEL or scope_of(model).shared:
+        return None
+    return sv_ids
+
+
+def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not tracked(sender):
+        return
+    if sender._meta.label == settings.AUTH_USER_MODEL:
+        if update_fields is not None and set(update_fields) <= {"last_login"}:
+            return  # a login changes nothing a page shows
+        changed(None)
+        return
+    if raw:  # loaddata: the fixtures of a demo or a restore
+        changed(None)
+        return
+    ids = set(_sv_ids_as_edited(instance)) if not scope_of(sender).shared else set()
+    if instance.pk is not None and not instance._state.adding:
+        ids |= _stored_sv_ids(sender, [instance.pk])  # where it was: it may move
+    changed(_target(sender, ids))
+
+
+def _before_delete(sender, instance, **kwargs):
+    if tracked(sender):
+        ids = _stored_sv_ids(sender, [instance.pk]) if not scope_of(sender).shared else set()
+        changed(_target(sender, ids))
+
+
+def _before_m2m(sender, instance, action, model, pk_set, **kwargs):
+    if action not in ("pre_add", "pre_remove", "pre_clear"):
+        return
+    owner = type(instance)
+    if not (tracked(owner) or tracked(model)):
+        return
+    if scope_of(owner).shared and scope_of(model).shared:
+        changed(None)
+        return
+    ids = set()
+    if not scope_of(owner).shared:
+        ids |= _stored_sv_ids(owner, [instance.pk])
+    if pk_set and not scope_of(model).shared:
+        ids |= _stored_sv_ids(model, pk_set)
+    changed(ids)
+
+
+def connect() -> None:
+    """Connect the signals (RegiekamerConfig.ready)."""
+    pre_save.connect(_before_save, dispatch_uid="dataversie_save")
+    pre_delete.connect(_before_delete, dispatch_uid="dataversie_delete")
+    m2m_changed.connect(_before_m2m, dispatch_uid="dataversie_m2m")
+
+
+# -- the cache --------------------------------------------------------------------------------
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the code and templates: a new release never reads what an older one cached.
+    CACHE_CODE_VERSION sets it (e.g. the release's commit); else the files' contents."""
+    if configured := getattr(settings, "CACHE_CODE_VERSION", ""):
+        return configured
+    base = Path(settings.BASE_DIR)
+    roots = [base / name for name in settings.REGIEKAMER_APPS] + [base / "templates"]
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".html", ".css", ".svg") and path.is_file():
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(naam: str, sv_id: int, version: str, vary: tuple) -> str:
+    digest = hashlib.sha256(
+        "\x1f".join([code_version(), version, *map(str, vary)]).encode()
+    ).hexdigest()[:40]
+    return f"rk:{naam}:{sv_id}:{digest}"
+
+
+def cached(sv_id: int, naam: str, compute: Callable[[], T], *vary, timeout=TIMEOUT) -> T:
+    """``compute()``, from the cache when this samenwerkingsverband's data has not changed since
+    it was stored under ``naam`` and ``vary`` (strings: a query string, the viewer's role, the
+    day when the value depends on it)."""
+    key = cache_key(naam, sv_id, versie(sv_id), vary)
+    try:
+        value = cache.get(key, _MISSING)
+    except Exception:  # the cache server is away: slower, never wrong
+        log.warning("De cache antwoordt niet; %s wordt berekend.", naam, exc_info=True)
+        return compute()
+    if value is not _MISSING:
+        return value
+    value = compute()
+    try:
+        cache.set(key, value, timeout)
+    except Exception:
+        log.warning("De cache antwoordt niet; %s is niet bewaard.", naam, exc_info=True)
+    return value
