@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 from django.views.generic import TemplateView
 
@@ -33,6 +34,7 @@ from programma.constants import Kleurstatus, Uitvoering
 from programma.models import Voortgangsrapportage, Voortgangsregel
 from programma.voortgang import slipped, status_counts
 from regiekamer.charts import formatie_chart, kosten_chart
+from regiekamer.dataversie import cached
 from regiekamer.views import RealOnlyMixin, SamenwerkingsverbandMixin
 
 LIST_LIMIT = 5  # rows listed per governance item; the count says how many there are
@@ -363,16 +365,27 @@ def begroting_url(sv: Samenwerkingsverband, cyclus) -> str:
 # --- The page -------------------------------------------------------------------------------
 
 
+def daily_blocks(sv: Samenwerkingsverband, today: date) -> dict:
+    """The blocks that depend on the data and the day only: from the cache while the
+    samenwerkingsverband's data is unchanged (``regiekamer.dataversie``)."""
+
+    def compute() -> dict:
+        return {
+            "kosten": kosten_block(sv),
+            "formatie": formatie_block(sv),
+            "programma": programma_block(sv),
+            "convenant": convenant_block(sv, today),
+            "begroting": begroting_block(sv, today),
+        }
+
+    return cached(sv.pk, "dashboard", compute, today.isoformat())
+
+
 def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> dict:
+    """Every block. The governance block names the meetings still to come at this moment, so it
+    is read every time."""
     now = now or timezone.now()
-    return {
-        "kosten": kosten_block(sv),
-        "formatie": formatie_block(sv),
-        "programma": programma_block(sv),
-        "governance": governance_block(sv, now),
-        "convenant": convenant_block(sv, timezone.localdate(now)),
-        "begroting": begroting_block(sv, timezone.localdate(now)),
-    }
+    return daily_blocks(sv, timezone.localdate(now)) | {"governance": governance_block(sv, now)}
 
 
 class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
@@ -387,4 +400,10 @@ class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        return context | build_dashboard(self.get_samenwerkingsverband())
+        sv = self.get_samenwerkingsverband()
+        now = timezone.now()
+        # Read only when the page's parts are not in the cache (templates/dashboard.html).
+        blocks = SimpleLazyObject(lambda: daily_blocks(sv, timezone.localdate(now)))
+        for name in ("kosten", "formatie", "programma", "convenant", "begroting"):
+            context[name] = SimpleLazyObject(lambda name=name: blocks[name])
+        return context | {"governance": governance_block(sv, now)}

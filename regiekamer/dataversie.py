@@ -27,6 +27,7 @@ import functools
 import hashlib
 import logging
 import secrets
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -34,8 +35,9 @@ from typing import TypeVar
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models.signals import m2m_changed, pre_delete, pre_save
+from django.core.signals import request_finished, request_started
+from django.db import IntegrityError, connection, transaction
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
 from .access import _sv_ids_as_edited
 from .declarations import is_history_model, regiekamer_app, scope_of
@@ -65,6 +67,8 @@ def changed(sv_ids: Iterable[int] | None) -> None:
     keys = [SHARED_KEY] if sv_ids is None else sorted({sv_key(pk) for pk in sv_ids})
     if not keys:
         return
+    if getattr(_request, "versions", None):
+        _request.versions = {}  # read again after this write
     token = secrets.randbits(62)
     model = _model()
     updated = model.objects.filter(sleutel__in=keys).update(versie=token)
@@ -81,14 +85,34 @@ def changed(sv_ids: Iterable[int] | None) -> None:
             model.objects.filter(sleutel=key).update(versie=token)
 
 
+# Within one request a version is read once (a page with several cached parts asks once); a
+# write of the request itself forgets it. Outside a request (a command, a worker) it is read
+# every time: nothing tells such a process when another one writes.
+_request = threading.local()
+
+
+def _start_request(**kwargs):
+    _request.versions = {}
+
+
+def _end_request(**kwargs):
+    _request.versions = None
+
+
 def versie(sv_id: int) -> str:
     """The version of a samenwerkingsverband's data, the shared data included (one query)."""
+    memo = getattr(_request, "versions", None)
+    if memo is not None and sv_id in memo:
+        return memo[sv_id]
     rows = dict(
         _model()
         .objects.filter(sleutel__in=[SHARED_KEY, sv_key(sv_id)])
         .values_list("sleutel", "versie")
     )
-    return f"{rows.get(SHARED_KEY, 0)}.{rows.get(sv_key(sv_id), 0)}"
+    version = f"{rows.get(SHARED_KEY, 0)}.{rows.get(sv_key(sv_id), 0)}"
+    if memo is not None:
+        memo[sv_id] = version
+    return version
 
 
 # -- which rows belong where ------------------------------------------------------------------
@@ -147,6 +171,13 @@ def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
     changed(_target(sender, ids))
 
 
+def _after_create(sender, instance, created=False, raw=False, **kwargs):
+    """A new samenwerkingsverband gets a version of its own at once: its key is never one a
+    rolled-back samenwerkingsverband with the same id used (SQLite reuses ids)."""
+    if created and not raw and tracked(sender) and scope_of(sender).is_samenwerkingsverband:
+        changed([instance.pk])
+
+
 def _before_delete(sender, instance, **kwargs):
     if tracked(sender):
         ids = _stored_sv_ids(sender, [instance.pk]) if not scope_of(sender).shared else set()
@@ -173,8 +204,11 @@ def _before_m2m(sender, instance, action, model, pk_set, **kwargs):
 def connect() -> None:
     """Connect the signals (RegiekamerConfig.ready)."""
     pre_save.connect(_before_save, dispatch_uid="dataversie_save")
+    post_save.connect(_after_create, dispatch_uid="dataversie_create")
     pre_delete.connect(_before_delete, dispatch_uid="dataversie_delete")
     m2m_changed.connect(_before_m2m, dispatch_uid="dataversie_m2m")
+    request_started.connect(_start_request, dispatch_uid="dataversie_request_started")
+    request_finished.connect(_end_request, dispatch_uid="dataversie_request_finished")
 
 
 # -- the cache --------------------------------------------------------------------------------
@@ -198,8 +232,12 @@ def code_version() -> str:
 
 
 def cache_key(naam: str, sv_id: int, version: str, vary: tuple) -> str:
+    """The key: the code, the database (two installations may share one Redis), the version
+    and ``vary``."""
+    database = connection.settings_dict
+    where = f"{database['HOST']}:{database['PORT']}/{database['NAME']}"
     digest = hashlib.sha256(
-        "\x1f".join([code_version(), version, *map(str, vary)]).encode()
+        "\x1f".join([code_version(), where, version, *map(str, vary)]).encode()
     ).hexdigest()[:40]
     return f"rk:{naam}:{sv_id}:{digest}"
 

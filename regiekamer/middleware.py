@@ -13,14 +13,15 @@ from django.http import HttpResponseBadRequest
 from django.template import loader
 
 LOGIN_TIME_KEY = "ingelogd_om"
+SEEN_KEY = "gezien_om"  # the session's last renewal (SessionLimitMiddleware)
 
 
 def remember_login(request) -> None:
-    """Store the moment of the login in the session (called on ``user_logged_in``)."""
-    request.session[LOGIN_TIME_KEY] = int(time.time())
-
-
-SEEN_KEY = "gezien_om"
+    """Store the moment of the login in the session (called on ``user_logged_in``); the login
+    saves the session, so it counts as its first renewal too."""
+    now = int(time.time())
+    request.session[LOGIN_TIME_KEY] = now
+    request.session[SEEN_KEY] = now
 
 
 class SessionLimitMiddleware:

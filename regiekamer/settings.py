@@ -8,6 +8,7 @@ import os
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -212,6 +213,10 @@ def cache_settings(url: str) -> dict:
 
 
 CACHES = {"default": cache_settings(CACHE_URL)}
+if TESTING and CACHE_URL and os.environ.get("PYTEST_XDIST_WORKER", "").startswith("gw"):
+    # Each test process its own Redis database (0, 1, ...): one empties its own between tests.
+    worker = os.environ["PYTEST_XDIST_WORKER"][2:]
+    CACHES["default"]["LOCATION"] = urlsplit(CACHE_URL)._replace(path=f"/{worker}").geturl()
 # A new release never reads what an older one cached: the code's digest is part of every key
 # (regiekamer.dataversie.code_version), or the release's name when CACHE_CODE_VERSION gives it.
 CACHE_CODE_VERSION = os.environ.get("CACHE_CODE_VERSION", "")

@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.db.models.signals import post_save
 from django.test import Client, override_settings
@@ -12,7 +14,7 @@ from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from tests.shared_transaction import begin, roll_back
 
 # The SMTP server the tests start (fixture ``smtp``), the OpenID Connect provider (``oidc``).
-pytest_plugins = ["tests.smtp", "tests.oidc"]
+pytest_plugins = ["tests.smtp", "tests.oidc", "tests.redis_server"]
 
 # The suite's regiegroep and stuurgroep users take part in every samenwerkingsverband the
 # tests create; the access rules themselves are tested with users of their own
@@ -44,6 +46,16 @@ def fast_password_hasher():
     user. A test about the stored hash itself asks for the production hasher again."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_shared_cache():
+    """A cache server (Redis, CACHE_URL in CI's PostgreSQL run) keeps what a test stored after
+    its transaction was rolled back: each test starts with it empty, as the database cache
+    (rolled back with the test) does."""
+    backend = caches["default"]
+    if not isinstance(backend, DatabaseCache):
+        backend.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -58,7 +58,11 @@ def test_the_factory_builds_a_valid_row(db, factory):
 
 def test_every_model_of_the_apps_has_a_factory():
     built = {f._meta.model for f in all_factories()}
-    missing = [m._meta.label for m in project_models() if m not in built]
+    # The kernel's version table is written by regiekamer.dataversie alone, never by a user.
+    internal = {"regiekamer.Dataversie"}
+    missing = [
+        m._meta.label for m in project_models() if m not in built and m._meta.label not in internal
+    ]
     assert not missing, f"geen factory voor: {', '.join(missing)}"
 
 

@@ -16,6 +16,7 @@ from begroting.models import Begrotingscyclus, Zienswijze
 from formatie.models import Pakket, Rol
 from kosten.models import Realisatie, Voorschotregeling
 from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.dataversie import changed
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from scenarios.maak import maak_scenario
 from tests.conftest import logged_in
@@ -192,6 +193,7 @@ def test_the_nacalculatie_csv_carries_no_formula_nor_a_broken_row(w21):
     Realisatie.objects.filter(rol=rol).update(toelichting="@SUM(A1)\nEen tweede regel")
     weert = w21["weert"]
     Gemeente.objects.filter(pk=weert.pk).update(naam="+Weert")
+    changed(None)  # rows changed by update(), which sends no signal (regiekamer.dataversie)
     regie = c21(w21, "regiegroep")
     url = reverse("kosten:nacalculatie", args=["MLW"])
     rollen = regie.get(url + "?download=csv-rollen").content.decode()
