@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from formatie.bezetting import build_bezettingsoverzicht
@@ -99,6 +100,9 @@ class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateV
         }
         vary = repr(sorted(rechten.items()))
         context |= cached(sv.pk, "kostenverdeling-pagina", lambda: self.content(sv, rechten), vary)
+        # The cost model the content shows, read (from its own cache) only when asked for: the
+        # page's template does not, the tests comparing it with a fresh calculation do.
+        context["kv"] = SimpleLazyObject(lambda: load_kostenverdeling(sv))
         return context
 
     def content(self, sv, rechten: dict) -> dict:
