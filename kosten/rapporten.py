@@ -9,7 +9,7 @@ from regiekamer.spreadsheet import data_state_line as spreadsheet_state
 from .budget import budget_context
 from .gegevens import load_kostenverdeling
 from .models import Budget, Budgetclaim, Verdeelsleutel
-from .tabel import cost_table, fits_one_print_table, share_tables
+from .tabel import cost_table, cost_table_html, fits_one_print_table, share_tables
 from .verdeling import KostenFout
 from .verrekening import calculate_verrekening, scenario_melding
 
@@ -73,7 +73,9 @@ def kostenverdeling_report(sv, **options) -> tuple[str, dict]:
         "gegevens_stand": pdf_data_state(*cost_history(sv), *budget_history(sv)),
     }
     context |= budget_context(kv, sv)
-    if not fits_one_print_table(kv):
+    if fits_one_print_table(kv):
+        context["kostentabel"] = cost_table_html(context)
+    else:
         context["aandelen_per_jaar"] = share_tables(kv)
     return "rapporten/kostenverdeling.html", context
 

@@ -1,10 +1,13 @@
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from formatie.bezetting import build_bezettingsoverzicht
 from formatie.views import SamenwerkingsverbandFormsetView
 from regiekamer import access
+from regiekamer.dataversie import cached
 from regiekamer.getallen import BEDRAG, format_number
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
@@ -19,7 +22,7 @@ from regiekamer.views import (
 from .budget import budget_context, budgets_of, check_budgets
 from .export import kostenverdeling_csv, kostenverdeling_xlsx
 from .forms import AandeelFormSet, BudgetclaimFormSet, BudgetFormSet, VerdeelsleutelForm
-from .gegevens import load_kostenverdeling
+from .gegevens import load_formatie, load_kostenverdeling
 from .models import Budget, Budgetclaim, Verdeelsleutel
 from .ontbrekend import fout_context
 from .rapporten import (
@@ -28,7 +31,7 @@ from .rapporten import (
     verrekening_context,
     verrekening_report,
 )
-from .tabel import cost_table
+from .tabel import cost_table, cost_table_html
 from .verdeling import KostenFout
 from .verrekening import scenario_melding
 
@@ -38,20 +41,25 @@ def kosten_url(sv) -> str:
 
 
 class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
-    """The table of Bijlage 1, recomputed from the formation on every view."""
+    """The table of Bijlage 1, recomputed from the formation whenever it changes: the page's
+    content is cached on the samenwerkingsverband's data version (``regiekamer.dataversie``)
+    and on what the viewer may edit, the only things it depends on."""
 
     template_name = "kosten/kostenverdeling.html"
+    kv = None
 
     def get(self, request, *args, **kwargs):
         sv = self.get_samenwerkingsverband()
+        download = request.GET.get("download")
+        if download not in ("csv", "xlsx", "pdf"):
+            return super().get(request, *args, **kwargs)
         try:
             self.kv = load_kostenverdeling(sv)
-        except KostenFout as fout:
-            self.kv, self.fout = None, fout
-        download = request.GET.get("download")
-        if self.kv is not None and download == "csv":
+        except KostenFout:
+            return super().get(request, *args, **kwargs)  # the page says why
+        if download == "csv":
             return attachment(kostenverdeling_csv(self.kv), f"kostenverdeling-{sv.afkorting}.csv")
-        if self.kv is not None and download == "xlsx":
+        if download == "xlsx":
             budgetten = check_budgets(self.kv, budgets_of(sv))
             return attachment(
                 kostenverdeling_xlsx(
@@ -73,20 +81,53 @@ class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateV
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sv = self.get_samenwerkingsverband()
-        context["kv"] = self.kv
-        if self.kv is None:
-            # What can be shown still is: the key (below) and the formation.
-            context |= fout_context(sv, self.fout)
-            context["overzicht"] = build_bezettingsoverzicht(sv)
-        context["verdeelsleutels"] = sv.verdeelsleutels.prefetch_related("aandelen__gemeente")
-        if self.kv is not None:
-            kv = self.kv
-            context |= cost_table(kv)
-            context |= budget_context(kv, sv)
-        # The budgets of all gemeenten together; an official edits the own on the gemeente page.
-        context["can_edit_budgets"] = access.can(self.request.user, "change", sv, Budget)
-        context["can_edit_claims"] = access.can(self.request.user, "change", sv, Budgetclaim)
+        user = self.request.user
+        # What the content shows this viewer besides the data: its edit links and buttons.
+        rechten = {
+            "perms": {
+                "kosten": {
+                    naam: user.has_perm(f"kosten.{naam}")
+                    for naam in ("add_verdeelsleutel", "change_verdeelsleutel")
+                },
+                "formatie": {
+                    "change_salarisschaal": user.has_perm("formatie.change_salarisschaal")
+                },
+            },
+            # The budgets of all gemeenten together; an official edits the own on the gemeente
+            # page.
+            "can_edit_budgets": access.can(user, "change", sv, Budget),
+            "can_edit_claims": access.can(user, "change", sv, Budgetclaim),
+        }
+        vary = repr(sorted(rechten.items()))
+        context |= cached(sv.pk, "kostenverdeling-pagina", lambda: self.content(sv, rechten), vary)
+        # The cost model the content shows, read (from its own cache) only when asked for: the
+        # page's template does not, the tests comparing it with a fresh calculation do.
+        context["kv"] = SimpleLazyObject(lambda: load_kostenverdeling(sv))
         return context
+
+    def content(self, sv, rechten: dict) -> dict:
+        """The page's content below its introduction, rendered, and whether there are costs
+        (the download buttons)."""
+        context = {"samenwerkingsverband": sv, **rechten}
+        try:
+            # Computed here, not read from the cost model's own cache entry: the content is
+            # cached whole, on the same data version.
+            kv = load_kostenverdeling(sv, load_formatie(sv))
+        except KostenFout as fout:
+            # What can be shown still is: the key (below) and the formation.
+            kv = None
+            context |= fout_context(sv, fout)
+            context["overzicht"] = build_bezettingsoverzicht(sv)
+        context["kv"] = kv
+        context["verdeelsleutels"] = sv.verdeelsleutels.prefetch_related("aandelen__gemeente")
+        if kv is not None:
+            context |= cost_table(kv)
+            context["kostentabel"] = cost_table_html(context)
+            context |= budget_context(kv, sv)
+        return {
+            "heeft_kosten": bool(kv and kv.jaren),
+            "inhoud": render_to_string("kosten/includes/kostenverdeling_inhoud.html", context),
+        }
 
 
 class VerrekeningView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):

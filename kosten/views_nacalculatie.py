@@ -2,10 +2,12 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.generic import TemplateView
 
 from regiekamer import access
+from regiekamer.dataversie import cached
 from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
@@ -68,9 +70,11 @@ class NacalculatieView(PdfDownloadMixin, NacalculatieMixin, TemplateView):
     template_name = "kosten/nacalculatie.html"
 
     def get(self, request, *args, **kwargs):
-        self.load()
         sv = self.get_samenwerkingsverband()
         download = request.GET.get("download")
+        if download not in ("csv", "csv-rollen", "pdf"):
+            return super().get(request, *args, **kwargs)
+        self.load()
         if self.nacalculatie is not None and download == "csv":
             return attachment(
                 nacalculatie_csv_gemeenten(sv, self.nacalculatie),
@@ -89,10 +93,26 @@ class NacalculatieView(PdfDownloadMixin, NacalculatieMixin, TemplateView):
         return make_pdf("nacalculatie", nacalculatie_report, self.get_samenwerkingsverband())
 
     def get_context_data(self, **kwargs):
+        sv = self.get_samenwerkingsverband()
+        if geen_nacalculatie(sv):  # a scenario: the page only says where the real one is
+            self.load()
+            return super().get_context_data(**kwargs)
+        # The content depends on the data only: rendered once per data version
+        # (``regiekamer.dataversie``).
+        context = super(NacalculatieMixin, self).get_context_data(**kwargs)
+        return context | cached(sv.pk, "nacalculatie-pagina", lambda: self.content(**kwargs))
+
+    def content(self, **kwargs) -> dict:
+        """The page's content below its heading, rendered, and whether there is a nacalculatie
+        (the download buttons)."""
+        self.load()
         context = super().get_context_data(**kwargs)
         if self.nacalculatie is not None:
             context |= nacalculatie_context(self.get_samenwerkingsverband(), self.nacalculatie)
-        return context
+        return {
+            "heeft_nacalculatie": self.nacalculatie is not None,
+            "inhoud": render_to_string("kosten/includes/nacalculatie_inhoud.html", context),
+        }
 
 
 class VoorschottenView(NacalculatieMixin, TemplateView):

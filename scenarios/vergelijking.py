@@ -20,6 +20,7 @@ from kosten.models import Verdeelsleutel
 from kosten.verdeling import KostenFout, role_year_cost
 from partijen.models import Inwonertal, Samenwerkingsverband
 from regiekamer.afronding import round_cent, round_euro
+from regiekamer.dataversie import cached
 
 CSV_HEADER = ["scenario", "jaar", "gemeente", "kosten", "inwonertal", "per_1000_inwoners"]
 
@@ -208,6 +209,13 @@ def _costs_per_year(sv: Samenwerkingsverband) -> dict[int, Decimal]:
         return {}
 
 
+def cached_variant(sv: Samenwerkingsverband) -> Variant:
+    """``build_variant`` from the cache while the samenwerkingsverband's data (and the shared
+    figures) are unchanged (``regiekamer.dataversie``): a copy of its own, which ``compare``
+    may fill in."""
+    return cached(sv.pk, "vergelijking-variant", lambda: build_variant(sv))
+
+
 def build_variant(sv: Samenwerkingsverband) -> Variant:
     gemeenten = sorted(g.naam for g in sv.gemeenten.all())
     figures = _figures(sv)
@@ -259,9 +267,9 @@ def build_vergelijking(sv: Samenwerkingsverband) -> Vergelijking:
     """The comparison of the real ``sv`` (a scenario: of its real one) with its scenario's."""
     if sv.is_scenario:
         sv = sv.scenario_van
-    echt = build_variant(sv)
+    echt = cached_variant(sv)
     scenarios = [
-        build_variant(s)
+        cached_variant(s)
         for s in Samenwerkingsverband.objects.filter(scenario_van=sv).order_by("naam", "pk")
     ]
     for scenario in scenarios:
