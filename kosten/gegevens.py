@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from formatie.constants import Kostensoort, Pakketverdeling
 from formatie.models import Fase, Pakket, Rol, Salarisschaal
 from partijen.models import Gemeente, Inwonertal, Samenwerkingsverband
-from regiekamer.dataversie import cached
+from regiekamer.dataversie import cached, cached_many
 
 from .constants import Verdeelmethode
 from .models import Realisatie, Verdeelsleutel
@@ -284,6 +284,18 @@ def load_kostenverdeling(sv: Samenwerkingsverband, formatie=None) -> Kostenverde
     if isinstance(uitkomst, KostenFout):
         raise uitkomst
     return uitkomst
+
+
+def kostenverdelingen(queryset) -> dict[int, Kostenverdeling | KostenFout]:
+    """The cost tables of several samenwerkingsverbanden (a gemeente's bill), by id: from the
+    cache as ``load_kostenverdeling`` stores them, those not stored read together
+    (``prefetch_kosten``) and computed; a KostenFout for one that cannot be costed."""
+    ids = list(queryset.values_list("pk", flat=True))
+
+    def compute(missing: list[int]) -> dict:
+        return {sv.pk: _outcome(sv) for sv in prefetch_kosten(queryset.filter(pk__in=missing))}
+
+    return cached_many(ids, "kostenverdeling", compute)
 
 
 def _outcome(sv: Samenwerkingsverband) -> Kostenverdeling | KostenFout:

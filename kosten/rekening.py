@@ -21,7 +21,7 @@ from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.pdf import data_state, render_pdf
 from regiekamer.spreadsheet import csv_text
 
-from .gegevens import load_kostenverdeling, prefetch_kosten
+from .gegevens import kostenverdelingen
 from .models import Verdeelsleutel
 from .verdeling import ZERO, KostenFout, Kostenverdeling
 
@@ -145,14 +145,12 @@ def onvolledig(gemeente: Gemeente, samenwerkingsverbanden) -> bool:
 
 def load_rekening(gemeente: Gemeente, samenwerkingsverbanden=None) -> Rekening:
     """The gemeente's bill over ``te_factureren``, read in a fixed number of queries."""
-    verbanden = []
-    for sv in prefetch_kosten(te_factureren(gemeente, samenwerkingsverbanden)):
-        try:
-            kv = load_kostenverdeling(sv)
-        except KostenFout as fout:
-            kv = fout
-        verbanden.append((Verband(sv.naam, sv.afkorting), kv))
-    return bereken_rekening(gemeente.naam, verbanden)
+    queryset = te_factureren(gemeente, samenwerkingsverbanden)
+    verbanden = list(queryset)
+    kvs = kostenverdelingen(queryset)
+    return bereken_rekening(
+        gemeente.naam, [(Verband(sv.naam, sv.afkorting), kvs[sv.pk]) for sv in verbanden]
+    )
 
 
 def gegevens_stand(ids) -> str:

@@ -115,6 +115,18 @@ def versie(sv_id: int) -> str:
     return version
 
 
+def versies(sv_ids) -> dict[int, str]:
+    """The versions of several samenwerkingsverbanden at once (one query)."""
+    sv_ids = list(sv_ids)
+    rows = dict(
+        _model()
+        .objects.filter(sleutel__in=[SHARED_KEY, *(sv_key(pk) for pk in sv_ids)])
+        .values_list("sleutel", "versie")
+    )
+    shared = rows.get(SHARED_KEY, 0)
+    return {pk: f"{shared}.{rows.get(sv_key(pk), 0)}" for pk in sv_ids}
+
+
 # -- which rows belong where ------------------------------------------------------------------
 
 
@@ -269,3 +281,28 @@ def cached(
     except Exception:
         log.warning("De cache antwoordt niet; %s is niet bewaard.", naam, exc_info=True)
     return value
+
+
+def cached_many(
+    sv_ids, naam: str, compute: Callable[[list[int]], dict[int, T]], *vary
+) -> dict[int, T]:
+    """:func:`cached` for several samenwerkingsverbanden at once (a gemeente's bill): their
+    versions in one query, their values in one read of the cache; ``compute(ids)`` gives the
+    values of those not stored, in one go, and they are stored."""
+    sv_ids = list(sv_ids)
+    keys = {pk: cache_key(naam, pk, version, vary) for pk, version in versies(sv_ids).items()}
+    try:
+        found = cache.get_many(list(keys.values()))
+    except Exception:
+        log.warning("De cache antwoordt niet; %s wordt berekend.", naam, exc_info=True)
+        return compute(sv_ids)
+    values = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in sv_ids if pk not in values]
+    if missing:
+        computed = compute(missing)
+        values |= computed
+        try:
+            cache.set_many({keys[pk]: value for pk, value in computed.items()}, TIMEOUT)
+        except Exception:
+            log.warning("De cache antwoordt niet; %s is niet bewaard.", naam, exc_info=True)
+    return values

@@ -21,6 +21,7 @@ from formatie.models import Pakket, Pakketdeelname
 from kosten.gegevens import load_kostenverdeling
 from kosten.rekening import load_rekening
 from partijen.models import Gemeente, Samenwerkingsverband
+from regiekamer.dataversie import changed
 from regiekamer.roles import GEMEENTE, REGIEGROEP
 from scenarios.maak import maak_scenario
 from tests.conftest import logged_in
@@ -300,11 +301,24 @@ def test_the_page_reads_as_many_queries_for_three_samenwerkingsverbanden_as_for_
 ):
     tweede_verband()
     url = gemeente_url("Weert")
-    regie_client.get(url)  # warm caches (sessions, content types)
+    regie_client.get(url)  # warm caches (sessions, content types, the cost tables)
     one = count_queries(regie_client, url)
+    changed(None)  # the cost tables computed afresh: the formations read together
+    one_fresh = formation_queries(regie_client, url)
     tweede_verband("Jeugdhulp Testregio Twee", "JT2")
     tweede_verband("Jeugdhulp Testregio Drie", "JT3")
-    assert count_queries(regie_client, url) == one
+    regie_client.get(url)
+    assert count_queries(regie_client, url) == one  # the cost tables from the cache
+    changed(None)
+    assert formation_queries(regie_client, url) == one_fresh
+
+
+def formation_queries(client, url) -> int:
+    """The queries that read a formation or a key (the database cache's own writes, one per
+    samenwerkingsverband computed, aside)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len([q for q in queries if "formatie_" in q["sql"] or "kosten_" in q["sql"]])
 
 
 def test_a_samenwerkingsverband_without_costs_is_named_not_billed(demo, regie_client):
