@@ -585,7 +585,7 @@ class BesluitListView(PdfDownloadMixin, SamenwerkingsverbandListView):
     template_name = "governance/besluit_list.html"
 
     def get(self, request, *args, **kwargs):
-        if request.GET.get("download") == "pdf":
+        if self.wants_pdf():
             return super().get(request, *args, **kwargs)
         # The filter, the count and the rows per version of the samenwerkingsverband's data and
         # per query string: the same for every viewer who sees the samenwerkingsverband.

@@ -158,8 +158,13 @@ class PdfDownloadMixin:
         there is nothing to print."""
         raise NotImplementedError
 
+    def wants_pdf(self) -> bool:
+        """Whether this request asks for the report (a page that caches its own content
+        serves the PDF before it)."""
+        return self.request.GET.get("download") == "pdf"
+
     def get(self, request, *args, **kwargs):
-        if request.GET.get("download") == "pdf":
+        if self.wants_pdf():
             try:
                 pdf = self.get_pdf()
             except RapportFout as fout:
