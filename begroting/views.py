@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, TemplateView
 from django_tables2 import SingleTableMixin
 
@@ -94,36 +95,45 @@ class CyclusView(CyclusMixin, DetailView):
         context = super().get_context_data(**kwargs)
         cyclus = self.object
         sv = self.get_samenwerkingsverband()
-        gemeenten = list(sv.gemeenten.order_by("naam"))
-        vandaag = timezone.localdate()
-        stappen = []
-        for termijn in cyclus_termijnen(cyclus, gemeenten):
-            status = termijn.status(vandaag)
-            stappen.append(
-                {
-                    "termijn": termijn,
-                    "weekdag": DAGEN[termijn.uiterste_datum.weekday()],
-                    "status": status,
-                    "status_label": Stapstatus(status).label,
-                    "kleur": KLEUR[status],
-                }
-            )
         user = self.request.user
+        # Read only when the page's content is not in the cache (templates/begroting/
+        # cyclus_detail.html, {% versiecache %}).
+        gemeenten = SimpleLazyObject(lambda: list(sv.gemeenten.order_by("naam")))
         context |= {
             "title": f"Begrotingscyclus {cyclus.jaar}",
-            "stappen": stappen,
+            "stappen": SimpleLazyObject(lambda: stappen_van(cyclus, gemeenten)),
             "gemeenten": gemeenten,
-            "zienswijzen": list(cyclus.zienswijzen.all()),
-            "vandaag": vandaag,
+            "zienswijzen": SimpleLazyObject(lambda: list(cyclus.zienswijzen.all())),
+            "vandaag": timezone.localdate(),
             "can_change": access.can(user, "change", cyclus),
             "can_delete": access.can(user, "delete", cyclus),
-            "history": history_rows(
-                Begrotingscyclus.history.filter(id=cyclus.pk),
-                Zienswijze.history.filter(cyclus_id=cyclus.pk),
-                names=history_names(cyclus, sv),
+            "history": SimpleLazyObject(
+                lambda: history_rows(
+                    Begrotingscyclus.history.filter(id=cyclus.pk),
+                    Zienswijze.history.filter(cyclus_id=cyclus.pk),
+                    names=history_names(cyclus, sv),
+                )
             ),
         }
         return context
+
+
+def stappen_van(cyclus, gemeenten) -> list[dict]:
+    """The six steps of the year as the page shows them: latest date, weekday, status."""
+    vandaag = timezone.localdate()
+    stappen = []
+    for termijn in cyclus_termijnen(cyclus, gemeenten):
+        status = termijn.status(vandaag)
+        stappen.append(
+            {
+                "termijn": termijn,
+                "weekdag": DAGEN[termijn.uiterste_datum.weekday()],
+                "status": status,
+                "status_label": Stapstatus(status).label,
+                "kleur": KLEUR[status],
+            }
+        )
+    return stappen
 
 
 def history_names(cyclus, sv) -> dict:
