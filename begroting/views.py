@@ -88,9 +88,6 @@ class CyclusView(CyclusMixin, DetailView):
     template_name = "begroting/cyclus_detail.html"
     context_object_name = "cyclus"
 
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("zienswijzen__gemeente")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cyclus = self.object
@@ -103,7 +100,9 @@ class CyclusView(CyclusMixin, DetailView):
             "title": f"Begrotingscyclus {cyclus.jaar}",
             "stappen": SimpleLazyObject(lambda: stappen_van(cyclus, gemeenten)),
             "gemeenten": gemeenten,
-            "zienswijzen": SimpleLazyObject(lambda: list(cyclus.zienswijzen.all())),
+            "zienswijzen": SimpleLazyObject(
+                lambda: list(cyclus.zienswijzen.select_related("gemeente"))
+            ),
             "vandaag": timezone.localdate(),
             "can_change": access.can(user, "change", cyclus),
             "can_delete": access.can(user, "delete", cyclus),
