@@ -21,6 +21,9 @@ from .models import (
     Voorstel,
 )
 
+# The gremia of the samenwerkingsverband chosen beside it, not every gremium of the country.
+GREMIUM_FILTER = ("gremium", base.within("samenwerkingsverband"))
+
 
 class LidmaatschapInline(base.TabularInline):
     model = Lidmaatschap
@@ -67,7 +70,7 @@ class AgendapuntInline(base.TabularInline):
 @admin.register(Vergadering)
 class VergaderingAdmin(base.ModelAdmin):
     list_display = ["__str__", "status", "locatie", "voorzitter", "voorbeeld"]
-    list_filter = ["gremium__samenwerkingsverband", "gremium", "status"]
+    list_filter = ["gremium__samenwerkingsverband", GREMIUM_FILTER, "status"]
     list_select_related = ["gremium", "voorzitter"]
     date_hierarchy = "begin"
     inlines = [AgendapuntInline]
@@ -78,7 +81,13 @@ class VergaderingAdmin(base.ModelAdmin):
 @admin.register(Besluit)
 class BesluitAdmin(base.ModelAdmin):
     list_display = ["datum_tekst", "gremium", "uitkomst", "route", "tekst"]
-    list_filter = ["gremium", "uitkomst", "route", "datum_precisie"]
+    list_filter = [
+        "gremium__samenwerkingsverband",
+        GREMIUM_FILTER,
+        "uitkomst",
+        "route",
+        "datum_precisie",
+    ]
     list_select_related = ["gremium"]
     search_fields = ["tekst", "bron"]
     date_hierarchy = "datum"
@@ -100,7 +109,7 @@ class SubregioAdmin(base.ModelAdmin):
 @admin.register(Actiepunt)
 class ActiepuntAdmin(base.ModelAdmin):
     list_display = ["omschrijving", "gremium", "eigenaar", "deadline", "status"]
-    list_filter = ["gremium", "status"]
+    list_filter = ["gremium__samenwerkingsverband", GREMIUM_FILTER, "status"]
     list_select_related = ["gremium", "eigenaar"]
     search_fields = ["omschrijving"]
 

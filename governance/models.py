@@ -665,7 +665,9 @@ class Besluit(Versioned):
         indexes = [
             # The lists' order (and the admin's date drill-down, its first and last date):
             # the newest page is read from the index, not sorted from every row.
-            models.Index(F("datum").desc(nulls_last=True), name="besluit_datum_idx"),
+            datums.SortKeyIndex(
+                datums.sort_key("datum", descending=True), name="besluit_datum_idx"
+            ),
         ]
 
     def __str__(self):
