@@ -73,7 +73,12 @@ class StartantwoordInline(base.TabularInline):
 @admin.register(Opdracht)
 class OpdrachtAdmin(base.ModelAdmin):
     list_display = ["__str__", "thema", "start", "eind", "te_controleren"]
-    list_filter = ["thema__plan__samenwerkingsverband", "thema", "te_controleren"]
+    # The themes of the samenwerkingsverband chosen beside it, not every plan's.
+    list_filter = [
+        "thema__plan__samenwerkingsverband",
+        ("thema", base.within("plan__samenwerkingsverband")),
+        "te_controleren",
+    ]
     list_select_related = ["thema__plan"]
     search_fields = ["titel", "omschrijving"]
     autocomplete_fields = ["relaties"]

@@ -109,21 +109,23 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
         return super().queryset(request, queryset)
 
 
-def within(parent: str):
-    """A filter on a relation (a gremium) that offers only the rows of the ``parent`` chosen in
-    the filter beside it (``within("samenwerkingsverband")`` next to
-    ``"gremium__samenwerkingsverband"``), and the rows already chosen. Hundreds of gremia are
-    no list to choose from, and reading and rendering them all cost every page of the list;
-    before a samenwerkingsverband is chosen the filter is not shown. Scoped as every filter."""
+def within(parent: str, beside: str | None = None):
+    """A filter on a relation (a gremium) that offers only the rows of the samenwerkingsverband
+    chosen in the filter beside it, and the rows already chosen. ``parent`` is the path from the
+    related row to it (``"samenwerkingsverband"`` from a gremium), ``beside`` the path of that
+    filter on the list's own rows (default: through this filter's relation,
+    ``"gremium__samenwerkingsverband"``). Hundreds of gremia or gemeenten are no list to choose
+    from, and reading and rendering them all cost every page of the list; before a
+    samenwerkingsverband is chosen the filter is not shown. Scoped as every filter."""
 
     class WithinParentFilter(ScopedRelatedFieldListFilter):
         def rows(self, field, request, model_admin) -> Q:
-            parent_ids = _ids(request.GET.getlist(f"{self.field_path}__{parent}__id__exact"))
-            chosen = _ids(self.lookup_val or ())
-            narrowed = Q(**{f"{parent}__in": parent_ids}) | Q(pk__in=chosen)
+            path = beside or f"{self.field_path}__{parent}"
+            parent_ids = _ids(request.GET.getlist(f"{path}__id__exact"))
+            of_parent = field.related_model._base_manager.filter(**{f"{parent}__in": parent_ids})
+            narrowed = Q(pk__in=of_parent.values("pk")) | Q(pk__in=_ids(self.lookup_val or ()))
             return narrowed & super().rows(field, request, model_admin)
 
-    WithinParentFilter.__name__ = f"Within{parent.title()}Filter"
     return WithinParentFilter
 
 

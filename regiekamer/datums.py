@@ -56,7 +56,12 @@ def tekst(datum: date | None, precisie: str = Datumprecisie.DAG, *, lang: bool =
         return f"medio {datum.year}"
     if precisie == Datumprecisie.JAAR:
         return str(datum.year)
-    exact = formats.date_format(datum, "j F Y" if lang else "j-n-Y")
+    # "j-n-Y" written out: the same digits, without the formatter (a list shows hundreds).
+    exact = (
+        formats.date_format(datum, "j F Y")
+        if lang
+        else f"{datum.day}-{datum.month}-{datum.year:04d}"
+    )
     return f"vóór {exact}" if precisie == Datumprecisie.VOOR else exact
 
 

@@ -21,7 +21,8 @@ from governance.models import Actiepunt, Besluit, Gremium, Persoon, Vergadering
 from regiekamer import admin as base
 from regiekamer import datums
 from regiekamer.roles import BEHEERDER
-from tests.partijen.factories import GebruikerFactory, SamenwerkingsverbandFactory
+from tests.formatie.factories import RolFactory
+from tests.partijen.factories import GebruikerFactory, GemeenteFactory, SamenwerkingsverbandFactory
 from tests.querycount import fast_hasher
 
 pytestmark = pytest.mark.django_db
@@ -240,3 +241,27 @@ def test_the_sidebar_follows_the_permissions(beheerder):
     client.force_login(GebruikerFactory(rollen=[BEHEERDER], is_staff=True))
     assert "/admin/governance/actiepunt/" not in nav(client.get(url).content.decode())
     assert "/admin/governance/besluit/" in nav(client.get(url).content.decode())
+
+
+def test_a_gemeente_filter_lists_the_gemeenten_of_the_chosen_samenwerkingsverband(beheerder):
+    """The same for a filter whose samenwerkingsverband is chosen on the list's own rows (a
+    rol's), through the gemeenten's membership."""
+    gemeenten = {}
+    for afkorting in ("A", "B"):
+        sv = SamenwerkingsverbandFactory(afkorting=afkorting, naam=f"Regio {afkorting}")
+        gemeenten[afkorting] = [GemeenteFactory(naam=f"Gemeente {afkorting}{i}") for i in range(2)]
+        sv.gemeenten.add(*gemeenten[afkorting])
+        RolFactory(samenwerkingsverband=sv, leverende_gemeente=gemeenten[afkorting][0])
+    url = reverse("admin:formatie_rol_changelist")
+    assert not any(
+        name.startswith("Gemeente") for name in sidebar(beheerder.get(url).content.decode())
+    )
+    sv_b = gemeenten["B"][0].samenwerkingsverbanden.get().pk
+    response = beheerder.get(f"{url}?samenwerkingsverband__id__exact={sv_b}")
+    shown = set(sidebar(response.content.decode()))
+    assert {"Gemeente B0", "Gemeente B1"} <= shown
+    assert not {"Gemeente A0", "Gemeente A1"} & shown
+    chosen = gemeenten["A"][0]
+    response = beheerder.get(f"{url}?leverende_gemeente__id__exact={chosen.pk}")
+    assert "Gemeente A0" in sidebar(response.content.decode())
+    assert [rol.leverende_gemeente_id for rol in response.context["cl"].result_list] == [chosen.pk]
