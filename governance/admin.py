@@ -90,6 +90,8 @@ class BesluitAdmin(base.ModelAdmin):
     ]
     list_select_related = ["gremium"]
     search_fields = ["tekst", "bron"]
+    # An agendapunt by its number: a select of every agendapunt (40.000 at scale) is no form.
+    raw_id_fields = ["agendapunt"]
     date_hierarchy = "datum"
     # Newest first, a decision of unknown date last (regiekamer.datums).
     ordering = [datums.sort_key("datum", descending=True), "gremium__naam", "-pk"]
@@ -112,6 +114,10 @@ class ActiepuntAdmin(base.ModelAdmin):
     list_filter = ["gremium__samenwerkingsverband", GREMIUM_FILTER, "status"]
     list_select_related = ["gremium", "eigenaar"]
     search_fields = ["omschrijving"]
+    # Chosen by number (with the list to look it up) and by name: not a select of every
+    # vergadering and person of the country (10.000 and 1.000 at scale).
+    raw_id_fields = ["vergadering"]
+    autocomplete_fields = ["eigenaar"]
 
 
 @admin.register(Knelpunt)
@@ -127,6 +133,7 @@ class StukAdmin(base.ModelAdmin):
     list_display = ["titel", "agendapunt", "bestandsnaam", "verwijzing"]
     search_fields = ["titel", "bestandsnaam"]
     readonly_fields = ["bestandsnaam"]
+    raw_id_fields = ["agendapunt"]  # not a select of every agendapunt (40.000 at scale)
 
 
 class BehandelingInline(base.TabularInline):

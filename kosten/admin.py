@@ -51,6 +51,8 @@ class BudgetclaimAdmin(base.ModelAdmin):
     ]
     list_select_related = ["budget__gemeente", "budget__samenwerkingsverband"]
     search_fields = ["omschrijving", "bron"]
+    # By number, with the list of budgetten to look it up: not a select of every budget.
+    raw_id_fields = ["budget"]
 
 
 class ZonderScenarioMixin:

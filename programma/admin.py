@@ -93,6 +93,12 @@ class BudgetpostAdmin(base.ModelAdmin):
     list_select_related = ["plan"]
     filter_horizontal = ["opdrachten"]
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "opdrachten":  # each named by its code (thema): one query
+            field.queryset = field.queryset.select_related("thema")
+        return field
+
 
 class VoortgangsregelInline(FrozenReadOnlyAdmin, base.TabularInline):
     model = Voortgangsregel

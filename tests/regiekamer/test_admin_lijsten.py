@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import Actiepunt, Besluit, Gremium, Persoon, Vergadering
+from governance.models import Actiepunt, Agendapunt, Besluit, Gremium, Persoon, Vergadering
 from regiekamer import admin as base
 from regiekamer import datums
 from regiekamer.roles import BEHEERDER
@@ -265,3 +265,29 @@ def test_a_gemeente_filter_lists_the_gemeenten_of_the_chosen_samenwerkingsverban
     response = beheerder.get(f"{url}?leverende_gemeente__id__exact={chosen.pk}")
     assert "Gemeente A0" in sidebar(response.content.decode())
     assert [rol.leverende_gemeente_id for rol in response.context["cl"].result_list] == [chosen.pk]
+
+
+def agendapunten(gremia, start: int, stop: int) -> None:
+    vergaderingen(gremia, start, stop)
+    Agendapunt.objects.bulk_create(
+        Agendapunt(vergadering=vergadering, volgorde=1, titel=f"Punt {vergadering.pk}")
+        for vergadering in Vergadering.objects.filter(agendapunten__isnull=True)
+    )
+
+
+@pytest.mark.parametrize("model", ["besluit", "actiepunt", "stuk"])
+def test_a_form_does_not_offer_every_vergadering_nor_agendapunt(
+    model, beheerder, gremia, django_assert_max_num_queries
+):
+    """A besluit's agendapunt, an actiepunt's vergadering and a stuk's agendapunt are chosen
+    by number (with the list to look one up), not from a select of every one of the country:
+    the form costs the same at 10 as at 130 meetings, and names none of them."""
+    url = reverse(f"admin:governance_{model}_add")
+    agendapunten(gremia, 0, 10)
+    beheerder.get(url)
+    with django_assert_max_num_queries(BUDGET) as ten:
+        beheerder.get(url)
+    agendapunten(gremia, 10, MANY)
+    with django_assert_max_num_queries(len(ten)):
+        page = beheerder.get(url).content.decode()
+    assert "Punt " not in page and "Gremium A0 " not in page
