@@ -303,7 +303,8 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
     """A model's admin page, with its history (in Dutch, values as a user reads them).
 
     A list counts its rows once: a filtered list offers "alles tonen" instead of counting the
-    whole table a second time (``show_full_result_count``)."""
+    whole table a second time (``show_full_result_count``); an unfiltered one is the whole
+    table (``get_changelist_instance``)."""
 
     show_full_result_count = False
 
@@ -415,9 +416,15 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
         # savepoint keeps the request's transaction usable after PostgreSQL's error.
         try:
             with transaction.atomic(using=router.db_for_read(self.model)):
-                return super().get_changelist_instance(request)
+                changelist = super().get_changelist_instance(request)
         except (ValueError, OverflowError, DataError) as error:
             raise IncorrectLookupParameters(error) from error
+        if changelist.full_result_count is None and not (
+            changelist.query or changelist.get_filters_params()
+        ):
+            # Not filtered: the rows counted are all there are (the page shows no "alles tonen").
+            changelist.full_result_count = changelist.result_count
+        return changelist
 
     def save_model(self, request, obj, form, change):
         with _unique_clash(self.model):

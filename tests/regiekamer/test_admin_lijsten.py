@@ -291,3 +291,16 @@ def test_a_form_does_not_offer_every_vergadering_nor_agendapunt(
     with django_assert_max_num_queries(len(ten)):
         page = beheerder.get(url).content.decode()
     assert "Punt " not in page and "Gremium A0 " not in page
+
+
+def test_the_list_counts_once_and_says_so_only_when_filtered(beheerder, gremia):
+    """An unfiltered list shows its count as before (no "alles tonen" beside the search box);
+    a filtered one offers "alles tonen" instead of a second count of the whole table."""
+    besluiten(gremia, 0, 12)
+    url = reverse("admin:governance_besluit_changelist")
+    response = beheerder.get(url)
+    assert response.context["cl"].full_result_count == 12
+    assert 'class="small quiet"' not in response.content.decode()
+    response = beheerder.get(f"{url}?uitkomst__exact=aangenomen")
+    assert response.context["cl"].full_result_count is None
+    assert 'class="small quiet"' in response.content.decode()
