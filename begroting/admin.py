@@ -23,6 +23,11 @@ class ZienswijzeAdmin(base.ModelAdmin):
         return field
 
     list_display = ["__str__", "ontvangen", "geen_zienswijze", "reactie_verzonden"]
-    list_filter = ["cyclus__samenwerkingsverband", "cyclus__jaar", "gemeente"]
+    list_filter = [
+        "cyclus__samenwerkingsverband",
+        "cyclus__jaar",
+        # The gemeenten of the samenwerkingsverband chosen beside it, not every gemeente.
+        ("gemeente", base.within("samenwerkingsverbanden", beside="cyclus__samenwerkingsverband")),
+    ]
     list_select_related = ["cyclus__samenwerkingsverband", "gemeente"]
     search_fields = ["tekst", "reactie"]

@@ -46,7 +46,16 @@ class RolAdmin(base.ModelAdmin):
         "structureel",
         "basisformatie",
     ]
-    list_filter = ["samenwerkingsverband", "kostensoort", "structureel", "leverende_gemeente"]
+    list_filter = [
+        "samenwerkingsverband",
+        "kostensoort",
+        "structureel",
+        # The gemeenten of the samenwerkingsverband chosen beside it, not every gemeente.
+        (
+            "leverende_gemeente",
+            base.within("samenwerkingsverbanden", beside="samenwerkingsverband"),
+        ),
+    ]
     list_select_related = ["samenwerkingsverband", "leverende_gemeente"]
     search_fields = ["naam", "omschrijving"]
     inlines = [BezettingInline, UurtariefInline]

@@ -21,6 +21,9 @@ from .models import (
     Voorstel,
 )
 
+# The gremia of the samenwerkingsverband chosen beside it, not every gremium of the country.
+GREMIUM_FILTER = ("gremium", base.within("samenwerkingsverband"))
+
 
 class LidmaatschapInline(base.TabularInline):
     model = Lidmaatschap
@@ -67,7 +70,7 @@ class AgendapuntInline(base.TabularInline):
 @admin.register(Vergadering)
 class VergaderingAdmin(base.ModelAdmin):
     list_display = ["__str__", "status", "locatie", "voorzitter", "voorbeeld"]
-    list_filter = ["gremium__samenwerkingsverband", "gremium", "status"]
+    list_filter = ["gremium__samenwerkingsverband", GREMIUM_FILTER, "status"]
     list_select_related = ["gremium", "voorzitter"]
     date_hierarchy = "begin"
     inlines = [AgendapuntInline]
@@ -78,9 +81,17 @@ class VergaderingAdmin(base.ModelAdmin):
 @admin.register(Besluit)
 class BesluitAdmin(base.ModelAdmin):
     list_display = ["datum_tekst", "gremium", "uitkomst", "route", "tekst"]
-    list_filter = ["gremium", "uitkomst", "route", "datum_precisie"]
+    list_filter = [
+        "gremium__samenwerkingsverband",
+        GREMIUM_FILTER,
+        "uitkomst",
+        "route",
+        "datum_precisie",
+    ]
     list_select_related = ["gremium"]
     search_fields = ["tekst", "bron"]
+    # An agendapunt by its number: a select of every agendapunt (40.000 at scale) is no form.
+    raw_id_fields = ["agendapunt"]
     date_hierarchy = "datum"
     # Newest first, a decision of unknown date last (regiekamer.datums).
     ordering = [datums.sort_key("datum", descending=True), "gremium__naam", "-pk"]
@@ -100,9 +111,13 @@ class SubregioAdmin(base.ModelAdmin):
 @admin.register(Actiepunt)
 class ActiepuntAdmin(base.ModelAdmin):
     list_display = ["omschrijving", "gremium", "eigenaar", "deadline", "status"]
-    list_filter = ["gremium", "status"]
+    list_filter = ["gremium__samenwerkingsverband", GREMIUM_FILTER, "status"]
     list_select_related = ["gremium", "eigenaar"]
     search_fields = ["omschrijving"]
+    # Chosen by number (with the list to look it up) and by name: not a select of every
+    # vergadering and person of the country (10.000 and 1.000 at scale).
+    raw_id_fields = ["vergadering"]
+    autocomplete_fields = ["eigenaar"]
 
 
 @admin.register(Knelpunt)
@@ -118,6 +133,7 @@ class StukAdmin(base.ModelAdmin):
     list_display = ["titel", "agendapunt", "bestandsnaam", "verwijzing"]
     search_fields = ["titel", "bestandsnaam"]
     readonly_fields = ["bestandsnaam"]
+    raw_id_fields = ["agendapunt"]  # not a select of every agendapunt (40.000 at scale)
 
 
 class BehandelingInline(base.TabularInline):

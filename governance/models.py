@@ -450,6 +450,10 @@ class Vergadering(Versioned):
         verbose_name = _("vergadering")
         verbose_name_plural = _("vergaderingen")
         ordering = ["-begin"]
+        indexes = [
+            # Newest first (read backwards, with the admin's -pk) and the date drill-down.
+            models.Index(fields=["begin", "id"], name="vergadering_begin_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(eind__isnull=True) | Q(eind__gt=F("begin")),
@@ -658,6 +662,13 @@ class Besluit(Versioned):
         verbose_name_plural = _("besluiten")
         # Newest first, a decision of unknown date last (regiekamer.datums).
         ordering = [datums.sort_key("datum", descending=True), "gremium", "-pk"]
+        indexes = [
+            # The lists' order (and the admin's date drill-down, its first and last date):
+            # the newest page is read from the index, not sorted from every row.
+            datums.SortKeyIndex(
+                datums.sort_key("datum", descending=True), name="besluit_datum_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.gremium.naam} {self.datum_tekst}: {self.tekst[:60]}"
@@ -733,6 +744,10 @@ class Actiepunt(Versioned):
         verbose_name = _("actiepunt")
         verbose_name_plural = _("actiepunten")
         ordering = ["status", "deadline"]
+        indexes = [
+            # The lists' order, with the admin's last key (-pk): a page without a sort of all.
+            models.Index(fields=["status", "deadline", "-id"], name="actiepunt_volgorde_idx"),
+        ]
 
     def __str__(self):
         return self.omschrijving[:80]

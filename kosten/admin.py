@@ -11,6 +11,9 @@ from .models import (
     Voorschotregeling,
 )
 
+# The gemeenten of the samenwerkingsverband chosen beside it, not every gemeente.
+GEMEENTE_IN_SV = base.within("samenwerkingsverbanden", beside="samenwerkingsverband")
+
 
 class AandeelInline(base.TabularInline):
     model = Verdeelsleutelaandeel
@@ -29,7 +32,7 @@ class VerdeelsleutelAdmin(base.ModelAdmin):
 @admin.register(Budget)
 class BudgetAdmin(base.ModelAdmin):
     list_display = ["gemeente", "jaar", "bedrag", "samenwerkingsverband"]
-    list_filter = ["samenwerkingsverband", "gemeente", "jaar"]
+    list_filter = ["samenwerkingsverband", ("gemeente", GEMEENTE_IN_SV), "jaar"]
     list_select_related = ["gemeente", "samenwerkingsverband"]
 
 
@@ -38,9 +41,18 @@ class BudgetAdmin(base.ModelAdmin):
 @admin.register(Budgetclaim)
 class BudgetclaimAdmin(base.ModelAdmin):
     list_display = ["budget", "omschrijving", "bedrag"]
-    list_filter = ["budget__samenwerkingsverband", "budget__gemeente", "budget__jaar"]
+    list_filter = [
+        "budget__samenwerkingsverband",
+        (
+            "budget__gemeente",
+            base.within("samenwerkingsverbanden", beside="budget__samenwerkingsverband"),
+        ),
+        "budget__jaar",
+    ]
     list_select_related = ["budget__gemeente", "budget__samenwerkingsverband"]
     search_fields = ["omschrijving", "bron"]
+    # By number, with the list of budgetten to look it up: not a select of every budget.
+    raw_id_fields = ["budget"]
 
 
 class ZonderScenarioMixin:

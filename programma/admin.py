@@ -73,7 +73,12 @@ class StartantwoordInline(base.TabularInline):
 @admin.register(Opdracht)
 class OpdrachtAdmin(base.ModelAdmin):
     list_display = ["__str__", "thema", "start", "eind", "te_controleren"]
-    list_filter = ["thema__plan__samenwerkingsverband", "thema", "te_controleren"]
+    # The themes of the samenwerkingsverband chosen beside it, not every plan's.
+    list_filter = [
+        "thema__plan__samenwerkingsverband",
+        ("thema", base.within("plan__samenwerkingsverband")),
+        "te_controleren",
+    ]
     list_select_related = ["thema__plan"]
     search_fields = ["titel", "omschrijving"]
     autocomplete_fields = ["relaties"]
@@ -87,6 +92,12 @@ class BudgetpostAdmin(base.ModelAdmin):
     list_filter = ["plan__samenwerkingsverband"]
     list_select_related = ["plan"]
     filter_horizontal = ["opdrachten"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "opdrachten":  # each named by its code (thema): one query
+            field.queryset = field.queryset.select_related("thema")
+        return field
 
 
 class VoortgangsregelInline(FrozenReadOnlyAdmin, base.TabularInline):

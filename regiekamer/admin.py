@@ -20,6 +20,7 @@ from functools import update_wrapper
 from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import (
     NestedObjects,
@@ -43,8 +44,13 @@ from django.db import DataError, IntegrityError, router, transaction
 from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
-from django.urls import reverse
+from django.template.defaultfilters import urlencode
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -101,6 +107,32 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
         if any(value not in shown for value in self.lookup_val or ()):
             return queryset.none()
         return super().queryset(request, queryset)
+
+
+def within(parent: str, beside: str | None = None):
+    """A filter on a relation (a gremium) that offers only the rows of the samenwerkingsverband
+    chosen in the filter beside it, and the rows already chosen. ``parent`` is the path from the
+    related row to it (``"samenwerkingsverband"`` from a gremium), ``beside`` the path of that
+    filter on the list's own rows (default: through this filter's relation,
+    ``"gremium__samenwerkingsverband"``). Hundreds of gremia or gemeenten are no list to choose
+    from, and reading and rendering them all cost every page of the list; before a
+    samenwerkingsverband is chosen the filter is not shown. Scoped as every filter."""
+
+    class WithinParentFilter(ScopedRelatedFieldListFilter):
+        def rows(self, field, request, model_admin) -> Q:
+            path = beside or f"{self.field_path}__{parent}"
+            parent_ids = _ids(request.GET.getlist(f"{path}__id__exact"))
+            of_parent = field.related_model._base_manager.filter(**{f"{parent}__in": parent_ids})
+            narrowed = Q(pk__in=of_parent.values("pk")) | Q(pk__in=_ids(self.lookup_val or ()))
+            return narrowed & super().rows(field, request, model_admin)
+
+    return WithinParentFilter
+
+
+def _ids(values) -> list[int]:
+    """The whole numbers among filter values from the address (others choose nothing)."""
+    values = [str(value) for value in values]
+    return [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 19]
 
 
 class ScopedRelatedOnlyFieldListFilter(ScopedRelatedFieldListFilter):
@@ -268,7 +300,23 @@ class ReadableChanges(HistoricalRecordContextHelper):
 
 
 class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
-    """A model's admin page, with its history (in Dutch, values as a user reads them)."""
+    """A model's admin page, with its history (in Dutch, values as a user reads them).
+
+    A list counts its rows once: a filtered list offers "alles tonen" instead of counting the
+    whole table a second time (``show_full_result_count``); an unfiltered one is the whole
+    table (``get_changelist_instance``)."""
+
+    show_full_result_count = False
+
+    def action_checkbox(self, obj):
+        """Django's checkbox of a row, the same HTML, without a widget template per row."""
+        label = format_html(_("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            label,
+        )
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableChanges(self.model, historical_record)
@@ -368,9 +416,15 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
         # savepoint keeps the request's transaction usable after PostgreSQL's error.
         try:
             with transaction.atomic(using=router.db_for_read(self.model)):
-                return super().get_changelist_instance(request)
+                changelist = super().get_changelist_instance(request)
         except (ValueError, OverflowError, DataError) as error:
             raise IncorrectLookupParameters(error) from error
+        if changelist.full_result_count is None and not (
+            changelist.query or changelist.get_filters_params()
+        ):
+            # Not filtered: the rows counted are all there are (the page shows no "alles tonen").
+            changelist.full_result_count = changelist.result_count
+        return changelist
 
     def save_model(self, request, obj, form, change):
         with _unique_clash(self.model):
@@ -449,6 +503,41 @@ class RegiekamerAdminSite(admin.AdminSite):
     def has_permission(self, request):
         return access.may_use_admin(request.user)
 
+    # The list of models (the index and every page's sidebar) depends on nothing but the
+    # user's permissions: built and rendered once per set of permissions (and language), not
+    # on every page, where it cost more than the rest of a short list together.
+    _app_dicts: dict = {}
+    _sidebars: dict = {}
+
+    def _permission_key(self, request, *more) -> tuple:
+        user = request.user
+        permissions = frozenset(user.get_all_permissions()) if user.is_active else frozenset()
+        return (
+            self.name,
+            user.is_active,
+            user.is_superuser,
+            permissions,
+            get_language(),
+            get_script_prefix(),
+            *more,
+        )
+
+    def _build_app_dict(self, request, label=None):
+        """Django's, from the cache: every model admin answers its model permissions
+        (``obj=None``) from the user's permissions alone (``AccessMixin``)."""
+        key = self._permission_key(request, label)
+        app_dict = self._app_dicts.get(key)
+        if app_dict is None:
+            app_dict = super()._build_app_dict(request, label)
+            _remember(self._app_dicts, key, app_dict)
+        # A copy: get_app_list sorts the lists in place, the caller may change them.
+        return {name: _copy_app(app) for name, app in app_dict.items()}
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        context["nav_app_list"] = _NavAppList(self, request, context["available_apps"])
+        return context
+
     def admin_view(self, view, cacheable=False):
         inner = super().admin_view(view, cacheable)
 
@@ -465,6 +554,43 @@ class RegiekamerAdminSite(admin.AdminSite):
         if request.user.is_authenticated:
             raise access.Refused(ADMIN_REFUSED)
         return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+def _copy_app(app: dict) -> dict:
+    return {**app, "models": [dict(model) for model in app["models"]]}
+
+
+def _remember(cache: dict, key, value, limit: int = 256) -> None:
+    if len(cache) >= limit:
+        cache.clear()
+    cache[key] = value
+
+
+class _NavAppList:
+    """The sidebar's list of models (Django's ``admin/app_list.html``), rendered when the page
+    shows it and kept per set of permissions and per model the page is on (its row is marked
+    ``current-model``): the same HTML as the template's own include."""
+
+    def __init__(self, site, request, app_list):
+        self.site, self.request, self.app_list = site, request, app_list
+
+    def __html__(self):
+        path = urlencode(self.request.path)
+        current = tuple(
+            url
+            for app in self.app_list
+            for url in (app["app_url"], *(model["admin_url"] for model in app["models"]))
+            if url and url in path
+        )
+        key = self.site._permission_key(self.request, current)
+        html = self.site._sidebars.get(key)
+        if html is None:
+            context = {"app_list": self.app_list, "show_changelinks": False}
+            html = render_to_string("admin/app_list.html", {**context, "request": self.request})
+            _remember(self.site._sidebars, key, html)
+        return html
+
+    __str__ = __html__
 
 
 def view_on_site(request, content_type_id, object_id):

@@ -56,7 +56,12 @@ def tekst(datum: date | None, precisie: str = Datumprecisie.DAG, *, lang: bool =
         return f"medio {datum.year}"
     if precisie == Datumprecisie.JAAR:
         return str(datum.year)
-    exact = formats.date_format(datum, "j F Y" if lang else "j-n-Y")
+    # "j-n-Y" written out: the same digits, without the formatter (a list shows hundreds).
+    exact = (
+        formats.date_format(datum, "j F Y")
+        if lang
+        else f"{datum.day}-{datum.month}-{datum.year:04d}"
+    )
     return f"vóór {exact}" if precisie == Datumprecisie.VOOR else exact
 
 
@@ -83,3 +88,17 @@ def sort_key(datum_field: str = "datum", *, descending: bool = False):
     if descending:
         return expression.desc(nulls_last=True)
     return expression.asc(nulls_last=True)
+
+
+class SortKeyIndex(models.Index):
+    """An index in the order of :func:`sort_key` (``SortKeyIndex(sort_key("datum", ...))``): a
+    list's first page is read from it, not sorted from every row. PostgreSQL stores it as the
+    ordering says (``DESC NULLS LAST``); SQLite cannot say ``NULLS`` in an index, and needs not:
+    an unknown date (NULL) is its smallest value, so plain ``DESC`` ends with it and ``ASC``
+    begins with it (that index then serves a descending list read backwards)."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        statement = super().create_sql(model, schema_editor, using=using, **kwargs)
+        if schema_editor.connection.vendor == "sqlite":
+            return str(statement).replace(" NULLS LAST", "").replace(" NULLS FIRST", "")
+        return statement
