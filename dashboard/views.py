@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.views.generic import TemplateView
 
 from begroting.constants import Stapstatus
@@ -381,32 +382,31 @@ def daily_blocks(sv: Samenwerkingsverband, today: date) -> dict:
     return cached(sv.pk, "dashboard", compute, today.isoformat())
 
 
-def cached_governance_block(sv: Samenwerkingsverband, now: datetime) -> GovernanceBlok:
-    """The governance block from the cache while the data is unchanged, on the same day, and
-    until the first meeting it lists as still to come begins (then that list is no longer
-    true)."""
+def cached_governance_block(sv: Samenwerkingsverband, now: datetime) -> SafeString:
+    """The governance block, rendered, from the cache while the data is unchanged, on the same
+    day, and until the first meeting it lists as still to come begins (then that list is no
+    longer true). Stored as HTML: the rows it lists are never unpickled on a page view."""
 
-    def compute() -> tuple[GovernanceBlok, datetime | None]:
+    def compute() -> tuple[str, datetime | None]:
         blok = governance_block(sv, now)
-        return blok, blok.vergaderingen[0].begin if blok.vergaderingen else None
+        html = render_to_string("dashboard/governance.html", {"governance": blok})
+        return html, blok.vergaderingen[0].begin if blok.vergaderingen else None
 
-    blok, tot = cached(
+    html, _ = cached(
         sv.pk,
         "governance",
         compute,
         timezone.localdate(now).isoformat(),
         valid=lambda value: value[1] is None or now <= value[1],
     )
-    return blok
+    return mark_safe(html)  # noqa: S308 (the template's own output, escaped when rendered)
 
 
 def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> dict:
     """Every block. The governance block names the meetings still to come at this moment, so it
     is read every time."""
     now = now or timezone.now()
-    return daily_blocks(sv, timezone.localdate(now)) | {
-        "governance": cached_governance_block(sv, now)
-    }
+    return daily_blocks(sv, timezone.localdate(now)) | {"governance": governance_block(sv, now)}
 
 
 class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
@@ -427,4 +427,4 @@ class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
         blocks = SimpleLazyObject(lambda: daily_blocks(sv, timezone.localdate(now)))
         for name in ("kosten", "formatie", "programma", "convenant", "begroting"):
             context[name] = SimpleLazyObject(lambda name=name: blocks[name])
-        return context | {"governance": cached_governance_block(sv, now)}
+        return context | {"governance_html": cached_governance_block(sv, now)}
