@@ -288,14 +288,14 @@ def load_kostenverdeling(sv: Samenwerkingsverband, formatie=None) -> Kostenverde
 
 def kostenverdelingen(queryset) -> dict[int, Kostenverdeling | KostenFout]:
     """The cost tables of several samenwerkingsverbanden (a gemeente's bill), by id: from the
-    cache as ``load_kostenverdeling`` stores them, those not stored read together
-    (``prefetch_kosten``) and computed; a KostenFout for one that cannot be costed."""
+    cache while none of them changed, else read together (``prefetch_kosten``) and computed;
+    a KostenFout for one that cannot be costed."""
     ids = list(queryset.values_list("pk", flat=True))
 
-    def compute(missing: list[int]) -> dict:
-        return {sv.pk: _outcome(sv) for sv in prefetch_kosten(queryset.filter(pk__in=missing))}
+    def compute(ids: list[int]) -> dict:
+        return {sv.pk: _outcome(sv) for sv in prefetch_kosten(queryset.filter(pk__in=ids))}
 
-    return cached_many(ids, "kostenverdeling", compute)
+    return cached_many(ids, "kostenverdelingen", compute)
 
 
 def _outcome(sv: Samenwerkingsverband) -> Kostenverdeling | KostenFout:

@@ -243,7 +243,7 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_key(naam: str, sv_id: int, version: str, vary: tuple) -> str:
+def cache_key(naam: str, sv_id: int | str, version: str, vary: tuple) -> str:
     """The key: the code, the database (two installations may share one Redis), the version
     and ``vary``."""
     database = connection.settings_dict
@@ -287,22 +287,25 @@ def cached_many(
     sv_ids, naam: str, compute: Callable[[list[int]], dict[int, T]], *vary
 ) -> dict[int, T]:
     """:func:`cached` for several samenwerkingsverbanden at once (a gemeente's bill): their
-    versions in one query, their values in one read of the cache; ``compute(ids)`` gives the
-    values of those not stored, in one go, and they are stored."""
-    sv_ids = list(sv_ids)
-    keys = {pk: cache_key(naam, pk, version, vary) for pk, version in versies(sv_ids).items()}
+    versions in one query and one entry of the cache over all of them; ``compute(ids)`` gives
+    every value in one go when any of them changed (so a miss costs one write, however many
+    there are)."""
+    sv_ids = sorted(set(sv_ids))
+    if not sv_ids:
+        return {}
+    versions = versies(sv_ids)
+    ids = hashlib.sha256(",".join(map(str, sv_ids)).encode()).hexdigest()[:16]
+    key = cache_key(naam, ids, ",".join(versions[pk] for pk in sv_ids), vary)
     try:
-        found = cache.get_many(list(keys.values()))
+        value = cache.get(key, _MISSING)
     except Exception:
         log.warning("De cache antwoordt niet; %s wordt berekend.", naam, exc_info=True)
         return compute(sv_ids)
-    values = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [pk for pk in sv_ids if pk not in values]
-    if missing:
-        computed = compute(missing)
-        values |= computed
-        try:
-            cache.set_many({keys[pk]: value for pk, value in computed.items()}, TIMEOUT)
-        except Exception:
-            log.warning("De cache antwoordt niet; %s is niet bewaard.", naam, exc_info=True)
-    return values
+    if value is not _MISSING:
+        return value
+    value = compute(sv_ids)
+    try:
+        cache.set(key, value, TIMEOUT)
+    except Exception:
+        log.warning("De cache antwoordt niet; %s is niet bewaard.", naam, exc_info=True)
+    return value
