@@ -402,13 +402,6 @@ def cached_governance_block(sv: Samenwerkingsverband, now: datetime) -> SafeStri
     return mark_safe(html)  # noqa: S308 (the template's own output, escaped when rendered)
 
 
-def build_dashboard(sv: Samenwerkingsverband, now: datetime | None = None) -> dict:
-    """Every block. The governance block names the meetings still to come at this moment, so it
-    is read every time."""
-    now = now or timezone.now()
-    return daily_blocks(sv, timezone.localdate(now)) | {"governance": governance_block(sv, now)}
-
-
 class DashboardView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
     """The stuurgroep's overview; every signed-in user (stuurgroep and regiegroep) may read it.
     A scenario has none: its figures are a what-if, not the state of affairs."""

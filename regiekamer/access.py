@@ -195,23 +195,28 @@ def scope(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(pk__in=inner)
 
 
+def stored_sv_ids(model, pks) -> frozenset[int]:
+    """The samenwerkingsverbanden the stored rows ``pks`` of ``model`` belong to (empty: none,
+    they are shared)."""
+    declared = scope_of(model)
+    if declared.is_samenwerkingsverband:
+        return frozenset(pks)
+    if declared.shared:
+        return frozenset()
+    rows = model._base_manager.filter(pk__in=pks)
+    return frozenset(
+        value
+        for lookup in declared.via
+        for value in rows.values_list(lookup, flat=True)
+        if value is not None
+    )
+
+
 def sv_ids_of(obj: Model) -> frozenset[int]:
     """The samenwerkingsverbanden a saved row belongs to (empty: none, it is shared)."""
     if not hasattr(obj, "_access_sv_ids"):
-        declared = scope_of(type(obj))
-        if declared.is_samenwerkingsverband:
-            ids = frozenset([obj.pk])
-        elif declared.shared or obj.pk is None:
-            ids = frozenset()
-        else:
-            rows = type(obj)._base_manager.filter(pk=obj.pk)
-            ids = frozenset(
-                value
-                for lookup in declared.via
-                for value in rows.values_list(lookup, flat=True)
-                if value is not None
-            )
-        obj._access_sv_ids = ids
+        pks = [obj.pk] if obj.pk is not None else []
+        obj._access_sv_ids = stored_sv_ids(type(obj), pks) if pks else frozenset()
     return obj._access_sv_ids
 
 

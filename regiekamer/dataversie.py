@@ -39,7 +39,7 @@ from django.core.signals import request_finished, request_started
 from django.db import IntegrityError, connection, transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
-from .access import _sv_ids_as_edited
+from .access import _sv_ids_as_edited, stored_sv_ids
 from .declarations import is_history_model, regiekamer_app, scope_of
 
 log = logging.getLogger(__name__)
@@ -104,12 +104,7 @@ def versie(sv_id: int) -> str:
     memo = getattr(_request, "versions", None)
     if memo is not None and sv_id in memo:
         return memo[sv_id]
-    rows = dict(
-        _model()
-        .objects.filter(sleutel__in=[SHARED_KEY, sv_key(sv_id)])
-        .values_list("sleutel", "versie")
-    )
-    version = f"{rows.get(SHARED_KEY, 0)}.{rows.get(sv_key(sv_id), 0)}"
+    version = versies([sv_id])[sv_id]
     if memo is not None:
         memo[sv_id] = version
     return version
@@ -143,20 +138,6 @@ def tracked(model) -> bool:
     return regiekamer_app(model._meta.app_config)
 
 
-def _stored_sv_ids(model, pks) -> set[int]:
-    """The samenwerkingsverbanden the stored rows ``pks`` of ``model`` belong to."""
-    declared = scope_of(model)
-    if declared.is_samenwerkingsverband:
-        return set(pks)
-    rows = model._base_manager.filter(pk__in=pks)
-    return {
-        value
-        for lookup in declared.via
-        for value in rows.values_list(lookup, flat=True)
-        if value is not None
-    }
-
-
 def _target(model, sv_ids: set[int]) -> Iterable[int] | None:
     """What a write to a row of ``model`` belonging to ``sv_ids`` moves: ``None`` (the shared
     version) for a shared row, else those samenwerkingsverbanden (none: a row of no
@@ -177,9 +158,9 @@ def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw:  # loaddata: the fixtures of a demo or a restore
         changed(None)
         return
-    ids = set(_sv_ids_as_edited(instance)) if not scope_of(sender).shared else set()
+    ids = set(_sv_ids_as_edited(instance))
     if instance.pk is not None and not instance._state.adding:
-        ids |= _stored_sv_ids(sender, [instance.pk])  # where it was: it may move
+        ids |= stored_sv_ids(sender, [instance.pk])  # where it was: it may move
     changed(_target(sender, ids))
 
 
@@ -192,8 +173,7 @@ def _after_create(sender, instance, created=False, raw=False, **kwargs):
 
 def _before_delete(sender, instance, **kwargs):
     if tracked(sender):
-        ids = _stored_sv_ids(sender, [instance.pk]) if not scope_of(sender).shared else set()
-        changed(_target(sender, ids))
+        changed(_target(sender, stored_sv_ids(sender, [instance.pk])))
 
 
 def _before_m2m(sender, instance, action, model, pk_set, **kwargs):
@@ -205,12 +185,7 @@ def _before_m2m(sender, instance, action, model, pk_set, **kwargs):
     if scope_of(owner).shared and scope_of(model).shared:
         changed(None)
         return
-    ids = set()
-    if not scope_of(owner).shared:
-        ids |= _stored_sv_ids(owner, [instance.pk])
-    if pk_set and not scope_of(model).shared:
-        ids |= _stored_sv_ids(model, pk_set)
-    changed(ids)
+    changed(stored_sv_ids(owner, [instance.pk]) | stored_sv_ids(model, pk_set or ()))
 
 
 def connect() -> None:
@@ -268,6 +243,12 @@ def cached(
     moment (a list of meetings still to come, until the first of them begins); if not, it is
     computed and stored again."""
     key = cache_key(naam, sv_id, versie(sv_id), vary)
+    return _through_cache(key, naam, compute, timeout, valid)
+
+
+def _through_cache(key: str, naam: str, compute, timeout, valid=None):
+    """The value under ``key``, or ``compute()`` stored there; a cache that does not answer
+    costs speed, never a wrong or missing value."""
     try:
         value = cache.get(key, _MISSING)
     except Exception:  # the cache server is away: slower, never wrong
@@ -296,16 +277,4 @@ def cached_many(
     versions = versies(sv_ids)
     ids = hashlib.sha256(",".join(map(str, sv_ids)).encode()).hexdigest()[:16]
     key = cache_key(naam, ids, ",".join(versions[pk] for pk in sv_ids), vary)
-    try:
-        value = cache.get(key, _MISSING)
-    except Exception:
-        log.warning("De cache antwoordt niet; %s wordt berekend.", naam, exc_info=True)
-        return compute(sv_ids)
-    if value is not _MISSING:
-        return value
-    value = compute(sv_ids)
-    try:
-        cache.set(key, value, TIMEOUT)
-    except Exception:
-        log.warning("De cache antwoordt niet; %s is niet bewaard.", naam, exc_info=True)
-    return value
+    return _through_cache(key, naam, lambda: compute(sv_ids), TIMEOUT)
