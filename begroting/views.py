@@ -14,6 +14,7 @@ from django_tables2 import SingleTableMixin
 
 from partijen.models import Gemeente
 from regiekamer import access
+from regiekamer.dataversie import cached
 from regiekamer.history import history_rows
 from regiekamer.views import (
     ObjectCreateView,
@@ -51,6 +52,10 @@ class OverzichtView(SamenwerkingsverbandMixin, SingleTableMixin, TemplateView):
     def get_table_data(self):
         sv = self.get_samenwerkingsverband()
         return cyclus_rijen(cycli_van(sv), list(sv.gemeenten.all()), timezone.localdate())
+
+    def get_table(self, **kwargs):
+        """Built only when the page's cached part misses (``{% versiecache %}``)."""
+        return SimpleLazyObject(lambda: super(OverzichtView, self).get_table(**kwargs))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -104,8 +109,8 @@ class CyclusView(CyclusMixin, DetailView):
                 lambda: list(cyclus.zienswijzen.select_related("gemeente"))
             ),
             "vandaag": timezone.localdate(),
-            "can_change": access.can(user, "change", cyclus),
-            "can_delete": access.can(user, "delete", cyclus),
+            "can_change": SimpleLazyObject(lambda: access.can(user, "change", cyclus)),
+            "can_delete": SimpleLazyObject(lambda: access.can(user, "delete", cyclus)),
             "history": SimpleLazyObject(
                 lambda: history_rows(
                     Begrotingscyclus.history.filter(id=cyclus.pk),
@@ -227,8 +232,13 @@ class IcsView(RealOnlyMixin, SamenwerkingsverbandMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         sv = self.get_samenwerkingsverband()
-        gemeenten = list(sv.gemeenten.all())
-        inhoud = cycli_ics(sv, cycli_van(sv), gemeenten, request.build_absolute_uri("/"))
+        adres = request.build_absolute_uri("/")
+
+        def agenda():
+            return cycli_ics(sv, cycli_van(sv), list(sv.gemeenten.all()), adres)
+
+        # Its steps' dates follow from the data; its time stamp is of the day it was made.
+        inhoud = cached(sv.pk, "begrotingskalender", agenda, adres, timezone.localdate())
         response = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="begrotingskalender-{sv.afkorting}.ics"'

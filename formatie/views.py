@@ -146,7 +146,7 @@ class BezettingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
                 "overzicht": pickle.dumps(overzicht),
             }
 
-        page = cached(sv.pk, "bezettingsoverzicht", compute, edit, rol_links, jinja.digest())
+        page = cached(sv.pk, "bezettingsoverzicht", compute, edit, rol_links)
         # The formset itself only when asked for (not by the page), of the rendered overview.
         overzicht = SimpleLazyObject(lambda: pickle.loads(page["overzicht"]))
         return page["kosten"] | {

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from partijen.models import Gemeente, Toegang
+from regiekamer import access
 from regiekamer.roles import BEHEERDER, GEMEENTE
 
 from . import rules
@@ -177,8 +178,7 @@ class GebruikerForm(forms.Form):
             toegang.save()
         toegang.samenwerkingsverbanden.set(data["samenwerkingsverbanden"])
         toegang.stuurgroep_samenwerkingsverbanden.set(data["stuurgroep_samenwerkingsverbanden"])
-        for attribute in ("_access_toegang", "_access_visible", "_access_groups"):
-            user.__dict__.pop(attribute, None)
+        access.forget(user)
         return user
 
 

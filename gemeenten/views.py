@@ -3,6 +3,7 @@ and its contactpersonen. They gather from kosten/ and governance/, so they stand
 
 from django.db.models import Exists, OuterRef
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.views.generic import DetailView
 
@@ -70,6 +71,8 @@ class GemeenteDetailView(PdfDownloadMixin, ScopedQuerysetMixin, DetailView):
         return rekening_pdf(self.get_object(), self.zichtbaar())
 
     def get_context_data(self, **kwargs):
+        """The page's content is cached over the gemeente's samenwerkingsverbanden
+        (``{% versiecache %}``): what it computes is computed only when the cache misses."""
         context = super().get_context_data(**kwargs)
         gemeente = self.object
         context["inwonertallen"] = gemeente.inwonertallen.all()
@@ -77,14 +80,21 @@ class GemeenteDetailView(PdfDownloadMixin, ScopedQuerysetMixin, DetailView):
         context["samenwerkingsverbanden"] = access.scope(
             self.request.user, gemeente.samenwerkingsverbanden.echt()
         )
-        context["rekening"] = load_rekening(gemeente, self.zichtbaar())
-        context["onvolledig"] = onvolledig(gemeente, self.zichtbaar())
-        context["can_edit"] = access.can(self.request.user, "change", gemeente)
-        context["contactpersonen"] = contactpersonen(gemeente)
-        context["history"] = history_rows(
-            gemeente.history.all(),
-            Inwonertal.history.filter(gemeente_id=gemeente.pk),
-            Functionaris.history.filter(gemeente_id=gemeente.pk),
+        context["gemeente_verbanden"] = list(
+            gemeente.samenwerkingsverbanden.values_list("pk", flat=True)
+        )
+        context["rekening"] = SimpleLazyObject(lambda: load_rekening(gemeente, self.zichtbaar()))
+        context["onvolledig"] = SimpleLazyObject(lambda: onvolledig(gemeente, self.zichtbaar()))
+        context["can_edit"] = SimpleLazyObject(
+            lambda: access.can(self.request.user, "change", gemeente)
+        )
+        context["contactpersonen"] = SimpleLazyObject(lambda: contactpersonen(gemeente))
+        context["history"] = SimpleLazyObject(
+            lambda: history_rows(
+                gemeente.history.all(),
+                Inwonertal.history.filter(gemeente_id=gemeente.pk),
+                Functionaris.history.filter(gemeente_id=gemeente.pk),
+            )
         )
         return context
 

@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from berichten.verzenden import announce, verzendlijst
-from regiekamer import datums, jinja
+from regiekamer import datums
 from regiekamer.access import can
 from regiekamer.dataversie import cached
 from regiekamer.pdf import make_pdf
@@ -595,7 +595,6 @@ class BesluitListView(PdfDownloadMixin, SamenwerkingsverbandListView):
             "besluitenlijst",
             lambda: self.lijst_html(request, *args, **kwargs),
             request.GET.urlencode(),
-            jinja.digest(),
         )
         self.object_list = self.get_queryset()  # not read: the template's name derives from it
         context = {"view": self, "samenwerkingsverband": sv, "lijst_html": mark_safe(lijst)}

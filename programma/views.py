@@ -347,8 +347,9 @@ class PlanningView(PlanMixin, TemplateView):
             rapportage = latest_report(plan)
             rows = gantt_rows(plan, rapportage)
             dated = [r for r in rows if r.start]
-            return {
-                "rapportage": rapportage,
+            return {  # texts only: nothing to unpickle but strings on every view
+                "rapportage": str(rapportage) if rapportage else "",
+                "rapportage_status": rapportage.get_status_display() if rapportage else "",
                 "svg": build_gantt_svg(rows, today, titel=f"Planning {plan.titel}"),
                 "tabel": mark_safe(jinja.render(PLANNING_TABEL, {"rows": rows})),
                 "today_shown": bool(dated) and shows_day(*month_span(dated), today),
@@ -357,7 +358,7 @@ class PlanningView(PlanMixin, TemplateView):
         # The chart and the table per version of the samenwerkingsverband's data and per day
         # (the chart marks today); the same for every viewer.
         sv_id = self.get_samenwerkingsverband().pk
-        vary = (plan.pk, today.isoformat(), jinja.digest())
+        vary = (plan.pk, today.isoformat())
         return context | {"today": today} | cached(sv_id, "planning", compute, *vary)
 
 
@@ -416,7 +417,7 @@ class RapportageDetailView(PdfDownloadMixin, RapportageScopedMixin, DetailView):
         context["plan"] = rapportage.plan
         # The tables and the history per version of the samenwerkingsverband's data: the same
         # for every viewer.
-        vary = (rapportage.pk, jinja.digest())
+        vary = (rapportage.pk,)
         context |= cached(sv.pk, "voortgangsrapportage", lambda: _voortgang(rapportage), *vary)
         context.update(verzendlijst(rapportage, self.request.user, sv))
         return context

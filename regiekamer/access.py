@@ -25,8 +25,13 @@ permission plus "can see it".
 
 from __future__ import annotations
 
+import functools
+import threading
+from collections import OrderedDict
+
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
@@ -59,9 +64,125 @@ def perm_name(model, action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
 
 
+# -- a user's access, read once ------------------------------------------------------------------
+#
+# Every page asks who the user is: their roles, their Toegang, what they may see, their model
+# permissions (five queries). A process keeps that, for the users it served last, under the
+# *access version*: the row ``ACCESS_KEY`` of the kernel's table ``Dataversie``, which every write
+# to a row access reads moves in the same transaction (:func:`reads`; the signals of
+# ``regiekamer.dataversie``). A request reads that version (one query) and takes the user's
+# access from the memo when it is unchanged, so a change made on any app server is seen by the
+# next request on every other. A version is a random token: one of a rolled-back transaction
+# never returns.
+
+ACCESS_KEY = "toegang"
+MEMO_SIZE = 4096  # users; a few hundred bytes each
+_memo: OrderedDict = OrderedDict()
+_memo_lock = threading.Lock()
+_STATE = ("_access_groups", "_access_toegang", "_access_visible")
+_PERMISSIONS = ("_perm_cache", "_user_perm_cache", "_group_perm_cache")  # ModelBackend's own
+
+
+@functools.cache
+def reads(model) -> bool:
+    """Whether access reads rows of ``model``: users, roles and their permissions, Toegang,
+    samenwerkingsverbanden (their scenarios, their gemeenten) and gemeenten; a write to one
+    moves the access version."""
+    return model._meta.label_lower in {
+        settings.AUTH_USER_MODEL.lower(),
+        "auth.group",
+        "auth.permission",
+        *(getattr(settings, name).lower() for name in PARTY_MODELS),
+    }
+
+
+PARTY_MODELS = (
+    "REGIEKAMER_TOEGANG_MODEL",
+    "REGIEKAMER_SAMENWERKINGSVERBAND_MODEL",
+    "REGIEKAMER_GEMEENTE_MODEL",
+)
+
+
+def access_version() -> int:
+    rows = apps.get_model("regiekamer", "Dataversie").objects.filter(sleutel=ACCESS_KEY)
+    return next(iter(rows.values_list("versie", flat=True)), 0)
+
+
+def load(user) -> None:
+    """Read the user's access once for this user object (a request's ``request.user``): from
+    the memo when the access version is unchanged, else from the database."""
+    if getattr(user, "_access_loaded", False) or not user.is_authenticated:
+        return
+    user._access_loaded = True
+    user._access_version = access_version()
+    key = (user.pk, user.is_active, user.is_superuser, user._access_version)
+    with _memo_lock:
+        state = _memo.get(key)
+        if state is not None:
+            _memo.move_to_end(key)
+    if state is None:
+        user._access_groups = _read_groups(user)
+        user._access_toegang = _read_toegang(user)
+        visible = None if is_beheerder(user) else _read_visible(user)
+        permissions = frozenset(ModelBackend().get_all_permissions(user))
+        state = (user._access_groups, user._access_toegang, visible, permissions)
+        with _memo_lock:
+            _memo[key] = state
+            while len(_memo) > MEMO_SIZE:
+                _memo.popitem(last=False)
+    user._access_groups, user._access_toegang, user._access_visible, permissions = state
+    user._perm_cache = set(permissions)
+
+
+def version_of(user) -> int:
+    """The access version the user's access was read at (0 for an anonymous user)."""
+    load(user)
+    return getattr(user, "_access_version", 0)
+
+
+def forget(user) -> None:
+    """Read the user's access again (their roles or Toegang changed in this request)."""
+    for attribute in ("_access_loaded", "_access_version", *_STATE, *_PERMISSIONS):
+        user.__dict__.pop(attribute, None)
+
+
+def forget_all() -> None:
+    """Empty this process's memo (the tests, between one test and the next)."""
+    with _memo_lock:
+        _memo.clear()
+
+
+class AccessBackend:
+    """Listed in ``AUTHENTICATION_BACKENDS`` before ModelBackend: authenticates nobody, loads no
+    session's user (no ``get_user``) and grants nothing. Before ModelBackend answers a question
+    about permissions, it loads the user's access (:func:`load`), which fills ModelBackend's own
+    cache of the user's permissions from the memo: the answer then costs no query."""
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def has_perm(self, user_obj, perm, obj=None):
+        load(user_obj)
+        return False
+
+    def has_module_perms(self, user_obj, app_label):
+        load(user_obj)
+        return False
+
+    def get_all_permissions(self, user_obj, obj=None):
+        load(user_obj)
+        return set()
+
+
+def _read_groups(user) -> frozenset[str]:
+    return frozenset(user.groups.values_list("name", flat=True))
+
+
 def groups(user) -> frozenset[str]:
     if not hasattr(user, "_access_groups"):
-        user._access_groups = frozenset(user.groups.values_list("name", flat=True))
+        load(user)
+    if not hasattr(user, "_access_groups"):  # anonymous, or forgotten by a write
+        user._access_groups = _read_groups(user)
     return user._access_groups
 
 
@@ -92,22 +213,28 @@ def _toegang(user) -> tuple[frozenset[int], int | None, frozenset[int]]:
     and edits its real samenwerkingsverband: the ids of the scenarios of the user's
     samenwerkingsverbanden join their ids here, once, in the same query."""
     if not hasattr(user, "_access_toegang"):
-        rows = (
-            _party("REGIEKAMER_TOEGANG_MODEL")
-            .objects.filter(gebruiker=user)
-            .values_list(
-                "gemeente_id",
-                "samenwerkingsverbanden",
-                "samenwerkingsverbanden__scenarios",
-                "stuurgroep_samenwerkingsverbanden",
-                "stuurgroep_samenwerkingsverbanden__scenarios",
-            )
-        )
-        stuurgroep = frozenset(sv for row in rows for sv in row[3:] if sv is not None)
-        ids = frozenset(sv for row in rows for sv in row[1:3] if sv is not None) - stuurgroep
-        gemeente = next((row[0] for row in rows), None)
-        user._access_toegang = (ids, gemeente, stuurgroep)
+        load(user)
+    if not hasattr(user, "_access_toegang"):
+        user._access_toegang = _read_toegang(user)
     return user._access_toegang
+
+
+def _read_toegang(user) -> tuple[frozenset[int], int | None, frozenset[int]]:
+    rows = (
+        _party("REGIEKAMER_TOEGANG_MODEL")
+        .objects.filter(gebruiker=user)
+        .values_list(
+            "gemeente_id",
+            "samenwerkingsverbanden",
+            "samenwerkingsverbanden__scenarios",
+            "stuurgroep_samenwerkingsverbanden",
+            "stuurgroep_samenwerkingsverbanden__scenarios",
+        )
+    )
+    stuurgroep = frozenset(sv for row in rows for sv in row[3:] if sv is not None)
+    ids = frozenset(sv for row in rows for sv in row[1:3] if sv is not None) - stuurgroep
+    gemeente = next((row[0] for row in rows), None)
+    return (ids, gemeente, stuurgroep)
 
 
 def member_sv_ids(user) -> frozenset[int]:
@@ -138,21 +265,27 @@ def visible_sv_ids(user) -> frozenset[int] | None:
     if is_beheerder(user):
         return None
     if not hasattr(user, "_access_visible"):
-        ids = set(member_sv_ids(user))
-        gemeente = own_gemeente_id(user)
-        if gemeente is not None:
-            # The real samenwerkingsverbanden of the gemeente and their scenarios; a scenario
-            # the gemeente takes part in only as a what-if is not its official's to see.
-            ids.update(
-                samenwerkingsverband_model()
-                .objects.filter(
-                    Q(gemeenten=gemeente, scenario_van__isnull=True)
-                    | Q(scenario_van__gemeenten=gemeente)
-                )
-                .values_list("pk", flat=True)
-            )
-        user._access_visible = frozenset(ids)
+        load(user)
+    if not hasattr(user, "_access_visible"):
+        user._access_visible = _read_visible(user)
     return user._access_visible
+
+
+def _read_visible(user) -> frozenset[int]:
+    ids = set(member_sv_ids(user))
+    gemeente = own_gemeente_id(user)
+    if gemeente is not None:
+        # The real samenwerkingsverbanden of the gemeente and their scenarios; a scenario
+        # the gemeente takes part in only as a what-if is not its official's to see.
+        ids.update(
+            samenwerkingsverband_model()
+            .objects.filter(
+                Q(gemeenten=gemeente, scenario_van__isnull=True)
+                | Q(scenario_van__gemeenten=gemeente)
+            )
+            .values_list("pk", flat=True)
+        )
+    return frozenset(ids)
 
 
 def visible_samenwerkingsverbanden(user, scenarios: bool = False):
@@ -516,5 +649,4 @@ def grant(user, samenwerkingsverband) -> None:
     """Let ``user`` take part in ``samenwerkingsverband`` (its creator, a new member)."""
     toegang, _ = _party("REGIEKAMER_TOEGANG_MODEL").objects.get_or_create(gebruiker=user)
     toegang.samenwerkingsverbanden.add(samenwerkingsverband)
-    for attribute in ("_access_toegang", "_access_visible"):
-        user.__dict__.pop(attribute, None)
+    forget(user)

@@ -26,8 +26,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import pickle
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -37,9 +39,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import IntegrityError, connection, transaction
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.utils import timezone
 
-from .access import _sv_ids_as_edited, stored_sv_ids
+from . import access
+from .access import ACCESS_KEY, _sv_ids_as_edited, reads, stored_sv_ids
 from .declarations import is_history_model, regiekamer_app, scope_of
 
 log = logging.getLogger(__name__)
@@ -63,8 +69,18 @@ def _model():
 
 def changed(sv_ids: Iterable[int] | None) -> None:
     """Move the version of these samenwerkingsverbanden (``None``: of the shared data, which is
-    part of every key) to a new random token, in the current transaction."""
-    keys = [SHARED_KEY] if sv_ids is None else sorted({sv_key(pk) for pk in sv_ids})
+    part of every key, and of who may what: a bulk write may touch anything) to a new random
+    token, in the current transaction."""
+    keys = [SHARED_KEY, ACCESS_KEY] if sv_ids is None else sorted({sv_key(pk) for pk in sv_ids})
+    _move(keys)
+
+
+def changed_access() -> None:
+    """Move the access version (``regiekamer.access.load``): users, roles, Toegang."""
+    _move([ACCESS_KEY])
+
+
+def _move(keys: list[str]) -> None:
     if not keys:
         return
     if getattr(_request, "versions", None):
@@ -110,6 +126,25 @@ def versie(sv_id: int) -> str:
     return version
 
 
+def with_versie(queryset):
+    """Samenwerkingsverbanden with their version read in the same query (a page's lookup of
+    its samenwerkingsverband); :func:`remember_versie` then keeps it for the request, so the
+    page's cached parts ask no more."""
+    rows = _model().objects
+    own = Concat(Value("sv:"), Cast(OuterRef("pk"), CharField()))
+    return queryset.annotate(
+        _versie_gedeeld=Subquery(rows.filter(sleutel=SHARED_KEY).values("versie")[:1]),
+        _versie_eigen=Subquery(rows.filter(sleutel=own).values("versie")[:1]),
+    )
+
+
+def remember_versie(sv) -> None:
+    """Keep the version read by :func:`with_versie` for the rest of the request."""
+    memo = getattr(_request, "versions", None)
+    if memo is not None and hasattr(sv, "_versie_eigen"):
+        memo[sv.pk] = f"{sv._versie_gedeeld or 0}.{sv._versie_eigen or 0}"
+
+
 def versies(sv_ids) -> dict[int, str]:
     """The versions of several samenwerkingsverbanden at once (one query)."""
     sv_ids = list(sv_ids)
@@ -148,15 +183,14 @@ def _target(model, sv_ids: set[int]) -> Iterable[int] | None:
 
 
 def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # a login changes nothing a page shows, nor anyone's access
+    if sender._meta.label == settings.AUTH_USER_MODEL or (raw and tracked(sender)):
+        changed(None)  # a user's name, or loaddata (a demo, a restore): the access too
+        return
+    if reads(sender):
+        changed_access()
     if not tracked(sender):
-        return
-    if sender._meta.label == settings.AUTH_USER_MODEL:
-        if update_fields is not None and set(update_fields) <= {"last_login"}:
-            return  # a login changes nothing a page shows
-        changed(None)
-        return
-    if raw:  # loaddata: the fixtures of a demo or a restore
-        changed(None)
         return
     ids = set(_sv_ids_as_edited(instance))
     if instance.pk is not None and not instance._state.adding:
@@ -172,6 +206,8 @@ def _after_create(sender, instance, created=False, raw=False, **kwargs):
 
 
 def _before_delete(sender, instance, **kwargs):
+    if reads(sender):
+        changed_access()
     if tracked(sender):
         changed(_target(sender, stored_sv_ids(sender, [instance.pk])))
 
@@ -180,6 +216,8 @@ def _before_m2m(sender, instance, action, model, pk_set, **kwargs):
     if action not in ("pre_add", "pre_remove", "pre_clear"):
         return
     owner = type(instance)
+    if reads(owner) or reads(model):  # a user's roles, a role's permissions, a Toegang
+        changed_access()
     if not (tracked(owner) or tracked(model)):
         return
     if scope_of(owner).shared and scope_of(model).shared:
@@ -196,6 +234,30 @@ def connect() -> None:
     m2m_changed.connect(_before_m2m, dispatch_uid="dataversie_m2m")
     request_started.connect(_start_request, dispatch_uid="dataversie_request_started")
     request_finished.connect(_end_request, dispatch_uid="dataversie_request_finished")
+
+
+# -- the viewer ------------------------------------------------------------------------------
+
+
+def token_placeholder() -> str:
+    """Stands in the stored part for the CSRF token: derived from SECRET_KEY (no text a user
+    types can carry it), the same in every process."""
+    digest = hashlib.sha256(f"versiecache-csrf:{settings.SECRET_KEY}".encode()).hexdigest()
+    return f"csrf{digest[:28]}"
+
+
+def viewer(request) -> tuple:
+    """What a part may depend on besides the data: who looks, with which roles and access
+    (its version moves with every change of anyone's Toegang or role), at which address, on
+    which day."""
+    user = request.user
+    return (
+        user.pk,
+        ",".join(sorted(access.groups(user))) if user.is_authenticated else "",
+        access.version_of(user),
+        request.get_full_path(),
+        timezone.localdate().isoformat(),
+    )
 
 
 # -- the cache --------------------------------------------------------------------------------
@@ -246,22 +308,98 @@ def cached(
     return _through_cache(key, naam, compute, timeout, valid)
 
 
+class _NearCache:
+    """The values this process read or stored last, pickled (every read gets its own copy, as
+    from the shared cache), up to ``LOCAL_CACHE_BYTES``; the least recently used leave first.
+
+    It may keep a value without ever asking the shared cache again because a key holds the
+    versions this request read: a write anywhere gives the next request another key."""
+
+    def __init__(self):
+        self.entries: OrderedDict[str, bytes] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            data = self.entries.get(key)
+            if data is None:
+                return _MISSING
+            self.entries.move_to_end(key)
+        return pickle.loads(data)  # noqa: S301 (this process's own pickle)
+
+    def set(self, key, value) -> None:
+        limit = getattr(settings, "LOCAL_CACHE_BYTES", 32 * 1024 * 1024)
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if len(data) > limit // 8:
+            return  # one value may not push out everything else
+        with self.lock:
+            if (old := self.entries.pop(key, None)) is not None:
+                self.size -= len(old)
+            self.entries[key] = data
+            self.size += len(data)
+            while self.size > limit:
+                _, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+near = _NearCache()
+
+
 def _through_cache(key: str, naam: str, compute, timeout, valid=None):
-    """The value under ``key``, or ``compute()`` stored there; a cache that does not answer
-    costs speed, never a wrong or missing value."""
+    """The value under ``key``: from this process's own copy, else from the shared cache, else
+    ``compute()`` stored in both; a cache that does not answer costs speed, never a wrong or
+    missing value."""
+    value = near.get(key)
+    if value is not _MISSING and (valid is None or valid(value)):
+        return value
     try:
         value = cache.get(key, _MISSING)
     except Exception:  # the cache server is away: slower, never wrong
         log.warning("De cache antwoordt niet; %s wordt berekend.", naam, exc_info=True)
         return compute()
     if value is not _MISSING and (valid is None or valid(value)):
+        near.set(key, value)
         return value
     value = compute()
+    near.set(key, value)
     try:
         cache.set(key, value, timeout)
     except Exception:
         log.warning("De cache antwoordt niet; %s is niet bewaard.", naam, exc_info=True)
     return value
+
+
+def cached_over(sv_ids, naam: str, compute: Callable[[], T], *vary) -> T:
+    """:func:`cached` for a value that depends on several samenwerkingsverbanden (a gemeente's
+    page, a comparison of scenarios) and the shared data: keyed on all their versions, read in
+    one query."""
+    sv_ids = sorted(set(sv_ids))
+    if len(sv_ids) == 1:
+        return cached(sv_ids[0], naam, compute, *vary)
+    rows = dict(
+        _model()
+        .objects.filter(sleutel__in=[SHARED_KEY, *(sv_key(pk) for pk in sv_ids)])
+        .values_list("sleutel", "versie")
+    )
+    version = ",".join(
+        [str(rows.get(SHARED_KEY, 0)), *(str(rows.get(sv_key(pk), 0)) for pk in sv_ids)]
+    )
+    ids = hashlib.sha256(",".join(map(str, sv_ids)).encode()).hexdigest()[:16]
+    return _through_cache(cache_key(naam, ids, version, vary), naam, compute, TIMEOUT)
+
+
+def cached_all(naam: str, compute: Callable[[], T], *vary) -> T:
+    """:func:`cached` for a value that may depend on every samenwerkingsverband's data (a list
+    of the admin over all of them): keyed on every version there is, read in one query."""
+    rows = _model().objects.order_by("sleutel").values_list("sleutel", "versie")
+    digest = hashlib.sha256(repr(list(rows)).encode()).hexdigest()
+    return _through_cache(cache_key(naam, "alle", digest, vary), naam, compute, TIMEOUT)
 
 
 def cached_many(
@@ -274,7 +412,4 @@ def cached_many(
     sv_ids = sorted(set(sv_ids))
     if not sv_ids:
         return {}
-    versions = versies(sv_ids)
-    ids = hashlib.sha256(",".join(map(str, sv_ids)).encode()).hexdigest()[:16]
-    key = cache_key(naam, ids, ",".join(versions[pk] for pk in sv_ids), vary)
-    return _through_cache(key, naam, lambda: compute(sv_ids), TIMEOUT)
+    return cached_over(sv_ids, naam, lambda: compute(sv_ids), *vary)

@@ -14,10 +14,6 @@ variable prints nothing, ``default`` applies to every false value, and the app's
 
 from __future__ import annotations
 
-import functools
-import hashlib
-from pathlib import Path
-
 from django.conf import settings
 from django.template import defaultfilters
 from django.templatetags.static import static
@@ -130,18 +126,6 @@ def environment() -> Environment:
     if _env is None:
         _env = _environment()
     return _env
-
-
-@functools.cache
-def digest() -> str:
-    """The Jinja2 templates' sources as a short digest: a key part for a cached rendering (the
-    cache's code version, ``regiekamer.dataversie.code_version``, reads .py and .html only)."""
-    sha = hashlib.sha256()
-    for root in settings.TEMPLATES[0]["DIRS"]:
-        for path in sorted(Path(root).rglob("*.jinja")):
-            sha.update(str(path.relative_to(root)).encode())
-            sha.update(path.read_bytes())
-    return sha.hexdigest()[:16]
 
 
 def render(template_name: str, context: dict) -> str:

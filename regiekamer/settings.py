@@ -238,6 +238,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Grants nothing: lends ModelBackend the user's permissions from the memo of access.load.
+    "regiekamer.access.AccessBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

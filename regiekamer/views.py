@@ -27,7 +27,7 @@ from django.views.generic import CreateView, DeleteView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from . import access, scenario
+from . import access, dataversie, scenario
 from .forms import share_choices
 from .pdf import RapportFout
 from .security import log_denied
@@ -52,12 +52,13 @@ def visible_samenwerkingsverband(request, afkorting: str):
     """The samenwerkingsverband with this afkorting, or 404 when the user takes no part in it."""
     afkorting = afkorting.upper()
     found = access.visible_samenwerkingsverbanden(request.user, scenarios=True)
-    sv = found.filter(afkorting=afkorting).first()
+    sv = dataversie.with_versie(found.filter(afkorting=afkorting)).first()
     if sv is None:
         if access.samenwerkingsverband_model().objects.filter(afkorting=afkorting).exists():
             log_denied(request, f"404: geen toegang tot samenwerkingsverband {afkorting}")
         raise Http404("Dit samenwerkingsverband bestaat niet of u heeft er geen toegang toe.")
     scenario.mark(request, sv)  # a scenario's page says so (``regiekamer.scenario``)
+    dataversie.remember_versie(sv)
     return sv
 
 

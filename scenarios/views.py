@@ -13,6 +13,7 @@ from django.db.models import Count, ProtectedError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -456,9 +457,13 @@ class VergelijkingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView
         return make_pdf("scenariovergelijking", scenariovergelijking_report, self.get_subject())
 
     def get_context_data(self, **kwargs):
+        """The comparison is cached over the real samenwerkingsverband and its scenarios
+        (``{% versiecache %}``): built only when the cache misses."""
         context = super().get_context_data(**kwargs)
-        context["samenwerkingsverband"] = self.get_subject()
-        context["vergelijking"] = build_vergelijking(self.get_subject())
+        subject = self.get_subject()
+        context["samenwerkingsverband"] = subject
+        context["vergeleken"] = [subject.pk, *subject.scenarios.values_list("pk", flat=True)]
+        context["vergelijking"] = SimpleLazyObject(lambda: build_vergelijking(subject))
         return context
 
 

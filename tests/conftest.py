@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 from pytest_django.fixtures import validate_django_db
 
 from partijen.models import Samenwerkingsverband
-from regiekamer import access
+from regiekamer import access, dataversie
 from regiekamer.roles import BEHEERDER, GEMEENTE, REGIEGROEP, STUURGROEP
 from tests.shared_transaction import begin, roll_back
 
@@ -56,6 +56,8 @@ def _empty_shared_cache():
     backend = caches["default"]
     if not isinstance(backend, DatabaseCache):
         backend.clear()
+    access.forget_all()  # the memo of users' access, as a new process starts
+    dataversie.near.clear()  # and this process's copies of cached values
 
 
 @pytest.fixture(autouse=True)

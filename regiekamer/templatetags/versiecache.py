@@ -1,38 +1,23 @@
 """``{% versiecache "naam" sv %} … {% endversiecache %}``: a part of a page from the cache while
-the samenwerkingsverband's data is unchanged (``regiekamer.dataversie``).
+the samenwerkingsverband's data is unchanged (``regiekamer.dataversie``); ``sv`` may also be a
+list of them, or of their ids (a part that shows several: a gemeente's page).
 
-The part is cached for the viewer alone: the key holds the user, their roles, their CSRF secret
-(a form's token in the part stays theirs and valid), the address with its query string and the
-day (a "te laat" turns over at midnight), besides the data version and the code. Only a GET
-is served from the cache: a form shown again with its errors is always rendered. A part that
-depends on the moment within the day (meetings still to come) does not belong in it.
+The part is cached for the viewer alone: the key holds the user, their roles and access, the
+address with its query string and the day (a "te laat" turns over at midnight), besides the data
+version and the code. A form's CSRF token in the part is stored as a placeholder and replaced,
+on every view, by the viewer's own token of this request (a token is never shown to another
+session). Only a GET is served from the cache: a form shown again with its errors is always
+rendered. A part that depends on the moment within the day (meetings still to come) does not
+belong in it.
 """
 
-import hashlib
-
 from django import template
-from django.conf import settings
-from django.utils import timezone
+from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 
-from regiekamer import access
-from regiekamer.dataversie import cached
+from regiekamer.dataversie import cached_over, token_placeholder, viewer
 
 register = template.Library()
-
-
-def viewer(request) -> tuple:
-    """What a part may depend on besides the data: who looks, with which roles and CSRF secret,
-    at which address, on which day."""
-    user = request.user
-    secret = request.META.get("CSRF_COOKIE") or request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
-    return (
-        user.pk,
-        ",".join(sorted(access.groups(user))) if user.is_authenticated else "",
-        hashlib.sha256(secret.encode()).hexdigest()[:16],
-        request.get_full_path(),
-        timezone.localdate().isoformat(),
-    )
 
 
 class VersieCacheNode(template.Node):
@@ -44,9 +29,20 @@ class VersieCacheNode(template.Node):
         sv = self.sv.resolve(context)
         if request is None or sv is None or request.method != "GET":
             return self.nodelist.render(context)
+        # One samenwerkingsverband, or the ids of all the part shows (a gemeente's page).
+        sv_ids = [sv.pk] if hasattr(sv, "pk") else [getattr(item, "pk", item) for item in sv]
         naam = self.naam.resolve(context)
         vary = [*viewer(request), *(str(v.resolve(context)) for v in self.vary)]
-        html = cached(sv.pk, f"deel:{naam}", lambda: str(self.nodelist.render(context)), *vary)
+        placeholder = token_placeholder()
+
+        def render():
+            with context.push(csrf_token=placeholder):
+                return str(self.nodelist.render(context))
+
+        html = cached_over(sv_ids, f"deel:{naam}", render, *vary)
+        if placeholder in html:
+            token = context.get("csrf_token") or get_token(request)
+            html = html.replace(placeholder, str(token))
         return mark_safe(html)  # noqa: S308 (the template's own output, escaped when rendered)
 
 

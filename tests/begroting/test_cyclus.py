@@ -179,13 +179,15 @@ def test_overview_query_count_does_not_grow(regie_client, gr, django_assert_max_
             gemeente=gr.gemeenten.first(),
         )
     regie_client.get(url("overzicht", gr))
-    with django_assert_max_num_queries(20) as few:
+    changed(None)  # the page's content and the reader's access read afresh both times
+    with django_assert_max_num_queries(26) as few:
         regie_client.get(url("overzicht", gr))
     for jaar in range(2027, 2035):
         ZienswijzeFactory(
             cyclus=BegrotingscyclusFactory(samenwerkingsverband=gr, jaar=jaar),
             gemeente=gr.gemeenten.first(),
         )
+    changed(None)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = regie_client.get(url("overzicht", gr))
     assert "2034" in text(response)

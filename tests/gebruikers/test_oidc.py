@@ -332,6 +332,7 @@ def test_settings_switch_sso_on_only_when_complete(monkeypatch):
     # The password login keeps django-axes' lockout in front of it.
     assert on["AUTHENTICATION_BACKENDS"] == [
         "axes.backends.AxesStandaloneBackend",
+        "regiekamer.access.AccessBackend",
         "django.contrib.auth.backends.ModelBackend",
         BACKEND,
     ]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from governance.models import Actiepunt, Agendapunt, Besluit, Gremium, Persoon, Vergadering
 from regiekamer import admin as base
 from regiekamer import datums
+from regiekamer.dataversie import changed
 from regiekamer.roles import BEHEERDER
 from tests.formatie.factories import RolFactory
 from tests.partijen.factories import GebruikerFactory, GemeenteFactory, SamenwerkingsverbandFactory
@@ -32,6 +33,15 @@ MANY = 130  # more than a page (the admin shows 100 rows a page)
 # samenwerkingsverband filter, one count, the rows, the date drill-down (2), the session saved,
 # and the savepoints around the request, the list and the session (6).
 BUDGET = 18
+# A list built afresh (regiekamer.admin.ModelAdmin.changelist_view): the user's access from the
+# memo (one query, not three), every data version and the cache read, the list stored (count,
+# savepoints, its row); read from the cache, only the first five.
+LIST_BUDGET = 20
+
+
+def afresh(gremia):
+    """The next list is built, not read from the cache (any change of the data moves it)."""
+    changed([gremia[0].samenwerkingsverband_id])
 
 
 @pytest.fixture(autouse=True)
@@ -124,11 +134,13 @@ def test_a_list_costs_as_many_queries_at_many_rows_as_at_ten(
     url = reverse(f"admin:governance_{model}_changelist")
     LISTS[model](gremia, 0, 10)
     beheerder.get(url)  # the sidebar is kept after the first page
-    with django_assert_max_num_queries(BUDGET):
+    afresh(gremia)
+    with django_assert_max_num_queries(LIST_BUDGET):
         response = beheerder.get(url)
     assert response.context["cl"].result_count == 10
     LISTS[model](gremia, 10, MANY)
-    with django_assert_max_num_queries(BUDGET):
+    afresh(gremia)
+    with django_assert_max_num_queries(LIST_BUDGET):
         response = beheerder.get(url)
     assert response.context["cl"].result_count == MANY
     assert len(response.context["cl"].result_list) == 100
@@ -136,7 +148,8 @@ def test_a_list_costs_as_many_queries_at_many_rows_as_at_ten(
     # from), none per row or gremium.
     gremium = gremia[4]
     sv = gremium.samenwerkingsverband_id
-    with django_assert_max_num_queries(BUDGET + 1):
+    afresh(gremia)
+    with django_assert_max_num_queries(LIST_BUDGET + 1):
         response = beheerder.get(
             f"{url}?gremium__samenwerkingsverband__id__exact={sv}&gremium__id__exact={gremium.pk}"
         )

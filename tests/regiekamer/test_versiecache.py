@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from partijen.models import Samenwerkingsverband
-from regiekamer.dataversie import changed
+from regiekamer.dataversie import changed, token_placeholder
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +17,11 @@ PART = Template(
 )
 
 
-def render(user, n, method="get", path="/proef/", secret="a" * 32):
+def render(user, n, method="get", path="/proef/", token="t"):
     request = getattr(RequestFactory(), method)(path)
     request.user = user
-    request.COOKIES["csrftoken"] = secret
     sv = Samenwerkingsverband.objects.get(afkorting="MLW")
-    return PART.render(Context({"request": request, "sv": sv, "n": n, "csrf_token": "t"}))
+    return PART.render(Context({"request": request, "sv": sv, "n": n, "csrf_token": token}))
 
 
 def test_the_part_comes_from_the_cache_until_the_data_changes(demo, regie_user):
@@ -32,12 +31,19 @@ def test_the_part_comes_from_the_cache_until_the_data_changes(demo, regie_user):
     assert render(regie_user, 2).startswith("[2|")
 
 
-def test_each_viewer_address_and_csrf_secret_has_its_own(demo, regie_user, stuur_user):
+def test_each_viewer_and_address_has_its_own(demo, regie_user, stuur_user):
     render(regie_user, 1)
     assert render(stuur_user, 2).startswith("[2|")  # another user (other roles)
     assert render(regie_user, 3, path="/proef/?jaar=2017").startswith("[3|")  # another address
-    assert render(regie_user, 4, secret="b" * 32).startswith("[4|")  # a new session's secret
     assert render(regie_user, 5).startswith("[1|")
+
+
+def test_the_stored_part_carries_each_requests_own_csrf_token(demo, regie_user):
+    first = render(regie_user, 1, token="eerste-token")
+    assert first.startswith("[1|") and 'value="eerste-token"' in first
+    again = render(regie_user, 2, token="tweede-token")  # a new session: its own token
+    assert again.startswith("[1|") and 'value="tweede-token"' in again
+    assert "eerste-token" not in again and token_placeholder() not in again
 
 
 def test_a_form_shown_again_after_a_post_is_never_from_the_cache(demo, regie_user):
