@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.views.generic import DetailView
 
+from governance.models import Gremium
 from governance.query import contactpersonen
 from kosten.forms import GemeenteBudgetFormSet
 from kosten.rekening import load_rekening, onvolledig, rekening_pdf
@@ -80,8 +81,12 @@ class GemeenteDetailView(PdfDownloadMixin, ScopedQuerysetMixin, DetailView):
         context["samenwerkingsverbanden"] = access.scope(
             self.request.user, gemeente.samenwerkingsverbanden.echt()
         )
+        # What the page shows comes from these: the samenwerkingsverbanden the gemeente takes
+        # part in, and those whose gremia its people sit in (its contactpersoon).
+        deelnemend = gemeente.samenwerkingsverbanden.order_by().values_list("pk", flat=True)
+        via_leden = Gremium.objects.filter(lidmaatschappen__persoon__gemeente=gemeente)
         context["gemeente_verbanden"] = list(
-            gemeente.samenwerkingsverbanden.values_list("pk", flat=True)
+            deelnemend.union(via_leden.order_by().values_list("samenwerkingsverband_id", flat=True))
         )
         context["rekening"] = SimpleLazyObject(lambda: load_rekening(gemeente, self.zichtbaar()))
         context["onvolledig"] = SimpleLazyObject(lambda: onvolledig(gemeente, self.zichtbaar()))

@@ -71,8 +71,10 @@ def changed(sv_ids: Iterable[int] | None) -> None:
     """Move the version of these samenwerkingsverbanden (``None``: of the shared data, which is
     part of every key, and of who may what: a bulk write may touch anything) to a new random
     token, in the current transaction."""
-    keys = [SHARED_KEY, ACCESS_KEY] if sv_ids is None else sorted({sv_key(pk) for pk in sv_ids})
-    _move(keys)
+    if sv_ids is None:
+        _move([SHARED_KEY, ACCESS_KEY])
+    else:
+        _rows_changed(sv_ids)
 
 
 def changed_access() -> None:
@@ -175,11 +177,18 @@ def tracked(model) -> bool:
 
 def _target(model, sv_ids: set[int]) -> Iterable[int] | None:
     """What a write to a row of ``model`` belonging to ``sv_ids`` moves: ``None`` (the shared
-    version) for a shared row, else those samenwerkingsverbanden (none: a row of no
-    samenwerkingsverband yet, on which no figure depends)."""
+    version) for a shared row and for a row of no samenwerkingsverband (yet): as ``access``
+    does, such a row counts as shared (a gemeente in none, a person in no gremium, shown on
+    the gemeente's page and in the admin's lists); else those samenwerkingsverbanden."""
     if model._meta.label == settings.AUTH_USER_MODEL or scope_of(model).shared:
         return None
-    return sv_ids
+    return sv_ids or None
+
+
+def _rows_changed(target: Iterable[int] | None) -> None:
+    """A signal's write: those samenwerkingsverbanden's versions, or (``None``) the shared one;
+    the access version moves only for the rows access reads (``access.reads``)."""
+    _move([SHARED_KEY] if target is None else sorted({sv_key(pk) for pk in target}))
 
 
 def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -195,7 +204,7 @@ def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
     ids = set(_sv_ids_as_edited(instance))
     if instance.pk is not None and not instance._state.adding:
         ids |= stored_sv_ids(sender, [instance.pk])  # where it was: it may move
-    changed(_target(sender, ids))
+    _rows_changed(_target(sender, ids))
 
 
 def _after_create(sender, instance, created=False, raw=False, **kwargs):
@@ -209,7 +218,7 @@ def _before_delete(sender, instance, **kwargs):
     if reads(sender):
         changed_access()
     if tracked(sender):
-        changed(_target(sender, stored_sv_ids(sender, [instance.pk])))
+        _rows_changed(_target(sender, stored_sv_ids(sender, [instance.pk])))
 
 
 def _before_m2m(sender, instance, action, model, pk_set, **kwargs):
@@ -221,9 +230,10 @@ def _before_m2m(sender, instance, action, model, pk_set, **kwargs):
     if not (tracked(owner) or tracked(model)):
         return
     if scope_of(owner).shared and scope_of(model).shared:
-        changed(None)
+        _rows_changed(None)
         return
-    changed(stored_sv_ids(owner, [instance.pk]) | stored_sv_ids(model, pk_set or ()))
+    ids = stored_sv_ids(owner, [instance.pk]) | stored_sv_ids(model, pk_set or ())
+    _rows_changed(ids or None)  # rows of no samenwerkingsverband count as shared (_target)
 
 
 def connect() -> None:
@@ -329,7 +339,7 @@ class _NearCache:
         return pickle.loads(data)  # noqa: S301 (this process's own pickle)
 
     def set(self, key, value) -> None:
-        limit = getattr(settings, "LOCAL_CACHE_BYTES", 32 * 1024 * 1024)
+        limit = settings.LOCAL_CACHE_BYTES
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         if len(data) > limit // 8:
             return  # one value may not push out everything else

@@ -220,6 +220,8 @@ if TESTING and CACHE_URL and os.environ.get("PYTEST_XDIST_WORKER", "").startswit
 # A new release never reads what an older one cached: the code's digest is part of every key
 # (regiekamer.dataversie.code_version), or the release's name when CACHE_CODE_VERSION gives it.
 CACHE_CODE_VERSION = os.environ.get("CACHE_CODE_VERSION", "")
+# What each process keeps of what it read from the cache (regiekamer.dataversie.near), in bytes.
+LOCAL_CACHE_BYTES = int(os.environ.get("LOCAL_CACHE_BYTES", str(32 * 1024 * 1024)))
 
 # NIST 800-63B: at least 12 characters, not a known common password, not like the user's own
 # name or address; no composition rules (no NumericPasswordValidator) and no forced rotation.
