@@ -432,12 +432,18 @@ def load_lines(load) -> list[str]:
     return [*lines, ""]
 
 
+def page_key(name: str) -> str:
+    """A page's name without what differs between factors: "Rekening van een gemeente
+    (Testgemeente 005)" and "(Testgemeente 0005)" are the same page."""
+    return name.split(" (")[0]
+
+
 def compare_lines(results, baseline, other) -> list[str]:
     """Each page's median time against the run ``other`` (COMPARE_WITH, read before this run
     wrote its own figures)."""
     if other is None:
         return []
-    theirs = {p["name"]: p for p in other["pages"]}
+    theirs = {page_key(p["name"]): p for p in other["pages"]}
     lines = [
         f"## Factor {FACTOR} against factor {other['factor']}",
         "",
@@ -451,7 +457,7 @@ def compare_lines(results, baseline, other) -> list[str]:
         "|---|---:|---:|---:|---|",
     ]
     for r in results:
-        if (o := theirs.get(r["name"])) is None:
+        if (o := theirs.get(page_key(r["name"]))) is None:
             lines.append(f"| {r['name']} | – | {r['p50']:.1f} | – | not in that run |")
             continue
         change = r["p50"] / o["p50"] - 1

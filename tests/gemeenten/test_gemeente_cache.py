@@ -44,17 +44,21 @@ def bill(response) -> str:
     return text(match[0])
 
 
-@pytest.fixture
-def weert(demo):
-    weert = Gemeente.objects.get(naam="Weert")
-    zuidwest = SamenwerkingsverbandFactory(afkorting="ZW", naam="Zuid-West", gemeenten=[weert])
-    regiegroep = Gremium.objects.create(
-        samenwerkingsverband=zuidwest,
-        naam="Regiegroep Zuid-West",
+def regiegroep_of(sv, naam) -> Gremium:
+    return Gremium.objects.create(
+        samenwerkingsverband=sv,
+        naam=naam,
         soort=Gremiumsoort.REGIEGROEP,
         cadans="zeswekelijks",
         vergaderingen_per_jaar=8,
     )
+
+
+@pytest.fixture
+def weert(demo):
+    weert = Gemeente.objects.get(naam="Weert")
+    zuidwest = SamenwerkingsverbandFactory(afkorting="ZW", naam="Zuid-West", gemeenten=[weert])
+    regiegroep = regiegroep_of(zuidwest, "Regiegroep Zuid-West")
     persoon = Persoon.objects.create(
         naam="Anouk Janssen", functie="beleidsadviseur", gemeente=weert
     )
@@ -154,13 +158,7 @@ def test_a_regiegroep_the_gemeente_is_no_party_to_is_followed_too(weert, url, st
     """Weert's contactpersoon may sit in the regiegroep of a samenwerkingsverband Weert takes no
     part in: that one's changes show as well."""
     elders = SamenwerkingsverbandFactory(afkorting="EL", naam="Elders")
-    gremium = Gremium.objects.create(
-        samenwerkingsverband=elders,
-        naam="Regiegroep Elders",
-        soort=Gremiumsoort.REGIEGROEP,
-        cadans="zeswekelijks",
-        vergaderingen_per_jaar=8,
-    )
+    gremium = regiegroep_of(elders, "Regiegroep Elders")
     Lidmaatschap.objects.create(persoon=Persoon.objects.get(naam="Anouk Janssen"), gremium=gremium)
     assert "(Regiegroep Elders)" in section(stuur_client.get(url), "Contactpersoon sociaal domein")
     gremium.naam = "Ambtelijke regiegroep Elders"
