@@ -81,6 +81,11 @@ _memo: OrderedDict = OrderedDict()
 _memo_lock = threading.Lock()
 _STATE = ("_access_groups", "_access_toegang", "_access_visible")
 _PERMISSIONS = ("_perm_cache", "_user_perm_cache", "_group_perm_cache")  # ModelBackend's own
+PARTY_MODELS = (  # the settings naming the models of partijen/ that access reads
+    "REGIEKAMER_TOEGANG_MODEL",
+    "REGIEKAMER_SAMENWERKINGSVERBAND_MODEL",
+    "REGIEKAMER_GEMEENTE_MODEL",
+)
 
 
 @functools.cache
@@ -94,13 +99,6 @@ def reads(model) -> bool:
         "auth.permission",
         *(getattr(settings, name).lower() for name in PARTY_MODELS),
     }
-
-
-PARTY_MODELS = (
-    "REGIEKAMER_TOEGANG_MODEL",
-    "REGIEKAMER_SAMENWERKINGSVERBAND_MODEL",
-    "REGIEKAMER_GEMEENTE_MODEL",
-)
 
 
 def access_version() -> int:

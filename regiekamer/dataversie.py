@@ -29,6 +29,7 @@ import logging
 import pickle
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -320,13 +321,15 @@ def cached(
 
 class _NearCache:
     """The values this process read or stored last, pickled (every read gets its own copy, as
-    from the shared cache), up to ``LOCAL_CACHE_BYTES``; the least recently used leave first.
+    from the shared cache), up to ``LOCAL_CACHE_BYTES``; the least recently used leave first,
+    and none outlives its timeout in the shared cache.
 
     It may keep a value without ever asking the shared cache again because a key holds the
     versions this request read: a write anywhere gives the next request another key."""
 
     def __init__(self):
         self.entries: OrderedDict[str, bytes] = OrderedDict()
+        self.expires: dict[str, float] = {}
         self.size = 0
         self.lock = threading.Lock()
 
@@ -335,26 +338,34 @@ class _NearCache:
             data = self.entries.get(key)
             if data is None:
                 return _MISSING
+            if self.expires[key] < time.monotonic():
+                self._drop(key)
+                return _MISSING
             self.entries.move_to_end(key)
         return pickle.loads(data)  # noqa: S301 (this process's own pickle)
 
-    def set(self, key, value) -> None:
+    def set(self, key, value, timeout=TIMEOUT) -> None:
         limit = settings.LOCAL_CACHE_BYTES
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         if len(data) > limit // 8:
             return  # one value may not push out everything else
         with self.lock:
-            if (old := self.entries.pop(key, None)) is not None:
-                self.size -= len(old)
+            if key in self.entries:
+                self._drop(key)
             self.entries[key] = data
+            self.expires[key] = time.monotonic() + timeout
             self.size += len(data)
             while self.size > limit:
-                _, dropped = self.entries.popitem(last=False)
-                self.size -= len(dropped)
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key) -> None:
+        self.size -= len(self.entries.pop(key))
+        del self.expires[key]
 
     def clear(self) -> None:
         with self.lock:
             self.entries.clear()
+            self.expires.clear()
             self.size = 0
 
 
@@ -374,10 +385,10 @@ def _through_cache(key: str, naam: str, compute, timeout, valid=None):
         log.warning("De cache antwoordt niet; %s wordt berekend.", naam, exc_info=True)
         return compute()
     if value is not _MISSING and (valid is None or valid(value)):
-        near.set(key, value)
+        near.set(key, value, timeout)
         return value
     value = compute()
-    near.set(key, value)
+    near.set(key, value, timeout)
     try:
         cache.set(key, value, timeout)
     except Exception:

@@ -123,3 +123,14 @@ def test_the_size_is_bounded_and_the_least_recently_used_leave_first(settings):
     assert near.size == before
     near.clear()
     assert near.size == 0 and not near.entries
+
+
+def test_a_copy_lives_no_longer_than_its_timeout(monkeypatch):
+    near = dataversie.near
+    now = [1000.0]
+    monkeypatch.setattr(dataversie.time, "monotonic", lambda: now[0])
+    near.set("kort", "waarde", 60)
+    assert near.get("kort") == "waarde"
+    now[0] += 61
+    assert near.get("kort") is dataversie._MISSING
+    assert near.size == 0 and "kort" not in near.expires
