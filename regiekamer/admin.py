@@ -44,7 +44,6 @@ from django.db import DataError, IntegrityError, router, transaction
 from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
 from django.template.defaultfilters import urlencode
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
@@ -57,7 +56,7 @@ from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import access
-from .dataversie import cached_all, token_placeholder, viewer
+from .dataversie import cached_all, own_token, token_placeholder, viewer
 from .history import ACTIONS, GONE
 from .versioning import (
     FIELD,
@@ -327,7 +326,6 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
         and every answer but the page itself (a redirect) are not cached."""
         if request.method != "GET" or len(messages.get_messages(request)):
             return super().changelist_view(request, extra_context)
-        placeholder = token_placeholder()
         answers = {}
 
         def render():
@@ -335,14 +333,14 @@ class ModelAdmin(AccessMixin, VersionedAdminMixin, SimpleHistoryAdmin):
             answers["response"] = response
             if response.status_code != 200 or not hasattr(response, "render"):
                 return None
-            response.context_data["csrf_token"] = placeholder
+            response.context_data["csrf_token"] = token_placeholder()
             return response.render().content.decode()
 
         naam = f"admin:{self.model._meta.label_lower}"
         html = cached_all(naam, render, *viewer(request))
         if html is None:  # not a page: not kept
             return answers.get("response") or super().changelist_view(request, extra_context)
-        return HttpResponse(html.replace(placeholder, get_token(request)))
+        return HttpResponse(own_token(html, request))
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableChanges(self.model, historical_record)

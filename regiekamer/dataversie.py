@@ -43,6 +43,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from . import access
@@ -145,19 +146,28 @@ def remember_versie(sv) -> None:
     """Keep the version read by :func:`with_versie` for the rest of the request."""
     memo = getattr(_request, "versions", None)
     if memo is not None and hasattr(sv, "_versie_eigen"):
-        memo[sv.pk] = f"{sv._versie_gedeeld or 0}.{sv._versie_eigen or 0}"
+        memo[sv.pk] = _version_text(sv._versie_gedeeld, sv._versie_eigen)
 
 
 def versies(sv_ids) -> dict[int, str]:
     """The versions of several samenwerkingsverbanden at once (one query)."""
     sv_ids = list(sv_ids)
+    shared, own = _read_versions(sv_ids)
+    return {pk: _version_text(shared, own.get(pk)) for pk in sv_ids}
+
+
+def _read_versions(sv_ids: list[int]) -> tuple[int, dict[int, int]]:
+    """The shared version and those of ``sv_ids`` (one query; 0 where none was ever moved)."""
+    keys = {sv_key(pk): pk for pk in sv_ids}
     rows = dict(
-        _model()
-        .objects.filter(sleutel__in=[SHARED_KEY, *(sv_key(pk) for pk in sv_ids)])
-        .values_list("sleutel", "versie")
+        _model().objects.filter(sleutel__in=[SHARED_KEY, *keys]).values_list("sleutel", "versie")
     )
-    shared = rows.get(SHARED_KEY, 0)
-    return {pk: f"{shared}.{rows.get(sv_key(pk), 0)}" for pk in sv_ids}
+    return rows.get(SHARED_KEY, 0), {pk: rows[key] for key, pk in keys.items() if key in rows}
+
+
+def _version_text(shared, own) -> str:
+    """A samenwerkingsverband's version in a key: the shared data's and its own."""
+    return f"{shared or 0}.{own or 0}"
 
 
 # -- which rows belong where ------------------------------------------------------------------
@@ -255,6 +265,15 @@ def token_placeholder() -> str:
     types can carry it), the same in every process."""
     digest = hashlib.sha256(f"versiecache-csrf:{settings.SECRET_KEY}".encode()).hexdigest()
     return f"csrf{digest[:28]}"
+
+
+def own_token(html: str, request, token=None) -> str:
+    """``html`` stored with :func:`token_placeholder`, with this request's own CSRF token
+    (``token``: the one its template context already holds)."""
+    placeholder = token_placeholder()
+    if placeholder not in html:
+        return html
+    return html.replace(placeholder, str(token or get_token(request)))
 
 
 def viewer(request) -> tuple:
@@ -403,14 +422,8 @@ def cached_over(sv_ids, naam: str, compute: Callable[[], T], *vary) -> T:
     sv_ids = sorted(set(sv_ids))
     if len(sv_ids) == 1:
         return cached(sv_ids[0], naam, compute, *vary)
-    rows = dict(
-        _model()
-        .objects.filter(sleutel__in=[SHARED_KEY, *(sv_key(pk) for pk in sv_ids)])
-        .values_list("sleutel", "versie")
-    )
-    version = ",".join(
-        [str(rows.get(SHARED_KEY, 0)), *(str(rows.get(sv_key(pk), 0)) for pk in sv_ids)]
-    )
+    shared, own = _read_versions(sv_ids)  # none (a gemeente in none): the shared one alone
+    version = ",".join([str(shared), *(str(own.get(pk, 0)) for pk in sv_ids)])
     ids = hashlib.sha256(",".join(map(str, sv_ids)).encode()).hexdigest()[:16]
     return _through_cache(cache_key(naam, ids, version, vary), naam, compute, TIMEOUT)
 

@@ -12,10 +12,9 @@ belong in it.
 """
 
 from django import template
-from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 
-from regiekamer.dataversie import cached_over, token_placeholder, viewer
+from regiekamer.dataversie import cached_over, own_token, token_placeholder, viewer
 
 register = template.Library()
 
@@ -40,9 +39,7 @@ class VersieCacheNode(template.Node):
                 return str(self.nodelist.render(context))
 
         html = cached_over(sv_ids, f"deel:{naam}", render, *vary)
-        if placeholder in html:
-            token = context.get("csrf_token") or get_token(request)
-            html = html.replace(placeholder, str(token))
+        html = own_token(html, request, context.get("csrf_token"))
         return mark_safe(html)  # noqa: S308 (the template's own output, escaped when rendered)
 
 
