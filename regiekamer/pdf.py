@@ -8,6 +8,10 @@ WeasyPrint is imported when a PDF is made, not when this module is: every page t
 download imports ``RapportFout`` from here, and loading the URLs must stay fast and light.
 """
 
+import gc
+import threading
+from contextlib import contextmanager
+
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 
@@ -38,9 +42,40 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     context = {"afgedrukt_op": timezone.localtime(), **context}
     # A scenario's report says so in the header of every page (``regiekamer.scenario``).
     context["scenario_banner"] = banner(context.get("samenwerkingsverband"))
-    html = render_to_string(template_name, context)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly())
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    with cycle_collection_paused():
+        html = render_to_string(template_name, context)
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly())
+        return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+_pause_lock = threading.Lock()
+_pauses = {"renders": 0, "was_enabled": False}
+
+
+@contextmanager
+def cycle_collection_paused():
+    """Python's cycle collector paused while a report is made, and started again after it.
+
+    WeasyPrint builds hundreds of thousands of objects for a report (a box, a style and a text
+    layout for every cell), nearly all alive until the PDF is written. Each time the collector
+    runs it walks every live object of the process, so while a report is made it ran again
+    and again over the same boxes, none of them garbage: a fifth of the cost table's time
+    (tests/bench/RESULTS.md). Reference counting still frees what a report drops; the few
+    cycles it leaves are collected when the collector runs again, after the report. Several
+    threads may make a report at once: the collector restarts when the last one is done, and
+    only if it ran before the first began."""
+    with _pause_lock:
+        if _pauses["renders"] == 0:
+            _pauses["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _pauses["renders"] += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses["renders"] -= 1
+            if _pauses["renders"] == 0 and _pauses["was_enabled"]:
+                gc.enable()
 
 
 def make_pdf(soort: str, builder, sv, **options) -> tuple[bytes, str]:
