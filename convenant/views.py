@@ -76,6 +76,7 @@ class SamenwerkingsverbandDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sv = self.object
+        context["perms"] = access.PlacePerms(self.request.user, sv)  # what may be done here
         context["gemeenten"] = (
             sv.gemeenten.with_latest_inwonertal()
             if not sv.is_scenario

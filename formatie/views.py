@@ -3,7 +3,6 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.contrib import messages
-from django.contrib.auth.context_processors import PermWrapper
 from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -118,8 +117,8 @@ class BezettingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateView):
         per role (who may edit the grid, who may edit a rol): the grid's HTML, the formset's
         management form, the rollen's remarks, the costs and the werkgroepen."""
         edit = self.can_edit()
-        perms = PermWrapper(self.request.user)
-        rol_links = self.request.user.has_perm("formatie.change_rol")
+        perms = access.PlacePerms(self.request.user, sv)
+        rol_links = perms["formatie"]["change_rol"]
 
         def compute():
             kosten = kostengevolg.engine().overzicht(sv)

@@ -83,15 +83,14 @@ class KostenverdelingView(PdfDownloadMixin, SamenwerkingsverbandMixin, TemplateV
         sv = self.get_samenwerkingsverband()
         user = self.request.user
         # What the content shows this viewer besides the data: its edit links and buttons.
+        perms = access.PlacePerms(user, sv)
         rechten = {
             "perms": {
                 "kosten": {
-                    naam: user.has_perm(f"kosten.{naam}")
+                    naam: perms["kosten"][naam]
                     for naam in ("add_verdeelsleutel", "change_verdeelsleutel")
                 },
-                "formatie": {
-                    "change_salarisschaal": user.has_perm("formatie.change_salarisschaal")
-                },
+                "formatie": {"change_salarisschaal": perms["formatie"]["change_salarisschaal"]},
             },
             # The budgets of all gemeenten together; an official edits the own on the gemeente
             # page.

@@ -461,6 +461,61 @@ def allowed(user, action: str, obj: Model | None, model=None) -> bool:
     )
 
 
+class PlacePerms:
+    """``perms`` on a page of one samenwerkingsverband: ``{{ perms.formatie.change_rol }}`` is
+    whether the user may change a rol *of this samenwerkingsverband*, so that a page shows only
+    the buttons and links that will be honoured there.
+
+    Django's ``perms`` asks the role alone, in any place: a user who is regiegroep in one
+    samenwerkingsverband and stuurgroep in another was shown, in the second, edit links that
+    answered 403. For a model whose rows belong to a samenwerkingsverband this asks :func:`can`
+    with the samenwerkingsverband as where the row is; a gemeente's own data, a shared domein and
+    a permission of no model keep Django's answer (the page's form or the admin decides per row).
+    """
+
+    ACTIONS = ("view", "add", "change", "delete")
+
+    def __init__(self, user, sv):
+        self.user, self.sv = user, sv
+
+    def __getitem__(self, app_label: str) -> _PlaceAppPerms:
+        return _PlaceAppPerms(self, app_label)
+
+    def __contains__(self, perm: str) -> bool:
+        app_label, _, codename = perm.partition(".")
+        return self[app_label][codename]
+
+    def __iter__(self):
+        raise TypeError("PlacePerms is not iterable.")  # as Django's PermWrapper
+
+    def has(self, app_label: str, codename: str) -> bool:
+        action, _, model_name = codename.partition("_")
+        try:
+            model = apps.get_model(app_label, model_name) if action in self.ACTIONS else None
+        except LookupError:
+            model = None
+        scope = scope_of(model) if model is not None else None
+        if scope is None or scope.shared or scope.gedeeld or scope.gemeente is not None:
+            return self.user.has_perm(f"{app_label}.{codename}")
+        return can(self.user, action, self.sv, model)
+
+
+class _PlaceAppPerms:
+    """``perms.<app>`` of :class:`PlacePerms`."""
+
+    def __init__(self, perms: PlacePerms, app_label: str):
+        self.perms, self.app_label = perms, app_label
+
+    def __getitem__(self, codename: str) -> bool:
+        return self.perms.has(self.app_label, codename)
+
+    def __bool__(self) -> bool:
+        return self.perms.user.has_module_perms(self.app_label)
+
+    def __iter__(self):
+        raise TypeError("PlacePerms is not iterable.")
+
+
 # --- Shared gemeenten ---------------------------------------------------------------------
 #
 # A gemeente may take part in several samenwerkingsverbanden; its own data (naam, address,

@@ -87,7 +87,9 @@ class SamenwerkingsverbandMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["samenwerkingsverband"] = self.get_samenwerkingsverband()
+        sv = context["samenwerkingsverband"] = self.get_samenwerkingsverband()
+        # The buttons and links the page shows: what the user may do here, not elsewhere.
+        context["perms"] = access.PlacePerms(self.request.user, sv)
         return context
 
 
