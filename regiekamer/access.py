@@ -176,12 +176,18 @@ def _read_groups(user) -> frozenset[str]:
     return frozenset(user.groups.values_list("name", flat=True))
 
 
-def groups(user) -> frozenset[str]:
-    if not hasattr(user, "_access_groups"):
+def _part(user, attribute: str, read):
+    """One part of the user's access (``_STATE``): as :func:`load` left it, else read now (an
+    anonymous user, or a part forgotten by a write)."""
+    if not hasattr(user, attribute):
         load(user)
-    if not hasattr(user, "_access_groups"):  # anonymous, or forgotten by a write
-        user._access_groups = _read_groups(user)
-    return user._access_groups
+    if not hasattr(user, attribute):
+        setattr(user, attribute, read(user))
+    return getattr(user, attribute)
+
+
+def groups(user) -> frozenset[str]:
+    return _part(user, "_access_groups", _read_groups)
 
 
 def is_beheerder(user) -> bool:
@@ -210,11 +216,7 @@ def _toegang(user) -> tuple[frozenset[int], int | None, frozenset[int]]:
     A scenario (``Samenwerkingsverband.scenario_van``) is seen and edited by exactly who sees
     and edits its real samenwerkingsverband: the ids of the scenarios of the user's
     samenwerkingsverbanden join their ids here, once, in the same query."""
-    if not hasattr(user, "_access_toegang"):
-        load(user)
-    if not hasattr(user, "_access_toegang"):
-        user._access_toegang = _read_toegang(user)
-    return user._access_toegang
+    return _part(user, "_access_toegang", _read_toegang)
 
 
 def _read_toegang(user) -> tuple[frozenset[int], int | None, frozenset[int]]:
@@ -262,11 +264,7 @@ def visible_sv_ids(user) -> frozenset[int] | None:
         return frozenset()
     if is_beheerder(user):
         return None
-    if not hasattr(user, "_access_visible"):
-        load(user)
-    if not hasattr(user, "_access_visible"):
-        user._access_visible = _read_visible(user)
-    return user._access_visible
+    return _part(user, "_access_visible", _read_visible)
 
 
 def _read_visible(user) -> frozenset[int]:
