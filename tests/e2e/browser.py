@@ -28,6 +28,8 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE_JS = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = E2E_DIR / "screenshots"
 DEMO_PASSWORD = "regiekamer-demo"
+SCREENSHOT_ATTEMPTS = 3
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 # As ../shared/MACHINE-NOTES.md says: without the networking flags Chromium keeps dialling out.
 LAUNCH_ARGS = [
@@ -251,9 +253,26 @@ class User:
     def text(self) -> str:
         return self.page.inner_text("main")
 
-    def screenshot(self, name: str):
-        SCREENSHOTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    def screenshot(self, name: str, directory: Path = SCREENSHOTS):
+        """The whole page as it is now, as `directory/name.png`.
+
+        Chromium now and then answers a full-page capture taken just after a resize or a
+        navigation with "Unable to capture screenshot" (seen once in CI, after a viewport
+        change): the capture waits for two painted frames and is tried again, at most three
+        times; any other error is raised at once."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        directory.mkdir(parents=True, exist_ok=True)
+        for attempt in range(1, SCREENSHOT_ATTEMPTS + 1):
+            self.page.wait_for_load_state("load")
+            self.page.evaluate(TWO_FRAMES)
+            try:
+                self.page.screenshot(path=directory / f"{name}.png", full_page=True)
+                return
+            except PlaywrightError as error:
+                last = attempt == SCREENSHOT_ATTEMPTS
+                if last or "Unable to capture screenshot" not in str(error):
+                    raise
 
     def assert_clean(self):
         assert not self.problems, "\n".join(self.problems)

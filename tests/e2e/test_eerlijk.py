@@ -20,8 +20,7 @@ SHOTS = Path("/tmp/eerlijk")
 
 
 def shoot(user, name):
-    SHOTS.mkdir(exist_ok=True)
-    user.page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+    user.screenshot(name, SHOTS)
 
 
 def test_missing_amount_is_named_with_its_fix_link_and_no_success_message(browse):
