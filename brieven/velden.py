@@ -130,9 +130,11 @@ def _cost_fields(sv: Samenwerkingsverband, gemeente: Gemeente) -> dict[str, str]
 def next_moment(sv: Samenwerkingsverband, soort: str, peildatum: date):
     """The samenwerkingsverband's first herijkingsmoment of ``soort`` on or after
     ``peildatum`` (the letter's date), of any of its convenanten: the moment belongs to the
-    collaboration, so a letter of 2016 names 1 januari 2019 whichever version it is about."""
+    collaboration, so a letter of 2016 names 1 januari 2019 whichever version it is about;
+    of the agreed convenanten (``geldend``), never a moment only a concept holds."""
     return (
         Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv, soort=soort)
+        .geldend()
         .komend(peildatum)
         .first()
     )

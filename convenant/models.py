@@ -1,5 +1,5 @@
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
@@ -438,6 +438,16 @@ class Ondertekenaar(Versioned):
 
 
 class HerijkingsmomentQuerySet(models.QuerySet):
+    def geldend(self):
+        """The moments of the convenanten the parties agreed on (vastgesteld or ondertekend).
+        A new version in concept copies its moments but agrees to nothing yet: its copies (and
+        moments added in it) count once it is vastgesteld. Of a samenwerkingsverband with only
+        concepten, the concepten's moments: they are all there is."""
+        agreed = Convenant.objects.filter(
+            samenwerkingsverband=OuterRef("convenant__samenwerkingsverband")
+        ).exclude(status=ConvenantStatus.CONCEPT)
+        return self.filter(~Q(convenant__status=ConvenantStatus.CONCEPT) | ~Exists(agreed))
+
     def komend(self, op=None):
         """The herijkingsmomenten on or after ``op`` (today), the next one first. A new
         convenant version copies its moments: of one date, the newest version's copy first."""

@@ -83,7 +83,7 @@ class SamenwerkingsverbandDetailView(DetailView):
             else _with_scenario_inwonertal(sv.gemeenten.all(), sv)
         )
         context["convenanten"] = sv.convenanten.annotate(aantal_artikelen=Count("artikelen"))
-        momenten = Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv)
+        momenten = Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv).geldend()
         momenten = momenten.select_related("convenant")
         context["komende_herijkingen"] = momenten.komend()
         context["laatste_herijking"] = momenten.geweest().first()

@@ -282,10 +282,13 @@ class ConvenantBlok:
 
 
 def convenant_block(sv: Samenwerkingsverband, today: date | None = None) -> ConvenantBlok:
-    """The next herijkingsmoment and the days until it; without one, the last one."""
+    """The next herijkingsmoment and the days until it; without one, the last one. Of the
+    agreed convenanten only (``geldend``): a version in concept links to nothing here."""
     today = today or timezone.localdate()
-    momenten = Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv).select_related(
-        "convenant"
+    momenten = (
+        Herijkingsmoment.objects.filter(convenant__samenwerkingsverband=sv)
+        .geldend()
+        .select_related("convenant")
     )
     volgende = momenten.komend(today).first()
     blok = ConvenantBlok(url=reverse("convenant:samenwerkingsverband-detail", args=[sv.afkorting]))

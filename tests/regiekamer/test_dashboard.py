@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from brieven.velden import next_moment
+from convenant.constants import ConvenantStatus
 from convenant.models import Herijkingsmoment
 from dashboard.views import convenant_block, governance_block, programma_block
 from formatie.models import Bezetting
@@ -323,6 +325,35 @@ def test_convenant_block_counts_days_from_the_given_day(demo):
     assert convenant_block(mlw(), today=date(2018, 12, 31)).dagen_text == "over 1 dag"
     later = convenant_block(mlw(), today=date(2019, 1, 2))
     assert later.volgende is None and later.laatste.datum == date(2019, 1, 1)
+
+
+def test_a_new_version_in_concept_is_not_what_the_stuurgroep_is_sent_to(demo, stuur_client):
+    """The regiegroep drafts version 2 (its moments copied, one added): the dashboard, the
+    samenwerkingsverband's page and the letters keep to the signed version until version 2 is
+    agreed."""
+    moment = Herijkingsmoment.objects.order_by("datum").last()
+    signed = moment.convenant
+    concept = signed.create_new_version()
+    Herijkingsmoment.objects.create(
+        convenant=concept,
+        datum=timezone.localdate() + timedelta(days=40),
+        omschrijving="Herijking uit het concept",
+    )
+    page = text(stuur_client.get(URL))
+    convenant = block(page, "convenant")
+    assert signed.get_absolute_url() in convenant
+    assert concept.get_absolute_url() not in convenant
+    assert "Herijking uit het concept" not in convenant
+    assert "Het laatste: 1 januari 2019, herijking (go/no-go)" in convenant
+    assert next_moment(mlw(), moment.soort, date(2016, 6, 1)).convenant == signed
+    detail = text(stuur_client.get(reverse("convenant:samenwerkingsverband-detail", args=["MLW"])))
+    assert "Herijking uit het concept" not in detail
+
+    concept.status = ConvenantStatus.VASTGESTELD
+    concept.save()
+    convenant = block(text(stuur_client.get(URL)), "convenant")
+    assert concept.get_absolute_url() in convenant
+    assert "Herijking uit het concept" in convenant
 
 
 def test_an_evaluation_medio_2018_has_no_countdown(demo, stuur_client, monkeypatch):
