@@ -216,19 +216,34 @@ def verzendlijst(obj, user, samenwerkingsverband) -> dict:
     }
 
 
+# The singular of the plural nouns the pages pass as ``wie`` ("leden van ..." by rule).
+SINGULAR = {"eigenaren": "eigenaar", "griffies": "griffie"}
+
+
+def singular(wie: str) -> str:
+    """'lid van de stuurgroep' for 'leden van de stuurgroep', 'griffie' for 'griffies'."""
+    if wie.startswith("leden "):
+        return "lid " + wie.removeprefix("leden ")
+    return SINGULAR.get(wie, wie)
+
+
 def summary(berichten: list[Bericht], wie: str, niets: str = "Er") -> str:
     """What the page says after sending: how many go out by e-mail, and who has no address
     (never skipped silently). Whether each arrived at the mail server shows in the outbox.
-    ``niets``: how the sentence that nothing went out begins ("Er is niets ...")."""
+    ``wie``: the recipients, plural ("leden van de stuurgroep", "griffies"), said in the
+    singular of one. ``niets``: how the sentence that nothing went out begins ("Er is
+    niets ...")."""
     zonder = [b.ontvanger_naam for b in berichten if not b.ontvanger_email]
     met = len(berichten) - len(zonder)
     parts = []
     if met:
-        if met == 1 and wie.startswith("leden "):  # "naar 1 lid van de stuurgroep"
-            wie = "lid " + wie.removeprefix("leden ")
         parts.append(
-            f"Per e-mail naar {met} {wie}; of elk bericht bij de mailserver is aangekomen, "
-            "staat in de verzendlijst."
+            f"Per e-mail naar {met} {singular(wie) if met == 1 else wie}; of elk bericht bij de "
+            "mailserver is aangekomen, staat in de verzendlijst."
+        )
+    elif len(berichten) == 1:
+        parts.append(
+            f"{niets} is niets per e-mail verstuurd: van de {singular(wie)} is geen adres bekend."
         )
     else:
         parts.append(

@@ -202,7 +202,7 @@ class BriefSendView(FrozenLetterRedirectMixin, BriefScopedMixin, EditPermissionM
         announce(
             request,
             griffie,
-            "griffie",
+            "griffies",
             verzonden="Verzonden aan de gemeenteraad; tekst en bedragen zijn nu vastgelegd.",
             niets="De brief is vastgelegd (tekst en bedragen veranderen niet meer); er",
         )

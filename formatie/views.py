@@ -239,7 +239,15 @@ class RolCreateView(RolFormMixin, ObjectCreateView):
 
 
 class RolUpdateView(RolFormMixin, ObjectUpdateView):
-    pass
+    """The rol's form, its history, and the way to delete it (for who may)."""
+
+    template_name = "formatie/rol_form.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = history_rows(Rol.history.filter(id=self.object.pk))
+        context["mag_verwijderen"] = access.can(self.request.user, "delete", self.object)
+        return context
 
 
 class RolDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):

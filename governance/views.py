@@ -631,7 +631,7 @@ class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
     def announce_save(self):
         super().announce_save()
         if self.berichten:
-            announce(self.request, self.berichten, "eigenaar", verzonden="")
+            announce(self.request, self.berichten, "eigenaren", verzonden="")
 
 
 class ActiepuntListView(SamenwerkingsverbandListView):
@@ -678,8 +678,15 @@ class KnelpuntFormMixin(SamenwerkingsverbandFormMixin):
     def get_queryset(self):
         return Knelpunt.objects.filter(samenwerkingsverband=self.get_samenwerkingsverband())
 
+    def register_url(self) -> str:
+        """The knelpuntenregister: a knelpunt has no page of its own (its link is this form)."""
+        return reverse("governance:knelpunt-list", args=[self.get_samenwerkingsverband().afkorting])
+
+    def get_cancel_url(self):
+        return local_url(self.request, self.request.GET.get("terug", ""), self.register_url())
+
     def get_success_url(self):
-        return self.get_samenwerkingsverband().get_absolute_url()
+        return self.register_url()
 
 
 class KnelpuntCreateView(KnelpuntFormMixin, ObjectCreateView):

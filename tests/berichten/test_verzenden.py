@@ -205,3 +205,17 @@ def test_the_summary_counts_one_member_as_one_lid():
     assert summary([met, met], "leden van de stuurgroep").startswith(
         "Per e-mail naar 2 leden van de stuurgroep;"
     )
+
+
+def test_nothing_sent_to_one_says_so_in_the_singular_to_several_in_the_plural():
+    """'van de eigenaar is geen adres bekend', not 'van geen van de eigenaar'."""
+    zonder = Bericht(ontvanger_naam="B. Eigenaar")
+    assert summary([zonder], "eigenaren").startswith(
+        "Er is niets per e-mail verstuurd: van de eigenaar is geen adres bekend."
+    )
+    assert summary([zonder, zonder], "griffies").startswith(
+        "Er is niets per e-mail verstuurd: van geen van de griffies is een adres bekend."
+    )
+    met = Bericht(ontvanger_email="griffie@weert.example")
+    assert summary([met, zonder], "griffies").startswith("Per e-mail naar 1 griffie;")
+    assert summary([met, met], "griffies").startswith("Per e-mail naar 2 griffies;")

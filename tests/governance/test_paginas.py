@@ -199,6 +199,24 @@ def test_open_knelpunt_shows_on_the_home_page(demo, regie_client):
     assert "Een knelpunt wordt pas na het inbrengen opgelost." in response.content.decode()
 
 
+def test_a_knelpunt_form_goes_back_to_the_register_and_saving_lands_there(demo, regie_client):
+    """A knelpunt has no page of its own: its form's Terug and Annuleren lead to the register
+    (never to the form itself), and so does saving, where the user sees what was saved."""
+    data = {"omschrijving": "Wachtlijst Jeugd-GGZ", "ingebracht_door": "Regiegroep"}
+    data["datum"] = "2026-10-01"
+    response = regie_client.post(url("knelpunt-create"), data, follow=True)
+    assert response.redirect_chain[-1][0] == url("knelpunt-list")
+    assert "Wachtlijst Jeugd-GGZ" in response.content.decode()
+    knelpunt = Knelpunt.objects.get()
+    page = regie_client.get(url("knelpunt-update", knelpunt.pk)).content.decode()
+    register = f'href="{url("knelpunt-list")}"'
+    assert page.count(register) >= 2  # Terug and Annuleren
+    assert f'href="{url("knelpunt-update", knelpunt.pk)}"' not in page
+    data |= {"versie": knelpunt.versie, "oplossing": "Extra capaciteit ingekocht."}
+    response = regie_client.post(url("knelpunt-update", knelpunt.pk), data)
+    assert response.status_code == 302 and response["Location"] == url("knelpunt-list")
+
+
 def test_organogram_shows_the_2016_lines(demo, stuur_client):
     page = stuur_client.get(url("organogram")).content.decode()
     assert "<svg" in page and "opdrachtgever" in page and "escalatie" in page
