@@ -140,7 +140,25 @@ def claims_overzicht(regels: list[Budgetregel]) -> list[Claimgroep]:
     ]
 
 
+def omschrijvingen(regels: list[Budgetregel]) -> list[str]:
+    """What each gemeente's budgets are, the same description over several years once:
+    "Weert 2016–2018: Jaarlijks budget uitvoeringskosten …", in the order of the lines."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for regel in regels:
+        if regel.omschrijving:
+            groups.setdefault((regel.gemeente, regel.omschrijving), []).append(regel.jaar)
+    return [
+        f"{gemeente} {jaren_text(sorted(jaren))}: {omschrijving}"
+        for (gemeente, omschrijving), jaren in groups.items()
+    ]
+
+
 def budget_context(kv: Kostenverdeling, sv) -> dict:
-    """The budget check as the page and the PDF show it: a line per budget, and the claims."""
+    """The budget check as the page and the PDF show it: a line per budget, what the budgets
+    are, and the claims."""
     budgetten = check_budgets(kv, budgets_of(sv))
-    return {"budgetten": budgetten, "claims": claims_overzicht(budgetten)}
+    return {
+        "budgetten": budgetten,
+        "budget_omschrijvingen": omschrijvingen(budgetten),
+        "claims": claims_overzicht(budgetten),
+    }

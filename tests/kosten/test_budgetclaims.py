@@ -72,6 +72,25 @@ def test_the_page_says_the_ruimte_is_at_most_the_budget_less_the_share(demo, stu
     assert "claims bewerken" not in section  # the stuurgroep reads
 
 
+def test_every_gemeentes_budget_keeps_its_description_on_the_page_and_the_pdf(demo, regie_client):
+    """A budget of Leudal besides Weert's: both say what they are, each once over its years
+    (before: only the first budget's description, and Weert's vanished)."""
+    weert = weert_budget().omschrijving
+    Budget.objects.create(
+        samenwerkingsverband=Samenwerkingsverband.objects.get(afkorting="MLW"),
+        gemeente=Gemeente.objects.get(naam="Leudal"),
+        jaar=2016,
+        bedrag=Decimal("1250000"),
+        omschrijving="Budget regionale samenwerking Leudal",
+    )
+    section = regie_client.get(KOSTEN).content.decode().split('id="budgetcontrole"')[1]
+    assert "Budget Leudal 2016: Budget regionale samenwerking Leudal." in section
+    assert f"Budget Weert 2016–2018: {weert}." in section
+    text = pdf_text(regie_client.get(KOSTEN, {"download": "pdf"}).content)
+    assert "Budget Leudal 2016: Budget regionale samenwerking Leudal." in text
+    assert "Budget Weert 2016–2018:" in text
+
+
 def test_the_pdf_and_the_workbook_carry_the_same_check(demo, regie_client):
     pdf = regie_client.get(KOSTEN, {"download": "pdf"}).content
     text = pdf_text(pdf)

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from partijen.models import Gemeente, Samenwerkingsverband
+from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,17 @@ def test_with_penvoerder_weert_the_page_settles_every_year(demo, stuur_client):
     assert "Leudal betaalt Weert € 55.623" in page
     assert "Nederweert betaalt Weert € 36.078" in page
     assert "Het afrondingsverschil van € 1 in 2016" in page
+
+
+def test_the_page_and_its_pdf_say_they_settle_the_budgeted_costs(demo, stuur_client):
+    """The verrekening settles the kostenverdeling's (begrote) costs; the actual ones are the
+    nacalculatie's: the page and the PDF say so, never 'de werkelijke kosten'."""
+    page = stuur_client.get(verrekening_url()).content.decode()
+    assert "draagt eerst de begrote kosten van de rollen die zij levert" in page
+    assert "De werkelijke kosten verrekent na afloop van het jaar de nacalculatie." in page
+    assert "draagt eerst de werkelijke kosten" not in page
+    text = pdf_text(stuur_client.get(verrekening_url(), {"download": "pdf"}).content)
+    assert "draagt eerst de begrote kosten" in text and "de nacalculatie" in text
 
 
 def test_verrekening_command_prints_csv(demo):
