@@ -32,7 +32,15 @@ from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.getallen import BEDRAG, Getalfout, format_number, kort, parse_number
 from regiekamer.opmaak import format_decimal
 from regiekamer.spreadsheet import FORMULA_START, csv_text
-from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
+from regiekamer.uploads import (
+    ZIP_ERRORS,
+    RowsBeyondLimit,
+    detect_type,
+    max_upload_bytes,
+    rows_beyond_message,
+    sheet_rows,
+    too_large_message,
+)
 
 from .models import MAX_JAAR, MIN_JAAR, SCENARIO_REALISATIE, Realisatie
 
@@ -340,14 +348,10 @@ def _xlsx_tabel(data: bytes) -> _Tabel:
 
 def _blad_tabel(sheet, formula_sheet) -> _Tabel:
     tabel = _Tabel(f'Blad "{sheet.title}"')
-    sheet.reset_dimensions()
-    formula_sheet.reset_dimensions()
     try:
-        for number, (cells, fcells) in enumerate(
-            zip(sheet.iter_rows(), formula_sheet.iter_rows(), strict=True), start=1
-        ):
+        for number, cells, fcells in sheet_rows(sheet, formula_sheet, MAX_KOLOMMEN + 1):
             row = []
-            for cell, fcell in zip(cells[: MAX_KOLOMMEN + 1], fcells, strict=False):
+            for cell, fcell in zip(cells, fcells, strict=True):
                 if fcell.data_type == "f" and cell.value is None:
                     row.append(_ZonderWaarde())
                 else:
@@ -357,6 +361,8 @@ def _blad_tabel(sheet, formula_sheet) -> _Tabel:
             tabel.rijen.append((number, row))
             if len(tabel.rijen) > MAX_RIJEN + 1:
                 break
+    except RowsBeyondLimit as exc:
+        raise RealisatieFout([rows_beyond_message(f'Het blad "{sheet.title}"')]) from exc
     except Exception as exc:  # a broken sheet inside a readable zip
         raise RealisatieFout([NIET_LEESBAAR]) from exc
     return tabel

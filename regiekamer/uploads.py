@@ -101,6 +101,48 @@ ZIP_ERRORS = (
 ZIP_READ_LIMIT = 256 * 1024
 
 
+# The last row of a sheet any import reads. openpyxl's read-only reader yields an empty row for
+# every row number a sheet skips, so a 5 KB workbook naming row 10**12 would keep a reader busy
+# for days (an attack-review finding): a sheet with anything further down is refused.
+MAX_RIJNUMMER = 50_000
+
+
+class RowsBeyondLimit(Exception):
+    """A sheet holds a row past ``MAX_RIJNUMMER``."""
+
+
+def sheet_rows(values, formulas, columns: int):
+    """(number, cells, formula cells) of one sheet, read from two read-only openpyxl views of
+    it (its values and its formulas), row 1 to at most ``MAX_RIJNUMMER``: the reading stops
+    there whatever the file says, and raises ``RowsBeyondLimit`` when the sheet goes on.
+    A row holds its first ``columns`` cells: a cell far to the right (column XFD) would
+    otherwise make every row 16.384 cells long."""
+    # Not the sheet's own stated size (it may be wrong, or absurd): the rows as they are.
+    values.reset_dimensions()
+    formulas.reset_dimensions()
+    last = MAX_RIJNUMMER + 1
+    pairs = zip(
+        values.iter_rows(max_row=last, max_col=columns),
+        formulas.iter_rows(max_row=last, max_col=columns),
+        strict=True,
+    )
+    for number, (cells, formula_cells) in enumerate(pairs, start=1):
+        if number > MAX_RIJNUMMER:
+            raise RowsBeyondLimit(values.title)
+        yield number, cells, formula_cells
+
+
+def rows_beyond_message(sheet: str) -> str:
+    """Why a sheet past ``MAX_RIJNUMMER`` is refused, and what to do (``sheet``: 'Het
+    werkblad "Rollen"')."""
+    rij = f"{MAX_RIJNUMMER:,}".replace(",", ".")
+    return (
+        f"{sheet} loopt door tot voorbij rij {rij}: zo ver leest Regiekamer geen blad. Verwijder "
+        "wat onder de gegevens staat (ook lege of opgemaakte rijen) en lees het bestand opnieuw "
+        "in; er is niets ingelezen."
+    )
+
+
 def max_upload_bytes() -> int:
     """The size limit in bytes, read from the setting when asked (tests may change it)."""
     return settings.MAX_UPLOAD_MB * 1024 * 1024

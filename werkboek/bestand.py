@@ -3,9 +3,10 @@
 Before anything is unpacked the file must be within the upload limit (``MAX_UPLOAD_MB``), be
 an .xlsx by its content (a zip with the Excel structure, no macros) and unpack within
 ``MAX_UITGEPAKT_MB`` without a part packed like a zip bomb. Its sheets are then streamed
-(read-only) and refused beyond their row limit (``Blad.max_rijen``) or ``MAX_KOLOMMEN``
-columns. A formula counts with the value the file stored for it (as Excel saves it); a formula
-without a stored value is reported, never read as empty.
+(read-only, to row ``MAX_RIJNUMMER`` and column ``MAX_KOLOMNUMMER`` at most) and refused
+beyond their row limit (``Blad.max_rijen``) or ``MAX_KOLOMMEN`` headed columns. A formula
+counts with the value the file stored for it (as Excel saves it); a formula without a stored
+value is reported, never read as empty.
 """
 
 import zipfile
@@ -16,7 +17,15 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from regiekamer.uploads import ZIP_ERRORS, detect_type, max_upload_bytes, too_large_message
+from regiekamer.uploads import (
+    ZIP_ERRORS,
+    RowsBeyondLimit,
+    detect_type,
+    max_upload_bytes,
+    rows_beyond_message,
+    sheet_rows,
+    too_large_message,
+)
 
 from .cellen import INVALID, Cell, Problems, Row, Sheet, WerkboekFout, format_decimal, is_empty, key
 from .kolommen import Blad
@@ -33,6 +42,7 @@ MAX_UITGEPAKT_MB = 20  # all parts of the .xlsx (a zip) together, unpacked
 MAX_COMPRESSIE = 100  # unpacked size : packed size of a part above 1 MB (a zip bomb)
 MAX_ONDERDELEN = 1000  # parts in the zip
 MAX_KOLOMMEN = 100  # headed columns on one sheet
+MAX_KOLOMNUMMER = 1000  # columns read of a sheet (ALL): a cell in column XFD costs no time
 
 
 def _check_size(size: int) -> None:
@@ -135,15 +145,14 @@ class Bestand:
 
 
 def _stream(values, formulas):
-    # Not the sheet's own stated size (it may be wrong, or absurd): the rows as they are.
-    values.reset_dimensions()
-    formulas.reset_dimensions()
-    rows = enumerate(zip(values.iter_rows(), formulas.iter_rows(), strict=True), start=1)
+    rows = sheet_rows(values, formulas, MAX_KOLOMNUMMER)
     while True:
         try:
-            number, (cells, formula_cells) = next(rows)
+            number, cells, formula_cells = next(rows)
         except StopIteration:
             return
+        except RowsBeyondLimit as exc:
+            raise WerkboekFout([rows_beyond_message(f'Het werkblad "{values.title}"')]) from exc
         except Exception as exc:  # a broken sheet inside a readable zip
             raise WerkboekFout([NOT_READABLE]) from exc
         yield number, cells, formula_cells

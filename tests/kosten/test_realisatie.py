@@ -4,6 +4,8 @@ the archive."""
 
 import csv
 import io
+import re
+import zipfile
 from decimal import Decimal
 from io import StringIO
 
@@ -381,6 +383,25 @@ def test_upload_page_reads_a_file_or_lists_every_problem(mlw, regie_client):
     response = regie_client.post(url("realisatie-import"), {"bestand": good}, follow=True)
     assert "Ingelezen: werkelijke kosten over 2017: 1 nieuw" in response.content.decode()
     assert response.redirect_chain[-1][0] == url(jaar=2017)
+
+
+def test_a_file_that_names_a_row_millions_down_is_refused_and_nothing_read(mlw, regie_client):
+    """An attack-review finding: a cell in row 3.000.000 of a 5 KB file made the reader go
+    through every empty row before it (row 10**12: days, with the database locked)."""
+    data = xlsx_bytes([HEADER, [2017, "Contractmanagement", 5]])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = re.sub(r'<dimension ref="[^"]*"/>', "", content.decode())
+                far = '<row r="3000000"><c r="A3000000"><v>1</v></c></row>'
+                content = text.replace("</sheetData>", far + "</sheetData>").encode()
+            target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
+    upload = SimpleUploadedFile("kosten.xlsx", out.getvalue())
+    page = regie_client.post(url("realisatie-import"), {"bestand": upload}).content.decode()
+    assert "Het blad &quot;Realisatie&quot; loopt door tot voorbij rij 50.000" in page
+    assert not Realisatie.objects.exists()
 
 
 # --- the rol, the admin, the archive ---------------------------------------------------------

@@ -123,6 +123,67 @@ def fase_1_formula(cached: str | None) -> bytes:
     return with_parts(data, {}, store_value)
 
 
+def far_row(row: int):
+    """A ``replace`` for ``with_parts``: the first sheet gets one cell in row ``row``, and no
+    stated size (a few bytes that name a row millions down)."""
+
+    def replace(name: str, content: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return content
+        text = re.sub(r'<dimension ref="[^"]*"/>', "", content.decode())
+        cell = f'<row r="{row}"><c r="A{row}" t="inlineStr"><is><t>x</t></is></c></row>'
+        return text.replace("</sheetData>", cell + "</sheetData>").encode()
+
+    return replace
+
+
+def test_a_sheet_that_names_a_row_millions_down_is_refused_without_reading_to_it(sv):
+    """An attack-review finding: openpyxl yields an empty row for every row number skipped, so
+    a 5 KB file with a cell in row 10**12 kept the import busy for days (and the database
+    locked). Reading stops at row 50.000 and refuses the workbook; nothing changes."""
+    data = with_parts(make_workbook(), {}, replace=far_row(3_000_000))
+    (problem,) = refused(sv, data)
+    assert problem.startswith('Het werkblad "Gemeenten" loopt door tot voorbij rij 50.000')
+    assert problem.endswith("er is niets ingelezen.")
+
+
+def test_the_row_limit_reads_its_last_row_and_refuses_the_next(monkeypatch):
+    from openpyxl import load_workbook
+
+    from regiekamer import uploads
+
+    monkeypatch.setattr(uploads, "MAX_RIJNUMMER", 10)
+    for row, refused_ in ((10, False), (11, True)):
+        data = with_parts(make_workbook(), {}, replace=far_row(row))
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        formulas = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
+        rows = uploads.sheet_rows(values, formulas, columns=5)
+        if refused_:
+            with pytest.raises(uploads.RowsBeyondLimit):
+                list(rows)
+        else:
+            assert [number for number, _, _ in rows][-1] == 10
+
+
+def test_a_cell_in_the_last_column_does_not_make_every_row_16384_cells_long():
+    from openpyxl import load_workbook
+
+    from regiekamer import uploads
+
+    def far_column(name: str, content: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return content
+        text = re.sub(r'<dimension ref="[^"]*"/>', "", content.decode())
+        cell = r'\1<c r="XFD2"><v>1</v></c>\2'  # the row's last cell, as Excel orders them
+        return re.sub(r'(<row r="2".*?)(</row>)', cell, text, count=1, flags=re.DOTALL).encode()
+
+    data = with_parts(make_workbook(), {}, replace=far_column)
+    values = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    formulas = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
+    widths = {len(cells) for _, cells, _ in uploads.sheet_rows(values, formulas, columns=7)}
+    assert widths == {7}
+
+
 def test_a_formula_counts_with_its_stored_value_and_without_one_is_reported(sv):
     assert refused(sv, fase_1_formula(None)) == [f'Rollen, rij 2, kolom "Fase 1": {ZONDER_WAARDE}']
 
