@@ -1,4 +1,5 @@
 import uuid
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -481,6 +482,24 @@ class Vergadering(Versioned):
     def is_geannuleerd(self) -> bool:
         return self.status == Vergaderstatus.GEANNULEERD
 
+    def reden_geen_besluit(self, now=None) -> str:
+        """Why no besluit can be recorded at this meeting (yet), in Dutch; "" when it can: a
+        decision is taken in the meeting, so not before it began, nor in a cancelled one."""
+        if self.is_geannuleerd:
+            return "Deze vergadering is geannuleerd: daarin is geen besluit genomen."
+        if self.begin > (now or timezone.now()):
+            begin = timezone.localtime(self.begin)
+            return (
+                f"De vergadering van {begin:%d-%m-%Y %H:%M} is nog niet begonnen: leg het besluit "
+                "vast zodra het in de vergadering is genomen."
+            )
+        return ""
+
+    @property
+    def kan_besluiten(self) -> bool:
+        """Whether a besluit may be recorded at this meeting now (``reden_geen_besluit``)."""
+        return not self.reden_geen_besluit()
+
     @property
     def is_uitgenodigd(self) -> bool:
         """The members have the invitation (and the calendar entry)."""
@@ -693,6 +712,10 @@ class Besluit(Versioned):
             )
         if self.route == Besluitroute.STUKKEN and not self.bron.strip():
             raise ValidationError({"bron": _("Noem het stuk waarin dit besluit staat.")})
+        if self.agendapunt_id and self._state.adding:
+            reden = self.agendapunt.vergadering.reden_geen_besluit()
+            if reden:
+                raise ValidationError({"agendapunt": reden})
 
 
 def te_laat(op=None) -> dict:
@@ -760,6 +783,25 @@ class Actiepunt(Versioned):
     def is_overdue(self, op=None) -> bool:
         """Open and past its deadline on ``op`` (today): the rule ``te_laat``."""
         return matches(self, te_laat(op))
+
+    @property
+    def vergaderdag(self) -> date | None:
+        """The day of the meeting the action was agreed in (None: none)."""
+        if self.vergadering is None:
+            return None
+        return timezone.localdate(self.vergadering.begin)
+
+    def clean(self):
+        """An action agreed in a meeting is due on or after that meeting's day."""
+        super().clean()
+        dag = self.vergaderdag
+        if dag and self.deadline and self.deadline < dag:
+            raise ValidationError(
+                {
+                    "deadline": "De uiterste datum ligt vóór de vergadering waarin de actie is "
+                    f"afgesproken ({dag.strftime('%d-%m-%Y')})."
+                }
+            )
 
 
 class Knelpunt(Versioned):

@@ -52,6 +52,12 @@ urlpatterns = [
     path("acties/", views.ActiepuntListView.as_view(), name="actiepunt-list"),
     path("acties/nieuw/", views.ActiepuntCreateView.as_view(), name="actiepunt-create"),
     path("acties/<int:pk>/gereed/", views.ActiepuntDoneView.as_view(), name="actiepunt-done"),
+    path("acties/<int:pk>/bewerken/", views.ActiepuntUpdateView.as_view(), name="actiepunt-update"),
+    path(
+        "acties/<int:pk>/verwijderen/",
+        views.ActiepuntDeleteView.as_view(),
+        name="actiepunt-delete",
+    ),
     path("knelpunten/", views.KnelpuntListView.as_view(), name="knelpunt-list"),
     path("knelpunten/nieuw/", views.KnelpuntCreateView.as_view(), name="knelpunt-create"),
     path(

@@ -15,11 +15,13 @@ from berichten.verzenden import announce, verzendlijst
 from regiekamer import datums
 from regiekamer.access import can
 from regiekamer.dataversie import cached
+from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
 from regiekamer.views import (
     EditPermissionMixin,
     ObjectCreateView,
+    ObjectDeleteView,
     ObjectUpdateView,
     PdfDownloadMixin,
     SamenwerkingsverbandFormMixin,
@@ -634,6 +636,45 @@ class ActiepuntCreateView(SamenwerkingsverbandFormMixin, ObjectCreateView):
             announce(self.request, self.berichten, "eigenaren", verzonden="")
 
 
+class ActiepuntMixin(SamenwerkingsverbandMixin):
+    """An actiepunt of this samenwerkingsverband (of another: 404)."""
+
+    model = Actiepunt
+
+    def get_queryset(self):
+        return Actiepunt.objects.filter(
+            gremium__samenwerkingsverband=self.get_samenwerkingsverband()
+        ).select_related("gremium__samenwerkingsverband")
+
+
+class ActiepuntUpdateView(ActiepuntMixin, SamenwerkingsverbandFormMixin, ObjectUpdateView):
+    """Change an actiepunt: its text, owner, deadline, and its status (also back to open after
+    an early "Gereed"); its history and the way to delete it below."""
+
+    form_class = ActiepuntForm
+    template_name = "governance/actiepunt_form.html"
+
+    def get_cancel_url(self):
+        """Back where the user came from (the actielijst or the meeting), else the list."""
+        return local_url(self.request, self.request.GET.get("terug", ""), super().get_cancel_url())
+
+    def get_success_url(self):
+        return self.get_cancel_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = history_rows(Actiepunt.history.filter(id=self.object.pk))
+        context["mag_verwijderen"] = can(self.request.user, "delete", self.object)
+        return context
+
+
+class ActiepuntDeleteView(ActiepuntMixin, ObjectDeleteView):
+    """Asks first; back to the actielijst."""
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
 class ActiepuntListView(SamenwerkingsverbandListView):
     queryset = Actiepunt.objects.select_related("gremium__samenwerkingsverband", "eigenaar")
     sv_lookup = "gremium__samenwerkingsverband"
@@ -658,7 +699,11 @@ class ActiepuntDoneView(SamenwerkingsverbandMixin, EditPermissionMixin, View):
         actiepunt = self.get_permission_object()
         actiepunt.status = Actiestatus.GEREED
         actiepunt.save(update_fields=["status"])
-        messages.success(request, f"Actiepunt afgerond: {actiepunt}.")
+        messages.success(
+            request,
+            f"Actiepunt afgerond: {actiepunt}. Te vroeg? Bij Bewerken zet u de status terug op "
+            "open.",
+        )
         terug = local_url(request, request.POST.get("terug", ""), actiepunt.get_absolute_url())
         return HttpResponseRedirect(terug)
 

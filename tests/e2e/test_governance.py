@@ -16,8 +16,8 @@ ACTIE = "Inkoopplan Jeugd aanbieden aan de colleges."
 
 
 def test_regiegroep_records_a_decision_and_an_action_of_a_meeting(browse):
-    # A meeting some weeks ahead, so it is one of the gremium's coming meetings.
-    dag = timezone.localdate() + timedelta(days=21)
+    # A meeting held two days ago, recorded afterwards: a decision is recorded once it is taken.
+    dag = timezone.localdate() - timedelta(days=2)
     deadline = dag + timedelta(days=14)
 
     user = browse()

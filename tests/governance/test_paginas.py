@@ -1,5 +1,7 @@
 """Governance in the browser: meetings, agenda, decisions, actions, lists, organogram."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -61,7 +63,8 @@ def test_demo_holds_the_2016_structure(demo):
 
 def test_regiegroep_creates_a_meeting_records_a_decision_and_an_action(demo, regie_client):
     gremium = stuurgroep()
-    response = create_meeting(regie_client, gremium)
+    dag = (timezone.localdate() - timedelta(days=7)).isoformat()  # held: decisions are recorded
+    response = create_meeting(regie_client, gremium, begin=f"{dag}T10:00", eind=f"{dag}T12:00")
     vergadering = Vergadering.objects.get()
     assert response.url == vergadering.get_absolute_url()
     assert [a.titel for a in vergadering.agendapunten.all()] == [
@@ -74,7 +77,7 @@ def test_regiegroep_creates_a_meeting_records_a_decision_and_an_action(demo, reg
         "gremium": gremium.pk,
         "agendapunt": agendapunt.pk,
         "route": "vergadering",
-        "datum": "2026-12-08",
+        "datum": dag,
         "tekst": "De stuurgroep stelt de opzet van de evaluatie vast.",
         "uitkomst": "aangenomen",
     }
@@ -197,6 +200,37 @@ def test_open_knelpunt_shows_on_the_home_page(demo, regie_client):
     data["versie"] = knelpunt.versie
     response = regie_client.post(url("knelpunt-update", knelpunt.pk), data)
     assert "Een knelpunt wordt pas na het inbrengen opgelost." in response.content.decode()
+
+
+def test_no_decision_is_recorded_before_the_meeting_or_in_a_cancelled_one(demo, regie_client):
+    """A decision is taken in the meeting: at one not yet begun (or cancelled) the page offers
+    no "Besluit vastleggen" and a forged POST is refused in Dutch, with nothing saved."""
+    gremium = stuurgroep()
+    create_meeting(regie_client, gremium, begin="2027-01-14T10:00", eind="2027-01-14T12:00")
+    vergadering = Vergadering.objects.get()
+    agendapunt = vergadering.agendapunten.get(volgorde=2)
+    page = regie_client.get(vergadering.get_absolute_url()).content.decode()
+    assert "Besluit vastleggen" not in page
+    data = {
+        "gremium": gremium.pk,
+        "agendapunt": agendapunt.pk,
+        "route": "vergadering",
+        "datum": "2027-01-14",
+        "tekst": "Vooruitgelopen besluit",
+        "uitkomst": "aangenomen",
+    }
+    page = regie_client.post(url("besluit-create"), data).content.decode()
+    assert "De vergadering van 14-01-2027 10:00 is nog niet begonnen" in page
+    Vergadering.objects.filter(pk=vergadering.pk).update(
+        begin=timezone.now() - timedelta(days=1), status="geannuleerd"
+    )
+    page = regie_client.post(url("besluit-create"), data).content.decode()
+    assert "Deze vergadering is geannuleerd: daarin is geen besluit genomen." in page
+    assert not Besluit.objects.filter(tekst="Vooruitgelopen besluit").exists()
+    Vergadering.objects.filter(pk=vergadering.pk).update(status="gehouden")
+    page = regie_client.get(vergadering.get_absolute_url()).content.decode()
+    assert f"?agendapunt={agendapunt.pk}" in page
+    assert regie_client.post(url("besluit-create"), data).status_code == 302
 
 
 def test_a_knelpunt_form_goes_back_to_the_register_and_saving_lands_there(demo, regie_client):
