@@ -621,5 +621,10 @@ class Voortgangsregel(FrozenGuard, Versioned):
                 errors[name] = END_BEFORE_START
         if self.uitvoering == Uitvoering.LOPEND and not self.kleurstatus:
             errors["kleurstatus"] = _("Kies een kleurstatus voor een opdracht die loopt.")
+        if self.uitvoering != Uitvoering.LOPEND:
+            # Only a running opdracht has a colour (the report shows the others as nog niet
+            # gestart or afgerond): a colour left or chosen on one is not kept, so neither
+            # the report nor its history claims one.
+            self.kleurstatus = ""
         if errors:
             raise ValidationError(errors)

@@ -261,6 +261,23 @@ def test_the_stuurgroep_reads_but_cannot_edit(demo, stuur_client, name, method):
     assert stuur_client.post(url(name, args), {}).status_code == 403
 
 
+def test_a_colour_on_a_row_that_does_not_run_is_not_kept(demo, regie_client):
+    """The report shows a row not started as "nog niet gestart" whatever colour was chosen:
+    the colour is not stored, so the history does not claim one either (a user review found
+    "kleurstatus: — → Goed" in the history of a row the report called not started)."""
+    report = draft_report(plan(), date(2021, 10, 31), "september–oktober 2021")
+    edit = url("rapportage-update", report.pk)
+    data = page_data(regie_client.get(edit))
+    rows = list(report.regels.select_related("opdracht__thema"))
+    i = next(n for n, r in enumerate(rows) if r.opdracht.code == "1.3")
+    data |= {f"regels-{i}-uitvoering": "niet_gestart", f"regels-{i}-kleurstatus": "goed"}
+    assert regie_client.post(edit, data).status_code == 302
+    assert Voortgangsregel.objects.get(pk=rows[i].pk).kleurstatus == ""
+    history = Voortgangsregel.history.filter(id=rows[i].pk)
+    assert {h.kleurstatus for h in history} == {""}
+    assert "wordt geen kleur bewaard" in text(regie_client.get(edit))
+
+
 def test_the_stuurgroep_cannot_edit_or_send_a_report(demo, stuur_client):
     report = draft_report(plan(), date(2021, 10, 31), "september–oktober 2021")
     assert stuur_client.post(url("rapportage-update", report.pk), {}).status_code == 403
