@@ -60,7 +60,25 @@ class OptionalPrecisionMixin:
         return cleaned
 
 
-class GemeenteScopedFormSet(forms.BaseInlineFormSet):
+class RowsFormSet(forms.BaseInlineFormSet):
+    """An inline formset that says in plain Dutch which rows clash: two rows with the same
+    values where only one may be ("per gemeente en jaar één budget")."""
+
+    def get_unique_error_message(self, unique_check):
+        # The parent (the samenwerkingsverband of every row) is the same for all: not named.
+        fields = [f for f in unique_check if f != self.fk.name] or list(unique_check)
+        names = [str(self.model._meta.get_field(f).verbose_name) for f in fields]
+        together = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+        return (
+            f"Twee rijen hebben dezelfde {together}; die combinatie mag maar één keer "
+            "voorkomen. Pas de gemarkeerde rij aan of verwijder hem. Er is niets opgeslagen."
+        )
+
+    def get_form_error(self):
+        return "Deze rij heeft dezelfde waarden als een rij erboven."
+
+
+class GemeenteScopedFormSet(RowsFormSet):
     """An inline formset whose ``gemeente`` choices are limited to the given gemeenten."""
 
     def __init__(self, *args, gemeenten=None, **kwargs):
@@ -73,7 +91,7 @@ class GemeenteScopedFormSet(forms.BaseInlineFormSet):
             form.fields["gemeente"].queryset = self.gemeenten
 
 
-class SamenwerkingsverbandScopedFormSet(forms.BaseInlineFormSet):
+class SamenwerkingsverbandScopedFormSet(RowsFormSet):
     """An inline formset of one gemeente's rows in several samenwerkingsverbanden: only the
     rows of the given samenwerkingsverbanden are shown, and only those can be chosen."""
 

@@ -275,7 +275,7 @@ def plausibility_warning(subject: str, old, new, kind: str) -> str | None:
         shown = f"€ {shown_old} → € {shown_new}"
     else:
         shown = f"{shown_old} → {shown_new}" + (" fte" if kind == FTE else "")
-    return f"{subject}: {shown}, {reason}. Klopt dit?"
+    return f"{subject[:1].upper()}{subject[1:]}: {shown}, {reason}. Klopt dit?"
 
 
 class PlausibilityMixin:

@@ -362,8 +362,13 @@ class FormsetMixin:
         """Hook: what follows a save, in the same transaction."""
 
     def announce_save(self) -> None:
-        """Hook: the message after a save (a page may warn about what it saved instead)."""
-        messages.success(self.request, self.success_message)
+        """Hook: the message after a save (a page may warn about what it saved instead); it
+        names the rows a formset deleted ("Verwijderd: schaal 10 vanaf 2018: € 1.234,56.")."""
+        deleted = getattr(self, "deleted_rows", [])
+        text = self.success_message
+        if deleted:
+            text += " Verwijderd: " + "; ".join(deleted) + "."
+        messages.success(self.request, text)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -411,6 +416,9 @@ class FormsetMixin:
         for fs in formsets.values():
             fs.instance = self.object
             fs.save()
+        self.deleted_rows = [
+            str(row) for fs in formsets.values() for row in getattr(fs, "deleted_objects", [])
+        ]
         self.after_save()
 
     def conflict(self):

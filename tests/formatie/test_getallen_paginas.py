@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from formatie.models import Bezetting, Rol, Salarisschaal
 from kosten.models import Budget
-from partijen.models import Gemeente
+from partijen.models import Gemeente, Samenwerkingsverband
 from tests.conftest import logged_in
 from tests.programma.helpers import form_data, page_data
 
@@ -80,6 +80,34 @@ def test_salarisschaal_reads_73_000_and_shows_it_with_a_thousands_dot(demo, regi
 
     assert Salarisschaal.objects.get(schaal=12, jaar=2031).jaarkosten_per_fte == 73000
     assert 'value="73.000"' in regie_client.get(SALARISSCHALEN).content.decode()
+
+
+def test_a_deleted_salarisschaal_is_named_in_the_message(demo, regie_client):
+    """Ticking Verwijderen and saving says what went (not only "Opgeslagen.")."""
+    Salarisschaal.objects.create(
+        samenwerkingsverband=Samenwerkingsverband.objects.get(afkorting="MLW"),
+        schaal=12,
+        jaar=2031,
+        jaarkosten_per_fte=73000,
+    )
+    response = regie_client.get(SALARISSCHALEN)
+    data = page_data(response)
+    forms = response.context["formsets"]["salarisschalen"].forms
+    i = next(n for n, f in enumerate(forms) if f.instance.jaar == 2031)
+    data[f"salarisschalen-{i}-DELETE"] = "on"
+    page = regie_client.post(SALARISSCHALEN, data, follow=True).content.decode()
+    assert "Opgeslagen. Verwijderd: schaal 12 vanaf 2031: € 73.000." in page
+    assert not Salarisschaal.objects.filter(jaar=2031).exists()
+
+
+def test_a_plausibility_warning_begins_with_a_capital(demo, regie_client):
+    response = regie_client.get(SALARISSCHALEN)
+    data = page_data(response)
+    forms = response.context["formsets"]["salarisschalen"].forms
+    i, schaal = next((n, f.instance) for n, f in enumerate(forms) if f.instance.pk)
+    data[f"salarisschalen-{i}-jaarkosten_per_fte"] = str(int(schaal.jaarkosten_per_fte) // 10)
+    page = regie_client.post(SALARISSCHALEN, data).content.decode()
+    assert f"Schaal {schaal.schaal} vanaf {schaal.jaar}: € " in page
 
 
 def test_gemeente_page_reads_50_250_inwoners_and_a_budget_of_950_000(demo, regie_client):
