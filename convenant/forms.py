@@ -51,6 +51,13 @@ class ConvenantForm(OptionalPrecisionMixin, forms.ModelForm):
             "begripsbepaling": forms.Textarea(attrs={"rows": 2}),
         }
 
+    ondertekening_bevestigd = forms.BooleanField(
+        label="Ja, ondertekenen",
+        required=False,
+        help_text="Alleen nodig wanneer u de status op Ondertekend zet: daarna ligt de tekst vast "
+        "en kan de status niet terug naar concept (een wijziging wordt een nieuwe versie).",
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dagtekening_precisie"].label = "Nauwkeurigheid van de dagtekening"
@@ -64,6 +71,12 @@ class ConvenantForm(OptionalPrecisionMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.signs_now(cleaned) and not cleaned.get("ondertekening_bevestigd"):
+            self.add_error(
+                "ondertekening_bevestigd",
+                "Bevestig de ondertekening: daarna ligt de tekst vast en kan de status niet "
+                "terug naar concept.",
+            )
         if not self.instance.is_text_locked():
             return cleaned
         saved = Convenant.objects.get(pk=self.instance.pk)
@@ -75,6 +88,16 @@ class ConvenantForm(OptionalPrecisionMixin, forms.ModelForm):
             if field in cleaned and before and cleaned[field] != before:
                 self.add_error(field, Convenant.LOCKED_MESSAGE)
         return cleaned
+
+    def signs_now(self, cleaned) -> bool:
+        """The form sets the status to Ondertekend on a convenant not signed before (as
+        stored: a status changed in memory does not count)."""
+        if cleaned.get("status") != ConvenantStatus.ONDERTEKEND:
+            return False
+        if self.instance.pk is None:
+            return True
+        stored = Convenant.objects.filter(pk=self.instance.pk).values_list("status", flat=True)
+        return stored.first() != ConvenantStatus.ONDERTEKEND
 
     def clean_status(self):
         status = self.cleaned_data["status"]

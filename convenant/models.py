@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length
@@ -181,6 +182,20 @@ class Convenant(VersionedBase):
         super().clean()
         if self.dagtekening is not None:  # no dagtekening: not (yet) signed, or not known
             datums.check(self.dagtekening, self.dagtekening_precisie, "dagtekening")
+        elif (
+            self.status == ConvenantStatus.ONDERTEKEND
+            and not self.zonder_tekst
+            and self.dagtekening_precisie != datums.Datumprecisie.ONBEKEND
+        ):
+            # A signed text carries the day it was signed (or says that it is not known).
+            raise ValidationError(
+                {
+                    "dagtekening": _(
+                        "Een ondertekend convenant heeft een dagtekening: vul de datum van "
+                        "ondertekening in (of kies bij de nauwkeurigheid 'datum onbekend')."
+                    )
+                }
+            )
 
     @property
     def dagtekening_tekst(self) -> str:

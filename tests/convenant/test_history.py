@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from convenant.models import Convenant
 from partijen.models import Gemeente
+from tests.programma.helpers import page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -44,17 +45,13 @@ def test_gemeente_edit_leaves_history_with_user(demo, regie_client, regie_user):
 
 def test_convenant_edit_history_shows_what_changed(demo, regie_client, regie_user):
     convenant = Convenant.objects.get(titel__endswith="2016").voorganger
-    data = {
-        "titel": convenant.titel,
-        "samenwerkingsverband": convenant.samenwerkingsverband_id,
-        "status": "ondertekend",
+    url = reverse("convenant:convenant-update", args=[convenant.pk])
+    # The form as the page shows it, with the einddatum and the toelichting changed.
+    data = page_data(regie_client.get(url)) | {
         "einddatum": "2015-12-31",
         "toelichting": "Nieuwe toelichting van de regiegroep.",
-        "versie": convenant.revisie,
     }
-    for prefix in ("overwegingen", "ondertekenaars", "herijkingsmomenten"):
-        data |= management_data(prefix)
-    response = regie_client.post(reverse("convenant:convenant-update", args=[convenant.pk]), data)
+    response = regie_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert convenant.history.first().history_user == regie_user
     page = regie_client.get(convenant.get_absolute_url()).content.decode()
