@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from partijen.models import Gemeente, Toegang
 from regiekamer import access
+from regiekamer.forms import PkMultipleChoiceField
 from regiekamer.roles import BEHEERDER, GEMEENTE
 
 from . import rules
@@ -38,14 +39,14 @@ class GebruikerForm(forms.Form):
         help_text="Meestal één: de regiegroep past aan, de stuurgroep leest mee en legt "
         "besluiten vast, de ambtenaar leest mee en past de gegevens van de eigen gemeente aan.",
     )
-    samenwerkingsverbanden = forms.ModelMultipleChoiceField(
+    samenwerkingsverbanden = PkMultipleChoiceField(
         queryset=None,
         required=False,
         label="Samenwerkingsverbanden",
         widget=forms.CheckboxSelectMultiple,
         help_text="Waar deze collega met de rol hierboven werkt.",
     )
-    stuurgroep_samenwerkingsverbanden = forms.ModelMultipleChoiceField(
+    stuurgroep_samenwerkingsverbanden = PkMultipleChoiceField(
         queryset=None,
         required=False,
         label="Alleen als stuurgroeplid in",

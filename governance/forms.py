@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.forms import inlineformset_factory
 from django.utils import timezone
 
-from regiekamer.forms import DATE_INPUT, OptionalPrecisionMixin
+from regiekamer.forms import DATE_INPUT, OptionalPrecisionMixin, PkMultipleChoiceField
 
 from .constants import Besluitroute, Gremiumsoort, Vergaderstatus
 from .models import (
@@ -248,6 +248,7 @@ class KnelpuntForm(ScopedModelForm):
             "opgelost_op": DATE_INPUT,
             "doorlopen_gremia": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"doorlopen_gremia": PkMultipleChoiceField}
 
     def clean(self):
         cleaned = super().clean()

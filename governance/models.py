@@ -398,6 +398,9 @@ class Lidmaatschap(Versioned):
         return (self.vanaf is None or self.vanaf <= op) and (self.tot is None or op <= self.tot)
 
 
+BESLUITEN_GENOMEN = "In deze vergadering zijn besluiten vastgelegd: ze is gehouden."
+
+
 class Vergadering(Versioned):
     gremium = models.ForeignKey(
         Gremium, on_delete=models.CASCADE, related_name="vergaderingen", verbose_name=_("gremium")
@@ -481,6 +484,25 @@ class Vergadering(Versioned):
     @property
     def is_geannuleerd(self) -> bool:
         return self.status == Vergaderstatus.GEANNULEERD
+
+    def heeft_besluiten(self) -> bool:
+        """Whether besluiten were recorded at this meeting (so it was held)."""
+        return self.pk is not None and Besluit.objects.filter(agendapunt__vergadering=self).exists()
+
+    def clean(self):
+        """A meeting with besluiten was held: it is not cancelled, nor moved to the future
+        (which would undo ``reden_geen_besluit`` afterwards)."""
+        super().clean()
+        if not self.heeft_besluiten():
+            return
+        if self.is_geannuleerd:
+            raise ValidationError(
+                {"status": BESLUITEN_GENOMEN + " Ze kan niet worden geannuleerd."}
+            )
+        if self.begin and self.begin > timezone.now():
+            raise ValidationError(
+                {"begin": BESLUITEN_GENOMEN + " Het begin kan niet in de toekomst liggen."}
+            )
 
     def reden_geen_besluit(self, now=None) -> str:
         """Why no besluit can be recorded at this meeting (yet), in Dutch; "" when it can: a
@@ -704,6 +726,13 @@ class Besluit(Versioned):
             "governance:besluit-list", args=[self.gremium.samenwerkingsverband.afkorting]
         )
 
+    def _stored_agendapunt_id(self) -> int | None:
+        """The agendapunt as stored (None for a new besluit)."""
+        if self._state.adding or self.pk is None:
+            return None
+        stored = type(self)._base_manager.filter(pk=self.pk).values_list("agendapunt_id", flat=True)
+        return stored.first()
+
     def clean(self):
         datums.check(self.datum, self.datum_precisie)
         if self.route == Besluitroute.VERGADERING and self.agendapunt_id is None:
@@ -712,7 +741,7 @@ class Besluit(Versioned):
             )
         if self.route == Besluitroute.STUKKEN and not self.bron.strip():
             raise ValidationError({"bron": _("Noem het stuk waarin dit besluit staat.")})
-        if self.agendapunt_id and self._state.adding:
+        if self.agendapunt_id and self.agendapunt_id != self._stored_agendapunt_id():
             reden = self.agendapunt.vergadering.reden_geen_besluit()
             if reden:
                 raise ValidationError({"agendapunt": reden})

@@ -53,6 +53,7 @@ from .forms import (
 )
 from .meldingen import notify_owner
 from .models import (
+    BESLUITEN_GENOMEN,
     Actiepunt,
     Agendapunt,
     Besluit,
@@ -387,6 +388,8 @@ class VergaderingAnnulerenView(VergaderingActionView):
         self.object = vergadering = self.get_object()
         if vergadering.is_geannuleerd:
             return self.refuse("Deze vergadering was al geannuleerd.")
+        if vergadering.heeft_besluiten():
+            return self.refuse(BESLUITEN_GENOMEN + " Ze kan niet worden geannuleerd.")
         vergadering.status = Vergaderstatus.GEANNULEERD
         vergadering.save()
         tekst = "De vergadering is geannuleerd."

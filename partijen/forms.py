@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from regiekamer import access
-from regiekamer.forms import DATE_INPUT
+from regiekamer.forms import DATE_INPUT, PkMultipleChoiceField
 from regiekamer.getallen import plausible_form
 
 from .models import Functionaris, Gemeente, Inwonertal, Samenwerkingsverband
@@ -53,6 +53,7 @@ class SamenwerkingsverbandForm(DeelnemersMixin, forms.ModelForm):
             "domeinen": forms.CheckboxSelectMultiple,
             "gemeenten": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"domeinen": PkMultipleChoiceField, "gemeenten": PkMultipleChoiceField}
 
     def clean(self):
         cleaned = super().clean()

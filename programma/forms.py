@@ -1,7 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from regiekamer.forms import DATE_INPUT
+from regiekamer.forms import DATE_INPUT, PkMultipleChoiceField
 
 from .constants import Kleurstatus
 from .models import (
@@ -180,6 +180,7 @@ class BudgetpostForm(forms.ModelForm):
             "opdrachten",
         ]
         widgets = {"toelichting": SHORT_TEXT, "opdrachten": forms.CheckboxSelectMultiple}
+        field_classes = {"opdrachten": PkMultipleChoiceField}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

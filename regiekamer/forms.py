@@ -60,6 +60,28 @@ class OptionalPrecisionMixin:
         return cleaned
 
 
+# The largest primary key either database holds (a signed 64-bit integer).
+MAX_PK = 2**63 - 1
+
+
+class PkMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several rows (checkboxes) whose sent values must be row numbers a database
+    can hold before the database is asked: Django's own check sends them as they come, and
+    SQLite answered a number beyond 64 bits with OverflowError (a 500; an attack review)."""
+
+    def _check_values(self, value):
+        if not self.to_field_name:
+            for pk in value:
+                text = str(pk)
+                if not (text.isascii() and text.isdigit() and 0 < int(text) <= MAX_PK):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)
+
+
 class RowsFormSet(forms.BaseInlineFormSet):
     """An inline formset that says in plain Dutch which rows clash: two rows with the same
     values where only one may be ("per gemeente en jaar één budget")."""

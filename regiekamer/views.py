@@ -28,14 +28,11 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from . import access, dataversie, scenario
-from .forms import share_choices
+from .forms import MAX_PK, share_choices
 from .pdf import RapportFout
 from .security import log_denied
 from .versioning import SAVED_MEANWHILE, versioned_form, versioned_formset
 from .woorden import create_title, nieuw, update_title
-
-# The largest primary key either database holds (a signed 64-bit integer).
-MAX_PK = 2**63 - 1
 
 
 def query_pk(request, name: str) -> int | None:

@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Actiepunt, Besluit, Gremium, Knelpunt, Persoon, Vergadering
 from tests.governance.factories import LidmaatschapFactory, PersoonFactory
+from tests.programma.helpers import page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -231,6 +233,42 @@ def test_no_decision_is_recorded_before_the_meeting_or_in_a_cancelled_one(demo, 
     page = regie_client.get(vergadering.get_absolute_url()).content.decode()
     assert f"?agendapunt={agendapunt.pk}" in page
     assert regie_client.post(url("besluit-create"), data).status_code == 302
+
+
+def test_a_meeting_with_decisions_is_not_moved_ahead_nor_cancelled(demo, regie_client):
+    """An attack review recorded a besluit at a held meeting, then moved the meeting four years
+    ahead and cancelled it: both are refused now, and a besluit cannot be moved to a meeting
+    that has not begun either (the admin edits besluiten)."""
+    gremium = stuurgroep()
+    dag = (timezone.localdate() - timedelta(days=7)).isoformat()
+    create_meeting(regie_client, gremium, begin=f"{dag}T10:00", eind=f"{dag}T12:00")
+    vergadering = Vergadering.objects.get()
+    besluit = Besluit.objects.create(
+        gremium=gremium,
+        agendapunt=vergadering.agendapunten.get(volgorde=2),
+        route="vergadering",
+        datum=timezone.localdate() - timedelta(days=7),
+        tekst="Vastgesteld.",
+        uitkomst="aangenomen",
+    )
+    edit = url("vergadering-update", vergadering.pk)
+    data = page_data(regie_client.get(edit)) | {
+        "begin": "2030-01-14T10:00",
+        "eind": "2030-01-14T12:00",
+    }
+    page = regie_client.post(edit, data).content.decode()
+    assert "In deze vergadering zijn besluiten vastgelegd: ze is gehouden." in page
+    response = regie_client.post(url("vergadering-annuleren", vergadering.pk), follow=True)
+    assert "Ze kan niet worden geannuleerd." in response.content.decode()
+    vergadering.refresh_from_db()
+    assert vergadering.status != "geannuleerd" and vergadering.begin < timezone.now()
+
+    create_meeting(regie_client, gremium, begin="2030-01-14T10:00", eind="2030-01-14T12:00")
+    later = Vergadering.objects.exclude(pk=vergadering.pk).get()
+    besluit.agendapunt = later.agendapunten.get(volgorde=2)
+    with pytest.raises(ValidationError) as refused:
+        besluit.full_clean()
+    assert "is nog niet begonnen" in str(refused.value)
 
 
 def test_a_knelpunt_form_goes_back_to_the_register_and_saving_lands_there(demo, regie_client):
