@@ -3,6 +3,7 @@ with the cost figures of the moment (``brieven.velden``). It stands above ``kost
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from berichten.constants import Berichtsoort, Verzendstatus
 from convenant.models import Convenant
 from partijen.models import Gemeente, Samenwerkingsverband
 from regiekamer.declarations import Scope
@@ -147,6 +149,10 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
         ),
     )
     history = HistoricalRecords()
+    # The outbox rows about this letter (the griffie's, the sender's copy): what became of it.
+    berichten = GenericRelation(
+        "berichten.Bericht", content_type_field="onderwerp_type", object_id_field="onderwerp_id"
+    )
 
     access_scope = Scope(via=("samenwerkingsverband",))
 
@@ -169,6 +175,23 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
     @property
     def is_frozen(self) -> bool:
         return self.status == Briefstatus.VERZONDEN
+
+    @property
+    def griffie_verzending(self) -> str:
+        """What became of the e-mail to the griffie of a letter sent from Regiekamer, when it
+        did not arrive at the mail server: "niet verzonden: geen e-mailadres", "in de
+        wachtrij", "mislukt"; "" when it did, for a concept, and for a letter taken over from
+        the documents. The status Verzonden says the text is fixed; this says whether the
+        council has it (a user review read "Verzonden" on a letter that went nowhere)."""
+        if not self.is_frozen or self.bron:
+            return ""
+        griffie = [b for b in self.berichten.all() if b.soort == Berichtsoort.RAADSINFORMATIEBRIEF]
+        if not griffie:
+            return ""
+        laatste = max(griffie, key=lambda b: (b.aangemaakt, b.pk))
+        if laatste.status == Verzendstatus.VERZONDEN:
+            return ""
+        return laatste.status_label
 
     def gemeente_takes_part(self) -> bool:
         return Samenwerkingsverband.gemeenten.through.objects.filter(

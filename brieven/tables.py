@@ -15,6 +15,15 @@ class RaadsinformatiebriefTable(tables.Table):
         model = Raadsinformatiebrief
         fields = ["gemeente", "onderwerp", "datum", "kenmerk", "status", "verzonden_op"]
 
+    def render_status(self, value, record):
+        """Verzonden, and when the griffie's e-mail did not arrive at the mail server, why."""
+        if record.griffie_verzending:
+            return f"{value} (aan de griffie {record.griffie_verzending})"
+        return value
+
+    def value_status(self, value, record):
+        return self.render_status(value, record)
+
     def render_verzonden_op(self, value, record):
         """A letter taken over from the documents has a date of sending, no time."""
         if record.bron:

@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView
 
+from berichten.models import Bericht
 from berichten.verzenden import announce, verzendlijst
 from brieven.opstellen import draft_letter, letter_view
 from brieven.verzenden import mail_letter, pdf_filename
@@ -47,7 +49,9 @@ SCENARIO_TEXT = (
 
 class BriefListView(RealOnlyMixin, SamenwerkingsverbandListView):
     scenario_text = SCENARIO_TEXT
-    queryset = Raadsinformatiebrief.objects.select_related("samenwerkingsverband", "gemeente")
+    queryset = Raadsinformatiebrief.objects.select_related(
+        "samenwerkingsverband", "gemeente"
+    ).prefetch_related(Prefetch("berichten", queryset=Bericht.objects.select_related("email")))
     table_class = RaadsinformatiebriefTable
     filterset_class = RaadsinformatiebriefFilterSet
     template_name = "brieven/brief_list.html"

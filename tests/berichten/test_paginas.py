@@ -131,6 +131,10 @@ def test_a_letter_to_a_gemeente_without_council_address_says_so(
     leudal = Gemeente.objects.get(naam="Leudal")
     edit = reverse("gemeenten:gemeente-update", args=[leudal.pk])
     assert f'<a href="{edit}?terug=' in page and ">e-mailadres invullen</a>" in page
+    # The status says the text is fixed; the page and the list say the council has nothing yet.
+    assert "<strong>Aan de griffie: niet verzonden: geen e-mailadres</strong>" in page
+    lijst = text(regie_client.get(reverse("brieven:brief-list", args=["MLW"])))
+    assert "Verzonden (aan de griffie niet verzonden: geen e-mailadres)" in lijst
 
 
 def test_the_owner_hears_of_an_action_and_is_reminded_once_when_it_is_overdue(
