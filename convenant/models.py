@@ -299,6 +299,17 @@ class Convenant(VersionedBase):
                 Artikelonderdeel.objects.create(
                     artikel=kopie, letter=onderdeel.letter, tekst=onderdeel.tekst
                 )
+        # The parties stay the same: who signs for each is the starting point of the new
+        # version (changed there when another wethouder signs); the college's decision of the
+        # earlier version is not this one's.
+        for ondertekenaar in self.ondertekenaars.all():
+            Ondertekenaar.objects.create(
+                convenant=nieuw,
+                gemeente_id=ondertekenaar.gemeente_id,
+                naam=ondertekenaar.naam,
+                aanspreekvorm=ondertekenaar.aanspreekvorm,
+                functie=ondertekenaar.functie,
+            )
         for moment in self.herijkingsmomenten.all():
             Herijkingsmoment.objects.create(
                 convenant=nieuw,

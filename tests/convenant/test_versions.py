@@ -32,6 +32,14 @@ def test_new_version_copies_the_text_and_keeps_the_signed_one(demo, regie_client
     assert nieuw.versie == 2 and nieuw.status == "concept"
     assert nieuw.artikelen.count() == 17 and nieuw.overwegingen.count() == 11
     assert nieuw.artikelen.get(nummer=1).onderdelen.count() == 5
+    # The parties and who signs for them come along (the aanhef and the signature block);
+    # the college's decision of the signed version does not.
+    fields = ("gemeente__naam", "naam", "aanspreekvorm", "functie")
+    assert list(nieuw.ondertekenaars.values_list(*fields)) == list(
+        signed.ondertekenaars.values_list(*fields)
+    )
+    assert nieuw.ondertekenaars.count() == 3
+    assert not nieuw.ondertekenaars.filter(datum_collegebesluit__isnull=False).exists()
 
     # A second new version of the same version is refused.
     regie_client.post(reverse("convenant:convenant-new-version", args=[signed.pk]))
