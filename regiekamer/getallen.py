@@ -30,6 +30,7 @@ _DOTS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$", re.ASCII)
 _SPACED = re.compile(r"^\d{1,3}( \d{3})+(,\d+)?$", re.ASCII)
 _ENGLISH = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
 _ONE_DOT = re.compile(r"^\d*\.\d+$", re.ASCII)
+_THREE_AFTER_COMMA = re.compile(r"[\d.]*\d,\d{3}(?=\s*$)", re.ASCII)
 
 
 class Getalfout(ValueError):
@@ -189,6 +190,7 @@ class GetalField(forms.DecimalField):
         if isinstance(value, int | Decimal) and not isinstance(value, bool):
             number = Decimal(value)
         else:
+            self._refuse_three_cents(str(value).strip())
             try:
                 number = parse_number(value)
             except Getalfout as error:
@@ -196,6 +198,20 @@ class GetalField(forms.DecimalField):
             if number is None:
                 return None
         return self._within(number)
+
+    def _refuse_three_cents(self, text: str) -> None:
+        """An amount typed with three digits after the comma ("12,500") is refused: in English
+        that is twelve thousand five hundred, and no amount has a third decimal (a user review
+        saw € 12,50 saved, shown as 13). Fte and the other kinds keep "0,750"."""
+        if self.kind != BEDRAG or not _THREE_AFTER_COMMA.search(text):
+            return
+        body = _THREE_AFTER_COMMA.search(text).group(0)
+        raise ValidationError(
+            f'"{kort(text)}" is niet eenduidig: een bedrag heeft hooguit twee decimalen. Schrijf '
+            f"{body.replace(',', '.')} (punt voor duizendtallen) of {body[:-1]} (komma voor de "
+            "centen).",
+            code="invalid",
+        )
 
     def _within(self, number: Decimal):
         if self.whole and number != number.to_integral_value():

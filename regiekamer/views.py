@@ -361,6 +361,10 @@ class FormsetMixin:
     def announce_save(self) -> None:
         """Hook: the message after a save (a page may warn about what it saved instead); it
         names the rows a formset deleted ("Verwijderd: schaal 10 vanaf 2018: € 1.234,56.")."""
+        if self.is_update and not getattr(self, "changed", True):
+            # Nothing was written (save_all leaves an unchanged object and rows alone).
+            messages.info(self.request, "Niets gewijzigd.")
+            return
         deleted = getattr(self, "deleted_rows", [])
         text = self.success_message
         if deleted:
@@ -408,6 +412,7 @@ class FormsetMixin:
     def save_all(self, form, formsets) -> None:
         # An existing object the user left as it was is not saved again: a new version and a
         # history line for it would tell of a change that did not happen.
+        self.changed = form.has_changed() or any(fs.has_changed() for fs in formsets.values())
         if self.save_object and (not self.is_update or form.has_changed()):
             self.object = form.save()
         for fs in formsets.values():

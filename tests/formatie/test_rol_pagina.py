@@ -36,3 +36,14 @@ def test_the_rol_form_shows_its_history(demo, regie_client):
     assert Rol.objects.get(pk=rol.pk).naam == f"{rol.naam} (nieuw)"
     page = regie_client.get(url).content.decode()
     assert f"{rol.naam} (nieuw)" in page.split("<h2>Geschiedenis</h2>")[1]
+
+
+def test_saving_the_form_unchanged_says_nothing_changed_and_writes_nothing(demo, regie_client):
+    """Opslaan without a change: "Niets gewijzigd.", no "Opgeslagen.", no history line."""
+    rol = rol_without_actual_costs()
+    url = reverse("formatie:rol-update", args=["MLW", rol.pk])
+    before = Rol.history.filter(id=rol.pk).count()
+    response = regie_client.post(url, page_data(regie_client.get(url)), follow=True)
+    page = response.content.decode()
+    assert "Niets gewijzigd." in page and "Opgeslagen." not in page
+    assert Rol.history.filter(id=rol.pk).count() == before

@@ -135,3 +135,21 @@ def test_a_number_beyond_decimal_precision_is_too_big_not_a_server_error(field, 
     """Over 28 digits ``Decimal.quantize`` raises InvalidOperation: the form says too big."""
     with pytest.raises(ValidationError, match="Dit getal is te groot."):
         field.clean(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "advice"),
+    [
+        ("12,500", "Schrijf 12.500 (punt voor duizendtallen) of 12,50 (komma voor de centen)."),
+        ("€ 1.234,500", "Schrijf 1.234.500 (punt voor duizendtallen) of 1.234,50"),
+    ],
+)
+def test_an_amount_with_three_digits_after_the_comma_is_refused_as_ambiguous(typed, advice):
+    """'12,500' is twelve thousand five hundred in English: never silently € 12,50."""
+    field = GetalField(kind=BEDRAG, max_digits=12, decimal_places=2)
+    with pytest.raises(ValidationError) as refused:
+        field.clean(typed)
+    (message,) = refused.value.messages
+    assert "is niet eenduidig: een bedrag heeft hooguit twee decimalen" in message
+    assert advice in message
+    assert field.clean("12,50") == Decimal("12.50") and field.clean("12.500") == 12500
