@@ -141,9 +141,13 @@ class ConvenantDetailView(PdfDownloadMixin, ScopedQuerysetMixin, DetailView):
 
     def get_pdf(self):
         convenant = self.get_object()
-        return make_pdf(
-            "convenant", convenant_report, convenant.samenwerkingsverband, convenant=convenant
-        )
+        sv = convenant.samenwerkingsverband
+        pdf, _ = make_pdf("convenant", convenant_report, sv, convenant=convenant)
+        # One name per convenant and version: version 2 does not overwrite version 1 in the
+        # downloads folder ("convenant-MLW-2016-versie-2.pdf").
+        dag = convenant.dagtekening or convenant.inwerkingtreding
+        jaar = f"-{dag.year}" if dag else ""
+        return pdf, f"convenant-{sv.afkorting}{jaar}-versie-{convenant.versie}.pdf"
 
     queryset = Convenant.objects.select_related(
         "samenwerkingsverband", "voorganger", "vorige_versie"

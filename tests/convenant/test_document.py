@@ -215,3 +215,15 @@ def test_a_signed_convenants_own_words_stay_but_a_missing_one_may_be_recorded(de
     data |= management_data("onderdelen")
     response = regie_client.post(reverse("convenant:artikel-create", args=[later.pk]), data)
     assert response.status_code == 302 and later.artikelen.count() == 1
+
+
+def test_each_version_downloads_under_its_own_name(demo, stuur_client):
+    """Version 2 does not overwrite version 1 in the downloads folder."""
+    signed = convenant(2016)
+    concept = signed.create_new_version()
+    names = [
+        stuur_client.get(c.get_absolute_url(), {"download": "pdf"})["Content-Disposition"]
+        for c in (signed, concept)
+    ]
+    assert 'filename="convenant-MLW-2016-versie-1.pdf"' in names[0]
+    assert 'filename="convenant-MLW-2016-versie-2.pdf"' in names[1]
