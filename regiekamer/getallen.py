@@ -203,9 +203,10 @@ class GetalField(forms.DecimalField):
         """An amount typed with three digits after the comma ("12,500") is refused: in English
         that is twelve thousand five hundred, and no amount has a third decimal (a user review
         saw € 12,50 saved, shown as 13). Fte and the other kinds keep "0,750"."""
-        if self.kind != BEDRAG or not _THREE_AFTER_COMMA.search(text):
+        found = _THREE_AFTER_COMMA.search(text) if self.kind == BEDRAG else None
+        if found is None:
             return
-        body = _THREE_AFTER_COMMA.search(text).group(0)
+        body = found.group(0)
         raise ValidationError(
             f'"{kort(text)}" is niet eenduidig: een bedrag heeft hooguit twee decimalen. Schrijf '
             f"{body.replace(',', '.')} (punt voor duizendtallen) of {body[:-1]} (komma voor de "

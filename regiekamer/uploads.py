@@ -29,6 +29,8 @@ from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
+from .opmaak import format_decimal
+
 
 @dataclass(frozen=True)
 class FileType:
@@ -135,11 +137,10 @@ def sheet_rows(values, formulas, columns: int):
 def rows_beyond_message(sheet: str) -> str:
     """Why a sheet past ``MAX_RIJNUMMER`` is refused, and what to do (``sheet``: 'Het
     werkblad "Rollen"')."""
-    rij = f"{MAX_RIJNUMMER:,}".replace(",", ".")
     return (
-        f"{sheet} loopt door tot voorbij rij {rij}: zo ver leest Regiekamer geen blad. Verwijder "
-        "wat onder de gegevens staat (ook lege of opgemaakte rijen) en lees het bestand opnieuw "
-        "in; er is niets ingelezen."
+        f"{sheet} loopt door tot voorbij rij {format_decimal(MAX_RIJNUMMER, 0)}: zo ver leest "
+        "Regiekamer geen blad. Verwijder wat onder de gegevens staat (ook lege of opgemaakte "
+        "rijen) en lees het bestand opnieuw in; er is niets ingelezen."
     )
 
 
