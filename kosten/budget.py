@@ -127,30 +127,29 @@ class Claimgroep:
     claim: Claimregel
 
 
+def _over_jaren(items) -> list[tuple[str, object, str]]:
+    """(gemeente, thing, "2016–2018") once per gemeente and thing, from (gemeente, thing,
+    jaar) triples, in the order first met: what a gemeente's budgets say over several years."""
+    groups: dict[tuple[str, object], list[int]] = {}
+    for gemeente, thing, jaar in items:
+        groups.setdefault((gemeente, thing), []).append(jaar)
+    return [
+        (gemeente, thing, jaren_text(sorted(jaren))) for (gemeente, thing), jaren in groups.items()
+    ]
+
+
 def claims_overzicht(regels: list[Budgetregel]) -> list[Claimgroep]:
     """Every claim of the budget lines, the same claim of a gemeente over several years once:
     "Weert 2016–2018: … (bedrag onbekend)"."""
-    groups: dict[tuple[str, Claimregel], list[int]] = {}
-    for regel in regels:
-        for claim in regel.claims:
-            groups.setdefault((regel.gemeente, claim), []).append(regel.jaar)
-    return [
-        Claimgroep(gemeente, jaren_text(sorted(jaren)), claim)
-        for (gemeente, claim), jaren in groups.items()
-    ]
+    triples = ((r.gemeente, claim, r.jaar) for r in regels for claim in r.claims)
+    return [Claimgroep(gemeente, jaren, claim) for gemeente, claim, jaren in _over_jaren(triples)]
 
 
 def omschrijvingen(regels: list[Budgetregel]) -> list[str]:
     """What each gemeente's budgets are, the same description over several years once:
     "Weert 2016–2018: Jaarlijks budget uitvoeringskosten …", in the order of the lines."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for regel in regels:
-        if regel.omschrijving:
-            groups.setdefault((regel.gemeente, regel.omschrijving), []).append(regel.jaar)
-    return [
-        f"{gemeente} {jaren_text(sorted(jaren))}: {omschrijving}"
-        for (gemeente, omschrijving), jaren in groups.items()
-    ]
+    triples = ((r.gemeente, r.omschrijving, r.jaar) for r in regels if r.omschrijving)
+    return [f"{gemeente} {jaren}: {tekst}" for gemeente, tekst, jaren in _over_jaren(triples)]
 
 
 def budget_context(kv: Kostenverdeling, sv) -> dict:
