@@ -284,10 +284,7 @@ class Convenant(VersionedBase):
             versie=self.versie + 1,
             vorige_versie=self,
         )
-        for overweging in self.overwegingen.all():
-            Overweging.objects.create(
-                convenant=nieuw, letter=overweging.letter, tekst=overweging.tekst
-            )
+        _copy(self.overwegingen.all(), ("letter", "tekst"), convenant=nieuw)
         for artikel in self.artikelen.prefetch_related("onderdelen"):
             kopie = Artikel.objects.create(
                 convenant=nieuw,
@@ -295,30 +292,21 @@ class Convenant(VersionedBase):
                 tekst=artikel.tekst,
                 slottekst=artikel.slottekst,
             )
-            for onderdeel in artikel.onderdelen.all():
-                Artikelonderdeel.objects.create(
-                    artikel=kopie, letter=onderdeel.letter, tekst=onderdeel.tekst
-                )
+            _copy(artikel.onderdelen.all(), ("letter", "tekst"), artikel=kopie)
         # The parties stay the same: who signs for each is the starting point of the new
         # version (changed there when another wethouder signs); the college's decision of the
         # earlier version is not this one's.
-        for ondertekenaar in self.ondertekenaars.all():
-            Ondertekenaar.objects.create(
-                convenant=nieuw,
-                gemeente_id=ondertekenaar.gemeente_id,
-                naam=ondertekenaar.naam,
-                aanspreekvorm=ondertekenaar.aanspreekvorm,
-                functie=ondertekenaar.functie,
-            )
-        for moment in self.herijkingsmomenten.all():
-            Herijkingsmoment.objects.create(
-                convenant=nieuw,
-                soort=moment.soort,
-                datum=moment.datum,
-                datum_precisie=moment.datum_precisie,
-                omschrijving=moment.omschrijving,
-            )
+        signers = ("gemeente_id", "naam", "aanspreekvorm", "functie")
+        _copy(self.ondertekenaars.all(), signers, convenant=nieuw)
+        moments = ("soort", "datum", "datum_precisie", "omschrijving")
+        _copy(self.herijkingsmomenten.all(), moments, convenant=nieuw)
         return nieuw
+
+
+def _copy(rows, fields: tuple[str, ...], **parent) -> None:
+    """A copy of each row, with these fields, under ``parent`` (a new version's convenant)."""
+    for row in rows:
+        type(row).objects.create(**{name: getattr(row, name) for name in fields}, **parent)
 
 
 class Overweging(Versioned):
