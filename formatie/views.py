@@ -19,6 +19,7 @@ from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.views import (
     EditPermissionMixin,
+    HistoryAndDeleteMixin,
     ObjectCreateView,
     ObjectDeleteView,
     ObjectUpdateView,
@@ -238,16 +239,11 @@ class RolCreateView(RolFormMixin, ObjectCreateView):
     pass
 
 
-class RolUpdateView(RolFormMixin, ObjectUpdateView):
+class RolUpdateView(HistoryAndDeleteMixin, RolFormMixin, ObjectUpdateView):
     """The rol's form, its history, and the way to delete it (for who may)."""
 
-    template_name = "formatie/rol_form.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["history"] = history_rows(Rol.history.filter(id=self.object.pk))
-        context["mag_verwijderen"] = access.can(self.request.user, "delete", self.object)
-        return context
+    delete_url_name = "formatie:rol-delete"
+    delete_label = "Rol verwijderen"
 
 
 class RolDeleteView(SamenwerkingsverbandMixin, ObjectDeleteView):

@@ -399,6 +399,7 @@ class Lidmaatschap(Versioned):
 
 
 BESLUITEN_GENOMEN = "In deze vergadering zijn besluiten vastgelegd: ze is gehouden."
+NIET_ANNULEREN = BESLUITEN_GENOMEN + " Ze kan niet worden geannuleerd."
 
 
 class Vergadering(Versioned):
@@ -496,9 +497,7 @@ class Vergadering(Versioned):
         if not self.heeft_besluiten():
             return
         if self.is_geannuleerd:
-            raise ValidationError(
-                {"status": BESLUITEN_GENOMEN + " Ze kan niet worden geannuleerd."}
-            )
+            raise ValidationError({"status": NIET_ANNULEREN})
         if self.begin and self.begin > timezone.now():
             raise ValidationError(
                 {"begin": BESLUITEN_GENOMEN + " Het begin kan niet in de toekomst liggen."}

@@ -15,11 +15,11 @@ from berichten.verzenden import announce, verzendlijst
 from regiekamer import datums
 from regiekamer.access import can
 from regiekamer.dataversie import cached
-from regiekamer.history import history_rows
 from regiekamer.pdf import make_pdf
 from regiekamer.uploads import serve_file
 from regiekamer.views import (
     EditPermissionMixin,
+    HistoryAndDeleteMixin,
     ObjectCreateView,
     ObjectDeleteView,
     ObjectUpdateView,
@@ -53,7 +53,7 @@ from .forms import (
 )
 from .meldingen import notify_owner
 from .models import (
-    BESLUITEN_GENOMEN,
+    NIET_ANNULEREN,
     Actiepunt,
     Agendapunt,
     Besluit,
@@ -389,7 +389,7 @@ class VergaderingAnnulerenView(VergaderingActionView):
         if vergadering.is_geannuleerd:
             return self.refuse("Deze vergadering was al geannuleerd.")
         if vergadering.heeft_besluiten():
-            return self.refuse(BESLUITEN_GENOMEN + " Ze kan niet worden geannuleerd.")
+            return self.refuse(NIET_ANNULEREN)
         vergadering.status = Vergaderstatus.GEANNULEERD
         vergadering.save()
         tekst = "De vergadering is geannuleerd."
@@ -650,12 +650,15 @@ class ActiepuntMixin(SamenwerkingsverbandMixin):
         ).select_related("gremium__samenwerkingsverband")
 
 
-class ActiepuntUpdateView(ActiepuntMixin, SamenwerkingsverbandFormMixin, ObjectUpdateView):
+class ActiepuntUpdateView(
+    HistoryAndDeleteMixin, ActiepuntMixin, SamenwerkingsverbandFormMixin, ObjectUpdateView
+):
     """Change an actiepunt: its text, owner, deadline, and its status (also back to open after
     an early "Gereed"); its history and the way to delete it below."""
 
     form_class = ActiepuntForm
-    template_name = "governance/actiepunt_form.html"
+    delete_url_name = "governance:actiepunt-delete"
+    delete_label = "Actiepunt verwijderen"
 
     def get_cancel_url(self):
         """Back where the user came from (the actielijst or the meeting), else the list."""
@@ -663,12 +666,6 @@ class ActiepuntUpdateView(ActiepuntMixin, SamenwerkingsverbandFormMixin, ObjectU
 
     def get_success_url(self):
         return self.get_cancel_url()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["history"] = history_rows(Actiepunt.history.filter(id=self.object.pk))
-        context["mag_verwijderen"] = can(self.request.user, "delete", self.object)
-        return context
 
 
 class ActiepuntDeleteView(ActiepuntMixin, ObjectDeleteView):

@@ -29,6 +29,7 @@ from django_tables2 import SingleTableMixin
 
 from . import access, dataversie, scenario
 from .forms import MAX_PK, share_choices
+from .history import history_rows
 from .pdf import RapportFout
 from .security import log_denied
 from .versioning import SAVED_MEANWHILE, versioned_form, versioned_formset
@@ -454,6 +455,25 @@ class FrozenRedirectMixin:
             messages.error(request, self.frozen_text)
             return HttpResponseRedirect(record.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
+
+
+class HistoryAndDeleteMixin:
+    """An update page of a row of one samenwerkingsverband: below the form the row's history
+    and, for who may delete it, the link to its confirmation (``delete_url_name``, labelled
+    ``delete_label``)."""
+
+    template_name = "form_geschiedenis.html"
+    delete_url_name = ""
+    delete_label = "Verwijderen"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = history_rows(self.model.history.filter(id=self.object.pk))
+        if access.can(self.request.user, "delete", self.object):
+            afkorting = self.get_samenwerkingsverband().afkorting
+            context["delete_url"] = reverse(self.delete_url_name, args=[afkorting, self.object.pk])
+            context["delete_label"] = self.delete_label
+        return context
 
 
 class ObjectUpdateView(EditPermissionMixin, ScopedQuerysetMixin, FormsetMixin, UpdateView):
