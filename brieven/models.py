@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -176,7 +177,7 @@ class Raadsinformatiebrief(FrozenGuard, Versioned):
     def is_frozen(self) -> bool:
         return self.status == Briefstatus.VERZONDEN
 
-    @property
+    @cached_property
     def griffie_verzending(self) -> str:
         """What became of the e-mail to the griffie of a letter sent from Regiekamer, when it
         did not arrive at the mail server: "niet verzonden: geen e-mailadres", "in de
